@@ -1,0 +1,1 @@
+"""Audio: FluidSynth synthesis, rendering to files and live output (no Qt)."""

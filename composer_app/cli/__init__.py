@@ -1,0 +1,1 @@
+"""The `composer-app` command line: the GUI by default, and headless subcommands."""

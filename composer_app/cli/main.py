@@ -1,0 +1,62 @@
+"""Entry point: parse the command line and dispatch to a subcommand, or start the GUI."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from importlib import import_module
+
+from composer_app import APP_NAME, __version__
+
+# Each module exposes `add_parser(subparsers)`; the parser it adds sets `func` to a `run(args) -> int`.
+# Later features (generate, train, render, ...) add their module name here.
+COMMAND_MODULES = ("info", "convert")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="composer-app",
+        description=f"{APP_NAME}: compose with Magenta's generative models. "
+        "Run with no command to open the app; the commands below work without a display.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    gui = sub.add_parser("gui", help="open the app (the default with no command)")
+    gui.add_argument("files", nargs="*", help="music files or a project to open")
+    gui.set_defaults(func=run_gui)
+    for name in COMMAND_MODULES:
+        import_module(f"composer_app.cli.{name}").add_parser(sub)
+    return parser
+
+
+def has_display() -> bool:
+    if sys.platform != "linux":
+        return True
+    if os.environ.get("QT_QPA_PLATFORM", "").split(":")[0] in ("offscreen", "minimal", "vnc", "eglfs", "linuxfb"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    if not has_display():
+        print(
+            f"{APP_NAME} needs a display to open its window, and none was found (DISPLAY is not set).\n"
+            "Everything below works without one; run `composer-app COMMAND --help` for details.\n",
+            file=sys.stderr,
+        )
+        build_parser().print_help(sys.stderr)
+        return 2
+    from composer_app.gui.app import run
+
+    return run(list(getattr(args, "files", [])))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func = getattr(args, "func", run_gui)
+    try:
+        return int(func(args) or 0)
+    except KeyboardInterrupt:
+        return 130

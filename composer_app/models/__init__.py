@@ -1,0 +1,1 @@
+"""Magenta-compatible generative models: configs, networks, sampling, bundles and training (no Qt)."""

@@ -1,0 +1,259 @@
+"""Standard MIDI File import (through pretty_midi) and type-1 export (through mido)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import warnings
+from pathlib import Path
+
+from .errors import MusicFileError
+from .song import DRUM_CHANNEL, PPQ, ChordSymbol, Note, Song, TempoChange, TimeSignature, Track
+
+# Guards that keep a hostile or corrupt file from hanging the app or eating memory.
+MAX_FILE_BYTES = 32 * 1024 * 1024
+MAX_TICKS = 10_000_000  # pretty_midi allocates a float per tick; it rejects more itself
+MAX_NOTES = 2_000_000
+CHORD_TRACK_NAME = "Chords"
+
+
+def read_midi(path: str | os.PathLike) -> Song:
+    """Read a type-0 or type-1 SMF into a Song, or raise MusicFileError saying why not."""
+    import mido
+    import pretty_midi
+
+    path = Path(path)
+    data = _read_bytes(path)
+    if len(data) < 14 or data[:4] != b"MThd":
+        raise MusicFileError(path, "not a MIDI file (no MThd header)")
+    midi_type = int.from_bytes(data[8:10], "big")
+    if midi_type == 2:
+        raise MusicFileError(path, "type 2 (multi-song) MIDI files are not supported; save it as type 1")
+    if midi_type not in (0, 1):
+        raise MusicFileError(path, f"unknown MIDI file type {midi_type}")
+    try:
+        import io
+
+        mid = mido.MidiFile(file=io.BytesIO(data))
+    except Exception as exc:  # mido raises many types for malformed data
+        raise MusicFileError(path, f"corrupt or truncated MIDI data ({_reason(exc)})") from None
+    if mid.ticks_per_beat <= 0:
+        raise MusicFileError(path, f"invalid resolution {mid.ticks_per_beat} ticks per quarter")
+    max_tick = max((sum(msg.time for msg in track) for track in mid.tracks), default=0)
+    if max_tick > MAX_TICKS:
+        raise MusicFileError(path, f"too long: its last event is at tick {max_tick}; the file is likely corrupt")
+    if sum(len(t) for t in mid.tracks) > 4 * MAX_NOTES:
+        raise MusicFileError(path, "too many events to be a song this app can edit")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            pm = pretty_midi.PrettyMIDI(mido_object=mid)
+    except Exception as exc:
+        raise MusicFileError(path, f"could not interpret the MIDI data ({_reason(exc)})") from None
+    return _song_from_pretty_midi(pm, mid, path)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise MusicFileError(path, f"file is too large ({size / 1e6:.0f} MB) to be a MIDI song")
+        if size == 0:
+            raise MusicFileError(path, "file is empty")
+        return path.read_bytes()
+    except MusicFileError:
+        raise
+    except OSError as exc:
+        raise MusicFileError(path, exc.strerror or str(exc)) from None
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:120]
+
+
+def _song_from_pretty_midi(pm, mid, path: Path) -> Song:
+    src_ppq = pm.resolution
+
+    def to_tick(seconds: float) -> int:
+        return _rescale(pm.time_to_tick(seconds), src_ppq)
+
+    tracks: list[Track] = []
+    used_channels: set[int] = set()
+    total = 0
+    for inst in pm.instruments:
+        notes = []
+        for n in inst.notes:
+            start = to_tick(n.start)
+            end = to_tick(n.end)
+            # Rescaling can fold a very short note to zero length; keep it audible and editable.
+            notes.append(Note(start=start, pitch=n.pitch, duration=max(1, end - start), velocity=n.velocity))
+        total += len(notes)
+        if total > MAX_NOTES:
+            raise MusicFileError(path, f"more than {MAX_NOTES} notes")
+        channel = DRUM_CHANNEL if inst.is_drum else _free_channel(used_channels)
+        used_channels.add(channel)
+        name = inst.name.strip() or _default_track_name(inst.program, inst.is_drum)
+        tracks.append(
+            Track(name=name, program=int(inst.program), is_drum=bool(inst.is_drum), channel=channel, notes=notes)
+        )
+
+    tempo_times, tempi = pm.get_tempo_changes()
+    tempos = [TempoChange(to_tick(t), float(q)) for t, q in zip(tempo_times, tempi)]
+    tempos = _dedupe_by_tick(tempos)
+    sigs = [TimeSignature(to_tick(ts.time), ts.numerator, ts.denominator) for ts in pm.time_signature_changes]
+    sigs = [s for s in _dedupe_by_tick(sigs) if s.numerator > 0 and s.denominator > 0]
+    chords = _read_chord_track(mid, src_ppq)
+    title = _title(mid)
+    try:
+        return Song(tracks=tracks, tempos=tempos, time_signatures=sigs, chords=chords, title=title)
+    except ValueError as exc:
+        raise MusicFileError(path, str(exc)) from None
+
+
+def _rescale(tick: int, src_ppq: int) -> int:
+    if src_ppq == PPQ:
+        return int(tick)
+    return (2 * int(tick) * PPQ + src_ppq) // (2 * src_ppq)
+
+
+def _dedupe_by_tick(items):
+    """Keep the last change at each tick, as a player would hear it."""
+    by_tick = {}
+    for item in items:
+        by_tick[item.tick] = item
+    return [by_tick[t] for t in sorted(by_tick)]
+
+
+def _free_channel(used: set[int]) -> int:
+    for ch in list(range(9)) + list(range(10, 16)):
+        if ch not in used:
+            return ch
+    return 0
+
+
+def _default_track_name(program: int, is_drum: bool) -> str:
+    if is_drum:
+        return "Drums"
+    from .gm import program_name
+
+    return program_name(program)
+
+
+def _read_chord_track(mid, src_ppq: int) -> list[ChordSymbol]:
+    """Chord symbols this app wrote as text events on a track named "Chords"."""
+    chords = []
+    for track in mid.tracks:
+        names = [m.name for m in track if m.type == "track_name"]
+        if not names or names[0] != CHORD_TRACK_NAME:
+            continue
+        # pretty_midi has already turned mido's delta times into absolute ticks.
+        for msg in track:
+            if msg.type == "text" and msg.text.strip():
+                chords.append(ChordSymbol(_rescale(msg.time, src_ppq), msg.text.strip()))
+    return chords
+
+
+def _title(mid) -> str:
+    if mid.type == 1 and len(mid.tracks) > 1:
+        for msg in mid.tracks[0]:
+            if msg.type == "track_name":
+                return msg.name.strip()
+    return ""
+
+
+# -- export ------------------------------------------------------------------------------
+
+
+def song_to_midi_file(song: Song):
+    """Build a type-1 mido.MidiFile: a conductor track, then one named MTrk per track."""
+    import mido
+
+    mid = mido.MidiFile(type=1, ticks_per_beat=PPQ)
+    conductor = [(0, 0, mido.MetaMessage("track_name", name=song.title or "Conductor", time=0))]
+    for sig in song.time_signatures:
+        conductor.append(
+            (sig.tick, 1, mido.MetaMessage("time_signature", numerator=sig.numerator,
+                                           denominator=sig.denominator, time=0))
+        )
+    for tempo in song.tempos:
+        conductor.append((tempo.tick, 1, mido.MetaMessage("set_tempo", tempo=mido.bpm2tempo(tempo.qpm), time=0)))
+    mid.tracks.append(_to_delta(conductor))
+
+    channels = _export_channels(song.tracks)
+    for track, channel in zip(song.tracks, channels):
+        events = [(0, 0, mido.MetaMessage("track_name", name=track.name, time=0))]
+        if not track.is_drum:
+            events.append((0, 1, mido.Message("program_change", channel=channel, program=track.program, time=0)))
+        for n in track.notes:
+            # Note-offs sort before note-ons at the same tick so repeated notes stay separate.
+            events.append((n.start, 3, mido.Message("note_on", channel=channel, note=n.pitch,
+                                                     velocity=max(1, n.velocity), time=0)))
+            events.append((n.end, 2, mido.Message("note_off", channel=channel, note=n.pitch, velocity=0, time=0)))
+        mid.tracks.append(_to_delta(events))
+
+    if song.chords:
+        events = [(0, 0, mido.MetaMessage("track_name", name=CHORD_TRACK_NAME, time=0))]
+        events += [(c.tick, 1, mido.MetaMessage("text", text=c.figure, time=0)) for c in song.chords]
+        mid.tracks.append(_to_delta(events))
+    return mid
+
+
+def _export_channels(tracks) -> list[int]:
+    channels, used = [], set()
+    for track in tracks:
+        if track.is_drum:
+            channels.append(DRUM_CHANNEL)
+            continue
+        ch = track.channel if track.channel != DRUM_CHANNEL and track.channel not in used else _free_channel(used)
+        used.add(ch)
+        channels.append(ch)
+    return channels
+
+
+def _to_delta(events):
+    import mido
+
+    track = mido.MidiTrack()
+    last = 0
+    for tick, _order, msg in sorted(events, key=lambda e: (e[0], e[1])):
+        track.append(msg.copy(time=tick - last))
+        last = tick
+    end = max((e[0] for e in events), default=0)
+    track.append(mido.MetaMessage("end_of_track", time=end - last))
+    return track
+
+
+def write_midi(song: Song, path: str | os.PathLike) -> Path:
+    """Write a type-1 SMF atomically: a temporary file in the same folder, then a rename."""
+    path = Path(path)
+    mid = song_to_midi_file(song)
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise MusicFileError(path, f"cannot write in {folder}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            mid.save(file=fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except Exception as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if isinstance(exc, OSError):
+            raise MusicFileError(path, f"could not write the file: {exc.strerror or exc}") from None
+        raise
+    return path
+
+
+def midi_bytes(song: Song) -> bytes:
+    """The SMF bytes of a song (for drag-out and the clipboard)."""
+    import io
+
+    buf = io.BytesIO()
+    song_to_midi_file(song).save(file=buf)
+    return buf.getvalue()
