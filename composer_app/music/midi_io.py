@@ -37,8 +37,11 @@ def read_midi(path: str | os.PathLike) -> Song:
         mid = mido.MidiFile(file=io.BytesIO(data))
     except Exception as exc:  # mido raises many types for malformed data
         raise MusicFileError(path, f"corrupt or truncated MIDI data ({_reason(exc)})") from None
+    if not mid.tracks:
+        raise MusicFileError(path, "the file holds no tracks")
     if mid.ticks_per_beat <= 0:
-        raise MusicFileError(path, f"invalid resolution {mid.ticks_per_beat} ticks per quarter")
+        # A negative division means SMPTE frame timing, which songs in bars and beats cannot use.
+        raise MusicFileError(path, "SMPTE (frame-based) timing is not supported; export it with ticks per quarter")
     max_tick = max((sum(msg.time for msg in track) for track in mid.tracks), default=0)
     if max_tick > MAX_TICKS:
         raise MusicFileError(path, f"too long: its last event is at tick {max_tick}; the file is likely corrupt")
@@ -99,7 +102,7 @@ def _song_from_pretty_midi(pm, mid, path: Path) -> Song:
         )
 
     tempo_times, tempi = pm.get_tempo_changes()
-    tempos = [TempoChange(to_tick(t), float(q)) for t, q in zip(tempo_times, tempi)]
+    tempos = [TempoChange(to_tick(t), _tidy_qpm(float(q))) for t, q in zip(tempo_times, tempi)]
     tempos = _dedupe_by_tick(tempos)
     sigs = [TimeSignature(to_tick(ts.time), ts.numerator, ts.denominator) for ts in pm.time_signature_changes]
     sigs = [s for s in _dedupe_by_tick(sigs) if s.numerator > 0 and s.denominator > 0]
@@ -109,6 +112,16 @@ def _song_from_pretty_midi(pm, mid, path: Path) -> Song:
         return Song(tracks=tracks, tempos=tempos, time_signatures=sigs, chords=chords, title=title)
     except ValueError as exc:
         raise MusicFileError(path, str(exc)) from None
+
+
+def _tidy_qpm(qpm: float) -> float:
+    """The shortest decimal qpm that writes back to the same microseconds-per-quarter (140, not 140.00014)."""
+    micros = round(60_000_000 / qpm)
+    for digits in range(7):
+        candidate = round(qpm, digits)
+        if candidate > 0 and round(60_000_000 / candidate) == micros:
+            return candidate
+    return qpm
 
 
 def _rescale(tick: int, src_ppq: int) -> int:
@@ -216,8 +229,11 @@ def _to_delta(events):
 
     track = mido.MidiTrack()
     last = 0
-    for tick, _order, msg in sorted(events, key=lambda e: (e[0], e[1])):
-        track.append(msg.copy(time=tick - last))
+    # The messages were made for this track alone, so their delta time can be set in place.
+    events.sort(key=lambda e: (e[0], e[1]))
+    for tick, _order, msg in events:
+        msg.time = tick - last
+        track.append(msg)
         last = tick
     end = max((e[0] for e in events), default=0)
     track.append(mido.MetaMessage("end_of_track", time=end - last))

@@ -1,0 +1,50 @@
+"""Music I/O speed: importing every Groove file (files/s) and exporting a 10,000-note song (ms)."""
+
+from __future__ import annotations
+
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from composer_app.music.midi_io import read_midi, write_midi  # noqa: E402
+from composer_app.music.song import PPQ, Note, Song, Track  # noqa: E402
+
+
+def bench_groove_import() -> None:
+    folder = ROOT.parent / "shared" / "datasets" / "groove"
+    paths = sorted(folder.rglob("*.mid"))
+    if not paths:
+        print(f"groove import: skipped, no data at {folder}")
+        return
+    start = time.perf_counter()
+    notes = sum(read_midi(p).note_count for p in paths)
+    elapsed = time.perf_counter() - start
+    print(f"groove import: {len(paths)} files, {notes} notes in {elapsed:.2f} s = {len(paths) / elapsed:.0f} files/s")
+
+
+def bench_export(n_notes: int = 10_000, repeats: int = 5) -> None:
+    rng = random.Random(0)
+    tracks = []
+    for t in range(4):
+        notes = [Note(rng.randrange(0, 2000 * PPQ), rng.randrange(30, 100), rng.randrange(60, 2 * PPQ),
+                      rng.randrange(1, 128)) for _ in range(n_notes // 4)]
+        tracks.append(Track(name=f"T{t}", program=t * 8, channel=t, notes=notes))
+    song = Song(tracks=tracks)
+    with tempfile.TemporaryDirectory() as d:
+        times = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            write_midi(song, Path(d) / "big.mid")
+            times.append(time.perf_counter() - start)
+    print(f"export of a {song.note_count}-note song: best {min(times) * 1000:.0f} ms, "
+          f"median {sorted(times)[len(times) // 2] * 1000:.0f} ms")
+
+
+if __name__ == "__main__":
+    bench_export()
+    bench_groove_import()

@@ -1,0 +1,87 @@
+"""The canonical Song type: immutability, validation and time conversions."""
+
+import dataclasses
+
+import pytest
+
+from composer_app.music.song import (
+    PPQ,
+    ChordSymbol,
+    Note,
+    Song,
+    TempoChange,
+    TimeSignature,
+    Track,
+    new_song,
+    step_to_tick,
+    tick_to_step,
+    ticks_per_step,
+)
+
+
+def test_note_is_immutable_and_validated():
+    """Notes cannot be changed in place and reject impossible values."""
+    n = Note(start=0, pitch=60, duration=PPQ)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        n.pitch = 61
+    for bad in (dict(pitch=128), dict(pitch=-1), dict(velocity=200), dict(start=-5), dict(duration=-1)):
+        with pytest.raises(ValueError):
+            Note(**{"start": 0, "pitch": 60, "duration": 10, **bad})
+
+
+def test_track_keeps_notes_sorted():
+    """A track sorts its notes by start so views can bisect them."""
+    t = Track(notes=(Note(960, 62, 10), Note(0, 60, 10)))
+    assert [n.start for n in t.notes] == [0, 960]
+    assert t.end == 970
+
+
+def test_song_edits_return_new_songs():
+    """Editing helpers leave the original song untouched."""
+    s = new_song()
+    s2 = s.with_track(0, s.tracks[0].with_notes([Note(0, 60, PPQ)]))
+    assert s.note_count == 0 and s2.note_count == 1
+    assert [t.name for t in s.tracks] == ["Melody", "Drums"]
+    assert s.tracks[1].is_drum and s.tracks[1].channel == 9
+
+
+def test_tempo_map_always_starts_at_zero():
+    """A first tempo given later than tick 0 is extended back to the start."""
+    s = Song(tempos=(TempoChange(PPQ, 90.0),))
+    assert s.tempos[0] == TempoChange(0, 90.0)
+    assert s.qpm == 90.0
+
+
+def test_seconds_follow_tempo_changes():
+    """Tick-to-seconds integrates over each tempo segment and inverts exactly on whole ticks."""
+    s = Song(tempos=(TempoChange(0, 120.0), TempoChange(4 * PPQ, 60.0)))
+    assert s.tick_to_seconds(4 * PPQ) == pytest.approx(2.0)
+    assert s.tick_to_seconds(5 * PPQ) == pytest.approx(3.0)
+    for tick in (0, 17, 4 * PPQ, 5 * PPQ + 3):
+        assert s.seconds_to_tick(s.tick_to_seconds(tick)) == tick
+
+
+def test_bars_follow_time_signature_changes():
+    """Length in bars counts 4/4 bars then 3/4 bars after a change."""
+    s = Song(
+        tracks=(Track(notes=(Note(0, 60, 4 * PPQ * 2 + 3 * PPQ * 2),)),),
+        time_signatures=(TimeSignature(0, 4, 4), TimeSignature(8 * PPQ, 3, 4)),
+    )
+    assert s.bar_count() == pytest.approx(4.0)
+
+
+def test_steps_quantize_like_note_seq():
+    """Ticks round to the nearest step with halves going up, at any steps-per-quarter dividing PPQ."""
+    assert ticks_per_step(4) == PPQ // 4
+    tps = ticks_per_step(4)
+    assert tick_to_step(tps // 2 - 1, 4) == 0
+    assert tick_to_step(tps // 2, 4) == 1
+    assert tick_to_step(step_to_tick(37, 3), 3) == 37
+    with pytest.raises(ValueError):
+        ticks_per_step(7)
+
+
+def test_chords_are_sorted():
+    """Chord symbols are kept in time order."""
+    s = Song(chords=(ChordSymbol(PPQ, "G"), ChordSymbol(0, "C")))
+    assert [c.figure for c in s.chords] == ["C", "G"]
