@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-from typing import AbstractSet, Sequence
+from collections.abc import Sequence, Set
 
 from .base import OneHotEncoding
 
-# Magenta's nine drum classes; the first pitch of each class is the one decoding plays.
+# Magenta's nine drum classes, named in DRUM_TYPE_NAMES. Decoding plays each class's first pitch, so order
+# within a class matters.
 DEFAULT_DRUM_TYPE_PITCHES: tuple[tuple[int, ...], ...] = (
-    (36, 35),  # kick
-    (38, 27, 28, 31, 32, 33, 34, 37, 39, 40, 56, 65, 66, 75, 85),  # snare
-    (42, 44, 54, 68, 69, 70, 71, 73, 78, 80, 22),  # closed hi-hat
-    (46, 67, 72, 74, 79, 81, 26),  # open hi-hat
-    (45, 29, 41, 43, 61, 64, 84),  # low tom
-    (48, 47, 60, 63, 77, 86, 87),  # mid tom
-    (50, 30, 62, 76, 83),  # high tom
-    (49, 52, 55, 57, 58),  # crash
-    (51, 53, 59, 82),  # ride
+    (36, 35),
+    (38, 27, 28, 31, 32, 33, 34, 37, 39, 40, 56, 65, 66, 75, 85),
+    (42, 44, 54, 68, 69, 70, 71, 73, 78, 80, 22),
+    (46, 67, 72, 74, 79, 81, 26),
+    (45, 29, 41, 43, 61, 64, 84),
+    (48, 47, 60, 63, 77, 86, 87),
+    (50, 30, 62, 76, 83),
+    (49, 52, 55, 57, 58),
+    (51, 53, 59, 82),
 )
 
 DRUM_TYPE_NAMES: tuple[str, ...] = (
@@ -33,9 +34,7 @@ DRUM_TYPE_NAMES: tuple[str, ...] = (
 
 # The one_drum config (which runs at 2 steps per quarter): every pitch is one class, decoded as a hand
 # clap. 39 is listed twice because Magenta's config builds the list that way; the map is the same.
-ONE_DRUM_TYPE_PITCHES: tuple[tuple[int, ...], ...] = (
-    (39, *range(0, 39), *range(39, 128)),
-)
+ONE_DRUM_TYPE_PITCHES: tuple[tuple[int, ...], ...] = ((39, *range(0, 39), *range(39, 128)),)
 
 # General MIDI level 1 percussion key map, channel 10.
 GM_DRUM_NAMES: dict[int, str] = {
@@ -141,7 +140,7 @@ class MultiDrumOneHotEncoding(OneHotEncoding):
         """The drum class of a pitch, or None if it has none."""
         return self._type_of_pitch.get(pitch)
 
-    def encode_event(self, event: AbstractSet[int]) -> int:
+    def encode_event(self, event: Set[int]) -> int:
         index = 0
         for pitch in event:
             drum_type = self._type_of_pitch.get(pitch)

@@ -13,7 +13,7 @@ DEFAULT_STEPS_PER_BAR = 16
 DEFAULT_LOOKBACK_DISTANCES = (DEFAULT_STEPS_PER_BAR, 2 * DEFAULT_STEPS_PER_BAR)
 
 
-def _checked_lookbacks(lookback_distances: Sequence[int] | None) -> tuple[int, ...]:
+def normalize_lookback_distances(lookback_distances: Sequence[int] | None) -> tuple[int, ...]:
     if lookback_distances is None:
         return DEFAULT_LOOKBACK_DISTANCES
     distances = tuple(int(d) for d in lookback_distances)
@@ -56,7 +56,7 @@ class LookbackEventSequenceEncoderDecoder(EventSequenceEncoderDecoder):
         binary_counter_bits: int = 5,
     ):
         self._one_hot_encoding = one_hot_encoding
-        self._lookback_distances = _checked_lookbacks(lookback_distances)
+        self._lookback_distances = normalize_lookback_distances(lookback_distances)
         self._binary_counter_bits = int(binary_counter_bits)
 
     @property
@@ -153,7 +153,7 @@ class LookbackEventSequenceEncoderDecoder(EventSequenceEncoderDecoder):
             out[rows, offset + looked] = 1.0
             offset += classes
         bits = self._binary_counter_bits
-        out[:, offset:offset + bits] = binary_counters(n, bits)
+        out[:, offset : offset + bits] = binary_counters(n, bits)
         offset += bits
         ids, _ = event_ids(events)
         for i, mask in enumerate(repeat_masks(ids, self._lookback_distances)):

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from .base import EventSequenceEncoderDecoder, OneHotEncoding, event_ids
-from .lookback import DEFAULT_STEPS_PER_BAR, _checked_lookbacks, binary_counters, repeat_masks
+from .lookback import DEFAULT_STEPS_PER_BAR, binary_counters, normalize_lookback_distances, repeat_masks
 
 MELODY_NO_EVENT = -2
 MELODY_NOTE_OFF = -1
@@ -19,16 +19,16 @@ MAX_MIDI_PITCH = 127
 NOTES_PER_OCTAVE = 12
 MAJOR_SCALE = (0, 2, 4, 5, 7, 9, 11)
 
-# NOTE_KEYS[pc]: the major keys (0 = C .. 11 = B) whose scale holds pitch class pc.
+# NOTE_KEYS[pc] lists the major keys (C = 0 .. B = 11) whose scale holds pitch class pc.
 NOTE_KEYS = tuple(
     tuple(key for key in range(NOTES_PER_OCTAVE) if (pc - key) % NOTES_PER_OCTAVE in MAJOR_SCALE)
     for pc in range(NOTES_PER_OCTAVE)
 )
 
-# KEY_MATRIX[pc, key] = 1 where pitch class pc is in major key `key`.
-KEY_MATRIX = np.zeros((NOTES_PER_OCTAVE, NOTES_PER_OCTAVE), dtype=np.float64)
-for _pc, _keys in enumerate(NOTE_KEYS):
-    KEY_MATRIX[_pc, list(_keys)] = 1.0
+# Row pc, column key: 1 where pc is in that key, so note histogram @ KEY_MATRIX is the key histogram.
+KEY_MATRIX = np.array(
+    [[1.0 if key in keys else 0.0 for key in range(NOTES_PER_OCTAVE)] for keys in NOTE_KEYS], dtype=np.float64
+)
 KEY_MATRIX.setflags(write=False)
 
 
@@ -97,7 +97,9 @@ class MelodyOneHotEncoding(OneHotEncoding):
 
     def encode_events(self, events: Sequence[int]) -> np.ndarray:
         array = np.asarray(list(events), dtype=np.int64).reshape(-1)
-        bad = (array < MIN_MELODY_EVENT) | ((array >= 0) & (array < self._min_note)) | (array >= self._max_note)
+        bad = (
+            (array < MIN_MELODY_EVENT) | ((array >= 0) & (array < self._min_note)) | (array >= self._max_note)
+        )
         if bad.any():
             self.encode_event(int(array[np.argmax(bad)]))
         return np.where(array < 0, array, array - self._min_note) + NUM_SPECIAL_MELODY_EVENTS
@@ -105,6 +107,11 @@ class MelodyOneHotEncoding(OneHotEncoding):
 
 class KeyMelodyEncoderDecoder(EventSequenceEncoderDecoder):
     """attention_rnn's melody encoding: held pitch, attack, direction, repeats, counters and key guesses.
+
+    Input layout (74 wide for 48..84, two lookbacks, 7 bits): one-hot of the pitch held now, then
+    "a note sounds", "silence", "attack", ascending (+1) / descending (-1), one repeat flag per
+    lookback, the binary counter bits of position + 1, "the next step starts a bar", the best-fitting
+    major keys of the whole melody so far, and those of its last three distinct notes.
 
     Labels: 0..range-1 note on, range = no event, range+1 = note off, then one per lookback.
     Unlike Magenta, a current or labelled pitch outside [min_note, max_note) raises ValueError
@@ -120,7 +127,7 @@ class KeyMelodyEncoderDecoder(EventSequenceEncoderDecoder):
     ):
         if not MIN_MIDI_PITCH <= min_note < max_note <= MAX_MIDI_PITCH + 1:
             raise ValueError(f"need 0 <= min_note < max_note <= 128, got {min_note}, {max_note}")
-        self._lookback_distances = _checked_lookbacks(lookback_distances)
+        self._lookback_distances = normalize_lookback_distances(lookback_distances)
         self._binary_counter_bits = int(binary_counter_bits)
         self._min_note = int(min_note)
         self._note_range = int(max_note) - int(min_note)
@@ -143,17 +150,8 @@ class KeyMelodyEncoderDecoder(EventSequenceEncoderDecoder):
 
     @property
     def input_size(self) -> int:
-        return (
-            self._note_range  # pitch held now
-            + 2  # note vs silence
-            + 1  # attack
-            + 1  # ascending / descending
-            + len(self._lookback_distances)  # repeats
-            + self._binary_counter_bits
-            + 1  # next step starts a bar
-            + NOTES_PER_OCTAVE  # key of the whole melody so far
-            + NOTES_PER_OCTAVE  # key of the last three notes
-        )
+        lookbacks = len(self._lookback_distances)
+        return self._note_range + 4 + lookbacks + self._binary_counter_bits + 1 + 2 * NOTES_PER_OCTAVE
 
     @property
     def num_classes(self) -> int:
@@ -306,9 +304,9 @@ class KeyMelodyEncoderDecoder(EventSequenceEncoderDecoder):
             out[mask, offset + i] = 1.0
         offset += len(self._lookback_distances)
         bits = self._binary_counter_bits
-        out[:, offset:offset + bits] = binary_counters(n, bits)
+        out[:, offset : offset + bits] = binary_counters(n, bits)
         offset += bits
-        out[:, offset] = (np.arange(1, n + 1) % DEFAULT_STEPS_PER_BAR == 0)
+        out[:, offset] = np.arange(1, n + 1) % DEFAULT_STEPS_PER_BAR == 0
         offset += 1
 
         array = np.asarray(events, dtype=np.int64)
@@ -317,7 +315,7 @@ class KeyMelodyEncoderDecoder(EventSequenceEncoderDecoder):
         struck[on, array[on] % NOTES_PER_OCTAVE] = 1.0
         for counts in (np.cumsum(struck, axis=0), last_3_counts):
             keys = counts @ KEY_MATRIX
-            out[:, offset:offset + NOTES_PER_OCTAVE] = keys == keys.max(axis=1, keepdims=True)
+            out[:, offset : offset + NOTES_PER_OCTAVE] = keys == keys.max(axis=1, keepdims=True)
             offset += NOTES_PER_OCTAVE
         return out
 
