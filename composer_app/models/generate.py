@@ -1,0 +1,360 @@
+"""Generation: frozen requests in, candidate songs out, sampled as one batch in a compiled TensorFlow loop.
+
+Beam search follows Magenta: every output keeps `beam_size` sequences; each iteration branches every sequence
+`branch_factor` times, extends all branches by `steps_per_iteration` sampled steps, and prunes back to the
+`beam_size` most likely. All outputs, beams and branches run together as one batch.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Sequence
+
+import numpy as np
+
+from composer_app.models.bundle import Bundle, read_bundle
+from composer_app.models.configs import ModelConfig, get_config
+from composer_app.models.errors import BundleError, GenerationCancelled, GenerationError
+from composer_app.models.steering import PitchSteering
+from composer_app.music.events import DrumTrack, Melody, drums_to_track, melody_to_track
+from composer_app.music.song import DEFAULT_QPM, Song, TempoChange, Track
+
+CHUNK_STEPS = 16  # steps per compiled call: progress and cancellation are checked between chunks
+BUNDLE_DIR = Path(__file__).resolve().parents[1] / "resources" / "bundles"
+
+
+@dataclass(frozen=True)
+class GenerateRequest:
+    """Everything one generation needs. `primer` is Magenta events (melody ints or drum pitch sets) or a Track."""
+
+    config_id: str
+    total_steps: int
+    primer: tuple | Track | None = None
+    bundle: str | Path | Bundle | None = None  # None: the model's shipped bundle
+    temperature: float = 1.0
+    beam_size: int = 1
+    branch_factor: int = 1
+    steps_per_iteration: int = 1
+    num_outputs: int = 1
+    seed: int | None = None
+    qpm: float = DEFAULT_QPM
+    steering: PitchSteering | None = None
+    avoid_primer_copy: bool = False
+
+    @property
+    def config(self) -> ModelConfig:
+        return get_config(self.config_id)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    index: int
+    events: tuple = field(repr=False)
+    song: Song = field(repr=False)
+    log_likelihood: float = 0.0  # of the generated steps, as Magenta's beam search scores them
+
+
+@dataclass(frozen=True)
+class GenerationResult:
+    request: GenerateRequest
+    candidates: tuple[Candidate, ...]
+    primer_steps: int
+    seed: int
+    seconds: float
+
+
+def shipped_bundle_path(config_id: str) -> Path:
+    return BUNDLE_DIR / f"{config_id}.mag"
+
+
+def resolve_bundle(request: GenerateRequest) -> Bundle:
+    if isinstance(request.bundle, Bundle):
+        if request.bundle.generator_id != request.config_id:
+            raise BundleError(request.bundle.path, f"it is a {request.bundle.generator_id} bundle, "
+                                                   f"not {request.config_id}")
+        return request.bundle
+    path = Path(request.bundle) if request.bundle else shipped_bundle_path(request.config_id)
+    if not path.exists():
+        if request.bundle:
+            raise BundleError(path, "no such file")
+        raise BundleError(path, f"no bundle ships with this app for {request.config_id} yet; "
+                                "give one with --bundle_file")
+    return _load_bundle_cached(path, request.config)
+
+
+_BUNDLES: dict[tuple, Bundle] = {}
+_GENERATORS: dict[int, Generator] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def _load_bundle_cached(path: Path, config: ModelConfig) -> Bundle:
+    stat = path.stat()
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size, config.id)
+    with _CACHE_LOCK:
+        if key not in _BUNDLES:
+            _BUNDLES[key] = read_bundle(path, config)
+        return _BUNDLES[key]
+
+
+def generator_for(bundle: Bundle) -> Generator:
+    """One compiled generator per loaded bundle, built on first use."""
+    with _CACHE_LOCK:
+        gen = _GENERATORS.get(id(bundle))
+        if gen is None or gen.bundle is not bundle:
+            gen = Generator(bundle)
+            _GENERATORS[id(bundle)] = gen
+        return gen
+
+
+def generate(request: GenerateRequest, progress: Callable[[int, int], None] | None = None,
+             cancelled: Callable[[], bool] | None = None) -> GenerationResult:
+    """Sample `num_outputs` candidates that continue the primer to `total_steps` steps."""
+    _check_request(request)
+    bundle = resolve_bundle(request)
+    return generator_for(bundle).generate(request, progress, cancelled)
+
+
+def _check_request(r: GenerateRequest) -> None:
+    checks = [
+        (r.total_steps > 0, f"the length must be at least one step, not {r.total_steps}"),
+        (r.temperature > 0, f"the temperature must be above 0, not {r.temperature}"),
+        (r.beam_size >= 1, f"beam_size must be at least 1, not {r.beam_size}"),
+        (r.branch_factor >= 1, f"branch_factor must be at least 1, not {r.branch_factor}"),
+        (r.steps_per_iteration >= 1, f"steps_per_iteration must be at least 1, not {r.steps_per_iteration}"),
+        (1 <= r.num_outputs <= 1024, f"num_outputs must be between 1 and 1024, not {r.num_outputs}"),
+        (r.qpm > 0, f"the tempo must be above 0 qpm, not {r.qpm}"),
+    ]
+    for ok, message in checks:
+        if not ok:
+            raise GenerationError(message)
+
+
+def primer_events(request: GenerateRequest) -> list:
+    """The primer as Magenta events; an empty primer becomes Magenta's default (middle C, or a kick)."""
+    config = request.config
+    primer = request.primer
+    if isinstance(primer, Track):
+        from composer_app.music.events import drums_from_track, melody_from_track
+
+        if config.is_drums:
+            events = list(drums_from_track(primer, steps_per_quarter=config.steps_per_quarter, gap_bars=10 ** 6))
+        else:
+            events = list(melody_from_track(primer, steps_per_quarter=config.steps_per_quarter, gap_bars=10 ** 6))
+    else:
+        events = list(primer or ())
+    if not events:
+        events = [frozenset({36})] if config.is_drums else [60]
+    if config.is_drums:
+        return [frozenset(int(p) for p in e) for e in events]
+    return [int(e) for e in events]
+
+
+class Generator:
+    """A bundle's network plus its compiled sampling loop."""
+
+    def __init__(self, bundle: Bundle):
+        import tensorflow as tf
+
+        from composer_app.models.network import EventsRnn
+        from composer_app.models.step_encoders import step_encoder_for
+
+        self.bundle = bundle
+        self.config = bundle.config
+        self.encoder = self.config.encoder()
+        self.step_encoder = step_encoder_for(self.encoder)
+        self.net = EventsRnn(bundle.weights)
+        self._tf = tf
+        self._run_primer = tf.function(self.net.run, reduce_retracing=True)
+        self._chunk = tf.function(self._chunk_steps, jit_compile=True)
+        self._lock = threading.Lock()
+
+    # -- the public entry point ---------------------------------------------------------------
+    def generate(self, request: GenerateRequest, progress=None, cancelled=None) -> GenerationResult:
+        with self._lock:  # one compiled loop per model at a time; requests queue here
+            return self._generate(request, progress, cancelled)
+
+    def _generate(self, request: GenerateRequest, progress, cancelled) -> GenerationResult:
+        tf = self._tf
+        start_time = time.perf_counter()
+        config, se = self.config, self.step_encoder
+        events = primer_events(request)
+        transpose = 0
+        if config.is_melody:
+            melody = Melody(events, steps_per_quarter=config.steps_per_quarter)
+            transpose = melody.squash(config.min_note, config.max_note, config.transpose_to_key)
+            events = list(melody)
+        primer_len = len(events)
+        total = request.total_steps
+        if primer_len >= total:
+            raise GenerationError(
+                f"the primer is {primer_len} steps long, which is not shorter than the {total} steps requested; "
+                "ask for more steps or shorten the primer")
+        seed = request.seed if request.seed is not None else int(np.random.SeedSequence().entropy % (2 ** 31))
+        codes = se.codes(events)
+        k = request.beam_size * request.branch_factor
+        batch = request.num_outputs * k
+
+        # Prime once with batch 1, then copy the state to every row.
+        inputs = self.encoder.inputs_array(events)[None].astype(np.float32)
+        logits_seq, state = self._run_primer(tf.constant(inputs))
+        state = tuple(tf.repeat(s, batch, axis=0) for s in state)
+        logits = tf.repeat(logits_seq[:, -1], batch, axis=0)
+        hist = np.zeros((batch, total), np.int32)
+        hist[:, :primer_len] = codes
+        extra = tuple(tf.constant(np.repeat(np.asarray(x)[None], batch, axis=0)) for x in se.initial_extra(codes))
+        allowed = self._allowed_codes(request, transpose)
+        copy_target = self._copy_target(request, codes, events)
+
+        loop = dict(
+            hist=tf.constant(hist), t=tf.constant(primer_len), state=state, logits=logits, extra=extra,
+            loglik=tf.zeros([batch]), match=tf.zeros([batch], tf.int32),
+        )
+        consts = dict(
+            allowed=tf.constant(allowed), copy_target=tf.constant(copy_target),
+            temperature=tf.constant(float(request.temperature)), seed=tf.constant(seed, tf.int32),
+            beam=tf.constant(request.beam_size), branch=tf.constant(request.branch_factor),
+            first_iteration=tf.constant((total - primer_len - 1) % request.steps_per_iteration + 1),
+            steps_per_iteration=tf.constant(request.steps_per_iteration), primer_len=tf.constant(primer_len),
+            total=tf.constant(total),
+        )
+        to_generate = total - primer_len
+        done = 0
+        if progress:
+            progress(0, to_generate)
+        while done < to_generate:
+            if cancelled is not None and cancelled():
+                raise GenerationCancelled("generation was cancelled")
+            n = min(CHUNK_STEPS, to_generate - done)
+            loop = self._chunk(loop, consts, tf.constant(n))
+            done += n
+            if progress:
+                progress(done, to_generate)
+
+        hist = loop["hist"].numpy().reshape(request.num_outputs, k, total)
+        loglik = loop["loglik"].numpy().reshape(request.num_outputs, k)
+        best = loglik.argmax(axis=1)
+        candidates = []
+        for i in range(request.num_outputs):
+            generated = se.events(hist[i, best[i], primer_len:])
+            candidates.append(self._candidate(i, events[:primer_len] + generated, transpose, request,
+                                              float(loglik[i, best[i]])))
+        return GenerationResult(request, tuple(candidates), primer_len, seed, time.perf_counter() - start_time)
+
+    # -- masks ---------------------------------------------------------------------------------
+    def _allowed_codes(self, request: GenerateRequest, transpose: int) -> np.ndarray:
+        se = self.step_encoder
+        allowed = np.ones(se.num_codes, bool)
+        if request.steering is not None and self.config.is_melody:
+            pitches = se.pitch_of_code()
+            for code, pitch in enumerate(pitches):
+                if pitch >= 0:
+                    allowed[code] = request.steering.allows(int(pitch) - transpose)
+        return allowed
+
+    def _copy_target(self, request: GenerateRequest, codes: np.ndarray, events: list) -> np.ndarray:
+        """The primer's codes when verbatim copies are forbidden, else a target that never matches."""
+        has_content = any(e for e in events) if self.config.is_drums else any(e >= 0 for e in events)
+        if request.avoid_primer_copy and len(codes) >= 2 and has_content:
+            return codes.astype(np.int32)
+        return np.full([1], -1, np.int32)  # a code no event has: never matched, so nothing is forbidden
+
+    # -- the compiled loop ---------------------------------------------------------------------
+    def _chunk_steps(self, loop, consts, n_steps):
+        tf = self._tf
+        se, net = self.step_encoder, self.net
+        class_codes = tf.constant(se.class_codes)
+        lookbacks = se.lookback_classes
+        target = consts["copy_target"]
+        target_len = tf.shape(target)[0]
+        last_target = target[-1]
+
+        def body(i, loop):
+            hist, t, state, logits, extra = loop["hist"], loop["t"], loop["state"], loop["logits"], loop["extra"]
+            batch = tf.shape(hist)[0]
+            # The code each class stands for in each row (lookback classes repeat an earlier event).
+            codes = tf.tile(class_codes[None, :], [batch, 1])
+            for cls, distance in lookbacks:
+                pos = t - distance
+                repeat = tf.gather(hist, tf.maximum(pos, 0), axis=1)
+                repeat = tf.where(pos >= 0, repeat, tf.fill([batch], se.default_code))
+                codes = tf.concat([codes[:, :cls], repeat[:, None], codes[:, cls + 1:]], axis=1)
+            ok = tf.gather(consts["allowed"], codes)
+            # Forbid the class that would complete a verbatim copy of the primer.
+            completes = tf.logical_and(tf.equal(loop["match"], target_len - 1)[:, None], tf.equal(codes, last_target))
+            ok = tf.logical_and(ok, ~completes)
+            scaled = logits / consts["temperature"]
+            masked = tf.where(ok, scaled, tf.fill(tf.shape(scaled), -1e9))
+            log_probs = tf.nn.log_softmax(masked)
+            seed = tf.stack([consts["seed"], t])
+            chosen = tf.random.stateless_categorical(masked, 1, seed=seed, dtype=tf.int32)[:, 0]
+            rows = tf.range(batch)
+            picked = tf.stack([rows, chosen], axis=1)
+            loglik = loop["loglik"] + tf.gather_nd(log_probs, picked)
+            code = tf.gather_nd(codes, picked)
+            hist = tf.where(tf.equal(tf.range(tf.shape(hist)[1])[None, :], t), code[:, None], hist)
+            extra = se.tf_update(extra, code)
+            match = loop["match"]
+            expected = tf.gather(target, tf.minimum(match, target_len - 1))
+            restart = tf.where(tf.equal(code, target[0]), 1, 0)
+            match = tf.where(tf.equal(code, expected), match + 1, restart)
+            t = t + 1
+            generated = t - consts["primer_len"]
+            state_list = list(state) + [hist, loglik, match] + list(extra)
+            state_list = self._maybe_prune(state_list, loglik, generated, consts)
+            n_state = len(state)
+            state = tuple(state_list[:n_state])
+            hist, loglik, match = state_list[n_state:n_state + 3]
+            extra = tuple(state_list[n_state + 3:])
+            x = se.tf_input(hist, t, extra)
+            out, state = net.step(x, state)
+            logits = net.logits(out)
+            return i + 1, dict(hist=hist, t=t, state=state, logits=logits, extra=extra, loglik=loglik, match=match)
+
+        _, loop = tf.while_loop(lambda i, _: i < n_steps, body, (tf.constant(0), loop))
+        return loop
+
+    def _maybe_prune(self, tensors: list, loglik, generated, consts):
+        """At iteration boundaries keep each output's beam_size best rows and branch each branch_factor times."""
+        tf = self._tf
+        beam, branch = consts["beam"], consts["branch"]
+        k = beam * branch
+        batch = tf.shape(loglik)[0]
+        outputs = batch // k
+        boundary = tf.logical_and(
+            tf.logical_and(generated >= consts["first_iteration"],
+                           tf.equal(tf.math.floormod(generated - consts["first_iteration"],
+                                                     consts["steps_per_iteration"]), 0)),
+            generated < consts["total"] - consts["primer_len"],
+        )
+        boundary = tf.logical_and(boundary, k > 1)
+        _, best = tf.math.top_k(tf.reshape(loglik, [outputs, k]), k=beam)  # [outputs, beam]
+        chosen = tf.repeat(best, branch, axis=1) + (tf.range(outputs) * k)[:, None]
+        index = tf.where(boundary, tf.reshape(chosen, [-1]), tf.range(batch))
+        return [tf.gather(x, index) for x in tensors]
+
+    # -- results ---------------------------------------------------------------------------------
+    def _candidate(self, index: int, events: list, transpose: int, request: GenerateRequest,
+                   loglik: float) -> Candidate:
+        config = self.config
+        if config.is_melody:
+            melody = Melody(events, steps_per_quarter=config.steps_per_quarter)
+            melody.transpose(-transpose)
+            track = melody_to_track(melody, name=f"{config.title} #{index + 1}")
+            events = list(melody)
+        else:
+            drums = DrumTrack(events, steps_per_quarter=config.steps_per_quarter)
+            track = drums_to_track(drums, name=f"{config.title} #{index + 1}")
+        song = Song(tracks=(track,), tempos=(TempoChange(0, float(request.qpm)),))
+        return Candidate(index, tuple(events), song, loglik)
+
+
+def events_to_song(config: ModelConfig, events: Sequence, qpm: float = DEFAULT_QPM) -> Song:
+    """A one-track song playing Magenta events of this config."""
+    if config.is_melody:
+        track = melody_to_track(Melody(events, steps_per_quarter=config.steps_per_quarter))
+    else:
+        track = drums_to_track(DrumTrack([frozenset(e) for e in events], steps_per_quarter=config.steps_per_quarter))
+    return Song(tracks=(track,), tempos=(TempoChange(0, float(qpm)),))
