@@ -67,6 +67,7 @@ class Player:
         self._device_frames = 0
         self._barrier = 0  # device frame before which heard audio is older than the last seek
         self._last_position = 0
+        self._idle_tick = 0  # the position while no engine exists yet (before prepare, or without a device)
         self._finish_heard = False
         self._running = False
         self._closing = False
@@ -115,6 +116,7 @@ class Player:
         engine = Engine(synth, self._song)
         engine.set_mixes(self._mixes)
         engine.set_loop(*self._loop, enabled=self._loop_enabled)
+        engine.seek(self._idle_tick)
         return engine
 
     @property
@@ -258,7 +260,7 @@ class Player:
         """Stop and go back to the start."""
         with self._lock:
             self._state = STOPPED
-            self._last_position = 0
+            self._last_position = self._idle_tick = 0
             if self._engine is not None:
                 self._engine.pause(at_frame=0)
                 self._engine.seek_frame(0)
@@ -273,7 +275,7 @@ class Player:
     def seek(self, tick: int) -> None:
         with self._lock:
             if self._engine is None:
-                self._last_position = 0
+                self._idle_tick = max(0, int(tick))
                 return
             self._engine.seek(tick)
             self._mark_jump(self._engine.song_frame)
@@ -293,7 +295,7 @@ class Player:
             if self._state != PLAYING or self._engine is None:
                 return self._engine.song_frame if self._engine is not None else self._last_position
             heard = self._device_frames - self._output.latency_frames
-            if heard >= self._barrier:
+            if heard > self._barrier:
                 for device_frame, length, block, offset in reversed(list(self._history)):
                     if device_frame < heard:
                         if heard <= device_frame + length:
@@ -307,7 +309,7 @@ class Player:
     def position_tick(self) -> int:
         with self._lock:
             if self._engine is None:
-                return 0
+                return self._idle_tick
             return self._engine.frame_to_tick(self.position_frame())
 
     # -- audition ---------------------------------------------------------------------------------

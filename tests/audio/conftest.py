@@ -1,8 +1,13 @@
-"""Fixtures for the audio tests: FluidSynth (skipping cleanly without libfluidsynth) and a synth to play."""
+"""Fixtures for the audio tests: FluidSynth (skipping cleanly without libfluidsynth), a synth, a null ALSA device."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="session")
@@ -23,3 +28,15 @@ def synth(fluidsynth_ok):
 
     with Synthesizer() as s:
         yield s
+
+
+@pytest.fixture
+def null_alsa_env(tmp_path) -> dict[str, str]:
+    """An environment for a subprocess in which ALSA's default PCM is the null device, so PortAudio sees an output.
+
+    The null device takes audio as fast as it is given, so it proves the real stream path, not timing.
+    """
+    conf = tmp_path / "xdg" / "alsa"
+    conf.mkdir(parents=True)
+    (conf / "asoundrc").write_text("pcm.!default { type null }\n")
+    return {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "xdg"), "PYTHONPATH": str(ROOT)}
