@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from composer_app import APP_NAME, __version__
 
+from . import qt_compat  # noqa: F401  (first: it repairs Signal.emit on PySide6 6.12.0)
 from .main_window import MainWindow
 
 HOOK_ENV = "COMPOSER_APP_HOOK"

@@ -14,6 +14,7 @@ from PySide6.QtGui import QUndoStack
 
 from composer_app.music.song import Song, Track, new_song
 
+from . import qt_compat  # noqa: F401  (before any signal is emitted)
 from .commands import Selection, SongEditCommand
 from .project_format import Project, ProjectSong, TrackLook
 
@@ -36,13 +37,20 @@ class SongDocument(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.dirty_changed.emit(not clean))
-        self.undo_stack.indexChanged.connect(lambda _index: self.edited.emit())
+        # Bound methods, not lambdas: Qt drops them when the document goes, before the stack's last signals.
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self.undo_stack.indexChanged.connect(self._on_index_changed)
         self._project = blank_project()
         self._state = self._project.songs[0]
         self._path: Path | None = None
         self._source_name = ""
         self._current_track = 0
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        self.dirty_changed.emit(not clean)
+
+    def _on_index_changed(self, _index: int) -> None:
+        self.edited.emit()
 
     # -- reading -------------------------------------------------------------------------
     @property

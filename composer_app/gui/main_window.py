@@ -234,23 +234,26 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         doc = self.document
-        doc.dirty_changed.connect(lambda _d: self._update_title())
-        doc.path_changed.connect(lambda _p: self._update_title())
+        doc.dirty_changed.connect(self._update_title)
+        doc.path_changed.connect(self._update_title)
         doc.song_replaced.connect(self._update_title)
-        doc.state_changed.connect(lambda *_: self._update_summary())
-        doc.current_track_changed.connect(lambda _i: self._update_summary())
+        doc.state_changed.connect(self._update_summary)
+        doc.current_track_changed.connect(self._update_summary)
         for source in (self.files, self.editor, self.track_list):
-            source.status_message.connect(lambda text: self.statusBar().showMessage(text, 4000))
+            source.status_message.connect(self.show_status)
         self.files.recent_changed.connect(self._fill_recent_menu)
         self.editor.play_toggle_requested.connect(self.action_play.trigger)
         self._update_summary()
 
     # -- state shown -------------------------------------------------------------------
-    def _update_title(self) -> None:
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 4000)
+
+    def _update_title(self, *_args) -> None:
         self.setWindowTitle(f"{self.document.display_name}[*] — {APP_NAME}")
         self.setWindowModified(self.document.is_dirty)
 
-    def _update_summary(self) -> None:
+    def _update_summary(self, *_args) -> None:
         doc = self.document
         song = doc.song
         if not song.tracks:

@@ -77,7 +77,7 @@ class RollCanvas(QWidget):
         self.setMinimumSize(200, 120)
         self._label_font = QFont(self.font())
         document.state_changed.connect(self._on_state_changed)
-        document.current_track_changed.connect(lambda _i: self.update())
+        document.current_track_changed.connect(self._on_state_changed)
         viewport.changed.connect(self.update)
         for signal in (state.selection_changed, state.overlay_changed, state.grid_changed, state.loop_changed):
             signal.connect(self.update)
@@ -100,7 +100,7 @@ class RollCanvas(QWidget):
             cached = self._indexes[track_index] = NoteIndex(track)
         return cached
 
-    def _on_state_changed(self, _new, _old) -> None:
+    def _on_state_changed(self, *_args) -> None:
         count = len(self.document.song.tracks)
         for key in [k for k in self._indexes if k >= count]:
             del self._indexes[key]

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 
 from composer_app.music.song import PPQ, Note
 
+from . import qt_compat  # noqa: F401  (before any signal is emitted)
 from .grid import DEFAULT_GRID, Grid
 
 

@@ -30,13 +30,16 @@ class Ruler(QWidget):
         self._loop_anchor = 0
         self._moved = False
         viewport.changed.connect(self.update)
-        state.playhead_changed.connect(lambda _t: self.update())
-        state.loop_changed.connect(lambda _l: self.update())
-        document.state_changed.connect(lambda *_: self.update())
+        state.playhead_changed.connect(self._repaint)
+        state.loop_changed.connect(self._repaint)
+        document.state_changed.connect(self._repaint)
         self.setAttribute(Qt.WA_OpaquePaintEvent)
         self.setToolTip("Click to move the playhead. Drag in the upper half to set the loop; click the loop to "
                         "switch looping on or off.")
         self.set_theme(DARK)
+
+    def _repaint(self, *_args) -> None:
+        self.update()
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme

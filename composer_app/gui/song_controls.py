@@ -54,13 +54,13 @@ class SongControls(QWidget):
         for widget in (self.tempo, self.numerator, self.length):
             # Steps of one spin gesture merge into one undo step; finishing the edit starts a new one.
             widget.editingFinished.connect(self._new_session)
-        document.state_changed.connect(lambda *_: self.refresh())
+        document.state_changed.connect(self.refresh)
         self.refresh()
 
     def _new_session(self) -> None:
         self._session = next(_edit_sessions)
 
-    def refresh(self) -> None:
+    def refresh(self, *_args) -> None:
         song = self.document.song
         self._updating = True
         self.tempo.setValue(song.qpm)

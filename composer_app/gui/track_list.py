@@ -139,7 +139,7 @@ class TrackList(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.list, 1)
         self._signature: object = None
-        document.state_changed.connect(lambda *_: self.refresh())
+        document.state_changed.connect(self.refresh)
         document.current_track_changed.connect(self._select_row)
         self.refresh()
 
@@ -154,7 +154,7 @@ class TrackList(QWidget):
         return QSize(290, 300)
 
     # -- showing -------------------------------------------------------------------------
-    def refresh(self) -> None:
+    def refresh(self, *_args) -> None:
         """Rebuild the rows when a track's name, instrument or look changed (not for note edits)."""
         song = self.document.song
         signature = tuple((t.name, t.program, t.is_drum) for t in song.tracks) + self.document.looks

@@ -40,12 +40,15 @@ class VelocityLane(QWidget):
         self._drag_key: object = None
         self._selection_before: frozenset[Note] = frozenset()
         viewport.changed.connect(self.update)
-        document.state_changed.connect(lambda *_: self.update())
-        document.current_track_changed.connect(lambda _i: self.update())
-        state.selection_changed.connect(self.update)
+        document.state_changed.connect(self._repaint)
+        document.current_track_changed.connect(self._repaint)
+        state.selection_changed.connect(self._repaint)
         self.setAttribute(Qt.WA_OpaquePaintEvent)
         self.setToolTip("Velocity: drag across the stems to paint velocities (only the selected notes, if any)")
         self.set_theme(DARK)
+
+    def _repaint(self, *_args) -> None:
+        self.update()
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme

@@ -1,0 +1,275 @@
+"""Editing notes on the roll with real mouse and keyboard events, and undoing each edit."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+
+from composer_app.gui.grid import GRIDS
+from composer_app.gui.roll_state import Tool
+from composer_app.music.song import Note
+
+from .roll_helpers import drag, point
+
+C4, D4, E4, F4 = (Note(i * 960, p, 480, 90) for i, p in enumerate((60, 62, 64, 65)))
+
+
+def melody(editor) -> tuple[Note, ...]:
+    return editor.document.song.tracks[0].notes
+
+
+def undo(editor):
+    editor.document.undo_stack.undo()
+
+
+def redo(editor):
+    editor.document.undo_stack.redo()
+
+
+def test_click_draws_a_note_of_the_last_length_on_the_grid(editor):
+    """A click in empty space with the draw tool adds one note, snapped down to the 1/16 grid."""
+    canvas = editor.canvas
+    QTest.mouseClick(canvas, Qt.LeftButton, Qt.NoModifier, point(editor, 3840 + 250, 67, x_offset=20))
+    assert Note(3840 + 240, 67, 240, 100) in melody(editor)
+    assert len(melody(editor)) == 5
+    undo(editor)
+    assert melody(editor) == (C4, D4, E4, F4)
+    redo(editor)
+    assert Note(3840 + 240, 67, 240, 100) in melody(editor)
+
+
+def test_drawing_with_a_drag_sets_the_length_and_is_one_undo_step(editor):
+    """Dragging right while drawing stretches the new note to the grid line under the mouse."""
+    stack = editor.document.undo_stack
+    before = stack.count()
+    drag(editor.canvas, point(editor, 3840, 67), point(editor, 3840 + 960, 67, x_offset=1), steps=6)
+    assert Note(3840, 67, 960, 100) in melody(editor)
+    assert stack.count() == before + 1
+    assert editor.state.last_length == 960
+    undo(editor)
+    assert melody(editor) == (C4, D4, E4, F4)
+
+
+def test_click_selects_and_shift_click_extends(editor):
+    """Clicking a note selects it alone; shift-clicking adds (or removes) notes."""
+    editor.set_tool(Tool.SELECT)
+    canvas = editor.canvas
+    QTest.mouseClick(canvas, Qt.LeftButton, Qt.NoModifier, point(editor, 0, 60, 40))
+    assert editor.state.selection == {C4}
+    QTest.mouseClick(canvas, Qt.LeftButton, Qt.ShiftModifier, point(editor, 960, 62, 40))
+    assert editor.state.selection == {C4, D4}
+    QTest.mouseClick(canvas, Qt.LeftButton, Qt.ShiftModifier, point(editor, 0, 60, 40))
+    assert editor.state.selection == {D4}
+
+
+def test_rubber_band_selects_notes_inside_the_box(editor):
+    """Dragging in empty space with the select tool selects every note the box touches."""
+    editor.set_tool(Tool.SELECT)
+    vp = editor.viewport
+    top_left = QPoint(round(vp.tick_to_x(900)), round(vp.row_to_y(vp.lanes.row_of(66))))
+    bottom_right = QPoint(round(vp.tick_to_x(2000)), round(vp.row_to_y(vp.lanes.row_of(61))))
+    drag(editor.canvas, top_left, bottom_right)
+    assert editor.state.selection == {D4, E4}
+    assert melody(editor) == (C4, D4, E4, F4)
+
+
+def test_dragging_a_note_moves_it_on_the_grid_and_undo_restores(editor):
+    """Dragging a note moves it by whole grid steps and semitones; the whole drag is one undo step."""
+    stack = editor.document.undo_stack
+    count = stack.count()
+    start = point(editor, 0, 60, 40)
+    end = point(editor, 480, 64, 40 + 7)  # 480 ticks right (+ a few px that snap away), two rows... four up
+    drag(editor.canvas, start, end, steps=8)
+    assert melody(editor)[0] == Note(480, 64, 480, 90) or Note(480, 64, 480, 90) in melody(editor)
+    assert C4 not in melody(editor)
+    assert stack.count() == count + 1
+    assert editor.state.selection == {Note(480, 64, 480, 90)}
+    undo(editor)
+    assert melody(editor) == (C4, D4, E4, F4)
+    assert editor.state.selection == {C4}
+    redo(editor)
+    assert Note(480, 64, 480, 90) in melody(editor)
+
+
+def test_alt_drag_copies_the_selection(editor):
+    """Holding Alt while dragging leaves the originals and adds moved copies."""
+    drag(editor.canvas, point(editor, 960, 62, 40), point(editor, 960 + 3840, 62, 40), modifiers=Qt.AltModifier)
+    assert D4 in melody(editor)
+    assert Note(960 + 3840, 62, 480, 90) in melody(editor)
+    undo(editor)
+    assert melody(editor) == (C4, D4, E4, F4)
+
+
+def test_multi_note_drag_moves_the_whole_selection(editor):
+    """Dragging one selected note moves every selected note by the same amount."""
+    editor.actions.select_all()
+    drag(editor.canvas, point(editor, 960, 62, 40), point(editor, 960 + 960, 62, 40))
+    assert melody(editor) == tuple(n.moved(dt=960) for n in (C4, D4, E4, F4))
+    undo(editor)
+    assert melody(editor) == (C4, D4, E4, F4)
+
+
+def test_dragging_the_right_edge_resizes_to_the_grid(editor):
+    """Dragging a note's right edge changes its length in grid steps."""
+    right_edge = point(editor, C4.end, 60, x_offset=-2)
+    drag(editor.canvas, right_edge, right_edge + QPoint(round(240 * editor.viewport.px_per_tick), 0))
+    assert melody(editor)[0] == Note(0, 60, 720, 90)
+    undo(editor)
+    assert melody(editor)[0] == C4
+
+
+def test_dragging_the_left_edge_moves_the_start_and_keeps_the_end(editor):
+    """Dragging a note's left edge rightwards shortens it from the front."""
+    left_edge = point(editor, D4.start, 62, x_offset=2)
+    drag(editor.canvas, left_edge, left_edge + QPoint(round(240 * editor.viewport.px_per_tick), 0))
+    assert Note(1200, 62, 240, 90) in melody(editor)
+    undo(editor)
+    assert D4 in melody(editor)
+
+
+def test_snap_off_moves_by_exact_ticks(editor):
+    """With snap off a drag moves by the mouse's distance, not by grid steps."""
+    editor.state.set_snap(False)
+    px = 10
+    drag(editor.canvas, point(editor, 960, 62, 40), point(editor, 960, 62, 40 + px))
+    moved = [n for n in melody(editor) if n.pitch == 62][0]
+    assert moved.start == 960 + round(px / editor.viewport.px_per_tick)
+    assert moved.start % 240 != 0
+
+
+def test_snap_on_rounds_a_small_drag_to_the_nearest_line(editor):
+    """With snap on, a drag of under half a grid step leaves the note where it was."""
+    px = round(100 * editor.viewport.px_per_tick)  # 100 ticks < half of 240
+    drag(editor.canvas, point(editor, 960, 62, 40), point(editor, 960, 62, 40 + px + 1))
+    assert D4 in melody(editor)
+
+
+def test_right_click_erases_and_undo_brings_it_back(editor):
+    """Right-clicking a note deletes it with any tool."""
+    QTest.mouseClick(editor.canvas, Qt.RightButton, Qt.NoModifier, point(editor, 1920, 64, 40))
+    assert E4 not in melody(editor)
+    undo(editor)
+    assert E4 in melody(editor)
+
+
+def test_eraser_drag_deletes_every_note_it_crosses_as_one_step(editor):
+    """Dragging the eraser across two notes removes both in one undoable step."""
+    editor.set_tool(Tool.ERASE)
+    count = editor.document.undo_stack.count()
+    QTest.mousePress(editor.canvas, Qt.LeftButton, Qt.NoModifier, point(editor, 0, 60, 40))
+    QTest.mouseMove(editor.canvas, point(editor, 960, 62, 40))
+    QTest.mouseRelease(editor.canvas, Qt.LeftButton, Qt.NoModifier, point(editor, 960, 62, 40))
+    assert melody(editor) == (E4, F4)
+    assert editor.document.undo_stack.count() == count + 1
+    undo(editor)
+    assert melody(editor) == (C4, D4, E4, F4)
+
+
+def test_velocity_tool_drag_changes_velocity(editor):
+    """Dragging a note upwards with the velocity tool raises its velocity."""
+    editor.set_tool(Tool.VELOCITY)
+    start = point(editor, 0, 60, 40)
+    drag(editor.canvas, start, start - QPoint(0, 20))
+    assert melody(editor)[0] == Note(0, 60, 480, 100)
+    undo(editor)
+    assert melody(editor)[0] == C4
+
+
+def test_arrow_keys_move_the_selection(editor):
+    """Right moves by the grid, Shift+Right by a bar, Up a semitone, Shift+Up an octave; each undoable."""
+    editor.state.set_selection({C4})
+    canvas = editor.canvas
+    canvas.setFocus()
+    QTest.keyClick(canvas, Qt.Key_Right)
+    assert Note(240, 60, 480, 90) in melody(editor)
+    QTest.keyClick(canvas, Qt.Key_Right, Qt.ShiftModifier)
+    assert Note(240 + 3840, 60, 480, 90) in melody(editor)
+    QTest.keyClick(canvas, Qt.Key_Up)
+    QTest.keyClick(canvas, Qt.Key_Up, Qt.ShiftModifier)
+    assert Note(240 + 3840, 73, 480, 90) in melody(editor)
+    assert editor.state.selection == {Note(240 + 3840, 73, 480, 90)}
+    for _ in range(4):
+        undo(editor)
+    assert melody(editor) == (C4, D4, E4, F4)
+
+
+def test_delete_key_removes_the_selection(editor):
+    """Delete removes the selected notes; undo restores them and their selection."""
+    editor.state.set_selection({D4, E4})
+    QTest.keyClick(editor.canvas, Qt.Key_Delete)
+    assert melody(editor) == (C4, F4)
+    undo(editor)
+    assert melody(editor) == (C4, D4, E4, F4)
+    assert editor.state.selection == {D4, E4}
+
+
+def test_ctrl_d_duplicates_after_the_selection(editor):
+    """Ctrl+D copies the selection to just after itself (its length rounded up to the grid)."""
+    editor.state.set_selection({C4, D4})
+    QTest.keyClick(editor.canvas, Qt.Key_D, Qt.ControlModifier)
+    assert Note(1440, 60, 480, 90) in melody(editor)
+    assert Note(2400, 62, 480, 90) in melody(editor)
+    assert len(melody(editor)) == 6
+    undo(editor)
+    assert len(melody(editor)) == 4
+
+
+def test_q_quantizes_to_the_grid(editor, document):
+    """Q snaps off-grid notes to the current grid."""
+    track = document.song.tracks[0]
+    document.edit_track(0, track.with_notes([Note(130, 60, 500, 90)]), "off grid")
+    editor.state.set_grid(GRIDS[1])  # 1/8 = 480 ticks
+    QTest.keyClick(editor.canvas, Qt.Key_Q)
+    assert melody(editor) == (Note(0, 60, 480, 90),)
+    undo(editor)
+    assert melody(editor) == (Note(130, 60, 500, 90),)
+
+
+def test_number_keys_pick_the_grid_and_zero_toggles_snap(editor):
+    """Keys 1-8 pick 1/4 .. 1/32T; 0 switches snapping off and on."""
+    QTest.keyClick(editor.canvas, Qt.Key_1)
+    assert editor.state.grid.label == "1/4"
+    QTest.keyClick(editor.canvas, Qt.Key_6)
+    assert editor.state.grid.label == "1/8T"
+    assert editor.grid_combo.currentText() == "1/8T"
+    QTest.keyClick(editor.canvas, Qt.Key_0)
+    assert not editor.state.snap
+    assert editor.grid_combo.currentText() == "Off"
+
+
+def test_space_asks_to_play(editor, qtbot):
+    """Space in the roll emits play_toggle_requested for the transport to handle."""
+    with qtbot.waitSignal(editor.play_toggle_requested, timeout=500):
+        QTest.keyClick(editor.canvas, Qt.Key_Space)
+
+
+def test_copy_and_paste_at_the_playhead(editor):
+    """Ctrl+C copies the selection; Ctrl+V pastes it at the playhead, selected."""
+    editor.state.set_selection({C4, D4})
+    QTest.keyClick(editor.canvas, Qt.Key_C, Qt.ControlModifier)
+    editor.set_playhead(7680)
+    QTest.keyClick(editor.canvas, Qt.Key_V, Qt.ControlModifier)
+    pasted = {Note(7680, 60, 480, 90), Note(7680 + 960, 62, 480, 90)}
+    assert pasted <= set(melody(editor))
+    assert editor.state.selection == pasted
+    undo(editor)
+    assert melody(editor) == (C4, D4, E4, F4)
+
+
+def test_cut_removes_and_paste_brings_back(editor):
+    """Ctrl+X removes the selection; pasting at its old place restores the song."""
+    editor.state.set_selection({E4})
+    QTest.keyClick(editor.canvas, Qt.Key_X, Qt.ControlModifier)
+    assert E4 not in melody(editor)
+    editor.set_playhead(E4.start)
+    QTest.keyClick(editor.canvas, Qt.Key_V, Qt.ControlModifier)
+    assert melody(editor) == (C4, D4, E4, F4)
+
+
+def test_other_tracks_notes_are_not_edited(editor, document):
+    """Clicks hit only the current track: the drum track's notes stay as they are."""
+    drums = document.song.tracks[1].notes
+    editor.actions.select_all()
+    QTest.keyClick(editor.canvas, Qt.Key_Delete)
+    assert document.song.tracks[1].notes == drums
+    assert melody(editor) == ()
