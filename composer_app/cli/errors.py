@@ -12,8 +12,13 @@ class UserError(Exception):
     """A problem with what the user asked for, reported as one line."""
 
 
-# Later packages register their own user-facing error types here (BundleError, ...).
-USER_ERRORS: tuple[type[BaseException], ...] = (MusicFileError, PrimerError, UserError)
+def _user_errors() -> tuple[type[BaseException], ...]:
+    """Errors whose message is meant for the user; model errors load only when a command needs them."""
+    errors: list[type[BaseException]] = [MusicFileError, PrimerError, UserError]
+    models = sys.modules.get("composer_app.models.errors")
+    if models is not None:
+        errors += [models.BundleError, models.GenerationError, models.GenerationCancelled]
+    return tuple(errors)
 
 
 def reports_user_errors(run):
@@ -23,8 +28,8 @@ def reports_user_errors(run):
     def wrapper(args):
         try:
             return run(args)
-        except USER_ERRORS as exc:
-            message = str(exc).splitlines()[0] if not isinstance(exc, PrimerError) else str(exc)
+        except _user_errors() as exc:
+            message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             print(f"composer-app: error: {message}", file=sys.stderr)
             return 1
 

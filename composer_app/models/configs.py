@@ -32,6 +32,7 @@ class ModelConfig:
     description: str
     make_encoder: Callable[[], EventSequenceEncoderDecoder] = field(repr=False, compare=False)
     hparams: HParams
+    magenta_description: str = ""  # the generator description Magenta writes into bundles
     steps_per_quarter: int = 4
     min_note: int = 0
     max_note: int = 128
@@ -87,20 +88,23 @@ _MELODY_HPARAMS = HParams(batch_size=128, rnn_layer_sizes=(128, 128), dropout_ke
                           learning_rate=0.001)
 
 register(ModelConfig(
-    id="basic_rnn", family="melody", title="Melody RNN (basic)",
+    id="basic_rnn", magenta_description="Melody RNN with one-hot encoding.",
+    family="melody", title="Melody RNN (basic)",
     description="Melody RNN with one-hot encoding.",
     make_encoder=lambda: OneHotEventSequenceEncoderDecoder(MelodyOneHotEncoding(DEFAULT_MIN_NOTE, DEFAULT_MAX_NOTE)),
     hparams=_MELODY_HPARAMS, min_note=DEFAULT_MIN_NOTE, max_note=DEFAULT_MAX_NOTE,
     transpose_to_key=DEFAULT_TRANSPOSE_TO_KEY,
 ))
 register(ModelConfig(
-    id="mono_rnn", family="melody", title="Melody RNN (mono)",
+    id="mono_rnn", magenta_description="Monophonic RNN with one-hot encoding.",
+    family="melody", title="Melody RNN (mono)",
     description="Monophonic RNN with one-hot encoding over the full MIDI range.",
     make_encoder=lambda: OneHotEventSequenceEncoderDecoder(MelodyOneHotEncoding(0, 128)),
     hparams=_MELODY_HPARAMS, min_note=0, max_note=128, transpose_to_key=None,
 ))
 register(ModelConfig(
-    id="lookback_rnn", family="melody", title="Melody RNN (lookback)",
+    id="lookback_rnn", magenta_description="Melody RNN with lookback encoding.",
+    family="melody", title="Melody RNN (lookback)",
     description="Melody RNN with lookback encoding: it notices and repeats patterns from 1 and 2 bars ago.",
     make_encoder=lambda: LookbackEventSequenceEncoderDecoder(
         MelodyOneHotEncoding(DEFAULT_MIN_NOTE, DEFAULT_MAX_NOTE), [16, 32], 5),
@@ -108,7 +112,8 @@ register(ModelConfig(
     transpose_to_key=DEFAULT_TRANSPOSE_TO_KEY,
 ))
 register(ModelConfig(
-    id="attention_rnn", family="melody", title="Melody RNN (attention)",
+    id="attention_rnn", magenta_description="Melody RNN with lookback encoding and attention.",
+    family="melody", title="Melody RNN (attention)",
     description="Melody RNN with lookback encoding and attention: it keeps longer-term structure.",
     make_encoder=lambda: KeyMelodyEncoderDecoder(DEFAULT_MIN_NOTE, DEFAULT_MAX_NOTE, binary_counter_bits=7),
     hparams=HParams(batch_size=128, rnn_layer_sizes=(128, 128), dropout_keep_prob=0.5, attn_length=40,
@@ -116,14 +121,16 @@ register(ModelConfig(
     min_note=DEFAULT_MIN_NOTE, max_note=DEFAULT_MAX_NOTE, transpose_to_key=DEFAULT_TRANSPOSE_TO_KEY,
 ))
 register(ModelConfig(
-    id="drum_kit", family="drums", title="Drums RNN (drum kit)",
+    id="drum_kit", magenta_description="Drums RNN with multiple drums and binary counters.",
+    family="drums", title="Drums RNN (drum kit)",
     description="Drums RNN over a 9-piece kit (kick, snare, hi-hats, toms, cymbals), with attention.",
     make_encoder=lambda: LookbackEventSequenceEncoderDecoder(MultiDrumOneHotEncoding(), [], 6),
     hparams=HParams(batch_size=128, rnn_layer_sizes=(256, 256, 256), dropout_keep_prob=0.5, attn_length=32,
                     clip_norm=3.0, learning_rate=0.001),
 ))
 register(ModelConfig(
-    id="one_drum", family="drums", title="Drums RNN (one drum)",
+    id="one_drum", magenta_description="Drums RNN with a single drum type.",
+    family="drums", title="Drums RNN (one drum)",
     description="Drums RNN that plays a single drum: when to hit, not which drum.",
     make_encoder=lambda: OneHotEventSequenceEncoderDecoder(MultiDrumOneHotEncoding(ONE_DRUM_TYPE_PITCHES)),
     hparams=HParams(batch_size=128, rnn_layer_sizes=(128, 128), dropout_keep_prob=0.5, clip_norm=5.0,

@@ -18,30 +18,36 @@ FORGET_BIAS = 1.0
 class EventsRnn(tf.Module):
     """Holds the weights as tf.Variables (trainable) and runs single steps or whole sequences."""
 
-    def __init__(self, weights: RnnWeights, name: str = "events_rnn"):
+    def __init__(self, weights: RnnWeights, name: str = "events_rnn", zeros: bool = False):
+        """`zeros` makes variables of the right shapes without embedding the values (graphs for export)."""
         super().__init__(name=name)
+
+        def var(value, var_name):
+            value = np.asarray(value, np.float32)
+            return tf.Variable(tf.zeros(value.shape) if zeros else value, name=var_name)
+
         self.layout = weights.layout
         self.attn_length = int(weights.attn_length)
         self.layer_sizes = weights.layer_sizes
         self.input_size = weights.input_size
         self.num_classes = weights.num_classes
-        self.lstm_kernels = [tf.Variable(w.kernel, name=f"lstm{i}_kernel") for i, w in enumerate(weights.layers)]
-        self.lstm_biases = [tf.Variable(w.bias, name=f"lstm{i}_bias") for i, w in enumerate(weights.layers)]
-        self.softmax_kernel = tf.Variable(weights.softmax_kernel, name="softmax_kernel")
-        self.softmax_bias = tf.Variable(weights.softmax_bias, name="softmax_bias")
+        self.lstm_kernels = [var(w.kernel, f"lstm{i}_kernel") for i, w in enumerate(weights.layers)]
+        self.lstm_biases = [var(w.bias, f"lstm{i}_bias") for i, w in enumerate(weights.layers)]
+        self.softmax_kernel = var(weights.softmax_kernel, "softmax_kernel")
+        self.softmax_bias = var(weights.softmax_bias, "softmax_bias")
         a = weights.attention
         self.has_attention = a is not None
         self.attn_size = a.attn_size if a is not None else 0
         self.output_scope = a.output_scope if a is not None else "attn_output_projection"
         if a is not None:
-            self.attn_input_kernel = tf.Variable(a.input_kernel, name="attn_input_kernel")
-            self.attn_input_bias = tf.Variable(a.input_bias, name="attn_input_bias")
-            self.attn_query_kernel = tf.Variable(a.query_kernel, name="attn_query_kernel")
-            self.attn_query_bias = tf.Variable(a.query_bias, name="attn_query_bias")
-            self.attn_w = tf.Variable(a.attn_w, name="attn_w")
-            self.attn_v = tf.Variable(a.attn_v, name="attn_v")
-            self.attn_output_kernel = tf.Variable(a.output_kernel, name="attn_output_kernel")
-            self.attn_output_bias = tf.Variable(a.output_bias, name="attn_output_bias")
+            self.attn_input_kernel = var(a.input_kernel, "attn_input_kernel")
+            self.attn_input_bias = var(a.input_bias, "attn_input_bias")
+            self.attn_query_kernel = var(a.query_kernel, "attn_query_kernel")
+            self.attn_query_bias = var(a.query_bias, "attn_query_bias")
+            self.attn_w = var(a.attn_w.reshape(1, 1, *a.attn_w.shape), "attn_w")  # Magenta's 1x1 conv shape
+            self.attn_v = var(a.attn_v, "attn_v")
+            self.attn_output_kernel = var(a.output_kernel, "attn_output_kernel")
+            self.attn_output_bias = var(a.output_bias, "attn_output_bias")
 
     # -- state -------------------------------------------------------------------------------
     def zero_state(self, batch_size) -> tuple:
@@ -64,7 +70,7 @@ class EventsRnn(tf.Module):
 
     def _attend(self, query, history):
         """Additive attention over the last attn_length outputs (AttentionCellWrapper._attention)."""
-        features = tf.einsum("bla,av->blv", history, self.attn_w)
+        features = tf.einsum("bla,av->blv", history, self.attn_w[0, 0])
         y = tf.matmul(query, self.attn_query_kernel) + self.attn_query_bias
         scores = tf.reduce_sum(self.attn_v * tf.tanh(features + y[:, None, :]), axis=2)
         weights = tf.nn.softmax(scores)
@@ -148,17 +154,37 @@ class EventsRnn(tf.Module):
         logits = tf.reshape(self.logits(flat), [batch, steps, self.num_classes])
         return logits, state
 
-    def export_weights(self) -> RnnWeights:
-        """The current values as RnnWeights (after training)."""
+    def variables_by_magenta_name(self) -> dict:
+        """This network's tf.Variables keyed by the names Magenta's graph gives them (the layer-0 layout)."""
+        from composer_app.models.weights import to_variables
+
+        return dict(zip(to_variables(self.export_weights(values=False)).keys(), self._ordered_variables()))
+
+    def _ordered_variables(self) -> list:
+        """Variables in the order to_variables lists their names."""
+        out = []
+        for k, b in zip(self.lstm_kernels, self.lstm_biases):
+            out += [k, b]
+        if self.has_attention:
+            out += [self.attn_input_kernel, self.attn_input_bias, self.attn_query_kernel, self.attn_query_bias,
+                    self.attn_w, self.attn_v, self.attn_output_kernel, self.attn_output_bias]
+        return out + [self.softmax_kernel, self.softmax_bias]
+
+    def export_weights(self, values: bool = True) -> RnnWeights:
+        """The current values as RnnWeights (after training); with values=False, zero arrays of the same shapes."""
+
+        def get(v):
+            return v.numpy() if values else np.zeros(v.shape.as_list(), np.float32)
+
         attention = None
         if self.has_attention:
             attention = AttentionWeights(
-                self.attn_input_kernel.numpy(), self.attn_input_bias.numpy(), self.attn_query_kernel.numpy(),
-                self.attn_query_bias.numpy(), self.attn_w.numpy(), self.attn_v.numpy(),
-                self.attn_output_kernel.numpy(), self.attn_output_bias.numpy(), self.output_scope)
+                get(self.attn_input_kernel), get(self.attn_input_bias), get(self.attn_query_kernel),
+                get(self.attn_query_bias), get(self.attn_w)[0, 0], get(self.attn_v),
+                get(self.attn_output_kernel), get(self.attn_output_bias), self.output_scope)
         return RnnWeights(
-            layers=tuple(LstmWeights(k.numpy(), b.numpy()) for k, b in zip(self.lstm_kernels, self.lstm_biases)),
-            softmax_kernel=self.softmax_kernel.numpy(), softmax_bias=self.softmax_bias.numpy(),
+            layers=tuple(LstmWeights(get(k), get(b)) for k, b in zip(self.lstm_kernels, self.lstm_biases)),
+            softmax_kernel=get(self.softmax_kernel), softmax_bias=get(self.softmax_bias),
             layout=self.layout, attention=attention, attn_length=self.attn_length)
 
 

@@ -182,10 +182,8 @@ def _check_shapes(w: RnnWeights) -> None:
         raise WeightsError("the attention history length (attn_length) is unknown")
 
 
-def to_variables(w: RnnWeights, layout: str = "layer0") -> dict[str, np.ndarray]:
-    """The current Magenta variable names for these weights (what this app writes into bundles)."""
-    if w.layout != layout and w.attention is not None:
-        raise WeightsError(f"cannot rename {w.layout} attention weights to the {layout} layout")
+def to_variables(w: RnnWeights) -> dict[str, np.ndarray]:
+    """Magenta's variable names for these weights, in their own layout (this app trains the layer-0 layout)."""
     out: dict[str, np.ndarray] = {}
     for i, layer in enumerate(w.layers):
         if w.layout == "stack":

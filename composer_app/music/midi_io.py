@@ -183,7 +183,8 @@ def song_to_midi_file(song: Song):
     import mido
 
     mid = mido.MidiFile(type=1, ticks_per_beat=PPQ)
-    conductor = [(0, 0, mido.MetaMessage("track_name", name=song.title or "Conductor", time=0))]
+    # The first track's name is the song's title in type-1 files, so an untitled song leaves it unnamed.
+    conductor = [(0, 0, mido.MetaMessage("track_name", name=song.title, time=0))] if song.title else []
     for sig in song.time_signatures:
         conductor.append(
             (sig.tick, 1, mido.MetaMessage("time_signature", numerator=sig.numerator,

@@ -28,6 +28,8 @@ def test_export_is_type1_with_named_tracks(tmp_path):
     assert mid.type == 1 and mid.ticks_per_beat == PPQ
     names = [next(m.name for m in t if m.type == "track_name") for t in mid.tracks]
     assert names == ["Test song", "Lead", "Bass", "Drums", "Chords"]
+    untitled = mido.MidiFile(write_midi(_song().replace(title=""), tmp_path / "u.mid"))
+    assert not [m for m in untitled.tracks[0] if m.type == "track_name"]
     drum_channels = {m.channel for m in mid.tracks[3] if m.type == "note_on"}
     assert drum_channels == {9}
     programs = [m.program for t in mid.tracks for m in t if m.type == "program_change"]

@@ -1,0 +1,170 @@
+"""`composer-app generate`, `melody_rnn_generate` and `drums_rnn_generate` with Magenta's flags."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from composer_app.cli.errors import UserError, reports_user_errors
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of at least 1, got {value}")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"expected a number above 0, got {value:g}")
+    return value
+
+
+def add_generate_arguments(p: argparse.ArgumentParser, family: str | None, default_config: str | None) -> None:
+    from composer_app.models.configs import all_configs
+
+    choices = [c.id for c in all_configs() if family is None or c.family == family]
+    p.add_argument("--config", default=default_config, required=default_config is None, choices=choices,
+                   help="the model (Magenta generator id)")
+    p.add_argument("--bundle_file", type=Path, help="a .mag bundle (default: the one shipped with this app)")
+    p.add_argument("--output_dir", type=Path, default=Path("generated"), help="where to write the MIDI files")
+    p.add_argument("--num_outputs", type=_positive_int, default=10, help="how many files to generate")
+    p.add_argument("--num_steps", type=_positive_int, default=128,
+                   help="total length in steps, primer included (16 steps = one 4/4 bar)")
+    primer = p.add_mutually_exclusive_group()
+    if family in (None, "melody"):
+        primer.add_argument("--primer_melody", help='e.g. "[60, -2, 60, -2, 67, -2, 67, -2]"')
+    if family in (None, "drums"):
+        primer.add_argument("--primer_drums", help='e.g. "[(36, 42), (), (42,)]"')
+    primer.add_argument("--primer_midi", type=Path, help="a MIDI (or MusicXML, ABC) file to continue")
+    p.add_argument("--qpm", type=_positive_float, help="tempo (default: the primer file's, else 120)")
+    p.add_argument("--temperature", type=_positive_float, default=1.0, help="randomness; 1.0 samples as trained")
+    p.add_argument("--beam_size", type=_positive_int, default=1)
+    p.add_argument("--branch_factor", type=_positive_int, default=1)
+    p.add_argument("--steps_per_iteration", type=_positive_int, default=1)
+    p.add_argument("--seed", type=int, help="random seed: the same seed gives the same music")
+    if family in (None, "melody"):
+        steer = p.add_argument_group("steering (melody models)")
+        steer.add_argument("--key", help="keep notes in this key, e.g. C, F#, Bb")
+        steer.add_argument("--scale", default="major", help="scale for --key (major, natural minor, dorian, ...)")
+        steer.add_argument("--min_pitch", type=int, help="lowest MIDI pitch to generate")
+        steer.add_argument("--max_pitch", type=int, help="highest MIDI pitch to generate")
+        steer.add_argument("--avoid_primer_copy", action="store_true",
+                           help="never repeat the primer verbatim right after itself")
+    p.add_argument("--hparams", help="accepted for compatibility; a bundle carries its own network sizes")
+    p.add_argument("--run_dir", help=argparse.SUPPRESS)
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("generate", help="generate melodies or drums with a model (Magenta's flags)")
+    add_generate_arguments(p, None, None)
+    p.set_defaults(func=run)
+
+
+def _steering(args):
+    from composer_app.models.steering import NOTE_NAMES, PitchSteering
+
+    key = getattr(args, "key", None)
+    low, high = getattr(args, "min_pitch", None), getattr(args, "max_pitch", None)
+    if key is None and low is None and high is None:
+        return None
+    tonic, scale = 0, "chromatic"
+    if key is not None:
+        names = {n.lower(): i for i, n in enumerate(NOTE_NAMES)}
+        names.update({"db": 1, "d#": 3, "gb": 6, "g#": 8, "a#": 10, "cb": 11, "e#": 5, "fb": 4, "b#": 0})
+        if key.lower() not in names:
+            raise UserError(f"unknown key {key!r}; use a note name such as C, F# or Bb")
+        tonic, scale = names[key.lower()], args.scale
+    try:
+        return PitchSteering(tonic, scale, 0 if low is None else low, 127 if high is None else high)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _primer(args, config):
+    """Primer (events or a Track) and the tempo that goes with it."""
+    from composer_app.music.io import read_song
+    from composer_app.music.primers import parse_drums_primer, parse_melody_primer
+    from composer_app.music.song import Track
+
+    qpm = args.qpm
+    if getattr(args, "primer_melody", None):
+        if not config.is_melody:
+            raise UserError(f"--primer_melody is for melody models; {config.id} takes --primer_drums")
+        return tuple(parse_melody_primer(args.primer_melody)), qpm or 120.0
+    if getattr(args, "primer_drums", None):
+        if not config.is_drums:
+            raise UserError(f"--primer_drums is for drum models; {config.id} takes --primer_melody")
+        return tuple(parse_drums_primer(args.primer_drums)), qpm or 120.0
+    if args.primer_midi:
+        song = read_song(args.primer_midi)
+        if config.is_drums:
+            notes = [n for t in song.tracks if t.is_drum for n in t.notes]
+            if not notes:
+                raise UserError(f"{args.primer_midi}: no drum track (MIDI channel 10) to continue")
+            track = Track("Drums", is_drum=True, channel=9, notes=tuple(notes))
+        else:
+            tracks = [t for t in song.tracks if not t.is_drum and t.notes]
+            if not tracks:
+                raise UserError(f"{args.primer_midi}: no melodic notes to continue")
+            track = tracks[0]
+        return track, qpm or song.qpm
+    return None, qpm or 120.0
+
+
+@reports_user_errors
+def run(args) -> int:
+    from composer_app.models.configs import get_config
+    from composer_app.models.generate import GenerateRequest, generate
+    from composer_app.music.io import write_song
+
+    config = get_config(args.config)
+    if args.run_dir:
+        raise UserError("--run_dir (a training folder) is not supported; save a bundle and pass --bundle_file")
+    primer, qpm = _primer(args, config)
+    request = GenerateRequest(
+        config_id=config.id, total_steps=args.num_steps, primer=primer, bundle=args.bundle_file,
+        temperature=args.temperature, beam_size=args.beam_size, branch_factor=args.branch_factor,
+        steps_per_iteration=args.steps_per_iteration, num_outputs=args.num_outputs, seed=args.seed, qpm=qpm,
+        steering=_steering(args), avoid_primer_copy=getattr(args, "avoid_primer_copy", False),
+    )
+    result = generate(request)
+    try:
+        args.output_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"cannot create the output folder {args.output_dir}: {exc.strerror or exc}") from None
+    stamp = dt.datetime.now().strftime("%Y-%m-%d_%H%M%S")
+    digits = len(str(args.num_outputs))
+    for candidate in result.candidates:
+        path = args.output_dir / f"{stamp}_{str(candidate.index + 1).zfill(digits)}.mid"
+        write_song(candidate.song, path)
+    print(f"Wrote {len(result.candidates)} MIDI files to {args.output_dir} "
+          f"({config.id}, seed {result.seed}, {result.seconds:.2f} s)")
+    return 0
+
+
+def _magenta_main(family: str, default_config: str, prog: str) -> int:
+    parser = argparse.ArgumentParser(prog=prog, description=f"Generate with a {family} model, as Magenta's {prog}.")
+    add_generate_arguments(parser, family, default_config)
+    args = parser.parse_args(sys.argv[1:])
+    return run(args)
+
+
+def melody_main() -> int:
+    """Console script `melody_rnn_generate`."""
+    return _magenta_main("melody", "basic_rnn", "melody_rnn_generate")
+
+
+def drums_main() -> int:
+    """Console script `drums_rnn_generate`."""
+    return _magenta_main("drums", "drum_kit", "drums_rnn_generate")

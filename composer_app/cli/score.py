@@ -1,0 +1,95 @@
+"""`composer-app score` and `composer-app evaluate`: how likely a model finds some music."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from composer_app.cli.errors import UserError, reports_user_errors
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("score", help="per-step next-event probabilities, log-likelihood and perplexity")
+    p.add_argument("bundle", type=Path)
+    primer = p.add_mutually_exclusive_group(required=True)
+    primer.add_argument("--primer_melody")
+    primer.add_argument("--primer_drums")
+    primer.add_argument("--primer_midi", type=Path)
+    p.add_argument("--raw", action="store_true",
+                   help="feed the events exactly as given (no squash or transposition), as Magenta's encoder sees them")
+    p.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    p.set_defaults(func=run_score)
+
+    e = sub.add_parser("evaluate", help="perplexity and accuracy of a folder of music under a model")
+    e.add_argument("bundle", type=Path)
+    e.add_argument("folder", type=Path)
+    e.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    e.set_defaults(func=run_evaluate)
+
+
+def _events(args, config) -> list:
+    from composer_app.music.events import drums_from_track, melody_from_track
+    from composer_app.music.io import read_song
+    from composer_app.music.primers import parse_drums_primer, parse_melody_primer
+    from composer_app.music.song import Track
+
+    if args.primer_melody is not None:
+        if not config.is_melody:
+            raise UserError(f"--primer_melody is for melody models; this bundle is {config.id}")
+        return parse_melody_primer(args.primer_melody)
+    if args.primer_drums is not None:
+        if not config.is_drums:
+            raise UserError(f"--primer_drums is for drum models; this bundle is {config.id}")
+        return parse_drums_primer(args.primer_drums)
+    song = read_song(args.primer_midi)
+    if config.is_drums:
+        notes = [n for t in song.tracks if t.is_drum for n in t.notes]
+        return list(drums_from_track(Track(is_drum=True, channel=9, notes=tuple(notes)),
+                                     steps_per_quarter=config.steps_per_quarter, gap_bars=10 ** 6))
+    tracks = [t for t in song.tracks if not t.is_drum and t.notes]
+    if not tracks:
+        raise UserError(f"{args.primer_midi}: no melodic notes to score")
+    return list(melody_from_track(tracks[0], steps_per_quarter=config.steps_per_quarter, gap_bars=10 ** 6))
+
+
+@reports_user_errors
+def run_score(args) -> int:
+    from composer_app.models.bundle import read_bundle
+    from composer_app.models.scoring import score_events
+
+    bundle = read_bundle(args.bundle)
+    events = _events(args, bundle.config)
+    if len(events) < 1:
+        raise UserError("nothing to score: the primer has no events")
+    try:
+        score = score_events(bundle, events, raw=args.raw)
+    except ValueError as exc:
+        raise UserError(f"the events do not fit {bundle.generator_id}: {exc}") from None
+    result = {
+        "generator_id": bundle.generator_id,
+        "events": [sorted(e) if isinstance(e, frozenset) else e for e in events],
+        "softmax": score.softmax.tolist(),
+        "log_likelihood": score.log_likelihood,
+        "perplexity": score.perplexity,
+        "steps_scored": score.steps,
+    }
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(f"{bundle.generator_id}: {len(events)} events, log-likelihood {score.log_likelihood:.4f} over "
+              f"{score.steps} steps, perplexity {score.perplexity:.3f}")
+    return 0
+
+
+@reports_user_errors
+def run_evaluate(args) -> int:
+    from composer_app.models.bundle import read_bundle
+    from composer_app.models.evaluation import evaluate_folder
+
+    bundle = read_bundle(args.bundle)
+    report = evaluate_folder(bundle, args.folder)
+    if args.json:
+        print(json.dumps(report.as_dict(), indent=2))
+    else:
+        print(report.summary())
+    return 0
