@@ -98,7 +98,7 @@ class Player:
         if self._output is None:
             info = probe_output()
             if not info.available:
-                raise NoAudioOutputError(f"cannot play sound: {info.reason}")
+                raise NoAudioOutputError(info.reason)
             self._output = SoundDeviceOutput()
             rate = rate or info.sample_rate
         rate = rate or DEFAULT_SAMPLE_RATE

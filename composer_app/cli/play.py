@@ -30,7 +30,8 @@ def run(args) -> int:
     player = Player(soundfont=args.soundfont)
     try:
         if not player.prepare():
-            raise UserError(f"{player.unavailable_reason}; `composer-app render` can write a WAV file instead")
+            raise UserError(f"cannot play sound: {player.unavailable_reason}; "
+                            "`composer-app render` can write a WAV file instead")
         if player.soundfont.fallback_reason:
             print(f"composer-app: warning: {player.soundfont.fallback_reason}", file=sys.stderr)
         player.set_song(song)
