@@ -112,7 +112,7 @@ class RollViewport(QObject):
 
     def fit(self, first_tick: int, last_tick: int, rows: tuple[int, int] | None) -> None:
         """Show [first_tick, last_tick] across the width and, if given, the rows (first, last) down the height."""
-        span = max(PPQ, last_tick - first_tick)
+        span = max(PPQ, last_tick - first_tick) * 1.02  # a small margin so the last bar line shows
         self.px_per_tick = max(MIN_PX_PER_TICK, min(MAX_PX_PER_TICK, self.width / span))
         self.left_tick = first_tick
         if rows is not None:
