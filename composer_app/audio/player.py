@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections import deque
 
 import numpy as np
@@ -74,6 +75,9 @@ class Player:
         self._thread: threading.Thread | None = None
         self.underruns = 0
         self.callback_error: str = ""
+        # Seconds from the last play() to the device taking its first block of song audio (for benchmarks).
+        self.last_play_latency: float | None = None
+        self._play_pressed_at = 0.0
 
     # -- set-up -----------------------------------------------------------------------------------
     def prepare(self) -> bool:
@@ -244,6 +248,8 @@ class Player:
             self._engine.play()
             self._finish_heard = False
             self._state = PLAYING
+            self._play_pressed_at = time.perf_counter()
+            self.last_play_latency = None
             self._mark_jump(self._engine.song_frame)
         self._ensure_running()
 
@@ -360,6 +366,8 @@ class Player:
                     self._current, self._current_offset = block, 0
                     if block.finished:
                         self._finish_heard = True
+                    if self.last_play_latency is None and any(f != NOT_SONG_TIME for _o, f in block.marks):
+                        self.last_play_latency = time.perf_counter() - self._play_pressed_at
                 block, offset = self._current, self._current_offset
                 k = min(frames - filled, len(block.audio) - offset)
                 out[filled:filled + k] = block.audio[offset:offset + k]

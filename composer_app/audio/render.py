@@ -19,7 +19,7 @@ from .schedule import TrackMix
 from .soundfont import SoundFontChoice
 from .synth import DEFAULT_SAMPLE_RATE, GRID, Synthesizer
 
-RENDER_BLOCK = 64 * GRID
+RENDER_BLOCK = 256 * GRID
 AUDIO_SUFFIXES = (".wav", ".wave", ".flac")
 
 
@@ -48,7 +48,8 @@ def render_song(
     `progress(fraction)` is called as rendering goes; raising RenderCancelled from it (or returning False)
     stops the render.
     """
-    with Synthesizer(soundfont, sample_rate) as synth:
+    # Offline, FluidSynth may spread voices over a second core; live playback stays on one.
+    with Synthesizer(soundfont, sample_rate, cpu_cores=min(2, os.cpu_count() or 1)) as synth:
         engine = Engine(synth, song)
         if mixes:
             engine.set_mixes(mixes)

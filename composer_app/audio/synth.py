@@ -50,13 +50,14 @@ class Synthesizer:
         gain: float = DEFAULT_GAIN,
         reverb: bool = True,
         chorus: bool = True,
+        cpu_cores: int = 1,
     ):
         fluidsynth = load_fluidsynth()
         self.sample_rate = int(sample_rate)
         settings = {
             "synth.reverb.active": int(reverb),
             "synth.chorus.active": int(chorus),
-            "synth.cpu-cores": 1,
+            "synth.cpu-cores": max(1, int(cpu_cores)),
             "synth.polyphony": 256,
         }
         self._fs = fluidsynth.Synth(gain=float(gain), samplerate=float(self.sample_rate), channels=CHANNELS,

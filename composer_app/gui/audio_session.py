@@ -8,7 +8,7 @@ preferences_changed) and adds File → Export Audio… and File → Export Selec
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QToolBar
 
@@ -17,7 +17,7 @@ from composer_app.audio.schedule import TrackMix
 from composer_app.music.song import Song, Track
 
 from .audio_audition import Auditioner
-from .audio_dragout import MidiDragHandle
+from .audio_dragout import MidiDragHandle, install_midi_drag
 from .audio_export import export_audio_dialog, export_midi_dialog
 from .audio_player import Player
 from .transport import Transport
@@ -48,6 +48,7 @@ class AudioSession(QObject):
         self._connect()
         self._on_state_changed(self.document.state, None)
         self._on_loop(self.editor.loop_region)
+        self._hook_track_rows()
         # The core player is plain Python: close it even when Qt has already deleted this object.
         core = self.player._core
         window.destroyed.connect(lambda *_: core.close())
@@ -60,6 +61,9 @@ class AudioSession(QObject):
         doc, editor, player = self.document, self.editor, self.player
         doc.state_changed.connect(self._on_state_changed)
         doc.song_replaced.connect(self._on_song_replaced)
+        for signal in (doc.state_changed, doc.song_replaced, doc.current_track_changed):
+            # After the track list has rebuilt its rows for the same change.
+            signal.connect(lambda *_: QTimer.singleShot(0, self._hook_track_rows))
         editor.seek_requested.connect(player.seek)
         editor.loop_region_changed.connect(self._on_loop)
         editor.note_preview_requested.connect(self.auditioner.preview)
@@ -130,6 +134,27 @@ class AudioSession(QObject):
         if track is not None:
             return excerpt(song, tracks=[index], start=0), track.name
         return song, self.document.display_name
+
+    def track_song(self, index: int) -> tuple[Song, str] | None:
+        """One track as a song of its own (tempo and metre kept), for dragging its header out."""
+        song = self.document.song
+        if not 0 <= index < len(song.tracks):
+            return None
+        return excerpt(song, tracks=[index], start=0), song.tracks[index].name
+
+    def _hook_track_rows(self) -> None:
+        """Let each track header (its row and colour swatch) be dragged out of the window as that track's MIDI."""
+        track_list = getattr(self.window, "track_list", None)
+        if track_list is None or not hasattr(track_list, "row_widget"):
+            return
+        for index in range(len(self.document.song.tracks)):
+            row = track_list.row_widget(index)
+            if row is None or row.property("midi_drag_index") == index:
+                continue
+            row.setProperty("midi_drag_index", index)
+            for widget in (row, getattr(row, "color_button", None)):
+                if widget is not None:
+                    install_midi_drag(widget, lambda i=index: self.track_song(i))
 
     def drag_source(self) -> tuple[Song, str]:
         """What the drag handle drops: the selection if there is one, else the whole song."""

@@ -117,3 +117,36 @@ def test_without_a_device_the_window_still_works(qtbot, window, monkeypatch):
     assert not window.action_play.isEnabled()
     assert "no audio output device" in s.transport.status_label.text()
     s.player.close()
+
+
+def test_track_headers_drag_out_as_that_tracks_midi(qtbot, session, window, monkeypatch):
+    """Dragging a track header's colour swatch starts a MIDI drag of just that track."""
+    from PySide6.QtCore import QPoint, Qt
+
+    from composer_app.gui import audio_dragout
+
+    started = []
+    monkeypatch.setattr(audio_dragout, "start_midi_drag", lambda w, song, name: started.append((song, name)))
+    swatch = window.track_list.row_widget(1).color_button
+    qtbot.mousePress(swatch, Qt.LeftButton, pos=QPoint(3, 3))
+    qtbot.mouseMove(swatch, QPoint(40, 20))
+    assert len(started) == 1
+    song, name = started[0]
+    assert name == "Drums" and [t.is_drum for t in song.tracks] == [True]
+    assert song.tracks[0].notes == window.document.song.tracks[1].notes
+
+
+def test_rebuilt_track_headers_can_still_be_dragged(qtbot, session, window, monkeypatch):
+    """After the track list rebuilds its rows (a rename), the new headers drag out too, under the new name."""
+    from PySide6.QtCore import QPoint, Qt
+
+    from composer_app.gui import audio_dragout
+
+    started = []
+    monkeypatch.setattr(audio_dragout, "start_midi_drag", lambda w, song, name: started.append(name))
+    window.track_list.rename(0, "Lead")
+    qtbot.waitUntil(lambda: window.track_list.row_widget(0).property("midi_drag_index") == 0, timeout=2000)
+    swatch = window.track_list.row_widget(0).color_button
+    qtbot.mousePress(swatch, Qt.LeftButton, pos=QPoint(3, 3))
+    qtbot.mouseMove(swatch, QPoint(40, 20))
+    assert started == ["Lead"]
