@@ -83,11 +83,14 @@ class Engine:
     def end_frame(self) -> int:
         return self._schedule.end_frame
 
-    def set_song(self, song: Song) -> None:
-        """Swap in an edited song, keeping the position in ticks and the notes that still sound."""
+    def set_song(self, song: Song, schedule: Schedule | None = None) -> None:
+        """Swap in an edited song, keeping the position in ticks and the notes that still sound.
+
+        A caller holding a lock can build the song's Schedule beforehand, outside it, and pass it in.
+        """
         old = self._schedule
         tick = old.frame_to_tick(self.song_frame) if self.song_frame else 0
-        new = Schedule(song, self.sample_rate)
+        new = schedule if schedule is not None and schedule.song is song else Schedule(song, self.sample_rate)
         frame = new.tick_to_frame(tick)
         same_plan = new.channels == old.channels and [(t.program, t.is_drum) for t in song.tracks] == [
             (t.program, t.is_drum) for t in old.song.tracks

@@ -14,7 +14,7 @@ from composer_app.music.song import Song
 from .engine import NOT_SONG_TIME, Block, Engine
 from .errors import AudioError, NoAudioOutputError
 from .output import FakeOutput, SoundDeviceOutput, probe_output
-from .schedule import TrackMix
+from .schedule import Schedule, TrackMix
 from .soundfont import SoundFontChoice
 from .synth import DEFAULT_SAMPLE_RATE, GRID, Synthesizer
 
@@ -168,10 +168,12 @@ class Player:
 
     def set_song(self, song: Song) -> None:
         """Play this song from now on; an edit while playing keeps the position and the notes still held."""
+        # Scheduling a long song takes milliseconds: do it before taking the lock the audio thread needs.
+        schedule = Schedule(song, self.sample_rate) if self._engine is not None else None
         with self._lock:
             self._song = song
             if self._engine is not None:
-                self._engine.set_song(song)
+                self._engine.set_song(song, schedule if schedule and schedule.sample_rate == self.sample_rate else None)
             self._apply_loop()
 
     def set_mixes(self, mixes: list[TrackMix]) -> None:

@@ -74,8 +74,9 @@ class Schedule:
         self.song = song
         self.sample_rate = sample_rate
         self.channels = channel_plan(song.tracks)
-        rows = [(i, n.start, n.end, n.pitch, n.velocity) for i, t in enumerate(song.tracks) for n in t.notes]
-        data = np.array(rows, dtype=np.int64).reshape(-1, 5)
+        count = sum(len(t.notes) for t in song.tracks)
+        flat = (v for i, t in enumerate(song.tracks) for n in t.notes for v in (i, n.start, n.end, n.pitch, n.velocity))
+        data = np.fromiter(flat, dtype=np.int64, count=5 * count).reshape(-1, 5)
         track, start, end = data[:, 0], data[:, 1], data[:, 2]
         on_frames = ticks_to_frames(song, start, sample_rate)
         # Every note lasts at least one frame, so its note-off can never sort before its own note-on.

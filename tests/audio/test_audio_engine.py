@@ -247,6 +247,17 @@ def test_audition_sounds_while_stopped_then_goes_quiet(synth):
     assert not _play(engine, 0.1).any()
 
 
+def test_audition_right_after_pause_still_sounds(synth):
+    """A key clicked in the same moment as a pause is not swallowed by the pause's fade-out."""
+    engine = Engine(synth, _organ_song())
+    engine.play()
+    _play(engine, 0.3)
+    engine.pause()
+    engine.audition(81, seconds=0.3)
+    x = mono(_play(engine, 0.4)[FADE_OUT_FRAMES:])
+    assert band_energy(x, 44100, midi_hz(81)) > 100 * band_energy(x, 44100, midi_hz(60))
+
+
 def test_render_includes_the_tail_and_then_stops():
     """A render lasts at least the song and at most the song plus the tail cap."""
     song = scale_song()
