@@ -65,8 +65,8 @@ def bench_play_latency(repeats: int = 5) -> None:
     cold, warm = [], []
     for _ in range(repeats):
         player.stop()
-        out.stop()  # a stopped device, as after a long idle
-        player._running = False
+        time.sleep(0.05)  # the stop's fade-out is rendered and heard
+        player.release_device()  # a stopped device, as after a quiet while
         player.play()
         _wait(lambda: player.last_play_latency is not None)
         cold.append(player.last_play_latency)
@@ -115,9 +115,8 @@ def _portaudio_child() -> None:
         _wait(lambda: player.last_play_latency is not None)
         cold.append(player.last_play_latency)
         player.stop()
-        with player._stream_lock:  # stop the device as the idle timer would
-            player._running = False
-            player._output.stop()
+        time.sleep(0.05)
+        player.release_device()
     player.close()
     print(json.dumps({"cold": cold, "prepare_ms": prepare_ms}))
 

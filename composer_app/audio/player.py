@@ -409,6 +409,16 @@ class Player:
             self._running = False
             self._output.stop()
 
+    def release_device(self) -> None:
+        """Stop the output stream now unless something plays (what a quiet while does by itself)."""
+        if self._running and self._engine is not None:
+            self._stop_stream_if_quiet()
+
+    @property
+    def frames_played(self) -> int:
+        """Frames the device has taken since the player was made."""
+        return self._device_frames
+
     def close(self) -> None:
         """Stop the device and free the synth; the player cannot be used afterwards."""
         with self._stream_lock:

@@ -57,6 +57,11 @@ class Player(QObject):
         if prepare:
             self.prepare_in_background()
 
+    @property
+    def core(self) -> AudioPlayer:
+        """The thread-safe player underneath (composer_app.audio.player.Player)."""
+        return self._core
+
     # -- availability -----------------------------------------------------------------------
     def prepare_in_background(self) -> None:
         """Probe the device and load the SoundFont off the GUI thread; availability_changed follows."""

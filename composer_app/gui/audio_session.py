@@ -50,7 +50,7 @@ class AudioSession(QObject):
         self._on_loop(self.editor.loop_region)
         self._hook_track_rows()
         # The core player is plain Python: close it even when Qt has already deleted this object.
-        core = self.player._core
+        core = self.player.core
         window.destroyed.connect(lambda *_: core.close())
         app = QApplication.instance()
         if app is not None:

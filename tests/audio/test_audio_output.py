@@ -66,15 +66,14 @@ player.set_song(song)
 ok = player.prepare()
 start = time.perf_counter()
 player.play()
-first = None
-while first is None and time.perf_counter() - start < 5:
-    if player._device_frames:
-        first = time.perf_counter() - start
+while player.last_play_latency is None and time.perf_counter() - start < 5:
+    time.sleep(0.001)
+first = player.last_play_latency
 deadline = time.perf_counter() + 30
 while player.state == "playing" and time.perf_counter() < deadline:
     time.sleep(0.01)
 print(json.dumps({"available": ok, "state": player.state, "first_block_s": first,
-                  "frames": player._device_frames, "error": player.callback_error}))
+                  "frames": player.frames_played, "error": player.callback_error}))
 player.close()
 """
 

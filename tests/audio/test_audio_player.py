@@ -214,3 +214,17 @@ def test_switching_soundfont_carries_on_from_the_same_place(manual, tmp_path):
     assert choice.fallback_reason and str(bad) in choice.fallback_reason
     _seconds(out, 0.2)
     assert player.position_frame() > before
+
+
+def test_release_device_stops_an_idle_stream_only(manual):
+    """release_device() stops the device when nothing plays, and leaves it running during playback."""
+    player, out = manual
+    player.play()
+    out.pull(4)
+    player.release_device()
+    assert out.active
+    player.stop()
+    out.pull(40)
+    player.release_device()
+    assert not out.active
+    assert player.frames_played == 44 * BLOCK

@@ -36,7 +36,7 @@ def test_position_changed_follows_the_audio_clock(qtbot, player):
     qtbot.waitUntil(lambda: player.position > PPQ // 2, timeout=5000)
     player.pause()
     assert ticks == sorted(ticks) and len(ticks) > 5
-    assert abs(player.position - player._core.position_tick()) <= 1
+    assert abs(player.position - player.core.position_tick()) <= 1
 
 
 def test_transport_states_in_order(qtbot, player):
@@ -86,11 +86,11 @@ def test_preview_plays_a_candidate_then_returns_to_the_song(qtbot, player):
     player.seek(2 * PPQ)
     candidate = Song(tracks=(Track(notes=(Note(0, 72, 120),)),))
     assert player.preview(candidate)
-    assert player.is_previewing and player._core.song is candidate
+    assert player.is_previewing and player.core.song is candidate
     with qtbot.waitSignal(player.preview_finished, timeout=10000):
         pass
     assert not player.is_previewing
-    assert player._core.song is player.song
+    assert player.core.song is player.song
     assert player.position == 2 * PPQ
 
 
@@ -100,6 +100,6 @@ def test_song_edits_during_a_preview_wait_for_its_end(qtbot, player):
     player.preview(candidate)
     edited = _song(3)
     player.set_song(edited)
-    assert player._core.song is candidate
+    assert player.core.song is candidate
     player.end_preview()
-    assert player._core.song is edited
+    assert player.core.song is edited

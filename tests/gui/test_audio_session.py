@@ -57,7 +57,7 @@ def test_roll_loop_region_drives_the_player_loop(session, window):
     """Setting and clearing the roll's loop turns the player's loop on over that region, and off."""
     window.editor.state.set_loop(PPQ, 3 * PPQ, enabled=True)
     assert session.player.loop_enabled
-    assert session.player._core.loop_region == (PPQ, 3 * PPQ)
+    assert session.player.core.loop_region == (PPQ, 3 * PPQ)
     window.editor.state.set_loop_enabled(False)
     assert not session.player.loop_enabled
 
@@ -67,9 +67,9 @@ def test_song_edits_and_mute_reach_the_player(session, window):
     doc = window.document
     song = doc.song
     doc.edit_song(song.with_track(0, song.tracks[0].with_notes(song.tracks[0].notes[:2])), "trim")
-    assert session.player._core.song.tracks[0].notes == doc.song.tracks[0].notes
+    assert session.player.core.song.tracks[0].notes == doc.song.tracks[0].notes
     window.track_list.set_look_flag(1, "muted", True)
-    assert session.player._core.track_mix(1).mute
+    assert session.player.core.track_mix(1).mute
 
 
 def test_touched_notes_are_auditioned(qtbot, session, window, monkeypatch):
