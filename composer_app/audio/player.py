@@ -252,6 +252,7 @@ class Player:
             self._state = PLAYING
             self._play_pressed_at = time.perf_counter()
             self.last_play_latency = None
+            self._skip_queued_silence()
             self._mark_jump(self._engine.song_frame)
         self._ensure_running()
 
@@ -328,8 +329,16 @@ class Player:
             return False
         with self._lock:
             self._engine.audition(pitch, velocity, program, is_drum, seconds)
+            self._skip_queued_silence()
         self._ensure_running()
         return True
+
+    def _skip_queued_silence(self) -> None:
+        """Blocks of pure silence waiting for the device would only delay the new sound: replace them now."""
+        with self._cond:
+            if self._running and self._queue and not any(b.audio.any() for b in self._queue):
+                self._queue.clear()
+                self._queue.append(self._engine.render(self._blocksize))
 
     # -- the device side --------------------------------------------------------------------------
     def _ensure_running(self) -> None:
