@@ -45,7 +45,7 @@ def excerpt(
         picked.append(track.with_notes(notes))
     if start is None:
         first = min((t.notes[0].start for t in picked if t.notes), default=0)
-        lo = _bar_start(song, first)
+        lo = bar_start(song, first)
     return _shifted(song.with_tracks(picked), lo, hi)
 
 
@@ -56,9 +56,19 @@ def write_excerpt_midi(song: Song, path: str | os.PathLike, **selection) -> Path
     return write_midi(excerpt(song, **selection) if selection else song, path)
 
 
-def _bar_start(song: Song, tick: int) -> int:
+def bar_start(song: Song, tick: int) -> int:
+    """The bar line at or before a tick, following time-signature changes."""
     sig = [s for s in song.time_signatures if s.tick <= tick][-1]
     return sig.tick + (tick - sig.tick) // sig.ticks_per_bar * sig.ticks_per_bar
+
+
+def bar_end(song: Song, tick: int) -> int:
+    """The first bar line at or after a tick (tick 0 stays 0)."""
+    if tick <= 0:
+        return 0
+    start = bar_start(song, tick - 1)
+    sig = [s for s in song.time_signatures if s.tick <= start][-1]
+    return start + sig.ticks_per_bar
 
 
 def _shifted(song: Song, offset: int, end: int | None) -> Song:

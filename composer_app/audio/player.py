@@ -13,6 +13,7 @@ from composer_app.music.song import Song
 
 from .engine import NOT_SONG_TIME, Block, Engine
 from .errors import AudioError, NoAudioOutputError
+from .excerpt import bar_end
 from .output import FakeOutput, SoundDeviceOutput, probe_output
 from .schedule import Schedule, TrackMix
 from .soundfont import SoundFontChoice
@@ -196,7 +197,7 @@ class Player:
         return self._mixes[index] if index < len(self._mixes) else TrackMix()
 
     def set_loop(self, start_tick: int | None, end_tick: int | None) -> None:
-        """The loop region in ticks; None for either end clears it (the whole song then loops when enabled)."""
+        """The loop region in ticks; None for either end clears it (then the whole song, to its last bar line, loops)."""
         with self._lock:
             self._loop = (start_tick, end_tick)
             self._apply_loop()
@@ -218,7 +219,8 @@ class Player:
     def _apply_loop(self) -> None:
         start, end = self._loop
         if start is None or end is None:
-            start, end = 0, self._song.end
+            # The whole song, to the end of its last bar so the beat carries on across the wrap.
+            start, end = 0, bar_end(self._song, self._song.end)
         if self._engine is not None:
             self._engine.set_loop(start, end, enabled=self._loop_enabled)
 

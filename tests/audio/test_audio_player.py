@@ -228,3 +228,12 @@ def test_release_device_stops_an_idle_stream_only(manual):
     player.release_device()
     assert not out.active
     assert player.frames_played == 44 * BLOCK
+
+
+def test_looping_without_a_region_loops_the_song_to_its_last_bar_line(manual):
+    """With no loop region, looping covers the whole song up to the bar line after its last note."""
+    player, out = manual
+    player.set_loop_enabled(True)
+    player.play()
+    out.pull(1)
+    assert player._engine.loop_region == (0, 2 * 4 * PPQ)

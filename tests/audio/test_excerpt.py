@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from audio_songs import four_track_song
 
-from composer_app.audio.excerpt import excerpt, write_excerpt_midi
+from composer_app.audio.excerpt import bar_end, bar_start, excerpt, write_excerpt_midi
 from composer_app.music.io import read_song
 from composer_app.music.midi_io import write_midi
 from composer_app.music.song import PPQ, ChordSymbol, Note, Song, TempoChange, TimeSignature, Track
@@ -94,3 +94,12 @@ def test_write_excerpt_midi_round_trips(tmp_path):
     song = _arrangement()
     path = write_excerpt_midi(song, tmp_path / "bass.mid", tracks=[2])
     assert _notes(read_song(path)) == _notes(excerpt(song, tracks=[2]))
+
+
+def test_bar_lines_around_a_tick_follow_metre_changes():
+    """bar_start/bar_end find the bar lines around a tick, in 4/4 and then 3/4."""
+    song = Song(time_signatures=(TimeSignature(0, 4, 4), TimeSignature(4 * PPQ, 3, 4)))
+    assert (bar_start(song, 100), bar_end(song, 100)) == (0, 4 * PPQ)
+    assert (bar_start(song, 4 * PPQ), bar_end(song, 4 * PPQ)) == (4 * PPQ, 4 * PPQ)
+    assert (bar_start(song, 8 * PPQ), bar_end(song, 8 * PPQ + 1)) == (7 * PPQ, 10 * PPQ)
+    assert bar_end(song, 0) == 0
