@@ -31,26 +31,16 @@ def bundle_bytes(config: ModelConfig, weights: RnnWeights, description: str = ""
 def write_bundle(path: str | os.PathLike, config: ModelConfig, weights: RnnWeights, description: str = "",
                  batch_size: int = 1) -> Path:
     """Write a .mag atomically (temporary file, then rename): a failure never leaves a partial bundle."""
+    from composer_app.atomic_file import write_atomically
+
     path = Path(path)
     data = bundle_bytes(config, weights, description, batch_size)
-    folder = path.parent if str(path.parent) else Path(".")
+    if not (path.parent if str(path.parent) else Path(".")).is_dir():
+        raise BundleError(path, f"cannot write in {path.parent}: no such folder")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        return write_atomically(path, lambda fh: fh.write(data))
     except OSError as exc:
-        raise BundleError(path, f"cannot write in {folder}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
         raise BundleError(path, f"could not write the bundle: {exc.strerror or exc}") from None
-    return path
 
 
 def _magenta_state_order(net) -> list[int]:
@@ -115,3 +105,4 @@ def _checkpoint_and_metagraph(weights: RnnWeights, batch_size: int) -> tuple[byt
                 collection_list=["inputs", "temperature", "softmax", "initial_state", "final_state"],
                 clear_devices=True, strip_default_attrs=True)
     return checkpoint, meta.SerializeToString()
+

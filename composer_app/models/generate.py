@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
 
 import numpy as np
 
@@ -168,6 +168,7 @@ class Generator:
         self.net = EventsRnn(bundle.weights)
         self._tf = tf
         self._run_primer = tf.function(self.net.run, reduce_retracing=True)
+        # XLA fuses the many small per-step ops; it compiles once per (batch, history width) shape.
         self._chunk = tf.function(self._chunk_steps, jit_compile=True)
         self._lock = threading.Lock()
 
@@ -202,7 +203,8 @@ class Generator:
         logits_seq, state = self._run_primer(tf.constant(inputs))
         state = tuple(tf.repeat(s, batch, axis=0) for s in state)
         logits = tf.repeat(logits_seq[:, -1], batch, axis=0)
-        hist = np.zeros((batch, total), np.int32)
+        # History width rounded up to a multiple of 64 so nearby lengths share one compiled loop.
+        hist = np.zeros((batch, -(-total // 64) * 64), np.int32)
         hist[:, :primer_len] = codes
         extra = tuple(tf.constant(np.repeat(np.asarray(x)[None], batch, axis=0)) for x in se.initial_extra(codes))
         allowed = self._allowed_codes(request, transpose)
@@ -233,7 +235,7 @@ class Generator:
             if progress:
                 progress(done, to_generate)
 
-        hist = loop["hist"].numpy().reshape(request.num_outputs, k, total)
+        hist = loop["hist"].numpy()[:, :total].reshape(request.num_outputs, k, total)
         loglik = loop["loglik"].numpy().reshape(request.num_outputs, k)
         best = loglik.argmax(axis=1)
         candidates = []
@@ -333,7 +335,12 @@ class Generator:
         _, best = tf.math.top_k(tf.reshape(loglik, [outputs, k]), k=beam)  # [outputs, beam]
         chosen = tf.repeat(best, branch, axis=1) + (tf.range(outputs) * k)[:, None]
         index = tf.where(boundary, tf.reshape(chosen, [-1]), tf.range(batch))
-        return [tf.gather(x, index) for x in tensors]
+        pruned = []
+        for x in tensors:
+            y = tf.gather(x, index)
+            y.set_shape(x.shape)  # the row count never changes; keep the loop's shapes invariant
+            pruned.append(y)
+        return pruned
 
     # -- results ---------------------------------------------------------------------------------
     def _candidate(self, index: int, events: list, transpose: int, request: GenerateRequest,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 import warnings
 from pathlib import Path
 
@@ -243,28 +242,16 @@ def _to_delta(events):
 
 def write_midi(song: Song, path: str | os.PathLike) -> Path:
     """Write a type-1 SMF atomically: a temporary file in the same folder, then a rename."""
+    from composer_app.atomic_file import write_atomically
+
     path = Path(path)
     mid = song_to_midi_file(song)
-    folder = path.parent if str(path.parent) else Path(".")
+    if not (path.parent if str(path.parent) else Path(".")).is_dir():
+        raise MusicFileError(path, f"cannot write in {path.parent}: no such folder")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        return write_atomically(path, lambda fh: mid.save(file=fh))
     except OSError as exc:
-        raise MusicFileError(path, f"cannot write in {folder}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            mid.save(file=fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except Exception as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(exc, OSError):
-            raise MusicFileError(path, f"could not write the file: {exc.strerror or exc}") from None
-        raise
-    return path
+        raise MusicFileError(path, f"could not write the file: {exc.strerror or exc}") from None
 
 
 def midi_bytes(song: Song) -> bytes:
@@ -274,3 +261,4 @@ def midi_bytes(song: Song) -> bytes:
     buf = io.BytesIO()
     song_to_midi_file(song).save(file=buf)
     return buf.getvalue()
+

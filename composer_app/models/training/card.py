@@ -1,0 +1,70 @@
+"""Model cards: NAME.md beside NAME.mag, stating data, licence, sequences, hparams, steps, time and measured figures."""
+
+from __future__ import annotations
+
+import os
+import platform
+import tempfile
+from pathlib import Path
+
+
+def card_path(bundle: Path) -> Path:
+    return Path(bundle).with_suffix(".md")
+
+
+def _fmt(value, digits=3) -> str:
+    return "n/a" if value is None else f"{value:.{digits}f}"
+
+
+def render_card(result, data_description: str = "", extra_sections: list[tuple[str, str]] = ()) -> str:
+    report, held = result.report, result.held_out
+    hp = ", ".join(f"{k}={v}" for k, v in result.hparams.items())
+    lines = [
+        f"# {Path(result.bundle).stem} ({result.config_id})",
+        "",
+        "## Data",
+        data_description or "The user's own files.",
+        "",
+        f"- Files read: {report.files} ({len(report.unreadable)} unreadable, skipped); pieces: {report.songs}",
+        f"- Split by source file: {report.train_files} files for training, {report.eval_files} held out",
+        f"- Training sequences: {report.train_sequences} ({report.train_steps} steps); "
+        f"held-out sequences: {report.eval_sequences} ({report.eval_steps} steps)",
+        "- Extraction: " + (", ".join(f"{k} {v}" for k, v in sorted(report.stats.items())) or "n/a"),
+        "",
+        "## Training",
+        f"- hparams: {hp}",
+        f"- Steps: {result.steps}",
+        f"- Wall time: {result.wall_time_s / 60:.1f} min on this machine ({os.cpu_count()} CPU cores, "
+        f"{platform.machine()})",
+        "",
+        "## Held-out figures (measured)",
+        f"- Perplexity: {_fmt(held.perplexity if held else None)}",
+        f"- Accuracy: {_fmt(held.accuracy if held else None)}",
+        f"- Mean cross-entropy per step: {_fmt(held.loss if held else None, 4)} over {held.steps if held else 0} steps",
+    ]
+    if result.final is not None and result.final.loss == result.final.loss:
+        lines.append(f"- Last training loss: {_fmt(result.final.loss, 4)} (perplexity {_fmt(result.final.perplexity)},"
+                     f" accuracy {_fmt(result.final.accuracy)})")
+    for title, body in extra_sections:
+        lines += ["", f"## {title}", body.rstrip()]
+    return "\n".join(lines) + "\n"
+
+
+def write_text_atomically(path: Path, text: str) -> Path:
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except OSError:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    return path
+
+
+def write_card(result, data_description: str = "", extra_sections=()) -> Path:
+    return write_text_atomically(card_path(result.bundle), render_card(result, data_description, extra_sections))

@@ -1,0 +1,176 @@
+"""Reading a corpus: one pure function from a source file to its training sequences, with an on-disk cache."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import zlib
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from composer_app.models.configs import ModelConfig
+from composer_app.models.extraction import ExtractorSettings, extract_sequences
+
+# Bump when extraction or the cached form changes, so stale caches are not reused.
+EXTRACTION_VERSION = 1
+TRACK_SELECTORS = ("all", "first")
+
+
+def default_cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "composer-app" / "corpus"
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One file of a corpus; `split` forces "train" or "eval" (a dataset's own split), else it is drawn."""
+
+    path: Path
+    tracks: str = "all"
+    split: str | None = None
+
+
+@dataclass
+class FileSequences:
+    """What one source file gave: raw extracted event lists (before squashing), stats, or why it failed."""
+
+    source: SourceFile
+    sequences: list = field(default_factory=list)
+    stats: Counter = field(default_factory=Counter)
+    songs: int = 0
+    error: str | None = None
+
+
+def extraction_key(config: ModelConfig, settings: ExtractorSettings) -> tuple:
+    """Extraction depends on the event family and time grid only: the melody configs share one cache."""
+    return (EXTRACTION_VERSION, config.family, config.steps_per_quarter, settings.min_bars, settings.max_steps,
+            settings.min_unique_pitches, settings.gap_bars, settings.ignore_polyphonic_notes)
+
+
+def extract_file(source: SourceFile, config: ModelConfig, settings: ExtractorSettings = ExtractorSettings()
+                 ) -> FileSequences:
+    """The pure per-file step: read every piece in the file and extract its melodies or drum tracks."""
+    from composer_app.music.errors import MusicFileError
+    from composer_app.music.io import read_songs
+
+    result = FileSequences(source)
+    try:
+        songs = read_songs(source.path)
+    except MusicFileError as exc:
+        result.error = exc.problem
+        return result
+    except Exception as exc:  # a parser crash on one bad file must not stop a whole corpus
+        result.error = f"could not be read ({type(exc).__name__}: {exc})"
+        return result
+    result.songs = len(songs)
+    for song in songs:
+        if source.tracks == "first" and config.is_melody:
+            melodic = [t for t in song.tracks if not t.is_drum][:1]
+            song = song.replace(tracks=tuple(melodic))
+        sequences, stats = extract_sequences(song, config, settings)
+        result.stats.update(stats)
+        result.sequences += [list(s) for s in sequences]
+    return result
+
+
+class CorpusCache:
+    """One compressed pickle per (file, mtime, size, extraction key), so a rerun or a resumed run skips parsing."""
+
+    def __init__(self, folder: Path | None = None):
+        self.folder = Path(folder) if folder else default_cache_dir()
+
+    def _entry(self, source: SourceFile, key: tuple) -> Path | None:
+        try:
+            st = source.path.stat()
+        except OSError:
+            return None
+        ident = repr((str(source.path.resolve()), st.st_mtime_ns, st.st_size, source.tracks, key))
+        return self.folder / (hashlib.sha1(ident.encode()).hexdigest() + ".pkz")
+
+    def get(self, source: SourceFile, key: tuple) -> FileSequences | None:
+        entry = self._entry(source, key)
+        if entry is None or not entry.exists():
+            return None
+        try:
+            sequences, stats, songs, error = pickle.loads(zlib.decompress(entry.read_bytes()))
+        except Exception:  # a damaged cache entry is simply recomputed
+            return None
+        return FileSequences(source, sequences, Counter(stats), songs, error)
+
+    def put(self, result: FileSequences, key: tuple) -> None:
+        entry = self._entry(result.source, key)
+        if entry is None:
+            return
+        data = zlib.compress(pickle.dumps((result.sequences, dict(result.stats), result.songs, result.error)))
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            tmp = entry.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_bytes(data)
+            os.replace(tmp, entry)
+        except OSError:
+            pass  # caching is an optimisation; a read-only or full cache disk must not fail training
+
+
+def _extract_and_cache(args) -> FileSequences:
+    source, config_id, settings, cache_folder = args
+    from composer_app.models.configs import get_config
+
+    config = get_config(config_id)
+    result = extract_file(source, config, settings)
+    if cache_folder is not None:
+        CorpusCache(cache_folder).put(result, extraction_key(config, settings))
+    return result
+
+
+def read_corpus(sources: list[SourceFile], config: ModelConfig, settings: ExtractorSettings = ExtractorSettings(),
+                cache: CorpusCache | None = None, workers: int = 1, progress=None, cancelled=None
+                ) -> list[FileSequences]:
+    """Extract every source file (from the cache where possible), in the order given."""
+    key = extraction_key(config, settings)
+    results: dict[int, FileSequences] = {}
+    todo = []
+    for i, source in enumerate(sources):
+        hit = cache.get(source, key) if cache else None
+        if hit is not None:
+            results[i] = hit
+        else:
+            todo.append(i)
+    done = len(results)
+    cache_folder = cache.folder if cache else None
+    jobs = [(sources[i], config.id, settings, cache_folder) for i in todo]
+    if workers > 1 and len(jobs) > 1:
+        with ProcessPoolExecutor(workers) as pool:
+            for i, result in zip(todo, pool.map(_extract_and_cache, jobs, chunksize=4)):
+                results[i] = result
+                done += 1
+                if progress:
+                    progress(done, len(sources), result.source.path)
+                if cancelled and cancelled():
+                    pool.shutdown(cancel_futures=True)
+                    break
+    else:
+        for i, job in zip(todo, jobs):
+            if cancelled and cancelled():
+                break
+            results[i] = _extract_and_cache(job)
+            done += 1
+            if progress:
+                progress(done, len(sources), job[0].path)
+    return [results[i] for i in sorted(results)]
+
+
+def find_sources(folders, tracks: str = "all") -> list[SourceFile]:
+    """Every readable music file under the folders (recursively), sorted for a stable split."""
+    from composer_app.music.io import is_readable
+
+    found = []
+    for folder in folders:
+        folder = Path(folder)
+        if folder.is_file():
+            found.append(SourceFile(folder, tracks))
+            continue
+        found += [SourceFile(p, tracks) for p in sorted(folder.rglob("*")) if p.is_file() and is_readable(p)]
+    return found

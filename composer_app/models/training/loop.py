@@ -1,0 +1,279 @@
+"""The training loop: request in, bundle + model card out, with progress, cancellation, checkpoints and resume."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from composer_app.models.configs import ModelConfig, get_config
+from composer_app.models.extraction import ExtractorSettings
+from composer_app.models.training.corpus import CorpusCache, SourceFile
+from composer_app.models.training.data import CorpusReport, PreparedData, gather_sources, prepare_data
+from composer_app.models.training.dataset import BatchOrder, EncodedSet, pad_batch
+from composer_app.models.training.errors import TrainingCancelled, TrainingError
+from composer_app.models.training.metrics import HeldOut, MetricsLog, StepMetrics
+
+
+@dataclass(frozen=True)
+class TrainingRequest:
+    """What to train. `sources` adds explicit files (with a forced split) to the files found under `inputs`."""
+
+    config_id: str
+    output: Path
+    inputs: tuple = ()
+    sources: tuple = ()
+    tracks: str = "all"
+    hparams: str | None = None
+    steps: int = 1000
+    eval_ratio: float = 0.1
+    eval_every: int = 100
+    report_every: int = 10
+    checkpoint_every: int = 100
+    run_dir: Path | None = None
+    log_metrics: Path | None = None
+    seed: int = 0
+    workers: int = 1
+    cache_dir: Path | None = None
+    use_cache: bool = True
+    bucket: bool = True
+    data_description: str = ""
+    settings: ExtractorSettings = field(default_factory=ExtractorSettings)
+
+
+@dataclass
+class TrainingProgress:
+    phase: str  # "reading", "training", "writing", "done"
+    step: int = 0
+    total_steps: int = 0
+    files_done: int = 0
+    files_total: int = 0
+    metrics: StepMetrics | None = None
+    message: str = ""
+
+
+@dataclass
+class TrainingResult:
+    bundle: Path
+    card: Path
+    config_id: str
+    hparams: dict
+    steps: int
+    wall_time_s: float
+    report: CorpusReport
+    final: StepMetrics | None
+    held_out: HeldOut | None
+    history: list = field(default_factory=list)
+
+
+def resolve_config(config_id: str) -> ModelConfig:
+    try:
+        return get_config(config_id)
+    except KeyError as exc:
+        raise TrainingError(str(exc.args[0])) from None
+
+
+def check_writable(output: Path) -> None:
+    """Fail before hours of training, not after: the output folder must exist and accept a file."""
+    folder = output.parent if str(output.parent) else Path(".")
+    if output.suffix.lower() != ".mag":
+        raise TrainingError(f"output {output} should end in .mag")
+    if not folder.is_dir():
+        raise TrainingError(f"cannot write {output}: folder {folder} does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".write-test.", dir=folder)
+        os.close(fd)
+        os.unlink(tmp)
+    except OSError as exc:
+        raise TrainingError(f"cannot write in {folder}: {exc.strerror or exc}") from None
+
+
+def evaluate(net, data: EncodedSet, batch_size: int, eval_fn) -> HeldOut | None:
+    """Mean cross-entropy and accuracy over every real step of `data` (sorted by length to pad little)."""
+    if not len(data):
+        return None
+    order = np.argsort(data.lengths(), kind="stable")
+    loss = correct = count = 0.0
+    for start in range(0, len(order), batch_size):
+        x, y, mask = pad_batch(data, order[start:start + batch_size])
+        s, c, n = eval_fn(x, y, mask)
+        loss, correct, count = loss + float(s), correct + float(c), count + float(n)
+    return HeldOut(loss / count, correct / count, int(count), len(data))
+
+
+class Trainer:
+    """Holds the network, optimizer, compiled steps and checkpoint manager for one run directory."""
+
+    def __init__(self, config: ModelConfig, hparams, input_size: int, num_classes: int, run_dir: Path | None,
+                 seed: int = 0):
+        import tensorflow as tf
+
+        from composer_app.models.network import EventsRnn
+        from composer_app.models.training.step import Adam, eval_step, train_step
+        from composer_app.models.training.weights_init import fresh_weights
+
+        self.config, self.hparams = config, hparams
+        tf.random.set_seed(seed)
+        weights = fresh_weights(input_size, num_classes, hparams.rnn_layer_sizes, hparams.attn_length, seed)
+        self.net = EventsRnn(weights)
+        self.variables = list(self.net.trainable_variables)
+        self.optimizer = Adam(self.variables, hparams.learning_rate)
+        self.step = tf.Variable(0, dtype=tf.int64, trainable=False, name="step")
+        self.epoch = tf.Variable(0, dtype=tf.int64, trainable=False, name="epoch")
+        self.position = tf.Variable(0, dtype=tf.int64, trainable=False, name="position")
+        self.elapsed = tf.Variable(0.0, dtype=tf.float64, trainable=False, name="elapsed")
+        spec = [tf.TensorSpec([None, None, input_size], tf.float32), tf.TensorSpec([None, None], tf.int64),
+                tf.TensorSpec([None, None], tf.float32)]
+        keep, clip = float(hparams.dropout_keep_prob), float(hparams.clip_norm)
+        net, opt, variables = self.net, self.optimizer, self.variables
+        self.train_fn = tf.function(
+            lambda x, y, m: train_step(net, opt, variables, x, y, m, keep if keep < 1.0 else None, clip),
+            input_signature=spec)
+        self.eval_fn = tf.function(lambda x, y, m: eval_step(net, x, y, m), input_signature=spec)
+        self.manager = None
+        if run_dir is not None:
+            self.checkpoint = tf.train.Checkpoint(net=self.net, optimizer=self.optimizer, step=self.step,
+                                                  epoch=self.epoch, position=self.position, elapsed=self.elapsed)
+            self.manager = tf.train.CheckpointManager(self.checkpoint, str(run_dir / "checkpoints"), max_to_keep=2)
+
+    def restore(self) -> bool:
+        if self.manager is None or self.manager.latest_checkpoint is None:
+            return False
+        self.checkpoint.restore(self.manager.latest_checkpoint).assert_existing_objects_matched()
+        return True
+
+    def save(self) -> None:
+        if self.manager is None:
+            return
+        try:
+            self.manager.save(checkpoint_number=int(self.step.numpy()))
+        except Exception as exc:  # a full disk surfaces here as a TF error
+            raise TrainingError(f"could not save a checkpoint in {self.manager.directory}: {exc}") from None
+
+
+def _run_signature(config: ModelConfig, hparams, data: PreparedData, seed: int, bucket: bool) -> dict:
+    return {"config": config.id, "hparams": {k: list(v) if isinstance(v, tuple) else v
+                                             for k, v in vars(hparams).items()},
+            "train_sequences": len(data.train), "train_steps": data.train.steps, "seed": seed, "bucket": bucket}
+
+
+def train(request: TrainingRequest, progress=None, cancelled=None) -> TrainingResult:
+    """Train a bundle. `progress(TrainingProgress)` is called as it goes; `cancelled()` returning True stops
+    cleanly after saving a checkpoint (raises TrainingCancelled). A rerun with the same run_dir resumes."""
+    from composer_app.models.training.card import write_card
+    from composer_app.models.training.export import write_trained_bundle
+
+    started = time.perf_counter()
+    config = resolve_config(request.config_id)
+    try:
+        hparams = config.hparams.with_overrides(request.hparams)
+    except ValueError as exc:
+        raise TrainingError(str(exc)) from None
+    output = Path(request.output)
+    check_writable(output)
+    if request.steps < 1:
+        raise TrainingError("--steps must be at least 1")
+    notify = progress or (lambda p: None)
+    is_cancelled = cancelled or (lambda: False)
+
+    sources = gather_sources(request.inputs, [SourceFile(Path(s.path), s.tracks, s.split) for s in request.sources],
+                             request.tracks)
+    cache = CorpusCache(request.cache_dir) if request.use_cache else None
+    data = prepare_data(
+        config, sources, request.eval_ratio, request.settings, cache=cache, workers=request.workers,
+        progress=lambda done, total, path: notify(TrainingProgress("reading", files_done=done, files_total=total,
+                                                                    message=str(path))),
+        cancelled=is_cancelled)
+    if is_cancelled():
+        raise TrainingCancelled("cancelled while reading the corpus")
+    if data.report.unreadable:
+        notify(TrainingProgress("reading", message=data.report.unreadable_summary()))
+
+    run_dir = Path(request.run_dir) if request.run_dir else output.with_name(output.stem + ".run")
+    run_dir.mkdir(parents=True, exist_ok=True)
+    signature = _run_signature(config, hparams, data, request.seed, request.bucket)
+    sig_path = run_dir / "run.json"
+    if sig_path.exists():
+        previous = json.loads(sig_path.read_text())
+        if previous != signature:
+            raise TrainingError(f"{run_dir} holds a run with different settings or data; "
+                                "pass a new --run-dir (or delete it) to start over")
+    else:
+        sig_path.write_text(json.dumps(signature, indent=1))
+
+    trainer = Trainer(config, hparams, data.train.input_size, data.train.num_classes, run_dir, request.seed)
+    resumed = trainer.restore()
+    log = MetricsLog(request.log_metrics)
+    order = BatchOrder(data.train.lengths(), hparams.batch_size, seed=request.seed, bucket=request.bucket)
+    step = int(trainer.step.numpy())
+    if resumed:
+        notify(TrainingProgress("training", step=step, total_steps=request.steps,
+                                message=f"resumed from step {step} in {run_dir}"))
+    batches = order.from_position(int(trainer.epoch.numpy()), int(trainer.position.numpy()))
+    base_elapsed = float(trainer.elapsed.numpy())
+    run_start = time.perf_counter()
+    history: list[StepMetrics] = []
+    window_loss, window_acc, window_n, window_start = 0.0, 0.0, 0, time.perf_counter()
+    last = None
+    held = None
+
+    def elapsed() -> float:
+        return base_elapsed + time.perf_counter() - run_start
+
+    def checkpoint():
+        trainer.elapsed.assign(elapsed())
+        trainer.save()
+
+    if step == 0 and len(data.eval):
+        # Step 0 on held-out data: an untrained model should be near-uniform (perplexity ~ number of classes).
+        held = evaluate(trainer.net, data.eval, hparams.batch_size, trainer.eval_fn)
+        last = StepMetrics(0, math.nan, math.nan, math.nan, 0.0, elapsed(), held.loss, held.perplexity,
+                           held.accuracy)
+        log.write(last)
+        history.append(last)
+        notify(TrainingProgress("training", 0, request.steps, metrics=last))
+
+    while step < request.steps:
+        if is_cancelled():
+            checkpoint()
+            raise TrainingCancelled(f"cancelled at step {step}; rerun with the same run folder to resume")
+        epoch, position, indices = next(batches)
+        x, y, mask = pad_batch(data.train, indices)
+        loss, acc = trainer.train_fn(x, y, mask)
+        step += 1
+        trainer.step.assign(step)
+        trainer.epoch.assign(epoch)
+        trainer.position.assign(position)
+        window_loss += float(loss)
+        window_acc += float(acc)
+        window_n += 1
+        do_eval = len(data.eval) and (step % request.eval_every == 0 or step == request.steps)
+        if step % request.report_every == 0 or do_eval or step == request.steps:
+            now = time.perf_counter()
+            mean_loss = window_loss / window_n
+            last = StepMetrics(step, mean_loss, math.exp(min(mean_loss, 700)), window_acc / window_n,
+                               window_n / max(now - window_start, 1e-9), elapsed())
+            if do_eval:
+                held = evaluate(trainer.net, data.eval, hparams.batch_size, trainer.eval_fn)
+                last.eval_loss, last.eval_perplexity, last.eval_accuracy = held.loss, held.perplexity, held.accuracy
+            log.write(last)
+            history.append(last)
+            notify(TrainingProgress("training", step, request.steps, metrics=last))
+            window_loss, window_acc, window_n, window_start = 0.0, 0.0, 0, time.perf_counter()
+        if step % request.checkpoint_every == 0 or step == request.steps:
+            checkpoint()
+
+    notify(TrainingProgress("writing", step, request.steps, message=f"writing {output}"))
+    wall = elapsed()
+    result = TrainingResult(output, output.with_suffix(".md"), config.id, signature["hparams"], step, wall,
+                            data.report, last, held, history)
+    result.bundle = write_trained_bundle(output, config, trainer.net, result, request.data_description)
+    result.card = write_card(result, request.data_description)
+    notify(TrainingProgress("done", step, request.steps, message=f"wrote {output} in {time.perf_counter() - started:.0f} s"))
+    return result

@@ -1,0 +1,21 @@
+"""Fresh weights initialised as TF1 did for Magenta's graph (glorot-uniform kernels, zero biases)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+
+from composer_app.models.network import initial_weights
+from composer_app.models.weights import RnnWeights
+
+
+def fresh_weights(input_size: int, num_classes: int, layer_sizes, attn_length: int, seed: int) -> RnnWeights:
+    """network.initial_weights, with AttnV drawn as TF1's glorot_uniform draws a 1-D variable (fan_in = fan_out)."""
+    weights = initial_weights(input_size, num_classes, tuple(layer_sizes), attn_length, seed)
+    if weights.attention is None:
+        return weights
+    size = weights.attention.attn_v.shape[0]
+    limit = np.sqrt(3.0 / size)
+    attn_v = np.random.default_rng([seed, 1]).uniform(-limit, limit, size).astype(np.float32)
+    return dataclasses.replace(weights, attention=dataclasses.replace(weights.attention, attn_v=attn_v))
