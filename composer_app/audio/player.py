@@ -216,13 +216,18 @@ class Player:
         start, end = self._loop
         return None if start is None or end is None else (start, end)
 
-    def _apply_loop(self) -> None:
+    @property
+    def loop_span(self) -> tuple[int, int]:
+        """The ticks that loop when looping is on: the region, or else the whole song to its last bar line."""
         start, end = self._loop
         if start is None or end is None:
-            # The whole song, to the end of its last bar so the beat carries on across the wrap.
-            start, end = 0, bar_end(self._song, self._song.end)
+            # To the end of the last bar, so the beat carries on across the wrap.
+            return 0, bar_end(self._song, self._song.end)
+        return start, end
+
+    def _apply_loop(self) -> None:
         if self._engine is not None:
-            self._engine.set_loop(start, end, enabled=self._loop_enabled)
+            self._engine.set_loop(*self.loop_span, enabled=self._loop_enabled)
 
     # -- transport --------------------------------------------------------------------------------
     @property

@@ -234,6 +234,6 @@ def test_looping_without_a_region_loops_the_song_to_its_last_bar_line(manual):
     """With no loop region, looping covers the whole song up to the bar line after its last note."""
     player, out = manual
     player.set_loop_enabled(True)
-    player.play()
-    out.pull(1)
-    assert player._engine.loop_region == (0, 2 * 4 * PPQ)
+    assert player.loop_span == (0, 2 * 4 * PPQ)
+    player.set_loop(PPQ, 3 * PPQ)
+    assert player.loop_span == (PPQ, 3 * PPQ)

@@ -57,7 +57,7 @@ def test_roll_loop_region_drives_the_player_loop(session, window):
     """Setting and clearing the roll's loop turns the player's loop on over that region, and off."""
     window.editor.state.set_loop(PPQ, 3 * PPQ, enabled=True)
     assert session.player.loop_enabled
-    assert session.player.core.loop_region == (PPQ, 3 * PPQ)
+    assert session.player.core.loop_span == (PPQ, 3 * PPQ)
     window.editor.state.set_loop_enabled(False)
     assert not session.player.loop_enabled
 
