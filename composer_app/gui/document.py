@@ -45,6 +45,7 @@ class SongDocument(QObject):
         self._path: Path | None = None
         self._source_name = ""
         self._current_track = 0
+        self._length_cache: tuple[ProjectSong, int] | None = None
 
     def _on_clean_changed(self, clean: bool) -> None:
         self.dirty_changed.emit(not clean)
@@ -87,7 +88,12 @@ class SongDocument(QObject):
     @property
     def length_bars(self) -> int:
         """The song's length in bars: the set length, or more when notes reach past it."""
-        return max(self._state.length_bars, math.ceil(self.song.bar_count() - 1e-9))
+        cached = self._length_cache
+        if cached is None or cached[0] is not self._state:
+            # Cached per state: views ask on every paint, and measuring walks every note.
+            bars = max(self._state.length_bars, math.ceil(self.song.bar_count() - 1e-9))
+            cached = self._length_cache = (self._state, bars)
+        return cached[1]
 
     def audible_tracks(self) -> list[int]:
         """Indices of the tracks that should sound, after mute and solo."""

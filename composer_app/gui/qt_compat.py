@@ -1,9 +1,13 @@
-"""Works around a PySide6 6.12.0 bug: Signal.emit() returns True without taking a reference to it.
+"""Works around a PySide6 6.12.0 bug on Python 3.11: methods hand back None, True and False without a reference.
 
-Every emit from Python then lowers True's reference count by one, until CPython aborts with
-"bool_dealloc: deallocating True or False" (in a long session, or at exit after a few thousand emits).
-Importing this module checks for the bug once and, only where it is present, gives back the missing reference.
-The real fix is a PySide6 without the bug (6.11 has none); this keeps the app alive on 6.12.0.
+Every call of a void Qt method (QPainter.fillRect, QColor.setAlpha, ...) and every Signal.emit() then lowers
+the reference count of None or True by one. After some thousands of calls CPython aborts with "none_dealloc" or
+"bool_dealloc" (a paint loop reaches that in seconds). PySide6 6.11 does not have the bug, and Python 3.12+
+is immune because these objects are immortal there.
+
+Importing this module checks for the bug once and, only where it is present, makes None, True and False
+effectively immortal the way Python 3.12 does: their counts get a headroom no program can use up. These three
+objects are static and never freed, so nothing else changes. The real fix is PySide6 < 6.12 on Python 3.11.
 """
 
 from __future__ import annotations
@@ -11,37 +15,33 @@ from __future__ import annotations
 import ctypes
 import sys
 
-from PySide6.QtCore import QObject, Signal, SignalInstance
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QColor
+
+HEADROOM = 1 << 60
 
 
 class _Probe(QObject):
     ping = Signal()
 
 
-def emit_drops_a_reference() -> bool:
-    """True when SignalInstance.emit returns a bool it did not take a reference to."""
+def drops_references() -> bool:
+    """True when Qt calls lose references to None or True (the PySide6 6.12.0 bug)."""
+    color = QColor()
     probe = _Probe()
-    before = sys.getrefcount(True)
-    for _ in range(16):
+    none_before, true_before = sys.getrefcount(None), sys.getrefcount(True)
+    for _ in range(64):
+        color.setAlpha(1)
         probe.ping.emit()
-    return sys.getrefcount(True) <= before - 8
+    return sys.getrefcount(None) <= none_before - 32 or sys.getrefcount(True) <= true_before - 32
 
 
 def _install() -> bool:
-    if getattr(SignalInstance.emit, "_composer_fixed", False) or not emit_drops_a_reference():
+    if sys.implementation.name != "cpython" or sys.version_info >= (3, 12) or not drops_references():
         return False
-    original = SignalInstance.emit
-    incref = ctypes.pythonapi.Py_IncRef
-    incref.argtypes = [ctypes.py_object]
-    incref.restype = None
-
-    def emit(self, *args):
-        result = original(self, *args)
-        incref(result)
-        return result
-
-    emit._composer_fixed = True
-    SignalInstance.emit = emit
+    for obj in (None, True, False):
+        # ob_refcnt is the first field of every CPython object.
+        ctypes.c_ssize_t.from_address(id(obj)).value += HEADROOM
     return True
 
 

@@ -16,7 +16,8 @@ from .document import SongDocument
 from .grid import GRIDS, snap_floor, snap_nearest
 from .lanes import is_black_key, note_name
 from .note_actions import NoteActions
-from .note_index import NoteIndex
+from .note_index import NoteIndex, index_for
+from .note_rects import NoteRects
 from .roll_state import RollState, Tool
 from .theme import DARK, Theme
 from .timeline import bars_between
@@ -61,7 +62,8 @@ class RollCanvas(QWidget):
         self.actions = actions
         self.theme: Theme = DARK
         self._indexes: dict[int, NoteIndex] = {}
-        self._selected_rows: tuple[object, frozenset, set[int]] | None = None
+        self._rect_cache: dict[int, tuple[NoteIndex, NoteRects]] = {}
+        self._selected_rects: tuple[NoteRects, frozenset, object] | None = None
         self._gesture = Gesture.NONE
         self._gesture_key: object = None
         self._press_pos = QPointF()
@@ -97,7 +99,7 @@ class RollCanvas(QWidget):
         track = self.document.song.tracks[track_index]
         cached = self._indexes.get(track_index)
         if cached is None or cached.track is not track:
-            cached = self._indexes[track_index] = NoteIndex(track)
+            cached = self._indexes[track_index] = index_for(track)
         return cached
 
     def _on_state_changed(self, *_args) -> None:
@@ -105,18 +107,6 @@ class RollCanvas(QWidget):
         for key in [k for k in self._indexes if k >= count]:
             del self._indexes[key]
         self.update()
-
-    def _selected_indices(self, index: NoteIndex) -> set[int]:
-        """Positions of selected notes in the index; cached so paint does not hash every note each frame."""
-        selection = self.state.selection
-        cached = self._selected_rows
-        if cached is not None and cached[0] is index and cached[1] is selection:
-            return cached[2]
-        rows = set()
-        if selection:
-            rows = {i for i, n in enumerate(index.notes) if n in selection}
-        self._selected_rows = (index, selection, rows)
-        return rows
 
     # -- geometry ------------------------------------------------------------------------
     def resizeEvent(self, event) -> None:
@@ -185,6 +175,9 @@ class RollCanvas(QWidget):
         tracks = self.document.song.tracks
         current = self.document.current_track
         looks = self.document.looks
+        painter.save()
+        # Note rects are cached in content pixels; the scroll position is one translation.
+        painter.translate(-vp.left_tick * vp.px_per_tick, -vp.top_row * vp.row_height)
         for i in range(len(tracks)):
             if i != current:
                 color = QColor(looks[i].color)
@@ -192,6 +185,7 @@ class RollCanvas(QWidget):
                 self._paint_faded(painter, self.index(i), color, t0, t1, row0, row1)
         if 0 <= current < len(tracks):
             self._paint_current(painter, self.index(current), QColor(looks[current].color), t0, t1, row0, row1)
+        painter.restore()
         self._paint_overlay(painter, t0, t1, row0, row1)
         if self._rubber_rect is not None:
             painter.setPen(QPen(theme.accent, 1, Qt.DashLine))
@@ -276,68 +270,72 @@ class RollCanvas(QWidget):
             return
         painter.fillRect(QRectF(x0, clip.top(), x1 - x0, clip.height()), self.theme.loop_fill)
 
-    def _visible_rects(self, index: NoteIndex, t0: float, t1: float, row0: int, row1: int):
-        """(position, rect) for each note of index in the painted area; the hot loop of every frame."""
+    def _rects(self, index: NoteIndex, shaded: bool) -> NoteRects:
+        """The track's note rects at the current zoom, rebuilt only when the track or zoom changed."""
         vp = self.viewport
-        left, ppt, top, rh = vp.left_tick, vp.px_per_tick, vp.top_row, vp.row_height
-        row_of = vp.lanes.row_of
-        starts, ends, pitches = index.starts, index.ends, index.pitches
-        out = []
-        append = out.append
-        for i in index.span(t0, t1):
-            end = ends[i]
-            if end <= t0:
-                continue
-            row = row_of(pitches[i])
-            if row is None or row < row0 or row > row1:
-                continue
-            start = starts[i]
-            width = (end - start) * ppt
-            append((i, QRectF((start - left) * ppt, (row - top) * rh, width if width > 2.0 else 2.0, rh)))
-        return out
+        groups = VELOCITY_SHADES if shaded else 1
+        key = (vp.px_per_tick, vp.row_height, vp.lanes, groups)
+        cached = self._rect_cache.get(id(index))
+        if cached is None or cached[0] is not index or cached[1].key != key:
+            rects = NoteRects(index, vp.px_per_tick, vp.row_height, vp.lanes,
+                              index.shades(VELOCITY_SHADES) if shaded else None, groups)
+            cached = self._rect_cache[id(index)] = (index, rects)
+            self._prune_rect_cache()
+        return cached[1]
+
+    def _prune_rect_cache(self) -> None:
+        live = {id(self._indexes[k]) for k in self._indexes}
+        for key in [k for k in self._rect_cache if k not in live]:
+            del self._rect_cache[key]
 
     def _paint_faded(self, painter: QPainter, index: NoteIndex, color: QColor, t0, t1, row0, row1) -> None:
-        rects = [r for _i, r in self._visible_rects(index, t0, t1, row0, row1)]
-        if rects:
+        rects = self._rects(index, shaded=False)
+        group = rects.groups[0]
+        visible = group.rects[group.between(t0, t1, rects.max_duration)]
+        if visible:
             painter.setPen(Qt.NoPen)
             painter.setBrush(color)
-            painter.drawRects(rects)
+            painter.drawRects(visible)
 
     def _paint_current(self, painter: QPainter, index: NoteIndex, color: QColor, t0, t1, row0, row1) -> None:
-        visible = self._visible_rects(index, t0, t1, row0, row1)
-        if not visible:
+        rects = self._rects(index, shaded=True)
+        slices = [(g, g.between(t0, t1, rects.max_duration)) for g in rects.groups]
+        count = sum(len(g.starts[s]) for g, s in slices)
+        if not count:
             return
-        selected_rows = self._selected_indices(index)
-        velocities = index.velocities
-        shades = [[] for _ in range(VELOCITY_SHADES)]
-        selected = []
-        for i, rect in visible:
-            if i in selected_rows:
-                selected.append(rect)
-            else:
-                shades[min(VELOCITY_SHADES - 1, velocities[i] * VELOCITY_SHADES // 128)].append(rect)
-        outline = len(visible) <= OUTLINE_LIMIT
+        outline = count <= OUTLINE_LIMIT
         painter.setPen(QPen(self.theme.note_border, 1) if outline else Qt.NoPen)
-        for shade, rects in enumerate(shades):
-            if rects:
+        for shade, (group, part) in enumerate(slices):
+            visible = group.rects[part]
+            if visible:
                 # Softer notes are drawn darker, as DAWs do, so dynamics read at a glance.
                 painter.setBrush(color.darker(100 + (VELOCITY_SHADES - 1 - shade) * 28))
-                painter.drawRects(rects)
-        if selected:
+                painter.drawRects(visible)
+        selected = self._selected_group(index, rects)
+        if selected.starts:
+            # Drawn over their unselected look: cheaper than keeping them out of the shade groups.
             painter.setBrush(color.lighter(150))
-            painter.setPen(QPen(self.theme.selected_border, 2 if outline else 1))
-            painter.drawRects(selected)
-        if len(visible) <= LABEL_LIMIT and self.viewport.row_height >= 11:
-            self._paint_labels(painter, index, visible)
+            painter.setPen(QPen(self.theme.selected_border, 2) if outline else Qt.NoPen)
+            painter.drawRects(selected.rects[selected.between(t0, t1, rects.max_duration)])
+        if count <= LABEL_LIMIT and self.viewport.row_height >= 11 and not self.viewport.lanes.is_kit:
+            self._paint_labels(painter, index, rects, [(g.positions[s], g.rects[s]) for g, s in slices])
 
-    def _paint_labels(self, painter: QPainter, index: NoteIndex, visible) -> None:
+    def _selected_group(self, index: NoteIndex, rects: NoteRects):
+        cached = self._selected_rects
+        if cached is None or cached[0] is not rects or cached[1] is not self.state.selection:
+            group = rects.subset(index.positions_of(self.state.selection), index.starts)
+            cached = self._selected_rects = (rects, self.state.selection, group)
+        return cached[2]
+
+    def _paint_labels(self, painter: QPainter, index: NoteIndex, rects: NoteRects, parts) -> None:
         painter.setFont(self._label_font)
         painter.setPen(self.theme.note_text)
         min_width = painter.fontMetrics().horizontalAdvance("C#4") + 6
-        kit = self.viewport.lanes.is_kit
-        for i, rect in visible:
-            if rect.width() >= min_width and not kit:
-                painter.drawText(rect.adjusted(3, 0, -1, 0), Qt.AlignVCenter | Qt.AlignLeft, note_name(index.pitches[i]))
+        for positions, group_rects in parts:
+            for i, rect in zip(positions, group_rects):
+                if rect.width() >= min_width:
+                    painter.drawText(rect.adjusted(3, 0, -1, 0), Qt.AlignVCenter | Qt.AlignLeft,
+                                     note_name(index.pitches[i]))
 
     def _paint_overlay(self, painter: QPainter, t0, t1, row0, row1) -> None:
         overlay = self.state.overlay
@@ -535,9 +533,15 @@ class RollCanvas(QWidget):
         rect = self._rubber_rect.normalized()
         vp = self.viewport
         pitches = self._row_pitches(vp.y_to_row(rect.top()), vp.y_to_row(rect.bottom()))
-        found = self.index(self.document.current_track).in_box(
-            vp.x_to_tick(rect.left()), vp.x_to_tick(rect.right()), pitches)
-        self.state.set_selection(self._press_selection.union(found))
+        index = self.index(self.document.current_track)
+        found = index.in_box(vp.x_to_tick(rect.left()), vp.x_to_tick(rect.right()), pitches)
+        notes = index.notes
+        selection = frozenset([notes[i] for i in found])
+        if self._press_selection:
+            selection = selection | self._press_selection
+        else:
+            index.remember_positions(selection, found)
+        self.state.set_selection(selection)
         self.update(old.united(rect.toAlignedRect()).adjusted(-2, -2, 2, 2))
 
     def _erase_at(self, pos: QPointF) -> None:

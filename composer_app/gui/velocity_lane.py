@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left, bisect_right
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
@@ -12,14 +13,42 @@ from composer_app.music.song import Note
 
 from .document import SongDocument
 from .note_actions import NoteActions
-from .note_index import NoteIndex
+from .note_index import NoteIndex, index_for
 from .roll_state import RollState
 from .theme import DARK, Theme
 from .viewport import RollViewport
 
 _drag_ids = itertools.count(1)
+HEADS_LIMIT = 1500  # with more stems in view their heads would only blur together
 MARGIN = 4
 SLACK_PX = 3  # a stroke catches stems this close to it
+
+
+class _Stems:
+    """Stems and heads of some notes in content pixels (x from tick 0), sorted by start for slicing."""
+
+    def __init__(self, index: NoteIndex, positions, px_per_tick: float, y_for):
+        self.starts = [index.starts[i] for i in positions]
+        base = y_for(0)
+        self.lines = []
+        self.heads = []
+        for i in positions:
+            x = index.starts[i] * px_per_tick + 1
+            y = y_for(index.velocities[i])
+            # A 2-px filled rect: much cheaper to raster than a stroked line.
+            self.lines.append(QRectF(x - 1, y, 2, base - y))
+            self.heads.append(QRectF(x - 3, y - 3, 6, 6))
+
+    def subset(self, positions: list[int]) -> _Stems:
+        """Stems of some notes (positions into the index, sorted), sharing this object's rects."""
+        part = _Stems.__new__(_Stems)
+        part.starts = [self.starts[i] for i in positions]
+        part.lines = [self.lines[i] for i in positions]
+        part.heads = [self.heads[i] for i in positions]
+        return part
+
+    def between(self, t0: float, t1: float) -> slice:
+        return slice(bisect_left(self.starts, t0), bisect_right(self.starts, t1))
 
 
 class VelocityLane(QWidget):
@@ -33,8 +62,9 @@ class VelocityLane(QWidget):
         self.viewport = viewport
         self.actions = actions
         self.theme: Theme = DARK
-        self._index: NoteIndex | None = None
         self._press_index: NoteIndex | None = None
+        self._stem_cache: tuple[tuple, _Stems] | None = None
+        self._selected_cache: tuple[_Stems, frozenset, _Stems] | None = None
         self._last: QPointF | None = None
         self._painted: dict[Note, int] = {}
         self._drag_key: object = None
@@ -58,11 +88,7 @@ class VelocityLane(QWidget):
     def _current_index(self) -> NoteIndex | None:
         tracks = self.document.song.tracks
         i = self.document.current_track
-        if not 0 <= i < len(tracks):
-            return None
-        if self._index is None or self._index.track is not tracks[i]:
-            self._index = NoteIndex(tracks[i])
-        return self._index
+        return index_for(tracks[i]) if 0 <= i < len(tracks) else None
 
     def _y_for(self, velocity: int) -> float:
         usable = self.height() - 2 * MARGIN
@@ -72,36 +98,45 @@ class VelocityLane(QWidget):
         usable = self.height() - 2 * MARGIN
         return max(1, min(127, round((self.height() - MARGIN - y) * 127 / usable)))
 
+    def _stems(self, index: NoteIndex) -> _Stems:
+        """All stems at the current zoom and height, rebuilt only when the track, zoom or size changed."""
+        key = (index, self.viewport.px_per_tick, self.height())
+        if self._stem_cache is None or self._stem_cache[0] != key:
+            stems = _Stems(index, range(len(index)), self.viewport.px_per_tick, self._y_for)
+            self._stem_cache = (key, stems)
+        return self._stem_cache[1]
+
+    def _selected_stems(self, index: NoteIndex, all_stems: _Stems) -> _Stems:
+        selection = self.state.selection
+        cached = self._selected_cache
+        if cached is None or cached[0] is not all_stems or cached[1] is not selection:
+            cached = self._selected_cache = (all_stems, selection, all_stems.subset(index.positions_of(selection)))
+        return cached[2]
+
     def paintEvent(self, event: QPaintEvent) -> None:
         theme, vp = self.theme, self.viewport
         painter = QPainter(self)
         painter.fillRect(event.rect(), theme.background)
         painter.setPen(QPen(theme.row_line, 1))
-        for v in (32, 64, 96, 127):
-            y = self._y_for(v) + 0.5
-            painter.drawLine(QLineF(0, y, self.width(), y))
+        painter.drawLines([QLineF(0, self._y_for(v) + 0.5, self.width(), self._y_for(v) + 0.5)
+                           for v in (32, 64, 96, 127)])
         index = self._current_index()
         if index is not None and len(index):
-            look = self.document.looks[self.document.current_track]
-            color = QColor(look.color)
+            color = QColor(self.document.looks[self.document.current_track].color)
             t0, t1 = vp.visible_ticks()
-            selection = self.state.selection
-            normal_lines, normal_heads, sel_lines, sel_heads = [], [], [], []
-            base = self.height() - MARGIN
-            for i in index.starting_in(t0 - 1, t1):
-                x = vp.tick_to_x(index.starts[i]) + 1
-                y = self._y_for(index.velocities[i])
-                selected = bool(selection) and index.notes[i] in selection
-                (sel_lines if selected else normal_lines).append(QLineF(x, base, x, y))
-                (sel_heads if selected else normal_heads).append(QRectF(x - 3, y - 3, 6, 6))
-            painter.setPen(QPen(color, 2))
-            painter.setBrush(color)
-            painter.drawLines(normal_lines)
-            painter.drawRects(normal_heads)
-            painter.setPen(QPen(theme.selected_border, 2))
-            painter.setBrush(color.lighter(150))
-            painter.drawLines(sel_lines)
-            painter.drawRects(sel_heads)
+            stems = self._stems(index)
+            selected = self._selected_stems(index, stems)
+            painter.save()
+            painter.translate(-vp.left_tick * vp.px_per_tick, 0)
+            painter.setPen(Qt.NoPen)
+            for group, brush in ((stems, color), (selected, theme.selected_border)):
+                part = group.between(t0 - 1, t1)
+                painter.setBrush(brush)
+                painter.drawRects(group.lines[part])
+                heads = group.heads[part]
+                if len(heads) <= HEADS_LIMIT:
+                    painter.drawRects(heads)
+            painter.restore()
         painter.setPen(QPen(theme.bar_line, 1))
         painter.drawLine(0, 0, self.width(), 0)
         painter.end()

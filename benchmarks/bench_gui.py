@@ -1,0 +1,176 @@
+"""GUI speed figures: cold start, roll repaint and rubber band with 10,000 notes, opening a 5,000-note MIDI file.
+
+Run: QT_QPA_PLATFORM=offscreen python benchmarks/bench_gui.py   (targets: 1.0 s, 16 ms, 50 ms, 300 ms)
+On a machine busy with other work, BENCH_CPU_TIME=1 reports this process's CPU time for the in-process figures.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def cold_start(runs: int = 5) -> None:
+    """Wall time from spawning `python -m composer_app` to the roll's first paint, in a fresh process."""
+    times, heavy = [], ""
+    with tempfile.TemporaryDirectory() as tmp:
+        env = dict(os.environ, COMPOSER_APP_HOOK=f"{ROOT / 'benchmarks' / 'bench_gui_hooks.py'}:report_shown",
+                   COMPOSER_CONFIG_DIR=tmp, COMPOSER_RECOVERY_DIR=tmp)
+        for _ in range(runs):
+            start = time.time()
+            out = subprocess.run([sys.executable, "-m", "composer_app"], cwd=ROOT, env=env, capture_output=True,
+                                 text=True, timeout=60).stdout
+            line = next(x for x in out.splitlines() if x.startswith("SHOWN"))
+            times.append(float(line.split()[1]) - start)
+            heavy = line.split("heavy=")[1]
+    print(f"cold start to a painted window: median {statistics.median(times) * 1000:.0f} ms, "
+          f"best {min(times) * 1000:.0f} ms over {runs} runs (target <= 1000 ms); heavy modules loaded: {heavy}")
+
+
+def dense_song(count: int, bars: int = 32):
+    from composer_app.music.song import Note, Song, Track, drum_track
+
+    rng = random.Random(7)
+    span = bars * 3840
+    notes = [Note(rng.randrange(0, span - 960) // 60 * 60, rng.randrange(36, 96), rng.choice((120, 240, 480, 960)),
+                  rng.randrange(30, 127)) for _ in range(count)]
+    drums = [Note(i * 240, (36, 42, 38, 42)[i % 4], 120, 100) for i in range(span // 240)]
+    return Song(tracks=(Track("Dense", notes=notes), drum_track(notes=drums)))
+
+
+def _time_ms(fn, repeat: int) -> list[float]:
+    """Per-call times in ms: wall time, or this process's CPU time when BENCH_CPU_TIME=1 (a shared, busy machine)."""
+    clock = time.process_time if os.environ.get("BENCH_CPU_TIME") == "1" else time.perf_counter
+    out = []
+    for _ in range(repeat):
+        t = clock()
+        fn()
+        out.append((clock() - t) * 1000)
+    return out
+
+
+def _fmt(times: list[float]) -> str:
+    return f"median {statistics.median(times):.1f} ms, worst {max(times):.1f} ms"
+
+
+def roll_figures() -> None:
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    from composer_app.gui.app import application
+    from composer_app.gui.document import SongDocument
+    from composer_app.gui.roll_editor import RollEditor
+    from composer_app.gui.roll_state import Tool
+    from composer_app.gui.theme import DARK, apply_theme
+
+    app = application()
+    apply_theme(app, DARK)
+    doc = SongDocument()
+    doc.load_song(dense_song(10_000))
+    editor = RollEditor(doc)
+    editor.resize(1600, 1000)
+    editor.show()
+    app.processEvents()
+    editor.zoom_fit()
+    editor.viewport.fit(0, 32 * 3840, (127 - 96, 127 - 36))
+    app.processEvents()
+    canvas = editor.canvas
+    first, last = editor.viewport.visible_rows()
+    t0, t1 = editor.viewport.visible_ticks()
+    in_view = sum(1 for n in doc.song.tracks[0].notes if n.end > t0 and n.start < t1)
+    canvas.repaint()
+    vp = editor.viewport
+    step = [0]
+
+    def scrolled_frame():
+        # Move the view by a pixel each frame, as a scroll does, so nothing cached can be reused.
+        step[0] += 1
+        vp.scroll_to(left_tick=(step[0] % 2) / vp.px_per_tick)
+        canvas.repaint()
+
+    frames = _time_ms(scrolled_frame, 40)
+    print(f"roll repaint, {in_view} notes in view (+ a faded drum track), {canvas.width()}x{canvas.height()} px: "
+          f"{_fmt(frames)} per frame (target <= 16 ms)")
+
+    def whole_editor_frame():
+        step[0] += 1
+        vp.scroll_to(left_tick=(step[0] % 2) / vp.px_per_tick)
+        editor.repaint()  # roll, ruler, keyboard and the velocity lane's 10,000 stems
+
+    print(f"  whole editor (roll + ruler + keyboard + velocity lane) per scroll frame: "
+          f"{_fmt(_time_ms(whole_editor_frame, 40))}")
+    editor.actions.select_all()
+    print(f"  with all 10,000 notes selected: {_fmt(_time_ms(scrolled_frame, 20))} per frame")
+    editor.state.clear_selection()
+    canvas.repaint()
+
+    def zoom_frame():
+        step[0] += 1
+        vp.zoom_x(1.01 if step[0] % 2 else 1 / 1.01)
+        canvas.repaint()
+
+    print(f"  zooming (rebuilds the cached note rects every frame): {_fmt(_time_ms(zoom_frame, 20))} per frame")
+    playhead = _time_ms(lambda: (editor.set_playhead(editor.playhead + 120), app.processEvents()), 40)
+    print(f"  playhead step while playing: median {statistics.median(playhead):.2f} ms")
+
+    editor.set_tool(Tool.SELECT)
+    editor.state.set_option("follow_playhead", False)
+
+    w, h = canvas.width(), canvas.height()
+
+    def rubber_band():
+        editor.state.clear_selection()
+        QTest.mousePress(canvas, Qt.LeftButton, Qt.NoModifier, QPoint(1, 1))
+        QTest.mouseMove(canvas, QPoint(w - 2, h - 2))
+        canvas.repaint()
+        QTest.mouseRelease(canvas, Qt.LeftButton, Qt.NoModifier, QPoint(w - 2, h - 2))
+
+    rubber_band()
+    selected = len(editor.state.selection)
+    print(f"rubber band over the whole view selecting {selected} notes (press, move, repaint, release): "
+          f"{_fmt(_time_ms(rubber_band, 10))} (target <= 50 ms)")
+    editor.close()
+
+
+def open_midi() -> None:
+    from composer_app.gui.app import application
+    from composer_app.gui.main_window import MainWindow
+    from composer_app.music.midi_io import write_midi
+
+    app = application()
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["COMPOSER_CONFIG_DIR"] = tmp
+        os.environ["COMPOSER_RECOVERY_DIR"] = tmp
+        path = write_midi(dense_song(5_000 - 32 * 16), Path(tmp) / "dense.mid")
+        window = MainWindow()
+        window.show()
+        app.processEvents()
+        results = []
+        for _ in range(4):
+            window.document.new()
+            app.processEvents()
+            t = time.perf_counter()
+            window.files.open_path(path, ask=False)
+            window.editor.canvas.repaint()
+            results.append((time.perf_counter() - t) * 1000)
+        notes = window.document.song.note_count
+        print(f"open a {notes}-note MIDI file to a drawn roll: first {results[0]:.0f} ms (loads mido and "
+              f"pretty_midi), then median {statistics.median(results[1:]):.0f} ms (target <= 300 ms)")
+        window.document.undo_stack.setClean()
+        window.close()
+
+
+if __name__ == "__main__":
+    cold_start()
+    roll_figures()
+    open_midi()

@@ -1,0 +1,29 @@
+"""COMPOSER_APP_HOOK for bench_gui.py: report when the roll has first been painted, then quit."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+
+HEAVY = ("tensorflow", "fluidsynth", "music21", "pretty_midi", "sounddevice")
+
+
+class _FirstPaint(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Paint:
+            obj.removeEventFilter(self)
+            heavy = sorted({m.split(".")[0] for m in sys.modules if m.split(".")[0] in HEAVY})
+            print(f"SHOWN {time.time():.6f} heavy={','.join(heavy) or 'none'}", flush=True)
+            QApplication.exit(0)
+        return False
+
+
+def report_shown(window) -> None:
+    window.editor.canvas.installEventFilter(_FirstPaint(window))
