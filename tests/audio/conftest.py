@@ -10,6 +10,14 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@pytest.fixture(autouse=True)
+def bundled_soundfont_only(monkeypatch):
+    """Measure against one known font (pretty_midi's TimGM6mb), whatever else this machine has installed."""
+    from composer_app.audio import soundfont
+
+    monkeypatch.setattr(soundfont, "SYSTEM_SOUNDFONTS", ())
+
+
 @pytest.fixture(scope="session")
 def fluidsynth_ok():
     from composer_app.audio.errors import SynthUnavailableError
