@@ -65,3 +65,17 @@ class NoteRects:
         group.starts = [starts[i] for i in group.positions]
         group.rects = [rect_at[i] for i in group.positions]
         return group
+
+    def without(self, positions: set[int]) -> list[RectGroup]:
+        """The groups minus some notes (the selected ones, which are drawn on their own)."""
+        if not positions:
+            return self.groups
+        out = []
+        for group in self.groups:
+            keep = [k for k, p in enumerate(group.positions) if p not in positions]
+            part = RectGroup()
+            part.positions = [group.positions[k] for k in keep]
+            part.starts = [group.starts[k] for k in keep]
+            part.rects = [group.rects[k] for k in keep]
+            out.append(part)
+        return out

@@ -27,6 +27,7 @@ EDGE_PX = 6  # how close to a note's edge a press resizes instead of moving
 DRAG_START_PX = 4
 OUTLINE_LIMIT = 3000  # above this many notes in view, outlines are skipped: they would be sub-pixel anyway
 LABEL_LIMIT = 400
+STRETCH_ABOVE = 2000  # tracks with more notes are stretched, not rebuilt, while a zoom gesture runs
 VELOCITY_SHADES = 4
 TOOL_KEYS = {Qt.Key_B: Tool.DRAW, Qt.Key_V: Tool.SELECT, Qt.Key_E: Tool.ERASE, Qt.Key_G: Tool.VELOCITY}
 
@@ -81,6 +82,7 @@ class RollCanvas(QWidget):
         document.state_changed.connect(self._on_state_changed)
         document.current_track_changed.connect(self._on_state_changed)
         viewport.changed.connect(self.update)
+        viewport.zoom_settled.connect(self.update)
         for signal in (state.selection_changed, state.overlay_changed, state.grid_changed, state.loop_changed):
             signal.connect(self.update)
         state.playhead_changed.connect(self._on_playhead_changed)
@@ -270,18 +272,27 @@ class RollCanvas(QWidget):
             return
         painter.fillRect(QRectF(x0, clip.top(), x1 - x0, clip.height()), self.theme.loop_fill)
 
-    def _rects(self, index: NoteIndex, shaded: bool) -> NoteRects:
-        """The track's note rects at the current zoom, rebuilt only when the track or zoom changed."""
+    def _rects(self, index: NoteIndex, shaded: bool) -> tuple[NoteRects, float, float]:
+        """The track's note rects and the (x, y) scale to draw them at the current zoom.
+
+        Rebuilt when the track or zoom changed; during a zoom gesture a big track's rects are only stretched
+        (scale != 1) and rebuilt once the gesture settles, so zooming 10,000 notes stays smooth.
+        """
         vp = self.viewport
         groups = VELOCITY_SHADES if shaded else 1
         key = (vp.px_per_tick, vp.row_height, vp.lanes, groups)
         cached = self._rect_cache.get(id(index))
-        if cached is None or cached[0] is not index or cached[1].key != key:
-            rects = NoteRects(index, vp.px_per_tick, vp.row_height, vp.lanes,
-                              index.shades(VELOCITY_SHADES) if shaded else None, groups)
-            cached = self._rect_cache[id(index)] = (index, rects)
-            self._prune_rect_cache()
-        return cached[1]
+        if cached is not None and cached[0] is index:
+            rects = cached[1]
+            if rects.key == key:
+                return rects, 1.0, 1.0
+            if rects.key[2:] == key[2:] and len(index) > STRETCH_ABOVE and vp.is_zooming():
+                return rects, vp.px_per_tick / rects.key[0], vp.row_height / rects.key[1]
+        rects = NoteRects(index, vp.px_per_tick, vp.row_height, vp.lanes,
+                          index.shades(VELOCITY_SHADES) if shaded else None, groups)
+        self._rect_cache[id(index)] = (index, rects)
+        self._prune_rect_cache()
+        return rects, 1.0, 1.0
 
     def _prune_rect_cache(self) -> None:
         live = {id(self._indexes[k]) for k in self._indexes}
@@ -289,20 +300,27 @@ class RollCanvas(QWidget):
             del self._rect_cache[key]
 
     def _paint_faded(self, painter: QPainter, index: NoteIndex, color: QColor, t0, t1, row0, row1) -> None:
-        rects = self._rects(index, shaded=False)
+        rects, sx, sy = self._rects(index, shaded=False)
         group = rects.groups[0]
         visible = group.rects[group.between(t0, t1, rects.max_duration)]
         if visible:
+            painter.save()
+            painter.scale(sx, sy)
             painter.setPen(Qt.NoPen)
             painter.setBrush(color)
             painter.drawRects(visible)
+            painter.restore()
 
     def _paint_current(self, painter: QPainter, index: NoteIndex, color: QColor, t0, t1, row0, row1) -> None:
-        rects = self._rects(index, shaded=True)
-        slices = [(g, g.between(t0, t1, rects.max_duration)) for g in rects.groups]
-        count = sum(len(g.starts[s]) for g, s in slices)
+        rects, sx, sy = self._rects(index, shaded=True)
+        shades, selected = self._selection_split(index, rects)
+        slices = [(g, g.between(t0, t1, rects.max_duration)) for g in shades]
+        chosen = selected.between(t0, t1, rects.max_duration)
+        count = sum(len(g.starts[s]) for g, s in slices) + len(selected.starts[chosen])
         if not count:
             return
+        painter.save()
+        painter.scale(sx, sy)
         outline = count <= OUTLINE_LIMIT
         painter.setPen(QPen(self.theme.note_border, 1) if outline else Qt.NoPen)
         for shade, (group, part) in enumerate(slices):
@@ -311,20 +329,22 @@ class RollCanvas(QWidget):
                 # Softer notes are drawn darker, as DAWs do, so dynamics read at a glance.
                 painter.setBrush(color.darker(100 + (VELOCITY_SHADES - 1 - shade) * 28))
                 painter.drawRects(visible)
-        selected = self._selected_group(index, rects)
         if selected.starts:
-            # Drawn over their unselected look: cheaper than keeping them out of the shade groups.
             painter.setBrush(color.lighter(150))
             painter.setPen(QPen(self.theme.selected_border, 2) if outline else Qt.NoPen)
-            painter.drawRects(selected.rects[selected.between(t0, t1, rects.max_duration)])
+            painter.drawRects(selected.rects[chosen])
+        painter.restore()
         if count <= LABEL_LIMIT and self.viewport.row_height >= 11 and not self.viewport.lanes.is_kit:
-            self._paint_labels(painter, index, rects, [(g.positions[s], g.rects[s]) for g, s in slices])
+            parts = [(g.positions[s], g.rects[s]) for g, s in slices + [(selected, chosen)]]
+            self._paint_labels(painter, index, rects, parts)
 
-    def _selected_group(self, index: NoteIndex, rects: NoteRects):
+    def _selection_split(self, index: NoteIndex, rects: NoteRects):
+        """(unselected shade groups, selected group), cached until the rects or the selection change."""
         cached = self._selected_rects
         if cached is None or cached[0] is not rects or cached[1] is not self.state.selection:
-            group = rects.subset(index.positions_of(self.state.selection), index.starts)
-            cached = self._selected_rects = (rects, self.state.selection, group)
+            positions = index.positions_of(self.state.selection)
+            split = (rects.without(set(positions)), rects.subset(positions, index.starts))
+            cached = self._selected_rects = (rects, self.state.selection, split)
         return cached[2]
 
     def _paint_labels(self, painter: QPainter, index: NoteIndex, rects: NoteRects, parts) -> None:

@@ -19,7 +19,8 @@ from .theme import DARK, Theme
 from .viewport import RollViewport
 
 _drag_ids = itertools.count(1)
-HEADS_LIMIT = 1500  # with more stems in view their heads would only blur together
+HEADS_LIMIT = 1500
+STRETCH_ABOVE = 2000  # as in the roll: big tracks are stretched during a zoom gesture  # with more stems in view their heads would only blur together
 MARGIN = 4
 SLACK_PX = 3  # a stroke catches stems this close to it
 
@@ -70,6 +71,7 @@ class VelocityLane(QWidget):
         self._drag_key: object = None
         self._selection_before: frozenset[Note] = frozenset()
         viewport.changed.connect(self.update)
+        viewport.zoom_settled.connect(self.update)
         document.state_changed.connect(self._repaint)
         document.current_track_changed.connect(self._repaint)
         state.selection_changed.connect(self._repaint)
@@ -98,13 +100,22 @@ class VelocityLane(QWidget):
         usable = self.height() - 2 * MARGIN
         return max(1, min(127, round((self.height() - MARGIN - y) * 127 / usable)))
 
-    def _stems(self, index: NoteIndex) -> _Stems:
-        """All stems at the current zoom and height, rebuilt only when the track, zoom or size changed."""
-        key = (index, self.viewport.px_per_tick, self.height())
-        if self._stem_cache is None or self._stem_cache[0] != key:
-            stems = _Stems(index, range(len(index)), self.viewport.px_per_tick, self._y_for)
-            self._stem_cache = (key, stems)
-        return self._stem_cache[1]
+    def _stems(self, index: NoteIndex) -> tuple[_Stems, float]:
+        """All stems and the x scale to draw them at; rebuilt when the track, zoom or size changed.
+
+        While a zoom gesture runs, a big track's stems are stretched instead and rebuilt when it settles.
+        """
+        vp = self.viewport
+        cached = self._stem_cache
+        if cached is not None and cached[0][0] is index and cached[0][2] == self.height():
+            built_at = cached[0][1]
+            if built_at == vp.px_per_tick:
+                return cached[1], 1.0
+            if len(index) > STRETCH_ABOVE and vp.is_zooming():
+                return cached[1], vp.px_per_tick / built_at
+        stems = _Stems(index, range(len(index)), vp.px_per_tick, self._y_for)
+        self._stem_cache = ((index, vp.px_per_tick, self.height()), stems)
+        return stems, 1.0
 
     def _selected_stems(self, index: NoteIndex, all_stems: _Stems) -> _Stems:
         selection = self.state.selection
@@ -124,10 +135,11 @@ class VelocityLane(QWidget):
         if index is not None and len(index):
             color = QColor(self.document.looks[self.document.current_track].color)
             t0, t1 = vp.visible_ticks()
-            stems = self._stems(index)
+            stems, scale = self._stems(index)
             selected = self._selected_stems(index, stems)
             painter.save()
             painter.translate(-vp.left_tick * vp.px_per_tick, 0)
+            painter.scale(scale, 1.0)
             painter.setPen(Qt.NoPen)
             for group, brush in ((stems, color), (selected, theme.selected_border)):
                 part = group.between(t0 - 1, t1)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+import time
+
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from composer_app.music.song import PPQ
 
@@ -13,12 +15,14 @@ MAX_PX_PER_TICK = 2.0
 DEFAULT_PX_PER_TICK = 96 / PPQ  # a quarter note is 96 px wide
 MIN_ROW_HEIGHT = 4
 MAX_ROW_HEIGHT = 64
+ZOOM_SETTLE_S = 0.15  # after the last zoom step this long, views rebuild what they stretched meanwhile
 
 
 class RollViewport(QObject):
     """What part of the song the ruler, keyboard, roll and velocity lane show. They all repaint on `changed`."""
 
     changed = Signal()
+    zoom_settled = Signal()  # a zoom gesture ended: views may rebuild caches they only stretched while it ran
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -30,6 +34,19 @@ class RollViewport(QObject):
         self.height = 600
         self.total_ticks = PPQ * 4 * 8
         self.lanes: LaneMap = chromatic_lanes()
+        self._zoomed_at = 0.0
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(round(ZOOM_SETTLE_S * 1000) + 20)
+        self._settle.timeout.connect(self.zoom_settled)
+
+    def is_zooming(self) -> bool:
+        """True during a zoom gesture (a zoom step within the last moment)."""
+        return time.monotonic() - self._zoomed_at < ZOOM_SETTLE_S
+
+    def _note_zoom(self) -> None:
+        self._zoomed_at = time.monotonic()
+        self._settle.start()
 
     # -- conversions ---------------------------------------------------------------------
     def tick_to_x(self, tick: float) -> float:
@@ -96,6 +113,7 @@ class RollViewport(QObject):
         anchor_tick = self.x_to_tick(anchor_x)
         self.px_per_tick = max(self.min_px_per_tick(), min(MAX_PX_PER_TICK, self.px_per_tick * factor))
         self.left_tick = anchor_tick - anchor_x / self.px_per_tick
+        self._note_zoom()
         self._clamp()
         self.changed.emit()
 
@@ -104,6 +122,7 @@ class RollViewport(QObject):
         anchor_row = self.top_row + anchor_y / self.row_height
         self.row_height = max(MIN_ROW_HEIGHT, min(MAX_ROW_HEIGHT, round(self.row_height * factor)))
         self.top_row = anchor_row - anchor_y / self.row_height
+        self._note_zoom()
         self._clamp()
         self.changed.emit()
 
