@@ -21,7 +21,9 @@ from .synth import DEFAULT_SAMPLE_RATE, GRID, Synthesizer
 
 STOPPED, PLAYING, PAUSED = "stopped", "playing", "paused"
 DEFAULT_BLOCKSIZE = 4 * GRID
-DEFAULT_AHEAD_BLOCKS = 3
+# About 23 ms rendered ahead: enough for the render thread to ride out a busy moment, short enough that a seek,
+# a mute or an audition during playback is heard at once.
+DEFAULT_AHEAD_BLOCKS = 4
 # The device is stopped after this much silence, so an idle app uses no CPU for audio.
 IDLE_STOP_SECONDS = 2.0
 

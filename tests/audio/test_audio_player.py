@@ -179,8 +179,9 @@ def test_render_ahead_thread_keeps_a_realtime_device_fed():
     tick = player.position_tick()
     player.close()
     assert out.first_block_at - start < 0.1
-    # The callback renders inline on an underrun, so one costs a little CPU, never a gap; a busy CI box has a few.
-    assert player.underruns <= 10 and player.callback_error == ""
+    # On an underrun the callback renders inline (a little CPU, never a gap); a busy machine has some.
+    blocks = out.frames_consumed // BLOCK
+    assert player.underruns < blocks / 4 and player.callback_error == ""
     assert 0.5 * 2 * PPQ < tick < 1.5 * 2 * PPQ
     assert np.abs(out.audio()).max() > 500
 
