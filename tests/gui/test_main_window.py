@@ -104,6 +104,7 @@ def test_new_asks_before_dropping_changes(window, monkeypatch):
     assert window.document.song is song
 
 
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # QDragEnterEvent has only a QPoint constructor
 def test_dropping_a_midi_file_opens_it_and_ctrl_drop_imports(window, tmp_path, qtbot):
     """A dropped MIDI file opens; with Ctrl held it is imported into the current song."""
     path = write_midi(sample_song(), tmp_path / "drop.mid")
@@ -113,7 +114,7 @@ def test_dropping_a_midi_file_opens_it_and_ctrl_drop_imports(window, tmp_path, q
 
     def drop(modifiers):
         # Qt only routes drops that come from a real drag session, so the handlers are called directly.
-        enter = QDragEnterEvent(center, Qt.CopyAction, mime, Qt.LeftButton, modifiers)
+        enter = QDragEnterEvent(center.toPoint(), Qt.CopyAction, mime, Qt.LeftButton, modifiers)
         window.dragEnterEvent(enter)
         assert enter.isAccepted()
         window.dropEvent(QDropEvent(center, Qt.CopyAction, mime, Qt.LeftButton, modifiers))
