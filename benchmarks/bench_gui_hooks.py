@@ -1,4 +1,4 @@
-"""COMPOSER_APP_HOOK for bench_gui.py: report when the roll has first been painted, then quit."""
+"""COMPOSER_APP_HOOK for bench_gui.py: report when the roll is first painted and when sound is attached."""
 
 from __future__ import annotations
 
@@ -21,9 +21,16 @@ class _FirstPaint(QObject):
             obj.removeEventFilter(self)
             heavy = sorted({m.split(".")[0] for m in sys.modules if m.split(".")[0] in HEAVY})
             print(f"SHOWN {time.time():.6f} heavy={','.join(heavy) or 'none'}", flush=True)
-            QApplication.exit(0)
         return False
 
 
+def _ready(window) -> None:
+    print(f"READY {time.time():.6f}", flush=True)
+    window.document.undo_stack.setClean()
+    QApplication.exit(0)
+
+
 def report_shown(window) -> None:
+    """Print when the roll is first painted, and when sound is attached too; then quit."""
     window.editor.canvas.installEventFilter(_FirstPaint(window))
+    window.features_ready.connect(lambda: _ready(window))

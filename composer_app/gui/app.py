@@ -1,5 +1,8 @@
 """Starting the app: the QApplication, the main window, files from the command line and the restore offer.
 
+The window is painted first; then the features beside the editor (sound, through `attach_audio`) are plugged
+in, so their heavier imports never delay the first frame. `window.features_ready` says when that is done.
+
 `COMPOSER_APP_HOOK=path/to/file.py:function` calls function(window) once the window is shown; tests and
 benchmarks use it to drive the real app in a subprocess.
 """
@@ -10,7 +13,7 @@ import importlib.util
 import os
 import sys
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from composer_app import APP_NAME, __version__
@@ -42,6 +45,33 @@ def create_window(files: list[str]) -> MainWindow:
     return window
 
 
+def attach_features(window: MainWindow) -> None:
+    """Plug in what lives beside the editor: sound now (the generation panel joins here later)."""
+    try:
+        from .audio_session import attach_audio
+
+        window.audio = attach_audio(window)
+    except Exception as exc:  # sound is optional: the editor must open even where audio cannot start
+        window.audio = None
+        window.show_status(f"Sound is off: {exc}")
+    window.features_ready.emit()
+
+
+class _AfterFirstPaint(QObject):
+    """Calls back once the roll has been painted for the first time."""
+
+    def __init__(self, window: MainWindow, callback):
+        super().__init__(window)
+        self._callback = callback
+        window.editor.canvas.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)
+        return False
+
+
 def _run_hook(window: MainWindow) -> None:
     spec = os.environ.get(HOOK_ENV)
     if not spec:
@@ -57,8 +87,12 @@ def run(files: list[str]) -> int:
     """Open the app (with files, if given) and run it until the window closes; returns the exit status."""
     app = application()
     window = create_window(files)
+
+    def after_first_paint() -> None:
+        attach_features(window)
+        if not files:
+            window.offer_recovery()  # the window is already up when the question appears
+
+    _AfterFirstPaint(window, after_first_paint)
     _run_hook(window)
-    if not files:
-        # After the first paint, so the window is already up when the question appears.
-        QTimer.singleShot(0, window.offer_recovery)
     return app.exec()

@@ -6,6 +6,8 @@ What later features plug into (kept small on purpose):
     window.action_play        a QAction on Space ("Play/Stop"); the transport connects to its `triggered`
     window.add_dock(widget, title, area="right")   a panel (the generation panel goes right, candidates bottom)
     window.add_toolbar(toolbar, area="bottom")     a bar (the transport bar goes at the bottom)
+    window.show_status(text)  window.preferences_changed(Preferences)  window.prefs
+    window.audio              the AudioSession app.run attaches after the first paint (None without sound)
 """
 
 from __future__ import annotations
@@ -74,10 +76,12 @@ class MainWindow(QMainWindow):
     """The app's window; see the module docstring for what other features use."""
 
     preferences_changed = Signal(object)
+    features_ready = Signal()  # app.run has attached sound (and later generation) after the first paint
 
     def __init__(self, settings: AppSettings | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("main_window")
+        self.audio = None
         self.settings = settings or AppSettings()
         self.prefs: Preferences = self.settings.preferences
         self.document = SongDocument(self)

@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 
 from .grid import GRIDS
 from .settings import Preferences
@@ -32,16 +44,32 @@ class PreferencesDialog(QDialog):
         self.velocity = QSpinBox(self)
         self.velocity.setRange(1, 127)
         self.velocity.setValue(prefs.new_note_velocity)
+        self.audition = QCheckBox("Sound notes as they are drawn or clicked", self)
+        self.audition.setChecked(prefs.audition)
+        self.soundfont = QLineEdit(prefs.soundfont, self)
+        self.soundfont.setPlaceholderText("the bundled SoundFont")
+        browse = QPushButton("Choose…", self)
+        browse.clicked.connect(self._choose_soundfont)
+        soundfont_row = QHBoxLayout()
+        soundfont_row.addWidget(self.soundfont, 1)
+        soundfont_row.addWidget(browse)
         form.addRow("Projector mode", self.projector)
         form.addRow("Follow playhead", self.follow)
         form.addRow("Drum lanes", self.kit)
         form.addRow("Default grid", self.grid)
         form.addRow("Autosave every", self.autosave)
         form.addRow("New note velocity", self.velocity)
+        form.addRow("Audition", self.audition)
+        form.addRow("SoundFont", soundfont_row)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _choose_soundfont(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "SoundFont", self.soundfont.text(), "SoundFont (*.sf2 *.sf3)")
+        if path:
+            self.soundfont.setText(path)
 
     def preferences(self) -> Preferences:
         return Preferences(
@@ -51,4 +79,6 @@ class PreferencesDialog(QDialog):
             default_grid=self.grid.currentText(),
             autosave_seconds=self.autosave.value(),
             new_note_velocity=self.velocity.value(),
+            audition=self.audition.isChecked(),
+            soundfont=self.soundfont.text().strip(),
         ).validated()

@@ -23,6 +23,8 @@ class Preferences:
     default_grid: str = DEFAULT_GRID.label
     autosave_seconds: int = 30
     new_note_velocity: int = 100
+    audition: bool = True  # sound notes as they are drawn or clicked (the audio session reads this)
+    soundfont: str = ""  # a .sf2 file chosen by the user; empty means the bundled one
 
     def validated(self) -> Preferences:
         """The same preferences with every value forced into its allowed range."""
