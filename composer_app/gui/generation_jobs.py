@@ -1,0 +1,172 @@
+"""Generation off the UI thread: QRunnable workers in a private QThreadPool, reporting only through signals.
+
+Workers never touch widgets. Jobs run one at a time in submission order (the models share 2 cores), can be
+cancelled while queued or running, and report progress, a status line, a result or a user-readable error.
+"""
+
+from __future__ import annotations
+
+import itertools
+import sys
+import threading
+import traceback
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+
+@dataclass(frozen=True)
+class GenerationJob:
+    job_id: int
+    request: object  # composer_app.models.generate.GenerateRequest
+    label: str
+    context: object = None  # what the caller needs back with the result (target track, region, ...)
+
+
+class _WorkerSignals(QObject):
+    status = Signal(int, str)
+    progress = Signal(int, int, int)  # job id, steps done, steps total
+    finished = Signal(int, object)  # job id, GenerationResult
+    failed = Signal(int, str)
+    cancelled = Signal(int)
+
+
+class GenerationWorker(QRunnable):
+    def __init__(self, job: GenerationJob):
+        super().__init__()
+        self.job = job
+        self.signals = _WorkerSignals()
+        self._cancel = threading.Event()
+        self.setAutoDelete(False)  # the queue drops its reference once the worker reports
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def run(self) -> None:
+        job_id = self.job.job_id
+        if self._cancel.is_set():
+            self.signals.cancelled.emit(job_id)
+            return
+        try:
+            from composer_app.models.errors import BundleError, GenerationCancelled, GenerationError
+            from composer_app.music.errors import MusicFileError, PrimerError
+
+            if "tensorflow" not in sys.modules:
+                self.signals.status.emit(job_id, "Loading TensorFlow and the model (first generation only)…")
+            from composer_app.models.generate import generate, resolve_bundle
+
+            bundle = resolve_bundle(self.job.request)
+            self.signals.status.emit(job_id, f"Generating {self.job.label}…")
+            result = generate(
+                self.job.request if self.job.request.bundle is not None else _with_bundle(self.job.request, bundle),
+                progress=lambda done, total: self.signals.progress.emit(job_id, done, total),
+                cancelled=self._cancel.is_set,
+            )
+        except GenerationCancelled:
+            self.signals.cancelled.emit(job_id)
+        except (BundleError, GenerationError, PrimerError, MusicFileError, ValueError) as exc:
+            self.signals.failed.emit(job_id, str(exc).splitlines()[0])
+        except Exception as exc:  # a bug, not the user's doing: say so plainly and keep the details on stderr
+            traceback.print_exc()
+            self.signals.failed.emit(job_id, f"Generation failed unexpectedly ({type(exc).__name__}: {exc}).")
+        else:
+            if self._cancel.is_set():
+                self.signals.cancelled.emit(job_id)
+            else:
+                self.signals.finished.emit(job_id, result)
+
+
+def _with_bundle(request, bundle):
+    import dataclasses
+
+    return dataclasses.replace(request, bundle=bundle)
+
+
+class GenerationQueue(QObject):
+    """Submits jobs to a one-thread pool and re-emits worker signals on the UI thread."""
+
+    job_queued = Signal(object)  # GenerationJob
+    job_started = Signal(int)
+    status = Signal(int, str)
+    progress = Signal(int, int, int)
+    finished = Signal(object, object)  # GenerationJob, GenerationResult
+    failed = Signal(object, str)
+    cancelled = Signal(object)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._ids = itertools.count(1)
+        self._workers: dict[int, GenerationWorker] = {}
+        # Workers that reported or were cancelled may still be unwinding in the pool thread; they stay
+        # referenced until the pool is idle so Python never frees a running QRunnable.
+        self._retired: list[GenerationWorker] = []
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._workers)
+
+    def pending(self) -> list[GenerationJob]:
+        return [w.job for w in self._workers.values()]
+
+    def submit(self, request, label: str, context=None) -> GenerationJob:
+        if self._pool.activeThreadCount() == 0:
+            self._retired.clear()
+        job = GenerationJob(next(self._ids), request, label, context)
+        worker = GenerationWorker(job)
+        worker.signals.status.connect(self.status)
+        worker.signals.progress.connect(self.progress)
+        worker.signals.finished.connect(self._on_finished)
+        worker.signals.failed.connect(self._on_failed)
+        worker.signals.cancelled.connect(self._on_cancelled)
+        self._workers[job.job_id] = worker
+        self.job_queued.emit(job)
+        self._pool.start(worker)
+        return job
+
+    def cancel(self, job_id: int | None = None) -> None:
+        """Cancel one job, or all. The UI treats it as stopped at once; a running model stops at its next chunk."""
+        ids = [job_id] if job_id is not None else list(self._workers)
+        for i in ids:
+            worker = self._workers.pop(i, None)
+            if worker is None:
+                continue
+            worker.cancel()
+            if not self._pool.tryTake(worker):  # already running: it stops at its next chunk
+                self._retired.append(worker)
+            self.cancelled.emit(worker.job)
+
+    def shutdown(self, timeout_ms: int = 10000) -> bool:
+        """Cancel everything and wait for the running job to stop (called when the window closes)."""
+        self.cancel()
+        self._pool.clear()
+        return self._pool.waitForDone(timeout_ms)
+
+    @Slot(int, object)
+    def _on_finished(self, job_id: int, result) -> None:
+        worker = self._retire(job_id)
+        if worker is not None:
+            self.finished.emit(worker.job, result)
+
+    @Slot(int, str)
+    def _on_failed(self, job_id: int, message: str) -> None:
+        worker = self._retire(job_id)
+        if worker is not None:
+            self.failed.emit(worker.job, message)
+
+    @Slot(int)
+    def _on_cancelled(self, job_id: int) -> None:
+        worker = self._retire(job_id)
+        if worker is not None:
+            self.cancelled.emit(worker.job)
+
+    def _retire(self, job_id: int) -> GenerationWorker | None:
+        worker = self._workers.pop(job_id, None)
+        if worker is not None:
+            self._retired.append(worker)
+        return worker

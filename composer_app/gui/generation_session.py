@@ -1,0 +1,36 @@
+"""Plugs generation into the main window: the model panel (right), the candidates strip (bottom), the controller."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QApplication
+
+from .candidates_strip import CandidatesStrip
+from .generation_controller import GenerationController
+from .model_panel import ModelPanel
+
+
+@dataclass
+class GenerationSession:
+    panel: ModelPanel
+    strip: CandidatesStrip
+    controller: GenerationController
+
+    def shutdown(self) -> bool:
+        return self.controller.shutdown()
+
+
+def attach_generation(window, auditioner=None) -> GenerationSession:
+    settings = getattr(window, "settings", None)
+    panel = ModelPanel(settings)
+    strip = CandidatesStrip()
+    window.add_dock(panel, "Generate", area="right")
+    window.add_dock(strip, "Variations", area="bottom")
+    controller = GenerationController(window, panel, strip, auditioner=auditioner)
+    panel.message.connect(lambda text: window.show_status(text) if hasattr(window, "show_status") else None)
+    app = QApplication.instance()
+    if app is not None:
+        # Closing the window must not leave a model running in the pool thread.
+        app.aboutToQuit.connect(controller.shutdown)
+    return GenerationSession(panel, strip, controller)

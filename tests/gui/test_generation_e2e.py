@@ -1,0 +1,107 @@
+"""Generation as a user does it: draw a primer, pick a model, Generate, Keep variation 2, undo/redo, export."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from composer_app.gui.generation_session import attach_generation
+from composer_app.music.midi_io import read_midi
+from tests.gui.roll_helpers import drag, point
+from tests.models.conftest import fixture_bundle_path
+
+
+@pytest.fixture
+def generation(window):
+    """The real window with the generation panel and strip attached; the worker pool is stopped afterwards."""
+    session = attach_generation(window)
+    yield session
+    assert session.shutdown()
+
+
+def _draw(window, qtbot, notes):
+    """Draw notes with the mouse: each a drag from its start to its end on its pitch's row."""
+    editor = window.editor
+    canvas = editor.canvas
+    editor.viewport.scroll_to(left_tick=0, top_row=editor.viewport.lanes.row_of(84))
+    for start, end, pitch in notes:
+        drag(canvas, point(editor, start, pitch), point(editor, end, pitch, x_offset=-3))
+
+
+def _generate_and_keep(window, qtbot, generation, config_id, tmp_path, track_index):
+    panel = generation.panel
+    window.document.set_current_track(track_index)
+    panel.set_model(config_id)
+    assert panel.use_bundle(str(fixture_bundle_path(config_id)))
+    panel.num_outputs.setValue(4)
+    panel.length_bars.setValue(2)
+    QTest.mouseClick(panel.generate_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: len(generation.strip.sets) == 1, timeout=120_000)
+    cards = generation.strip.cards
+    assert len(cards) == 4
+    before = window.document.song.tracks[track_index].notes
+    second = cards[1].view
+    assert second.new_notes, "variation 2 should hold new notes"
+    QTest.mouseClick(cards[1].keep_button, Qt.LeftButton)
+    after = window.document.song.tracks[track_index].notes
+    assert set(second.new_notes) <= set(after) and set(before) <= set(after)
+    window.document.undo_stack.undo()
+    assert window.document.song.tracks[track_index].notes == before
+    window.document.undo_stack.redo()
+    assert window.document.song.tracks[track_index].notes == after
+    out = tmp_path / f"{config_id}.mid"
+    assert window.files.export_midi(out)
+    exported = read_midi(out)
+    is_drum = window.document.song.tracks[track_index].is_drum
+    (track,) = [t for t in exported.tracks if t.is_drum == is_drum]  # MIDI files drop empty tracks
+    assert track.notes == after
+    return second
+
+
+def test_attention_rnn_from_a_drawn_primer(window, qtbot, generation, tmp_path):
+    """A one-bar melody drawn with the mouse continues with attention_rnn; kept, undone, redone, exported."""
+    _draw(window, qtbot, [(0, 960, 60), (960, 1920, 62), (1920, 2880, 64), (2880, 3840, 67)])
+    primer = window.document.song.tracks[0].notes
+    assert [n.pitch for n in primer] == [60, 62, 64, 67]
+    kept = _generate_and_keep(window, qtbot, generation, "attention_rnn", tmp_path, 0)
+    assert min(n.start for n in kept.new_notes) >= primer[-1].end
+    assert "attention" in generation.strip.history.currentText().lower()
+
+
+def test_drum_kit_from_a_drawn_drum_primer(window, qtbot, generation, tmp_path):
+    """A drawn kick/snare bar continues with drum_kit on the drum track."""
+    window.document.set_current_track(1)
+    _draw(window, qtbot, [(0, 240, 36), (960, 1200, 38), (1920, 2160, 36), (2880, 3120, 38)])
+    assert len(window.document.song.tracks[1].notes) == 4
+    kept = _generate_and_keep(window, qtbot, generation, "drum_kit", tmp_path, 1)
+    assert all(n.start >= 3120 - 240 for n in kept.new_notes)
+
+
+def test_wrong_track_kind_is_explained(window, qtbot, generation):
+    """Asking a drum model to write on the melody track shows a message in the panel, not a traceback."""
+    window.document.set_current_track(0)
+    generation.panel.set_model("drum_kit")
+    QTest.mouseClick(generation.panel.generate_button, Qt.LeftButton)
+    assert "drum track" in generation.panel.status.text()
+    assert not generation.strip.sets
+
+
+def test_cancel_stops_quickly(window, qtbot, generation):
+    """Cancel returns the panel to idle at once and no result set appears."""
+    import time
+
+    _draw(window, qtbot, [(0, 960, 60), (960, 1920, 64)])
+    panel = generation.panel
+    panel.set_model("basic_rnn")
+    assert panel.use_bundle(str(fixture_bundle_path("basic_rnn")))
+    panel.length_bars.setValue(64)
+    panel.num_outputs.setValue(16)
+    QTest.mouseClick(panel.generate_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: panel.cancel_button.isEnabled(), timeout=5000)
+    start = time.perf_counter()
+    QTest.mouseClick(panel.cancel_button, Qt.LeftButton)
+    assert time.perf_counter() - start < 0.2
+    assert not panel.cancel_button.isEnabled()
+    assert generation.shutdown()
+    assert not generation.strip.sets
