@@ -46,7 +46,7 @@ def create_window(files: list[str]) -> MainWindow:
 
 
 def attach_features(window: MainWindow) -> None:
-    """Plug in what lives beside the editor: sound now (the generation panel joins here later)."""
+    """Plug in what lives beside the editor: sound, then the generation panel and candidates strip."""
     try:
         from .audio_session import attach_audio
 
@@ -54,6 +54,14 @@ def attach_features(window: MainWindow) -> None:
     except Exception as exc:  # sound is optional: the editor must open even where audio cannot start
         window.audio = None
         window.show_status(f"Sound is off: {exc}")
+    try:
+        from .generation_session import attach_generation
+
+        auditioner = getattr(window.audio, "auditioner", None) if window.audio is not None else None
+        window.generation = attach_generation(window, auditioner=auditioner)
+    except Exception as exc:  # the editor stays usable even if the models cannot be offered
+        window.generation = None
+        window.show_status(f"Generation is unavailable: {exc}")
     window.features_ready.emit()
 
 

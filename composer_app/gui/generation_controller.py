@@ -316,8 +316,8 @@ class GenerationController(QObject):
         track = song.tracks[placement.track_index]
         mixed = song.with_track(placement.track_index, track.with_notes(
             [n for n in track.notes if not (placement.seam <= n.start < placement.end)] + list(view.new_notes)))
-        self.auditioner.candidate(Song(tracks=(mixed.tracks[placement.track_index],), tempos=song.tempos),
-                                  song=mixed)
+        # Heard in the song: the variation replaces its span, from the primer's bar onwards.
+        self.auditioner.candidate(mixed, start_tick=placement.origin)
 
     # -- history kept in the project file --------------------------------------------------------
     def history_json(self) -> list:

@@ -7,6 +7,7 @@ cancelled while queued or running, and report progress, a status line, a result 
 from __future__ import annotations
 
 import itertools
+import os
 import sys
 import threading
 import traceback
@@ -57,6 +58,8 @@ class GenerationWorker(QRunnable):
 
             if "tensorflow" not in sys.modules:
                 self.signals.status.emit(job_id, "Loading TensorFlow and the model (first generation only)…")
+                _limit_model_threads()
+            _lower_this_thread_priority()
             from composer_app.models.generate import generate, resolve_bundle
 
             bundle = resolve_bundle(self.job.request)
@@ -78,6 +81,27 @@ class GenerationWorker(QRunnable):
                 self.signals.cancelled.emit(job_id)
             else:
                 self.signals.finished.emit(job_id, result)
+
+
+def _limit_model_threads() -> None:
+    """One compute thread for TensorFlow in the app: the models are small, and the other core keeps the
+    window responsive (TF's default pools spin on every core and starve the UI thread)."""
+    import tensorflow as tf
+
+    try:
+        tf.config.threading.set_intra_op_parallelism_threads(1)
+        tf.config.threading.set_inter_op_parallelism_threads(1)
+    except RuntimeError:
+        pass  # TensorFlow was already initialised by someone else; keep its settings
+
+
+def _lower_this_thread_priority() -> None:
+    """Let the UI thread win the CPU over the worker (Linux sets niceness per thread)."""
+    if sys.platform.startswith("linux"):
+        try:
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 5)
+        except OSError:
+            pass
 
 
 def _with_bundle(request, bundle):
