@@ -180,6 +180,7 @@ class CandidatesStrip(QWidget):
         layout.addLayout(top)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
+        self.scroll.setMinimumHeight(THUMB_HEIGHT + 90)  # title, thumbnail and the Keep row stay visible
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded)
         self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.row = QWidget()
@@ -188,9 +189,10 @@ class CandidatesStrip(QWidget):
         self.row_layout.addStretch(1)
         self.scroll.setWidget(self.row)
         layout.addWidget(self.scroll)
-        self.empty = QLabel("Generated variations appear here.")
+        self.empty = QLabel("Generated variations appear here: draw a primer and press Generate (Ctrl+G).")
         self.empty.setAlignment(Qt.AlignCenter)
-        self.row_layout.insertWidget(0, self.empty)
+        self.empty.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        self.row_layout.insertWidget(0, self.empty, 10)
 
     @property
     def cards(self) -> list[CandidateCard]:

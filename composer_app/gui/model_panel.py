@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSpinBox,
     QToolButton,
     QVBoxLayout,
@@ -110,7 +111,17 @@ class ModelPanel(QWidget):
 
     # -- layout ---------------------------------------------------------------------------
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
+        # The panel scrolls as a whole so nothing is clipped on small screens or in projector mode.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        body = QWidget()
+        scroll.setWidget(body)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(8, 8, 8, 8)
 
         model_box = QGroupBox("Model")
@@ -123,6 +134,7 @@ class ModelPanel(QWidget):
         form.addRow("Model", self.model_combo)
         self.model_description = QLabel()
         self.model_description.setWordWrap(True)
+        self.model_description.setMinimumWidth(220)
         self.model_description.setObjectName("model_description")
         form.addRow(self.model_description)
         self.bundle_combo = QComboBox()
@@ -131,6 +143,7 @@ class ModelPanel(QWidget):
         form.addRow("Bundle", self.bundle_combo)
         self.bundle_info = QLabel()
         self.bundle_info.setWordWrap(True)
+        self.bundle_info.setMinimumWidth(220)
         self.bundle_info.setObjectName("bundle_info")
         card_button = QPushButton("Model card…")
         card_button.clicked.connect(self.show_model_card)
@@ -161,7 +174,7 @@ class ModelPanel(QWidget):
         self.seed.setRange(0, 2 ** 31 - 1)
         self.seed.setValue(random.randrange(1, 100000))
         dice = QToolButton()
-        dice.setText("🎲")
+        dice.setText("Random")
         dice.setToolTip("A new random seed")
         dice.clicked.connect(lambda: self.seed.setValue(random.randrange(1, 2 ** 31 - 1)))
         seed_row.addWidget(self.seed, 1)
@@ -228,6 +241,10 @@ class ModelPanel(QWidget):
         pl.addWidget(self.primer_file_radio)
         layout.addWidget(primer_box)
 
+        layout.addStretch(1)
+        # Generate, Cancel, progress and messages stay in view below the scrolling settings.
+        actions = QVBoxLayout()
+        actions.setContentsMargins(8, 4, 8, 8)
         buttons = QHBoxLayout()
         self.generate_button = QPushButton("Generate")
         self.generate_button.setObjectName("generate_button")
@@ -241,23 +258,23 @@ class ModelPanel(QWidget):
         self.cancel_button.clicked.connect(self.cancel_requested)
         buttons.addWidget(self.generate_button, 1)
         buttons.addWidget(self.cancel_button)
-        layout.addLayout(buttons)
+        actions.addLayout(buttons)
         self.regenerate_button = QPushButton("Regenerate region")
         self.regenerate_button.setObjectName("regenerate_button")
         self.regenerate_button.setToolTip("Rewrite the selected bars (or the loop region), keeping what follows")
         self.regenerate_button.clicked.connect(lambda: self.regenerate_requested.emit(self.settings()))
-        layout.addWidget(self.regenerate_button)
+        actions.addWidget(self.regenerate_button)
         self.progress = QProgressBar()
         self.progress.setObjectName("generation_progress")
         self.progress.setTextVisible(True)
         self.progress.setValue(0)
-        layout.addWidget(self.progress)
+        actions.addWidget(self.progress)
         self.status = QLabel("Draw or select a primer, then Generate.")
         self.status.setObjectName("generation_status")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        layout.addWidget(self.status)
-        layout.addStretch(1)
+        actions.addWidget(self.status)
+        outer.addLayout(actions)
         self._update_range_label()
 
     # -- model and bundle ------------------------------------------------------------------
@@ -296,7 +313,10 @@ class ModelPanel(QWidget):
         shipped = shipped_bundle_path(config.id)
         self.bundle_combo.addItem(f"Shipped: {shipped.name}" if shipped.exists() else "Shipped (not installed)",
                                   SHIPPED)
-        for path in self._recent_bundles():
+        recent = self._recent_bundles()
+        if self._bundle_path and self._bundle_path not in recent:
+            recent.insert(0, self._bundle_path)
+        for path in recent:
             try:
                 if bundle_header(Path(path))[0] == config.id:
                     self.bundle_combo.addItem(Path(path).name, path)

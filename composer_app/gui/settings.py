@@ -80,22 +80,35 @@ class AppSettings:
             self.qsettings.setValue(f"preferences/{name}", value)
         self.qsettings.sync()
 
-    # -- recent files --------------------------------------------------------------------
-    def recent_files(self) -> list[str]:
-        raw = self.qsettings.value("recent_files", [])
+    # -- recent files and bundles --------------------------------------------------------------
+    def _recent(self, key: str) -> list[str]:
+        raw = self.qsettings.value(key, [])
         if isinstance(raw, str):
             raw = [raw]
         if not isinstance(raw, list):
             return []
         return [str(p) for p in raw if isinstance(p, str) and p][:MAX_RECENT]
 
-    def add_recent(self, path: str | os.PathLike) -> None:
+    def _add_recent(self, key: str, path: str | os.PathLike) -> None:
         path = str(Path(path).resolve())
-        files = [path] + [p for p in self.recent_files() if p != path]
-        self.qsettings.setValue("recent_files", files[:MAX_RECENT])
+        items = [path] + [p for p in self._recent(key) if p != path]
+        self.qsettings.setValue(key, items[:MAX_RECENT])
+
+    def recent_files(self) -> list[str]:
+        return self._recent("recent_files")
+
+    def add_recent(self, path: str | os.PathLike) -> None:
+        self._add_recent("recent_files", path)
 
     def clear_recent(self) -> None:
         self.qsettings.setValue("recent_files", [])
+
+    def recent_bundles(self) -> list[str]:
+        """.mag bundles the user opened, newest first."""
+        return self._recent("recent_bundles")
+
+    def add_recent_bundle(self, path: str | os.PathLike) -> None:
+        self._add_recent("recent_bundles", path)
 
     # -- window layout -------------------------------------------------------------------
     def window_layout(self) -> tuple[QByteArray | None, QByteArray | None]:
