@@ -11,7 +11,7 @@ from composer_app import APP_NAME, __version__
 
 # Each module exposes `add_parser(subparsers)`; the parser it adds sets `func` to a `run(args) -> int`.
 # Later features (generate, train, render, ...) add their module name here.
-COMMAND_MODULES = ("info", "convert", "render", "play", "generate", "inspect_bundle", "score")
+COMMAND_MODULES = ("info", "convert", "render", "play", "generate", "inspect_bundle", "score", "train")
 
 
 def build_parser() -> argparse.ArgumentParser:

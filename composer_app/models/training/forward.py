@@ -24,17 +24,24 @@ def _lstm_cell(gates, c):
     return new_c, tf.tanh(new_c) * tf.sigmoid(go)
 
 
+def _as_steps(tensor):
+    # Reading step t from a TensorArray keeps the gradient a per-step write; slicing a captured [T, B, n] tensor
+    # would make every step's gradient a full [T, B, n] tensor (quadratic in T).
+    return tf.TensorArray(tf.float32, size=tf.shape(tensor)[0]).unstack(tensor)
+
+
 def lstm_layer(kernel, bias, xs):
     """A BasicLSTMCell over time-major inputs [T, B, in] from a zero state; returns outputs [T, B, units]."""
     in_size = xs.shape[-1]
     units = bias.shape[0] // 4
     w_x, w_h = kernel[:in_size], kernel[in_size:]
     steps, batch = tf.shape(xs)[0], tf.shape(xs)[1]
-    projected = tf.reshape(tf.matmul(tf.reshape(xs, [-1, in_size]), w_x) + bias, [steps, batch, 4 * units])
+    projected = _as_steps(tf.reshape(tf.matmul(tf.reshape(xs, [-1, in_size]), w_x) + bias,
+                                     [steps, batch, 4 * units]))
     outputs = tf.TensorArray(tf.float32, size=steps)
 
     def body(t, c, h, outputs):
-        c, h = _lstm_cell(projected[t] + tf.matmul(h, w_h), c)
+        c, h = _lstm_cell(projected.read(t) + tf.matmul(h, w_h), c)
         return t + 1, c, h, outputs.write(t, h)
 
     zeros = tf.zeros([batch, units])
@@ -50,8 +57,8 @@ def attention_layer0(net: EventsRnn, xs):
     length = net.attn_length
     steps, batch = tf.shape(xs)[0], tf.shape(xs)[1]
     k_in = net.attn_input_kernel
-    projected = tf.reshape(tf.matmul(tf.reshape(xs, [-1, in_size]), k_in[:in_size]) + net.attn_input_bias,
-                           [steps, batch, in_size])
+    projected = _as_steps(tf.reshape(tf.matmul(tf.reshape(xs, [-1, in_size]), k_in[:in_size]) + net.attn_input_bias,
+                                     [steps, batch, in_size]))
     k_attn_in = k_in[in_size:]
     kernel, bias = net.lstm_kernels[0], net.lstm_biases[0]
     attn_w = net.attn_w[0, 0]
@@ -59,7 +66,7 @@ def attention_layer0(net: EventsRnn, xs):
     outputs = tf.TensorArray(tf.float32, size=steps)
 
     def body(t, c, h, attns, history, keys, outputs):
-        cell_input = projected[t] + tf.matmul(attns, k_attn_in)
+        cell_input = projected.read(t) + tf.matmul(attns, k_attn_in)
         c, h = _lstm_cell(tf.matmul(tf.concat([cell_input, h], 1), kernel) + bias, c)
         query = tf.matmul(tf.concat([c, h], 1), net.attn_query_kernel) + net.attn_query_bias
         scores = tf.reduce_sum(net.attn_v * tf.tanh(keys + query[:, None, :]), axis=2)

@@ -1,0 +1,79 @@
+"""`composer-app train`: a folder of music in, a .mag bundle and its model card out, in one command."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+from composer_app.cli.errors import UserError, reports_user_errors
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("train", help="train a model on folders of MIDI/MusicXML/ABC/Humdrum files into a .mag bundle")
+    p.add_argument("--config", required=True, help="model id, e.g. attention_rnn, basic_rnn, drum_kit")
+    p.add_argument("--input", action="append", type=Path, required=True, metavar="DIR",
+                   help="folder of music files (searched recursively); repeat for more folders")
+    p.add_argument("--output", type=Path, required=True, help="the .mag to write; its model card goes beside it")
+    p.add_argument("--hparams", help='overrides, e.g. "batch_size=64,rnn_layer_sizes=[64,64]"')
+    p.add_argument("--steps", type=int, default=1000, help="training steps (default 1000)")
+    p.add_argument("--eval-ratio", type=float, default=0.1, help="share of source files held out (default 0.1)")
+    p.add_argument("--eval-every", type=int, default=100, help="steps between held-out evaluations")
+    p.add_argument("--checkpoint-every", type=int, default=100, help="steps between checkpoints")
+    p.add_argument("--log-metrics", type=Path, metavar="FILE", help="append metrics as JSON lines to FILE")
+    p.add_argument("--run-dir", type=Path, metavar="DIR",
+                   help="checkpoints and run state (default: OUTPUT.run beside the output); rerun to resume")
+    p.add_argument("--resume", action="store_true", help="require an existing run to continue")
+    p.add_argument("--restart", action="store_true", help="discard an existing run in the run folder first")
+    p.add_argument("--tracks", choices=("all", "first"), default="all",
+                   help="melodies from every part, or from the first part only (e.g. the voice of a song)")
+    p.add_argument("--workers", type=int, default=1, help="processes for reading files")
+    p.add_argument("--no-cache", action="store_true", help="re-read every file instead of using the corpus cache")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--quiet", action="store_true")
+    p.set_defaults(func=run_train)
+
+
+@reports_user_errors
+def run_train(args) -> int:
+    from composer_app.models.training.errors import TrainingCancelled, TrainingError
+    from composer_app.models.training.loop import TrainingRequest, train
+
+    if not 0.0 <= args.eval_ratio < 1.0:
+        raise UserError("--eval-ratio must be at least 0 and below 1")
+    run_dir = args.run_dir or args.output.with_name(args.output.stem + ".run")
+    if args.restart and run_dir.exists():
+        shutil.rmtree(run_dir)
+    if args.resume and not (run_dir / "checkpoints" / "checkpoint").exists():
+        raise UserError(f"--resume: no checkpoint in {run_dir}")
+    request = TrainingRequest(
+        config_id=args.config, output=args.output, inputs=tuple(args.input), tracks=args.tracks,
+        hparams=args.hparams, steps=args.steps, eval_ratio=args.eval_ratio, eval_every=args.eval_every,
+        checkpoint_every=args.checkpoint_every, run_dir=run_dir, log_metrics=args.log_metrics, seed=args.seed,
+        workers=args.workers, use_cache=not args.no_cache)
+
+    def progress(p):
+        if args.quiet:
+            return
+        if p.phase == "reading":
+            if p.message and not p.files_total:
+                print(p.message, file=sys.stderr)
+            elif p.files_total and (p.files_done == p.files_total or p.files_done % 100 == 0):
+                print(f"read {p.files_done}/{p.files_total} files", file=sys.stderr)
+        elif p.metrics is not None:
+            print(p.metrics.line(), file=sys.stderr)
+        elif p.message:
+            print(p.message, file=sys.stderr)
+
+    try:
+        result = train(request, progress=progress)
+    except TrainingError as exc:
+        raise UserError(str(exc)) from None
+    except (TrainingCancelled, KeyboardInterrupt):
+        print(f"interrupted; rerun the same command to resume from the last checkpoint in {run_dir}", file=sys.stderr)
+        return 130
+    r = result.report
+    held = result.held_out
+    print(f"wrote {result.bundle} and {result.card}: {r.train_sequences} training sequences, {result.steps} steps"
+          + (f", held-out perplexity {held.perplexity:.3f}, accuracy {held.accuracy:.3f}" if held else ""))
+    return 0

@@ -1,0 +1,104 @@
+"""Train Magenta 2.1.4's own trainer on exactly this app's extracted data, split and hparams, and score it.
+
+  export CONFIG            write training/eval SequenceExample TFRecords from this app's encoders
+  train CONFIG STEPS HP    run melody_rnn_train / drums_rnn_train in the reference venv (logs to RUN/train.log)
+  bundle CONFIG HP         save Magenta's checkpoint as a .mag with its own *_generate --save_generator_bundle
+  evaluate CONFIG          held-out perplexity/accuracy of that bundle on the same eval set (JSON)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from shipped_data import RUNS, prepared  # noqa: E402
+
+MAGENTA_BIN = Path("/root/.cache/magenta-reference/venv/bin")
+
+
+def run_dir(config_id: str) -> Path:
+    return RUNS / f"magenta_{config_id}"
+
+
+def tool(config_id: str, what: str) -> str:
+    from composer_app.models.configs import get_config
+
+    family = "drums" if get_config(config_id).is_drums else "melody"
+    return str(MAGENTA_BIN / f"{family}_rnn_{what}")
+
+
+def export(config_id: str) -> None:
+    from composer_app.models.training.dataset import write_sequence_examples
+
+    data = prepared(config_id)
+    folder = run_dir(config_id)
+    folder.mkdir(parents=True, exist_ok=True)
+    n_train = write_sequence_examples(data.train, folder / "training.tfrecord")
+    n_eval = write_sequence_examples(data.eval, folder / "eval.tfrecord")
+    print(json.dumps({"train": n_train, "eval": n_eval, "train_steps": data.train.steps}))
+
+
+def train(config_id: str, steps: int, hparams: str) -> None:
+    folder = run_dir(config_id)
+    with open(folder / "train.log", "w") as log:
+        subprocess.run([tool(config_id, "train"), f"--config={config_id}", f"--run_dir={folder / 'run'}",
+                        f"--sequence_example_file={folder / 'training.tfrecord'}", f"--hparams={hparams}",
+                        f"--num_training_steps={steps}"], stdout=log, stderr=subprocess.STDOUT, check=True)
+
+
+def steps_per_second(log_text: str) -> float | None:
+    """Magenta's StepCounterHook lines ("global_step/sec: X"), averaged after the first (which includes startup)."""
+    rates = [float(x) for x in re.findall(r"global_step/sec: ([0-9.]+)", log_text)]
+    rates = rates[1:] or rates
+    return sum(rates) / len(rates) if rates else None
+
+
+def bundle(config_id: str, hparams: str) -> Path:
+    folder = run_dir(config_id)
+    out = folder / f"magenta_{config_id}.mag"
+    subprocess.run([tool(config_id, "generate"), f"--config={config_id}", f"--run_dir={folder / 'run'}",
+                    f"--hparams={hparams}", f"--bundle_file={out}", "--save_generator_bundle"],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return out
+
+
+def evaluate(config_id: str) -> dict:
+    import tensorflow as tf
+
+    from composer_app.models.bundle import read_bundle
+    from composer_app.models.network import EventsRnn
+    from composer_app.models.training.loop import evaluate as held_out
+    from composer_app.models.training.step import eval_step
+
+    data = prepared(config_id)
+    path = run_dir(config_id) / f"magenta_{config_id}.mag"
+    b = read_bundle(path)
+    net = EventsRnn(b.weights)
+    spec = [tf.TensorSpec([None, None, data.eval.input_size], tf.float32), tf.TensorSpec([None, None], tf.int64),
+            tf.TensorSpec([None, None], tf.float32)]
+    fn = tf.function(lambda x, y, m: eval_step(net, x, y, m), input_signature=spec)
+    held = held_out(net, data.eval, 64, fn)
+    log = (run_dir(config_id) / "train.log").read_text()
+    result = {"config": config_id, "eval_perplexity": held.perplexity, "eval_accuracy": held.accuracy,
+              "eval_loss": held.loss, "eval_steps": held.steps, "eval_sequences": held.sequences,
+              "magenta_steps_per_sec": steps_per_second(log)}
+    (run_dir(config_id) / "evaluation.json").write_text(json.dumps(result, indent=1))
+    print(json.dumps(result))
+    return result
+
+
+if __name__ == "__main__":
+    cmd, cid = sys.argv[1], sys.argv[2]
+    if cmd == "export":
+        export(cid)
+    elif cmd == "train":
+        train(cid, int(sys.argv[3]), sys.argv[4])
+    elif cmd == "bundle":
+        print(bundle(cid, sys.argv[3]))
+    elif cmd == "evaluate":
+        evaluate(cid)

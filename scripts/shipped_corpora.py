@@ -1,0 +1,50 @@
+"""The corpora behind the shipped bundles: which files, which tracks, and which split (licences in the cards)."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from pathlib import Path
+
+from composer_app.models.training.corpus import SourceFile
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "datasets"
+MUSIC21_CORPUS = Path(__import__("music21").__file__).parent / "corpus"
+
+MELODY_DATA = (
+    "OpenScore Lieder voice lines (CC0 1.0); OpenEWLD melodies (scores public domain, database MIT); "
+    "Bach chorale soprano lines (public domain, music21 corpus); O'Neill's Music of Ireland 1850, Ryan's Mammoth "
+    "Collection and Aird's Selection of Airs (public domain, music21 corpus)")
+DRUM_DATA = ("Groove MIDI Dataset, Gillick et al. 2019 (CC BY 4.0), "
+             "https://magenta.tensorflow.org/datasets/groove; its own train/validation split")
+
+
+def _hashed_split(path: Path, eval_ratio: float) -> str:
+    h = int(hashlib.sha1(path.name.encode()).hexdigest()[:8], 16) / 16**8
+    return "eval" if h < eval_ratio else "train"
+
+
+def melody_sources(eval_ratio: float = 0.1) -> list[SourceFile]:
+    """Lieder (voice = first part), OpenEWLD, Bach soprano (first part), folk collections; split by file."""
+    groups = [
+        (sorted((SHARED / "lieder").rglob("*.mxl")), "first"),
+        (sorted((SHARED / "openewld" / "dataset").rglob("*.mxl")), "all"),
+        (sorted((MUSIC21_CORPUS / "bach").glob("*.mxl")), "first"),
+        (sorted((MUSIC21_CORPUS / "oneills1850").rglob("*.abc")), "all"),
+        (sorted((MUSIC21_CORPUS / "ryansMammoth").rglob("*.abc")), "all"),
+        (sorted((MUSIC21_CORPUS / "airdsAirs").rglob("*.abc")), "all"),
+    ]
+    return [SourceFile(p, tracks, _hashed_split(p, eval_ratio)) for paths, tracks in groups for p in paths]
+
+
+def drum_sources(include_test: bool = False) -> list[SourceFile]:
+    """Groove's own split: train -> train, validation -> eval (test kept unseen unless asked)."""
+    root = SHARED / "groove"
+    out = []
+    with open(root / "info.csv", newline="") as fh:
+        for row in csv.DictReader(fh):
+            split = {"train": "train", "validation": "eval", "test": "test"}[row["split"]]
+            if split == "test" and not include_test:
+                continue
+            out.append(SourceFile(root / row["midi_filename"], "all", split))
+    return out

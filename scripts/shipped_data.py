@@ -1,0 +1,59 @@
+"""The frozen source lists and prepared (encoded, split) data behind the shipped bundles."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from shipped_corpora import DRUM_DATA, MELODY_DATA, drum_sources, melody_sources  # noqa: E402
+
+from composer_app.models.configs import get_config  # noqa: E402
+from composer_app.models.training.corpus import CorpusCache, SourceFile  # noqa: E402
+from composer_app.models.training.data import prepare_data  # noqa: E402
+
+RUNS = Path.home() / ".cache" / "composer-app" / "runs"
+FROZEN = RUNS / "melody_sources.json"
+
+
+def freeze_melody_sources(max_lieder: int | None = None) -> list[SourceFile]:
+    """Fix the melody file list once (the Lieder that were parsed in time), so every run sees the same data."""
+    if FROZEN.exists():
+        return load_frozen()
+    sources = melody_sources()
+    if max_lieder is not None:
+        lieder = [s for s in sources if "lieder" in str(s.path)][:max_lieder]
+        sources = [s for s in sources if "lieder" not in str(s.path)] + lieder
+    RUNS.mkdir(parents=True, exist_ok=True)
+    FROZEN.write_text(json.dumps([[str(s.path), s.tracks, s.split] for s in sources]))
+    return sources
+
+
+def load_frozen() -> list[SourceFile]:
+    return [SourceFile(Path(p), t, s) for p, t, s in json.loads(FROZEN.read_text())]
+
+
+def sources_for(config_id: str) -> tuple[list[SourceFile], str]:
+    config = get_config(config_id)
+    if config.is_drums:
+        return drum_sources(), DRUM_DATA
+    return (load_frozen() if FROZEN.exists() else freeze_melody_sources()), MELODY_DATA
+
+
+def prepared(config_id: str):
+    sources, _ = sources_for(config_id)
+    return prepare_data(get_config(config_id), sources, 0.1, cache=CorpusCache())
+
+
+def freeze_cached_melody_sources() -> list[SourceFile]:
+    """Freeze the melody list to the files already parsed into the cache (the session's time budget)."""
+    from composer_app.models.training.corpus import extraction_key
+
+    cache, key = CorpusCache(), extraction_key(get_config("attention_rnn"), __import__(
+        "composer_app.models.extraction", fromlist=["ExtractorSettings"]).ExtractorSettings())
+    sources = [s for s in melody_sources() if cache.get(s, key) is not None]
+    RUNS.mkdir(parents=True, exist_ok=True)
+    FROZEN.write_text(json.dumps([[str(s.path), s.tracks, s.split] for s in sources]))
+    return sources

@@ -1,0 +1,57 @@
+"""Train one of the app's shipped bundles (resources/bundles/CONFIG.mag + CONFIG.md) on the shipped corpora.
+
+Usage: train_shipped_bundles.py CONFIG --steps N [--hparams H] [--eval-every K]. Resumable: rerun to continue.
+Run state, metrics (JSON lines) and the result summary live in ~/.cache/composer-app/runs/CONFIG/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import pickle
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from shipped_data import RUNS, sources_for  # noqa: E402
+
+from composer_app.models.training.loop import TrainingRequest, train  # noqa: E402
+
+BUNDLES = Path(__file__).resolve().parents[1] / "composer_app" / "resources" / "bundles"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("config")
+    ap.add_argument("--steps", type=int, required=True)
+    ap.add_argument("--hparams", default=None)
+    ap.add_argument("--eval-every", type=int, default=25)
+    ap.add_argument("--output", type=Path, default=None)
+    args = ap.parse_args()
+    sources, description = sources_for(args.config)
+    run = RUNS / args.config
+    run.mkdir(parents=True, exist_ok=True)
+    BUNDLES.mkdir(parents=True, exist_ok=True)
+    output = args.output or BUNDLES / f"{args.config}.mag"
+    request = TrainingRequest(
+        config_id=args.config, output=output, sources=tuple(sources), hparams=args.hparams, steps=args.steps,
+        eval_every=args.eval_every, report_every=5, checkpoint_every=10, run_dir=run,
+        log_metrics=run / "metrics.jsonl", data_description=description)
+    t0 = time.time()
+
+    def progress(p):
+        if p.metrics is not None:
+            print(f"[{time.time() - t0:7.0f}s] {p.metrics.line()}", flush=True)
+        elif p.message:
+            print(p.message, flush=True)
+
+    result = train(request, progress=progress)
+    with open(run / "result.pkl", "wb") as fh:
+        pickle.dump(result, fh)
+    print(f"done: {result.bundle} ({result.bundle.stat().st_size / 1e6:.2f} MB), wall {result.wall_time_s:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
