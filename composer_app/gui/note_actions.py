@@ -5,6 +5,8 @@ The roll's keys, the main window's menus and the tests all call these, so every 
 
 from __future__ import annotations
 
+import atexit
+import functools
 import json
 from collections.abc import Callable, Collection
 
@@ -136,6 +138,7 @@ class NoteActions(QObject):
 
             mime.setData(MIDI_MIME, midi_bytes(Song(tracks=(track.with_notes(clip),))))
         QGuiApplication.clipboard().setMimeData(mime)
+        _release_clipboard_at_exit()
         self.status_message.emit(f"Copied {len(clip)} notes")
         return True
 
@@ -152,6 +155,24 @@ class NoteActions(QObject):
             return
         tick = self.state.playhead if at_tick is None else at_tick
         self.edit(lambda t: note_edits.paste_notes(t, clip, tick), _count("Paste", clip))
+
+
+@functools.cache
+def _release_clipboard_at_exit() -> None:
+    """Hand our clipboard data back while Python still runs.
+
+    Otherwise Qt frees the Python-made QMimeData in its own exit handlers, after the interpreter is gone,
+    and the process dies with a segmentation fault on the way out.
+    """
+
+    def release() -> None:
+        app = QGuiApplication.instance()
+        if app is not None:
+            mime = QGuiApplication.clipboard().mimeData()
+            if mime is not None and mime.hasFormat(NOTES_MIME):
+                QGuiApplication.clipboard().clear()
+
+    atexit.register(release)
 
 
 def clipboard_notes() -> list[Note]:

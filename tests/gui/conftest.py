@@ -3,8 +3,8 @@ and a guard that fails any test leaving a timer running or a thread alive."""
 
 from __future__ import annotations
 
-import gc
 import os
+import weakref
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -24,34 +24,45 @@ def private_app_folders(tmp_path, monkeypatch):
     monkeypatch.setenv("COMPOSER_RECOVERY_DIR", str(tmp_path / "recovery"))
 
 
-def _live(kind) -> dict[int, object]:
-    return {id(o): o for o in gc.get_objects() if isinstance(o, kind) and shiboken6.isValid(o)}
+def _track_instances(cls) -> weakref.WeakSet:
+    """Remember every instance of a Qt class made from Python from now on (cheap, unlike scanning the heap)."""
+    made: weakref.WeakSet = weakref.WeakSet()
+    original = cls.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        made.add(self)
+
+    cls.__init__ = init
+    return made
 
 
-def _running_timers() -> dict[int, QTimer]:
-    return {k: t for k, t in _live(QTimer).items() if t.isActive()}
+# Installed before the app's modules are imported, so every QTimer and QThread they make is seen.
+_TIMERS = _track_instances(QTimer)
+_THREADS = _track_instances(QThread)
 
 
-def _running_threads() -> dict[int, QThread]:
-    return {k: t for k, t in _live(QThread).items() if t.isRunning() and t is not QThread.currentThread()}
+def _running() -> tuple[set[QTimer], set[QThread]]:
+    timers = {t for t in list(_TIMERS) if shiboken6.isValid(t) and t.isActive()}
+    threads = {t for t in list(_THREADS) if shiboken6.isValid(t) and t.isRunning()}
+    return timers, threads
 
 
 @pytest.fixture(autouse=True)
 def no_leaked_timers_or_threads(qapp):
     """Fail the test if it leaves a QTimer running or a QThread alive once its widgets are gone."""
-    timers_before = set(_running_timers())
-    threads_before = set(_running_threads())
+    timers_before, threads_before = _running()
     yield
     # pytest-qt has closed and deleteLater()'d the test's widgets by now; let those deletions happen.
     QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
-    gc.collect()
-    timers = [t for k, t in _running_timers().items() if k not in timers_before]
-    threads = [t for k, t in _running_threads().items() if k not in threads_before]
+    timers, threads = _running()
+    timers -= timers_before
+    threads -= threads_before
     for timer in timers:
         timer.stop()
     if timers or threads:
         names = [f"{type(o).__name__}(parent={type(o.parent()).__name__ if o.parent() else None})"
-                 for o in timers + threads]
+                 for o in list(timers) + list(threads)]
         pytest.fail(f"test leaked running timers or threads: {', '.join(names)}")
 
 
