@@ -35,7 +35,7 @@ def render_card(result, data_description: str = "", extra_sections: list[tuple[s
         f"- hparams: {hp}",
         f"- Steps: {result.steps}",
         f"- Wall time: {result.wall_time_s / 60:.1f} min on this machine ({os.cpu_count()} CPU cores, "
-        f"{platform.machine()})",
+        f"{platform.machine()}), {result.steps / max(result.wall_time_s, 1e-9):.3f} steps/s including evaluations",
         "",
         "## Held-out figures (measured)",
         f"- Perplexity: {_fmt(held.perplexity if held else None)}",
@@ -56,6 +56,7 @@ def write_text_atomically(path: Path, text: str) -> Path:
     try:
         with os.fdopen(fd, "w") as fh:
             fh.write(text)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; a card is meant to be read
         os.replace(tmp, path)
     except OSError:
         try:
