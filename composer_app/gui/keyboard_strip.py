@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QLineF, QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QMouseEvent, QPainter, QPaintEvent, QPen, QWheelEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from .lanes import is_black_key
 from .theme import DARK, Theme
@@ -48,7 +48,7 @@ class KeyboardStrip(QWidget):
         first, last = vp.visible_rows()
         rh = vp.row_height
         width = self.width()
-        font = QFont(self.font())
+        font = QFont(QApplication.font())  # the app font carries the projector scale
         font.setPointSizeF(max(6.0, min(font.pointSizeF() * 0.8, rh * 0.62)))
         painter.setFont(font)
         named_rows = self.drum_names or lanes.is_kit

@@ -47,6 +47,7 @@ AREAS = {
     "bottom": Qt.BottomDockWidgetArea,
     "top": Qt.TopDockWidgetArea,
 }
+DEFAULT_BOTTOM_DOCK_HEIGHT = 170
 TOOLBAR_AREAS = {
     "top": Qt.TopToolBarArea,
     "bottom": Qt.BottomToolBarArea,
@@ -107,7 +108,13 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock_{widget.objectName() or title.lower().replace(' ', '_')}")
         dock.setWidget(widget)
-        self.addDockWidget(AREAS[area], dock)
+        # A panel added after start-up still gets the place the user left it in; a new one starts modest.
+        if not self.restoreDockWidget(dock):
+            self.addDockWidget(AREAS[area], dock)
+            if area in ("bottom", "top"):
+                # Once the layout has placed it; sized now, the dock area would take the panel's size hint.
+                QTimer.singleShot(0, dock, lambda: self.resizeDocks([dock], [DEFAULT_BOTTOM_DOCK_HEIGHT],
+                                                                    Qt.Vertical))
         self.menu_panels.addAction(dock.toggleViewAction())
         return dock
 

@@ -7,7 +7,7 @@ from enum import Enum, auto
 
 from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QWheelEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from composer_app.music.song import Note, Track
 
@@ -78,7 +78,6 @@ class RollCanvas(QWidget):
         self.setMouseTracking(True)
         self.setAttribute(Qt.WA_OpaquePaintEvent)
         self.setMinimumSize(200, 120)
-        self._label_font = QFont(self.font())
         document.state_changed.connect(self._on_state_changed)
         document.current_track_changed.connect(self._on_state_changed)
         viewport.changed.connect(self.update)
@@ -92,8 +91,6 @@ class RollCanvas(QWidget):
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
-        self._label_font = QFont(self.font())
-        self._label_font.setPointSizeF(max(6.0, self.font().pointSizeF() * 0.75))
         self.update()
 
     # -- indexes -------------------------------------------------------------------------
@@ -180,8 +177,10 @@ class RollCanvas(QWidget):
         painter.save()
         # Note rects are cached in content pixels; the scroll position is one translation.
         painter.translate(-vp.left_tick * vp.px_per_tick, -vp.top_row * vp.row_height)
+        drums_current = 0 <= current < len(tracks) and tracks[current].is_drum
         for i in range(len(tracks)):
-            if i != current:
+            # Only tracks of the same kind are shown faded: drum lanes and pitches do not mix.
+            if i != current and tracks[i].is_drum == drums_current:
                 color = QColor(looks[i].color)
                 color.setAlpha(theme.faded_alpha)
                 self._paint_faded(painter, self.index(i), color, t0, t1, row0, row1)
@@ -271,6 +270,9 @@ class RollCanvas(QWidget):
         if x1 < clip.left() or x0 > clip.right():
             return
         painter.fillRect(QRectF(x0, clip.top(), x1 - x0, clip.height()), self.theme.loop_fill)
+        painter.setPen(QPen(self.theme.loop_edge.darker(130), 1, Qt.DashLine))
+        painter.drawLine(QLineF(x0, clip.top(), x0, clip.bottom() + 1))
+        painter.drawLine(QLineF(x1, clip.top(), x1, clip.bottom() + 1))
 
     def _rects(self, index: NoteIndex, shaded: bool) -> tuple[NoteRects, float, float]:
         """The track's note rects and the (x, y) scale to draw them at the current zoom.
@@ -348,7 +350,9 @@ class RollCanvas(QWidget):
         return cached[2]
 
     def _paint_labels(self, painter: QPainter, index: NoteIndex, rects: NoteRects, parts) -> None:
-        painter.setFont(self._label_font)
+        font = QFont(QApplication.font())  # the app font carries the projector scale
+        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.75))
+        painter.setFont(font)
         painter.setPen(self.theme.note_text)
         min_width = painter.fontMetrics().horizontalAdvance("C#4") + 6
         for positions, group_rects in parts:

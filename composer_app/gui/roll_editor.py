@@ -32,7 +32,7 @@ from .ruler import Ruler
 from .theme import DARK, Theme
 from .timeline import ticks_for_bars
 from .velocity_lane import VelocityLane
-from .viewport import RollViewport
+from .viewport import MAX_ROW_HEIGHT, RollViewport
 
 EXTRA_BARS = 4  # room to draw past the song's end
 TOOL_LABELS = {
@@ -254,7 +254,15 @@ class RollEditor(QWidget):
         drum = 0 <= index < len(tracks) and tracks[index].is_drum
         lanes = kit_lanes() if drum and self.state.kit_lanes else chromatic_lanes(drum)
         self.keyboard.set_drum_names(drum)
-        self.viewport.set_lanes(lanes)
+        vp = self.viewport
+        was_kit = vp.lanes.is_kit
+        vp.set_lanes(lanes)
+        if lanes.is_kit and not was_kit:
+            # Nine lanes fill the height, as a drum machine's rows do.
+            self._chromatic_row_height = vp.row_height
+            vp.set_row_height(max(vp.row_height, min(MAX_ROW_HEIGHT, vp.height // lanes.rows)))
+        elif was_kit and not lanes.is_kit:
+            vp.set_row_height(getattr(self, "_chromatic_row_height", self.canvas.theme.row_height))
 
     def _note_rows(self) -> tuple[int, int] | None:
         tracks = self.document.song.tracks

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen, QPolygonF, QWheelEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from .document import SongDocument
 from .grid import snap_nearest
@@ -65,7 +65,7 @@ class Ruler(QWidget):
         painter.setPen(QPen(loop_color, 2))
         painter.drawLine(QPointF(x0, 2), QPointF(x0, half - 2))
         painter.drawLine(QPointF(x1, 2), QPointF(x1, half - 2))
-        font = QFont(self.font())
+        font = QFont(QApplication.font())  # the app font carries the projector scale
         font.setPointSizeF(font.pointSizeF() * 0.85)
         painter.setFont(font)
         t0, t1 = vp.visible_ticks()

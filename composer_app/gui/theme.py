@@ -70,7 +70,7 @@ DARK = Theme(
     note_text=QColor("#0d0f12"),
     faded_alpha=70,
     playhead=QColor("#ff5a4f"),
-    loop_fill=QColor(255, 196, 0, 28),
+    loop_fill=QColor(255, 196, 0, 10),
     loop_edge=QColor("#ffc400"),
     rubber_band=QColor(120, 180, 255, 60),
     ruler_background=QColor("#2b2f37"),
@@ -108,7 +108,7 @@ PROJECTOR = Theme(
     note_text=QColor("#000000"),
     faded_alpha=110,
     playhead=QColor("#ff2020"),
-    loop_fill=QColor(255, 255, 0, 40),
+    loop_fill=QColor(255, 255, 0, 12),
     loop_edge=QColor("#ffff00"),
     rubber_band=QColor(0, 200, 255, 80),
     ruler_background=QColor("#000000"),
@@ -151,9 +151,12 @@ def _palette(theme: Theme) -> QPalette:
     return pal
 
 
-def stylesheet(theme: Theme) -> str:
+def stylesheet(theme: Theme, point_size: float) -> str:
     border = "#ffffff" if theme.name == "projector" else "#3a3f49"
+    # The size is in the style sheet too: with a style sheet active, QApplication.setFont alone does not
+    # reach widgets that already exist, and projector mode must enlarge everything at once.
     return f"""
+QWidget {{ font-size: {point_size:.1f}pt; }}
 QToolBar {{ border: none; spacing: 4px; padding: 3px; background: {theme.panel.name()}; }}
 QToolBar QLabel {{ padding: 0 4px; }}
 QToolButton {{ border: 1px solid transparent; border-radius: 4px; padding: 3px 6px; }}
@@ -171,9 +174,9 @@ def apply_theme(app: QApplication, theme: Theme, base_point_size: float | None =
     """Fusion style with the theme's palette, stylesheet and font size."""
     app.setStyle("Fusion")
     app.setPalette(_palette(theme))
-    app.setStyleSheet(stylesheet(theme))
     font = QFont(app.font())
     base = base_point_size or app.property("composer_base_point_size") or font.pointSizeF()
     app.setProperty("composer_base_point_size", base)
     font.setPointSizeF(base * theme.font_scale)
     app.setFont(font)
+    app.setStyleSheet(stylesheet(theme, base * theme.font_scale))

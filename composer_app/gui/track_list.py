@@ -76,7 +76,7 @@ class TrackRow(QWidget):
             self.instrument.addItem(f"{program + 1} {name}")
         self.instrument.setCurrentIndex(0 if track.is_drum else track.program + 1)
         self.instrument.setToolTip("Instrument: a General MIDI program, or the drum kit (MIDI channel 10)")
-        self.instrument.setMinimumContentsLength(12)
+        self.instrument.setMinimumContentsLength(14)
         self.instrument.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.instrument.currentIndexChanged.connect(self._set_instrument)
         self.mute = self._toggle("M", "Mute", look.muted, "muted")
@@ -125,6 +125,7 @@ class TrackList(QWidget):
         self.list.setObjectName("track_list")
         self.list.currentRowChanged.connect(self._on_row_changed)
         self.list.setToolTip("Tracks: pick the one to edit. Drop MIDI files here to import them as tracks.")
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         buttons = QHBoxLayout()
         buttons.setSpacing(2)
         self.add_button = self._button("+ Track", "Add a track", self._show_add_menu)
@@ -151,7 +152,7 @@ class TrackList(QWidget):
         return button
 
     def sizeHint(self) -> QSize:
-        return QSize(290, 300)
+        return QSize(330, 300)
 
     # -- showing -------------------------------------------------------------------------
     def refresh(self, *_args) -> None:
@@ -163,11 +164,15 @@ class TrackList(QWidget):
         self._signature = signature
         self.list.blockSignals(True)
         self.list.clear()
+        widest = 0
         for i in range(len(song.tracks)):
             item = QListWidgetItem(self.list)
             row = TrackRow(self, i)
-            item.setSizeHint(row.sizeHint())
+            item.setSizeHint(QSize(1, row.sizeHint().height()))  # rows take the list's width, never scroll
             self.list.setItemWidget(item, row)
+            widest = max(widest, row.minimumSizeHint().width())
+        # The dock may not get narrower than a row, so the mute and solo buttons always show.
+        self.setMinimumWidth(widest + self.list.verticalScrollBar().sizeHint().width() + 16)
         self.list.setCurrentRow(self.document.current_track)
         self.list.blockSignals(False)
         self.remove_button.setEnabled(len(song.tracks) > 1)
