@@ -183,3 +183,46 @@ def test_window_layout_is_remembered(window, qtbot):
     again.show()
     assert again.settings.window_layout()[0] is not None
     assert not again.track_dock.isVisible()
+
+
+def test_restore_offer_loads_work_left_by_a_dead_process(window, monkeypatch, tmp_path):
+    """A recovery file from a process that is gone is offered; accepting loads it as unsaved work."""
+    import json
+
+    from composer_app.gui.autosave import recovery_dir
+    from composer_app.gui.project_format import Project, ProjectSong, project_to_json
+
+    folder = recovery_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    payload = {"recovery": {"pid": 999999999, "saved_at": 1.0, "original_path": None, "name": "lost.mid"},
+               "project": project_to_json(Project((ProjectSong(sample_song()),)))}
+    (folder / "autosave-999999999.json").write_text(json.dumps(payload))
+    monkeypatch.setattr(dialogs, "ask_restore", lambda parent, found: found.name == "lost.mid")
+    assert window.offer_recovery()
+    assert window.document.song == sample_song()
+    assert window.document.is_dirty
+    assert not (folder / "autosave-999999999.json").exists()
+
+
+def test_preferences_dialog_round_trip(window, qtbot):
+    """The dialog shows the preferences and returns the edited ones, clamped to valid values."""
+    from composer_app.gui.preferences_dialog import PreferencesDialog
+
+    dialog = PreferencesDialog(window.prefs, window)
+    qtbot.addWidget(dialog)
+    dialog.grid.setCurrentText("1/8T")
+    dialog.autosave.setValue(45)
+    dialog.kit.setChecked(True)
+    prefs = dialog.preferences()
+    assert (prefs.default_grid, prefs.autosave_seconds, prefs.kit_lanes) == ("1/8T", 45, True)
+    window.set_preferences(prefs)
+    assert window.editor.state.grid.label == "1/8T"
+    assert window.editor.action_kit_lanes.isChecked()
+    assert window.settings.preferences == prefs
+
+
+def test_recent_files_menu_lists_saved_projects(window, tmp_path):
+    """Saving adds the project to File > Open Recent."""
+    window.files.save_to(tmp_path / "one.composer")
+    names = [a.text() for a in window.menu_recent.actions()]
+    assert "one.composer" in names

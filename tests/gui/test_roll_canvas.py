@@ -273,3 +273,34 @@ def test_other_tracks_notes_are_not_edited(editor, document):
     QTest.keyClick(editor.canvas, Qt.Key_Delete)
     assert document.song.tracks[1].notes == drums
     assert melody(editor) == ()
+
+
+def test_drawing_in_a_kit_lane_uses_the_canonical_drum_pitch(editor, document):
+    """In the 9-lane kit view a click in the snare lane adds Magenta's snare pitch, 38."""
+    document.set_current_track(1)
+    editor.action_kit_lanes.setChecked(True)
+    vp = editor.viewport
+    row = vp.lanes.row_of(38)
+    pos = QPoint(round(vp.tick_to_x(1920) + 3), round(vp.row_to_y(row) + vp.row_height / 2))
+    QTest.mouseClick(editor.canvas, Qt.LeftButton, Qt.NoModifier, pos)
+    assert Note(1920, 38, 240, 100) in document.song.tracks[1].notes
+
+
+def test_up_arrow_in_the_kit_moves_a_hit_to_the_next_lane(editor, document):
+    """With kit lanes, Up moves the selected kick to the snare lane (pitch 38)."""
+    document.set_current_track(1)
+    editor.action_kit_lanes.setChecked(True)
+    kick = Note(0, 36, 120, 110)
+    editor.state.set_selection({kick})
+    QTest.keyClick(editor.canvas, Qt.Key_Up)
+    assert Note(0, 38, 120, 110) in document.song.tracks[1].notes
+    assert kick not in document.song.tracks[1].notes
+
+
+def test_tool_keys_switch_tools(editor):
+    """B, V, E and G pick the draw, select, erase and velocity tools; the tool bar follows."""
+    for key, tool in ((Qt.Key_V, Tool.SELECT), (Qt.Key_E, Tool.ERASE), (Qt.Key_G, Tool.VELOCITY),
+                      (Qt.Key_B, Tool.DRAW)):
+        QTest.keyClick(editor.canvas, key)
+        assert editor.state.tool == tool
+        assert editor.tool_actions[tool].isChecked()
