@@ -136,6 +136,25 @@ def roll_figures() -> None:
 
     editor.set_tool(Tool.SELECT)
     editor.state.set_option("follow_playhead", False)
+    note = doc.song.tracks[0].notes[5000]
+    vp.scroll_to(left_tick=note.start - 1000, top_row=vp.lanes.row_of(note.pitch) - 10)
+    app.processEvents()
+    grab = QPoint(round(vp.tick_to_x(note.start) + 2), round(vp.row_to_y(vp.lanes.row_of(note.pitch)) + 4))
+    QTest.mousePress(canvas, Qt.LeftButton, Qt.NoModifier, grab)
+    moves = iter(range(1, 1000))
+
+    def drag_step():
+        QTest.mouseMove(canvas, grab + QPoint(next(moves) * 12, 0))
+        editor.repaint()
+
+    steps = _time_ms(drag_step, 20)
+    QTest.mouseRelease(canvas, Qt.LeftButton, Qt.NoModifier, grab)
+    doc.undo_stack.undo()
+    print(f"dragging one note of the 10,000-note track (a command per step, whole editor repainted): "
+          f"{_fmt(steps)} per step")
+    editor.zoom_fit()
+    vp.fit(0, 32 * 3840, (127 - 96, 127 - 36))
+    app.processEvents()
 
     w, h = canvas.width(), canvas.height()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections.abc import Callable, Collection, Iterable, Mapping
 
 from composer_app.music.song import Note, Track
@@ -12,14 +13,44 @@ from .lanes import LaneMap
 Edited = tuple[Track, frozenset[Note]]
 
 
+SMALL_EDIT = 256  # up to this many notes, edits find their place by bisection instead of re-sorting the track
+
+
+def _find(notes: tuple[Note, ...], note: Note) -> int:
+    """Position of note in the sorted notes, or -1 (tracks keep notes in Note order)."""
+    i = bisect_left(notes, note)
+    return i if i < len(notes) and notes[i] == note else -1
+
+
+def _present(track: Track, notes: Collection[Note]) -> set[Note]:
+    """Those of notes that are in the track."""
+    if len(notes) <= SMALL_EDIT:
+        return {n for n in notes if _find(track.notes, n) >= 0}
+    return set(notes) & set(track.notes)
+
+
 def _rebuild(track: Track, remove: Collection[Note], add: Iterable[Note]) -> Track:
+    """The track without remove (every copy) and with add, still sorted.
+
+    Small edits (one drag step of a few notes) work by bisection, so a long track is not re-sorted per step.
+    """
+    add = sorted(add)
+    if len(remove) <= SMALL_EDIT and len(add) <= SMALL_EDIT:
+        kept = list(track.notes)
+        for note in remove:
+            i = bisect_left(kept, note)
+            while i < len(kept) and kept[i] == note:
+                del kept[i]
+        for note in add:
+            insort(kept, note)
+        return track.with_notes(kept)
     remove = remove if isinstance(remove, (set, frozenset)) else set(remove)
     kept = [n for n in track.notes if n not in remove] if remove else list(track.notes)
-    return track.with_notes(sorted(kept + list(add)))
+    return track.with_notes(sorted(kept + add))
 
 
 def _map_selected(track: Track, selected: Collection[Note], fn: Callable[[Note], Note], keep: bool = False) -> Edited:
-    chosen = set(selected) & set(track.notes)
+    chosen = _present(track, selected)
     new = [fn(n) for n in sorted(chosen)]
     return _rebuild(track, () if keep else chosen, new), frozenset(new)
 
