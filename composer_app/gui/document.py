@@ -6,6 +6,7 @@ helpers), which pushes a SongEditCommand; undo and redo swap the values back and
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from pathlib import Path
 
@@ -166,6 +167,11 @@ class SongDocument(QObject):
 
     def new(self) -> None:
         self.load(blank_project())
+
+    def set_candidates(self, candidates: list) -> None:
+        """Replace the generation history kept in the project file (not undoable; the project needs a save)."""
+        self._project = dataclasses.replace(self._project, candidates=list(candidates))
+        self.mark_unsaved()
 
     def mark_saved(self, path: str | Path) -> None:
         self._set_path(Path(path))

@@ -105,3 +105,25 @@ def test_cancel_stops_quickly(window, qtbot, generation):
     assert not panel.cancel_button.isEnabled()
     assert generation.shutdown()
     assert not generation.strip.sets
+
+
+def test_history_is_saved_in_the_project(window, qtbot, generation, tmp_path):
+    """Result sets survive saving and reopening the project, so earlier ideas are never lost."""
+    from composer_app.gui.project_format import load_project, save_project
+
+    _draw(window, qtbot, [(0, 960, 60), (960, 1920, 64)])
+    panel = generation.panel
+    panel.set_model("basic_rnn")
+    assert panel.use_bundle(str(fixture_bundle_path("basic_rnn")))
+    panel.num_outputs.setValue(2)
+    QTest.mouseClick(panel.generate_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: len(generation.strip.sets) == 1, timeout=120_000)
+    assert window.document.is_dirty
+    path = save_project(window.document.to_project(), tmp_path / "song.composer")
+    window.document.load(load_project(path), path)
+    qtbot.waitUntil(lambda: len(generation.strip.sets) == 1)
+    restored = generation.strip.sets[0]
+    assert "Melody RNN (basic)" in restored.label and len(restored.candidates) == 2
+    assert restored.candidates[1].new_notes
+    QTest.mouseClick(generation.strip.cards[1].keep_button, Qt.LeftButton)
+    assert set(restored.candidates[1].new_notes) <= set(window.document.song.tracks[0].notes)

@@ -131,7 +131,8 @@ def test_fuzzed_midi_files(tmp_path):
     for i in range(1000):
         p = tmp_path / f"fuzz{i}.mid"
         p.write_bytes(_mutate(rng.choice(sources), rng))
-        start = time.perf_counter()
+        # CPU time, not wall time: the bound is on the reader's work, whatever else the machine is doing.
+        start = time.process_time()
         try:
             song = read_midi(p)
         except MusicFileError as exc:
@@ -141,7 +142,7 @@ def test_fuzzed_midi_files(tmp_path):
             assert all(0 <= n.pitch <= 127 for t in song.tracks for n in t.notes)
             song.bar_count()
             outcomes["song"] += 1
-        slowest = max(slowest, time.perf_counter() - start)
+        slowest = max(slowest, time.process_time() - start)
         p.unlink()
     assert outcomes["error"] > 100 and outcomes["song"] > 20, outcomes
-    assert slowest < 5, f"slowest file took {slowest:.1f} s"
+    assert slowest < 3, f"slowest file took {slowest:.1f} s of CPU"
