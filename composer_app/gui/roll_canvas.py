@@ -13,11 +13,12 @@ from composer_app.music.song import Note, Track
 
 from . import note_edits
 from .document import SongDocument
-from .grid import GRIDS, snap_floor, snap_nearest
+from .grid import snap_floor, snap_nearest
 from .lanes import is_black_key, note_name
 from .note_actions import NoteActions
 from .note_index import NoteIndex, index_for
 from .note_rects import NoteRects
+from .roll_keys import handle_roll_key
 from .roll_state import RollState, Tool
 from .theme import DARK, Theme
 from .timeline import bars_between
@@ -29,7 +30,6 @@ OUTLINE_LIMIT = 3000  # above this many notes in view, outlines are skipped: the
 LABEL_LIMIT = 400
 STRETCH_ABOVE = 2000  # tracks with more notes are stretched, not rebuilt, while a zoom gesture runs
 VELOCITY_SHADES = 4
-TOOL_KEYS = {Qt.Key_B: Tool.DRAW, Qt.Key_V: Tool.SELECT, Qt.Key_E: Tool.ERASE, Qt.Key_G: Tool.VELOCITY}
 
 
 class Gesture(Enum):
@@ -599,52 +599,3 @@ class RollCanvas(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if not handle_roll_key(self, event):
             super().keyPressEvent(event)
-
-
-def handle_roll_key(canvas: RollCanvas, event: QKeyEvent) -> bool:
-    """The roll's keyboard shortcuts; True when the key was one of them."""
-    key, mods = event.key(), event.modifiers()
-    shift = bool(mods & Qt.ShiftModifier)
-    ctrl = bool(mods & Qt.ControlModifier)
-    actions, state = canvas.actions, canvas.state
-    if key == Qt.Key_Space and not ctrl:
-        canvas.play_toggle_requested.emit()
-    elif key in (Qt.Key_Left, Qt.Key_Right) and not ctrl:
-        direction = -1 if key == Qt.Key_Left else 1
-        if shift:
-            actions.nudge_bar(direction)
-        else:
-            actions.nudge(direction * state.grid.ticks)
-    elif key in (Qt.Key_Up, Qt.Key_Down) and not ctrl:
-        up = key == Qt.Key_Up
-        if canvas.viewport.lanes.is_kit:
-            actions.move_rows(-1 if up else 1)
-        else:
-            actions.transpose((12 if shift else 1) * (1 if up else -1), whole_track_if_empty=False)
-    elif key in (Qt.Key_Delete, Qt.Key_Backspace):
-        actions.delete_selection()
-    elif key == Qt.Key_D and ctrl:
-        actions.duplicate()
-    elif key == Qt.Key_A and ctrl:
-        actions.select_all()
-    elif key == Qt.Key_C and ctrl:
-        actions.copy()
-    elif key == Qt.Key_X and ctrl:
-        actions.cut()
-    elif key == Qt.Key_V and ctrl:
-        actions.paste()
-    elif key == Qt.Key_Q and not ctrl:
-        actions.quantize()
-    elif key in TOOL_KEYS and not ctrl:
-        state.set_tool(TOOL_KEYS[key])
-    elif key == Qt.Key_Escape:
-        actions.clear_selection()
-    elif Qt.Key_1 <= key <= Qt.Key_8 and not ctrl:
-        state.set_grid(GRIDS[key - Qt.Key_1])
-        canvas.status_message.emit(f"Grid {state.grid.label}")
-    elif key == Qt.Key_0 and not ctrl:
-        state.set_snap(not state.snap)
-        canvas.status_message.emit("Snap on" if state.snap else "Snap off")
-    else:
-        return False
-    return True

@@ -1,4 +1,4 @@
-"""Helpers for driving the roll with real mouse events: where a tick and pitch are on screen."""
+"""Helpers for driving the roll with real mouse events (where a tick and pitch are on screen), and the sample melody."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+
+from composer_app.music.song import Note
 
 
 def point(editor, tick: float, pitch: int, x_offset: float = 3.0) -> QPoint:
@@ -32,3 +34,22 @@ def drag(widget, start: QPoint, end: QPoint, modifiers=Qt.NoModifier, button=Qt.
         else:
             move(widget, p, modifiers, button)
     QTest.mouseRelease(widget, button, modifiers, end)
+
+
+# The sample song's melody (see conftest.sample_song): C D E F, one per beat.
+C4, D4, E4, F4 = (Note(i * 960, p, 480, 90) for i, p in enumerate((60, 62, 64, 65)))
+
+
+def melody(editor) -> tuple[Note, ...]:
+    """The melody track's notes as the document has them now."""
+    return editor.document.song.tracks[0].notes
+
+
+def undo(editor):
+    """One step back in the editor's document."""
+    editor.document.undo_stack.undo()
+
+
+def redo(editor):
+    """One step forward in the editor's document."""
+    editor.document.undo_stack.redo()
