@@ -204,23 +204,6 @@ def test_restore_offer_loads_work_left_by_a_dead_process(window, monkeypatch, tm
     assert not (folder / "autosave-999999999.json").exists()
 
 
-def test_preferences_dialog_round_trip(window, qtbot):
-    """The dialog shows the preferences and returns the edited ones, clamped to valid values."""
-    from composer_app.gui.preferences_dialog import PreferencesDialog
-
-    dialog = PreferencesDialog(window.prefs, window)
-    qtbot.addWidget(dialog)
-    dialog.grid.setCurrentText("1/8T")
-    dialog.autosave.setValue(45)
-    dialog.kit.setChecked(True)
-    prefs = dialog.preferences()
-    assert (prefs.default_grid, prefs.autosave_seconds, prefs.kit_lanes) == ("1/8T", 45, True)
-    window.set_preferences(prefs)
-    assert window.editor.state.grid.label == "1/8T"
-    assert window.editor.action_kit_lanes.isChecked()
-    assert window.settings.preferences == prefs
-
-
 def test_recent_files_menu_lists_saved_projects(window, tmp_path):
     """Saving adds the project to File > Open Recent."""
     window.files.save_to(tmp_path / "one.composer")
