@@ -1,7 +1,8 @@
 """Starting the app: the QApplication, the main window, files from the command line and the restore offer.
 
-The window is painted first; then the features beside the editor (sound, through `attach_audio`) are plugged
-in, so their heavier imports never delay the first frame. `window.features_ready` says when that is done.
+The window is painted first; then the features beside the editor (sound through `attach_audio`, then the
+generation panel) are plugged in, so their heavier imports never delay the first frame. `window.features_ready`
+says when that is done.
 
 `COMPOSER_APP_HOOK=path/to/file.py:function` calls function(window) once the window is shown; tests and
 benchmarks use it to drive the real app in a subprocess.

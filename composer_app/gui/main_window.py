@@ -8,6 +8,8 @@ What later features plug into (kept small on purpose):
     window.add_toolbar(toolbar, area="bottom")     a bar (the transport bar goes at the bottom)
     window.show_status(text)  window.preferences_changed(Preferences)  window.prefs
     window.audio              the AudioSession app.run attaches after the first paint (None without sound)
+    window.generation         the generation panel's session, attached right after sound
+    window.features_ready     emitted once both are attached
 """
 
 from __future__ import annotations
@@ -83,6 +85,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("main_window")
         self.audio = None
+        self.generation = None
         self.settings = settings or AppSettings()
         self.prefs: Preferences = self.settings.preferences
         self.document = SongDocument(self)
