@@ -54,5 +54,5 @@ def accept_restore(window) -> None:
     poller = QTimer(window)
     poller.timeout.connect(press_restore)
     poller.start(50)
-    QTimer.singleShot(15000, lambda: (_say("NO OFFER"), QApplication.exit(3)))
+    QTimer.singleShot(45000, lambda: (_say("NO OFFER"), QApplication.exit(3)))
     sys.stdout.flush()

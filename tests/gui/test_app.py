@@ -32,7 +32,7 @@ class AppProcess:
         for line in self.proc.stdout:
             self.lines.put(line.rstrip("\n"))
 
-    def wait_for(self, prefix: str, timeout: float = 30) -> str:
+    def wait_for(self, prefix: str, timeout: float = 60) -> str:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             try:
