@@ -47,3 +47,16 @@ def test_cli_start_is_light():
     loaded = _modules_after("from composer_app.cli.main import build_parser\nbuild_parser()")
     heavy = [m for m in loaded if m.split(".")[0] in {"tensorflow", "fluidsynth", "music21", "PySide6", "sounddevice"}]
     assert heavy == []
+
+
+def test_opening_the_app_skips_the_command_parser(monkeypatch):
+    """With no command, main() goes straight to the GUI without importing the model registry or numpy."""
+    code = (
+        "import sys\n"
+        "import composer_app.cli.main as m\n"
+        "m.has_display = lambda: True\n"
+        "m.run_gui = lambda args: print('GUI', args.files) or 0\n"
+        "m.main([])\n"
+    )
+    loaded = _modules_after(code)
+    assert "composer_app.models.configs" not in loaded and "numpy" not in loaded

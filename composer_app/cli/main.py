@@ -52,7 +52,19 @@ def run_gui(args: argparse.Namespace) -> int:
     return run(list(getattr(args, "files", [])))
 
 
+def _opens_the_app(argv: list[str]) -> bool:
+    """No arguments, or only files to open: the app, without building the command parser.
+
+    Building it imports every command module (the model registry and numpy among them), which the window
+    does not need before its first frame.
+    """
+    return all(not a.startswith("-") and os.path.exists(a) for a in argv)
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if _opens_the_app(argv) and has_display():
+        return run_gui(argparse.Namespace(files=argv))
     parser = build_parser()
     args = parser.parse_args(argv)
     func = getattr(args, "func", run_gui)
