@@ -127,3 +127,25 @@ def test_history_is_saved_in_the_project(window, qtbot, generation, tmp_path):
     assert restored.candidates[1].new_notes
     QTest.mouseClick(generation.strip.cards[1].keep_button, Qt.LeftButton)
     assert set(restored.candidates[1].new_notes) <= set(window.document.song.tracks[0].notes)
+
+
+def test_closing_during_generation(qtbot, tmp_path):
+    """Closing the window while a model runs stops the worker: no crash, no thread left behind."""
+    from composer_app.gui.main_window import MainWindow
+
+    win = MainWindow()
+    win.show()
+    qtbot.waitExposed(win)
+    session = attach_generation(win)
+    _draw(win, qtbot, [(0, 960, 60), (960, 1920, 64)])
+    panel = session.panel
+    panel.set_model("basic_rnn")
+    assert panel.use_bundle(str(fixture_bundle_path("basic_rnn")))
+    panel.length_bars.setValue(64)
+    panel.num_outputs.setValue(16)
+    QTest.mouseClick(panel.generate_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: "Generating" in panel.status.text() or "Loading" in panel.status.text())
+    win.document.undo_stack.setClean()
+    win.close()
+    assert session.shutdown()  # what the app does on quit: cancel and wait for the worker to stop
+    win.deleteLater()
