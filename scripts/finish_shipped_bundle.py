@@ -174,6 +174,9 @@ def main(config_id: str) -> int:
         + ("--primer_drums \"[(36, 42)]\"`" if config.is_drums else "--primer_melody \"[60]\"`")
         + " with this bundle. Statistics of the samples against the held-out sequences:", "",
         stats_table(ours, held, config)])))
+    observed = run / "observations.md"
+    if observed.exists():
+        sections.append(("Looking at the samples", observed.read_text()))
     write_card(result, description, sections)
     print((run / "sample_stats.json").read_text())
     print(result.card.read_text())

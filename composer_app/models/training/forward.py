@@ -63,7 +63,7 @@ def _lstm_layer(xs, kernel, bias):
 
     zeros = tf.zeros([batch, units])
     _, _, _, acts_ta, cells_ta, outputs_ta = tf.while_loop(
-        lambda t, *_: t < steps, body, (0, zeros, zeros, acts_ta, cells_ta, outputs_ta))
+        lambda t, *_: t < steps, body, (0, zeros, zeros, acts_ta, cells_ta, outputs_ta), maximum_iterations=steps)
     acts, cells, outputs = acts_ta.stack(), cells_ta.stack(), outputs_ta.stack()
 
     def grad(d_outputs):
@@ -83,7 +83,8 @@ def _lstm_layer(xs, kernel, bias):
                                  dh * tc * o * (1.0 - o)], 1)
             return t - 1, tf.matmul(d_gates, w_h, transpose_b=True), dc * f, d_gates_ta.write(t, d_gates)
 
-        _, _, _, d_gates_ta = tf.while_loop(lambda t, *_: t >= 0, back, (steps - 1, zeros, zeros, d_gates_ta))
+        _, _, _, d_gates_ta = tf.while_loop(lambda t, *_: t >= 0, back, (steps - 1, zeros, zeros, d_gates_ta),
+                                        maximum_iterations=steps)
         d_gates = tf.reshape(d_gates_ta.stack(), [-1, 4 * units])
         h_prev = tf.reshape(tf.concat([zeros[None], outputs[:-1]], 0), [-1, units])
         d_kernel = tf.concat([tf.matmul(flat_xs, d_gates, transpose_a=True),
@@ -128,7 +129,7 @@ def attention_layer0(net: EventsRnn, xs):
     zeros = tf.zeros([batch, units])
     init = (0, zeros, zeros, tf.zeros([batch, size]), tf.zeros([batch, length, size]),
             tf.zeros([batch, length, attn_w.shape[1]]), outputs)
-    *_, outputs = tf.while_loop(lambda t, *_: t < steps, body, init)
+    *_, outputs = tf.while_loop(lambda t, *_: t < steps, body, init, maximum_iterations=steps)
     return outputs.stack()
 
 
