@@ -116,7 +116,7 @@ def test_training_forward_matches_events_rnn(attn_length):
     np.testing.assert_allclose(training_logits(net, x).numpy(), expected.numpy(), atol=1e-5)
 
 
-@pytest.mark.parametrize("attn_length", [0, 5])
+@pytest.mark.parametrize("attn_length", [0, 5, 12])
 def test_training_gradients_match_autodiff(attn_length):
     """The hand-written LSTM backward pass gives the same gradients as autodiff through EventsRnn.run."""
     import tensorflow as tf
