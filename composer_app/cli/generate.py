@@ -124,9 +124,12 @@ def _primer(args, config):
 
 @reports_user_errors
 def run(args) -> int:
+    import composer_app.models.generate as generation
     from composer_app.models.configs import get_config
     from composer_app.models.generate import GenerateRequest, generate
     from composer_app.music.io import write_song
+
+    generation.USE_XLA = False  # one generation per process: a compile would cost more than it saves
 
     config = get_config(args.config)
     if args.run_dir:

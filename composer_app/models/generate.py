@@ -23,6 +23,9 @@ from composer_app.music.events import DrumTrack, Melody, drums_to_track, melody_
 from composer_app.music.song import DEFAULT_QPM, Song, TempoChange, Track
 
 CHUNK_STEPS = 16  # steps per compiled call: progress and cancellation are checked between chunks
+# XLA makes every later generation 2-3x faster but costs a compile (about a second) per batch shape: right for
+# the app, which generates again and again; one-shot command lines switch it off (see cli/generate.py).
+USE_XLA = True
 BUNDLE_DIR = Path(__file__).resolve().parents[1] / "resources" / "bundles"
 
 
@@ -86,7 +89,7 @@ def resolve_bundle(request: GenerateRequest) -> Bundle:
 
 
 _BUNDLES: dict[tuple, Bundle] = {}
-_GENERATORS: dict[int, Generator] = {}
+_GENERATORS: dict[tuple, Generator] = {}
 _CACHE_LOCK = threading.Lock()
 
 
@@ -100,12 +103,13 @@ def _load_bundle_cached(path: Path, config: ModelConfig) -> Bundle:
 
 
 def generator_for(bundle: Bundle) -> Generator:
-    """One compiled generator per loaded bundle, built on first use."""
+    """One compiled generator per loaded bundle (and compile mode), built on first use."""
+    key = (id(bundle), USE_XLA)
     with _CACHE_LOCK:
-        gen = _GENERATORS.get(id(bundle))
+        gen = _GENERATORS.get(key)
         if gen is None or gen.bundle is not bundle:
-            gen = Generator(bundle)
-            _GENERATORS[id(bundle)] = gen
+            gen = Generator(bundle, jit_compile=USE_XLA)
+            _GENERATORS[key] = gen
         return gen
 
 
@@ -155,7 +159,7 @@ def primer_events(request: GenerateRequest) -> list:
 class Generator:
     """A bundle's network plus its compiled sampling loop."""
 
-    def __init__(self, bundle: Bundle):
+    def __init__(self, bundle: Bundle, jit_compile: bool = True):
         import tensorflow as tf
 
         from composer_app.models.network import EventsRnn
@@ -169,7 +173,8 @@ class Generator:
         self._tf = tf
         self._run_primer = tf.function(self.net.run, reduce_retracing=True)
         # XLA fuses the many small per-step ops; it compiles once per (batch, history width) shape.
-        self._chunk = tf.function(self._chunk_steps, jit_compile=True)
+        self._chunk = tf.function(self._chunk_steps, jit_compile=True) if jit_compile else \
+            tf.function(self._chunk_steps, reduce_retracing=True)
         self._lock = threading.Lock()
 
     # -- the public entry point ---------------------------------------------------------------
@@ -213,10 +218,11 @@ class Generator:
         loop = dict(
             hist=tf.constant(hist), t=tf.constant(primer_len), state=state, logits=logits, extra=extra,
             loglik=tf.zeros([batch]), match=tf.zeros([batch], tf.int32),
+            uniforms=tf.zeros([CHUNK_STEPS, batch]),
         )
         consts = dict(
             allowed=tf.constant(allowed), copy_target=tf.constant(copy_target),
-            temperature=tf.constant(float(request.temperature)), seed=tf.constant(seed, tf.int32),
+            temperature=tf.constant(float(request.temperature)),
             beam=tf.constant(request.beam_size), branch=tf.constant(request.branch_factor),
             first_iteration=tf.constant((total - primer_len - 1) % request.steps_per_iteration + 1),
             steps_per_iteration=tf.constant(request.steps_per_iteration), primer_len=tf.constant(primer_len),
@@ -230,6 +236,7 @@ class Generator:
             if cancelled is not None and cancelled():
                 raise GenerationCancelled("generation was cancelled")
             n = min(CHUNK_STEPS, to_generate - done)
+            loop["uniforms"] = tf.constant(_uniforms(seed, primer_len + done, CHUNK_STEPS, batch))
             loop = self._chunk(loop, consts, tf.constant(n))
             done += n
             if progress:
@@ -290,8 +297,11 @@ class Generator:
             scaled = logits / consts["temperature"]
             masked = tf.where(ok, scaled, tf.fill(tf.shape(scaled), -1e9))
             log_probs = tf.nn.log_softmax(masked)
-            seed = tf.stack([consts["seed"], t])
-            chosen = tf.random.stateless_categorical(masked, 1, seed=seed, dtype=tf.int32)[:, 0]
+            # Inverse-CDF sampling with one uniform per row, as numpy's choice does. The uniforms come from
+            # numpy outside the loop, so the app's XLA loop and the command line's plain graph draw the same.
+            cdf = tf.cumsum(tf.exp(log_probs), axis=1)
+            below = tf.cast(cdf < loop["uniforms"][i][:, None], tf.int32)
+            chosen = tf.minimum(tf.reduce_sum(below, axis=1), tf.shape(log_probs)[1] - 1)
             rows = tf.range(batch)
             picked = tf.stack([rows, chosen], axis=1)
             loglik = loop["loglik"] + tf.gather_nd(log_probs, picked)
@@ -313,7 +323,8 @@ class Generator:
             x = se.tf_input(hist, t, extra)
             out, state = net.step(x, state)
             logits = net.logits(out)
-            return i + 1, dict(hist=hist, t=t, state=state, logits=logits, extra=extra, loglik=loglik, match=match)
+            return i + 1, dict(hist=hist, t=t, state=state, logits=logits, extra=extra, loglik=loglik, match=match,
+                               uniforms=loop["uniforms"])
 
         _, loop = tf.while_loop(lambda i, _: i < n_steps, body, (tf.constant(0), loop))
         return loop
@@ -356,6 +367,12 @@ class Generator:
             track = drums_to_track(drums, name=f"{config.title} #{index + 1}")
         song = Song(tracks=(track,), tempos=(TempoChange(0, float(request.qpm)),))
         return Candidate(index, tuple(events), song, loglik)
+
+
+def _uniforms(seed: int, first_step: int, steps: int, batch: int) -> np.ndarray:
+    """One uniform per row for each step, from a generator keyed by (seed, step): reproducible per seed."""
+    return np.stack([np.random.default_rng([seed, first_step + k]).random(batch, dtype=np.float32)
+                     for k in range(steps)])
 
 
 def events_to_song(config: ModelConfig, events: Sequence, qpm: float = DEFAULT_QPM) -> Song:
