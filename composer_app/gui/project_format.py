@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -167,29 +166,17 @@ def project_bytes(project: Project) -> bytes:
 
 
 def atomic_write(path: str | os.PathLike, data: bytes) -> Path:
-    """Write data so that path holds either the old or the new content, never half of it.
+    """Write data so that path holds either the old or the new content, never half of it."""
+    from composer_app.atomic_file import write_atomically
 
-    A temporary file in the same folder is written, flushed to disk, then renamed over the target.
-    """
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ProjectFileError(path, f"cannot write in {folder}: no such folder")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        return write_atomically(path, lambda fh: fh.write(data))
     except OSError as exc:
-        raise ProjectFileError(path, f"cannot write in {folder}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
         raise ProjectFileError(path, f"could not write the file: {exc.strerror or exc}") from None
-    return path
 
 
 def save_project(project: Project, path: str | os.PathLike) -> Path:
