@@ -28,7 +28,9 @@ def attach_generation(window, auditioner=None) -> GenerationSession:
     window.add_dock(panel, "Generate", area="right")
     window.add_dock(strip, "Variations", area="bottom")
     controller = GenerationController(window, panel, strip, auditioner=auditioner)
-    panel.message.connect(lambda text: window.show_status(text) if hasattr(window, "show_status") else None)
+    if hasattr(window, "show_status"):
+        panel.message.connect(window.show_status)
+        controller.queue.status.connect(lambda _job, text: window.show_status(text))
     app = QApplication.instance()
     if app is not None:
         # Closing the window must not leave a model running in the pool thread.
