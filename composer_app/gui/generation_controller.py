@@ -102,7 +102,7 @@ class GenerationController(QObject):
         self.queue.finished.connect(self._on_finished)
         self.queue.failed.connect(self._on_failed)
         self.queue.cancelled.connect(self._on_cancelled)
-        strip.candidate_selected.connect(self.select_candidate)
+        strip.candidate_selected.connect(self.audition)  # a click shows the variation and plays it in the song
         strip.keep_requested.connect(self.keep)
         strip.discard_requested.connect(self.discard)
         strip.audition_requested.connect(self.audition)
@@ -295,6 +295,8 @@ class GenerationController(QObject):
         self.document.edit_track(placement.track_index, track.with_notes(kept + list(view.new_notes)),
                                  f"Keep variation {view.index + 1}")
         self.editor.clear_overlay()
+        seams = [placement.seam] + ([placement.end] if placement.is_region else [])
+        self.editor.set_seams(seams)  # dotted lines where the new part meets the old
         self.panel.show_status(f"Kept variation {view.index + 1}. The new part starts at bar "
                                f"{placement.seam / self.document.song.time_signature.ticks_per_bar + 1:g}.")
         self.kept.emit(view)
@@ -343,6 +345,7 @@ class GenerationController(QObject):
         data = self.document.to_project().candidates if hasattr(self.document, "to_project") else []
         self.strip.clear_sets()
         self.editor.clear_overlay()
+        self.editor.set_seams(())
         for entry in data or []:
             try:
                 views = []

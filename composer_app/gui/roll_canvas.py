@@ -362,6 +362,7 @@ class RollCanvas(QWidget):
                                      note_name(index.pitches[i]))
 
     def _paint_overlay(self, painter: QPainter, t0, t1, row0, row1) -> None:
+        self._paint_seams(painter, t0, t1)
         overlay = self.state.overlay
         if not overlay:
             return
@@ -375,6 +376,15 @@ class RollCanvas(QWidget):
                 continue
             rects = [r for r in (self.note_rect(n) for n in notes if n.end > t0 and n.start < t1) if r is not None]
             painter.drawRects(rects)
+
+    def _paint_seams(self, painter: QPainter, t0, t1) -> None:
+        seams = [t for t in self.state.seams if t0 <= t <= t1]
+        if not seams:
+            return
+        painter.setPen(QPen(QColor(self.state.overlay_color or self.theme.overlay), 2, Qt.DotLine))
+        for tick in seams:
+            x = round(self.viewport.tick_to_x(tick))
+            painter.drawLine(x, 0, x, self.height())
 
     def _paint_playhead(self, painter: QPainter) -> None:
         x = round(self.viewport.tick_to_x(self.state.playhead))

@@ -94,6 +94,10 @@ class RollEditor(QWidget):
     def clear_overlay(self) -> None:
         self.state.clear_overlay()
 
+    def set_seams(self, ticks) -> None:
+        """Mark where generated material meets the rest of the track."""
+        self.state.set_seams(ticks)
+
     def set_tool(self, tool: Tool) -> None:
         self.state.set_tool(tool)
 

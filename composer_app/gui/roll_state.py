@@ -45,6 +45,7 @@ class RollState(QObject):
         self.loop_enabled = False
         self.overlay: dict[int | None, tuple[Note, ...]] = {}
         self.overlay_color: QColor | None = None
+        self.seams: tuple[int, ...] = ()  # ticks where generated material meets the user's (drawn as markers)
         self.follow_playhead = True
         self.kit_lanes = False
 
@@ -127,6 +128,11 @@ class RollState(QObject):
         if self.overlay:
             self.overlay = {}
             self.overlay_changed.emit()
+
+    def set_seams(self, ticks: Iterable[int]) -> None:
+        """Mark where generated music joins the rest (vertical lines across the roll)."""
+        self.seams = tuple(sorted(set(int(t) for t in ticks)))
+        self.overlay_changed.emit()
 
     def set_option(self, name: str, value: bool) -> None:
         if getattr(self, name) != value:

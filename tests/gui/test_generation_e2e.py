@@ -149,3 +149,50 @@ def test_closing_during_generation(qtbot, tmp_path):
     win.close()
     assert session.shutdown()  # what the app does on quit: cancel and wait for the worker to stop
     win.deleteLater()
+
+
+def test_regenerate_a_region_keeps_what_follows(window, qtbot, generation):
+    """Rewriting bar 2 of a 3-bar melody keeps bars 1 and 3 and marks both seams."""
+    from composer_app.music.song import Note
+
+    bar = 3840
+    notes = [Note(b * bar + i * 960, 60 + 2 * i + b, 960, 90) for b in range(3) for i in range(4)]
+    window.document.edit_track(0, window.document.song.tracks[0].with_notes(notes), "melody")
+    middle = [n for n in notes if bar <= n.start < 2 * bar]
+    window.editor.state.set_selection(middle)
+    panel = generation.panel
+    panel.set_model("basic_rnn")
+    assert panel.use_bundle(str(fixture_bundle_path("basic_rnn")))
+    panel.num_outputs.setValue(3)
+    QTest.mouseClick(panel.regenerate_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: len(generation.strip.sets) == 1, timeout=120_000)
+    assert "region" in generation.strip.sets[0].label
+    view = generation.strip.cards[0].view
+    assert all(bar <= n.start and n.end <= 2 * bar for n in view.new_notes)
+    QTest.mouseClick(generation.strip.cards[0].keep_button, Qt.LeftButton)
+    after = window.document.song.tracks[0].notes
+    outside = [n for n in notes if not (bar <= n.start < 2 * bar)]
+    assert set(outside) <= set(after)
+    assert set(after) - set(outside) == set(view.new_notes)
+    assert window.editor.state.seams == (bar, 2 * bar)
+
+
+def test_dragging_a_candidate_gives_a_midi_file(window, qtbot, generation):
+    """A candidate card's drag carries a file URL to a valid SMF of that variation."""
+    import mido
+
+    from composer_app.gui.audio_dragout import midi_mime_data
+
+    _draw(window, qtbot, [(0, 960, 60), (960, 1920, 64)])
+    panel = generation.panel
+    panel.set_model("basic_rnn")
+    assert panel.use_bundle(str(fixture_bundle_path("basic_rnn")))
+    panel.num_outputs.setValue(2)
+    QTest.mouseClick(panel.generate_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: len(generation.strip.sets) == 1, timeout=120_000)
+    song, name = generation.strip.cards[1].drag_source()
+    mime = midi_mime_data(song, name)
+    (url,) = mime.urls()
+    midi = mido.MidiFile(url.toLocalFile())
+    pitches = [m.note for t in midi.tracks for m in t if m.type == "note_on"]
+    assert pitches == [n.pitch for t in song.tracks for n in t.notes]
