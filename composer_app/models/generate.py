@@ -171,11 +171,37 @@ class Generator:
         self.step_encoder = step_encoder_for(self.encoder)
         self.net = EventsRnn(bundle.weights)
         self._tf = tf
-        self._run_primer = tf.function(self.net.run, reduce_retracing=True)
-        # XLA fuses the many small per-step ops; it compiles once per (batch, history width) shape.
-        self._chunk = tf.function(self._chunk_steps, jit_compile=True) if jit_compile else \
-            tf.function(self._chunk_steps, reduce_retracing=True)
+        # autograph=False: the loops are explicit tf.while_loops, so converting Python control flow is wasted time.
+        self._run_primer = tf.function(self.net.run, reduce_retracing=True, autograph=False)
+        # The plain graph traces once for every shape and runs at once; XLA fuses the many small per-step ops
+        # (2-3x faster) but compiles for each (batch, history width) shape. With XLA on, a new shape runs on the
+        # plain graph and its XLA version compiles in the background, ready for the next request.
+        self._graph_chunk = tf.function(self._chunk_steps, reduce_retracing=True, autograph=False)
+        self._xla_chunk = tf.function(self._chunk_steps, jit_compile=True, autograph=False) if jit_compile else None
+        self._xla_shapes: set[tuple[int, int]] = set()
         self._lock = threading.Lock()
+
+    def _chunk_for(self, shape: tuple[int, int]):
+        return self._xla_chunk if shape in self._xla_shapes else self._graph_chunk
+
+    def _compile_xla_later(self, loop, consts, shape: tuple[int, int]) -> None:
+        """Compile the XLA loop for this shape in a background thread (zero steps: compile only)."""
+        if self._xla_chunk is None or shape in self._xla_shapes:
+            return
+        tf = self._tf
+
+        def compile_now():
+            with self._lock:
+                if shape in self._xla_shapes:
+                    return
+                try:
+                    self._xla_chunk(loop, consts, tf.constant(0))
+                except Exception:  # XLA is only an optimisation: stay on the plain graph
+                    return
+                self._xla_shapes.add(shape)
+
+        # Not a daemon: interpreter exit waits for it instead of tearing TensorFlow down mid-compile.
+        threading.Thread(target=compile_now, name="xla-compile", daemon=False).start()
 
     # -- the public entry point ---------------------------------------------------------------
     def generate(self, request: GenerateRequest, progress=None, cancelled=None) -> GenerationResult:
@@ -229,6 +255,8 @@ class Generator:
             total=tf.constant(total),
         )
         to_generate = total - primer_len
+        shape = (batch, int(hist.shape[1]))
+        start_loop = dict(loop)
         done = 0
         if progress:
             progress(0, to_generate)
@@ -237,11 +265,12 @@ class Generator:
                 raise GenerationCancelled("generation was cancelled")
             n = min(CHUNK_STEPS, to_generate - done)
             loop["uniforms"] = tf.constant(_uniforms(seed, primer_len + done, CHUNK_STEPS, batch))
-            loop = self._chunk(loop, consts, tf.constant(n))
+            loop = self._chunk_for(shape)(loop, consts, tf.constant(n))
             done += n
             if progress:
                 progress(done, to_generate)
 
+        self._compile_xla_later(start_loop, consts, shape)
         hist = loop["hist"].numpy()[:, :total].reshape(request.num_outputs, k, total)
         loglik = loop["loglik"].numpy().reshape(request.num_outputs, k)
         best = loglik.argmax(axis=1)
