@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 def main() -> None:
     from PySide6.QtWidgets import QApplication
 
+    from composer_app.gui.generation_jobs import limit_model_threads
     from composer_app.gui.generation_session import attach_generation
     from composer_app.gui.main_window import MainWindow
     from composer_app.models.bundle_writer import write_bundle
@@ -28,6 +29,7 @@ def main() -> None:
     from composer_app.models.network import initial_weights
     from composer_app.music.song import Note
 
+    limit_model_threads()  # as the app does before TensorFlow first runs (here the bundle is written first)
     app = QApplication.instance() or QApplication([])
     tmp = tempfile.mkdtemp()
     os.environ["COMPOSER_CONFIG_DIR"] = tmp

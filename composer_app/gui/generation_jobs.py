@@ -58,7 +58,7 @@ class GenerationWorker(QRunnable):
 
             if "tensorflow" not in sys.modules:
                 self.signals.status.emit(job_id, "Loading TensorFlow and the model (first generation only)…")
-                _limit_model_threads()
+                limit_model_threads()
             _lower_this_thread_priority()
             from composer_app.models.generate import generate, resolve_bundle
 
@@ -83,7 +83,7 @@ class GenerationWorker(QRunnable):
                 self.signals.finished.emit(job_id, result)
 
 
-def _limit_model_threads() -> None:
+def limit_model_threads() -> None:
     """One compute thread for TensorFlow in the app: the models are small, and the other core keeps the
     window responsive (TF's default pools spin on every core and starve the UI thread)."""
     import tensorflow as tf

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 from PySide6.QtWidgets import QApplication
@@ -22,6 +23,12 @@ class GenerationSession:
 
 
 def attach_generation(window, auditioner=None) -> GenerationSession:
+    import composer_app.models.generate as generation
+
+    # In the app the window's responsiveness comes first: XLA compiles and runs were measured stalling the UI
+    # thread for hundreds of ms on 2 cores, so generation runs on the plain graph (about 2x slower, still well
+    # under a second for 4 variations). COMPOSER_XLA=1 turns XLA back on for faster machines.
+    generation.USE_XLA = os.environ.get("COMPOSER_XLA") == "1"
     settings = getattr(window, "settings", None)
     panel = ModelPanel(settings)
     strip = CandidatesStrip()
