@@ -45,7 +45,7 @@ def export(config_id: str) -> None:
 
 def train(config_id: str, steps: int, hparams: str) -> None:
     folder = run_dir(config_id)
-    with open(folder / "train.log", "w") as log:
+    with open(folder / "train.log", "a") as log:  # a resumed run keeps the earlier log
         subprocess.run([tool(config_id, "train"), f"--config={config_id}", f"--run_dir={folder / 'run'}",
                         f"--sequence_example_file={folder / 'training.tfrecord'}", f"--hparams={hparams}",
                         f"--num_training_steps={steps}"], stdout=log, stderr=subprocess.STDOUT, check=True)
