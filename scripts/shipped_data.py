@@ -8,7 +8,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from shipped_corpora import DRUM_DATA, MELODY_DATA, drum_sources, melody_sources  # noqa: E402
+from shipped_corpora import DRUM_DATA, drum_sources, melody_sources  # noqa: E402
 
 from composer_app.models.configs import get_config  # noqa: E402
 from composer_app.models.training.corpus import CorpusCache, SourceFile  # noqa: E402
@@ -35,11 +35,35 @@ def load_frozen() -> list[SourceFile]:
     return [SourceFile(Path(p), t, s) for p, t, s in json.loads(FROZEN.read_text())]
 
 
+COLLECTIONS = (  # (path part, name and licence, total files)
+    ("lieder", "OpenScore Lieder voice lines (first part of each score; CC0 1.0)"),
+    ("openewld", "OpenEWLD melodies (scores public domain, database MIT)"),
+    ("/bach/", "Bach chorale soprano lines (public domain; music21 corpus)"),
+    ("oneills1850", "O'Neill's Music of Ireland, 1850 (public domain; music21 corpus)"),
+    ("ryansMammoth", "Ryan's Mammoth Collection (public domain; music21 corpus)"),
+    ("airdsAirs", "Aird's Selection of Airs (public domain; music21 corpus)"),
+)
+
+
+def describe_melody_sources(used: list[SourceFile]) -> str:
+    """Which collections, and how many of their files, the frozen list holds: the card states exactly that."""
+    every = melody_sources()
+    parts = []
+    for key, name in COLLECTIONS:
+        n_used = sum(key in str(s.path) for s in used)
+        n_all = sum(key in str(s.path) for s in every)
+        parts.append(f"{name}: {n_used} of {n_all} files")
+    return ("; ".join(parts) + ". The list was frozen at the files parsed within this session's time on a "
+            "2-core machine: the first files of each collection in path order (Lieder by composer); the rest were "
+            "not used. Split: a stable hash of each file's name sends about 10% of files to the held-out set.")
+
+
 def sources_for(config_id: str) -> tuple[list[SourceFile], str]:
     config = get_config(config_id)
     if config.is_drums:
         return drum_sources(), DRUM_DATA
-    return (load_frozen() if FROZEN.exists() else freeze_melody_sources()), MELODY_DATA
+    used = load_frozen() if FROZEN.exists() else freeze_melody_sources()
+    return used, describe_melody_sources(used)
 
 
 def prepared(config_id: str):
