@@ -32,13 +32,21 @@ class _WorkerSignals(QObject):
     cancelled = Signal(int)
 
 
+# Workers stay referenced here from submission until their run() returns, whatever happens to the queue or
+# window that started them, so Python never frees a QRunnable (or its signals) that a pool thread is running.
+_ALIVE: set = set()
+_ALIVE_LOCK = threading.Lock()
+
+
 class GenerationWorker(QRunnable):
     def __init__(self, job: GenerationJob):
         super().__init__()
         self.job = job
         self.signals = _WorkerSignals()
         self._cancel = threading.Event()
-        self.setAutoDelete(False)  # the queue drops its reference once the worker reports
+        self.setAutoDelete(False)
+        with _ALIVE_LOCK:
+            _ALIVE.add(self)
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -48,6 +56,18 @@ class GenerationWorker(QRunnable):
         return self._cancel.is_set()
 
     def run(self) -> None:
+        try:
+            self._run()
+        finally:
+            with _ALIVE_LOCK:
+                _ALIVE.discard(self)
+
+    def forget(self) -> None:
+        """Drop the keep-alive reference of a worker that will never run (taken off the pool's queue)."""
+        with _ALIVE_LOCK:
+            _ALIVE.discard(self)
+
+    def _run(self) -> None:
         job_id = self.job.job_id
         if self._cancel.is_set():
             self.signals.cancelled.emit(job_id)
@@ -127,9 +147,6 @@ class GenerationQueue(QObject):
         self._pool.setMaxThreadCount(1)
         self._ids = itertools.count(1)
         self._workers: dict[int, GenerationWorker] = {}
-        # Workers that reported or were cancelled may still be unwinding in the pool thread; they stay
-        # referenced until the pool is idle so Python never frees a running QRunnable.
-        self._retired: list[GenerationWorker] = []
 
     @property
     def busy(self) -> bool:
@@ -139,8 +156,6 @@ class GenerationQueue(QObject):
         return [w.job for w in self._workers.values()]
 
     def submit(self, request, label: str, context=None) -> GenerationJob:
-        if self._pool.activeThreadCount() == 0:
-            self._retired.clear()
         job = GenerationJob(next(self._ids), request, label, context)
         worker = GenerationWorker(job)
         worker.signals.status.connect(self.status)
@@ -161,12 +176,16 @@ class GenerationQueue(QObject):
             if worker is None:
                 continue
             worker.cancel()
-            if not self._pool.tryTake(worker):  # already running: it stops at its next chunk
-                self._retired.append(worker)
+            if self._pool.tryTake(worker):  # still queued: it will never run
+                worker.forget()
             self.cancelled.emit(worker.job)
 
-    def shutdown(self, timeout_ms: int = 10000) -> bool:
-        """Cancel everything and wait for the running job to stop (called when the window closes)."""
+    def shutdown(self, timeout_ms: int = 60000) -> bool:
+        """Cancel everything and wait for the running job to stop (called when the app quits).
+
+        A model stops at its next chunk (about 50 ms), but TensorFlow's first import and tracing cannot be
+        interrupted, which on a busy 2-core machine can take many seconds.
+        """
         self.cancel()
         self._pool.clear()
         return self._pool.waitForDone(timeout_ms)
@@ -190,7 +209,4 @@ class GenerationQueue(QObject):
             self.cancelled.emit(worker.job)
 
     def _retire(self, job_id: int) -> GenerationWorker | None:
-        worker = self._workers.pop(job_id, None)
-        if worker is not None:
-            self._retired.append(worker)
-        return worker
+        return self._workers.pop(job_id, None)

@@ -22,7 +22,11 @@ from composer_app.models.steering import PitchSteering
 from composer_app.music.events import DrumTrack, Melody, drums_to_track, melody_to_track
 from composer_app.music.song import DEFAULT_QPM, Song, TempoChange, Track
 
-CHUNK_STEPS = 16  # steps per compiled call: progress and cancellation are checked between chunks
+# Steps run per compiled call. Between calls come progress reports and the cancel check, so chunks are sized to
+# take about CHUNK_SECONDS: short enough to stop promptly, long enough that call overhead stays small.
+FIRST_CHUNK_STEPS = 16
+MAX_CHUNK_STEPS = 128
+CHUNK_SECONDS = 0.05
 # XLA makes every later generation 2-3x faster but costs a compile (about a second) per batch shape: right for
 # the app, which generates again and again; one-shot command lines switch it off (see cli/generate.py).
 USE_XLA = True
@@ -244,7 +248,7 @@ class Generator:
         loop = dict(
             hist=tf.constant(hist), t=tf.constant(primer_len), state=state, logits=logits, extra=extra,
             loglik=tf.zeros([batch]), match=tf.zeros([batch], tf.int32),
-            uniforms=tf.zeros([CHUNK_STEPS, batch]),
+            uniforms=tf.zeros([MAX_CHUNK_STEPS, batch]),
         )
         consts = dict(
             allowed=tf.constant(allowed), copy_target=tf.constant(copy_target),
@@ -258,14 +262,18 @@ class Generator:
         shape = (batch, int(hist.shape[1]))
         start_loop = dict(loop)
         done = 0
+        chunk = FIRST_CHUNK_STEPS
         if progress:
             progress(0, to_generate)
         while done < to_generate:
             if cancelled is not None and cancelled():
                 raise GenerationCancelled("generation was cancelled")
-            n = min(CHUNK_STEPS, to_generate - done)
-            loop["uniforms"] = tf.constant(_uniforms(seed, primer_len + done, CHUNK_STEPS, batch))
+            n = min(chunk, to_generate - done)
+            loop["uniforms"] = tf.constant(_uniforms(seed, primer_len + done, MAX_CHUNK_STEPS, batch, n))
+            started = time.perf_counter()
             loop = self._chunk_for(shape)(loop, consts, tf.constant(n))
+            per_step = (time.perf_counter() - started) / n
+            chunk = int(min(MAX_CHUNK_STEPS, max(FIRST_CHUNK_STEPS // 2, CHUNK_SECONDS / max(per_step, 1e-6))))
             done += n
             if progress:
                 progress(done, to_generate)
@@ -398,10 +406,13 @@ class Generator:
         return Candidate(index, tuple(events), song, loglik)
 
 
-def _uniforms(seed: int, first_step: int, steps: int, batch: int) -> np.ndarray:
-    """One uniform per row for each step, from a generator keyed by (seed, step): reproducible per seed."""
-    return np.stack([np.random.default_rng([seed, first_step + k]).random(batch, dtype=np.float32)
-                     for k in range(steps)])
+def _uniforms(seed: int, first_step: int, rows: int, batch: int, used: int) -> np.ndarray:
+    """One uniform per batch row for each of the `used` steps, from a generator keyed by (seed, step), so results
+    do not depend on how steps are split into chunks; padded with zeros to a fixed `rows` for the compiled loop."""
+    out = np.zeros((rows, batch), np.float32)
+    for k in range(used):
+        out[k] = np.random.default_rng([seed, first_step + k]).random(batch, dtype=np.float32)
+    return out
 
 
 def events_to_song(config: ModelConfig, events: Sequence, qpm: float = DEFAULT_QPM) -> Song:
