@@ -1,8 +1,10 @@
 """Train Magenta 2.1.4's own trainer on exactly this app's extracted data, split and hparams, and score it.
 
   export CONFIG            write training/eval SequenceExample TFRecords from this app's encoders
-  train CONFIG STEPS HP    run melody_rnn_train / drums_rnn_train in the reference venv (logs to RUN/train.log)
-  bundle CONFIG HP         save Magenta's checkpoint as a .mag with its own *_generate --save_generator_bundle
+  train CONFIG STEPS HP    run melody_rnn_train / drums_rnn_train in the reference venv (logs to RUN/train.log);
+                           on a resumed run Magenta trains STEPS *more* (its StopAtStepHook counts from the restart)
+  bundle CONFIG HP [STEP]  save Magenta's checkpoint (the latest, or model.ckpt-STEP) as a .mag with its own
+                           *_generate --save_generator_bundle
   evaluate CONFIG          held-out perplexity/accuracy of that bundle on the same eval set (JSON)
 """
 
@@ -58,9 +60,15 @@ def steps_per_second(log_text: str) -> float | None:
     return sum(rates) / len(rates) if rates else None
 
 
-def bundle(config_id: str, hparams: str) -> Path:
+def bundle(config_id: str, hparams: str, step: int | None = None) -> Path:
     folder = run_dir(config_id)
     out = folder / f"magenta_{config_id}.mag"
+    if step is not None:
+        # Magenta's generate restores tf.train.latest_checkpoint: point the checkpoint index at the chosen step.
+        train_dir = folder / "run" / "train"
+        if not (train_dir / f"model.ckpt-{step}.index").exists():
+            raise SystemExit(f"no checkpoint for step {step} in {train_dir}")
+        (train_dir / "checkpoint").write_text(f'model_checkpoint_path: "{train_dir / f"model.ckpt-{step}"}"\n')
     subprocess.run([tool(config_id, "generate"), f"--config={config_id}", f"--run_dir={folder / 'run'}",
                     f"--hparams={hparams}", f"--bundle_file={out}", "--save_generator_bundle"],
                    check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -99,6 +107,6 @@ if __name__ == "__main__":
     elif cmd == "train":
         train(cid, int(sys.argv[3]), sys.argv[4])
     elif cmd == "bundle":
-        print(bundle(cid, sys.argv[3]))
+        print(bundle(cid, sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else None))
     elif cmd == "evaluate":
         evaluate(cid)
