@@ -38,6 +38,9 @@ def attach_generation(window, auditioner=None) -> GenerationSession:
     if hasattr(window, "show_status"):
         panel.message.connect(window.show_status)
         controller.queue.status.connect(lambda _job, text: window.show_status(text))
+        controller.result_set_added.connect(
+            lambda result_set: window.show_status(f"{len(result_set.candidates)} variations ready: {result_set.label}"))
+        controller.queue.failed.connect(lambda _job, message: window.show_status(message))
     app = QApplication.instance()
     if app is not None:
         # Closing the window must not leave a model running in the pool thread.
