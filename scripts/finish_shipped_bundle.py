@@ -178,6 +178,13 @@ def main(config_id: str) -> int:
     observed = run / "observations.md"
     if observed.exists():
         sections.append(("Looking at the samples", observed.read_text()))
+    hp = ",".join(f"{k}={list(v) if isinstance(v, (list, tuple)) else v}".replace(" ", "")
+                  for k, v in result.hparams.items() if k in ("batch_size", "rnn_layer_sizes", "dropout_keep_prob",
+                                                              "attn_length", "clip_norm", "learning_rate"))
+    sections.append(("Reproduce", f"`.venv/bin/python scripts/train_shipped_bundles.py {config_id} --steps "
+                                  f"{result.steps} --hparams \"{hp}\"` then `scripts/finish_shipped_bundle.py "
+                                  f"{config_id}` (with the shared datasets beside the project). Users train their own "
+                                  f"with `composer-app train --config {config_id} --input DIR --output my.mag`."))
     write_card(result, description, sections)
     print((run / "sample_stats.json").read_text())
     print(result.card.read_text())
