@@ -35,8 +35,10 @@ class StepMetrics:
     eval_accuracy: float | None = None
 
     def line(self) -> str:
-        text = (f"step {self.step}: loss {self.loss:.4f}, perplexity {self.perplexity:.3f}, "
-                f"accuracy {self.accuracy:.3f}, {self.steps_per_sec:.2f} steps/s")
+        text = f"step {self.step}"
+        if not math.isnan(self.loss):
+            text += (f": loss {self.loss:.4f}, perplexity {self.perplexity:.3f}, "
+                     f"accuracy {self.accuracy:.3f}, {self.steps_per_sec:.2f} steps/s")
         if self.eval_loss is not None:
             text += (f" | eval loss {self.eval_loss:.4f}, perplexity {self.eval_perplexity:.3f}, "
                      f"accuracy {self.eval_accuracy:.3f}")
@@ -52,7 +54,9 @@ class MetricsLog:
     def write(self, metrics: StepMetrics) -> None:
         if self.path is None:
             return
-        record = {k: v for k, v in asdict(metrics).items() if v is not None}
+        # Step 0 has held-out figures only; NaN is not JSON, so absent figures are left out.
+        record = {k: v for k, v in asdict(metrics).items()
+                  if v is not None and not (isinstance(v, float) and math.isnan(v))}
         with open(self.path, "a") as fh:
             fh.write(json.dumps(record) + "\n")
 
