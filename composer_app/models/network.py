@@ -190,7 +190,8 @@ class EventsRnn(tf.Module):
 
 def initial_weights(input_size: int, num_classes: int, layer_sizes, attn_length: int = 0,
                     seed: int = 0) -> RnnWeights:
-    """Fresh weights laid out as Magenta initialises them (uniform +-0.1 LSTM kernels via glorot-like scale)."""
+    """Fresh weights in the layer-0 layout, glorot-uniform kernels and zero biases (for tests and benchmarks;
+    training initialises as TF1 does in composer_app.models.training.weights_init)."""
     rng = np.random.default_rng(seed)
 
     def glorot(shape):
