@@ -29,6 +29,15 @@ def _draw(window, qtbot, notes):
         drag(canvas, point(editor, start, pitch), point(editor, end, pitch, x_offset=-3))
 
 
+def _set_up(panel, config_id="basic_rnn", outputs=2, bars=None):
+    """Choose a model with its Magenta-made test bundle and the number (and length) of variations."""
+    panel.set_model(config_id)
+    assert panel.use_bundle(str(fixture_bundle_path(config_id)))
+    panel.num_outputs.setValue(outputs)
+    if bars is not None:
+        panel.length_bars.setValue(bars)
+
+
 def _generate_and_keep(window, qtbot, generation, config_id, tmp_path, track_index):
     panel = generation.panel
     window.document.set_current_track(track_index)
@@ -93,10 +102,7 @@ def test_cancel_stops_quickly(window, qtbot, generation):
 
     _draw(window, qtbot, [(0, 960, 60), (960, 1920, 64)])
     panel = generation.panel
-    panel.set_model("basic_rnn")
-    assert panel.use_bundle(str(fixture_bundle_path("basic_rnn")))
-    panel.length_bars.setValue(64)
-    panel.num_outputs.setValue(16)
+    _set_up(panel, outputs=16, bars=64)
     QTest.mouseClick(panel.generate_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: panel.cancel_button.isEnabled(), timeout=5000)
     start = time.perf_counter()
@@ -113,9 +119,7 @@ def test_history_is_saved_in_the_project(window, qtbot, generation, tmp_path):
 
     _draw(window, qtbot, [(0, 960, 60), (960, 1920, 64)])
     panel = generation.panel
-    panel.set_model("basic_rnn")
-    assert panel.use_bundle(str(fixture_bundle_path("basic_rnn")))
-    panel.num_outputs.setValue(2)
+    _set_up(panel, outputs=2)
     QTest.mouseClick(panel.generate_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: len(generation.strip.sets) == 1, timeout=120_000)
     assert window.document.is_dirty
@@ -139,10 +143,7 @@ def test_closing_during_generation(qtbot, tmp_path):
     session = attach_generation(win)
     _draw(win, qtbot, [(0, 960, 60), (960, 1920, 64)])
     panel = session.panel
-    panel.set_model("basic_rnn")
-    assert panel.use_bundle(str(fixture_bundle_path("basic_rnn")))
-    panel.length_bars.setValue(64)
-    panel.num_outputs.setValue(16)
+    _set_up(panel, outputs=16, bars=64)
     QTest.mouseClick(panel.generate_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: "Generating" in panel.status.text() or "Loading" in panel.status.text())
     win.document.undo_stack.setClean()
@@ -161,9 +162,7 @@ def test_regenerate_a_region_keeps_what_follows(window, qtbot, generation):
     middle = [n for n in notes if bar <= n.start < 2 * bar]
     window.editor.state.set_selection(middle)
     panel = generation.panel
-    panel.set_model("basic_rnn")
-    assert panel.use_bundle(str(fixture_bundle_path("basic_rnn")))
-    panel.num_outputs.setValue(3)
+    _set_up(panel, outputs=3)
     QTest.mouseClick(panel.regenerate_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: len(generation.strip.sets) == 1, timeout=120_000)
     assert "region" in generation.strip.sets[0].label
@@ -185,9 +184,7 @@ def test_dragging_a_candidate_gives_a_midi_file(window, qtbot, generation):
 
     _draw(window, qtbot, [(0, 960, 60), (960, 1920, 64)])
     panel = generation.panel
-    panel.set_model("basic_rnn")
-    assert panel.use_bundle(str(fixture_bundle_path("basic_rnn")))
-    panel.num_outputs.setValue(2)
+    _set_up(panel, outputs=2)
     QTest.mouseClick(panel.generate_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: len(generation.strip.sets) == 1, timeout=120_000)
     song, name = generation.strip.cards[1].drag_source()
