@@ -6,6 +6,7 @@ import os
 
 import numpy as np
 
+from ..quiet_imports import import_quietly
 from .errors import SoundFontError, SynthUnavailableError
 from .soundfont import SoundFontChoice, bundled_soundfont, check_soundfont, choose_soundfont
 
@@ -28,7 +29,7 @@ _FLUID_LOG_LEVELS = (1, 2, 3, 4)  # error, warning, info, debug: this package re
 def load_fluidsynth():
     """Import pyfluidsynth, turning a missing libfluidsynth into a clear SynthUnavailableError."""
     try:
-        import fluidsynth
+        fluidsynth = import_quietly("fluidsynth")
     except ImportError as exc:
         raise SynthUnavailableError(
             f"FluidSynth is not available ({exc}); install libfluidsynth3 (Debian/Ubuntu) and pyfluidsynth"

@@ -6,6 +6,7 @@ import os
 import warnings
 from pathlib import Path
 
+from ..quiet_imports import import_quietly
 from .errors import MusicFileError
 from .song import DRUM_CHANNEL, PPQ, ChordSymbol, Note, Song, TempoChange, TimeSignature, Track
 
@@ -19,8 +20,8 @@ CHORD_TRACK_NAME = "Chords"
 def read_midi(path: str | os.PathLike) -> Song:
     """Read a type-0 or type-1 SMF into a Song, or raise MusicFileError saying why not."""
     import mido
-    import pretty_midi
 
+    pretty_midi = import_quietly("pretty_midi")
     path = Path(path)
     data = _read_bytes(path)
     if len(data) < 14 or data[:4] != b"MThd":
