@@ -1,7 +1,8 @@
 """Train one of the app's shipped bundles (resources/bundles/CONFIG.mag + CONFIG.md) on the shipped corpora.
 
-Usage: train_shipped_bundles.py CONFIG --steps N [--hparams H] [--eval-every K]. Resumable: rerun to continue.
-Run state, metrics (JSON lines) and the result summary live in ~/.cache/composer-app/runs/CONFIG/.
+Usage: train_shipped_bundles.py CONFIG --steps N [--hparams H] [--eval-every K] [--max-minutes M] [--run-name R]
+[--threads T]. Resumable: rerun to continue. Run state, metrics (JSON lines) and the result summary live in
+~/.cache/composer-app/runs/R/ (R defaults to CONFIG).
 """
 
 from __future__ import annotations
@@ -28,15 +29,23 @@ def main() -> int:
     ap.add_argument("--hparams", default=None)
     ap.add_argument("--eval-every", type=int, default=25)
     ap.add_argument("--output", type=Path, default=None)
+    ap.add_argument("--max-minutes", type=float, default=None)
+    ap.add_argument("--run-name", default=None)
+    ap.add_argument("--threads", type=int, default=None, help="TensorFlow compute threads (two runs side by side: 1)")
     args = ap.parse_args()
+    if args.threads:
+        import tensorflow as tf
+
+        tf.config.threading.set_intra_op_parallelism_threads(args.threads)
+        tf.config.threading.set_inter_op_parallelism_threads(args.threads)
     sources, description = sources_for(args.config)
-    run = RUNS / args.config
+    run = RUNS / (args.run_name or args.config)
     run.mkdir(parents=True, exist_ok=True)
     BUNDLES.mkdir(parents=True, exist_ok=True)
     output = args.output or BUNDLES / f"{args.config}.mag"
     request = TrainingRequest(
         config_id=args.config, output=output, sources=tuple(sources), hparams=args.hparams, steps=args.steps,
-        eval_every=args.eval_every, report_every=5, checkpoint_every=10, run_dir=run,
+        time_limit_s=None if args.max_minutes is None else args.max_minutes * 60, eval_every=args.eval_every, report_every=5, checkpoint_every=10, run_dir=run,
         log_metrics=run / "metrics.jsonl", data_description=description)
     t0 = time.time()
 

@@ -17,6 +17,8 @@ def add_parser(sub) -> None:
     p.add_argument("--output", type=Path, required=True, help="the .mag to write; its model card goes beside it")
     p.add_argument("--hparams", help='overrides, e.g. "batch_size=64,rnn_layer_sizes=[64,64]"')
     p.add_argument("--steps", type=int, default=1000, help="training steps (default 1000)")
+    p.add_argument("--max-minutes", type=float, metavar="M",
+                   help="stop after M minutes of training (with a checkpoint) and write the bundle then")
     p.add_argument("--eval-ratio", type=float, default=0.1, help="share of source files held out (default 0.1)")
     p.add_argument("--eval-every", type=int, default=100, help="steps between held-out evaluations")
     p.add_argument("--checkpoint-every", type=int, default=100, help="steps between checkpoints")
@@ -39,6 +41,8 @@ def run_train(args) -> int:
     from composer_app.models.training.errors import TrainingCancelled, TrainingError
     from composer_app.models.training.loop import TrainingRequest, train
 
+    if args.max_minutes is not None and args.max_minutes <= 0:
+        raise UserError("--max-minutes must be above 0")
     if not 0.0 <= args.eval_ratio < 1.0:
         raise UserError("--eval-ratio must be at least 0 and below 1")
     run_dir = args.run_dir or args.output.with_name(args.output.stem + ".run")
@@ -48,7 +52,8 @@ def run_train(args) -> int:
         raise UserError(f"--resume: no checkpoint in {run_dir}")
     request = TrainingRequest(
         config_id=args.config, output=args.output, inputs=tuple(args.input), tracks=args.tracks,
-        hparams=args.hparams, steps=args.steps, eval_ratio=args.eval_ratio, eval_every=args.eval_every,
+        hparams=args.hparams, steps=args.steps,
+        time_limit_s=None if args.max_minutes is None else args.max_minutes * 60, eval_ratio=args.eval_ratio, eval_every=args.eval_every,
         checkpoint_every=args.checkpoint_every, run_dir=run_dir, log_metrics=args.log_metrics, seed=args.seed,
         workers=args.workers, use_cache=not args.no_cache)
 

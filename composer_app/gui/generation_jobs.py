@@ -2,13 +2,13 @@
 
 Workers never touch widgets. Jobs run one at a time in submission order (the models share 2 cores), can be
 cancelled while queued or running, and report progress, a status line, a result or a user-readable error.
+The models themselves run in a child process (models/model_process.py): a worker only waits on it, so
+TensorFlow never holds this process's interpreter lock and the window stays responsive.
 """
 
 from __future__ import annotations
 
 import itertools
-import os
-import sys
 import threading
 import traceback
 from dataclasses import dataclass
@@ -39,9 +39,12 @@ _ALIVE_LOCK = threading.Lock()
 
 
 class GenerationWorker(QRunnable):
-    def __init__(self, job: GenerationJob):
+    """Hands one job to the model process and relays what it reports; the model itself runs in that process."""
+
+    def __init__(self, job: GenerationJob, models):
         super().__init__()
         self.job = job
+        self.models = models  # composer_app.models.model_process.ModelProcess
         self.signals = _WorkerSignals()
         self._cancel = threading.Event()
         self.setAutoDelete(False)
@@ -68,32 +71,29 @@ class GenerationWorker(QRunnable):
             _ALIVE.discard(self)
 
     def _run(self) -> None:
+        from composer_app.models.errors import GenerationCancelled, GenerationError
+        from composer_app.models.model_process import ModelProcessError, print_details
+
         job_id = self.job.job_id
         if self._cancel.is_set():
             self.signals.cancelled.emit(job_id)
             return
+
+        def status(text: str | None) -> None:
+            self.signals.status.emit(job_id, text or f"Generating {self.job.label}…")
+
         try:
-            from composer_app.models.errors import BundleError, GenerationCancelled, GenerationError
-            from composer_app.music.errors import MusicFileError, PrimerError
-
-            if "tensorflow" not in sys.modules:
-                self.signals.status.emit(job_id, "Loading TensorFlow and the model (first generation only)…")
-                limit_model_threads()
-            _lower_this_thread_priority()
-            from composer_app.models.generate import generate, resolve_bundle
-
-            bundle = resolve_bundle(self.job.request)
-            self.signals.status.emit(job_id, f"Generating {self.job.label}…")
-            result = generate(
-                self.job.request if self.job.request.bundle is not None else _with_bundle(self.job.request, bundle),
-                progress=lambda done, total: self.signals.progress.emit(job_id, done, total),
-                cancelled=self._cancel.is_set,
-            )
+            result = self.models.generate(
+                self.job.request, progress=lambda done, total: self.signals.progress.emit(job_id, done, total),
+                cancelled=self._cancel.is_set, status=status)
         except GenerationCancelled:
             self.signals.cancelled.emit(job_id)
-        except (BundleError, GenerationError, PrimerError, MusicFileError, ValueError) as exc:
+        except GenerationError as exc:
             self.signals.failed.emit(job_id, str(exc).splitlines()[0])
-        except Exception as exc:  # a bug, not the user's doing: say so plainly and keep the details on stderr
+        except ModelProcessError as exc:  # a bug or a crash, not the user's doing: details go to stderr
+            print_details(exc)
+            self.signals.failed.emit(job_id, str(exc))
+        except Exception as exc:
             traceback.print_exc()
             self.signals.failed.emit(job_id, f"Generation failed unexpectedly ({type(exc).__name__}: {exc}).")
         else:
@@ -101,33 +101,6 @@ class GenerationWorker(QRunnable):
                 self.signals.cancelled.emit(job_id)
             else:
                 self.signals.finished.emit(job_id, result)
-
-
-def limit_model_threads() -> None:
-    """One compute thread for TensorFlow in the app: the models are small, and the other core keeps the
-    window responsive (TF's default pools spin on every core and starve the UI thread)."""
-    import tensorflow as tf
-
-    try:
-        tf.config.threading.set_intra_op_parallelism_threads(1)
-        tf.config.threading.set_inter_op_parallelism_threads(1)
-    except RuntimeError:
-        pass  # TensorFlow was already initialised by someone else; keep its settings
-
-
-def _lower_this_thread_priority() -> None:
-    """Let the UI thread win the CPU over the worker (Linux sets niceness per thread)."""
-    if sys.platform.startswith("linux"):
-        try:
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 5)
-        except OSError:
-            pass
-
-
-def _with_bundle(request, bundle):
-    import dataclasses
-
-    return dataclasses.replace(request, bundle=bundle)
 
 
 class GenerationQueue(QObject):
@@ -141,8 +114,13 @@ class GenerationQueue(QObject):
     failed = Signal(object, str)
     cancelled = Signal(object)
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None, models=None):
         super().__init__(parent)
+        if models is None:
+            from composer_app.models.model_process import shared_model_process
+
+            models = shared_model_process()
+        self.models = models
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._ids = itertools.count(1)
@@ -157,7 +135,7 @@ class GenerationQueue(QObject):
 
     def submit(self, request, label: str, context=None) -> GenerationJob:
         job = GenerationJob(next(self._ids), request, label, context)
-        worker = GenerationWorker(job)
+        worker = GenerationWorker(job, self.models)
         worker.signals.status.connect(self.status)
         worker.signals.progress.connect(self.progress)
         worker.signals.finished.connect(self._on_finished)
@@ -181,10 +159,10 @@ class GenerationQueue(QObject):
             self.cancelled.emit(worker.job)
 
     def shutdown(self, timeout_ms: int = 60000) -> bool:
-        """Cancel everything and wait for the running job to stop (called when the app quits).
+        """Cancel everything and wait for the running job to stop (called when a window closes).
 
-        A model stops at its next chunk (about 50 ms), but TensorFlow's first import and tracing cannot be
-        interrupted, which on a busy 2-core machine can take many seconds.
+        A model stops at its next chunk (about 50 ms). TensorFlow's first import and tracing cannot be
+        interrupted, but the worker waits only on the model process, which the app kills when it quits.
         """
         self.cancel()
         self._pool.clear()

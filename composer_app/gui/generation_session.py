@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
 from PySide6.QtWidgets import QApplication
+
+from composer_app.models.model_process import close_shared_model_process
 
 from .candidates_strip import CandidatesStrip
 from .generation_controller import GenerationController
@@ -23,12 +24,6 @@ class GenerationSession:
 
 
 def attach_generation(window, auditioner=None) -> GenerationSession:
-    import composer_app.models.generate as generation
-
-    # In the app the window's responsiveness comes first: XLA compiles and runs were measured stalling the UI
-    # thread for hundreds of ms on 2 cores, so generation runs on the plain graph (about 2x slower, still well
-    # under a second for 4 variations). COMPOSER_XLA=1 turns XLA back on for faster machines.
-    generation.USE_XLA = os.environ.get("COMPOSER_XLA") == "1"
     settings = getattr(window, "settings", None)
     panel = ModelPanel(settings)
     strip = CandidatesStrip()
@@ -43,6 +38,8 @@ def attach_generation(window, auditioner=None) -> GenerationSession:
         controller.queue.failed.connect(lambda _job, message: window.show_status(message))
     app = QApplication.instance()
     if app is not None:
-        # Closing the window must not leave a model running in the pool thread.
+        # Quitting must leave neither a model process nor a pool thread behind; the process goes first, so a
+        # worker waiting on it returns at once.
+        app.aboutToQuit.connect(close_shared_model_process)
         app.aboutToQuit.connect(controller.shutdown)
     return GenerationSession(panel, strip, controller)

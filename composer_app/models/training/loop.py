@@ -32,6 +32,7 @@ class TrainingRequest:
     tracks: str = "all"
     hparams: str | None = None
     steps: int = 1000
+    time_limit_s: float | None = None  # stop early (with a checkpoint, an evaluation and the bundle) after this
     eval_ratio: float = 0.1
     eval_every: int = 100
     report_every: int = 10
@@ -179,6 +180,8 @@ def train(request: TrainingRequest, progress=None, cancelled=None) -> TrainingRe
     check_writable(output)
     if request.steps < 1:
         raise TrainingError("--steps must be at least 1")
+    if request.time_limit_s is not None and request.time_limit_s <= 0:
+        raise TrainingError("the time limit must be above 0")
     notify = progress or (lambda p: None)
     is_cancelled = cancelled or (lambda: False)
 
@@ -230,6 +233,8 @@ def train(request: TrainingRequest, progress=None, cancelled=None) -> TrainingRe
         trainer.elapsed.assign(elapsed())
         trainer.save()
 
+    deadline = None if request.time_limit_s is None else run_start + request.time_limit_s
+
     if step == 0 and len(data.eval):
         # Step 0 on held-out data: an untrained model should be near-uniform (perplexity ~ number of classes).
         held = evaluate(trainer.net, data.eval, hparams.batch_size, trainer.eval_fn)
@@ -253,8 +258,10 @@ def train(request: TrainingRequest, progress=None, cancelled=None) -> TrainingRe
         window_loss += float(loss)
         window_acc += float(acc)
         window_n += 1
-        do_eval = len(data.eval) and (step % request.eval_every == 0 or step == request.steps)
-        if step % request.report_every == 0 or do_eval or step == request.steps:
+        out_of_time = deadline is not None and time.perf_counter() >= deadline
+        final = step == request.steps or out_of_time
+        do_eval = len(data.eval) and (step % request.eval_every == 0 or final)
+        if step % request.report_every == 0 or do_eval or final:
             now = time.perf_counter()
             mean_loss = window_loss / window_n
             last = StepMetrics(step, mean_loss, math.exp(min(mean_loss, 700)), window_acc / window_n,
@@ -266,8 +273,14 @@ def train(request: TrainingRequest, progress=None, cancelled=None) -> TrainingRe
             history.append(last)
             notify(TrainingProgress("training", step, request.steps, metrics=last))
             window_loss, window_acc, window_n, window_start = 0.0, 0.0, 0, time.perf_counter()
-        if step % request.checkpoint_every == 0 or step == request.steps:
+        if step % request.checkpoint_every == 0 or final:
             checkpoint()
+        if out_of_time:
+            break
+
+    if held is None and len(data.eval):
+        # A resumed run that had nothing left to train still reports held-out figures for its card.
+        held = evaluate(trainer.net, data.eval, hparams.batch_size, trainer.eval_fn)
 
     notify(TrainingProgress("writing", step, request.steps, message=f"writing {output}"))
     wall = elapsed()
