@@ -176,6 +176,25 @@ def test_resume_after_interruption_loses_no_steps(tmp_path, corpus):
     np.testing.assert_allclose(a.softmax_kernel, b.softmax_kernel, atol=1e-6)
 
 
+def test_time_limit_stops_early_with_a_bundle_and_held_out_figures(tmp_path, corpus, monkeypatch):
+    """Past its time limit a run stops after the current step, checkpoints, evaluates and writes the bundle."""
+    import composer_app.models.training.loop as loop
+
+    clock = {"t": 1000.0}
+
+    def fake_clock():  # each reading advances a second: the 3.5 s limit runs out after a few steps
+        clock["t"] += 1.0
+        return clock["t"]
+
+    monkeypatch.setattr(loop.time, "perf_counter", fake_clock)
+    result = train(request(tmp_path, corpus, steps=1000, time_limit_s=3.5, eval_every=1000))
+    assert 1 <= result.steps < 10
+    assert result.bundle.exists() and result.held_out is not None
+    assert f"Steps: {result.steps}" in result.card.read_text()
+    rerun = train(request(tmp_path, corpus, steps=result.steps))  # resumed with nothing left: still has figures
+    assert rerun.steps == result.steps and rerun.held_out is not None
+
+
 def test_bundle_and_card_are_written(tmp_path, corpus):
     """The .mag loads as the config's bundle and the model card states the measured figures."""
     from composer_app.models.bundle import read_bundle
@@ -256,3 +275,6 @@ def test_cli_train_writes_bundle(tmp_path, corpus, capsys):
     assert "held-out perplexity" in capsys.readouterr().out
     assert main(["train", "--config", "nope", "--input", str(corpus), "--output", str(out)]) == 1
     assert "unknown model" in capsys.readouterr().err
+    assert main(["train", "--config", "basic_rnn", "--input", str(corpus), "--output", str(out),
+                 "--max-minutes", "0"]) == 1
+    assert "--max-minutes must be above 0" in capsys.readouterr().err
