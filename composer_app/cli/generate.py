@@ -127,9 +127,11 @@ def run(args) -> int:
     import composer_app.models.generate as generation
     from composer_app.models.configs import get_config
     from composer_app.models.generate import GenerateRequest, generate
+    from composer_app.models.tf_setup import for_inference
     from composer_app.music.io import write_song
 
     generation.USE_XLA = False  # one generation per process: a compile would cost more than it saves
+    for_inference()
 
     config = get_config(args.config)
     if args.run_dir:
@@ -157,10 +159,16 @@ def run(args) -> int:
 
 
 def _magenta_main(family: str, default_config: str, prog: str) -> int:
+    from composer_app.cli.main import exit_at_once_after_tensorflow
+    from composer_app.models.tf_setup import before_tensorflow_import
+
+    before_tensorflow_import()
     parser = argparse.ArgumentParser(prog=prog, description=f"Generate with a {family} model, as Magenta's {prog}.")
     add_generate_arguments(parser, family, default_config)
     args = parser.parse_args(sys.argv[1:])
-    return run(args)
+    code = run(args)
+    exit_at_once_after_tensorflow(code)  # only console scripts get here
+    return code
 
 
 def melody_main() -> int:

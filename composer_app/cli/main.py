@@ -62,13 +62,33 @@ def _opens_the_app(argv: list[str]) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
+    called_as_program = argv is None  # tests and other callers pass argv and keep their process
     argv = sys.argv[1:] if argv is None else list(argv)
     if _opens_the_app(argv) and has_display():
         return run_gui(argparse.Namespace(files=argv))
+    from composer_app.models.tf_setup import before_tensorflow_import
+
+    before_tensorflow_import()  # only sets environment variables: no TensorFlow here
     parser = build_parser()
     args = parser.parse_args(argv)
     func = getattr(args, "func", run_gui)
     try:
-        return int(func(args) or 0)
+        code = int(func(args) or 0)
     except KeyboardInterrupt:
-        return 130
+        code = 130
+    if called_as_program:
+        exit_at_once_after_tensorflow(code)
+    return code
+
+
+def exit_at_once_after_tensorflow(code: int) -> None:
+    """End a command-line process that loaded TensorFlow without tearing the interpreter down.
+
+    Python's orderly shutdown spends most of a second unloading TensorFlow (measured 0.8-1.0 s on 2 cores),
+    a third of a one-shot generate run. By now every file is written and closed, and nothing registers exit
+    handlers, so only the standard streams need flushing.
+    """
+    if "tensorflow" in sys.modules:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)

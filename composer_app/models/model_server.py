@@ -20,7 +20,9 @@ import traceback
 
 def serve(conn, nice: int = 5, threads: int = 1, use_xla: bool = False) -> None:
     """Serve requests on `conn` until "quit" or until the parent goes away."""
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    from composer_app.models.tf_setup import before_tensorflow_import
+
+    before_tensorflow_import()
     if nice and hasattr(os, "nice"):
         try:
             os.nice(nice)  # the window's process wins the CPU when both want it
@@ -69,8 +71,10 @@ def _run(conn, job_id: int, request, is_cancelled, threads: int, use_xla: bool) 
 
         if "tensorflow" not in sys.modules:
             conn.send(("status", job_id, "Loading TensorFlow and the model (first generation only)…"))
-            _limit_threads(threads)
         from composer_app.models import generate as generation
+        from composer_app.models.tf_setup import for_inference
+
+        for_inference(threads)  # few threads: the models are small, and the window's process needs a core
 
         generation.USE_XLA = use_xla
         generation.resolve_bundle(request)  # loads (and caches) the bundle first, so the status line is true
@@ -88,14 +92,3 @@ def _run(conn, job_id: int, request, is_cancelled, threads: int, use_xla: bool) 
         conn.send(("bug", job_id, f"{type(exc).__name__}: {exc}", traceback.format_exc()))
     else:
         conn.send(("cancelled", job_id) if is_cancelled() else ("result", job_id, result))
-
-
-def _limit_threads(threads: int) -> None:
-    """Few compute threads: the models are small, and TF's default pools spin on every core and starve the UI."""
-    import tensorflow as tf
-
-    try:
-        tf.config.threading.set_intra_op_parallelism_threads(threads)
-        tf.config.threading.set_inter_op_parallelism_threads(threads)
-    except RuntimeError:
-        pass  # TensorFlow was initialised already; keep its settings
