@@ -16,6 +16,7 @@ from composer_app.models.training.data import prepare_data  # noqa: E402
 
 RUNS = Path.home() / ".cache" / "composer-app" / "runs"
 FROZEN = RUNS / "melody_sources.json"
+COMMITTED = Path(__file__).resolve().parent / "data" / "melody_sources.json"  # the list the shipped bundles used
 
 
 def freeze_melody_sources(max_lieder: int | None = None) -> list[SourceFile]:
@@ -32,6 +33,11 @@ def freeze_melody_sources(max_lieder: int | None = None) -> list[SourceFile]:
 
 
 def load_frozen() -> list[SourceFile]:
+    if COMMITTED.exists():
+        from shipped_corpora import MUSIC21_CORPUS, SHARED
+
+        roots = {"datasets": SHARED, "music21": MUSIC21_CORPUS}
+        return [SourceFile(roots[root] / rel, t, s) for root, rel, t, s in json.loads(COMMITTED.read_text())["files"]]
     return [SourceFile(Path(p), t, s) for p, t, s in json.loads(FROZEN.read_text())]
 
 
@@ -62,7 +68,7 @@ def sources_for(config_id: str) -> tuple[list[SourceFile], str]:
     config = get_config(config_id)
     if config.is_drums:
         return drum_sources(), DRUM_DATA
-    used = load_frozen() if FROZEN.exists() else freeze_melody_sources()
+    used = load_frozen() if COMMITTED.exists() or FROZEN.exists() else freeze_melody_sources()
     return used, describe_melody_sources(used)
 
 
