@@ -42,6 +42,11 @@ def train_step(net, optimizer: Adam, variables, inputs, labels, mask, keep_prob:
         loss_sum, correct, count = masked_metrics(logits, labels, mask)
         loss = loss_sum / count
     grads = tape.gradient(loss, variables)
+    replicas = tf.distribute.get_replica_context()
+    if replicas is not None and replicas.num_replicas_in_sync > 1:
+        # Data-parallel under tf.distribute (strategy.run): every replica applies the mean gradient, so the
+        # mirrored copies stay equal. Outside a strategy this is skipped and the step is Magenta's.
+        grads = replicas.all_reduce(tf.distribute.ReduceOp.MEAN, grads)
     if clip_norm > 0:
         # slim's create_train_op(clip_gradient_norm=...) clips each gradient by its own norm, not the global norm.
         grads = [tf.clip_by_norm(g, clip_norm) for g in grads]
