@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from composer_app.models.model_process import close_shared_model_process
@@ -11,6 +13,8 @@ from composer_app.models.model_process import close_shared_model_process
 from .candidates_strip import CandidatesStrip
 from .generation_controller import GenerationController
 from .model_panel import ModelPanel
+
+PRELOAD_DELAY_MS = 1500  # after the window's first frames
 
 
 @dataclass
@@ -36,6 +40,9 @@ def attach_generation(window, auditioner=None) -> GenerationSession:
         controller.result_set_added.connect(
             lambda result_set: window.show_status(f"{len(result_set.candidates)} variations ready: {result_set.label}"))
         controller.queue.failed.connect(lambda _job, message: window.show_status(message))
+    if os.environ.get("COMPOSER_PRELOAD_MODELS", "1") != "0":
+        # Start the model process (TensorFlow's import takes seconds) while the user draws, not after Generate.
+        QTimer.singleShot(PRELOAD_DELAY_MS, controller.queue.models.preload)
     app = QApplication.instance()
     if app is not None:
         # Quitting must leave neither a model process nor a pool thread behind; the process goes first, so a

@@ -93,6 +93,16 @@ class ModelProcess:
                 elif kind == "bug":
                     raise ModelProcessError(f"Generation failed unexpectedly ({message[2]}).", message[3])
 
+    def preload(self) -> None:
+        """Start the process and have it import TensorFlow now, so the first generation starts sooner."""
+        with self._lock:
+            if self._closed or self.running:
+                return
+            try:
+                self._send(self._connection(), ("preload",))
+            except OSError:
+                self._forget_process()
+
     def close(self) -> None:
         """Stop the child (at once if it is busy: a request in flight ends as cancelled)."""
         self._closed = True

@@ -13,7 +13,7 @@ import sys
 import threading
 import traceback
 
-# Messages, parent to child: ("generate", job_id, request) | ("cancel", job_id) | ("quit",)
+# Messages, parent to child: ("generate", job_id, request) | ("cancel", job_id) | ("preload",) | ("quit",)
 # child to parent: ("status", job_id, text) | ("progress", job_id, done, total) | ("result", job_id, result)
 #                  | ("cancelled", job_id) | ("user_error", job_id, message) | ("bug", job_id, message, traceback)
 
@@ -51,6 +51,9 @@ def serve(conn, nice: int = 5, threads: int = 1, use_xla: bool = False) -> None:
         message = jobs.get()
         if message[0] == "quit":
             return
+        if message[0] == "preload":
+            _preload(threads)
+            continue
         _, job_id, request = message
         try:
             _run(conn, job_id, request, lambda job=job_id: job in cancelled, threads, use_xla)
@@ -92,3 +95,11 @@ def _run(conn, job_id: int, request, is_cancelled, threads: int, use_xla: bool) 
         conn.send(("bug", job_id, f"{type(exc).__name__}: {exc}", traceback.format_exc()))
     else:
         conn.send(("cancelled", job_id) if is_cancelled() else ("result", job_id, result))
+
+
+def _preload(threads: int) -> None:
+    """Import TensorFlow and the sampling code ahead of the first request (the app asks once its window is up)."""
+    from composer_app.models import generate  # noqa: F401
+    from composer_app.models.tf_setup import for_inference
+
+    for_inference(threads)

@@ -193,3 +193,16 @@ def test_dragging_a_candidate_gives_a_midi_file(window, qtbot, generation):
     midi = mido.MidiFile(url.toLocalFile())
     pitches = [m.note for t in midi.tracks for m in t if m.type == "note_on"]
     assert pitches == [n.pitch for t in song.tracks for n in t.notes]
+
+
+def test_the_model_process_starts_while_the_user_draws(window, qtbot, monkeypatch):
+    """Shortly after the window opens, the model process is started ahead of the first Generate."""
+    from composer_app.models.model_process import close_shared_model_process
+
+    close_shared_model_process()
+    monkeypatch.setenv("COMPOSER_PRELOAD_MODELS", "1")
+    session = attach_generation(window)
+    try:
+        qtbot.waitUntil(lambda: session.controller.queue.models.running, timeout=10_000)
+    finally:
+        assert session.shutdown()

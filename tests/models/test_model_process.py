@@ -119,3 +119,16 @@ def test_the_calling_process_never_imports_tensorflow():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["1", "False"]
+
+
+def test_preload_imports_tensorflow_before_the_first_request():
+    """After preload() the first request finds TensorFlow loaded: it never reports "Loading"."""
+    process = ModelProcess(nice=0)
+    try:
+        process.preload()
+        assert process.running
+        heard = []
+        process.generate(_request(num_outputs=1), status=heard.append)
+        assert heard == [None]
+    finally:
+        process.close()
