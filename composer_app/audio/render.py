@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 import wave
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -11,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
+from composer_app.atomic_file import write_atomically
 from composer_app.music.song import Song
 
 from .engine import Engine
@@ -74,24 +74,11 @@ def write_audio(rendered: Rendered, path: str | os.PathLike) -> Path:
     if suffix not in AUDIO_SUFFIXES:
         raise AudioError(f"{path}: can only write audio as .wav or .flac")
     writer = _write_wav if suffix in (".wav", ".wave") else _flac_writer(path)
-    folder = path.parent if str(path.parent) else Path(".")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        return write_atomically(path, lambda fh: writer(rendered, fh))
     except OSError as exc:
+        folder = path.parent if str(path.parent) else Path(".")
         raise AudioError(f"{path}: cannot write in {folder}: {exc.strerror or exc}") from None
-    os.close(fd)
-    try:
-        writer(rendered, tmp)
-        os.replace(tmp, path)
-    except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(exc, OSError):
-            raise AudioError(f"{path}: could not write the file: {exc.strerror or exc}") from None
-        raise
-    return path
 
 
 def render_to_file(
@@ -113,8 +100,8 @@ def render_to_file(
     return rendered
 
 
-def _write_wav(rendered: Rendered, path: str) -> None:
-    with wave.open(path, "wb") as wav:
+def _write_wav(rendered: Rendered, fh) -> None:
+    with wave.open(fh, "wb") as wav:
         wav.setnchannels(2)
         wav.setsampwidth(2)
         wav.setframerate(rendered.sample_rate)
@@ -128,7 +115,7 @@ def _flac_writer(path: Path):
         raise AudioError(f"{path}: writing FLAC needs the soundfile package (pip install soundfile); "
                          "use .wav instead") from None
 
-    def write(rendered: Rendered, tmp: str) -> None:
-        soundfile.write(tmp, rendered.audio, rendered.sample_rate, format="FLAC", subtype="PCM_16")
+    def write(rendered: Rendered, fh) -> None:
+        soundfile.write(fh, rendered.audio, rendered.sample_rate, format="FLAC", subtype="PCM_16")
 
     return write

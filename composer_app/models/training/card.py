@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import platform
-import tempfile
 from pathlib import Path
+
+from composer_app.atomic_file import write_atomically
 
 
 def card_path(bundle: Path) -> Path:
@@ -50,22 +51,6 @@ def render_card(result, data_description: str = "", extra_sections: list[tuple[s
     return "\n".join(lines) + "\n"
 
 
-def write_text_atomically(path: Path, text: str) -> Path:
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; a card is meant to be read
-        os.replace(tmp, path)
-    except OSError:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    return path
-
-
 def write_card(result, data_description: str = "", extra_sections=()) -> Path:
-    return write_text_atomically(card_path(result.bundle), render_card(result, data_description, extra_sections))
+    text = render_card(result, data_description, extra_sections)
+    return write_atomically(card_path(result.bundle), lambda fh: fh.write(text.encode("utf-8")))
