@@ -19,11 +19,12 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from shipped_data import RUNS, sources_for  # noqa: E402
+from shipped_data import RUNS, short_data_description, sources_for  # noqa: E402
 
 from composer_app.models.configs import get_config  # noqa: E402
 from composer_app.models.extraction import model_events  # noqa: E402
 from composer_app.models.training.card import write_card  # noqa: E402
+from composer_app.models.training.export import bundle_description  # noqa: E402
 from composer_app.models.training.metrics import read_metrics  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -140,6 +141,7 @@ def main(config_id: str, run_name: str | None = None) -> int:
     if Path(result.bundle).resolve() != shipped.resolve():
         shutil.copyfile(result.bundle, shipped)
         result.bundle, result.card = shipped, shipped.with_suffix(".md")
+    _set_bundle_description(shipped, bundle_description(result, short_data_description(config_id)))
     _, description = sources_for(config_id)
     samples = generate_samples(config_id, run / "samples")
     events = [sample_events(p, config) for p in samples]
@@ -186,6 +188,17 @@ def main(config_id: str, run_name: str | None = None) -> int:
     print((run / "sample_stats.json").read_text())
     print(result.card.read_text())
     return 0
+
+
+def _set_bundle_description(path: Path, description: str) -> None:
+    """Give the shipped bundle a one-line description (the app shows it); the weights are untouched."""
+    import dataclasses
+
+    from composer_app.atomic_file import write_atomically
+    from composer_app.models.bundle_format import parse_bundle, serialize_bundle
+
+    bundle = dataclasses.replace(parse_bundle(path.read_bytes()), bundle_description=description)
+    write_atomically(path, lambda fh: fh.write(serialize_bundle(bundle)))
 
 
 def _magenta_comparison(config, m: dict, compared_run: Path, shipped_run: Path) -> str:

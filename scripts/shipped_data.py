@@ -64,6 +64,20 @@ def describe_melody_sources(used: list[SourceFile]) -> str:
             "not used. Split: a stable hash of each file's name sends about 10% of files to the held-out set.")
 
 
+SHORT_NAMES = {"lieder": "OpenScore Lieder voice lines", "openewld": "OpenEWLD melodies",
+               "/bach/": "Bach chorale soprano lines", "oneills1850": "O'Neill's Music of Ireland",
+               "ryansMammoth": "Ryan's Mammoth Collection", "airdsAirs": "Aird's Selection of Airs"}
+
+
+def short_data_description(config_id: str) -> str:
+    """One line for the bundle's own description (shown in the app): the collections used and their file counts."""
+    if get_config(config_id).is_drums:
+        return "the Groove MIDI Dataset (CC BY 4.0, Gillick et al. 2019)"
+    used, _ = sources_for(config_id)
+    counts = [(name, sum(key in str(s.path) for s in used)) for key, name in SHORT_NAMES.items()]
+    return ", ".join(f"{name} ({n} files)" for name, n in counts if n) + " (CC0 and public domain)"
+
+
 def sources_for(config_id: str) -> tuple[list[SourceFile], str]:
     config = get_config(config_id)
     if config.is_drums:
