@@ -67,6 +67,28 @@ def test_extract_file_is_pure_and_cached(tmp_path, monkeypatch):
     assert first[0].sequences == second[0].sequences == direct.sequences
 
 
+def test_cache_follows_file_content_not_path(tmp_path, monkeypatch):
+    """A copied (moved, re-dated) corpus is still cached; a changed file is parsed again."""
+    import shutil
+
+    path = write_tunes(tmp_path / "m", 1)[0]
+    config = get_config("attention_rnn")
+    cache = CorpusCache(tmp_path / "cache")
+    first = read_corpus([SourceFile(path)], config, cache=cache)
+    copy = tmp_path / "elsewhere" / path.name
+    copy.parent.mkdir()
+    shutil.copyfile(path, copy)  # a new path and a new modification time
+    parsed = []
+    real = extract_file
+    monkeypatch.setattr("composer_app.models.training.corpus.extract_file",
+                        lambda *a: parsed.append(a[0].path) or real(*a))
+    again = read_corpus([SourceFile(copy)], config, cache=cache)
+    assert not parsed and again[0].sequences == first[0].sequences
+    write_tunes(tmp_path / "other", 1, start_seed=7)[0].replace(copy)  # different music under the same name
+    changed = read_corpus([SourceFile(copy)], config, cache=cache)
+    assert parsed == [copy] and changed[0].sequences != first[0].sequences
+
+
 def test_unreadable_files_are_counted_with_reasons(tmp_path):
     """A broken file is skipped and reported; the good ones are still used."""
     from composer_app.models.training.data import gather_sources, prepare_data

@@ -77,12 +77,24 @@ def extract_file(source: SourceFile, config: ModelConfig, settings: ExtractorSet
 
 
 class CorpusCache:
-    """One compressed pickle per (file, mtime, size, extraction key), so a rerun or a resumed run skips parsing."""
+    """One compressed pickle per (file content, extraction key), so a rerun or a resumed run skips parsing.
+
+    Keyed by the file's bytes rather than its path and time stamp, so a copied, moved or re-downloaded corpus
+    still hits the cache. Entries written under the older (path, mtime, size) key are still read.
+    """
 
     def __init__(self, folder: Path | None = None):
         self.folder = Path(folder) if folder else default_cache_dir()
 
     def _entry(self, source: SourceFile, key: tuple) -> Path | None:
+        try:
+            digest = hashlib.sha1(source.path.read_bytes()).hexdigest()
+        except OSError:
+            return None
+        ident = repr(("content", digest, source.path.suffix.lower(), source.tracks, key))
+        return self.folder / (hashlib.sha1(ident.encode()).hexdigest() + ".pkz")
+
+    def _legacy_entry(self, source: SourceFile, key: tuple) -> Path | None:
         try:
             st = source.path.stat()
         except OSError:
@@ -92,7 +104,19 @@ class CorpusCache:
 
     def get(self, source: SourceFile, key: tuple) -> FileSequences | None:
         entry = self._entry(source, key)
-        if entry is None or not entry.exists():
+        if entry is None:
+            return None
+        found = self._load(source, entry)
+        if found is None:
+            legacy = self._legacy_entry(source, key)
+            found = self._load(source, legacy) if legacy is not None else None
+            if found is not None:
+                self.put(found, key)
+        return found
+
+    @staticmethod
+    def _load(source: SourceFile, entry: Path) -> FileSequences | None:
+        if not entry.exists():
             return None
         try:
             sequences, stats, songs, error = pickle.loads(zlib.decompress(entry.read_bytes()))
