@@ -94,14 +94,21 @@ class ModelProcess:
                     raise ModelProcessError(f"Generation failed unexpectedly ({message[2]}).", message[3])
 
     def preload(self) -> None:
-        """Start the process and have it import TensorFlow now, so the first generation starts sooner."""
-        with self._lock:
+        """Start the process and have it import TensorFlow now, so the first generation starts sooner.
+
+        Never waits: the app calls this on its UI thread, and if a request is already running (holding the
+        lock while it waits on the child) the process is started anyway.
+        """
+        if not self._lock.acquire(blocking=False):
+            return
+        try:
             if self._closed or self.running:
                 return
-            try:
-                self._send(self._connection(), ("preload",))
-            except OSError:
-                self._forget_process()
+            self._send(self._connection(), ("preload",))
+        except OSError:
+            self._forget_process()
+        finally:
+            self._lock.release()
 
     def close(self) -> None:
         """Stop the child (at once if it is busy: a request in flight ends as cancelled)."""

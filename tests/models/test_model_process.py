@@ -132,3 +132,23 @@ def test_preload_imports_tensorflow_before_the_first_request():
         assert heard == [None]
     finally:
         process.close()
+
+
+def test_preload_never_waits_for_a_running_request():
+    """preload() called while a request runs (the app's UI thread, mid-generation) returns at once."""
+    process = ModelProcess(nice=0)
+    try:
+        process.generate(_request(num_outputs=1))
+        stop = threading.Event()
+        worker = threading.Thread(target=lambda: pytest.raises(
+            GenerationCancelled, process.generate, _request(total_steps=20000, num_outputs=8), cancelled=stop.is_set))
+        worker.start()
+        time.sleep(0.3)
+        start = time.perf_counter()
+        process.preload()
+        assert time.perf_counter() - start < 0.1
+        stop.set()
+        worker.join(10)
+        assert not worker.is_alive()
+    finally:
+        process.close()
