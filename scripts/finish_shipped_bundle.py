@@ -226,8 +226,8 @@ def _magenta_comparison(config, m: dict, compared_run: Path, shipped_run: Path) 
     ]
     if shipped_run.resolve() != compared_run.resolve():
         lines += ["", "This checks the trainer, not the shipped weights: the shipped bundle comes from a later, "
-                      "longer run of the same trainer (see \"Choice of hparams\"). Magenta's trainer runs at about "
-                      "a third of this app's speed here, too slow to repeat that run within a session."]
+                      "longer run of the same trainer (see \"Choice of hparams\"). Magenta's trainer, slower here (above), "
+                      "could not repeat that longer run within a session."]
     return "\n".join(lines)
 
 
