@@ -7,6 +7,7 @@ one request at a time.
 
 from __future__ import annotations
 
+import functools
 import os
 import queue
 import sys
@@ -52,7 +53,7 @@ def serve(conn, nice: int = 5, threads: int = 1, use_xla: bool = False) -> None:
         if message[0] == "quit":
             return
         if message[0] == "preload":
-            _preload(threads)
+            _prepare(threads, use_xla)
             continue
         _, job_id, request = message
         try:
@@ -74,12 +75,7 @@ def _run(conn, job_id: int, request, is_cancelled, threads: int, use_xla: bool) 
 
         if "tensorflow" not in sys.modules:
             conn.send(("status", job_id, "Loading TensorFlow and the model (first generation only)…"))
-        from composer_app.models import generate as generation
-        from composer_app.models.tf_setup import for_inference
-
-        for_inference(threads)  # few threads: the models are small, and the window's process needs a core
-
-        generation.USE_XLA = use_xla
+        generation = _prepare(threads, use_xla)
         generation.resolve_bundle(request)  # loads (and caches) the bundle first, so the status line is true
         conn.send(("status", job_id, None))
         result = generation.generate(
@@ -97,9 +93,15 @@ def _run(conn, job_id: int, request, is_cancelled, threads: int, use_xla: bool) 
         conn.send(("cancelled", job_id) if is_cancelled() else ("result", job_id, result))
 
 
-def _preload(threads: int) -> None:
-    """Import TensorFlow and the sampling code ahead of the first request (the app asks once its window is up)."""
-    from composer_app.models import generate  # noqa: F401
+@functools.cache
+def _prepare(threads: int, use_xla: bool):
+    """Import TensorFlow with the model process's settings, and the sampling code; once per process.
+
+    Few compute threads: the models are small, and the window's process needs a core.
+    """
+    from composer_app.models import generate as generation
     from composer_app.models.tf_setup import for_inference
 
     for_inference(threads)
+    generation.USE_XLA = use_xla
+    return generation
