@@ -8,37 +8,35 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from shipped_corpora import DRUM_DATA, drum_sources, melody_sources  # noqa: E402
+from shipped_corpora import DRUM_DATA, MUSIC21_CORPUS, SHARED, drum_sources, melody_sources  # noqa: E402
 
 from composer_app.models.configs import get_config  # noqa: E402
 from composer_app.models.training.corpus import CorpusCache, SourceFile  # noqa: E402
 from composer_app.models.training.data import prepare_data  # noqa: E402
 
 RUNS = Path.home() / ".cache" / "composer-app" / "runs"
-FROZEN = RUNS / "melody_sources.json"
 COMMITTED = Path(__file__).resolve().parent / "data" / "melody_sources.json"  # the list the shipped bundles used
+ROOT_NAMES = {"datasets": SHARED, "music21": MUSIC21_CORPUS}
 
 
-def freeze_melody_sources(max_lieder: int | None = None) -> list[SourceFile]:
-    """Fix the melody file list once (the Lieder that were parsed in time), so every run sees the same data."""
-    if FROZEN.exists():
-        return load_frozen()
+def freeze_melody_sources() -> list[SourceFile]:
+    """Write today's full melody list (every file of the six collections) as the committed, frozen list."""
     sources = melody_sources()
-    if max_lieder is not None:
-        lieder = [s for s in sources if "lieder" in str(s.path)][:max_lieder]
-        sources = [s for s in sources if "lieder" not in str(s.path)] + lieder
-    RUNS.mkdir(parents=True, exist_ok=True)
-    FROZEN.write_text(json.dumps([[str(s.path), s.tracks, s.split] for s in sources]))
+    files = []
+    for s in sources:
+        root = next(name for name, folder in ROOT_NAMES.items() if s.path.is_relative_to(folder))
+        files.append([root, str(s.path.relative_to(ROOT_NAMES[root])), s.tracks, s.split])
+    rows = ",\n".join(json.dumps(f, ensure_ascii=False) for f in files)  # one file per line: readable diffs
+    COMMITTED.write_text(f'{{"about": {json.dumps(COMMITTED_ABOUT)},\n"files": [\n{rows}\n]}}\n')
     return sources
 
 
-def load_frozen() -> list[SourceFile]:
-    if COMMITTED.exists():
-        from shipped_corpora import MUSIC21_CORPUS, SHARED
+COMMITTED_ABOUT = ("The frozen melody file list behind the shipped melody bundles: root ('datasets' = "
+                   "../shared/datasets, 'music21' = music21's corpus), path under it, tracks, split.")
 
-        roots = {"datasets": SHARED, "music21": MUSIC21_CORPUS}
-        return [SourceFile(roots[root] / rel, t, s) for root, rel, t, s in json.loads(COMMITTED.read_text())["files"]]
-    return [SourceFile(Path(p), t, s) for p, t, s in json.loads(FROZEN.read_text())]
+
+def load_frozen() -> list[SourceFile]:
+    return [SourceFile(ROOT_NAMES[root] / rel, t, s) for root, rel, t, s in json.loads(COMMITTED.read_text())["files"]]
 
 
 COLLECTIONS = (  # (path part, name and licence, total files)
@@ -59,9 +57,11 @@ def describe_melody_sources(used: list[SourceFile]) -> str:
         n_used = sum(key in str(s.path) for s in used)
         n_all = sum(key in str(s.path) for s in every)
         parts.append(f"{name}: {n_used} of {n_all} files")
-    return ("; ".join(parts) + ". The list was frozen at the files parsed within this session's time on a "
-            "2-core machine: the first files of each collection in path order (Lieder by composer); the rest were "
-            "not used. Split: a stable hash of each file's name sends about 10% of files to the held-out set.")
+    complete = len(used) == len(every)
+    return ("; ".join(parts) + (". Every file of each collection was read" if complete else
+            ". The list was frozen at the files parsed in time: the first files of each collection in path order")
+            + " (`scripts/data/melody_sources.json`). Split: a stable hash of each file's name sends about 10% of "
+            "files to the held-out set.")
 
 
 SHORT_NAMES = {"lieder": "OpenScore Lieder voice lines", "openewld": "OpenEWLD melodies",
@@ -82,22 +82,10 @@ def sources_for(config_id: str) -> tuple[list[SourceFile], str]:
     config = get_config(config_id)
     if config.is_drums:
         return drum_sources(), DRUM_DATA
-    used = load_frozen() if COMMITTED.exists() or FROZEN.exists() else freeze_melody_sources()
+    used = load_frozen() if COMMITTED.exists() else freeze_melody_sources()
     return used, describe_melody_sources(used)
 
 
 def prepared(config_id: str):
     sources, _ = sources_for(config_id)
     return prepare_data(get_config(config_id), sources, 0.1, cache=CorpusCache())
-
-
-def freeze_cached_melody_sources() -> list[SourceFile]:
-    """Freeze the melody list to the files already parsed into the cache (the session's time budget)."""
-    from composer_app.models.training.corpus import extraction_key
-
-    cache, key = CorpusCache(), extraction_key(get_config("attention_rnn"), __import__(
-        "composer_app.models.extraction", fromlist=["ExtractorSettings"]).ExtractorSettings())
-    sources = [s for s in melody_sources() if cache.get(s, key) is not None]
-    RUNS.mkdir(parents=True, exist_ok=True)
-    FROZEN.write_text(json.dumps([[str(s.path), s.tracks, s.split] for s in sources]))
-    return sources
