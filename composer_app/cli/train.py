@@ -31,6 +31,9 @@ def add_parser(sub) -> None:
                    help="melodies from every part, or from the first part only (e.g. the voice of a song)")
     p.add_argument("--workers", type=int, default=1, help="processes for reading files")
     p.add_argument("--no-cache", action="store_true", help="re-read every file instead of using the corpus cache")
+    p.add_argument("--keep-best", action="store_true",
+                   help="write the weights of the best held-out evaluation, not the last step's (small corpora "
+                        "that start to overfit)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--quiet", action="store_true")
     p.set_defaults(func=run_train)
@@ -55,7 +58,7 @@ def run_train(args) -> int:
         hparams=args.hparams, steps=args.steps,
         time_limit_s=None if args.max_minutes is None else args.max_minutes * 60, eval_ratio=args.eval_ratio, eval_every=args.eval_every,
         checkpoint_every=args.checkpoint_every, run_dir=run_dir, log_metrics=args.log_metrics, seed=args.seed,
-        workers=args.workers, use_cache=not args.no_cache)
+        workers=args.workers, use_cache=not args.no_cache, keep_best=args.keep_best)
 
     def progress(p):
         if args.quiet:
@@ -79,6 +82,8 @@ def run_train(args) -> int:
         return 130
     r = result.report
     held = result.held_out
+    kept = f" (kept step {result.kept_step}, the best held-out)" if result.kept_step is not None else ""
     print(f"wrote {result.bundle} and {result.card}: {r.train_sequences} training sequences, {result.steps} steps"
+          + kept
           + (f", held-out perplexity {held.perplexity:.3f}, accuracy {held.accuracy:.3f}" if held else ""))
     return 0

@@ -217,6 +217,65 @@ def test_time_limit_stops_early_with_a_bundle_and_held_out_figures(tmp_path, cor
     assert rerun.steps == result.steps and rerun.held_out is not None
 
 
+def _scripted_held_out(monkeypatch, losses):
+    """Report the given held-out losses, evaluation by evaluation (the real figures once they run out)."""
+    import composer_app.models.training.loop as loop
+    from composer_app.models.training.metrics import HeldOut
+
+    real, calls = loop.evaluate, []
+
+    def scripted(*args):
+        held = real(*args)
+        calls.append(held)
+        if len(calls) <= len(losses):
+            return HeldOut(losses[len(calls) - 1], held.accuracy, held.steps, held.sequences)
+        return held
+
+    monkeypatch.setattr(loop, "evaluate", scripted)
+    return calls
+
+
+def test_keep_best_writes_the_best_evaluations_weights(tmp_path, corpus, monkeypatch):
+    """With keep_best the bundle holds the weights of the lowest held-out loss (step 3 of 6), scored afresh."""
+    from composer_app.models.bundle import read_bundle
+
+    at_three = train(request(tmp_path / "a", corpus, output=tmp_path / "three.mag", steps=3, run_dir=tmp_path / "ra"))
+    calls = _scripted_held_out(monkeypatch, [9.0, 1.0, 2.0])  # steps 0, 3 and 6: step 3 is best
+    kept = train(request(tmp_path, corpus, keep_best=True, run_dir=tmp_path / "rb"))
+    assert kept.steps == 6 and kept.kept_step == 3
+    assert len(calls) == 4 and kept.held_out == calls[-1]  # the kept weights are evaluated again, for real
+    np.testing.assert_allclose(read_bundle(kept.bundle).weights.softmax_kernel,
+                               read_bundle(at_three.bundle).weights.softmax_kernel, atol=1e-6)
+    assert "weights of step 3" in kept.card.read_text()
+    assert "step 3, the best held-out" in read_bundle(kept.bundle).bundle_description
+
+
+def test_keep_best_keeps_the_last_step_when_it_is_best(tmp_path, corpus, monkeypatch):
+    """When the final evaluation is the best, nothing is swapped and the card says nothing about it."""
+    _scripted_held_out(monkeypatch, [9.0, 2.0, 1.0])
+    result = train(request(tmp_path, corpus, keep_best=True))
+    assert result.kept_step is None and "--keep-best" not in result.card.read_text()
+
+
+def test_keep_best_survives_an_interruption(tmp_path, corpus, monkeypatch):
+    """The best weights are part of the checkpoint: a run cancelled after its best evaluation still keeps them."""
+    from composer_app.models.bundle import read_bundle
+
+    at_three = train(request(tmp_path / "a", corpus, output=tmp_path / "three.mag", steps=3, run_dir=tmp_path / "ra"))
+    _scripted_held_out(monkeypatch, [9.0, 1.0])  # steps 0 and 3 before the interruption
+    step = {"n": 0}
+    with pytest.raises(TrainingCancelled):
+        train(request(tmp_path, corpus, keep_best=True, run_dir=tmp_path / "rb"),
+              progress=lambda p: step.update(n=p.step), cancelled=lambda: step["n"] >= 4)
+    _scripted_held_out(monkeypatch, [2.0])  # step 6, after the resume: worse than step 3
+    resumed = train(request(tmp_path, corpus, keep_best=True, run_dir=tmp_path / "rb"))
+    assert resumed.kept_step == 3
+    np.testing.assert_allclose(read_bundle(resumed.bundle).weights.softmax_kernel,
+                               read_bundle(at_three.bundle).weights.softmax_kernel, atol=1e-6)
+    with pytest.raises(TrainingError, match="different settings"):  # the option is part of the run's settings
+        train(request(tmp_path, corpus, run_dir=tmp_path / "rb"))
+
+
 def test_bundle_and_card_are_written(tmp_path, corpus):
     """The .mag loads as the config's bundle and the model card states the measured figures."""
     from composer_app.models.bundle import read_bundle

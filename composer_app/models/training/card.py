@@ -17,6 +17,14 @@ def _fmt(value, digits=3) -> str:
     return "n/a" if value is None else f"{value:.{digits}f}"
 
 
+def _kept_note(result) -> str:
+    kept = getattr(result, "kept_step", None)
+    if kept is None:
+        return ""
+    return (f"; the bundle holds the weights of step {kept}, the lowest held-out loss of the evaluations made "
+            "(--keep-best). The held-out set chose them, so the figures below are slightly optimistic.")
+
+
 def render_card(result, data_description: str = "", extra_sections: list[tuple[str, str]] = ()) -> str:
     report, held = result.report, result.held_out
     hp = ", ".join(f"{k}={v}" for k, v in result.hparams.items())
@@ -34,7 +42,7 @@ def render_card(result, data_description: str = "", extra_sections: list[tuple[s
         "",
         "## Training",
         f"- hparams: {hp}",
-        f"- Steps: {result.steps}",
+        f"- Steps: {result.steps}" + _kept_note(result),
         f"- Wall time: {result.wall_time_s / 60:.1f} min on this machine ({os.cpu_count()} CPU cores, "
         f"{platform.machine()}), {result.steps / max(result.wall_time_s, 1e-9):.3f} steps/s including evaluations",
         "",

@@ -44,6 +44,7 @@ class TrainingRequest:
     cache_dir: Path | None = None
     use_cache: bool = True
     bucket: bool = True
+    keep_best: bool = False  # write the weights of the best held-out evaluation, not the last step's
     data_description: str = ""
     settings: ExtractorSettings = field(default_factory=ExtractorSettings)
 
@@ -71,6 +72,7 @@ class TrainingResult:
     final: StepMetrics | None
     held_out: HeldOut | None
     history: list = field(default_factory=list)
+    kept_step: int | None = None  # with keep_best: the step whose weights the bundle holds, when not the last
 
 
 def resolve_config(config_id: str) -> ModelConfig:
@@ -112,7 +114,7 @@ class Trainer:
     """Holds the network, optimizer, compiled steps and checkpoint manager for one run directory."""
 
     def __init__(self, config: ModelConfig, hparams, input_size: int, num_classes: int, run_dir: Path | None,
-                 seed: int = 0):
+                 seed: int = 0, keep_best: bool = False):
         import tensorflow as tf
 
         from composer_app.models.network import EventsRnn
@@ -137,10 +139,20 @@ class Trainer:
             lambda x, y, m: train_step(net, opt, variables, x, y, m, keep if keep < 1.0 else None, clip),
             input_signature=spec)
         self.eval_fn = tf.function(lambda x, y, m: eval_step(net, x, y, m), input_signature=spec)
+        self.best = None
+        tracked = {}
+        if keep_best:
+            # The best weights so far live in the checkpoint too, so a resumed run still knows them.
+            self.best = tf.train.Checkpoint(
+                loss=tf.Variable(math.inf, dtype=tf.float64, trainable=False),
+                step=tf.Variable(-1, dtype=tf.int64, trainable=False),
+                weights=[tf.Variable(v, trainable=False) for v in self.variables])
+            tracked["best"] = self.best
         self.manager = None
         if run_dir is not None:
             self.checkpoint = tf.train.Checkpoint(net=self.net, optimizer=self.optimizer, step=self.step,
-                                                  epoch=self.epoch, position=self.position, elapsed=self.elapsed)
+                                                  epoch=self.epoch, position=self.position, elapsed=self.elapsed,
+                                                  **tracked)
             self.manager = tf.train.CheckpointManager(self.checkpoint, str(run_dir / "checkpoints"), max_to_keep=2)
 
     def restore(self) -> bool:
@@ -148,6 +160,26 @@ class Trainer:
             return False
         self.checkpoint.restore(self.manager.latest_checkpoint).assert_existing_objects_matched()
         return True
+
+    def note_evaluation(self, step: int, held: HeldOut) -> None:
+        """With keep_best, remember these weights if this held-out loss is the lowest after step 0."""
+        if self.best is None or step == 0 or not held.loss < float(self.best.loss.numpy()):
+            return
+        self.best.loss.assign(held.loss)
+        self.best.step.assign(step)
+        for kept, current in zip(self.best.weights, self.variables):
+            kept.assign(current)
+
+    def use_best(self, step: int) -> int | None:
+        """Load the best remembered weights into the network; returns their step, or None if the last is best."""
+        if self.best is None:
+            return None
+        best_step = int(self.best.step.numpy())
+        if best_step < 0 or best_step == step:
+            return None
+        for current, kept in zip(self.variables, self.best.weights):
+            current.assign(kept)
+        return best_step
 
     def save(self) -> None:
         if self.manager is None:
@@ -158,10 +190,14 @@ class Trainer:
             raise TrainingError(f"could not save a checkpoint in {self.manager.directory}: {exc}") from None
 
 
-def _run_signature(config: ModelConfig, hparams, data: PreparedData, seed: int, bucket: bool) -> dict:
-    return {"config": config.id, "hparams": {k: list(v) if isinstance(v, tuple) else v
-                                             for k, v in vars(hparams).items()},
-            "train_sequences": len(data.train), "train_steps": data.train.steps, "seed": seed, "bucket": bucket}
+def _run_signature(config: ModelConfig, hparams, data: PreparedData, seed: int, bucket: bool,
+                   keep_best: bool) -> dict:
+    signature = {"config": config.id, "hparams": {k: list(v) if isinstance(v, tuple) else v
+                                                  for k, v in vars(hparams).items()},
+                 "train_sequences": len(data.train), "train_steps": data.train.steps, "seed": seed, "bucket": bucket}
+    if keep_best:  # only when set, so that runs started before the option existed still resume
+        signature["keep_best"] = True
+    return signature
 
 
 def train(request: TrainingRequest, progress=None, cancelled=None) -> TrainingResult:
@@ -200,7 +236,7 @@ def train(request: TrainingRequest, progress=None, cancelled=None) -> TrainingRe
 
     run_dir = Path(request.run_dir) if request.run_dir else output.with_name(output.stem + ".run")
     run_dir.mkdir(parents=True, exist_ok=True)
-    signature = _run_signature(config, hparams, data, request.seed, request.bucket)
+    signature = _run_signature(config, hparams, data, request.seed, request.bucket, request.keep_best)
     sig_path = run_dir / "run.json"
     if sig_path.exists():
         previous = json.loads(sig_path.read_text())
@@ -210,7 +246,8 @@ def train(request: TrainingRequest, progress=None, cancelled=None) -> TrainingRe
     else:
         sig_path.write_text(json.dumps(signature, indent=1))
 
-    trainer = Trainer(config, hparams, data.train.input_size, data.train.num_classes, run_dir, request.seed)
+    trainer = Trainer(config, hparams, data.train.input_size, data.train.num_classes, run_dir, request.seed,
+                      keep_best=request.keep_best and len(data.eval) > 0)
     resumed = trainer.restore()
     log = MetricsLog(request.log_metrics)
     order = BatchOrder(data.train.lengths(), hparams.batch_size, seed=request.seed, bucket=request.bucket)
@@ -269,6 +306,7 @@ def train(request: TrainingRequest, progress=None, cancelled=None) -> TrainingRe
             if do_eval:
                 held = evaluate(trainer.net, data.eval, hparams.batch_size, trainer.eval_fn)
                 last.eval_loss, last.eval_perplexity, last.eval_accuracy = held.loss, held.perplexity, held.accuracy
+                trainer.note_evaluation(step, held)
             log.write(last)
             history.append(last)
             notify(TrainingProgress("training", step, request.steps, metrics=last))
@@ -278,14 +316,20 @@ def train(request: TrainingRequest, progress=None, cancelled=None) -> TrainingRe
         if out_of_time:
             break
 
-    if held is None and len(data.eval):
-        # A resumed run that had nothing left to train still reports held-out figures for its card.
+    kept_step = trainer.use_best(step)
+    if (held is None or kept_step is not None) and len(data.eval):
+        # A resumed run that had nothing left to train still reports held-out figures for its card, and kept
+        # weights are scored afresh rather than quoted from their evaluation.
         held = evaluate(trainer.net, data.eval, hparams.batch_size, trainer.eval_fn)
+    if kept_step is not None:
+        notify(TrainingProgress("writing", step, request.steps, message=(
+            f"keeping the weights of step {kept_step}, the best held-out evaluation (perplexity "
+            f"{held.perplexity:.3f}); the last step's were worse")))
 
     notify(TrainingProgress("writing", step, request.steps, message=f"writing {output}"))
     wall = elapsed()
     result = TrainingResult(output, output.with_suffix(".md"), config.id, signature["hparams"], step, wall,
-                            data.report, last, held, history)
+                            data.report, last, held, history, kept_step)
     result.bundle = write_trained_bundle(output, config, trainer.net, result, request.data_description)
     result.card = write_card(result, request.data_description)
     notify(TrainingProgress("done", step, request.steps, message=f"wrote {output} in {time.perf_counter() - started:.0f} s"))
