@@ -63,6 +63,12 @@ def _opens_the_app(argv: list[str]) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     called_as_program = argv is None  # tests and other callers pass argv and keep their process
+    if called_as_program and getattr(sys, "frozen", False):
+        import multiprocessing
+
+        # The model process is spawned: in a packaged app the child re-runs this entry point and must become the
+        # worker instead of a second app. Checked first so that the usual start-up skips the import.
+        multiprocessing.freeze_support()
     argv = sys.argv[1:] if argv is None else list(argv)
     if _opens_the_app(argv) and has_display():
         return run_gui(argparse.Namespace(files=argv))
