@@ -64,18 +64,17 @@ def describe_melody_sources(used: list[SourceFile]) -> str:
             "files to the held-out set.")
 
 
-SHORT_NAMES = {"lieder": "OpenScore Lieder voice lines", "openewld": "OpenEWLD melodies",
-               "/bach/": "Bach chorale soprano lines", "oneills1850": "O'Neill's Music of Ireland",
-               "ryansMammoth": "Ryan's Mammoth Collection", "airdsAirs": "Aird's Selection of Airs"}
+SHORT_NAMES = {"lieder": "OpenScore Lieder", "openewld": "OpenEWLD", "/bach/": "Bach chorales",
+               "oneills1850": "O'Neill's", "ryansMammoth": "Ryan's Mammoth", "airdsAirs": "Aird's Airs"}
 
 
 def short_data_description(config_id: str) -> str:
-    """One line for the bundle's own description (shown in the app): the collections used and their file counts."""
+    """A few words for the bundle's own description (the app's model panel); the card has the full account."""
     if get_config(config_id).is_drums:
         return "the Groove MIDI Dataset (CC BY 4.0, Gillick et al. 2019)"
     used, _ = sources_for(config_id)
-    counts = [(name, sum(key in str(s.path) for s in used)) for key, name in SHORT_NAMES.items()]
-    return ", ".join(f"{name} ({n} files)" for name, n in counts if n) + " (CC0 and public domain)"
+    names = [name for key, name in SHORT_NAMES.items() if any(key in str(s.path) for s in used)]
+    return f"{len(used)} files of {', '.join(names)} (CC0 and public domain)"
 
 
 def sources_for(config_id: str) -> tuple[list[SourceFile], str]:
