@@ -225,9 +225,9 @@ def _magenta_comparison(config, m: dict, compared_run: Path, shipped_run: Path) 
            "same time on the same shared CPU." if m.get("magenta_steps_per_sec") else ""),
     ]
     if shipped_run.resolve() != compared_run.resolve():
-        lines += ["", "This checks the trainer, not the shipped weights: the shipped bundle comes from a later, "
-                      "longer run of the same trainer (see \"Choice of hparams\"). Magenta's trainer, slower here (above), "
-                      "could not repeat that longer run within a session."]
+        lines += ["", "This checks the trainer, not the shipped weights: the shipped bundle comes from a longer run of "
+                      "the same trainer (see \"Choice of hparams\"). Magenta's trainer, slower here (above), could not "
+                      "repeat that longer run within a session."]
     return "\n".join(lines)
 
 
