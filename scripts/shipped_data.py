@@ -17,6 +17,8 @@ from composer_app.models.training.data import prepare_data  # noqa: E402
 RUNS = Path.home() / ".cache" / "composer-app" / "runs"
 COMMITTED = Path(__file__).resolve().parent / "data" / "melody_sources.json"  # the list the shipped bundles used
 ROOT_NAMES = {"datasets": SHARED, "music21": MUSIC21_CORPUS}
+COMMITTED_ABOUT = ("The frozen melody file list behind the shipped melody bundles: root ('datasets' = "
+                   "../shared/datasets, 'music21' = music21's corpus), path under it, tracks, split.")
 
 
 def freeze_melody_sources() -> list[SourceFile]:
@@ -29,10 +31,6 @@ def freeze_melody_sources() -> list[SourceFile]:
     rows = ",\n".join(json.dumps(f, ensure_ascii=False) for f in files)  # one file per line: readable diffs
     COMMITTED.write_text(f'{{"about": {json.dumps(COMMITTED_ABOUT)},\n"files": [\n{rows}\n]}}\n')
     return sources
-
-
-COMMITTED_ABOUT = ("The frozen melody file list behind the shipped melody bundles: root ('datasets' = "
-                   "../shared/datasets, 'music21' = music21's corpus), path under it, tracks, split.")
 
 
 def load_frozen() -> list[SourceFile]:

@@ -18,10 +18,9 @@ def _fmt(value, digits=3) -> str:
 
 
 def _kept_note(result) -> str:
-    kept = getattr(result, "kept_step", None)
-    if kept is None:
+    if result.kept_step is None:
         return ""
-    return (f"; the bundle holds the weights of step {kept}, the lowest held-out loss of the evaluations made "
+    return (f"; the bundle holds the weights of step {result.kept_step}, the lowest held-out loss of the evaluations made "
             "(--keep-best). The held-out set chose them, so the figures below are slightly optimistic.")
 
 

@@ -13,7 +13,7 @@ def bundle_description(result, data_description: str) -> str:
     held = result.held_out
     figures = f"; held-out perplexity {held.perplexity:.3f}, accuracy {held.accuracy:.3f}" if held else ""
     data = f" on {data_description}" if data_description else ""
-    kept = f" (weights of step {result.kept_step}, the best held-out)" if getattr(result, "kept_step", None) else ""
+    kept = f" (weights of step {result.kept_step}, the best held-out)" if result.kept_step is not None else ""
     return (f"Trained by composer-app{data}: {result.report.train_sequences} sequences, "
             f"{result.steps} steps{kept}{figures}.")
 
