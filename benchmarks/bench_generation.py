@@ -29,9 +29,9 @@ CASES = {
 
 
 def make_bundles(folder: Path) -> dict[str, Path]:
-    from composer_app.models.bundle_writer import write_bundle
-    from composer_app.models.configs import get_config
-    from composer_app.models.network import initial_weights
+    from composer_app.models.rnn.bundle_writer import write_bundle
+    from composer_app.models.rnn.configs import get_config
+    from composer_app.models.rnn.network import initial_weights
 
     paths = {}
     for cid, case in CASES.items():
@@ -42,7 +42,8 @@ def make_bundles(folder: Path) -> dict[str, Path]:
 
 
 def ours_in_process(paths) -> dict[str, float]:
-    from composer_app.models.generate import GenerateRequest, generate
+    from composer_app.models.rnn.generator import generate
+    from composer_app.models.rnn.requests import GenerateRequest
 
     results = {}
     for cid, case in CASES.items():
@@ -65,11 +66,12 @@ def ours_first_generation(paths) -> None:
     code = textwrap.dedent(f"""
         import time
         t0 = time.perf_counter()
-        from composer_app.models.tf_setup import for_inference
+        from composer_app.models.process.tf_setup import for_inference
         for_inference()  # as the app's model process and the generate CLI start (imports TensorFlow)
         t1 = time.perf_counter()
-        import composer_app.models.generate as generation
-        from composer_app.models.generate import GenerateRequest, generate
+        import composer_app.models.rnn.generator as generation
+        from composer_app.models.rnn.generator import generate
+    from composer_app.models.rnn.requests import GenerateRequest
         generation.USE_XLA = False  # as the app and the CLI run
         generate(GenerateRequest("attention_rnn", 128, primer=(60, -2, 60, -2, 67, -2, 67, -2),
                                  bundle={str(paths['attention_rnn'])!r}, num_outputs=10, seed=1))

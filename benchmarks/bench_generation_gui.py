@@ -21,10 +21,10 @@ sys.path.insert(0, str(ROOT))
 def main() -> None:
     from PySide6.QtWidgets import QApplication
 
-    from composer_app.gui.generation_session import attach_generation
-    from composer_app.gui.main_window import MainWindow
-    from composer_app.models.generate import shipped_bundle_path
-    from composer_app.models.model_process import close_shared_model_process
+    from composer_app.gui.generation.session import attach_generation
+    from composer_app.gui.shell.main_window import MainWindow
+    from composer_app.models.process.client import close_shared_model_process
+    from composer_app.models.rnn.bundle import shipped_bundle_path
     from composer_app.music.song import Note
 
     app = QApplication.instance() or QApplication([])

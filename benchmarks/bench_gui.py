@@ -29,7 +29,7 @@ def cold_start(runs: int = 5) -> None:
     """
     entries = {
         "python -m composer_app": [sys.executable, "-m", "composer_app"],
-        "composer_app.gui.app.run([])": [sys.executable, "-c", "from composer_app.gui.app import run; run([])"],
+        "composer_app.gui.shell.app.run([])": [sys.executable, "-c", "from composer_app.gui.shell.app import run; run([])"],
     }
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ, COMPOSER_APP_HOOK=f"{ROOT / 'benchmarks' / 'bench_gui_hooks.py'}:report_shown",
@@ -83,11 +83,11 @@ def roll_figures() -> None:
     from PySide6.QtCore import QPoint, Qt
     from PySide6.QtTest import QTest
 
-    from composer_app.gui.app import application
-    from composer_app.gui.document import SongDocument
-    from composer_app.gui.roll_editor import RollEditor
-    from composer_app.gui.roll_state import Tool
-    from composer_app.gui.theme import DARK, apply_theme
+    from composer_app.gui.project.document import SongDocument
+    from composer_app.gui.roll.editor import RollEditor
+    from composer_app.gui.roll.state import Tool
+    from composer_app.gui.shell.app import application
+    from composer_app.gui.shell.theme import DARK, apply_theme
 
     app = application()
     apply_theme(app, DARK)
@@ -178,8 +178,8 @@ def roll_figures() -> None:
 
 
 def open_midi() -> None:
-    from composer_app.gui.app import application
-    from composer_app.gui.main_window import MainWindow
+    from composer_app.gui.shell.app import application
+    from composer_app.gui.shell.main_window import MainWindow
     from composer_app.music.midi_io import write_midi
 
     app = application()

@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from shipped_data import prepared  # noqa: E402
 
-from composer_app.models.configs import get_config  # noqa: E402
+from composer_app.models.rnn.configs import get_config  # noqa: E402
 from composer_app.models.training.dataset import BatchOrder, pad_batch, write_sequence_examples  # noqa: E402
 from composer_app.models.training.loop import Trainer  # noqa: E402
 

@@ -21,8 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from shipped_data import RUNS, short_data_description, sources_for  # noqa: E402
 
-from composer_app.models.configs import get_config  # noqa: E402
-from composer_app.models.extraction import model_events  # noqa: E402
+from composer_app.models.rnn.configs import get_config  # noqa: E402
+from composer_app.models.rnn.extraction import model_events  # noqa: E402
 from composer_app.models.training.card import write_card  # noqa: E402
 from composer_app.models.training.export import bundle_description  # noqa: E402
 from composer_app.models.training.metrics import read_metrics  # noqa: E402
@@ -195,7 +195,7 @@ def _set_bundle_description(path: Path, description: str) -> None:
     import dataclasses
 
     from composer_app.atomic_file import write_atomically
-    from composer_app.models.bundle_format import parse_bundle, serialize_bundle
+    from composer_app.models.checkpoints.bundle_proto import parse_bundle, serialize_bundle
 
     bundle = dataclasses.replace(parse_bundle(path.read_bytes()), bundle_description=description)
     write_atomically(path, lambda fh: fh.write(serialize_bundle(bundle)))

@@ -28,7 +28,7 @@ def run_dir(config_id: str) -> Path:
 
 
 def tool(config_id: str, what: str) -> str:
-    from composer_app.models.configs import get_config
+    from composer_app.models.rnn.configs import get_config
 
     family = "drums" if get_config(config_id).is_drums else "melody"
     return str(MAGENTA_BIN / f"{family}_rnn_{what}")
@@ -78,8 +78,8 @@ def bundle(config_id: str, hparams: str, step: int | None = None) -> Path:
 def evaluate(config_id: str) -> dict:
     import tensorflow as tf
 
-    from composer_app.models.bundle import read_bundle
-    from composer_app.models.network import EventsRnn
+    from composer_app.models.rnn.bundle import read_bundle
+    from composer_app.models.rnn.network import EventsRnn
     from composer_app.models.training.loop import evaluate as held_out
     from composer_app.models.training.step import eval_step
 

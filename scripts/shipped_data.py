@@ -10,7 +10,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from shipped_corpora import DRUM_DATA, MUSIC21_CORPUS, SHARED, drum_sources, melody_sources  # noqa: E402
 
-from composer_app.models.configs import get_config  # noqa: E402
+from composer_app.models.rnn.configs import get_config  # noqa: E402
 from composer_app.models.training.corpus import CorpusCache, SourceFile  # noqa: E402
 from composer_app.models.training.data import prepare_data  # noqa: E402
 

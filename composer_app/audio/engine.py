@@ -8,10 +8,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from composer_app.audio.schedule import NOTE_ON, Schedule, TrackMix, audible_tracks
+from composer_app.audio.synth import AUDITION_CHANNEL, AUDITION_DRUM_CHANNEL, GRID, Synthesizer
 from composer_app.music.song import Song
-
-from .schedule import NOTE_ON, Schedule, TrackMix, audible_tracks
-from .synth import AUDITION_CHANNEL, AUDITION_DRUM_CHANNEL, GRID, Synthesizer
 
 HALF_GRID = GRID // 2
 # About 6 ms at 44.1 kHz: long enough that cutting a sound makes no click, short enough to feel instant.

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from composer_app.errors import Cancelled, ComposerError
 
-class AudioError(Exception):
+
+class AudioError(ComposerError):
     """An audio problem explained in one line."""
 
 
@@ -26,5 +28,5 @@ class NoAudioOutputError(AudioError):
     """There is no audio output device to play through."""
 
 
-class RenderCancelled(AudioError):
+class RenderCancelled(Cancelled):
     """A render was stopped by its progress callback."""

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .errors import NoAudioOutputError
+from composer_app.audio.errors import NoAudioOutputError
 
 # Fills an int16 array of shape (frames, 2) in place; called from the device's thread.
 FillCallback = Callable[[np.ndarray], None]

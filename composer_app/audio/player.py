@@ -1,23 +1,19 @@
-"""Live playback: the engine rendered a few small blocks ahead into a device callback, with an audio-clock position."""
+"""Live playback: transport, loop, mixes and audition, heard through a LiveStream with an audio-clock position."""
 
 from __future__ import annotations
 
 import os
 import threading
-import time
-from collections import deque
 
-import numpy as np
-
+from composer_app.audio.engine import Block, Engine
+from composer_app.audio.errors import AudioError, NoAudioOutputError
+from composer_app.audio.excerpt import bar_end
+from composer_app.audio.live_stream import LiveStream
+from composer_app.audio.output import FakeOutput, SoundDeviceOutput, probe_output
+from composer_app.audio.schedule import Schedule, TrackMix
+from composer_app.audio.soundfont import SoundFontChoice
+from composer_app.audio.synth import DEFAULT_SAMPLE_RATE, GRID, Synthesizer
 from composer_app.music.song import Song
-
-from .engine import NOT_SONG_TIME, Block, Engine
-from .errors import AudioError, NoAudioOutputError
-from .excerpt import bar_end
-from .output import FakeOutput, SoundDeviceOutput, probe_output
-from .schedule import Schedule, TrackMix
-from .soundfont import SoundFontChoice
-from .synth import DEFAULT_SAMPLE_RATE, GRID, Synthesizer
 
 STOPPED, PLAYING, PAUSED = "stopped", "playing", "paused"
 DEFAULT_BLOCKSIZE = 4 * GRID
@@ -47,10 +43,7 @@ class Player:
         if blocksize % GRID:
             raise ValueError(f"blocksize must be a multiple of {GRID}")
         self._soundfont_request = soundfont
-        self._output = output
         self._sample_rate = sample_rate
-        self._blocksize = blocksize
-        self._ahead = ahead_blocks
         self._song = Song()
         self._mixes: list[TrackMix] = []
         self._loop: tuple[int | None, int | None] = (None, None)
@@ -62,25 +55,10 @@ class Player:
         self._reason = ""
         self._prepare_lock = threading.Lock()
         self._lock = threading.RLock()  # guards the engine
-        self._cond = threading.Condition()  # guards the queue of rendered blocks
-        self._stream_lock = threading.Lock()
-        self._queue: deque[Block] = deque()
-        self._current: Block | None = None
-        self._current_offset = 0
-        self._history: deque[tuple[int, int, Block, int]] = deque(maxlen=256)
-        self._device_frames = 0
-        self._barrier = 0  # device frame before which heard audio is older than the last seek
         self._last_position = 0
         self._idle_tick = 0  # the position while no engine exists yet (before prepare, or without a device)
-        self._finish_heard = False
-        self._running = False
-        self._closing = False
-        self._thread: threading.Thread | None = None
-        self.underruns = 0
-        self.callback_error: str = ""
-        # Seconds from the last play() to the device taking its first block of song audio (for benchmarks).
-        self.last_play_latency: float | None = None
-        self._play_pressed_at = 0.0
+        self._stream = LiveStream(output, blocksize, ahead_blocks, IDLE_STOP_SECONDS, self._lock,
+                                  self._render_block, self._is_quiet)
 
     # -- set-up -----------------------------------------------------------------------------------
     def prepare(self) -> bool:
@@ -102,11 +80,11 @@ class Player:
 
     def _setup(self) -> None:
         rate = self._sample_rate
-        if self._output is None:
+        if self._stream.output is None:
             info = probe_output()
             if not info.available:
                 raise NoAudioOutputError(info.reason)
-            self._output = SoundDeviceOutput()
+            self._stream.output = SoundDeviceOutput()
             rate = rate or info.sample_rate
         rate = rate or DEFAULT_SAMPLE_RATE
         synth = Synthesizer(self._soundfont_request, rate)
@@ -114,7 +92,7 @@ class Player:
             self._synth = synth
             self._engine = self._new_engine(synth)
         try:
-            self._output.open(rate, self._blocksize, self._fill)
+            self._stream.open(rate)
         except AudioError:
             synth.close()
             raise
@@ -236,7 +214,8 @@ class Player:
     def state(self) -> str:
         """STOPPED, PLAYING or PAUSED; a song that has played to its end reads as STOPPED, back at the start."""
         with self._lock:
-            if self._state == PLAYING and self._engine is not None and self._engine.finished and self._finish_heard:
+            if (self._state == PLAYING and self._engine is not None and self._engine.finished
+                    and self._stream.finish_heard):
                 self._state = STOPPED
                 self._engine.seek_frame(0)
                 self._last_position = 0
@@ -257,13 +236,11 @@ class Player:
                 self._engine.seek_frame(0)
             self._apply_loop()
             self._engine.play()
-            self._finish_heard = False
+            self._stream.note_play_pressed()
             self._state = PLAYING
-            self._play_pressed_at = time.perf_counter()
-            self.last_play_latency = None
-            self._skip_queued_silence()
+            self._stream.skip_queued_silence()
             self._mark_jump(self._engine.song_frame)
-        self._ensure_running()
+        self._stream.ensure_running()
 
     def pause(self) -> None:
         with self._lock:
@@ -300,11 +277,7 @@ class Player:
 
     def _mark_jump(self, frame: int) -> None:
         """Until the audio rendered after now is heard, the position is the jump target."""
-        with self._cond:
-            pending = sum(len(b.audio) for b in self._queue)
-            if self._current is not None:
-                pending += len(self._current.audio) - self._current_offset
-            self._barrier = self._device_frames + pending
+        self._stream.mark_jump()
         self._last_position = frame
 
     def position_frame(self) -> int:
@@ -312,16 +285,9 @@ class Player:
         with self._lock:
             if self._state != PLAYING or self._engine is None:
                 return self._engine.song_frame if self._engine is not None else self._last_position
-            heard = self._device_frames - self._output.latency_frames
-            if heard > self._barrier:
-                for device_frame, length, block, offset in reversed(list(self._history)):
-                    if device_frame < heard:
-                        if heard <= device_frame + length:
-                            # The frame just heard, plus one: positions are boundaries between frames.
-                            frame = block.song_frame_at(offset + heard - device_frame - 1)
-                            if frame != NOT_SONG_TIME:
-                                self._last_position = frame + 1
-                        break
+            heard = self._stream.heard_position()
+            if heard is not None:
+                self._last_position = heard
             return self._last_position
 
     def position_tick(self) -> int:
@@ -338,116 +304,47 @@ class Player:
             return False
         with self._lock:
             self._engine.audition(pitch, velocity, program, is_drum, seconds)
-            self._skip_queued_silence()
-        self._ensure_running()
+            self._stream.skip_queued_silence()
+        self._stream.ensure_running()
         return True
 
-    def _skip_queued_silence(self) -> None:
-        """Blocks of pure silence waiting for the device would only delay the new sound: replace them now."""
-        with self._cond:
-            if self._running and self._queue and not any(b.audio.any() for b in self._queue):
-                self._queue.clear()
-                self._queue.append(self._engine.render(self._blocksize))
-
     # -- the device side --------------------------------------------------------------------------
-    def _ensure_running(self) -> None:
-        with self._stream_lock:
-            if self._running or self._closing:
-                return
-            with self._lock:
-                first = self._engine.render(self._blocksize)
-            with self._cond:
-                # Anything still queued is silence from before the device stopped.
-                self._queue.clear()
-                self._queue.append(first)
-                self._current = None
-            self._running = True
-            self._output.start()
-            if self._ahead and (self._thread is None or not self._thread.is_alive()):
-                self._thread = threading.Thread(target=self._render_ahead, name="audio-render", daemon=True)
-                self._thread.start()
-            with self._cond:
-                self._cond.notify_all()
+    def _render_block(self, frames: int) -> Block:
+        """The next block for the device; the stream calls it with the engine lock held."""
+        return self._engine.render(frames)
 
-    def _fill(self, out: np.ndarray) -> None:
-        """The device callback: copy rendered blocks out, rendering inline only if the thread fell behind."""
-        try:
-            frames, filled = len(out), 0
-            while filled < frames:
-                if self._current is None:
-                    with self._cond:
-                        block = self._queue.popleft() if self._queue else None
-                        self._cond.notify_all()
-                    if block is None:
-                        with self._lock:
-                            block = self._engine.render(self._blocksize)
-                        if self._ahead:
-                            self.underruns += 1
-                    self._current, self._current_offset = block, 0
-                    if block.finished:
-                        self._finish_heard = True
-                    if self.last_play_latency is None and any(f != NOT_SONG_TIME for _o, f in block.marks):
-                        self.last_play_latency = time.perf_counter() - self._play_pressed_at
-                block, offset = self._current, self._current_offset
-                k = min(frames - filled, len(block.audio) - offset)
-                out[filled:filled + k] = block.audio[offset:offset + k]
-                self._history.append((self._device_frames, k, block, offset))
-                self._device_frames += k
-                filled += k
-                self._current_offset += k
-                if self._current_offset >= len(block.audio):
-                    self._current = None
-        except Exception as exc:  # never let an exception kill the device thread
-            out.fill(0)
-            self.callback_error = f"{type(exc).__name__}: {exc}"
-
-    def _render_ahead(self) -> None:
-        idle = 0
-        while True:
-            with self._cond:
-                while not self._closing and (len(self._queue) >= self._ahead or not self._running):
-                    self._cond.wait(0.5)
-                if self._closing:
-                    return
-            with self._lock:
-                block = self._engine.render(self._blocksize)
-                quiet = self._state != PLAYING and self._engine.silent
-            with self._cond:
-                self._queue.append(block)
-            idle = idle + len(block.audio) if quiet else 0
-            if idle >= IDLE_STOP_SECONDS * self.sample_rate:
-                idle = 0
-                self._stop_stream_if_quiet()
-
-    def _stop_stream_if_quiet(self) -> None:
-        with self._stream_lock:
-            with self._lock:
-                if self._state == PLAYING or not self._engine.silent:
-                    return
-            self._running = False
-            self._output.stop()
+    def _is_quiet(self) -> bool:
+        """Nothing plays and the engine is silent, so the device may stop; called with the engine lock held."""
+        return self._state != PLAYING and self._engine.silent
 
     def release_device(self) -> None:
         """Stop the output stream now unless something plays (what a quiet while does by itself)."""
-        if self._running and self._engine is not None:
-            self._stop_stream_if_quiet()
+        if self._stream.running and self._engine is not None:
+            self._stream.stop_if_quiet()
 
     @property
     def frames_played(self) -> int:
         """Frames the device has taken since the player was made."""
-        return self._device_frames
+        return self._stream.frames_played
+
+    @property
+    def underruns(self) -> int:
+        """Blocks the device callback had to render itself because the render-ahead thread fell behind."""
+        return self._stream.underruns
+
+    @property
+    def callback_error(self) -> str:
+        """The last exception in the device callback (which then played silence), or ''."""
+        return self._stream.callback_error
+
+    @property
+    def last_play_latency(self) -> float | None:
+        """Seconds from the last play() to the device taking its first block of song audio (for benchmarks)."""
+        return self._stream.last_play_latency
 
     def close(self) -> None:
         """Stop the device and free the synth; the player cannot be used afterwards."""
-        with self._stream_lock:
-            self._closing = True
-            with self._cond:
-                self._cond.notify_all()
-            if self._output is not None:
-                self._output.close()
-            self._running = False
-        if self._thread is not None:
-            self._thread.join(timeout=2)
+        self._stream.close()
         with self._lock:
             if self._synth is not None:
                 self._synth.close()

@@ -11,13 +11,12 @@ from pathlib import Path
 import numpy as np
 
 from composer_app.atomic_file import write_atomically
+from composer_app.audio.engine import Engine
+from composer_app.audio.errors import AudioError, RenderCancelled
+from composer_app.audio.schedule import TrackMix
+from composer_app.audio.soundfont import SoundFontChoice
+from composer_app.audio.synth import DEFAULT_SAMPLE_RATE, GRID, Synthesizer
 from composer_app.music.song import Song
-
-from .engine import Engine
-from .errors import AudioError, RenderCancelled
-from .schedule import TrackMix
-from .soundfont import SoundFontChoice
-from .synth import DEFAULT_SAMPLE_RATE, GRID, Synthesizer
 
 RENDER_BLOCK = 256 * GRID
 AUDIO_SUFFIXES = (".wav", ".wave", ".flac")

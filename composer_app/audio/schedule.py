@@ -6,9 +6,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from composer_app.audio.synth import AUDITION_CHANNEL, AUDITION_DRUM_CHANNEL, CHANNELS
 from composer_app.music.song import PPQ, Song, Track
-
-from .synth import AUDITION_CHANNEL, AUDITION_DRUM_CHANNEL, CHANNELS
 
 NOTE_OFF = 0
 NOTE_ON = 1

@@ -7,7 +7,7 @@ import struct
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import SoundFontError
+from composer_app.audio.errors import AudioError, SoundFontError
 
 # Debian/Ubuntu (fluid-soundfont-gm), then Arch and Fedora spellings of the same font.
 SYSTEM_SOUNDFONTS = (
@@ -95,8 +95,8 @@ def choose_soundfont(requested: str | os.PathLike | None = None) -> SoundFontCho
         return SoundFontChoice(check_soundfont(bundled), f"{exc}; using {bundled.name} instead")
 
 
-class _Broken(Exception):
-    pass
+class _Broken(AudioError):
+    """What is wrong inside a SoundFont; check_soundfont adds the file's name."""
 
 
 def _check_riff(fh, size: int) -> None:

@@ -6,9 +6,9 @@ import os
 
 import numpy as np
 
-from ..quiet_imports import import_quietly
-from .errors import SoundFontError, SynthUnavailableError
-from .soundfont import SoundFontChoice, bundled_soundfont, check_soundfont, choose_soundfont
+from composer_app.audio.errors import SoundFontError, SynthUnavailableError
+from composer_app.audio.soundfont import SoundFontChoice, bundled_soundfont, check_soundfont, choose_soundfont
+from composer_app.quiet_imports import import_quietly
 
 DEFAULT_SAMPLE_RATE = 44100
 # FluidSynth renders in fixed 64-frame blocks; events take effect on these boundaries.

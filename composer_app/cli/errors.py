@@ -1,36 +1,46 @@
-"""Turn the errors a user can cause into one-line messages and exit codes."""
+"""Turn the errors a user can cause into one-line messages and exit codes, and report anything else as a bug."""
 
 from __future__ import annotations
 
 import sys
 from functools import wraps
 
-from composer_app.music.errors import MusicFileError, PrimerError
+from composer_app.errors import ComposerError, bug_summary, log_bug, user_message
+
+EXIT_USER_ERROR = 1
+EXIT_BUG = 70  # EX_SOFTWARE from sysexits.h: an internal error
 
 
-class UserError(Exception):
-    """A problem with what the user asked for, reported as one line."""
+class UserError(ComposerError):
+    """A problem with what the user asked for on the command line, reported as one line."""
 
 
-def _user_errors() -> tuple[type[BaseException], ...]:
-    """Errors whose message is meant for the user; model errors load only when a command needs them."""
-    errors: list[type[BaseException]] = [MusicFileError, PrimerError, UserError]
-    models = sys.modules.get("composer_app.models.errors")
-    if models is not None:
-        errors += [models.BundleError, models.GenerationError, models.GenerationCancelled]
-    return tuple(errors)
+def report_user_error(exc: ComposerError) -> int:
+    """Print `composer-app: error: what happened. What to do.` on one line."""
+    print(f"composer-app: error: {user_message(exc)}", file=sys.stderr)
+    return EXIT_USER_ERROR
+
+
+def report_bug(exc: BaseException, command: str) -> int:
+    """A bug: one line saying so, and the traceback in a log file the user can attach to a report."""
+    log = log_bug(exc, f"command: {command}")
+    where = f"; the details are in {log}" if log else ""
+    print(f"composer-app: internal error (a bug, not your doing): {bug_summary(exc)}{where}", file=sys.stderr)
+    return EXIT_BUG
 
 
 def reports_user_errors(run):
-    """Print a user-caused error as `composer-app: error: ...` and return exit code 1."""
+    """Run a command: a ComposerError prints one line and returns 1; any other exception is reported as a bug."""
 
     @wraps(run)
     def wrapper(args):
         try:
             return run(args)
-        except _user_errors() as exc:
-            message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            print(f"composer-app: error: {message}", file=sys.stderr)
-            return 1
+        except ComposerError as exc:
+            return report_user_error(exc)
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except Exception as exc:
+            return report_bug(exc, " ".join(sys.argv))
 
     return wrapper

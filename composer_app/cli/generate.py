@@ -31,7 +31,7 @@ def _positive_float(text: str) -> float:
 
 
 def add_generate_arguments(p: argparse.ArgumentParser, family: str | None, default_config: str | None) -> None:
-    from composer_app.models.configs import all_configs
+    from composer_app.models.rnn.configs import all_configs
 
     choices = [c.id for c in all_configs() if family is None or c.family == family]
     p.add_argument("--config", default=default_config, required=default_config is None, choices=choices,
@@ -72,7 +72,9 @@ def add_parser(sub) -> None:
 
 
 def _steering(args):
-    from composer_app.models.steering import NOTE_NAMES, PitchSteering
+    from composer_app.models.errors import GenerationError
+    from composer_app.models.rnn.steering import PitchSteering
+    from composer_app.music.scales import pitch_class
 
     key = getattr(args, "key", None)
     low, high = getattr(args, "min_pitch", None), getattr(args, "max_pitch", None)
@@ -80,22 +82,21 @@ def _steering(args):
         return None
     tonic, scale = 0, "chromatic"
     if key is not None:
-        names = {n.lower(): i for i, n in enumerate(NOTE_NAMES)}
-        names.update({"db": 1, "d#": 3, "gb": 6, "g#": 8, "a#": 10, "cb": 11, "e#": 5, "fb": 4, "b#": 0})
-        if key.lower() not in names:
+        tonic = pitch_class(key)
+        if tonic is None:
             raise UserError(f"unknown key {key!r}; use a note name such as C, F# or Bb")
-        tonic, scale = names[key.lower()], args.scale
+        scale = args.scale
     try:
         return PitchSteering(tonic, scale, 0 if low is None else low, 127 if high is None else high)
-    except ValueError as exc:
+    except GenerationError as exc:
         raise UserError(str(exc)) from None
 
 
 def _primer(args, config):
     """Primer (events or a Track) and the tempo that goes with it."""
+    from composer_app.models.rnn.extraction import primer_track
     from composer_app.music.io import read_song
     from composer_app.music.primers import parse_drums_primer, parse_melody_primer
-    from composer_app.music.song import Track
 
     qpm = args.qpm
     if getattr(args, "primer_melody", None):
@@ -108,26 +109,17 @@ def _primer(args, config):
         return tuple(parse_drums_primer(args.primer_drums)), qpm or 120.0
     if args.primer_midi:
         song = read_song(args.primer_midi)
-        if config.is_drums:
-            notes = [n for t in song.tracks if t.is_drum for n in t.notes]
-            if not notes:
-                raise UserError(f"{args.primer_midi}: no drum track (MIDI channel 10) to continue")
-            track = Track("Drums", is_drum=True, channel=9, notes=tuple(notes))
-        else:
-            tracks = [t for t in song.tracks if not t.is_drum and t.notes]
-            if not tracks:
-                raise UserError(f"{args.primer_midi}: no melodic notes to continue")
-            track = tracks[0]
-        return track, qpm or song.qpm
+        return primer_track(song, config, str(args.primer_midi)), qpm or song.qpm
     return None, qpm or 120.0
 
 
 @reports_user_errors
 def run(args) -> int:
-    import composer_app.models.generate as generation
-    from composer_app.models.configs import get_config
-    from composer_app.models.generate import GenerateRequest, generate
-    from composer_app.models.tf_setup import for_inference
+    import composer_app.models.rnn.generator as generation
+    from composer_app.models.process.tf_setup import for_inference
+    from composer_app.models.rnn.configs import get_config
+    from composer_app.models.rnn.generator import generate
+    from composer_app.models.rnn.requests import GenerateRequest
     from composer_app.music.io import write_song
 
     generation.USE_XLA = False  # one generation per process: a compile would cost more than it saves
@@ -160,7 +152,7 @@ def run(args) -> int:
 
 def _magenta_main(family: str, default_config: str, prog: str) -> int:
     from composer_app.cli.main import exit_at_once_after_tensorflow
-    from composer_app.models.tf_setup import before_tensorflow_import
+    from composer_app.models.process.tf_setup import before_tensorflow_import
 
     before_tensorflow_import()
     parser = argparse.ArgumentParser(prog=prog, description=f"Generate with a {family} model, as Magenta's {prog}.")

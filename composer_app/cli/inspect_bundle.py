@@ -17,7 +17,7 @@ def add_parser(sub) -> None:
 
 @reports_user_errors
 def run(args) -> int:
-    from composer_app.models.bundle import read_bundle
+    from composer_app.models.rnn.bundle import read_bundle
 
     info = read_bundle(args.bundle).describe()
     if args.json:

@@ -47,7 +47,7 @@ def run_gui(args: argparse.Namespace) -> int:
         )
         build_parser().print_help(sys.stderr)
         return 2
-    from composer_app.gui.app import run
+    from composer_app.gui.shell.app import run
 
     return run(list(getattr(args, "files", [])))
 
@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if _opens_the_app(argv) and has_display():
         return run_gui(argparse.Namespace(files=argv))
-    from composer_app.models.tf_setup import before_tensorflow_import
+    from composer_app.models.process.tf_setup import before_tensorflow_import
 
     before_tensorflow_import()  # only sets environment variables: no TensorFlow here
     parser = build_parser()

@@ -28,10 +28,9 @@ def add_parser(sub) -> None:
 
 
 def _events(args, config) -> list:
-    from composer_app.music.events import drums_from_track, melody_from_track
+    from composer_app.models.rnn.extraction import primer_track, track_events
     from composer_app.music.io import read_song
     from composer_app.music.primers import parse_drums_primer, parse_melody_primer
-    from composer_app.music.song import Track
 
     if args.primer_melody is not None:
         if not config.is_melody:
@@ -42,20 +41,13 @@ def _events(args, config) -> list:
             raise UserError(f"--primer_drums is for drum models; this bundle is {config.id}")
         return parse_drums_primer(args.primer_drums)
     song = read_song(args.primer_midi)
-    if config.is_drums:
-        notes = [n for t in song.tracks if t.is_drum for n in t.notes]
-        return list(drums_from_track(Track(is_drum=True, channel=9, notes=tuple(notes)),
-                                     steps_per_quarter=config.steps_per_quarter, gap_bars=10 ** 6))
-    tracks = [t for t in song.tracks if not t.is_drum and t.notes]
-    if not tracks:
-        raise UserError(f"{args.primer_midi}: no melodic notes to score")
-    return list(melody_from_track(tracks[0], steps_per_quarter=config.steps_per_quarter, gap_bars=10 ** 6))
+    return track_events(primer_track(song, config, str(args.primer_midi)), config)
 
 
 @reports_user_errors
 def run_score(args) -> int:
-    from composer_app.models.bundle import read_bundle
-    from composer_app.models.scoring import score_events
+    from composer_app.models.rnn.bundle import read_bundle
+    from composer_app.models.rnn.scoring import score_events
 
     bundle = read_bundle(args.bundle)
     events = _events(args, bundle.config)
@@ -83,8 +75,8 @@ def run_score(args) -> int:
 
 @reports_user_errors
 def run_evaluate(args) -> int:
-    from composer_app.models.bundle import read_bundle
-    from composer_app.models.evaluation import evaluate_folder
+    from composer_app.models.rnn.bundle import read_bundle
+    from composer_app.models.rnn.evaluation import evaluate_folder
 
     bundle = read_bundle(args.bundle)
     report = evaluate_folder(bundle, args.folder)

@@ -6,6 +6,8 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from composer_app.models.errors import HParamsError
+
 
 @dataclass(frozen=True)
 class HParams:
@@ -28,17 +30,17 @@ _ITEM = re.compile(r"\s*([A-Za-z_]\w*)\s*=\s*(\[[^\]]*\]|[^,]*)\s*(?:,|$)")
 
 
 def parse_hparams(text: str) -> dict:
-    """Parse "batch_size=64,rnn_layer_sizes=[64,64]" into checked field values; ValueError names the bad part."""
+    """Parse "batch_size=64,rnn_layer_sizes=[64,64]" into checked field values; HParamsError names the bad part."""
     values: dict = {}
     pos = 0
     text = text.strip()
     while pos < len(text):
         m = _ITEM.match(text, pos)
         if not m or m.end() == pos:
-            raise ValueError(f"cannot read hparams at {text[pos:]!r}; expected name=value[,name=value]")
+            raise HParamsError(f"cannot read hparams at {text[pos:]!r}; expected name=value[,name=value]")
         name, raw = m.group(1), m.group(2).strip()
         if name not in _FIELD_TYPES:
-            raise ValueError(f"unknown hparam {name!r}; known: {', '.join(sorted(_FIELD_TYPES))}")
+            raise HParamsError(f"unknown hparam {name!r}; known: {', '.join(sorted(_FIELD_TYPES))}")
         values[name] = _convert(name, raw)
         pos = m.end()
     return values
@@ -61,4 +63,4 @@ def _convert(name: str, raw: str):
             return int(raw)
         return float(raw)
     except ValueError:
-        raise ValueError(f"bad value {raw!r} for hparam {name!r}") from None
+        raise HParamsError(f"bad value {raw!r} for hparam {name!r}") from None

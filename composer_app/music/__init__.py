@@ -1,8 +1,8 @@
 """The pure music core: songs, tracks and notes, file I/O, Magenta's event views and encodings (no Qt)."""
 
-from .errors import MusicFileError, PrimerError
-from .io import READABLE_SUFFIXES, read_song, read_songs, write_song
-from .song import (
+from composer_app.music.errors import MusicFileError, PrimerError
+from composer_app.music.io import READABLE_SUFFIXES, read_song, read_songs, write_song
+from composer_app.music.song import (
     DEFAULT_QPM,
     DRUM_CHANNEL,
     PPQ,

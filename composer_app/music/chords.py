@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from composer_app.music.errors import MusicError
+
 NO_CHORD = "N.C."
 
 _LETTER_PITCH = {"C": 0, "D": 2, "E": 4, "F": 5, "G": 7, "A": 9, "B": 11}
@@ -89,7 +91,7 @@ _MODIFIERS = ("add#", "addb", "add", "no", "#", "b")
 KIND_NAMES: tuple[str, ...] = tuple(name for name, _, _ in _KINDS)
 
 
-class ChordSymbolError(ValueError):
+class ChordSymbolError(MusicError):
     """A chord symbol could not be read; the message says which part."""
 
     def __init__(self, figure: str, problem: str):

@@ -1,24 +1,34 @@
-"""Errors the music core raises for input a user can get wrong."""
+"""Errors the music core raises for input a user can get wrong: music files, textual primers, chord symbols."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from composer_app.errors import ComposerError
 
-class MusicFileError(Exception):
+
+class MusicError(ComposerError):
+    """Music that cannot be read or used as asked."""
+
+
+class MusicFileError(MusicError):
     """A music file could not be read or written; the message names the file and the problem."""
 
-    def __init__(self, path: str | Path, problem: str):
+    hint = "Check that it is a MIDI, MusicXML, ABC or Humdrum file and that it is not damaged, or choose another."
+
+    def __init__(self, path: str | Path, problem: str, hint: str | None = None):
         self.path = Path(path)
         self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
+        super().__init__(f"{self.path}: {problem}", hint=hint)
 
 
-class PrimerError(ValueError):
+class PrimerError(MusicError):
     """A textual primer (Magenta's --primer_melody and friends) is malformed.
 
     `position` is the 0-based character offset of the offending token.
     """
+
+    hint = "Fix the primer at the marked character; see --help for the notation."
 
     def __init__(self, text: str, position: int, problem: str):
         self.text = text

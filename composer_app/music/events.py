@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
-from .encodings.melody import (
+from composer_app.music.encodings.melody import (
     MAX_MELODY_EVENT,
     MAX_MIDI_PITCH,
     MELODY_NO_EVENT,
@@ -19,23 +19,30 @@ from .encodings.melody import (
     major_key_histogram,
     note_histogram,
 )
-from .song import Note, TimeSignature, Track, drum_track, tick_to_step, ticks_per_step
+from composer_app.music.errors import MusicError
+from composer_app.music.song import Note, TimeSignature, Track, drum_track, tick_to_step, ticks_per_step
 
 DEFAULT_STEPS_PER_QUARTER = 4
 DEFAULT_STEPS_PER_BAR = 16
 
 
-class PolyphonicMelodyError(ValueError):
+class PolyphonicMelodyError(MusicError):
     """Two notes start on one step and polyphony was not to be ignored."""
+
+
+class TimeSignatureError(MusicError):
+    """A time signature does not divide into whole steps of a model's grid."""
+
+    hint = "Change the song's time signature, or choose a model with a finer grid."
 
 
 def steps_per_bar_for(
     time_signature: TimeSignature, steps_per_quarter: int = DEFAULT_STEPS_PER_QUARTER
 ) -> int:
-    """Steps in one bar of a time signature, as Magenta derives it; ValueError if not whole."""
+    """Steps in one bar of a time signature, as Magenta derives it; TimeSignatureError if not whole."""
     steps = steps_per_quarter * 4 * time_signature.numerator / time_signature.denominator
     if steps % 1:
-        raise ValueError(
+        raise TimeSignatureError(
             f"{time_signature} at {steps_per_quarter} steps per quarter gives {steps:g} steps per bar, "
             "not a whole number"
         )
@@ -361,6 +368,7 @@ __all__ = [
     "DEFAULT_STEPS_PER_QUARTER",
     "DEFAULT_STEPS_PER_BAR",
     "PolyphonicMelodyError",
+    "TimeSignatureError",
     "steps_per_bar_for",
     "Melody",
     "DrumTrack",

@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .errors import MusicFileError
-from .midi_io import read_midi, write_midi
-from .score_io import SCORE_SUFFIXES, read_score, read_scores
-from .song import Song
+from composer_app.music.errors import MusicFileError
+from composer_app.music.midi_io import read_midi, write_midi
+from composer_app.music.score_io import SCORE_SUFFIXES, read_score, read_scores
+from composer_app.music.song import Song
 
 MIDI_SUFFIXES = (".mid", ".midi", ".smf", ".kar")
 READABLE_SUFFIXES = MIDI_SUFFIXES + SCORE_SUFFIXES

@@ -6,9 +6,10 @@ import os
 import warnings
 from pathlib import Path
 
-from ..quiet_imports import import_quietly
-from .errors import MusicFileError
-from .song import DRUM_CHANNEL, PPQ, ChordSymbol, Note, Song, TempoChange, TimeSignature, Track
+from composer_app.music.errors import MusicFileError
+from composer_app.music.song import DRUM_CHANNEL, PPQ, ChordSymbol, Note, Song, TempoChange, TimeSignature, Track
+from composer_app.quiet_imports import import_quietly
+from composer_app.user_files import read_limited
 
 # Guards that keep a hostile or corrupt file from hanging the app or eating memory.
 MAX_FILE_BYTES = 32 * 1024 * 1024
@@ -57,17 +58,7 @@ def read_midi(path: str | os.PathLike) -> Song:
 
 
 def _read_bytes(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise MusicFileError(path, f"file is too large ({size / 1e6:.0f} MB) to be a MIDI song")
-        if size == 0:
-            raise MusicFileError(path, "file is empty")
-        return path.read_bytes()
-    except MusicFileError:
-        raise
-    except OSError as exc:
-        raise MusicFileError(path, exc.strerror or str(exc)) from None
+    return read_limited(path, MAX_FILE_BYTES, "MIDI song", MusicFileError)
 
 
 def _reason(exc: Exception) -> str:
@@ -148,7 +139,7 @@ def _free_channel(used: set[int]) -> int:
 def _default_track_name(program: int, is_drum: bool) -> str:
     if is_drum:
         return "Drums"
-    from .gm import program_name
+    from composer_app.music.gm import program_name
 
     return program_name(program)
 

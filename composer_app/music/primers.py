@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .chords import ChordSymbolError, parse_chord_symbol
-from .errors import PrimerError
-from .song import PPQ, Note, Track
+from composer_app.music.chords import ChordSymbolError, parse_chord_symbol
+from composer_app.music.errors import PrimerError
+from composer_app.music.song import PPQ, Note, Track
 
 MELODY_EVENT_RANGE = (-2, 127)
 

@@ -6,8 +6,9 @@ import os
 import re
 from pathlib import Path
 
-from .errors import MusicFileError
-from .song import DRUM_CHANNEL, PPQ, ChordSymbol, Note, Song, TempoChange, TimeSignature, Track
+from composer_app.music.errors import MusicFileError
+from composer_app.music.song import DRUM_CHANNEL, PPQ, ChordSymbol, Note, Song, TempoChange, TimeSignature, Track
+from composer_app.user_files import checked_size
 
 SCORE_SUFFIXES = (".xml", ".musicxml", ".mxl", ".abc", ".krn")
 MAX_SCORE_BYTES = 16 * 1024 * 1024
@@ -65,14 +66,7 @@ def _reason(exc: Exception) -> str:
 
 
 def _parse(path: Path, text: str | None = None):
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise MusicFileError(path, exc.strerror or str(exc)) from None
-    if size == 0:
-        raise MusicFileError(path, "file is empty")
-    if size > MAX_SCORE_BYTES:
-        raise MusicFileError(path, f"file is too large ({size / 1e6:.0f} MB) to be a score")
+    checked_size(path, MAX_SCORE_BYTES, "score", MusicFileError)
     suffix = path.suffix.lower()
     fmt = {".abc": "abc", ".krn": "humdrum", ".mxl": "musicxml", ".xml": "musicxml", ".musicxml": "musicxml"}
     try:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .gm import program_name
-from .song import Song
+from composer_app.music.gm import program_name
+from composer_app.music.song import Song
 
 
 def summarize(song: Song) -> dict:

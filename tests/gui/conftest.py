@@ -12,8 +12,8 @@ import pytest  # noqa: E402
 import shiboken6  # noqa: E402
 from PySide6.QtCore import QCoreApplication, QEvent, QThread, QTimer  # noqa: E402
 
-from composer_app.gui.document import SongDocument  # noqa: E402
-from composer_app.gui.roll_editor import RollEditor  # noqa: E402
+from composer_app.gui.project.document import SongDocument  # noqa: E402
+from composer_app.gui.roll.editor import RollEditor  # noqa: E402
 from composer_app.music.song import Note, Song, Track, drum_track  # noqa: E402
 
 
@@ -97,7 +97,7 @@ def editor(qtbot, document) -> RollEditor:
 @pytest.fixture
 def window(qtbot):
     """The real main window with a fresh song; closing it at the end never asks to save."""
-    from composer_app.gui.main_window import MainWindow
+    from composer_app.gui.shell.main_window import MainWindow
 
     win = MainWindow()
 

@@ -29,6 +29,6 @@ def fixture_golden(config_id: str) -> dict:
 @pytest.fixture(scope="session")
 def tiny_bundles():
     """The five Magenta-made bundles, loaded once per session."""
-    from composer_app.models.bundle import read_bundle
+    from composer_app.models.rnn.bundle import read_bundle
 
     return {cid: read_bundle(fixture_bundle_path(cid)) for cid in FIXTURES}

@@ -6,6 +6,7 @@ import random
 
 import pytest
 
+from composer_app.errors import ComposerError
 from composer_app.music.chords import (
     NO_CHORD,
     ChordSymbolError,
@@ -81,11 +82,11 @@ def test_no_chord():
     ],
 )
 def test_unknown_chords_raise_clear_errors(figure, words):
-    """Unreadable symbols raise ChordSymbolError, a ValueError naming the problem."""
+    """Unreadable symbols raise ChordSymbolError, a user's error (not a bug's ValueError) naming the problem."""
     with pytest.raises(ChordSymbolError) as info:
         parse_chord_symbol(figure)
     assert words in str(info.value)
-    assert isinstance(info.value, ValueError)
+    assert isinstance(info.value, ComposerError) and not isinstance(info.value, ValueError)
     assert not is_chord_symbol(figure)
 
 

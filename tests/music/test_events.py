@@ -8,6 +8,7 @@ from composer_app.music.events import (
     DrumTrack,
     Melody,
     PolyphonicMelodyError,
+    TimeSignatureError,
     drums_from_track,
     drums_to_notes,
     drums_to_track,
@@ -83,7 +84,7 @@ def test_other_grids_and_time_signatures():
     """steps_per_quarter and steps_per_bar follow the caller, e.g. 3/4 at 2 steps per quarter."""
     assert steps_per_bar_for(TimeSignature(0, 3, 4), 2) == 6
     assert steps_per_bar_for(TimeSignature(0, 6, 8), 4) == 12
-    with pytest.raises(ValueError):
+    with pytest.raises(TimeSignatureError, match="7/16 at 2 steps per quarter gives 3.5 steps per bar"):
         steps_per_bar_for(TimeSignature(0, 7, 16), 2)
     eighth = PPQ // 2
     melody = melody_from_track(

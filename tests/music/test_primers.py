@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from composer_app.errors import ComposerError
 from composer_app.music.errors import PrimerError
 from composer_app.music.primers import (
     parse_chords,
@@ -57,7 +58,7 @@ def test_melody_primer_errors_point_at_the_token(text, position, words):
     assert error.position == position
     assert words in error.problem
     assert error.text == text
-    assert isinstance(error, ValueError)
+    assert isinstance(error, ComposerError) and not isinstance(error, ValueError)
 
 
 def test_drums_primer_from_magenta_docs():

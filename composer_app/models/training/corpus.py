@@ -11,8 +11,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from composer_app.models.configs import ModelConfig
-from composer_app.models.extraction import ExtractorSettings, extract_sequences
+from composer_app.models.rnn.configs import ModelConfig
+from composer_app.models.rnn.extraction import ExtractorSettings, extract_sequences
 
 # Bump when extraction or the cached form changes, so stale caches are not reused.
 EXTRACTION_VERSION = 1
@@ -140,7 +140,7 @@ class CorpusCache:
 
 def _extract_and_cache(args) -> FileSequences:
     source, config_id, settings, cache_folder = args
-    from composer_app.models.configs import get_config
+    from composer_app.models.rnn.configs import get_config
 
     config = get_config(config_id)
     result = extract_file(source, config, settings)

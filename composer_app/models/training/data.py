@@ -6,8 +6,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from composer_app.models.configs import ModelConfig
-from composer_app.models.extraction import ExtractorSettings
+from composer_app.models.rnn.configs import ModelConfig
+from composer_app.models.rnn.extraction import ExtractorSettings
 from composer_app.models.training.corpus import CorpusCache, SourceFile, find_sources, read_corpus
 from composer_app.models.training.dataset import EncodedSet, encode_sequences, split_by_source
 from composer_app.models.training.errors import TrainingError

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from composer_app.models.configs import ModelConfig
-from composer_app.models.extraction import model_events
+from composer_app.models.rnn.configs import ModelConfig
+from composer_app.models.rnn.extraction import model_events
 
 
 @dataclass

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from composer_app.models.configs import ModelConfig
 from composer_app.models.errors import BundleError
+from composer_app.models.rnn.configs import ModelConfig
 from composer_app.models.training.errors import TrainingError
 
 
@@ -19,7 +19,7 @@ def bundle_description(result, data_description: str) -> str:
 
 
 def write_trained_bundle(path: Path, config: ModelConfig, net, result, data_description: str = "") -> Path:
-    from composer_app.models.bundle_writer import write_bundle
+    from composer_app.models.rnn.bundle_writer import write_bundle
 
     try:
         return write_bundle(path, config, net.export_weights(), bundle_description(result, data_description))

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import numpy as np
 
-from composer_app.models.configs import ModelConfig, get_config
-from composer_app.models.extraction import ExtractorSettings
+from composer_app.models.errors import HParamsError
+from composer_app.models.rnn.configs import ModelConfig, get_config
+from composer_app.models.rnn.extraction import ExtractorSettings
 from composer_app.models.training.corpus import CorpusCache, SourceFile
 from composer_app.models.training.data import CorpusReport, PreparedData, gather_sources, prepare_data
 from composer_app.models.training.dataset import BatchOrder, EncodedSet, pad_batch
@@ -117,7 +118,7 @@ class Trainer:
                  seed: int = 0, keep_best: bool = False):
         import tensorflow as tf
 
-        from composer_app.models.network import EventsRnn
+        from composer_app.models.rnn.network import EventsRnn
         from composer_app.models.training.step import Adam, eval_step, train_step
         from composer_app.models.training.weights_init import fresh_weights
 
@@ -210,7 +211,7 @@ def train(request: TrainingRequest, progress=None, cancelled=None) -> TrainingRe
     config = resolve_config(request.config_id)
     try:
         hparams = config.hparams.with_overrides(request.hparams)
-    except ValueError as exc:
+    except (HParamsError, ValueError) as exc:
         raise TrainingError(str(exc)) from None
     output = Path(request.output)
     check_writable(output)

@@ -6,8 +6,8 @@ import dataclasses
 
 import numpy as np
 
-from composer_app.models.network import initial_weights
-from composer_app.models.weights import RnnWeights
+from composer_app.models.rnn.network import initial_weights
+from composer_app.models.rnn.weights import RnnWeights
 
 
 def fresh_weights(input_size: int, num_classes: int, layer_sizes, attn_length: int, seed: int) -> RnnWeights:

@@ -1,7 +1,16 @@
-"""Magenta-exact encoders turning event sequences into model inputs and labels, and back."""
+"""Magenta-exact encoders turning event sequences into model inputs and labels, and back: one file per family.
 
-from .base import EventSequenceEncoderDecoder, OneHotEncoding, OneHotEventSequenceEncoderDecoder
-from .drums import (
+base.py (one-hot and event-sequence encoder-decoders), melody.py, key_melody.py (attention_rnn), lookback.py,
+drums.py. Later families add chords.py (Improv RNN's chord encodings), polyphony.py, performance.py (with its
+control signals) and musicvae.py (MusicVAE's data converters), built on the same base classes.
+"""
+
+from composer_app.music.encodings.base import (
+    EventSequenceEncoderDecoder,
+    OneHotEncoding,
+    OneHotEventSequenceEncoderDecoder,
+)
+from composer_app.music.encodings.drums import (
     DEFAULT_DRUM_TYPE_PITCHES,
     DRUM_TYPE_NAMES,
     GM_DRUM_NAMES,
@@ -10,22 +19,23 @@ from .drums import (
     MultiDrumOneHotEncoding,
     drum_name,
 )
-from .lookback import DEFAULT_LOOKBACK_DISTANCES, DEFAULT_STEPS_PER_BAR, LookbackEventSequenceEncoderDecoder
-from .melody import (
+from composer_app.music.encodings.key_melody import KeyMelodyEncoderDecoder
+from composer_app.music.encodings.lookback import (
+    DEFAULT_LOOKBACK_DISTANCES,
+    DEFAULT_STEPS_PER_BAR,
+    LookbackEventSequenceEncoderDecoder,
+)
+from composer_app.music.encodings.melody import (
     MAJOR_SCALE,
     MELODY_NO_EVENT,
     MELODY_NOTE_OFF,
     NOTE_KEYS,
     NOTES_PER_OCTAVE,
     NUM_SPECIAL_MELODY_EVENTS,
-    KeyMelodyEncoderDecoder,
     MelodyOneHotEncoding,
     major_key_histogram,
     note_histogram,
 )
-
-# Chord encodings (improv_rnn) and polyphony / pianoroll encodings arrive with later issues; they
-# belong here as chords.py and polyphony.py, built on the same base classes.
 
 __all__ = [
     "OneHotEncoding",

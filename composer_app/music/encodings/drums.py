@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence, Set
 
-from .base import OneHotEncoding
+from composer_app.music.encodings.base import OneHotEncoding
+from composer_app.music.errors import MusicError
 
 # Magenta's nine drum classes, named in DRUM_TYPE_NAMES. Decoding plays each class's first pitch, so order
 # within a class matters.
@@ -93,7 +94,7 @@ def drum_name(pitch: int) -> str:
     return GM_DRUM_NAMES.get(pitch, f"Drum {pitch}")
 
 
-class DrumsEncodingError(ValueError):
+class DrumsEncodingError(MusicError):
     """A drum pitch has no drum class and unknown drums are not being ignored."""
 
 

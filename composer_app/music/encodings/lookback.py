@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from .base import EventSequenceEncoderDecoder, OneHotEncoding, event_ids
+from composer_app.music.encodings.base import EventSequenceEncoderDecoder, OneHotEncoding, event_ids
 
 DEFAULT_STEPS_PER_BAR = 16
 DEFAULT_LOOKBACK_DISTANCES = (DEFAULT_STEPS_PER_BAR, 2 * DEFAULT_STEPS_PER_BAR)

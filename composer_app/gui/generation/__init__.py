@@ -1,0 +1,1 @@
+"""Generation in the app: the model panel, background jobs, the controller and the results strip."""

@@ -1,0 +1,167 @@
+"""The generation panel's bundle picker: the shipped and recent .mag bundles for the chosen model, and its model card.
+
+Bundle details come from parsing the bundle's header (no TensorFlow), so the picker stays instant.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMessageBox, QPushButton, QWidget
+
+from composer_app.models.errors import BundleError
+from composer_app.models.rnn.configs import ModelConfig, all_configs
+
+SHIPPED = "shipped"
+
+
+def bundle_header(path: Path) -> tuple[str, str, str]:
+    """(generator id, generator description, bundle description) without loading any weights."""
+    from composer_app.models.checkpoints.mag_file import read_mag_header
+
+    return read_mag_header(path)
+
+
+def model_card_text(config_id: str, bundle_path: str | None) -> str:
+    """The model card beside a bundle (NAME.md), or a short note when there is none."""
+    from composer_app.models.rnn.bundle import shipped_bundle_path
+
+    path = Path(bundle_path) if bundle_path else shipped_bundle_path(config_id)
+    card = path.with_suffix(".md")
+    if card.exists():
+        return card.read_text(encoding="utf-8", errors="replace")
+    return f"No model card found beside {path.name}."
+
+
+class BundlePicker:
+    """The bundle combo, the chosen bundle's description and the model card button, which the panel lays out.
+
+    `bundle_path` is the chosen bundle (None: the shipped one). `current_config` gives the panel's model;
+    `switch_model(config_id)` is called when the user opens a bundle made for another model, and `show_error`
+    when a bundle is refused. `settings` (optional) keeps the recent bundles.
+    """
+
+    def __init__(
+        self,
+        dialog_parent: QWidget,
+        settings,
+        current_config: Callable[[], ModelConfig],
+        switch_model: Callable[[str], None],
+        show_error: Callable[[str], None],
+    ):
+        self._dialog_parent = dialog_parent
+        self._settings = settings  # AppSettings-like with recent_bundles() / add_recent_bundle(), optional
+        self._current_config = current_config
+        self._switch_model = switch_model
+        self._show_error = show_error
+        self.bundle_path: str | None = None
+        self.combo = QComboBox()
+        self.combo.setObjectName("bundle_combo")
+        self.combo.activated.connect(self._on_activated)
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        self.info.setMinimumWidth(220)
+        self.info.setObjectName("bundle_info")
+        self.card_button = QPushButton("Model card…")
+        self.card_button.clicked.connect(self.show_model_card)
+
+    def model_changed(self) -> None:
+        """Forget a chosen bundle that does not fit the panel's model now, and list the bundles that do."""
+        config = self._current_config()
+        if self.bundle_path:
+            try:
+                generator_id = bundle_header(Path(self.bundle_path))[0]
+            except BundleError:
+                generator_id = None
+            if generator_id != config.id:
+                self.bundle_path = None
+        self._fill_combo()
+
+    def _fill_combo(self) -> None:
+        from composer_app.models.rnn.bundle import shipped_bundle_path
+
+        config = self._current_config()
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        shipped = shipped_bundle_path(config.id)
+        self.combo.addItem(f"Shipped: {shipped.name}" if shipped.exists() else "Shipped (not installed)", SHIPPED)
+        recent = self._recent_bundles()
+        if self.bundle_path and self.bundle_path not in recent:
+            recent.insert(0, self.bundle_path)
+        for path in recent:
+            try:
+                if bundle_header(Path(path))[0] == config.id:
+                    self.combo.addItem(Path(path).name, path)
+            except BundleError:
+                continue
+        self.combo.addItem("Open .mag…", "open")
+        index = self.combo.findData(self.bundle_path) if self.bundle_path else 0
+        self.combo.setCurrentIndex(max(index, 0))
+        self.combo.blockSignals(False)
+        self._show_info()
+
+    def _recent_bundles(self) -> list[str]:
+        if self._settings is None or not hasattr(self._settings, "recent_bundles"):
+            return []
+        return [p for p in self._settings.recent_bundles() if Path(p).exists()]
+
+    def _on_activated(self, index: int) -> None:
+        data = self.combo.itemData(index)
+        if data == "open":
+            path, _ = QFileDialog.getOpenFileName(self._dialog_parent, "Open a Magenta bundle", "",
+                                                  "Magenta bundles (*.mag)")
+            if path:
+                self.use_bundle(path)
+            else:
+                self._fill_combo()
+            return
+        self.bundle_path = None if data == SHIPPED else data
+        self._show_info()
+
+    def use_bundle(self, path: str) -> bool:
+        """Choose a user's bundle; a bundle of another model switches the model, an unreadable one is refused."""
+        try:
+            generator_id, _desc, _bdesc = bundle_header(Path(path))
+        except BundleError as exc:
+            self._show_error(str(exc))
+            return False
+        known = [c.id for c in all_configs()]
+        if generator_id not in known:
+            self._show_error(f"{Path(path).name} was made for {generator_id!r}, which this app does not know; "
+                             f"known models: {', '.join(known)}")
+            self._fill_combo()
+            return False
+        self.bundle_path = str(path)
+        if self._settings is not None and hasattr(self._settings, "add_recent_bundle"):
+            self._settings.add_recent_bundle(str(path))
+        if generator_id != self._current_config().id:
+            self._switch_model(generator_id)  # refills the combo, keeping the bundle (it fits the new model)
+        self._fill_combo()
+        return True
+
+    def _show_info(self) -> None:
+        from composer_app.models.rnn.bundle import shipped_bundle_path
+
+        path = Path(self.bundle_path) if self.bundle_path else shipped_bundle_path(self._current_config().id)
+        if not path.exists():
+            self.info.setText("No bundle ships for this model yet: open a .mag bundle.")
+            return
+        try:
+            generator_id, description, bundle_description = bundle_header(path)
+        except BundleError as exc:
+            self.info.setText(str(exc))
+            return
+        text = f"<b>{generator_id}</b>: {description}"
+        if bundle_description:
+            text += f"<br><i>{bundle_description}</i>"
+        self.info.setText(text)
+
+    def show_model_card(self) -> None:
+        config = self._current_config()
+        box = QMessageBox(self._dialog_parent)
+        box.setWindowTitle(f"Model card: {config.title}")
+        box.setTextFormat(Qt.MarkdownText)
+        box.setText(model_card_text(config.id, self.bundle_path))
+        box.exec()

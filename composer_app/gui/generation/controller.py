@@ -1,0 +1,351 @@
+"""The generate-listen-keep loop: turns panel settings and the roll's selection into requests, and results
+into candidate cards, overlays, auditions and undoable Keep edits.
+
+Primer rules (all in ticks of the edited song):
+- With notes selected, the primer is those notes, from the bar of the first one; the new music starts where the
+  last selected note ends. "Regenerate region" instead rewrites the selected bars (or the ruler's loop region),
+  conditioned on everything before them, and keeps what follows.
+- With nothing selected, the primer is the current track up to the playhead, and the new music starts there.
+- Magenta primer text or a MIDI file can stand in for the roll.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+
+from composer_app.errors import ComposerError, user_message
+from composer_app.gui.generation.candidates_strip import CandidateView, ResultSet
+from composer_app.gui.generation.jobs import GenerationQueue
+from composer_app.gui.generation.model_panel import PRIMER_FILE, PRIMER_TEXT, PanelSettings
+from composer_app.models.errors import GenerationError
+from composer_app.models.rnn.configs import ModelConfig, get_config
+from composer_app.music.song import Note, Song, Track, ticks_per_step
+
+OVERLAY_COLOR = "#f2a541"
+HISTORY_VERSION = 1
+
+
+class PrimerProblem(GenerationError):
+    """The primer cannot be built from what the user chose; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a generation lands in the song."""
+
+    track_index: int
+    origin: int  # tick of the primer's step 0 (a bar line)
+    seam: int  # tick where the new material starts
+    end: int  # tick where it ends
+    is_region: bool = False
+
+
+def steps_per_bar(song: Song, config: ModelConfig) -> int:
+    """Steps in a bar of the song for this model; TimeSignatureError (a user's error) if the bar is not whole."""
+    from composer_app.music.events import steps_per_bar_for
+
+    return steps_per_bar_for(song.time_signature, config.steps_per_quarter)
+
+
+def _bar_floor(tick: int, bar_ticks: int) -> int:
+    return tick - tick % bar_ticks
+
+
+def roll_primer(track: Track, config: ModelConfig, origin: int, seam: int) -> tuple:
+    """Magenta events for the track's notes in [origin, seam), padded with silence up to the seam."""
+    from composer_app.models.rnn.extraction import track_events
+
+    events = track_events(track, config, origin, seam)
+    return tuple(frozenset(e) for e in events) if config.is_drums else tuple(int(e) for e in events)
+
+
+class GenerationController(QObject):
+    result_set_added = Signal(object)  # ResultSet
+    kept = Signal(object)  # CandidateView
+
+    def __init__(self, window, panel, strip, auditioner=None, queue: GenerationQueue | None = None):
+        super().__init__(window)
+        self.window = window
+        self.document = window.document
+        self.editor = window.editor
+        self.panel = panel
+        self.strip = strip
+        self.auditioner = auditioner
+        self.queue = queue or GenerationQueue(self)
+        self._set_ids = 0
+        self._selected: CandidateView | None = None
+        panel.generate_requested.connect(self.generate)
+        panel.cancel_requested.connect(self.cancel)
+        if hasattr(panel, "regenerate_requested"):
+            panel.regenerate_requested.connect(lambda s: self.generate(s, region=True))
+        self.queue.status.connect(lambda _job, text: self.panel.show_waiting(text) if "Loading" in text
+                                  else self.panel.show_status(text))
+        self.queue.progress.connect(lambda _job, done, total: self.panel.show_progress(done, total))
+        self.queue.finished.connect(self._on_finished)
+        self.queue.failed.connect(self._on_failed)
+        self.queue.cancelled.connect(self._on_cancelled)
+        strip.candidate_selected.connect(self.audition)  # a click shows the variation and plays it in the song
+        strip.keep_requested.connect(self.keep)
+        strip.discard_requested.connect(self.discard)
+        strip.audition_requested.connect(self.audition)
+        self.document.song_replaced.connect(self._restore_history)
+        self._restore_history()
+
+    # -- requests -------------------------------------------------------------------------
+    def generate(self, settings: PanelSettings, region: bool = False):
+        """Queue one generation; returns its job, or None after showing why it cannot run."""
+        config = get_config(settings.config_id)
+        try:
+            request, placement, label = self._request(settings, config, region)
+        except ComposerError as exc:  # any problem the user can fix, from the primer file to the time signature
+            self.panel.show_error(user_message(exc))
+            return None
+        job = self.queue.submit(request, label, context=(settings, placement))
+        self.panel.set_busy(True, len(self.queue.pending()))
+        self.panel.show_status(f"Queued: {label}")
+        return job
+
+    def _request(self, settings: PanelSettings, config: ModelConfig, region: bool):
+        """The request, where its result lands, and its label; a ComposerError says why there is none."""
+        from composer_app.models.rnn.requests import GenerateRequest
+        from composer_app.models.rnn.steering import PitchSteering
+
+        primer, placement = self._primer(settings, config, region)
+        spb = steps_per_bar(self.document.song, config)
+        tps = ticks_per_step(config.steps_per_quarter)
+        new_steps = (placement.end - placement.seam) // tps if placement.is_region else settings.length_bars * spb
+        placement = dataclasses.replace(placement, end=placement.seam + new_steps * tps)
+        steering = None
+        if config.is_melody and (settings.key is not None or settings.low > 0 or settings.high < 127):
+            steering = PitchSteering(settings.key if settings.key is not None else 0,
+                                     settings.scale if settings.key is not None else "chromatic",
+                                     settings.low, settings.high)
+        request = GenerateRequest(
+            config_id=config.id, total_steps=len(primer) + new_steps, primer=primer,
+            bundle=settings.bundle_path, temperature=settings.temperature, beam_size=settings.beam_size,
+            branch_factor=settings.branch_factor, steps_per_iteration=settings.steps_per_iteration,
+            num_outputs=settings.num_outputs, seed=settings.seed, qpm=self.document.song.qpm,
+            steering=steering, avoid_primer_copy=settings.avoid_primer_copy,
+        )
+        return request, placement, self._label(settings, config, new_steps, spb, placement.is_region)
+
+    def cancel(self) -> None:
+        self.queue.cancel()
+        self.panel.set_busy(False)
+        self.panel.show_status("Cancelled.")
+
+    def _label(self, s: PanelSettings, config: ModelConfig, steps: int, spb: int, region: bool) -> str:
+        bars = steps / spb
+        parts = [config.title, f"T {s.temperature:g}", f"seed {s.seed}", f"{bars:g} bars"]
+        if s.beam_size > 1 or s.branch_factor > 1:
+            parts.append(f"beam {s.beam_size}x{s.branch_factor}")
+        if region:
+            parts.append("region")
+        return " · ".join(parts)
+
+    def _primer(self, settings: PanelSettings, config: ModelConfig, region: bool) -> tuple[tuple, Placement]:
+        song = self.document.song
+        index = self.document.current_track
+        if not song.tracks:
+            raise PrimerProblem("Add a track first: generated music goes into the current track.")
+        track = song.tracks[index]
+        if config.is_drums != track.is_drum:
+            kind = "a drum track" if config.is_drums else "a melody (non-drum) track"
+            raise PrimerProblem(f"{config.title} writes to {kind}; select one in the track list or pick "
+                                "another model.")
+        bar = song.time_signature.ticks_per_bar
+        if settings.primer_source == PRIMER_TEXT:
+            return self._text_primer(settings, config, index)
+        if settings.primer_source == PRIMER_FILE and settings.primer_file:
+            return self._file_primer(settings, config, index)
+        selection = [n for n in self.editor.state.selection if n in set(track.notes)] \
+            if hasattr(self.editor, "state") else []
+        if region:
+            span = self._region_span(selection, bar)
+            if span is None:
+                raise PrimerProblem("Select notes in the bars to rewrite, or set a loop region on the ruler.")
+            start, end = span
+            origin = _bar_floor(max(0, start - 8 * bar), bar)  # condition on up to 8 bars before the region
+            return roll_primer(track, config, origin, start), Placement(index, origin, start, end, True)
+        if selection:
+            origin = _bar_floor(min(n.start for n in selection), bar)
+            seam = max(n.end for n in selection)
+            primer_track = track.with_notes(selection)
+            return roll_primer(primer_track, config, origin, seam), Placement(index, origin, seam, seam)
+        seam = self.editor.playhead if hasattr(self.editor, "playhead") else 0
+        if seam <= 0:
+            seam = max((n.end for n in track.notes), default=0)
+        origin = _bar_floor(max(0, seam - 8 * bar), bar)
+        return roll_primer(track, config, origin, seam), Placement(index, origin, max(seam, origin), seam)
+
+    def _region_span(self, selection, bar: int) -> tuple[int, int] | None:
+        loop = getattr(self.editor, "loop_region", None)
+        if selection:
+            start = _bar_floor(min(n.start for n in selection), bar)
+            end = _bar_floor(max(n.end for n in selection) + bar - 1, bar)
+            return start, end
+        if loop:
+            return loop
+        return None
+
+    def _text_primer(self, settings, config, index) -> tuple[tuple, Placement]:
+        from composer_app.music.primers import parse_drums_primer, parse_melody_primer
+
+        if not settings.primer_text:
+            raise PrimerProblem("Type a primer such as [60, -2, 60, -2, 67] or choose another primer source.")
+        events = parse_drums_primer(settings.primer_text) if config.is_drums else \
+            parse_melody_primer(settings.primer_text)
+        tps = ticks_per_step(config.steps_per_quarter)
+        origin = self.editor.playhead if hasattr(self.editor, "playhead") else 0
+        origin = _bar_floor(origin, self.document.song.time_signature.ticks_per_bar)
+        seam = origin + len(events) * tps
+        return tuple(events), Placement(index, origin, seam, seam)
+
+    def _file_primer(self, settings, config, index) -> tuple[tuple, Placement]:
+        from composer_app.models.rnn.extraction import primer_track
+        from composer_app.music.io import read_song
+
+        source = primer_track(read_song(settings.primer_file), config, settings.primer_file)
+        end = max(n.end for n in source.notes)
+        events = roll_primer(source, config, 0, end)
+        tps = ticks_per_step(config.steps_per_quarter)
+        origin = _bar_floor(self.editor.playhead if hasattr(self.editor, "playhead") else 0,
+                            self.document.song.time_signature.ticks_per_bar)
+        return events, Placement(index, origin, origin + len(events) * tps, origin + len(events) * tps)
+
+    # -- results --------------------------------------------------------------------------
+    def _on_finished(self, job, result) -> None:
+        settings, placement = job.context
+        self._set_ids += 1
+        views = [self._view(self._set_ids, c, result, placement, job.label) for c in result.candidates]
+        result_set = ResultSet(self._set_ids, job.label, views,
+                               {"settings": dataclasses.asdict(settings), "placement": dataclasses.asdict(placement)})
+        self.strip.add_set(result_set)
+        self.panel.set_busy(self.queue.busy, len(self.queue.pending()))
+        self.panel.show_status(f"{len(views)} variations: click one to hear it in the song, Keep the one you like.")
+        if views:
+            self.select_candidate(views[0])
+        self._store_history()
+        self.result_set_added.emit(result_set)
+
+    def _view(self, set_id: int, candidate, result, placement: Placement, label: str) -> CandidateView:
+        config = result.request.config
+        tps = ticks_per_step(config.steps_per_quarter)
+        seam_local = result.primer_steps * tps
+        new_notes = tuple(sorted(
+            dataclasses.replace(n, start=n.start + placement.origin,
+                                duration=max(1, min(n.end + placement.origin, placement.end)
+                                             - (n.start + placement.origin)))
+            for t in candidate.song.tracks for n in t.notes
+            if seam_local <= n.start and n.start + placement.origin < placement.end))
+        return CandidateView(set_id, candidate.index, candidate.song, new_notes, seam_local,
+                             f"T {result.request.temperature:g} · seed {result.seed}", config.is_drums)
+
+    def _on_failed(self, job, message: str) -> None:
+        self.panel.set_busy(self.queue.busy, len(self.queue.pending()))
+        self.panel.show_error(message)
+
+    def _on_cancelled(self, job) -> None:
+        self.panel.set_busy(self.queue.busy, len(self.queue.pending()))
+
+    # -- candidate actions --------------------------------------------------------------------
+    def _placement_of(self, view: CandidateView) -> Placement | None:
+        for s in self.strip.sets:
+            if s.set_id == view.set_id:
+                return Placement(**s.settings["placement"])
+        return None
+
+    def select_candidate(self, view: CandidateView) -> None:
+        placement = self._placement_of(view)
+        self._selected = view
+        self.strip.highlight(view)
+        if placement is not None:
+            self.editor.set_overlay({placement.track_index: list(view.new_notes)}, OVERLAY_COLOR)
+
+    def keep(self, view: CandidateView) -> None:
+        """Write the candidate into its track, replacing what was in its span, as one undoable edit."""
+        placement = self._placement_of(view)
+        if placement is None or placement.track_index >= len(self.document.song.tracks):
+            self.panel.show_error("That variation's track no longer exists.")
+            return
+        track = self.document.song.tracks[placement.track_index]
+        span_end = max([placement.end] + [n.end for n in view.new_notes])
+        kept = [n for n in track.notes if not (placement.seam <= n.start < span_end)]
+        # Notes sounding into the new part are cut at the seam, so old and new do not overlap.
+        kept = [dataclasses.replace(n, duration=max(1, placement.seam - n.start))
+                if n.start < placement.seam < n.end and n.pitch in {m.pitch for m in view.new_notes} else n
+                for n in kept]
+        self.document.edit_track(placement.track_index, track.with_notes(kept + list(view.new_notes)),
+                                 f"Keep variation {view.index + 1}")
+        self.editor.clear_overlay()
+        seams = [placement.seam] + ([placement.end] if placement.is_region else [])
+        self.editor.set_seams(seams)  # dotted lines where the new part meets the old
+        self.panel.show_status(f"Kept variation {view.index + 1}. The new part starts at bar "
+                               f"{placement.seam / self.document.song.time_signature.ticks_per_bar + 1:g}.")
+        self.kept.emit(view)
+
+    def discard(self, view: CandidateView) -> None:
+        self.strip.remove_candidate(view)
+        if self._selected == view:
+            self.editor.clear_overlay()
+            self._selected = None
+        self._store_history()
+
+    def audition(self, view: CandidateView) -> None:
+        self.select_candidate(view)
+        if self.auditioner is None:
+            self.panel.show_status("Audio is not available, so the variation is shown but not played.")
+            return
+        placement = self._placement_of(view)
+        song = self.document.song
+        track = song.tracks[placement.track_index]
+        mixed = song.with_track(placement.track_index, track.with_notes(
+            [n for n in track.notes if not (placement.seam <= n.start < placement.end)] + list(view.new_notes)))
+        # Heard in the song: the variation replaces its span, from the primer's bar onwards.
+        self.auditioner.candidate(mixed, start_tick=placement.origin)
+
+    # -- history kept in the project file --------------------------------------------------------
+    def history_json(self) -> list:
+        out = []
+        for s in self.strip.sets:
+            out.append({
+                "version": HISTORY_VERSION, "set_id": s.set_id, "label": s.label, "settings": s.settings,
+                "candidates": [{"index": c.index, "label": c.label, "seam_tick": c.seam_tick, "is_drums": c.is_drums,
+                                "new_notes": [[n.start, n.pitch, n.duration, n.velocity] for n in c.new_notes],
+                                "song_notes": [[n.start, n.pitch, n.duration, n.velocity]
+                                               for t in c.song.tracks for n in t.notes],
+                                "qpm": c.song.qpm} for c in s.candidates],
+            })
+        return out
+
+    def _store_history(self) -> None:
+        if hasattr(self.document, "set_candidates"):
+            self.document.set_candidates(self.history_json())
+
+    def _restore_history(self) -> None:
+        from composer_app.music.song import TempoChange, drum_track
+
+        data = self.document.to_project().candidates if hasattr(self.document, "to_project") else []
+        self.strip.clear_sets()
+        self.editor.clear_overlay()
+        self.editor.set_seams(())
+        for entry in data or []:
+            try:
+                views = []
+                for c in entry["candidates"]:
+                    notes = tuple(Note(*map(int, n)) for n in c["song_notes"])
+                    track = drum_track(notes=notes) if c["is_drums"] else Track("Candidate", notes=notes)
+                    views.append(CandidateView(int(entry["set_id"]), int(c["index"]),
+                                               Song(tracks=(track,), tempos=(TempoChange(0, float(c["qpm"])),)),
+                                               tuple(Note(*map(int, n)) for n in c["new_notes"]),
+                                               int(c["seam_tick"]), str(c["label"]), bool(c["is_drums"])))
+                self.strip.add_set(ResultSet(int(entry["set_id"]), str(entry["label"]), views, entry["settings"]))
+                self._set_ids = max(self._set_ids, int(entry["set_id"]))
+            except (KeyError, TypeError, ValueError):
+                continue  # a damaged history entry is skipped; the song itself is never at risk
+
+    def shutdown(self) -> bool:
+        return self.queue.shutdown()

@@ -1,0 +1,338 @@
+"""The generation panel: model and bundle pickers, parameters, primer source, Generate/Cancel and progress.
+
+It only collects settings and shows state; GenerationController turns settings into requests and results.
+The bundle combo, bundle info and model card belong to a BundlePicker the panel owns.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from composer_app.gui.generation.bundle_picker import BundlePicker
+from composer_app.models.rnn.configs import ModelConfig, all_configs, get_config
+from composer_app.music.scales import NOTE_NAMES, SCALE_CHOICES, pitch_name
+
+PRIMER_SELECTION = "selection"
+PRIMER_TEXT = "text"
+PRIMER_FILE = "file"
+KEYS = ("Off", *NOTE_NAMES)
+
+
+@dataclass(frozen=True)
+class PanelSettings:
+    """Everything the panel collects for one Generate click."""
+
+    config_id: str
+    bundle_path: str | None  # None: the shipped bundle
+    length_bars: int
+    num_outputs: int
+    temperature: float
+    beam_size: int
+    branch_factor: int
+    steps_per_iteration: int
+    seed: int
+    key: int | None  # pitch class, None when unlocked
+    scale: str
+    low: int
+    high: int
+    avoid_primer_copy: bool
+    primer_source: str
+    primer_text: str
+    primer_file: str | None
+
+
+class ModelPanel(QWidget):
+    generate_requested = Signal(object)  # PanelSettings
+    regenerate_requested = Signal(object)  # PanelSettings: rewrite the selected bars or loop region
+    cancel_requested = Signal()
+    message = Signal(str)
+
+    def __init__(self, settings=None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("ModelPanel")
+        self._settings = settings  # AppSettings-like with recent_bundles() / add_recent_bundle(), optional
+        self._build()
+        self._on_model_changed()
+
+    # -- layout ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        # The panel scrolls as a whole so nothing is clipped on small screens or in projector mode.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        body = QWidget()
+        scroll.setWidget(body)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(8, 8, 8, 8)
+
+        model_box = QGroupBox("Model")
+        form = QFormLayout(model_box)
+        self.model_combo = QComboBox()
+        self.model_combo.setObjectName("model_combo")
+        for config in all_configs():
+            self.model_combo.addItem(config.title, config.id)
+        self.model_combo.currentIndexChanged.connect(self._on_model_changed)
+        form.addRow("Model", self.model_combo)
+        self.model_description = QLabel()
+        self.model_description.setWordWrap(True)
+        self.model_description.setMinimumWidth(220)
+        self.model_description.setObjectName("model_description")
+        form.addRow(self.model_description)
+        self.bundle_picker = BundlePicker(self, self._settings, lambda: self.config, self._switch_model_for_bundle,
+                                          self.show_error)
+        self.bundle_combo = self.bundle_picker.combo
+        self.bundle_info = self.bundle_picker.info
+        form.addRow("Bundle", self.bundle_combo)
+        form.addRow(self.bundle_info)
+        form.addRow(self.bundle_picker.card_button)
+        layout.addWidget(model_box)
+
+        params = QGroupBox("Parameters")
+        pform = QFormLayout(params)
+        self.length_bars = QSpinBox()
+        self.length_bars.setRange(1, 64)
+        self.length_bars.setValue(4)
+        self.length_bars.setSuffix(" bars")
+        self.length_bars.setToolTip("How much new music to generate after the primer (16 steps = 1 bar of 4/4)")
+        pform.addRow("Length", self.length_bars)
+        self.num_outputs = QSpinBox()
+        self.num_outputs.setRange(1, 16)
+        self.num_outputs.setValue(4)
+        pform.addRow("Variations", self.num_outputs)
+        self.temperature = QDoubleSpinBox()
+        self.temperature.setRange(0.1, 2.0)
+        self.temperature.setSingleStep(0.1)
+        self.temperature.setValue(1.0)
+        self.temperature.setToolTip("Lower is safer and more repetitive; higher is more surprising")
+        pform.addRow("Temperature", self.temperature)
+        seed_row = QHBoxLayout()
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 2 ** 31 - 1)
+        self.seed.setValue(random.randrange(1, 100000))
+        dice = QToolButton()
+        dice.setText("Random")
+        dice.setToolTip("A new random seed")
+        dice.clicked.connect(lambda: self.seed.setValue(random.randrange(1, 2 ** 31 - 1)))
+        seed_row.addWidget(self.seed, 1)
+        seed_row.addWidget(dice)
+        pform.addRow("Seed", seed_row)
+        layout.addWidget(params)
+
+        self.steer_box = QGroupBox("Melody steering")
+        sform = QFormLayout(self.steer_box)
+        self.key_combo = QComboBox()
+        self.key_combo.addItems(KEYS)
+        self.scale_combo = QComboBox()
+        self.scale_combo.addItems(SCALE_CHOICES)
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.key_combo)
+        key_row.addWidget(self.scale_combo, 1)
+        sform.addRow("Key lock", key_row)
+        self.low = QSpinBox()
+        self.high = QSpinBox()
+        for box, value in ((self.low, 48), (self.high, 83)):
+            box.setRange(0, 127)
+            box.setValue(value)
+            box.valueChanged.connect(self._update_range_label)
+        range_row = QHBoxLayout()
+        range_row.addWidget(self.low)
+        range_row.addWidget(QLabel("to"))
+        range_row.addWidget(self.high)
+        sform.addRow("Pitch range", range_row)
+        self.range_label = QLabel()
+        sform.addRow(self.range_label)
+        self.avoid_copy = QCheckBox("Don't repeat the primer verbatim")
+        sform.addRow(self.avoid_copy)
+        layout.addWidget(self.steer_box)
+
+        self.advanced = QGroupBox("Advanced (beam search)")
+        self.advanced.setCheckable(True)
+        self.advanced.setChecked(False)
+        aform = QFormLayout(self.advanced)
+        self.beam_size = QSpinBox()
+        self.beam_size.setRange(1, 8)
+        self.branch_factor = QSpinBox()
+        self.branch_factor.setRange(1, 8)
+        self.steps_per_iteration = QSpinBox()
+        self.steps_per_iteration.setRange(1, 64)
+        aform.addRow("Beam size", self.beam_size)
+        aform.addRow("Branch factor", self.branch_factor)
+        aform.addRow("Steps per iteration", self.steps_per_iteration)
+        layout.addWidget(self.advanced)
+
+        primer_box = QGroupBox("Primer")
+        pl = QVBoxLayout(primer_box)
+        self.primer_selection = QRadioButton("Selected notes, or the track up to the playhead")
+        self.primer_selection.setChecked(True)
+        self.primer_text_radio = QRadioButton("Magenta primer text")
+        self.primer_text = QLineEdit()
+        self.primer_text.setPlaceholderText("[60, -2, 60, -2, 67, -2, 67, -2]")
+        self.primer_text.textEdited.connect(lambda _t: self.primer_text_radio.setChecked(True))
+        self.primer_file_radio = QRadioButton("MIDI file…")
+        self.primer_file_radio.toggled.connect(self._choose_primer_file)
+        self._primer_file: str | None = None
+        pl.addWidget(self.primer_selection)
+        pl.addWidget(self.primer_text_radio)
+        pl.addWidget(self.primer_text)
+        pl.addWidget(self.primer_file_radio)
+        layout.addWidget(primer_box)
+
+        layout.addStretch(1)
+        # Generate, Cancel, progress and messages stay in view below the scrolling settings.
+        actions = QVBoxLayout()
+        actions.setContentsMargins(8, 4, 8, 8)
+        buttons = QHBoxLayout()
+        self.generate_button = QPushButton("Generate")
+        self.generate_button.setObjectName("generate_button")
+        self.generate_button.setDefault(True)
+        self.generate_button.setShortcut("Ctrl+G")
+        self.generate_button.setToolTip("Generate variations (Ctrl+G)")
+        self.generate_button.clicked.connect(self._emit_generate)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setObjectName("cancel_button")
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        buttons.addWidget(self.generate_button, 1)
+        buttons.addWidget(self.cancel_button)
+        actions.addLayout(buttons)
+        self.regenerate_button = QPushButton("Regenerate region")
+        self.regenerate_button.setObjectName("regenerate_button")
+        self.regenerate_button.setToolTip("Rewrite the selected bars (or the loop region), keeping what follows")
+        self.regenerate_button.clicked.connect(lambda: self.regenerate_requested.emit(self.settings()))
+        actions.addWidget(self.regenerate_button)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("generation_progress")
+        self.progress.setTextVisible(True)
+        self.progress.setValue(0)
+        actions.addWidget(self.progress)
+        self.status = QLabel("Draw or select a primer, then Generate.")
+        self.status.setObjectName("generation_status")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        actions.addWidget(self.status)
+        outer.addLayout(actions)
+        self._update_range_label()
+
+    # -- model and bundle ------------------------------------------------------------------
+    @property
+    def config(self) -> ModelConfig:
+        return get_config(self.model_combo.currentData())
+
+    def set_model(self, config_id: str) -> None:
+        index = self.model_combo.findData(config_id)
+        if index >= 0:
+            self.model_combo.setCurrentIndex(index)
+
+    def _on_model_changed(self, *_args) -> None:
+        config = self.config
+        self.model_description.setText(config.description)
+        self.steer_box.setEnabled(config.is_melody)
+        if config.is_melody:
+            self.primer_text.setPlaceholderText("[60, -2, 60, -2, 67, -2, 67, -2]")
+        else:
+            self.primer_text.setPlaceholderText("[(36, 42), (), (42,)]")
+        self.bundle_picker.model_changed()
+
+    def use_bundle(self, path: str) -> bool:
+        """Choose a user's bundle; a bundle of another model switches the model, an unreadable one is refused."""
+        return self.bundle_picker.use_bundle(path)
+
+    def _switch_model_for_bundle(self, config_id: str) -> None:
+        self.set_model(config_id)
+        self.status.setText(f"Switched to {get_config(config_id).title}: the bundle is for that model.")
+
+    def show_model_card(self) -> None:
+        self.bundle_picker.show_model_card()
+
+    # -- primer -------------------------------------------------------------------------------
+    def _choose_primer_file(self, checked: bool) -> None:
+        if not checked:
+            return
+        from composer_app.music.io import READABLE_SUFFIXES
+
+        patterns = " ".join(f"*{s}" for s in READABLE_SUFFIXES)
+        path, _ = QFileDialog.getOpenFileName(self, "Primer from a file", "", f"Music files ({patterns})")
+        if path:
+            self._primer_file = path
+            self.primer_file_radio.setText(f"File: {Path(path).name}")
+        elif not self._primer_file:
+            self.primer_selection.setChecked(True)
+
+    def _update_range_label(self) -> None:
+        self.range_label.setText(f"{pitch_name(self.low.value())} to {pitch_name(self.high.value())}")
+
+    # -- state shown while generating -------------------------------------------------------------
+    def settings(self) -> PanelSettings:
+        key_index = self.key_combo.currentIndex()
+        advanced = self.advanced.isChecked()
+        source = PRIMER_SELECTION
+        if self.primer_text_radio.isChecked():
+            source = PRIMER_TEXT
+        elif self.primer_file_radio.isChecked() and self._primer_file:
+            source = PRIMER_FILE
+        return PanelSettings(
+            config_id=self.config.id, bundle_path=self.bundle_picker.bundle_path, length_bars=self.length_bars.value(),
+            num_outputs=self.num_outputs.value(), temperature=round(self.temperature.value(), 3),
+            beam_size=self.beam_size.value() if advanced else 1,
+            branch_factor=self.branch_factor.value() if advanced else 1,
+            steps_per_iteration=self.steps_per_iteration.value() if advanced else 1,
+            seed=self.seed.value(), key=None if key_index == 0 else key_index - 1,
+            scale=self.scale_combo.currentText(), low=min(self.low.value(), self.high.value()),
+            high=max(self.low.value(), self.high.value()), avoid_primer_copy=self.avoid_copy.isChecked(),
+            primer_source=source, primer_text=self.primer_text.text().strip(), primer_file=self._primer_file,
+        )
+
+    def _emit_generate(self) -> None:
+        self.generate_requested.emit(self.settings())
+
+    def set_busy(self, busy: bool, queued: int = 0) -> None:
+        self.cancel_button.setEnabled(busy)
+        self.generate_button.setText(f"Generate ({queued} queued)" if queued > 1 else "Generate")
+        if not busy:
+            self.progress.setRange(0, 100)
+
+    def show_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.progress.setFormat(f"{done} / {total} steps")
+
+    def show_waiting(self, text: str) -> None:
+        """An indeterminate bar while the model loads (TensorFlow's import cannot report progress)."""
+        self.progress.setRange(0, 0)
+        self.status.setText(text)
+
+    def show_status(self, text: str) -> None:
+        self.status.setStyleSheet("")
+        self.status.setText(text)
+
+    def show_error(self, text: str) -> None:
+        self.status.setStyleSheet("color: #ff6b6b;")
+        self.status.setText(text)
+        self.message.emit(text)

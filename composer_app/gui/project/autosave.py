@@ -1,0 +1,153 @@
+"""Not losing work: periodic and after-edit autosave to a recovery file, and finding files left by a crash."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
+
+from composer_app.gui.project.document import SongDocument
+from composer_app.gui.project.project_format import (
+    Project,
+    ProjectFileError,
+    atomic_write,
+    project_from_json,
+    project_to_json,
+)
+
+RECOVERY_DIR_ENV = "COMPOSER_RECOVERY_DIR"  # tests point this at a temporary folder
+AFTER_EDIT_DELAY_MS = 1500  # a batch of edits is saved once the user pauses this long
+
+
+def recovery_dir() -> Path:
+    folder = os.environ.get(RECOVERY_DIR_ENV)
+    if not folder:
+        base = QStandardPaths.writableLocation(QStandardPaths.AppDataLocation) or str(Path.home() / ".composer")
+        folder = str(Path(base) / "recovery")
+    return Path(folder)
+
+
+@dataclass(frozen=True)
+class RecoveryFile:
+    """A recovery file left by an app that did not close cleanly."""
+
+    path: Path
+    saved_at: float
+    original_path: str | None
+    name: str
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+def find_recoverable(folder: Path | None = None) -> list[RecoveryFile]:
+    """Recovery files whose app is no longer running, newest first."""
+    folder = folder or recovery_dir()
+    found = []
+    for path in folder.glob("autosave-*.json"):
+        try:
+            meta = json.loads(path.read_text("utf-8")).get("recovery", {})
+            pid = int(meta.get("pid", 0))
+        except (OSError, ValueError, AttributeError):
+            continue
+        if pid and _pid_alive(pid):
+            continue
+        found.append(RecoveryFile(path, float(meta.get("saved_at", 0)), meta.get("original_path"),
+                                  str(meta.get("name", "Untitled"))))
+    return sorted(found, key=lambda r: r.saved_at, reverse=True)
+
+
+def load_recovery(path: Path) -> Project:
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ProjectFileError(path, f"the recovery file cannot be read ({exc})") from None
+    return project_from_json(data.get("project") if isinstance(data, dict) else None, path)
+
+
+class Autosaver(QObject):
+    """Writes the document to this process's recovery file while it has unsaved changes.
+
+    Saves every `interval_s` seconds and shortly after each batch of edits; the file is removed once the
+    document is saved or closed cleanly.
+    """
+
+    saved = Signal(object)  # Path of the recovery file
+
+    def __init__(self, document: SongDocument, interval_s: int = 30, folder: Path | None = None,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.folder = folder or recovery_dir()
+        self.path = self.folder / f"autosave-{os.getpid()}.json"
+        self._pending = False
+        self._periodic = QTimer(self)
+        self._periodic.timeout.connect(self._on_periodic)
+        self._after_edit = QTimer(self)
+        self._after_edit.setSingleShot(True)
+        self._after_edit.timeout.connect(self.save_now)
+        self.set_interval(interval_s)
+        document.edited.connect(self._on_edited)
+        document.dirty_changed.connect(self._on_dirty_changed)
+
+    def set_interval(self, seconds: int) -> None:
+        self._periodic.start(max(1, int(seconds)) * 1000)
+
+    def stop(self) -> None:
+        self._periodic.stop()
+        self._after_edit.stop()
+
+    def _on_edited(self) -> None:
+        self._pending = True
+        self._after_edit.start(AFTER_EDIT_DELAY_MS)
+
+    def _on_periodic(self) -> None:
+        if self._pending:
+            self.save_now()
+
+    def _on_dirty_changed(self, dirty: bool) -> None:
+        if not dirty:
+            self._after_edit.stop()
+            self._pending = False
+            self.discard()
+
+    def save_now(self) -> Path | None:
+        """Write the recovery file now if there is unsaved work; returns its path."""
+        self._pending = False
+        if not self.document.is_dirty:
+            self.discard()
+            return None
+        doc = self.document
+        payload = {
+            "recovery": {"pid": os.getpid(), "saved_at": time.time(),
+                         "original_path": str(doc.path) if doc.path else None, "name": doc.display_name},
+            "project": project_to_json(doc.to_project()),
+        }
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            atomic_write(self.path, json.dumps(payload, separators=(",", ":")).encode("utf-8"))
+        except (OSError, ProjectFileError):
+            return None  # autosave must never interrupt the user; the next attempt may succeed
+        self.saved.emit(self.path)
+        return self.path
+
+    def discard(self) -> None:
+        try:
+            self.path.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError:
+            pass

@@ -1,0 +1,179 @@
+"""Opening, importing, saving and exporting: files in and out of the document, with errors shown in dialogs.
+
+A file that cannot be read leaves the open song exactly as it was: nothing is loaded until reading succeeded.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from composer_app.gui.project.document import SongDocument
+from composer_app.gui.project.project_format import (
+    PROJECT_SUFFIX,
+    ProjectSong,
+    default_look,
+    is_project_path,
+    load_project,
+    save_project,
+)
+from composer_app.gui.shell import dialogs
+from composer_app.gui.shell.settings import AppSettings
+from composer_app.gui.song.track_list import free_channel
+from composer_app.music.errors import MusicFileError
+from composer_app.music.song import DRUM_CHANNEL, Song
+
+MUSIC_FILTER = "Music files (*.mid *.midi *.smf *.kar *.musicxml *.xml *.mxl *.abc *.krn)"
+PROJECT_FILTER = f"Composer project (*{PROJECT_SUFFIX})"
+OPEN_FILTERS = f"Projects and music files (*{PROJECT_SUFFIX} *.mid *.midi *.smf *.kar *.musicxml *.xml *.mxl " \
+               f"*.abc *.krn);;{PROJECT_FILTER};;{MUSIC_FILTER};;All files (*)"
+
+
+def readable_suffixes() -> tuple[str, ...]:
+    from composer_app.music.io import READABLE_SUFFIXES
+
+    return READABLE_SUFFIXES + (PROJECT_SUFFIX,)
+
+
+def merge_tracks(song: Song, incoming: Song) -> Song:
+    """song with incoming's tracks appended, each given a MIDI channel not used yet."""
+    tracks = list(song.tracks)
+    for track in incoming.tracks:
+        channel = DRUM_CHANNEL if track.is_drum else free_channel(tuple(tracks))
+        tracks.append(track.replace(channel=channel))
+    return song.with_tracks(tracks)
+
+
+class FileActions(QObject):
+    """The File menu's work, on one document, with a parent window for its dialogs."""
+
+    status_message = Signal(str)
+    recent_changed = Signal()
+
+    def __init__(self, document: SongDocument, settings: AppSettings, window: QWidget):
+        super().__init__(window)
+        self.document = document
+        self.settings = settings
+        self.window = window
+        self.last_folder = str(Path.home())
+
+    # -- asking first --------------------------------------------------------------------
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the document: it is saved, the user saved it, or chose to discard."""
+        if not self.document.is_dirty:
+            return True
+        answer = dialogs.ask_save_changes(self.window, self.document.display_name)
+        if answer == dialogs.SAVE:
+            return self.save()
+        return answer == dialogs.DISCARD
+
+    # -- in --------------------------------------------------------------------------------
+    def new(self) -> None:
+        if self.maybe_save():
+            self.document.new()
+            self.status_message.emit("New song")
+
+    def open_dialog(self) -> None:
+        if not self.maybe_save():
+            return
+        path = dialogs.choose_open_file(self.window, "Open", self.last_folder, OPEN_FILTERS)
+        if path:
+            self.open_path(path, ask=False)
+
+    def open_path(self, path: str | Path, ask: bool = True) -> bool:
+        """Open a project or a music file in place of the current song; False (and a dialog) if it fails."""
+        if ask and not self.maybe_save():
+            return False
+        path = Path(path)
+        try:
+            if is_project_path(path):
+                project = load_project(path)
+                self.document.load(project, path)
+            else:
+                from composer_app.music.io import read_song
+
+                song = read_song(path)
+                self.document.load_song(song, source_name=path.name)
+        except MusicFileError as exc:
+            dialogs.show_user_error(self.window, "Could not open the file", exc)
+            return False
+        self._remember(path)
+        self.status_message.emit(f"Opened {path.name}: {self.document.song.note_count} notes")
+        return True
+
+    def import_dialog(self) -> None:
+        path = dialogs.choose_open_file(self.window, "Import MIDI into this song", self.last_folder,
+                                        f"{MUSIC_FILTER};;All files (*)")
+        if path:
+            self.import_path(path)
+
+    def import_path(self, path: str | Path) -> bool:
+        """Add a music file's tracks to the current song as one undoable step."""
+        path = Path(path)
+        try:
+            from composer_app.music.io import read_song
+
+            incoming = read_song(path)
+        except MusicFileError as exc:
+            dialogs.show_user_error(self.window, "Could not import the file", exc)
+            return False
+        doc = self.document
+        song = merge_tracks(doc.song, incoming)
+        looks = doc.looks + tuple(default_look(i) for i in range(len(doc.looks), len(song.tracks)))
+        doc.apply(ProjectSong(song, looks, doc.state.length_bars), f"Import {path.name}")
+        self.last_folder = str(path.parent)
+        self.status_message.emit(f"Imported {len(incoming.tracks)} tracks from {path.name}")
+        return True
+
+    # -- out -------------------------------------------------------------------------------
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self.save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        stem = Path(self.document.display_name).stem or "Untitled"
+        suggested = str(Path(self.last_folder) / f"{stem}{PROJECT_SUFFIX}")
+        path = dialogs.choose_save_file(self.window, "Save project", suggested, PROJECT_FILTER)
+        if not path:
+            return False
+        if not path.lower().endswith(PROJECT_SUFFIX):
+            path += PROJECT_SUFFIX
+        return self.save_to(path)
+
+    def save_to(self, path: str | Path) -> bool:
+        path = Path(path)
+        try:
+            save_project(self.document.to_project(), path)
+        except MusicFileError as exc:
+            dialogs.show_user_error(self.window, "Could not save", exc)
+            return False
+        self.document.mark_saved(path)
+        self._remember(path)
+        self.status_message.emit(f"Saved {path.name}")
+        return True
+
+    def export_midi_dialog(self) -> None:
+        stem = Path(self.document.display_name).stem or "Untitled"
+        path = dialogs.choose_save_file(self.window, "Export MIDI", str(Path(self.last_folder) / f"{stem}.mid"),
+                                        "MIDI file (*.mid)")
+        if path:
+            self.export_midi(path if path.lower().endswith((".mid", ".midi")) else path + ".mid")
+
+    def export_midi(self, path: str | Path) -> bool:
+        from composer_app.music.io import write_song
+
+        try:
+            write_song(self.document.song, path)
+        except MusicFileError as exc:
+            dialogs.show_user_error(self.window, "Could not export", exc)
+            return False
+        self.status_message.emit(f"Exported {Path(path).name}")
+        return True
+
+    def _remember(self, path: Path) -> None:
+        self.last_folder = str(path.parent)
+        self.settings.add_recent(path)
+        self.recent_changed.emit()

@@ -1,0 +1,303 @@
+"""How the piano roll's note area is painted: rows, grid, loop, notes, overlay, rubber band and playhead."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import QLineF, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QApplication
+
+from composer_app.gui.project.document import SongDocument
+from composer_app.gui.roll.lanes import is_black_key, note_name
+from composer_app.gui.roll.notes.index import NoteIndex
+from composer_app.gui.roll.notes.rects import NoteRects
+from composer_app.gui.roll.state import RollState
+from composer_app.gui.roll.timeline import bars_between, ticks_for_bars
+from composer_app.gui.roll.viewport import RollViewport
+from composer_app.gui.shell.theme import Theme
+from composer_app.music.song import Note
+
+OUTLINE_LIMIT = 3000  # above this many notes in view, outlines are skipped: they would be sub-pixel anyway
+LABEL_LIMIT = 400
+STRETCH_ABOVE = 2000  # tracks with more notes are stretched, not rebuilt, while a zoom gesture runs
+VELOCITY_SHADES = 4
+
+
+class PaintTarget(Protocol):
+    """What the painter reads from the roll canvas: the song, the roll's state and view, and its geometry."""
+
+    document: SongDocument
+    state: RollState
+    viewport: RollViewport
+    theme: Theme
+
+    def index(self, track_index: int) -> NoteIndex: ...
+
+    def note_rect(self, note: Note) -> QRectF | None: ...
+
+    def width(self) -> int: ...
+
+    def height(self) -> int: ...
+
+
+class RollPainter:
+    """Paints the canvas; keeps the note rects of each track cached between frames, in content pixels."""
+
+    def __init__(self, canvas: PaintTarget, indexes: dict[int, NoteIndex]):
+        self.canvas = canvas
+        # The canvas's own index cache: rects are kept only for indexes that are still in it.
+        self._indexes = indexes
+        self._rect_cache: dict[int, tuple[NoteIndex, NoteRects]] = {}
+        self._selected_rects: tuple[NoteRects, frozenset, object] | None = None
+        self._playhead_x = -1
+
+    def paint(self, painter: QPainter, clip: QRect, rubber_rect: QRectF | None) -> None:
+        canvas = self.canvas
+        vp = canvas.viewport
+        theme = canvas.theme
+        t0 = vp.x_to_tick(clip.left() - 2)
+        t1 = vp.x_to_tick(clip.right() + 2)
+        row0 = max(0, vp.y_to_row(clip.top()))
+        row1 = min(vp.lanes.rows - 1, vp.y_to_row(clip.bottom()))
+        self._paint_rows(painter, clip, row0, row1)
+        self._paint_grid(painter, clip, t0, t1)
+        self._paint_loop(painter, clip)
+        tracks = canvas.document.song.tracks
+        current = canvas.document.current_track
+        looks = canvas.document.looks
+        painter.save()
+        # Note rects are cached in content pixels; the scroll position is one translation.
+        painter.translate(-vp.left_tick * vp.px_per_tick, -vp.top_row * vp.row_height)
+        drums_current = 0 <= current < len(tracks) and tracks[current].is_drum
+        for i in range(len(tracks)):
+            # Only tracks of the same kind are shown faded: drum lanes and pitches do not mix.
+            if i != current and tracks[i].is_drum == drums_current:
+                color = QColor(looks[i].color)
+                color.setAlpha(theme.faded_alpha)
+                self._paint_faded(painter, canvas.index(i), color, t0, t1, row0, row1)
+        if 0 <= current < len(tracks):
+            self._paint_current(painter, canvas.index(current), QColor(looks[current].color), t0, t1, row0, row1)
+        painter.restore()
+        self._paint_overlay(painter, t0, t1, row0, row1)
+        if rubber_rect is not None:
+            painter.setPen(QPen(theme.accent, 1, Qt.DashLine))
+            painter.setBrush(theme.rubber_band)
+            painter.drawRect(rubber_rect.normalized())
+        self._paint_playhead(painter)
+        painter.end()
+
+    def _paint_rows(self, painter: QPainter, clip: QRect, row0: int, row1: int) -> None:
+        vp, theme = self.canvas.viewport, self.canvas.theme
+        lanes = vp.lanes
+        painter.fillRect(clip, theme.white_row)
+        rh = vp.row_height
+        dark = []
+        lines = []
+        octave_lines = []
+        for row in range(row0, row1 + 1):
+            y = vp.row_to_y(row)
+            pitch = lanes.pitch_of(row)
+            if (is_black_key(pitch) and not lanes.is_kit) or (lanes.is_kit and row % 2):
+                dark.append(QRectF(clip.left(), y, clip.width(), rh))
+            if not lanes.is_kit and pitch % 12 == 0:
+                octave_lines.append(QLineF(clip.left(), y + rh - 0.5, clip.right() + 1, y + rh - 0.5))
+            elif rh >= 8:
+                lines.append(QLineF(clip.left(), y + rh - 0.5, clip.right() + 1, y + rh - 0.5))
+        painter.setPen(Qt.NoPen)
+        painter.setBrush(theme.black_row)
+        painter.drawRects(dark)
+        painter.setPen(QPen(theme.row_line, 1))
+        painter.drawLines(lines)
+        painter.setPen(QPen(theme.octave_line, 1))
+        painter.drawLines(octave_lines)
+        bottom = vp.row_to_y(lanes.rows)
+        if bottom < clip.bottom():
+            painter.fillRect(QRectF(clip.left(), bottom, clip.width(), clip.bottom() - bottom + 1), theme.background)
+
+    def _paint_grid(self, painter: QPainter, clip: QRect, t0: float, t1: float) -> None:
+        vp, theme = self.canvas.viewport, self.canvas.theme
+        top, bottom = clip.top(), clip.bottom() + 1
+        bar_lines, beat_lines, sub_lines = [], [], []
+        step = self.canvas.state.grid.ticks
+        for bar in bars_between(self.canvas.document.song.time_signatures, max(0.0, t0), t1):
+            x = round(vp.tick_to_x(bar.start)) + 0.5
+            bar_lines.append(QLineF(x, top, x, bottom))
+            beat_px = bar.beat * vp.px_per_tick
+            if beat_px < 5:
+                continue
+            sub_px = step * vp.px_per_tick
+            fine = step if sub_px >= 6 and step < bar.beat else None
+            if fine:
+                for tick in range(bar.start + fine, bar.start + bar.length, fine):
+                    if (tick - bar.start) % bar.beat and t0 <= tick <= t1:
+                        x = round(vp.tick_to_x(tick)) + 0.5
+                        sub_lines.append(QLineF(x, top, x, bottom))
+            for tick in range(bar.start + bar.beat, bar.start + bar.length, bar.beat):
+                if t0 <= tick <= t1:
+                    x = round(vp.tick_to_x(tick)) + 0.5
+                    beat_lines.append(QLineF(x, top, x, bottom))
+        painter.setPen(QPen(theme.sub_line, 1))
+        painter.drawLines(sub_lines)
+        painter.setPen(QPen(theme.beat_line, 1))
+        painter.drawLines(beat_lines)
+        painter.setPen(QPen(theme.bar_line, theme.line_width))
+        painter.drawLines(bar_lines)
+        end_x = vp.tick_to_x(self._song_end_tick())
+        if end_x < clip.right():
+            shade = QColor(0, 0, 0, 70)
+            painter.fillRect(QRectF(max(end_x, clip.left()), clip.top(), clip.right() - end_x + 1, clip.height()),
+                             shade)
+
+    def _song_end_tick(self) -> int:
+        document = self.canvas.document
+        return ticks_for_bars(document.song.time_signatures, document.length_bars)
+
+    def _paint_loop(self, painter: QPainter, clip: QRect) -> None:
+        state, theme = self.canvas.state, self.canvas.theme
+        if not state.loop_enabled:
+            return
+        start, end = state.loop_range
+        vp = self.canvas.viewport
+        x0, x1 = vp.tick_to_x(start), vp.tick_to_x(end)
+        if x1 < clip.left() or x0 > clip.right():
+            return
+        painter.fillRect(QRectF(x0, clip.top(), x1 - x0, clip.height()), theme.loop_fill)
+        painter.setPen(QPen(theme.loop_edge.darker(130), 1, Qt.DashLine))
+        painter.drawLine(QLineF(x0, clip.top(), x0, clip.bottom() + 1))
+        painter.drawLine(QLineF(x1, clip.top(), x1, clip.bottom() + 1))
+
+    def _rects(self, index: NoteIndex, shaded: bool) -> tuple[NoteRects, float, float]:
+        """The track's note rects and the (x, y) scale to draw them at the current zoom.
+
+        Rebuilt when the track or zoom changed; during a zoom gesture a big track's rects are only stretched
+        (scale != 1) and rebuilt once the gesture settles, so zooming 10,000 notes stays smooth.
+        """
+        vp = self.canvas.viewport
+        groups = VELOCITY_SHADES if shaded else 1
+        key = (vp.px_per_tick, vp.row_height, vp.lanes, groups)
+        cached = self._rect_cache.get(id(index))
+        if cached is not None and cached[0] is index:
+            rects = cached[1]
+            if rects.key == key:
+                return rects, 1.0, 1.0
+            if rects.key[2:] == key[2:] and len(index) > STRETCH_ABOVE and vp.is_zooming():
+                return rects, vp.px_per_tick / rects.key[0], vp.row_height / rects.key[1]
+        rects = NoteRects(index, vp.px_per_tick, vp.row_height, vp.lanes,
+                          index.shades(VELOCITY_SHADES) if shaded else None, groups)
+        self._rect_cache[id(index)] = (index, rects)
+        self._prune_rect_cache()
+        return rects, 1.0, 1.0
+
+    def _prune_rect_cache(self) -> None:
+        live = {id(self._indexes[k]) for k in self._indexes}
+        for key in [k for k in self._rect_cache if k not in live]:
+            del self._rect_cache[key]
+
+    def _paint_faded(self, painter: QPainter, index: NoteIndex, color: QColor, t0, t1, row0, row1) -> None:
+        rects, sx, sy = self._rects(index, shaded=False)
+        group = rects.groups[0]
+        visible = group.rects[group.between(t0, t1, rects.max_duration)]
+        if visible:
+            painter.save()
+            painter.scale(sx, sy)
+            painter.setPen(Qt.NoPen)
+            painter.setBrush(color)
+            painter.drawRects(visible)
+            painter.restore()
+
+    def _paint_current(self, painter: QPainter, index: NoteIndex, color: QColor, t0, t1, row0, row1) -> None:
+        theme, vp = self.canvas.theme, self.canvas.viewport
+        rects, sx, sy = self._rects(index, shaded=True)
+        shades, selected = self._selection_split(index, rects)
+        slices = [(g, g.between(t0, t1, rects.max_duration)) for g in shades]
+        chosen = selected.between(t0, t1, rects.max_duration)
+        count = sum(len(g.starts[s]) for g, s in slices) + len(selected.starts[chosen])
+        if not count:
+            return
+        painter.save()
+        painter.scale(sx, sy)
+        outline = count <= OUTLINE_LIMIT
+        painter.setPen(QPen(theme.note_border, 1) if outline else Qt.NoPen)
+        for shade, (group, part) in enumerate(slices):
+            visible = group.rects[part]
+            if visible:
+                # Softer notes are drawn darker, as DAWs do, so dynamics read at a glance.
+                painter.setBrush(color.darker(100 + (VELOCITY_SHADES - 1 - shade) * 28))
+                painter.drawRects(visible)
+        if selected.starts:
+            painter.setBrush(color.lighter(150))
+            painter.setPen(QPen(theme.selected_border, 2) if outline else Qt.NoPen)
+            painter.drawRects(selected.rects[chosen])
+        painter.restore()
+        if count <= LABEL_LIMIT and vp.row_height >= 11 and not vp.lanes.is_kit:
+            parts = [(g.positions[s], g.rects[s]) for g, s in slices + [(selected, chosen)]]
+            self._paint_labels(painter, index, rects, parts)
+
+    def _selection_split(self, index: NoteIndex, rects: NoteRects):
+        """(unselected shade groups, selected group), cached until the rects or the selection change."""
+        selection = self.canvas.state.selection
+        cached = self._selected_rects
+        if cached is None or cached[0] is not rects or cached[1] is not selection:
+            positions = index.positions_of(selection)
+            split = (rects.without(set(positions)), rects.subset(positions, index.starts))
+            cached = self._selected_rects = (rects, selection, split)
+        return cached[2]
+
+    def _paint_labels(self, painter: QPainter, index: NoteIndex, rects: NoteRects, parts) -> None:
+        font = QFont(QApplication.font())  # the app font carries the projector scale
+        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.75))
+        painter.setFont(font)
+        painter.setPen(self.canvas.theme.note_text)
+        min_width = painter.fontMetrics().horizontalAdvance("C#4") + 6
+        for positions, group_rects in parts:
+            for i, rect in zip(positions, group_rects):
+                if rect.width() >= min_width:
+                    painter.drawText(rect.adjusted(3, 0, -1, 0), Qt.AlignVCenter | Qt.AlignLeft,
+                                     note_name(index.pitches[i]))
+
+    def _paint_overlay(self, painter: QPainter, t0, t1, row0, row1) -> None:
+        self._paint_seams(painter, t0, t1)
+        canvas = self.canvas
+        overlay = canvas.state.overlay
+        if not overlay:
+            return
+        color = QColor(canvas.state.overlay_color or canvas.theme.overlay)
+        fill = QColor(color)
+        fill.setAlpha(110)
+        painter.setPen(QPen(color, 2, Qt.DashLine))
+        painter.setBrush(fill)
+        for track, notes in overlay.items():
+            if track not in (None, canvas.document.current_track) and track >= len(canvas.document.song.tracks):
+                continue
+            rects = [r for r in (canvas.note_rect(n) for n in notes if n.end > t0 and n.start < t1) if r is not None]
+            painter.drawRects(rects)
+
+    def _paint_seams(self, painter: QPainter, t0, t1) -> None:
+        canvas = self.canvas
+        seams = [t for t in canvas.state.seams if t0 <= t <= t1]
+        if not seams:
+            return
+        painter.setPen(QPen(QColor(canvas.state.overlay_color or canvas.theme.overlay), 2, Qt.DotLine))
+        for tick in seams:
+            x = round(canvas.viewport.tick_to_x(tick))
+            painter.drawLine(x, 0, x, canvas.height())
+
+    def _paint_playhead(self, painter: QPainter) -> None:
+        canvas, theme = self.canvas, self.canvas.theme
+        x = round(canvas.viewport.tick_to_x(canvas.state.playhead))
+        self._playhead_x = x
+        if 0 <= x <= canvas.width():
+            painter.setPen(QPen(theme.playhead, 2 * theme.line_width))
+            painter.drawLine(x, 0, x, canvas.height())
+
+    def playhead_strips_to_repaint(self) -> list[QRect]:
+        """The strips under the old and the new playhead, which is from now on taken to be drawn at the new place."""
+        canvas = self.canvas
+        old = self._playhead_x
+        new = round(canvas.viewport.tick_to_x(canvas.state.playhead))
+        pad = 2 * canvas.theme.line_width + 2
+        strips = [QRect(x - pad, 0, 2 * pad + 1, canvas.height()) for x in {old, new}
+                  if -pad <= x <= canvas.width() + pad]
+        self._playhead_x = new
+        return strips

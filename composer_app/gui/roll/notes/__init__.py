@@ -1,0 +1,1 @@
+"""Notes in the roll: the spatial index, cached rectangles, pure edits and undoable actions."""

@@ -1,0 +1,190 @@
+"""Edits on the current track's notes (delete, nudge, transpose, quantize, duplicate, clipboard) as commands.
+
+The roll's keys, the main window's menus and the tests all call these, so every path makes the same edit.
+"""
+
+from __future__ import annotations
+
+import atexit
+import functools
+import json
+from collections.abc import Callable, Collection
+
+from PySide6.QtCore import QMimeData, QObject, Signal
+from PySide6.QtGui import QGuiApplication
+
+from composer_app.gui.project.document import SongDocument
+from composer_app.gui.roll.lanes import LaneMap
+from composer_app.gui.roll.notes import edits as note_edits
+from composer_app.gui.roll.state import RollState
+from composer_app.gui.roll.timeline import bar_at
+from composer_app.music.song import Note, Track
+
+NOTES_MIME = "application/x-composer-notes"
+MIDI_MIME = "audio/midi"
+
+
+class NoteActions(QObject):
+    """Applies note edits to the document's current track and keeps the selection on the edited notes."""
+
+    status_message = Signal(str)
+
+    def __init__(self, document: SongDocument, state: RollState, lanes: Callable[[], LaneMap],
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.state = state
+        self._lanes = lanes
+
+    # -- plumbing ------------------------------------------------------------------------
+    def current_track(self) -> Track | None:
+        tracks = self.document.song.tracks
+        index = self.document.current_track
+        return tracks[index] if 0 <= index < len(tracks) else None
+
+    def target_notes(self, whole_track_if_empty: bool) -> frozenset[Note]:
+        if self.state.selection or not whole_track_if_empty:
+            return self.state.selection
+        track = self.current_track()
+        return frozenset(track.notes) if track else frozenset()
+
+    def edit(self, fn: Callable[[Track], note_edits.Edited], text: str, merge_key: object = None,
+             selection_before: Collection[Note] | None = None) -> bool:
+        """Run fn on the current track and push the result; False when it changed nothing."""
+        track = self.current_track()
+        if track is None:
+            return False
+        index = self.document.current_track
+        before = frozenset(self.state.selection if selection_before is None else selection_before)
+        new_track, new_selection = fn(track)
+        if new_track.notes == track.notes:
+            return False
+        self.state.set_selection(new_selection)
+        self.document.edit_track(index, new_track, text, merge_key, (index, before), (index, new_selection))
+        return True
+
+    # -- selection -----------------------------------------------------------------------
+    def select_all(self) -> None:
+        track = self.current_track()
+        self.state.set_selection(track.notes if track else ())
+
+    def clear_selection(self) -> None:
+        self.state.clear_selection()
+
+    # -- edits ---------------------------------------------------------------------------
+    def delete_selection(self) -> None:
+        selected = self.state.selection
+        if selected:
+            self.edit(lambda t: (note_edits.remove_notes(t, selected), frozenset()), _count("Delete", selected))
+
+    def nudge(self, ticks: int) -> None:
+        selected = self.state.selection
+        self.edit(lambda t: note_edits.move_notes(t, selected, ticks, 0, self._lanes()), "Move notes")
+
+    def nudge_bar(self, direction: int) -> None:
+        """Move the selection by the length of the bar its first note is in."""
+        if self.state.selection:
+            first = min(n.start for n in self.state.selection)
+            self.nudge(direction * bar_at(self.document.song.time_signatures, first).length)
+
+    def move_rows(self, rows_down: int) -> None:
+        selected = self.state.selection
+        self.edit(lambda t: note_edits.move_notes(t, selected, 0, rows_down, self._lanes()), "Move notes")
+
+    def transpose(self, semitones: int, whole_track_if_empty: bool = True) -> None:
+        notes = self.target_notes(whole_track_if_empty)
+        self.edit(lambda t: note_edits.transpose_notes(t, notes, semitones), f"Transpose {semitones:+d}")
+
+    def quantize(self) -> None:
+        notes = self.target_notes(whole_track_if_empty=True)
+        step = self.state.grid.ticks
+        if self.edit(lambda t: note_edits.quantize_notes(t, notes, step), f"Quantize to {self.state.grid.label}"):
+            self.status_message.emit(f"Quantized {len(notes)} notes to {self.state.grid.label}")
+
+    def duplicate(self) -> None:
+        selected = self.state.selection
+        step = self.state.grid.ticks
+        self.edit(lambda t: note_edits.duplicate_notes(t, selected, step), _count("Duplicate", selected))
+
+    def set_velocities(self, base: Track, velocities: dict[Note, int], merge_key: object = None,
+                       selection_before: Collection[Note] = ()) -> None:
+        """Give notes of base (the track as it was when a gesture began) new velocities, as one mergeable step.
+
+        Working from the gesture's starting track keeps a drag's steps from compounding.
+        """
+        index = self.document.current_track
+        new_track, _changed = note_edits.set_velocities(base, velocities)
+        renamed = {n: Note(n.start, n.pitch, n.duration, max(1, min(127, int(v)))) for n, v in velocities.items()}
+        before = frozenset(selection_before)
+        after = frozenset(renamed.get(n, n) for n in before)
+        self.state.set_selection(after)
+        self.document.edit_track(index, new_track, "Change velocity", merge_key, (index, before), (index, after))
+
+    # -- clipboard -----------------------------------------------------------------------
+    def copy(self) -> bool:
+        selected = self.state.selection
+        if not selected:
+            self.status_message.emit("Nothing selected to copy")
+            return False
+        clip = note_edits.relative_clip(selected)
+        mime = QMimeData()
+        mime.setData(NOTES_MIME, json.dumps([[n.start, n.pitch, n.duration, n.velocity] for n in clip]).encode())
+        mime.setText(f"{len(clip)} notes from Composer")
+        track = self.current_track()
+        if track is not None:
+            from composer_app.music.midi_io import midi_bytes  # mido loads on first copy, not at start-up
+            from composer_app.music.song import Song
+
+            mime.setData(MIDI_MIME, midi_bytes(Song(tracks=(track.with_notes(clip),))))
+        QGuiApplication.clipboard().setMimeData(mime)
+        _release_clipboard_at_exit()
+        self.status_message.emit(f"Copied {len(clip)} notes")
+        return True
+
+    def cut(self) -> None:
+        if self.copy():
+            selected = self.state.selection
+            self.edit(lambda t: (note_edits.remove_notes(t, selected), frozenset()), _count("Cut", selected))
+
+    def paste(self, at_tick: int | None = None) -> None:
+        """Paste copied notes into the current track at the playhead (or at_tick); they become the selection."""
+        clip = clipboard_notes()
+        if not clip:
+            self.status_message.emit("The clipboard holds no notes")
+            return
+        tick = self.state.playhead if at_tick is None else at_tick
+        self.edit(lambda t: note_edits.paste_notes(t, clip, tick), _count("Paste", clip))
+
+
+@functools.cache
+def _release_clipboard_at_exit() -> None:
+    """Hand our clipboard data back while Python still runs.
+
+    Otherwise Qt frees the Python-made QMimeData in its own exit handlers, after the interpreter is gone,
+    and the process dies with a segmentation fault on the way out.
+    """
+
+    def release() -> None:
+        app = QGuiApplication.instance()
+        if app is not None:
+            mime = QGuiApplication.clipboard().mimeData()
+            if mime is not None and mime.hasFormat(NOTES_MIME):
+                QGuiApplication.clipboard().clear()
+
+    atexit.register(release)
+
+
+def clipboard_notes() -> list[Note]:
+    """Notes this app put on the clipboard, relative to tick 0, or [] when it holds something else."""
+    mime = QGuiApplication.clipboard().mimeData()
+    if mime is None or not mime.hasFormat(NOTES_MIME):
+        return []
+    try:
+        rows = json.loads(bytes(mime.data(NOTES_MIME)).decode())
+        return [Note(int(s), int(p), int(d), int(v)) for s, p, d, v in rows]
+    except (ValueError, TypeError):
+        return []
+
+
+def _count(verb: str, notes: Collection[Note]) -> str:
+    return f"{verb} {len(notes)} note{'s' if len(notes) != 1 else ''}"

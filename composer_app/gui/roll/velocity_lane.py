@@ -1,0 +1,196 @@
+"""The velocity lane under the roll: one stem per note of the current track, painted by dragging."""
+
+from __future__ import annotations
+
+import itertools
+from bisect import bisect_left, bisect_right
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QWidget
+
+from composer_app.gui.project.document import SongDocument
+from composer_app.gui.roll.canvas_painter import STRETCH_ABOVE  # as in the roll: big tracks stretch while zooming
+from composer_app.gui.roll.notes.actions import NoteActions
+from composer_app.gui.roll.notes.index import NoteIndex, index_for
+from composer_app.gui.roll.state import RollState
+from composer_app.gui.roll.viewport import RollViewport
+from composer_app.gui.shell.theme import DARK, Theme
+from composer_app.music.song import Note
+
+_drag_ids = itertools.count(1)
+HEADS_LIMIT = 1500  # with more stems in view their heads would only blur together
+MARGIN = 4
+SLACK_PX = 3  # a stroke catches stems this close to it
+
+
+class _Stems:
+    """Stems and heads of some notes in content pixels (x from tick 0), sorted by start for slicing."""
+
+    def __init__(self, index: NoteIndex, positions, px_per_tick: float, y_for):
+        self.starts = [index.starts[i] for i in positions]
+        base = y_for(0)
+        self.lines = []
+        self.heads = []
+        for i in positions:
+            x = index.starts[i] * px_per_tick + 1
+            y = y_for(index.velocities[i])
+            # A 2-px filled rect: much cheaper to raster than a stroked line.
+            self.lines.append(QRectF(x - 1, y, 2, base - y))
+            self.heads.append(QRectF(x - 3, y - 3, 6, 6))
+
+    def subset(self, positions: list[int]) -> _Stems:
+        """Stems of some notes (positions into the index, sorted), sharing this object's rects."""
+        part = _Stems.__new__(_Stems)
+        part.starts = [self.starts[i] for i in positions]
+        part.lines = [self.lines[i] for i in positions]
+        part.heads = [self.heads[i] for i in positions]
+        return part
+
+    def between(self, t0: float, t1: float) -> slice:
+        return slice(bisect_left(self.starts, t0), bisect_right(self.starts, t1))
+
+
+class VelocityLane(QWidget):
+    """Drag across the lane to set the velocities of the notes under the stroke (only selected ones, if any)."""
+
+    def __init__(self, document: SongDocument, state: RollState, viewport: RollViewport, actions: NoteActions,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.state = state
+        self.viewport = viewport
+        self.actions = actions
+        self.theme: Theme = DARK
+        self._press_index: NoteIndex | None = None
+        self._stem_cache: tuple[tuple, _Stems] | None = None
+        self._selected_cache: tuple[_Stems, frozenset, _Stems] | None = None
+        self._last: QPointF | None = None
+        self._painted: dict[Note, int] = {}
+        self._drag_key: object = None
+        self._selection_before: frozenset[Note] = frozenset()
+        viewport.changed.connect(self.update)
+        viewport.zoom_settled.connect(self.update)
+        document.state_changed.connect(self._repaint)
+        document.current_track_changed.connect(self._repaint)
+        state.selection_changed.connect(self._repaint)
+        self.setAttribute(Qt.WA_OpaquePaintEvent)
+        self.setToolTip("Velocity: drag across the stems to paint velocities (only the selected notes, if any)")
+        self.set_theme(DARK)
+
+    def _repaint(self, *_args) -> None:
+        self.update()
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.setFixedHeight(theme.velocity_height)
+        self.update()
+
+    def _current_index(self) -> NoteIndex | None:
+        tracks = self.document.song.tracks
+        i = self.document.current_track
+        return index_for(tracks[i]) if 0 <= i < len(tracks) else None
+
+    def _y_for(self, velocity: int) -> float:
+        usable = self.height() - 2 * MARGIN
+        return self.height() - MARGIN - usable * velocity / 127
+
+    def _velocity_at(self, y: float) -> int:
+        usable = self.height() - 2 * MARGIN
+        return max(1, min(127, round((self.height() - MARGIN - y) * 127 / usable)))
+
+    def _stems(self, index: NoteIndex) -> tuple[_Stems, float]:
+        """All stems and the x scale to draw them at; rebuilt when the track, zoom or size changed.
+
+        While a zoom gesture runs, a big track's stems are stretched instead and rebuilt when it settles.
+        """
+        vp = self.viewport
+        cached = self._stem_cache
+        if cached is not None and cached[0][0] is index and cached[0][2] == self.height():
+            built_at = cached[0][1]
+            if built_at == vp.px_per_tick:
+                return cached[1], 1.0
+            if len(index) > STRETCH_ABOVE and vp.is_zooming():
+                return cached[1], vp.px_per_tick / built_at
+        stems = _Stems(index, range(len(index)), vp.px_per_tick, self._y_for)
+        self._stem_cache = ((index, vp.px_per_tick, self.height()), stems)
+        return stems, 1.0
+
+    def _selected_stems(self, index: NoteIndex, all_stems: _Stems) -> _Stems:
+        selection = self.state.selection
+        cached = self._selected_cache
+        if cached is None or cached[0] is not all_stems or cached[1] is not selection:
+            cached = self._selected_cache = (all_stems, selection, all_stems.subset(index.positions_of(selection)))
+        return cached[2]
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        theme, vp = self.theme, self.viewport
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), theme.background)
+        painter.setPen(QPen(theme.row_line, 1))
+        painter.drawLines([QLineF(0, self._y_for(v) + 0.5, self.width(), self._y_for(v) + 0.5)
+                           for v in (32, 64, 96, 127)])
+        index = self._current_index()
+        if index is not None and len(index):
+            color = QColor(self.document.looks[self.document.current_track].color)
+            t0, t1 = vp.visible_ticks()
+            stems, scale = self._stems(index)
+            selected = self._selected_stems(index, stems)
+            painter.save()
+            painter.translate(-vp.left_tick * vp.px_per_tick, 0)
+            painter.scale(scale, 1.0)
+            painter.setPen(Qt.NoPen)
+            for group, brush in ((stems, color), (selected, theme.selected_border)):
+                part = group.between(t0 - 1, t1)
+                painter.setBrush(brush)
+                painter.drawRects(group.lines[part])
+                heads = group.heads[part]
+                if len(heads) <= HEADS_LIMIT:
+                    painter.drawRects(heads)
+            painter.restore()
+        painter.setPen(QPen(theme.bar_line, 1))
+        painter.drawLine(0, 0, self.width(), 0)
+        painter.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        index = self._current_index()
+        if event.button() != Qt.LeftButton or index is None:
+            return
+        self._drag_key = ("velocity", next(_drag_ids))
+        self._press_index = index
+        self._painted = {}
+        self._selection_before = self.state.selection
+        self._last = event.position()
+        self._paint_stroke(event.position(), event.position())
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._last is None:
+            return
+        self._paint_stroke(self._last, event.position())
+        self._last = event.position()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._last = None
+        self._press_index = None
+
+    def _paint_stroke(self, a: QPointF, b: QPointF) -> None:
+        """Set the notes starting between a.x and b.x to the velocity on the line from a to b."""
+        index = self._press_index
+        if index is None:
+            return
+        vp = self.viewport
+        (xa, ya), (xb, yb) = sorted([(a.x(), a.y()), (b.x(), b.y())])
+        only = self._selection_before
+        changed = False
+        for i in index.starting_in(vp.x_to_tick(xa - SLACK_PX), vp.x_to_tick(xb + SLACK_PX)):
+            note = index.notes[i]
+            if only and note not in only:
+                continue
+            x = min(max(vp.tick_to_x(note.start), xa), xb)
+            y = ya if xb == xa else ya + (yb - ya) * (x - xa) / (xb - xa)
+            velocity = self._velocity_at(y)
+            if self._painted.get(note) != velocity:
+                self._painted[note] = velocity
+                changed = True
+        if changed:
+            self.actions.set_velocities(index.track, dict(self._painted), self._drag_key, self._selection_before)

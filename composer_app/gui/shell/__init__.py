@@ -1,0 +1,1 @@
+"""The application shell: app start-up, main window, settings, preferences, theme and dialogs."""

@@ -1,0 +1,141 @@
+"""Starting the app: the QApplication, the main window, files from the command line and the restore offer.
+
+The window is painted first; then the features beside the editor (sound through `attach_audio`, then the
+generation panel) are plugged in, so their heavier imports never delay the first frame. `window.features_ready`
+says when that is done.
+
+`COMPOSER_APP_HOOK=path/to/file.py:function` calls function(window) once the window is shown; tests and
+benchmarks use it to drive the real app in a subprocess.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from composer_app import APP_NAME, __version__
+from composer_app.gui.shell import qt_compat  # noqa: F401  (first: it repairs Signal.emit on PySide6 6.12.0)
+from composer_app.gui.shell.main_window import MainWindow
+
+HOOK_ENV = "COMPOSER_APP_HOOK"
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv else APP_NAME])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def create_window(files: list[str]) -> MainWindow:
+    """A shown main window with the first file opened and any others imported."""
+    window = MainWindow()
+    window.show()
+    if files:
+        window.files.open_path(files[0], ask=False)
+        for extra in files[1:]:
+            window.files.import_path(extra)
+    return window
+
+
+def attach_features(window: MainWindow) -> None:
+    """Plug in what lives beside the editor: sound, then the generation panel and candidates strip."""
+    try:
+        from composer_app.gui.audio.session import attach_audio
+
+        window.audio = attach_audio(window)
+    except Exception as exc:  # sound is optional: the editor must open even where audio cannot start
+        window.audio = None
+        window.show_status(f"Sound is off: {exc}")
+    try:
+        from composer_app.gui.generation.session import attach_generation
+
+        auditioner = getattr(window.audio, "auditioner", None) if window.audio is not None else None
+        window.generation = attach_generation(window, auditioner=auditioner)
+    except Exception as exc:  # the editor stays usable even if the models cannot be offered
+        window.generation = None
+        window.show_status(f"Generation is unavailable: {exc}")
+    window.features_ready.emit()
+
+
+class _AfterFirstPaint(QObject):
+    """Calls back once the roll has been painted for the first time."""
+
+    def __init__(self, window: MainWindow, callback):
+        super().__init__(window)
+        self._callback = callback
+        window.editor.canvas.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)
+        return False
+
+
+def _run_hook(window: MainWindow) -> None:
+    spec = os.environ.get(HOOK_ENV)
+    if not spec:
+        return
+    path, _, name = spec.rpartition(":")
+    module_spec = importlib.util.spec_from_file_location("composer_app_hook", path)
+    module = importlib.util.module_from_spec(module_spec)
+    module_spec.loader.exec_module(module)
+    getattr(module, name)(window)
+
+
+class BugReporter:
+    """sys.excepthook for the window: an exception that escapes a slot is logged and shown, and the app runs on.
+
+    A ComposerError that no handler caught is still the user's to fix, so it is shown as one; anything else is a
+    bug. One dialog at a time, once per distinct problem, so a bug in a paint handler cannot flood the screen.
+    """
+
+    def __init__(self, window: MainWindow):
+        self.window = window
+        self.previous = sys.excepthook
+        self.seen: set[str] = set()
+        sys.excepthook = self
+
+    def __call__(self, kind, exc, tb) -> None:
+        from composer_app.errors import ComposerError, bug_summary, log_bug
+        from composer_app.gui.shell import dialogs
+
+        if not isinstance(exc, Exception):  # KeyboardInterrupt and friends keep their usual meaning
+            self.previous(kind, exc, tb)
+            return
+        if isinstance(exc, ComposerError):
+            show = lambda: dialogs.show_user_error(self.window, APP_NAME, exc)  # noqa: E731
+            key = exc.summary
+        else:
+            log = log_bug(exc, "an error in the app's window")
+            print(f"Composer: a bug: {bug_summary(exc)}; details in {log}", file=sys.stderr)
+            show = lambda: dialogs.show_bug(self.window, bug_summary(exc), log)  # noqa: E731
+            key = bug_summary(exc)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        QTimer.singleShot(0, show)  # outside the handler that failed
+
+
+def run(files: list[str]) -> int:
+    """Open the app (with files, if given) and run it until the window closes; returns the exit status."""
+    app = application()
+    window = create_window(files)
+    BugReporter(window)
+
+    def after_first_paint() -> None:
+        attach_features(window)
+        if not files:
+            window.offer_recovery()  # the window is already up when the question appears
+
+    _AfterFirstPaint(window, after_first_paint)
+    _run_hook(window)
+    return app.exec()

@@ -1,0 +1,255 @@
+"""The main window: menus, tool bar, track list, the piano-roll editor, and places for later panels.
+
+What later features plug into (kept small on purpose):
+    window.document           the SongDocument: the song, its undo stack, `audible_tracks()` after mute/solo
+    window.editor             the RollEditor: set_playhead(tick), loop_region, seek_requested, set_overlay(...)
+    window.action_play        a QAction on Space ("Play/Stop"); the transport connects to its `triggered`
+    window.add_dock(widget, title, area="right")   a panel (the generation panel goes right, candidates bottom)
+    window.add_toolbar(toolbar, area="bottom")     a bar (the transport bar goes at the bottom)
+    window.show_status(text)  window.preferences_changed(Preferences)  window.prefs
+    window.audio              the AudioSession app.run attaches after the first paint (None without sound)
+    window.generation         the generation panel's session, attached right after sound
+    window.features_ready     emitted once both are attached
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QToolBar, QWidget
+
+from composer_app import APP_NAME
+from composer_app.gui.project.autosave import Autosaver, find_recoverable, load_recovery
+from composer_app.gui.project.document import SongDocument
+from composer_app.gui.project.file_actions import FileActions, readable_suffixes
+from composer_app.gui.project.project_format import ProjectFileError
+from composer_app.gui.roll.editor import RollEditor
+from composer_app.gui.roll.grid import grid_by_label
+from composer_app.gui.shell import dialogs
+from composer_app.gui.shell.preferences_dialog import PreferencesDialog
+from composer_app.gui.shell.settings import AppSettings, Preferences
+from composer_app.gui.shell.theme import apply_theme, theme_for
+from composer_app.gui.shell.window_menus import MenuWindow
+from composer_app.gui.song.track_list import TrackList
+
+AREAS = {
+    "left": Qt.LeftDockWidgetArea,
+    "right": Qt.RightDockWidgetArea,
+    "bottom": Qt.BottomDockWidgetArea,
+    "top": Qt.TopDockWidgetArea,
+}
+DEFAULT_BOTTOM_DOCK_HEIGHT = 170
+TOOLBAR_AREAS = {
+    "top": Qt.TopToolBarArea,
+    "bottom": Qt.BottomToolBarArea,
+    "left": Qt.LeftToolBarArea,
+    "right": Qt.RightToolBarArea,
+}
+
+
+class MainWindow(MenuWindow):
+    """The app's window; see the module docstring for what other features use. Its menus are built in MenuWindow."""
+
+    preferences_changed = Signal(object)
+    features_ready = Signal()  # app.run has attached sound (and later generation) after the first paint
+
+    def __init__(self, settings: AppSettings | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.audio = None
+        self.generation = None
+        self.settings = settings or AppSettings()
+        self.prefs: Preferences = self.settings.preferences
+        self.document = SongDocument(self)
+        self.editor = RollEditor(self.document, self)
+        self.files = FileActions(self.document, self.settings, self)
+        self.autosaver = Autosaver(self.document, self.prefs.autosave_seconds, parent=self)
+        self.setCentralWidget(self.editor)
+        self.setAcceptDrops(True)
+        self.setDockNestingEnabled(True)
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_docks()
+        self._build_status_bar()
+        self._connect()
+        self.apply_preferences(self.prefs)
+        self._restore_layout()
+        self._update_title()
+
+    # -- plug-in points for other features ---------------------------------------------
+    def add_dock(self, widget: QWidget, title: str, area: str = "right") -> QDockWidget:
+        """Put a panel in a dock area ("left", "right", "bottom" or "top"); its object name keeps the layout."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{widget.objectName() or title.lower().replace(' ', '_')}")
+        dock.setWidget(widget)
+        # A panel added after start-up still gets the place the user left it in; a new one starts modest.
+        if not self.restoreDockWidget(dock):
+            self.addDockWidget(AREAS[area], dock)
+            if area in ("bottom", "top"):
+                # Once the layout has placed it; sized now, the dock area would take the panel's size hint.
+                QTimer.singleShot(0, dock, lambda: self.resizeDocks([dock], [DEFAULT_BOTTOM_DOCK_HEIGHT],
+                                                                    Qt.Vertical))
+        self.menu_panels.addAction(dock.toggleViewAction())
+        return dock
+
+    def add_toolbar(self, toolbar: QToolBar, area: str = "bottom") -> QToolBar:
+        if not toolbar.objectName():
+            toolbar.setObjectName(f"toolbar_{toolbar.windowTitle().lower().replace(' ', '_') or 'extra'}")
+        self.addToolBar(TOOLBAR_AREAS[area], toolbar)
+        self.menu_panels.addAction(toolbar.toggleViewAction())
+        return toolbar
+
+    # -- building (the actions, menus and main tool bar are MenuWindow's) ----------------
+    def _build_docks(self) -> None:
+        self.track_list = TrackList(self.document, self)
+        self.track_list.setObjectName("tracks")
+        self.track_dock = self.add_dock(self.track_list, "Tracks", "left")
+
+    def _build_status_bar(self) -> None:
+        self.song_summary = QLabel(self)
+        self.statusBar().addPermanentWidget(self.song_summary)
+
+    def _connect(self) -> None:
+        doc = self.document
+        doc.dirty_changed.connect(self._update_title)
+        doc.path_changed.connect(self._update_title)
+        doc.song_replaced.connect(self._update_title)
+        doc.state_changed.connect(self._update_summary)
+        doc.current_track_changed.connect(self._update_summary)
+        for source in (self.files, self.editor, self.track_list):
+            source.status_message.connect(self.show_status)
+        self.files.recent_changed.connect(self._fill_recent_menu)
+        self.editor.play_toggle_requested.connect(self.action_play.trigger)
+        self._update_summary()
+
+    # -- state shown -------------------------------------------------------------------
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 4000)
+
+    def _update_title(self, *_args) -> None:
+        self.setWindowTitle(f"{self.document.display_name}[*] — {APP_NAME}")
+        self.setWindowModified(self.document.is_dirty)
+
+    def _update_summary(self, *_args) -> None:
+        doc = self.document
+        song = doc.song
+        if not song.tracks:
+            self.song_summary.setText("")
+            return
+        track = song.tracks[doc.current_track]
+        self.song_summary.setText(f"{track.name}: {len(track.notes)} notes   ·   {song.note_count} in song   ·   "
+                                  f"{doc.length_bars} bars   ·   {song.qpm:g} qpm   ·   {song.time_signature}")
+
+    # -- preferences and themes ----------------------------------------------------------
+    def apply_preferences(self, prefs: Preferences) -> None:
+        self.prefs = prefs
+        app = QApplication.instance()
+        theme = theme_for(prefs.projector_mode)
+        apply_theme(app, theme)
+        self.editor.set_theme(theme)
+        self.action_projector.setChecked(prefs.projector_mode)
+        state = self.editor.state
+        state.set_option("follow_playhead", prefs.follow_playhead)
+        state.set_option("kit_lanes", prefs.kit_lanes)
+        state.new_velocity = prefs.new_note_velocity
+        state.set_grid(grid_by_label(prefs.default_grid))
+        self.autosaver.set_interval(prefs.autosave_seconds)
+        self.preferences_changed.emit(prefs)
+
+    def set_preferences(self, prefs: Preferences) -> None:
+        self.settings.save_preferences(prefs)
+        self.apply_preferences(prefs)
+
+    def show_preferences(self) -> None:
+        dialog = PreferencesDialog(self.prefs, self)
+        if dialog.exec():
+            self.set_preferences(dialog.preferences())
+        dialog.deleteLater()
+
+    def _toggle_projector(self, on: bool) -> None:
+        from dataclasses import replace
+
+        if on != self.prefs.projector_mode:
+            self.set_preferences(replace(self.prefs, projector_mode=on))
+
+    # -- recovery ------------------------------------------------------------------------
+    def offer_recovery(self) -> bool:
+        """If an earlier run left unsaved work, ask to restore it. True when something was restored."""
+        found = find_recoverable(self.autosaver.folder)
+        if not found:
+            return False
+        newest = found[0]
+        restored = False
+        if dialogs.ask_restore(self, newest):
+            try:
+                project = load_recovery(newest.path)
+            except ProjectFileError as exc:
+                dialogs.show_user_error(self, "Could not restore", exc)
+            else:
+                original = newest.original_path
+                self.document.load(project, original if original else None,
+                                   source_name=newest.name if not original else "")
+                self.document.mark_unsaved()
+                self.autosaver.save_now()
+                restored = True
+                self.statusBar().showMessage(f"Restored unsaved work on {newest.name}", 6000)
+        for leftover in found:
+            leftover.path.unlink(missing_ok=True)
+        return restored
+
+    # -- drag and drop -------------------------------------------------------------------
+    def _dropped_paths(self, event) -> list[Path]:
+        if not event.mimeData().hasUrls():
+            return []
+        suffixes = readable_suffixes()
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        return [p for p in paths if p.suffix.lower() in suffixes]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_paths(event):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:
+        if self._dropped_paths(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Drop opens the file; with Ctrl or Shift held, or onto the track list, it imports into this song."""
+        paths = self._dropped_paths(event)
+        if not paths:
+            return
+        event.acceptProposedAction()
+        over_tracks = self.track_dock.geometry().contains(event.position().toPoint())
+        importing = bool(event.modifiers() & (Qt.ControlModifier | Qt.ShiftModifier)) or over_tracks
+        # Let the drag finish before any dialog opens.
+        QTimer.singleShot(0, lambda: self.handle_dropped_files(paths, importing))
+
+    def handle_dropped_files(self, paths: list[Path], importing: bool) -> None:
+        from composer_app.gui.project.project_format import is_project_path
+
+        for i, path in enumerate(paths):
+            if is_project_path(path) or (not importing and i == 0):
+                if not self.files.open_path(path):
+                    return
+            else:
+                self.files.import_path(path)
+
+    # -- closing -------------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        geometry, state = self.settings.window_layout()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        self.settings.save_window_layout(self.saveGeometry(), self.saveState())
+        self.autosaver.stop()
+        self.autosaver.discard()
+        event.accept()

@@ -1,0 +1,1 @@
+"""The model process: generation in a child process, its client, server and TensorFlow settings."""

@@ -1,0 +1,1 @@
+"""The event-RNN family (Melody RNN, Drums RNN, ...): configs, network, bundles and generator."""

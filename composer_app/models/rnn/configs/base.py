@@ -1,0 +1,77 @@
+"""The event-RNN config type and its registry: frozen configs keyed by Magenta's generator ids."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from composer_app.models.hparams import HParams
+from composer_app.music.encodings import EventSequenceEncoderDecoder
+
+
+@dataclass(frozen=True)
+class ModelConfig:
+    """What a generator id means: its event kind, encoder-decoder, time grid and default hparams."""
+
+    id: str
+    family: str  # "melody" or "drums"; later: "improv", "polyphony", "performance", "musicvae"
+    title: str
+    description: str
+    make_encoder: Callable[[], EventSequenceEncoderDecoder] = field(repr=False, compare=False)
+    hparams: HParams
+    magenta_description: str = ""  # the generator description Magenta writes into bundles
+    steps_per_quarter: int = 4
+    min_note: int = 0
+    max_note: int = 128
+    transpose_to_key: int | None = None
+
+    def encoder(self) -> EventSequenceEncoderDecoder:
+        return _encoder_cache(self)
+
+    @property
+    def is_melody(self) -> bool:
+        return self.family == "melody"
+
+    @property
+    def is_drums(self) -> bool:
+        return self.family == "drums"
+
+
+_ENCODERS: dict[str, EventSequenceEncoderDecoder] = {}
+
+
+def _encoder_cache(config: ModelConfig) -> EventSequenceEncoderDecoder:
+    if config.id not in _ENCODERS:
+        _ENCODERS[config.id] = config.make_encoder()
+    return _ENCODERS[config.id]
+
+
+_REGISTRY: dict[str, ModelConfig] = {}
+
+
+def register(config: ModelConfig) -> ModelConfig:
+    if config.id in _REGISTRY:
+        raise ValueError(f"model id {config.id!r} is already registered")
+    _REGISTRY[config.id] = config
+    return config
+
+
+def get_config(config_id: str) -> ModelConfig:
+    try:
+        return _REGISTRY[config_id]
+    except KeyError:
+        raise KeyError(f"unknown model {config_id!r}; known models: {', '.join(_REGISTRY)}") from None
+
+
+# The order pickers list the families in, whatever order their modules were imported in.
+FAMILY_ORDER = ("melody", "drums", "improv", "polyphony", "performance")
+
+
+def all_configs() -> list[ModelConfig]:
+    """Every registered config, family by family, each family in registration order."""
+    rank = {family: i for i, family in enumerate(FAMILY_ORDER)}
+    return sorted(_REGISTRY.values(), key=lambda c: rank.get(c.family, len(rank)))
+
+
+def known_ids() -> list[str]:
+    return [config.id for config in all_configs()]

@@ -1,0 +1,59 @@
+"""Scoring event sequences under a model: per-step next-event distributions, log-likelihood, perplexity."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from composer_app.models.rnn.bundle import Bundle
+
+
+@dataclass(frozen=True)
+class Score:
+    """softmax row t is the distribution of event t+1 after reading events 0..t (Magenta's `softmax`)."""
+
+    softmax: np.ndarray = field(repr=False)  # [len(events), classes]
+    labels: np.ndarray = field(repr=False)  # [len(events) - 1]: the class of each following event
+    log_likelihood: float = 0.0  # of events 1..n-1 given their predecessors
+    steps: int = 0
+
+    @property
+    def perplexity(self) -> float:
+        return float(np.exp(-self.log_likelihood / self.steps)) if self.steps else float("nan")
+
+    @property
+    def accuracy(self) -> float:
+        if not self.steps:
+            return float("nan")
+        return float(np.mean(self.softmax[:-1].argmax(axis=1) == self.labels))
+
+
+def prepare_events(bundle: Bundle, events: list, raw: bool = False) -> list:
+    """Melody events squashed into the model's range as Magenta does, unless `raw`."""
+    config = bundle.config
+    if config.is_melody and not raw:
+        from composer_app.music.events import Melody
+
+        melody = Melody(events, steps_per_quarter=config.steps_per_quarter)
+        melody.squash(config.min_note, config.max_note, config.transpose_to_key)
+        return list(melody)
+    return list(events)
+
+
+def score_events(bundle: Bundle, events: list, raw: bool = False) -> Score:
+    """Feed the events through the network once and read off every step's distribution."""
+    import tensorflow as tf
+
+    from composer_app.models.rnn.generator import generator_for
+
+    events = prepare_events(bundle, events, raw)
+    encoder = bundle.config.encoder()
+    inputs = encoder.inputs_array(events)[None].astype(np.float32)
+    gen = generator_for(bundle)
+    logits, _ = gen._run_primer(tf.constant(inputs))
+    softmax = tf.nn.softmax(logits[0]).numpy().astype(np.float64)
+    labels = np.asarray(encoder.labels_array(events), dtype=np.int64)[1:]
+    steps = len(labels)
+    loglik = float(np.sum(np.log(np.maximum(softmax[np.arange(steps), labels], 1e-30)))) if steps else 0.0
+    return Score(softmax, labels, loglik, steps)

@@ -1,0 +1,32 @@
+"""Steering Magenta lacks: keep sampled melody notes inside a key/scale and a pitch range."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from composer_app.models.errors import GenerationError
+from composer_app.music.scales import NOTE_NAMES, SCALES
+
+
+@dataclass(frozen=True)
+class PitchSteering:
+    """Allowed pitches: those in `scale` on `tonic` (a pitch class), between `low` and `high` inclusive."""
+
+    tonic: int = 0
+    scale: str = "chromatic"
+    low: int = 0
+    high: int = 127
+
+    def __post_init__(self):
+        if self.scale not in SCALES:
+            raise GenerationError(f"unknown scale {self.scale!r}; known: {', '.join(SCALES)}")
+        if not 0 <= self.tonic < 12:
+            raise GenerationError(f"tonic must be a pitch class 0..11, not {self.tonic}")
+        if not 0 <= self.low <= self.high <= 127:
+            raise GenerationError(f"pitch range {self.low}..{self.high} is not within 0..127")
+
+    def allows(self, pitch: int) -> bool:
+        return self.low <= pitch <= self.high and (pitch - self.tonic) % 12 in SCALES[self.scale]
+
+    def describe(self) -> str:
+        return f"{NOTE_NAMES[self.tonic]} {self.scale}, pitches {self.low}-{self.high}"
