@@ -7,14 +7,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from composer_app.audio.synth import AUDITION_CHANNEL, AUDITION_DRUM_CHANNEL, CHANNELS
-from composer_app.music.song import PPQ, Song, Track
+from composer_app.music.song import DRUM_CHANNEL, PPQ, Song, Track
 
 NOTE_OFF = 0
 NOTE_ON = 1
 
 _RESERVED = {AUDITION_CHANNEL, AUDITION_DRUM_CHANNEL}
-_MELODIC_CHANNELS = [c for c in range(CHANNELS) if c % 16 != 9 and c not in _RESERVED]
-_DRUM_CHANNELS = [c for c in range(CHANNELS) if c % 16 == 9 and c not in _RESERVED]
+_MELODIC_CHANNELS = [c for c in range(CHANNELS) if c % 16 != DRUM_CHANNEL and c not in _RESERVED]
+_DRUM_CHANNELS = [c for c in range(CHANNELS) if c % 16 == DRUM_CHANNEL and c not in _RESERVED]
 
 
 @dataclass(frozen=True)

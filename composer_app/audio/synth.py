@@ -8,6 +8,7 @@ import numpy as np
 
 from composer_app.audio.errors import SoundFontError, SynthUnavailableError
 from composer_app.audio.soundfont import SoundFontChoice, bundled_soundfont, check_soundfont, choose_soundfont
+from composer_app.music.song import DRUM_CHANNEL
 from composer_app.quiet_imports import import_quietly
 
 DEFAULT_SAMPLE_RATE = 44100
@@ -16,7 +17,7 @@ GRID = 64
 # 256 MIDI channels let every track have its own, so mute and volume never touch another track.
 CHANNELS = 256
 AUDITION_CHANNEL = 255
-AUDITION_DRUM_CHANNEL = 249  # 249 % 16 == 9: FluidSynth's percussion slot in that group of 16
+AUDITION_DRUM_CHANNEL = 240 + DRUM_CHANNEL  # FluidSynth's percussion slot in the last group of 16
 DRUM_BANK = 128
 # Several GM tracks at full velocity stay below clipping at this gain with the common GM fonts.
 DEFAULT_GAIN = 0.35
