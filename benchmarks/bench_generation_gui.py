@@ -1,8 +1,11 @@
-"""Generation inside the app, offscreen: click Generate -> first candidate drawn, and event-loop latency meanwhile.
+"""Generation inside the app, offscreen: the first Generate, click -> first candidate drawn, memory, and how
+long the window's event loop stalls while a long generation runs in the worker thread.
 
-Uses the shipped attention_rnn bundle (Magenta's published size: 2 x 128, attention 40) with the model already
-loaded in the model process, 4 variations x 64 steps. Latency is measured with a 10 ms QTimer: how late its ticks
-arrive while a longer generation runs (the worker thread waits on the model process).
+Uses the shipped attention_rnn bundle (Magenta's published size: 2 x 128, attention 40), 4 variations x 64 steps.
+Targets (engine issue): the first Generate pressed 0.5 s after the window appears shows its first variation
+within 0.5 s more; the app's memory with the window open and one model loaded <= 300 MB over all its processes;
+no UI stall over 50 ms while a long generation runs. Stalls are measured with a 10 ms QTimer: how late its ticks
+arrive.
 """
 
 from __future__ import annotations
@@ -21,28 +24,28 @@ sys.path.insert(0, str(ROOT))
 def main() -> None:
     from PySide6.QtWidgets import QApplication
 
-    from composer_app.gui.generation.session import attach_generation
-    from composer_app.gui.shell.main_window import MainWindow
-    from composer_app.models.process.client import close_shared_model_process
-    from composer_app.models.rnn.bundle import shipped_bundle_path
+    from composer_app.gui.shell.app import attach_features, create_window
     from composer_app.music.song import Note
 
     app = QApplication.instance() or QApplication([])
     tmp = tempfile.mkdtemp()
     os.environ["COMPOSER_CONFIG_DIR"] = tmp
     os.environ["COMPOSER_RECOVERY_DIR"] = tmp
-    bundle = shipped_bundle_path("attention_rnn")
-    window = MainWindow()
+    shown = time.perf_counter()
+    window = create_window([])  # as the app starts: the window first, then what lives beside the editor
     window.resize(1400, 900)
-    window.show()
-    session = attach_generation(window)
+    app.processEvents()
+    attach_features(window)
+    session = window.generation
+    print(f"window shown -> generation panel ready: {(time.perf_counter() - shown) * 1000:.0f} ms")
     melody = window.document.song.tracks[0].with_notes([Note(i * 960, p, 960) for i, p in enumerate((60, 62, 64, 67))])
     window.document.edit_track(0, melody, "primer")
     panel = session.panel
     panel.set_model("attention_rnn")
-    panel.use_bundle(str(bundle))
     panel.num_outputs.setValue(4)
     panel.length_bars.setValue(4)
+    while time.perf_counter() - shown < 0.5:  # the user presses Generate half a second after the window appears
+        app.processEvents()
 
     def run_once() -> float:
         before = len(session.strip.sets)
@@ -54,20 +57,28 @@ def main() -> None:
         session.strip.cards[0].repaint()  # drawn, not just created
         return time.perf_counter() - start
 
-    measure_latency(app, session, run_once, "4 x 64 steps, the first: starts the model process (TensorFlow's import, "
-                                   "the bundle, tracing)")
+    first = run_once()
+    print(f"first Generate, pressed 0.5 s after the window appeared -> first candidate drawn: {first * 1000:.0f} ms "
+          f"(target <= 500 ms: {'met' if first <= 0.5 else 'NOT met'}; it loads the bundle)")
+    print(f"memory with the window open and one model loaded: {rss_mb():.0f} MB in the app's one process "
+          f"(target <= 300 MB), tensorflow imported: {'tensorflow' in sys.modules}")
     times = sorted(run_once() for _ in range(5))
     print(f"click Generate -> first candidate drawn (attention_rnn 2x128, 4 x 64 steps, model loaded): "
           f"median {times[2] * 1000:.0f} ms, best {times[0] * 1000:.0f} ms")
-
     panel.length_bars.setValue(32)
     panel.num_outputs.setValue(16)
-    for label in ("16 x 512 steps, first at this size (traces)", "16 x 512 steps, again (traced)"):
-        measure_latency(app, session, run_once, label)
+    measure_latency(app, session, run_once, "16 x 512 steps")
     session.shutdown()
-    close_shared_model_process()
     window.document.undo_stack.setClean()
     window.close()
+
+
+def rss_mb() -> float:
+    """Resident memory of this process (the whole app: there is no child process any more)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
 
 
 def measure_latency(app, session, run_once, label: str) -> None:
@@ -106,7 +117,8 @@ def measure_latency(app, session, run_once, label: str) -> None:
     during = sorted(late for at, late in ticks if at <= end)
     after = [late for at, late in ticks if at > end]
     print(f"event loop during a {elapsed:.2f} s generation, {label}: while the model ran, worst tick "
-          f"{during[-1]:.0f} ms late, 99th percentile {during[int(len(during) * 0.99)]:.0f} ms, {len(during)} ticks; "
+          f"{during[-1]:.0f} ms late, 99th percentile {during[int(len(during) * 0.99)]:.0f} ms, {len(during)} ticks "
+          f"(target: no stall over 50 ms: {'met' if during[-1] <= 50 else 'NOT met'}); "
           f"showing the results: {max(after, default=0):.0f} ms")
 
 

@@ -24,16 +24,18 @@ sys.path.insert(0, str(ROOT))
 def cold_start(runs: int = 5) -> None:
     """Wall time from spawning a fresh process to the roll's first paint, and to sound being attached.
 
-    Measured through the real entry point (`python -m composer_app`, which builds the whole command line
-    first) and through the GUI's own `run()`, to tell the two costs apart.
+    Measured through the real entry point (composer_app.cli.main.main, as `python -m composer_app` starts) and
+    through the GUI's own `run()`, to tell the two costs apart. The app runs no code from the environment, so
+    both start through the tests' launcher, which hands the reporting hook to `run(files, on_window=...)`.
     """
+    launcher = [sys.executable, str(ROOT / "tests" / "gui" / "launch_with_hook.py"),
+                f"{ROOT / 'benchmarks' / 'bench_gui_hooks.py'}:report_shown"]
     entries = {
-        "python -m composer_app": [sys.executable, "-m", "composer_app"],
-        "composer_app.gui.shell.app.run([])": [sys.executable, "-c", "from composer_app.gui.shell.app import run; run([])"],
+        "composer_app.cli.main.main([])": [*launcher, "--through-main"],
+        "composer_app.gui.shell.app.run([])": launcher,
     }
     with tempfile.TemporaryDirectory() as tmp:
-        env = dict(os.environ, COMPOSER_APP_HOOK=f"{ROOT / 'benchmarks' / 'bench_gui_hooks.py'}:report_shown",
-                   COMPOSER_CONFIG_DIR=tmp, COMPOSER_RECOVERY_DIR=tmp)
+        env = dict(os.environ, COMPOSER_CONFIG_DIR=tmp, COMPOSER_RECOVERY_DIR=tmp)
         for label, command in entries.items():
             shown, ready, cpu, heavy = [], [], [], ""
             for _ in range(runs):

@@ -1,4 +1,4 @@
-"""COMPOSER_APP_HOOK for bench_gui.py: report when the roll is first painted and when sound is attached."""
+"""The hook bench_gui.py starts the app with (tests/gui/launch_with_hook.py): report first paint and sound attached."""
 
 from __future__ import annotations
 

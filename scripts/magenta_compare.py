@@ -79,8 +79,8 @@ def evaluate(config_id: str) -> dict:
     import tensorflow as tf
 
     from composer_app.models.rnn.bundle import read_bundle
-    from composer_app.models.rnn.network import EventsRnn
     from composer_app.models.training.loop import evaluate as held_out
+    from composer_app.models.training.network import EventsRnn
     from composer_app.models.training.step import eval_step
 
     data = prepared(config_id)

@@ -12,8 +12,8 @@ import composer_app
 from composer_app.cli.errors import EXIT_BUG, EXIT_USER_ERROR, UserError, reports_user_errors
 from composer_app.errors import Cancelled, ComposerError, log_bug, user_message
 
-# Carriers of bugs, never of a user's mistake: each is reported as a bug, with its details logged.
-NOT_USER_ERRORS = {"composer_app.models.process.client.ModelProcessError"}
+# Carriers of bugs, never of a user's mistake (none today): each would be reported as a bug, details logged.
+NOT_USER_ERRORS: set[str] = set()
 SKIP_MODULES = ("composer_app.__main__",)
 
 

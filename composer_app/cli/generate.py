@@ -4,19 +4,50 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import math
 import sys
 from pathlib import Path
 
 from composer_app.cli.errors import UserError, reports_user_errors
 
+MAX_STEPS = 100_000  # about 390 bars of 4/4: far past any use, and each sequence keeps its whole history
+MAX_SEED = 2**32 - 1  # numpy's (and so Magenta's) seed range
+MAX_QPM = 1000.0
+
+
+def _whole_number(text: str) -> int:
+    """An integer, also when written like 1e3; anything else is refused."""
+    try:
+        return int(text)
+    except ValueError:
+        pass
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not value.is_integer():
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}")
+    return int(value)
+
 
 def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    value = _whole_number(text)
     if value < 1:
         raise argparse.ArgumentTypeError(f"expected a number of at least 1, got {value}")
+    return value
+
+
+def _num_steps(text: str) -> int:
+    value = _positive_int(text)
+    if value > MAX_STEPS:
+        raise argparse.ArgumentTypeError(f"expected at most {MAX_STEPS} steps (this app's limit), got {value}")
+    return value
+
+
+def _seed(text: str) -> int:
+    value = _whole_number(text)
+    if not 0 <= value <= MAX_SEED:
+        raise argparse.ArgumentTypeError(f"a seed is a whole number from 0 to {MAX_SEED}, got {value}")
     return value
 
 
@@ -25,8 +56,17 @@ def _positive_float(text: str) -> float:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"expected a finite number, got {text!r}")
     if value <= 0:
         raise argparse.ArgumentTypeError(f"expected a number above 0, got {value:g}")
+    return value
+
+
+def _qpm(text: str) -> float:
+    value = _positive_float(text)
+    if value > MAX_QPM:
+        raise argparse.ArgumentTypeError(f"expected a tempo of at most {MAX_QPM:g} qpm, got {value:g}")
     return value
 
 
@@ -39,20 +79,20 @@ def add_generate_arguments(p: argparse.ArgumentParser, family: str | None, defau
     p.add_argument("--bundle_file", type=Path, help="a .mag bundle (default: the one shipped with this app)")
     p.add_argument("--output_dir", type=Path, default=Path("generated"), help="where to write the MIDI files")
     p.add_argument("--num_outputs", type=_positive_int, default=10, help="how many files to generate")
-    p.add_argument("--num_steps", type=_positive_int, default=128,
-                   help="total length in steps, primer included (16 steps = one 4/4 bar)")
+    p.add_argument("--num_steps", type=_num_steps, default=128,
+                   help=f"total length in steps, primer included (16 steps = one 4/4 bar; at most {MAX_STEPS})")
     primer = p.add_mutually_exclusive_group()
     if family in (None, "melody"):
         primer.add_argument("--primer_melody", help='e.g. "[60, -2, 60, -2, 67, -2, 67, -2]"')
     if family in (None, "drums"):
         primer.add_argument("--primer_drums", help='e.g. "[(36, 42), (), (42,)]"')
     primer.add_argument("--primer_midi", type=Path, help="a MIDI (or MusicXML, ABC) file to continue")
-    p.add_argument("--qpm", type=_positive_float, help="tempo (default: the primer file's, else 120)")
+    p.add_argument("--qpm", type=_qpm, help="tempo (default: the primer file's, else 120)")
     p.add_argument("--temperature", type=_positive_float, default=1.0, help="randomness; 1.0 samples as trained")
     p.add_argument("--beam_size", type=_positive_int, default=1)
     p.add_argument("--branch_factor", type=_positive_int, default=1)
     p.add_argument("--steps_per_iteration", type=_positive_int, default=1)
-    p.add_argument("--seed", type=int, help="random seed: the same seed gives the same music")
+    p.add_argument("--seed", type=_seed, help=f"random seed from 0 to {MAX_SEED}: the same seed gives the same music")
     if family in (None, "melody"):
         steer = p.add_argument_group("steering (melody models)")
         steer.add_argument("--key", help="keep notes in this key, e.g. C, F#, Bb")
@@ -115,15 +155,10 @@ def _primer(args, config):
 
 @reports_user_errors
 def run(args) -> int:
-    import composer_app.models.rnn.generator as generation
-    from composer_app.models.process.tf_setup import for_inference
     from composer_app.models.rnn.configs import get_config
     from composer_app.models.rnn.generator import generate
     from composer_app.models.rnn.requests import GenerateRequest
     from composer_app.music.io import write_song
-
-    generation.USE_XLA = False  # one generation per process: a compile would cost more than it saves
-    for_inference()
 
     config = get_config(args.config)
     if args.run_dir:
@@ -142,25 +177,25 @@ def run(args) -> int:
         raise UserError(f"cannot create the output folder {args.output_dir}: {exc.strerror or exc}") from None
     stamp = dt.datetime.now().strftime("%Y-%m-%d_%H%M%S")
     digits = len(str(args.num_outputs))
-    for candidate in result.candidates:
-        path = args.output_dir / f"{stamp}_{str(candidate.index + 1).zfill(digits)}.mid"
-        write_song(candidate.song, path)
+    names = [f"{stamp}_{str(c.index + 1).zfill(digits)}" for c in result.candidates]
+    # Magenta names files by the second; a second run within it would overwrite the first run's files.
+    run = 1
+    while any((args.output_dir / f"{name}{'' if run == 1 else f'-{run}'}.mid").exists() for name in names):
+        run += 1
+    for candidate, name in zip(result.candidates, names):
+        write_song(candidate.song, args.output_dir / f"{name}{'' if run == 1 else f'-{run}'}.mid")
     print(f"Wrote {len(result.candidates)} MIDI files to {args.output_dir} "
           f"({config.id}, seed {result.seed}, {result.seconds:.2f} s)")
     return 0
 
 
 def _magenta_main(family: str, default_config: str, prog: str) -> int:
-    from composer_app.cli.main import exit_at_once_after_tensorflow
-    from composer_app.models.process.tf_setup import before_tensorflow_import
+    from composer_app.cli.main import OneLineParser
 
-    before_tensorflow_import()
-    parser = argparse.ArgumentParser(prog=prog, description=f"Generate with a {family} model, as Magenta's {prog}.")
+    parser = OneLineParser(prog=prog, description=f"Generate with a {family} model, as Magenta's {prog}.")
     add_generate_arguments(parser, family, default_config)
     args = parser.parse_args(sys.argv[1:])
-    code = run(args)
-    exit_at_once_after_tensorflow(code)  # only console scripts get here
-    return code
+    return run(args)
 
 
 def melody_main() -> int:

@@ -12,10 +12,21 @@ from composer_app import APP_NAME, __version__
 # Each module exposes `add_parser(subparsers)`; the parser it adds sets `func` to a `run(args) -> int`.
 # Later features (generate, train, render, ...) add their module name here.
 COMMAND_MODULES = ("info", "convert", "render", "play", "generate", "inspect_bundle", "score", "train")
+# The names those modules give their commands, known without importing them (a test keeps the two in step):
+# a first argument among them is always a command, even where a file or folder of that name exists.
+COMMAND_NAMES = ("gui", "info", "convert", "render", "play", "generate", "inspect", "score", "evaluate", "train")
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """A wrong flag or value is one `composer-app: error:` line, like every other user error, not a usage block."""
+
+    def error(self, message: str):
+        print(f"composer-app: error: {message}; run `{self.prog} --help` for the options", file=sys.stderr)
+        raise SystemExit(2)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="composer-app",
         description=f"{APP_NAME}: compose with Magenta's generative models. "
         "Run with no command to open the app; the commands below work without a display.",
@@ -56,9 +67,13 @@ def _opens_the_app(argv: list[str]) -> bool:
     """No arguments, or only files to open: the app, without building the command parser.
 
     Building it imports every command module (the model registry and numpy among them), which the window
-    does not need before its first frame.
+    does not need before its first frame. A command name first is a command even if a file or folder of that
+    name is in the current folder (open such a file with `composer-app gui play` or `./play`), and folders are
+    not files to open.
     """
-    return all(not a.startswith("-") and os.path.exists(a) for a in argv)
+    if argv and argv[0] in COMMAND_NAMES:
+        return False
+    return all(not a.startswith("-") and os.path.isfile(a) for a in argv)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -66,15 +81,12 @@ def main(argv: list[str] | None = None) -> int:
     if called_as_program and getattr(sys, "frozen", False):
         import multiprocessing
 
-        # The model process is spawned: in a packaged app the child re-runs this entry point and must become the
-        # worker instead of a second app. Checked first so that the usual start-up skips the import.
+        # Training runs in spawned processes: in a packaged app a child re-runs this entry point and must become
+        # the worker instead of a second app. Checked first so that the usual start-up skips the import.
         multiprocessing.freeze_support()
     argv = sys.argv[1:] if argv is None else list(argv)
     if _opens_the_app(argv) and has_display():
         return run_gui(argparse.Namespace(files=argv))
-    from composer_app.models.process.tf_setup import before_tensorflow_import
-
-    before_tensorflow_import()  # only sets environment variables: no TensorFlow here
     parser = build_parser()
     args = parser.parse_args(argv)
     func = getattr(args, "func", run_gui)
@@ -83,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         code = 130
     if called_as_program:
-        exit_at_once_after_tensorflow(code)
+        exit_at_once_after_tensorflow(code)  # only `train` loads TensorFlow
     return code
 
 

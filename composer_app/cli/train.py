@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 
@@ -26,7 +25,8 @@ def add_parser(sub) -> None:
     p.add_argument("--run-dir", type=Path, metavar="DIR",
                    help="checkpoints and run state (default: OUTPUT.run beside the output); rerun to resume")
     p.add_argument("--resume", action="store_true", help="require an existing run to continue")
-    p.add_argument("--restart", action="store_true", help="discard an existing run in the run folder first")
+    p.add_argument("--restart", action="store_true",
+                   help="first delete the files an earlier run made in the run folder (only a folder it made)")
     p.add_argument("--tracks", choices=("all", "first"), default="all",
                    help="melodies from every part, or from the first part only (e.g. the voice of a song)")
     p.add_argument("--workers", type=int, default=1, help="processes for reading files")
@@ -41,16 +41,21 @@ def add_parser(sub) -> None:
 
 @reports_user_errors
 def run_train(args) -> int:
-    from composer_app.models.training.errors import TrainingCancelled, TrainingError
+    from composer_app.models.training.errors import TrainingCancelled
     from composer_app.models.training.loop import TrainingRequest, train
+    from composer_app.models.training.run_folder import clear_run
 
     if args.max_minutes is not None and args.max_minutes <= 0:
         raise UserError("--max-minutes must be above 0")
     if not 0.0 <= args.eval_ratio < 1.0:
         raise UserError("--eval-ratio must be at least 0 and below 1")
     run_dir = args.run_dir or args.output.with_name(args.output.stem + ".run")
-    if args.restart and run_dir.exists():
-        shutil.rmtree(run_dir)
+    if args.restart:
+        # Only a folder the trainer made, and in it only the trainer's files: --run-dir may name any folder.
+        left = clear_run(run_dir)
+        if left:
+            names = ", ".join(p.name for p in left[:5]) + (f" and {len(left) - 5} more" if len(left) > 5 else "")
+            print(f"--restart kept what composer-app did not make in {run_dir}: {names}", file=sys.stderr)
     if args.resume and not (run_dir / "checkpoints" / "checkpoint").exists():
         raise UserError(f"--resume: no checkpoint in {run_dir}")
     request = TrainingRequest(
@@ -74,9 +79,7 @@ def run_train(args) -> int:
             print(p.message, file=sys.stderr)
 
     try:
-        result = train(request, progress=progress)
-    except TrainingError as exc:
-        raise UserError(str(exc)) from None
+        result = train(request, progress=progress)  # a TrainingError is reported as one line, with its hint
     except (TrainingCancelled, KeyboardInterrupt):
         print(f"interrupted; rerun the same command to resume from the last checkpoint in {run_dir}", file=sys.stderr)
         return 130

@@ -22,7 +22,32 @@ class HParams:
     residual_connections: bool = False
 
     def with_overrides(self, text: str | None) -> HParams:
-        return dataclasses.replace(self, **parse_hparams(text)) if text else self
+        """These hparams with `--hparams` text applied; HParamsError names a value no model could train with."""
+        if not text:
+            return self
+        values = parse_hparams(text)
+        for name, value in values.items():
+            low, high, rule = LIMITS[name]
+            numbers = value if isinstance(value, tuple) else (value,)
+            if not all(low <= v <= high for v in numbers):
+                raise HParamsError(f"hparam {name}={_shown(value)} is out of range: {rule}")
+        return dataclasses.replace(self, **values)
+
+
+# (lowest, highest, the rule in words): values outside make training fail, or fill the machine's memory.
+LIMITS = {
+    "batch_size": (1, 4096, "a batch holds 1 to 4096 sequences"),
+    "rnn_layer_sizes": (1, 4096, "each layer has 1 to 4096 units"),
+    "dropout_keep_prob": (1e-6, 1.0, "the keep probability is above 0 and at most 1"),
+    "attn_length": (0, 4096, "the attention length is 0 (none) to 4096 steps"),
+    "clip_norm": (0.0, 1e6, "the gradient clip norm is 0 or more"),
+    "learning_rate": (1e-12, 10.0, "the learning rate is above 0 and at most 10"),
+    "residual_connections": (False, True, "true or false"),
+}
+
+
+def _shown(value) -> str:
+    return "[" + ",".join(str(v) for v in value) + "]" if isinstance(value, tuple) else str(value)
 
 
 _FIELD_TYPES = {f.name: f.type for f in dataclasses.fields(HParams)}

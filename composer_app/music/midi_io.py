@@ -2,19 +2,31 @@
 
 from __future__ import annotations
 
+import io
 import os
 import warnings
 from pathlib import Path
 
 from composer_app.music.errors import MusicFileError
-from composer_app.music.song import DRUM_CHANNEL, PPQ, ChordSymbol, Note, Song, TempoChange, TimeSignature, Track
+from composer_app.music.smf_scan import MAX_SOURCE_TICKS, scan_smf
+from composer_app.music.song import (
+    DRUM_CHANNEL,
+    MAX_NOTES,
+    PPQ,
+    ChordSymbol,
+    Note,
+    Song,
+    TempoChange,
+    TimeSignature,
+    Track,
+    song_limit_problem,
+)
 from composer_app.quiet_imports import import_quietly
 from composer_app.user_files import read_limited
 
-# Guards that keep a hostile or corrupt file from hanging the app or eating memory.
+# Guards that keep a hostile or corrupt file from hanging the app or eating memory; smf_scan holds the others.
 MAX_FILE_BYTES = 32 * 1024 * 1024
-MAX_TICKS = 10_000_000  # pretty_midi allocates a float per tick; it rejects more itself
-MAX_NOTES = 2_000_000
+MAX_TICKS = MAX_SOURCE_TICKS  # pretty_midi allocates a float per tick; it rejects more itself
 CHORD_TRACK_NAME = "Chords"
 
 
@@ -24,37 +36,22 @@ def read_midi(path: str | os.PathLike) -> Song:
 
     pretty_midi = import_quietly("pretty_midi")
     path = Path(path)
-    data = _read_bytes(path)
-    if len(data) < 14 or data[:4] != b"MThd":
-        raise MusicFileError(path, "not a MIDI file (no MThd header)")
-    midi_type = int.from_bytes(data[8:10], "big")
-    if midi_type == 2:
-        raise MusicFileError(path, "type 2 (multi-song) MIDI files are not supported; save it as type 1")
-    if midi_type not in (0, 1):
-        raise MusicFileError(path, f"unknown MIDI file type {midi_type}")
+    layout = scan_smf(_read_bytes(path), path)
     try:
-        import io
-
-        mid = mido.MidiFile(file=io.BytesIO(data))
+        mid = mido.MidiFile(file=io.BytesIO(layout.clean_bytes()))
     except Exception as exc:  # mido raises many types for malformed data
         raise MusicFileError(path, f"corrupt or truncated MIDI data ({_reason(exc)})") from None
-    if not mid.tracks:
-        raise MusicFileError(path, "the file holds no tracks")
-    if mid.ticks_per_beat <= 0:
-        # A negative division means SMPTE frame timing, which songs in bars and beats cannot use.
-        raise MusicFileError(path, "SMPTE (frame-based) timing is not supported; export it with ticks per quarter")
-    max_tick = max((sum(msg.time for msg in track) for track in mid.tracks), default=0)
-    if max_tick > MAX_TICKS:
-        raise MusicFileError(path, f"too long: its last event is at tick {max_tick}; the file is likely corrupt")
-    if sum(len(t) for t in mid.tracks) > 4 * MAX_NOTES:
-        raise MusicFileError(path, "too many events to be a song this app can edit")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             pm = pretty_midi.PrettyMIDI(mido_object=mid)
     except Exception as exc:
         raise MusicFileError(path, f"could not interpret the MIDI data ({_reason(exc)})") from None
-    return _song_from_pretty_midi(pm, mid, path)
+    song = _song_from_pretty_midi(pm, mid, path)
+    problem = song_limit_problem(song)
+    if problem:
+        raise MusicFileError(path, problem)
+    return song
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -96,7 +93,7 @@ def _song_from_pretty_midi(pm, mid, path: Path) -> Song:
     tempos = [TempoChange(to_tick(t), _tidy_qpm(float(q))) for t, q in zip(tempo_times, tempi)]
     tempos = _dedupe_by_tick(tempos)
     sigs = [TimeSignature(to_tick(ts.time), ts.numerator, ts.denominator) for ts in pm.time_signature_changes]
-    sigs = [s for s in _dedupe_by_tick(sigs) if s.numerator > 0 and s.denominator > 0]
+    sigs = _dedupe_by_tick(sigs)  # smf_scan has refused signatures a song cannot use
     chords = _read_chord_track(mid, src_ppq)
     title = _title(mid)
     try:
@@ -248,8 +245,6 @@ def write_midi(song: Song, path: str | os.PathLike) -> Path:
 
 def midi_bytes(song: Song) -> bytes:
     """The SMF bytes of a song (for drag-out and the clipboard)."""
-    import io
-
     buf = io.BytesIO()
     song_to_midi_file(song).save(file=buf)
     return buf.getvalue()

@@ -6,12 +6,24 @@ import os
 import re
 from pathlib import Path
 
+from composer_app.music import score_checks
 from composer_app.music.errors import MusicFileError
-from composer_app.music.song import DRUM_CHANNEL, PPQ, ChordSymbol, Note, Song, TempoChange, TimeSignature, Track
-from composer_app.user_files import checked_size
+from composer_app.music.score_checks import MAX_SCORE_BYTES
+from composer_app.music.song import (
+    DRUM_CHANNEL,
+    PPQ,
+    ChordSymbol,
+    Note,
+    Song,
+    TempoChange,
+    TimeSignature,
+    Track,
+    song_limit_problem,
+)
+from composer_app.user_files import read_limited
 
 SCORE_SUFFIXES = (".xml", ".musicxml", ".mxl", ".abc", ".krn")
-MAX_SCORE_BYTES = 16 * 1024 * 1024
+FORMATS = {".abc": "abc", ".krn": "humdrum", ".mxl": "musicxml", ".xml": "musicxml", ".musicxml": "musicxml"}
 
 
 def read_scores(path: str | os.PathLike, text: str | None = None) -> list[Song]:
@@ -24,11 +36,13 @@ def read_scores(path: str | os.PathLike, text: str | None = None) -> list[Song]:
     songs = []
     for score in scores:
         try:
-            songs.append(_song_from_score(score))
-        except MusicFileError:
-            raise
+            song = _song_from_score(score)
         except Exception as exc:
             raise MusicFileError(path, f"could not interpret the score ({_reason(exc)})") from None
+        problem = song_limit_problem(song)
+        if problem:
+            raise MusicFileError(path, problem)
+        songs.append(song)
     songs = [s for s in songs if s.tracks]
     if not songs:
         raise MusicFileError(path, "the file holds no notes")
@@ -66,21 +80,47 @@ def _reason(exc: Exception) -> str:
 
 
 def _parse(path: Path, text: str | None = None):
-    checked_size(path, MAX_SCORE_BYTES, "score", MusicFileError)
-    suffix = path.suffix.lower()
-    fmt = {".abc": "abc", ".krn": "humdrum", ".mxl": "musicxml", ".xml": "musicxml", ".musicxml": "musicxml"}
+    """music21's stream for the file (or for `text`), after the cheap checks in score_checks."""
+    fmt = FORMATS.get(path.suffix.lower(), "score")
+    data = read_limited(path, MAX_SCORE_BYTES, "score", MusicFileError) if text is None else text.encode()
     try:
+        import contextlib
+        import io
         import warnings
 
         import music21
 
-        with warnings.catch_warnings():
+        # music21 prints its warnings to stderr: on the command line they would bury the one-line error.
+        with warnings.catch_warnings(), contextlib.redirect_stderr(io.StringIO()):
             warnings.simplefilter("ignore")
-            if text is not None:
-                return music21.converter.parse(text, format=fmt.get(suffix))
-            return music21.converter.parse(str(path), format=fmt.get(suffix))
+            if fmt == "musicxml":
+                zipped = path.suffix.lower() == ".mxl" or score_checks.is_zipped(data)
+                xml = score_checks.mxl_score_bytes(data, path) if zipped else data
+                return _score_from_musicxml(score_checks.musicxml_root(xml, path))
+            text = _decode(data) if text is None else text
+            (score_checks.check_abc if fmt == "abc" else score_checks.check_humdrum)(text, path)
+            return music21.converter.parseData(text, format=fmt)
+    except MusicFileError:
+        raise
     except Exception as exc:
-        raise MusicFileError(path, f"not a readable {fmt.get(suffix, 'score')} file ({_reason(exc)})") from None
+        raise MusicFileError(path, f"not a readable {fmt} file ({_reason(exc)})") from None
+
+
+def _score_from_musicxml(root):
+    """music21's score for an already parsed and checked MusicXML tree (no second parse of the text)."""
+    from music21.musicxml import xmlToM21
+
+    importer = xmlToM21.MusicXMLImporter()
+    importer.xmlRoot = root
+    importer.xmlRootToScore(root, importer.stream)
+    return importer.stream
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")  # older ABC and Humdrum files are often Latin-1
 
 
 def _ticks(quarter_length) -> int:

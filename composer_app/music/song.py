@@ -12,6 +12,19 @@ PPQ = 960
 DEFAULT_QPM = 120.0
 DRUM_CHANNEL = 9  # MIDI channel 10, counted from zero
 
+# What a song may hold. Every reader (MIDI, scores, projects, the clipboard) checks these through
+# song_limit_problem(), so a damaged or hostile file cannot freeze the app, and every limit stays inside what a
+# Standard MIDI File can hold, so whatever loads can be written out and read back.
+MAX_TICK = 9_999_999  # pretty_midi refuses files past tick 10 million; 2,604 bars of 4/4, 87 minutes at 120 qpm
+MAX_BARS = 10_000  # the longest song length a user or a project file may set
+MAX_TRACKS = 256
+MAX_NOTES = 1_000_000
+MAX_TIME_SIGNATURES = 10_000  # the roll walks the metre map on every paint
+MIN_QPM = 60_000_000 / 0xFFFFFF  # 3.58 qpm: the slowest tempo an SMF can hold (24 bits of microseconds)
+MAX_QPM = 60_000_000.0  # one microsecond per quarter note, the fastest
+MAX_NUMERATOR = 255  # what an SMF holds; scores use long bars too (a cadenza in 175/4)
+DENOMINATORS = (1, 2, 4, 8, 16, 32, 64)  # SMFs store powers of two; past 64 no beat is a whole note value
+
 
 @dataclass(frozen=True, slots=True, order=True)
 class Note:
@@ -84,7 +97,17 @@ class TimeSignature:
 
     @property
     def ticks_per_bar(self) -> int:
-        return PPQ * 4 * self.numerator // self.denominator
+        # max(1, ...): readers refuse a denominator of 0 (see `problem`), but nothing here may divide by it.
+        return PPQ * 4 * self.numerator // max(1, self.denominator)
+
+    @property
+    def problem(self) -> str | None:
+        """Why a song cannot use this signature, or None when it can."""
+        if 1 <= self.numerator <= MAX_NUMERATOR and self.denominator in DENOMINATORS:
+            return None
+        shown = f"{_short_number(self.numerator)}/{_short_number(self.denominator)}"
+        return (f"time signature {shown} is not one this app can use (1 to {MAX_NUMERATOR} beats of a whole, "
+                f"half, quarter ... or 64th note)")
 
     def __str__(self) -> str:
         return f"{self.numerator}/{self.denominator}"
@@ -150,10 +173,12 @@ class Song:
         sigs = self.time_signatures
         for i, sig in enumerate(sigs):
             seg_end = sigs[i + 1].tick if i + 1 < len(sigs) else None
+            # max(1, ...): a signature nobody checked (numerator 0) must not divide by zero here.
+            length = max(1, sig.ticks_per_bar)
             if seg_end is not None and tick > seg_end:
-                bars += (seg_end - sig.tick) / sig.ticks_per_bar
+                bars += (seg_end - sig.tick) / length
             else:
-                return bars + max(0, tick - sig.tick) / sig.ticks_per_bar
+                return bars + max(0, tick - sig.tick) / length
         return bars
 
     # -- edits (all return new songs) ----------------------------------------------------
@@ -194,7 +219,12 @@ class Song:
         return round(tempo.tick + (seconds - starts[i]) * tempo.qpm * PPQ / 60.0)
 
     def _tempo_starts_seconds(self) -> list[float]:
-        return [self.tick_to_seconds(t.tick) for t in self.tempos]
+        # One pass: asking tick_to_seconds for each start would be quadratic in the number of tempo changes.
+        starts, seconds, tempos = [0.0], 0.0, self.tempos
+        for previous, tempo in zip(tempos, tempos[1:]):
+            seconds += (tempo.tick - previous.tick) * 60.0 / (previous.qpm * PPQ)
+            starts.append(seconds)
+        return starts
 
     @property
     def duration_seconds(self) -> float:
@@ -218,6 +248,37 @@ def step_to_tick(step: int, steps_per_quarter: int) -> int:
     return step * ticks_per_step(steps_per_quarter)
 
 
+def _short_number(value: int) -> str:
+    """A number for a one-line message: 2^255 rather than its 77 digits."""
+    if abs(value) < 10**9:
+        return str(value)
+    if value > 0 and value & (value - 1) == 0:
+        return f"2^{value.bit_length() - 1}"
+    return "a huge number"
+
+
+def song_limit_problem(song: Song) -> str | None:
+    """What puts a song past the limits above (a reader's error message names the file), or None."""
+    if len(song.tracks) > MAX_TRACKS:
+        return f"it has {len(song.tracks)} tracks; a song can have up to {MAX_TRACKS}"
+    if song.note_count > MAX_NOTES:
+        return f"it has {song.note_count} notes; a song can have up to {MAX_NOTES:,}"
+    if len(song.time_signatures) > MAX_TIME_SIGNATURES:
+        return f"it changes time signature {len(song.time_signatures)} times; a song can change up to " \
+               f"{MAX_TIME_SIGNATURES:,} times"
+    for sig in song.time_signatures:
+        if sig.problem:
+            return f"{sig.problem} at tick {sig.tick}"
+    for tempo in song.tempos:
+        if not MIN_QPM <= tempo.qpm <= MAX_QPM:  # also false for NaN
+            return f"tempo {tempo.qpm:g} qpm at tick {tempo.tick} is outside {MIN_QPM:.2f} to {MAX_QPM:g} qpm"
+    last = max([song.end, song.tempos[-1].tick, song.time_signatures[-1].tick])
+    if last > MAX_TICK:
+        return f"it lasts until tick {last}, past the longest song this app can hold (tick {MAX_TICK:,}, " \
+               f"{MAX_TICK // (4 * PPQ):,} bars of 4/4); the file is likely damaged"
+    return None
+
+
 def drum_track(name: str = "Drums", notes: Iterable[Note] = ()) -> Track:
     return Track(name=name, program=0, is_drum=True, channel=DRUM_CHANNEL, notes=tuple(notes))
 
@@ -233,6 +294,15 @@ def new_song(qpm: float = DEFAULT_QPM) -> Song:
 __all__ = [
     "PPQ",
     "DEFAULT_QPM",
+    "MAX_TICK",
+    "MAX_BARS",
+    "MAX_TRACKS",
+    "MAX_NOTES",
+    "MAX_TIME_SIGNATURES",
+    "MIN_QPM",
+    "MAX_QPM",
+    "MAX_NUMERATOR",
+    "DENOMINATORS",
     "DRUM_CHANNEL",
     "Note",
     "Track",
@@ -245,4 +315,5 @@ __all__ = [
     "step_to_tick",
     "drum_track",
     "new_song",
+    "song_limit_problem",
 ]

@@ -10,11 +10,10 @@ from pathlib import Path
 import pytest
 from audio_songs import scale_song
 
-from composer_app.audio import player as player_module
-from composer_app.audio.output import OutputInfo
 from composer_app.cli.main import main
 from composer_app.music.midi_io import write_midi
 from composer_app.music.song import Song
+from tests.audio.no_device import NO_DEVICE, without_output_device
 
 pytestmark = pytest.mark.usefixtures("fluidsynth_ok")
 ROOT = Path(__file__).resolve().parents[2]
@@ -78,13 +77,12 @@ def test_render_refuses_an_empty_song(tmp_path, capsys):
 
 
 def test_play_without_a_device_fails_with_one_line(scale_mid, monkeypatch, capsys):
-    """With no audio device, play prints one clear line pointing at render, and exits non-zero."""
-    monkeypatch.setattr(player_module, "probe_output", lambda: OutputInfo(False, "no audio output device was found"))
+    """With no audio device, play prints one clear line with the probe's reason pointing at render, exits 1."""
+    without_output_device(monkeypatch)
     assert main(["play", str(scale_mid)]) == 1
     err = capsys.readouterr().err.strip()
-    assert len(err.splitlines()) == 1
-    assert err.startswith("composer-app: error: cannot play sound: no audio output device was found")
-    assert "composer-app render" in err
+    assert err == (f"composer-app: error: cannot play sound: {NO_DEVICE}; "
+                   "`composer-app render` can write a WAV file instead")
 
 
 def test_play_runs_to_the_end_on_a_null_device(scale_mid, null_alsa_env):

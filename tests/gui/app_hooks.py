@@ -1,4 +1,4 @@
-"""Scripts the real app runs in a subprocess through COMPOSER_APP_HOOK (used by test_app.py)."""
+"""Hooks the real app runs in a subprocess, started by tests/gui/launch_with_hook.py (used by test_app.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
 
 DRAWN = (960, 67)  # tick and pitch of the note the first run draws
 
@@ -33,7 +33,7 @@ def draw_note(window) -> None:
 
 
 def accept_restore(window) -> None:
-    """Press Restore in the recovery question, then print the melody's notes and quit."""
+    """Press Restore in the recovery question (the newest session is selected), print the melody's notes, quit."""
 
     def report():
         notes = [[n.start, n.pitch, n.duration, n.velocity] for n in window.document.song.tracks[0].notes]
@@ -42,13 +42,11 @@ def accept_restore(window) -> None:
         QApplication.exit(0)
 
     def press_restore():
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            button = box.findChild(QPushButton, "restore_button")
-            if button is not None:
-                poller.stop()
-                button.click()
-                return
+        dialog = QApplication.activeModalWidget()
+        button = dialog.findChild(QPushButton, "restore_button") if dialog is not None else None
+        if button is not None:
+            poller.stop()
+            button.click()
 
     window.document.song_replaced.connect(lambda: QTimer.singleShot(0, report))
     poller = QTimer(window)
@@ -56,3 +54,13 @@ def accept_restore(window) -> None:
     poller.start(50)
     QTimer.singleShot(45000, lambda: (_say("NO OFFER"), QApplication.exit(3)))
     sys.stdout.flush()
+
+
+def quit_when_ready(window) -> None:
+    """Say READY once sound and generation are plugged in, then quit."""
+
+    def ready():
+        _say("READY")
+        QApplication.exit(0)
+
+    window.features_ready.connect(lambda: QTimer.singleShot(0, ready))

@@ -22,7 +22,6 @@ def private_app_folders(tmp_path, monkeypatch):
     """Settings and recovery files go to the test's own folder, never the user's."""
     monkeypatch.setenv("COMPOSER_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("COMPOSER_RECOVERY_DIR", str(tmp_path / "recovery"))
-    monkeypatch.setenv("COMPOSER_PRELOAD_MODELS", "0")  # tests start the model process when they generate
 
 
 def _track_instances(cls) -> weakref.WeakSet:

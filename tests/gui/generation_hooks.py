@@ -1,4 +1,4 @@
-"""A script the real app runs under Xvfb through COMPOSER_APP_HOOK: the main states of generation, photographed."""
+"""A hook the real app runs under Xvfb (started by launch_with_hook.py): the main states of generation, photographed."""
 
 from __future__ import annotations
 

@@ -42,11 +42,11 @@ def test_not_midi(tmp_path):
 
 
 def test_truncated_file(tmp_path):
-    """A MIDI file cut in half is reported as corrupt or truncated."""
+    """A MIDI file cut in half is reported as cut short."""
     src = _groove_files(1)[0].read_bytes()
     p = tmp_path / "cut.mid"
     p.write_bytes(src[: len(src) // 2])
-    _assert_music_error(p, "corrupt or truncated")
+    _assert_music_error(p, "cut short")
 
 
 def test_type2_file(tmp_path):

@@ -30,10 +30,7 @@ def ask_audio_path(parent: QWidget | None, name: str, folder: str | os.PathLike 
     path, chosen = QFileDialog.getSaveFileName(parent, "Export Audio", start, _audio_filter())
     if not path:
         return None
-    path = Path(path)
-    if path.suffix.lower() not in (".wav", ".flac"):
-        path = path.with_suffix(".flac" if "FLAC" in chosen else ".wav")
-    return path
+    return dialogs.with_suffix_confirmed(parent, path, (".wav", ".flac"), ".flac" if "FLAC" in chosen else ".wav")
 
 
 def export_audio(parent: QWidget | None, song: Song, path: Path, soundfont: str | os.PathLike | None = None,
@@ -66,7 +63,7 @@ def export_audio(parent: QWidget | None, song: Song, path: Path, soundfont: str 
         dialog.reset()
         dialog.deleteLater()
     if rendered.soundfont.fallback_reason:
-        QMessageBox.information(parent, "Export Audio", rendered.soundfont.fallback_reason)
+        dialogs.show_info(parent, "Export Audio", rendered.soundfont.fallback_reason)
     return True
 
 
@@ -93,9 +90,9 @@ def export_midi_dialog(parent: QWidget | None, song: Song, name: str, title: str
     path, _ = QFileDialog.getSaveFileName(parent, title, start, "MIDI files (*.mid)")
     if not path:
         return None
-    path = Path(path)
-    if path.suffix.lower() not in (".mid", ".midi"):
-        path = path.with_suffix(".mid")
+    path = dialogs.with_suffix_confirmed(parent, path, (".mid", ".midi"), ".mid")
+    if path is None:
+        return None
     try:
         return write_midi(song, path)
     except MusicFileError as exc:

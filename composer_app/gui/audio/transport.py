@@ -62,6 +62,7 @@ class Transport(QWidget):
         self.time_label = QLabel(self)
         self.time_label.setToolTip("Position: minutes:seconds")
         self.status_label = QLabel(self)
+        self.status_label.setTextFormat(Qt.PlainText)  # reasons quote device and SoundFont names
         self.status_label.setObjectName("transport_status")
 
         layout = QHBoxLayout(self)

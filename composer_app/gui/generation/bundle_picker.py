@@ -1,18 +1,22 @@
 """The generation panel's bundle picker: the shipped and recent .mag bundles for the chosen model, and its model card.
 
-Bundle details come from parsing the bundle's header (no TensorFlow), so the picker stays instant.
+Bundle details come from parsing the bundle's header (no TensorFlow), so the picker stays instant. Everything a
+bundle or its model card says is untrusted text: it is escaped before it reaches rich text, a card's Markdown is
+rendered without its HTML, and only web links in a card are opened.
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMessageBox, QPushButton, QWidget
 
 from composer_app.models.errors import BundleError
-from composer_app.models.rnn.configs import ModelConfig, all_configs
+from composer_app.models.rnn.configs import ModelConfig, all_configs, get_config
 
 SHIPPED = "shipped"
 
@@ -33,6 +37,30 @@ def model_card_text(config_id: str, bundle_path: str | None) -> str:
     if card.exists():
         return card.read_text(encoding="utf-8", errors="replace")
     return f"No model card found beside {path.name}."
+
+
+def model_card_box(parent: QWidget | None, config_id: str, bundle_path: str | None) -> QMessageBox:
+    """A message box showing the model card: its Markdown formatted, any HTML in it shown as text."""
+    box = QMessageBox(parent)
+    box.setObjectName("model_card")
+    box.setWindowTitle(f"Model card: {get_config(config_id).title}")
+    doc = QTextDocument()
+    doc.setMarkdown(model_card_text(config_id, bundle_path),
+                    QTextDocument.MarkdownDialectGitHub | QTextDocument.MarkdownNoHTML)
+    box.setTextFormat(Qt.RichText)
+    box.setText(doc.toHtml())
+    label = box.findChild(QLabel, "qt_msgbox_label")
+    if label is not None:
+        label.setOpenExternalLinks(False)  # a card's links are the card writer's: only web pages are opened
+        label.linkActivated.connect(open_web_link)
+    return box
+
+
+def open_web_link(url: str) -> None:
+    """Open an http(s) link in the browser; other schemes (file:, custom handlers) are ignored."""
+    link = QUrl(url)
+    if link.scheme().lower() in ("http", "https"):
+        QDesktopServices.openUrl(link)
 
 
 class BundlePicker:
@@ -61,6 +89,7 @@ class BundlePicker:
         self.combo.setObjectName("bundle_combo")
         self.combo.activated.connect(self._on_activated)
         self.info = QLabel()
+        self.info.setTextFormat(Qt.RichText)  # every piece of bundle text in it is escaped
         self.info.setWordWrap(True)
         self.info.setMinimumWidth(220)
         self.info.setObjectName("bundle_info")
@@ -151,17 +180,14 @@ class BundlePicker:
         try:
             generator_id, description, bundle_description = bundle_header(path)
         except BundleError as exc:
-            self.info.setText(str(exc))
+            self.info.setText(html.escape(str(exc)))
             return
-        text = f"<b>{generator_id}</b>: {description}"
+        text = f"<b>{html.escape(generator_id)}</b>: {html.escape(description)}"
         if bundle_description:
-            text += f"<br><i>{bundle_description}</i>"
+            text += f"<br><i>{html.escape(bundle_description)}</i>"
         self.info.setText(text)
 
     def show_model_card(self) -> None:
-        config = self._current_config()
-        box = QMessageBox(self._dialog_parent)
-        box.setWindowTitle(f"Model card: {config.title}")
-        box.setTextFormat(Qt.MarkdownText)
-        box.setText(model_card_text(config.id, self.bundle_path))
+        box = model_card_box(self._dialog_parent, self._current_config().id, self.bundle_path)
         box.exec()
+        box.deleteLater()

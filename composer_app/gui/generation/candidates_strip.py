@@ -6,6 +6,7 @@ dragged out of the window as a .mid file.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QRectF, Qt, Signal
@@ -98,7 +99,8 @@ class CandidateCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(4)
-        title = QLabel(f"<b>#{view.index + 1}</b> {view.label}")
+        title = QLabel(f"<b>#{view.index + 1}</b> {html.escape(view.label)}")  # labels come from project files too
+        title.setTextFormat(Qt.RichText)
         title.setWordWrap(True)
         layout.addWidget(title)
         layout.addWidget(Thumbnail(view))

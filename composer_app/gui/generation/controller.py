@@ -41,6 +41,7 @@ class Placement:
     seam: int  # tick where the new material starts
     end: int  # tick where it ends
     is_region: bool = False
+    track_name: str = ""  # to find the track again after tracks are moved ("" in projects saved before)
 
 
 def steps_per_bar(song: Song, config: ModelConfig) -> int:
@@ -117,7 +118,8 @@ class GenerationController(QObject):
         spb = steps_per_bar(self.document.song, config)
         tps = ticks_per_step(config.steps_per_quarter)
         new_steps = (placement.end - placement.seam) // tps if placement.is_region else settings.length_bars * spb
-        placement = dataclasses.replace(placement, end=placement.seam + new_steps * tps)
+        placement = dataclasses.replace(placement, end=placement.seam + new_steps * tps,
+                                        track_name=self.document.song.tracks[placement.track_index].name)
         steering = None
         if config.is_melody and (settings.key is not None or settings.low > 0 or settings.high < 127):
             steering = PitchSteering(settings.key if settings.key is not None else 0,
@@ -258,27 +260,48 @@ class GenerationController(QObject):
                 return Placement(**s.settings["placement"])
         return None
 
+    def _target_track(self, view: CandidateView, placement: Placement | None) -> int:
+        """Where the variation belongs now: its track, even if tracks were moved; GenerationError if it is gone."""
+        tracks = self.document.song.tracks
+        kind = "drum" if view.is_drums else "melody"
+        if placement is not None:
+            def fits(i: int) -> bool:
+                return tracks[i].is_drum == view.is_drums and tracks[i].name == (placement.track_name or tracks[i].name)
+
+            index = placement.track_index
+            if index < len(tracks) and fits(index):
+                return index
+            same = [i for i in range(len(tracks)) if placement.track_name and fits(i)]
+            if len(same) == 1:
+                return same[0]
+        raise GenerationError(f"The {kind} track this variation was made for was removed or changed.",
+                              hint=f"Undo that change, or select a {kind} track and generate again.")
+
     def select_candidate(self, view: CandidateView) -> None:
         placement = self._placement_of(view)
         self._selected = view
         self.strip.highlight(view)
-        if placement is not None:
-            self.editor.set_overlay({placement.track_index: list(view.new_notes)}, OVERLAY_COLOR)
+        try:
+            self.editor.set_overlay({self._target_track(view, placement): list(view.new_notes)}, OVERLAY_COLOR)
+        except GenerationError:
+            self.editor.clear_overlay()
 
     def keep(self, view: CandidateView) -> None:
         """Write the candidate into its track, replacing what was in its span, as one undoable edit."""
         placement = self._placement_of(view)
-        if placement is None or placement.track_index >= len(self.document.song.tracks):
-            self.panel.show_error("That variation's track no longer exists.")
+        try:
+            index = self._target_track(view, placement)
+        except GenerationError as exc:
+            self.panel.show_error(user_message(exc))
             return
-        track = self.document.song.tracks[placement.track_index]
+        track = self.document.song.tracks[index]
         span_end = max([placement.end] + [n.end for n in view.new_notes])
         kept = [n for n in track.notes if not (placement.seam <= n.start < span_end)]
         # Notes sounding into the new part are cut at the seam, so old and new do not overlap.
         kept = [dataclasses.replace(n, duration=max(1, placement.seam - n.start))
                 if n.start < placement.seam < n.end and n.pitch in {m.pitch for m in view.new_notes} else n
                 for n in kept]
-        self.document.edit_track(placement.track_index, track.with_notes(kept + list(view.new_notes)),
+        self.document.edit_track(index, track.with_notes(kept + list(view.new_notes)),
                                  f"Keep variation {view.index + 1}")
         self.editor.clear_overlay()
         seams = [placement.seam] + ([placement.end] if placement.is_region else [])
@@ -300,9 +323,14 @@ class GenerationController(QObject):
             self.panel.show_status("Audio is not available, so the variation is shown but not played.")
             return
         placement = self._placement_of(view)
+        try:
+            index = self._target_track(view, placement)
+        except GenerationError as exc:
+            self.panel.show_error(user_message(exc))
+            return
         song = self.document.song
-        track = song.tracks[placement.track_index]
-        mixed = song.with_track(placement.track_index, track.with_notes(
+        track = song.tracks[index]
+        mixed = song.with_track(index, track.with_notes(
             [n for n in track.notes if not (placement.seam <= n.start < placement.end)] + list(view.new_notes)))
         # Heard in the song: the variation replaces its span, from the primer's bar onwards.
         self.auditioner.candidate(mixed, start_tick=placement.origin)

@@ -2,8 +2,8 @@
 
 Workers never touch widgets. Jobs run one at a time in submission order (the models share 2 cores), can be
 cancelled while queued or running, and report progress, a status line, a result or a user-readable error.
-The models themselves run in a child process (models/process/client.py): a worker only waits on it, so
-TensorFlow never holds this process's interpreter lock and the window stays responsive.
+The numpy engine runs in the worker's thread: its matrix products release the interpreter lock and its Python
+steps are short, so the window keeps answering (benchmarks/bench_generation_gui.py measures the longest stall).
 """
 
 from __future__ import annotations
@@ -40,10 +40,10 @@ _ALIVE_LOCK = threading.Lock()
 class GenerationWorker(QRunnable):
     """Hands one job to the model process and relays what it reports; the model itself runs in that process."""
 
-    def __init__(self, job: GenerationJob, models):
+    def __init__(self, job: GenerationJob, generate):
         super().__init__()
         self.job = job
-        self.models = models  # composer_app.models.process.client.ModelProcess
+        self.generate = generate  # generate(request, progress, cancelled), composer_app.models.rnn.generator
         self.signals = _WorkerSignals()
         self._cancel = threading.Event()
         self.setAutoDelete(False)
@@ -72,27 +72,24 @@ class GenerationWorker(QRunnable):
     def _run(self) -> None:
         from composer_app.errors import ComposerError, bug_summary, log_bug, user_message
         from composer_app.models.errors import GenerationCancelled
-        from composer_app.models.process.client import ModelProcessError
 
         job_id = self.job.job_id
         if self._cancel.is_set():
             self.signals.cancelled.emit(job_id)
             return
 
-        def status(text: str | None) -> None:
-            self.signals.status.emit(job_id, text or f"Generating {self.job.label}…")
-
+        self.signals.status.emit(job_id, f"Generating {self.job.label}…")
         try:
-            result = self.models.generate(
+            generate = self.generate
+            if generate is None:
+                from composer_app.models.rnn.generator import generate
+            result = generate(
                 self.job.request, progress=lambda done, total: self.signals.progress.emit(job_id, done, total),
-                cancelled=self._cancel.is_set, status=status)
+                cancelled=self._cancel.is_set)
         except GenerationCancelled:
             self.signals.cancelled.emit(job_id)
         except ComposerError as exc:
             self.signals.failed.emit(job_id, user_message(exc))
-        except ModelProcessError as exc:  # a bug or a crash, not the user's doing: the details go to a log
-            log = log_bug(exc, f"generating {self.job.label}", exc.details)
-            self.signals.failed.emit(job_id, f"{exc}{_details_at(log)}")
         except Exception as exc:
             log = log_bug(exc, f"generating {self.job.label}")
             self.signals.failed.emit(job_id, f"Generation failed because of a bug ({bug_summary(exc)}){_details_at(log)}")
@@ -118,13 +115,10 @@ class GenerationQueue(QObject):
     failed = Signal(object, str)
     cancelled = Signal(object)
 
-    def __init__(self, parent: QObject | None = None, models=None):
+    def __init__(self, parent: QObject | None = None, generate=None):
+        """`generate` stands in for the engine's generate() (tests); None means the real one."""
         super().__init__(parent)
-        if models is None:
-            from composer_app.models.process.client import shared_model_process
-
-            models = shared_model_process()
-        self.models = models
+        self.generate = generate
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._ids = itertools.count(1)
@@ -139,7 +133,7 @@ class GenerationQueue(QObject):
 
     def submit(self, request, label: str, context=None) -> GenerationJob:
         job = GenerationJob(next(self._ids), request, label, context)
-        worker = GenerationWorker(job, self.models)
+        worker = GenerationWorker(job, self.generate)
         worker.signals.status.connect(self.status)
         worker.signals.progress.connect(self.progress)
         worker.signals.finished.connect(self._on_finished)
@@ -151,7 +145,7 @@ class GenerationQueue(QObject):
         return job
 
     def cancel(self, job_id: int | None = None) -> None:
-        """Cancel one job, or all. The UI treats it as stopped at once; a running model stops at its next chunk."""
+        """Cancel one job, or all. The UI treats it as stopped at once; a running model stops at its next step."""
         ids = [job_id] if job_id is not None else list(self._workers)
         for i in ids:
             worker = self._workers.pop(i, None)
@@ -165,8 +159,7 @@ class GenerationQueue(QObject):
     def shutdown(self, timeout_ms: int = 60000) -> bool:
         """Cancel everything and wait for the running job to stop (called when a window closes).
 
-        A model stops at its next chunk (about 50 ms). TensorFlow's first import and tracing cannot be
-        interrupted, but the worker waits only on the model process, which the app kills when it quits.
+        A model stops at its next step, a few milliseconds away.
         """
         self.cancel()
         self._pool.clear()

@@ -101,6 +101,7 @@ class ModelPanel(QWidget):
         self.model_combo.currentIndexChanged.connect(self._on_model_changed)
         form.addRow("Model", self.model_combo)
         self.model_description = QLabel()
+        self.model_description.setTextFormat(Qt.PlainText)
         self.model_description.setWordWrap(True)
         self.model_description.setMinimumWidth(220)
         self.model_description.setObjectName("model_description")
@@ -212,7 +213,6 @@ class ModelPanel(QWidget):
         self.generate_button = QPushButton("Generate")
         self.generate_button.setObjectName("generate_button")
         self.generate_button.setDefault(True)
-        self.generate_button.setShortcut("Ctrl+G")
         self.generate_button.setToolTip("Generate variations (Ctrl+G)")
         self.generate_button.clicked.connect(self._emit_generate)
         self.cancel_button = QPushButton("Cancel")
@@ -234,6 +234,7 @@ class ModelPanel(QWidget):
         actions.addWidget(self.progress)
         self.status = QLabel("Draw or select a primer, then Generate.")
         self.status.setObjectName("generation_status")
+        self.status.setTextFormat(Qt.PlainText)  # messages quote file names and bundle text: never markup
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
         actions.addWidget(self.status)

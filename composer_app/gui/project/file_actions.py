@@ -139,9 +139,8 @@ class FileActions(QObject):
         path = dialogs.choose_save_file(self.window, "Save project", suggested, PROJECT_FILTER)
         if not path:
             return False
-        if not path.lower().endswith(PROJECT_SUFFIX):
-            path += PROJECT_SUFFIX
-        return self.save_to(path)
+        path = dialogs.with_suffix_confirmed(self.window, path, (PROJECT_SUFFIX,), PROJECT_SUFFIX)
+        return path is not None and self.save_to(path)
 
     def save_to(self, path: str | Path) -> bool:
         path = Path(path)
@@ -159,8 +158,9 @@ class FileActions(QObject):
         stem = Path(self.document.display_name).stem or "Untitled"
         path = dialogs.choose_save_file(self.window, "Export MIDI", str(Path(self.last_folder) / f"{stem}.mid"),
                                         "MIDI file (*.mid)")
+        path = path and dialogs.with_suffix_confirmed(self.window, path, (".mid", ".midi"), ".mid")
         if path:
-            self.export_midi(path if path.lower().endswith((".mid", ".midi")) else path + ".mid")
+            self.export_midi(path)
 
     def export_midi(self, path: str | Path) -> bool:
         from composer_app.music.io import write_song

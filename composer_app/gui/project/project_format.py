@@ -12,8 +12,21 @@ from pathlib import Path
 from typing import Any
 
 from composer_app import __version__
+from composer_app.gui.project import project_values as values
 from composer_app.music.errors import MusicFileError
-from composer_app.music.song import ChordSymbol, Note, Song, TempoChange, TimeSignature, Track
+from composer_app.music.song import (
+    MAX_BARS,
+    MAX_NOTES,
+    MAX_TICK,
+    MAX_TIME_SIGNATURES,
+    MAX_TRACKS,
+    ChordSymbol,
+    Song,
+    TempoChange,
+    TimeSignature,
+    Track,
+    song_limit_problem,
+)
 from composer_app.user_files import read_limited
 
 FORMAT_NAME = "composer-project"
@@ -114,25 +127,51 @@ def project_to_json(project: Project) -> dict[str, Any]:
     }
 
 
-def _song_from_json(data: dict[str, Any]) -> ProjectSong:
+def _song_from_json(data: Any) -> ProjectSong:
+    """One song object, every value checked (project_values); raises ValueError saying what is wrong."""
+    data = values.record(data, "song")
+    raw_tracks = values.items(data.get("tracks", []), "tracks")
+    if len(raw_tracks) > MAX_TRACKS:
+        raise values.DamagedValue(f"the song has {len(raw_tracks)} tracks; a song can have up to {MAX_TRACKS}")
+    raw_tracks = [values.record(t, "track") for t in raw_tracks]
+    raw_notes = [values.items(t.get("notes", []), "notes") for t in raw_tracks]
+    if sum(len(n) for n in raw_notes) > MAX_NOTES:  # counted before a million Note objects are made
+        raise values.DamagedValue(f"the song has more than {MAX_NOTES:,} notes")
     tracks, looks = [], []
-    for i, t in enumerate(data.get("tracks", [])):
-        notes = tuple(Note(int(s), int(p), int(d), int(v)) for s, p, d, v in t.get("notes", []))
-        tracks.append(Track(name=str(t.get("name", "Track")), program=int(t.get("program", 0)),
-                            is_drum=bool(t.get("is_drum", False)), channel=int(t.get("channel", 0)), notes=notes))
-        looks.append(TrackLook(color=str(t.get("color", default_look(i).color)),
-                               muted=bool(t.get("muted", False)), soloed=bool(t.get("soloed", False))))
-    song = Song(
-        tracks=tracks,
-        tempos=[TempoChange(int(tick), float(qpm)) for tick, qpm in data.get("tempos", [])],
-        time_signatures=[TimeSignature(int(tick), int(n), int(d)) for tick, n, d in data.get("time_signatures", [])],
-        chords=[ChordSymbol(int(tick), str(fig)) for tick, fig in data.get("chords", [])],
-        title=str(data.get("title", "")),
-    )
-    for sig in song.time_signatures:
-        if sig.numerator <= 0 or sig.denominator <= 0:
-            raise ValueError(f"time signature {sig} is not valid")
-    return ProjectSong(song, tuple(looks), max(1, int(data.get("length_bars", DEFAULT_LENGTH_BARS))))
+    for i, (t, notes) in enumerate(zip(raw_tracks, raw_notes)):
+        tracks.append(Track(name=values.text(t.get("name", "Track"), "track name"),
+                            program=values.whole(t.get("program", 0), "program", 0, 127),
+                            is_drum=values.flag(t.get("is_drum", False), "is_drum"),
+                            channel=values.whole(t.get("channel", 0), "channel", 0, 15),
+                            notes=tuple(values.note(n) for n in notes)))
+        looks.append(TrackLook(color=values.text(t.get("color", default_look(i).color), "track colour"),
+                               muted=values.flag(t.get("muted", False), "muted"),
+                               soloed=values.flag(t.get("soloed", False), "soloed")))
+    tempos = []
+    for entry in values.items(data.get("tempos", []), "tempos"):
+        tick, qpm = values.row(entry, 2, "tempo")
+        tick = values.whole(tick, "tempo tick", 0, MAX_TICK)
+        tempos.append(TempoChange(tick, values.tempo_qpm(qpm, tick)))
+    sigs = values.items(data.get("time_signatures", []), "time_signatures")
+    if len(sigs) > MAX_TIME_SIGNATURES:
+        raise values.DamagedValue(f"the song changes time signature {len(sigs)} times")
+    signatures = []
+    for entry in sigs:
+        tick, numerator, denominator = values.row(entry, 3, "time signature")
+        signatures.append(TimeSignature(values.whole(tick, "time signature tick", 0, MAX_TICK),
+                                        values.whole(numerator, "time signature numerator"),
+                                        values.whole(denominator, "time signature denominator")))
+    chords = []
+    for entry in values.items(data.get("chords", []), "chords"):
+        tick, figure = values.row(entry, 2, "chord")
+        chords.append(ChordSymbol(values.whole(tick, "chord tick", 0, MAX_TICK), values.text(figure, "chord")))
+    song = Song(tracks=tracks, tempos=tempos, time_signatures=signatures, chords=chords,
+                title=values.text(data.get("title", ""), "title"))
+    problem = song_limit_problem(song)
+    if problem:
+        raise values.DamagedValue(problem)
+    length = values.whole(data.get("length_bars", DEFAULT_LENGTH_BARS), "length_bars", 1, MAX_BARS)
+    return ProjectSong(song, tuple(looks), length)
 
 
 def project_from_json(data: Any, path: str | os.PathLike = "<project>") -> Project:
@@ -140,22 +179,21 @@ def project_from_json(data: Any, path: str | os.PathLike = "<project>") -> Proje
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise ProjectFileError(path, "not a Composer project file")
     version = data.get("version")
-    if not isinstance(version, int) or version < 1:
-        raise ProjectFileError(path, f"unknown project format version {version!r}")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ProjectFileError(path, f"unknown project format version {values.shown(version)}")
     if version > FORMAT_VERSION:
         raise ProjectFileError(
             path, f"made by a newer Composer (project format {version}; this version reads up to {FORMAT_VERSION})"
         )
     try:
-        songs = tuple(_song_from_json(s) for s in data.get("songs", []))
+        songs = tuple(_song_from_json(s) for s in values.items(data.get("songs", []), "songs"))
     except (TypeError, ValueError, KeyError, AttributeError) as exc:
         raise ProjectFileError(path, f"damaged song data ({exc})") from None
     if not songs:
         raise ProjectFileError(path, "the project holds no song")
     generation = data.get("generation", {})
-    candidates = data.get("candidates", [])
     return Project(songs, generation if isinstance(generation, dict) else {},
-                   candidates if isinstance(candidates, list) else [])
+                   values.clean_history(data.get("candidates", [])))
 
 
 # -- files -------------------------------------------------------------------------------
@@ -191,7 +229,9 @@ def load_project(path: str | os.PathLike) -> Project:
     raw = read_limited(path, MAX_PROJECT_BYTES, "project file", ProjectFileError)
     try:
         data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except RecursionError:
+        raise ProjectFileError(path, "not a Composer project file (its JSON is nested too deeply)") from None
+    except ValueError as exc:  # bad UTF-8, bad JSON, or an integer of thousands of digits
         raise ProjectFileError(path, f"not a Composer project file (not valid JSON: {exc})") from None
     return project_from_json(data, path)
 

@@ -13,7 +13,7 @@ from composer_app.gui.roll.lanes import is_black_key, note_name
 from composer_app.gui.roll.notes.index import NoteIndex
 from composer_app.gui.roll.notes.rects import NoteRects
 from composer_app.gui.roll.state import RollState
-from composer_app.gui.roll.timeline import bars_between, ticks_for_bars
+from composer_app.gui.roll.timeline import bars_between, steps_in_view, ticks_for_bars
 from composer_app.gui.roll.viewport import RollViewport
 from composer_app.gui.shell.theme import Theme
 from composer_app.music.song import Note
@@ -129,14 +129,13 @@ class RollPainter:
             sub_px = step * vp.px_per_tick
             fine = step if sub_px >= 6 and step < bar.beat else None
             if fine:
-                for tick in range(bar.start + fine, bar.start + bar.length, fine):
-                    if (tick - bar.start) % bar.beat and t0 <= tick <= t1:
+                for tick in steps_in_view(bar, fine, t0, t1):
+                    if (tick - bar.start) % bar.beat:
                         x = round(vp.tick_to_x(tick)) + 0.5
                         sub_lines.append(QLineF(x, top, x, bottom))
-            for tick in range(bar.start + bar.beat, bar.start + bar.length, bar.beat):
-                if t0 <= tick <= t1:
-                    x = round(vp.tick_to_x(tick)) + 0.5
-                    beat_lines.append(QLineF(x, top, x, bottom))
+            for tick in steps_in_view(bar, bar.beat, t0, t1):
+                x = round(vp.tick_to_x(tick)) + 0.5
+                beat_lines.append(QLineF(x, top, x, bottom))
         painter.setPen(QPen(theme.sub_line, 1))
         painter.drawLines(sub_lines)
         painter.setPen(QPen(theme.beat_line, 1))

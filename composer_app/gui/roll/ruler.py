@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from composer_app.gui.project.document import SongDocument
 from composer_app.gui.roll.grid import snap_nearest
 from composer_app.gui.roll.state import RollState
-from composer_app.gui.roll.timeline import bars_between
+from composer_app.gui.roll.timeline import bars_between, steps_in_view
 from composer_app.gui.roll.viewport import RollViewport
 from composer_app.gui.shell.theme import DARK, Theme
 
@@ -85,7 +85,7 @@ class Ruler(QWidget):
                                  str(bar.number))
             if bar.beat * vp.px_per_tick >= 8:
                 painter.setPen(QPen(theme.beat_line.lighter(140), 1))
-                for tick in range(bar.start + bar.beat, bar.start + bar.length, bar.beat):
+                for tick in steps_in_view(bar, bar.beat, t0, t1):
                     bx = round(vp.tick_to_x(tick)) + 0.5
                     painter.drawLine(QPointF(bx, h - h // 5), QPointF(bx, h))
         painter.setPen(QPen(theme.bar_line, 1))

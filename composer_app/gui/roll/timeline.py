@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -24,7 +25,7 @@ def bars_between(signatures: Sequence[TimeSignature], t0: float, t1: float) -> I
     for i, sig in enumerate(signatures):
         seg_end = signatures[i + 1].tick if i + 1 < len(signatures) else None
         length = max(1, sig.ticks_per_bar)
-        beat = max(1, PPQ * 4 // sig.denominator)
+        beat = max(1, PPQ * 4 // max(1, sig.denominator))
         start = sig.tick
         if seg_end is not None and seg_end <= t0:
             number += -(-(seg_end - start) // length)
@@ -49,13 +50,34 @@ def bar_at(signatures: Sequence[TimeSignature], tick: int) -> Bar:
 
 
 def ticks_for_bars(signatures: Sequence[TimeSignature], bars: int) -> int:
-    """The tick where bar number bars + 1 starts (the length of the first `bars` bars)."""
-    end = 0
-    for bar in bars_between(signatures, 0, float("inf")):
-        if bar.number > bars:
-            return bar.start
-        end = bar.start + bar.length
-    return end
+    """The tick where bar number bars + 1 starts (the length of the first `bars` bars).
+
+    Counted per time-signature segment, never bar by bar: views ask on every paint, whatever the song's length.
+    """
+    remaining = bars
+    for i, sig in enumerate(signatures):
+        length = max(1, sig.ticks_per_bar)
+        if i + 1 < len(signatures):
+            # As in bars_between: a change of signature starts a new bar, cutting the last one short.
+            in_segment = -(-(signatures[i + 1].tick - sig.tick) // length)
+            if remaining >= in_segment:
+                remaining -= in_segment
+                continue
+        return sig.tick + remaining * length
+    return 0
+
+
+def steps_in_view(bar: Bar, step: int, t0: float, t1: float) -> range:
+    """The ticks of the lines every `step` ticks inside bar (its own start excluded) that lie within [t0, t1].
+
+    Only those: a long bar (or a song of long bars) costs what can be seen, not its length.
+    """
+    low = max(bar.start + step, t0)
+    high = min(bar.start + bar.length - 1, t1)
+    if high < low:
+        return range(0)
+    first = bar.start + step * -(-(math.ceil(low) - bar.start) // step)
+    return range(first, math.floor(high) + 1, step)
 
 
 def format_position(signatures: Sequence[TimeSignature], tick: int) -> str:

@@ -4,15 +4,14 @@ The window is painted first; then the features beside the editor (sound through 
 generation panel) are plugged in, so their heavier imports never delay the first frame. `window.features_ready`
 says when that is done.
 
-`COMPOSER_APP_HOOK=path/to/file.py:function` calls function(window) once the window is shown; tests and
-benchmarks use it to drive the real app in a subprocess.
+Nothing named by the environment or by a file is ever run as code: tests and benchmarks that drive the real app
+pass a Python callable to `run(files, on_window=...)` from their own launcher (tests/gui/launch_with_hook.py).
 """
 
 from __future__ import annotations
 
-import importlib.util
-import os
 import sys
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
@@ -20,8 +19,6 @@ from PySide6.QtWidgets import QApplication
 from composer_app import APP_NAME, __version__
 from composer_app.gui.shell import qt_compat  # noqa: F401  (first: it repairs Signal.emit on PySide6 6.12.0)
 from composer_app.gui.shell.main_window import MainWindow
-
-HOOK_ENV = "COMPOSER_APP_HOOK"
 
 
 def application() -> QApplication:
@@ -59,6 +56,9 @@ def attach_features(window: MainWindow) -> None:
 
         auditioner = getattr(window.audio, "auditioner", None) if window.audio is not None else None
         window.generation = attach_generation(window, auditioner=auditioner)
+        if getattr(window, "generate_pending", False):  # Ctrl+G was pressed before the panel was here
+            window.generate_pending = False
+            window.generation.panel.generate_button.click()
     except Exception as exc:  # the editor stays usable even if the models cannot be offered
         window.generation = None
         window.show_status(f"Generation is unavailable: {exc}")
@@ -78,17 +78,6 @@ class _AfterFirstPaint(QObject):
             watched.removeEventFilter(self)
             QTimer.singleShot(0, self._callback)
         return False
-
-
-def _run_hook(window: MainWindow) -> None:
-    spec = os.environ.get(HOOK_ENV)
-    if not spec:
-        return
-    path, _, name = spec.rpartition(":")
-    module_spec = importlib.util.spec_from_file_location("composer_app_hook", path)
-    module = importlib.util.module_from_spec(module_spec)
-    module_spec.loader.exec_module(module)
-    getattr(module, name)(window)
 
 
 class BugReporter:
@@ -125,8 +114,11 @@ class BugReporter:
         QTimer.singleShot(0, show)  # outside the handler that failed
 
 
-def run(files: list[str]) -> int:
-    """Open the app (with files, if given) and run it until the window closes; returns the exit status."""
+def run(files: list[str], on_window: Callable[[MainWindow], None] | None = None) -> int:
+    """Open the app (with files, if given) and run it until the window closes; returns the exit status.
+
+    `on_window(window)`, for tests and benchmarks, is called once the window is shown, before the event loop.
+    """
     app = application()
     window = create_window(files)
     BugReporter(window)
@@ -137,5 +129,6 @@ def run(files: list[str]) -> int:
             window.offer_recovery()  # the window is already up when the question appears
 
     _AfterFirstPaint(window, after_first_paint)
-    _run_hook(window)
+    if on_window is not None:
+        on_window(window)
     return app.exec()

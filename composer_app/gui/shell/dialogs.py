@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -10,12 +9,17 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from composer_app.errors import ComposerError
 from composer_app.gui.project.autosave import RecoveryFile
+from composer_app.gui.shell.recovery_dialog import RecoveryChoice, RecoveryDialog
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 
 
-def show_error(parent: QWidget | None, title: str, message: str) -> None:
-    QMessageBox.warning(parent, title, message)
+def show_info(parent: QWidget | None, title: str, message: str) -> None:
+    """A note the user should read (nothing went wrong), shown as plain text."""
+    box = QMessageBox(QMessageBox.Information, title, message, QMessageBox.Ok, parent)
+    box.setTextFormat(Qt.PlainText)  # messages quote file names and file contents: data, never markup
+    box.exec()
+    box.deleteLater()
 
 
 def show_user_error(parent: QWidget | None, title: str, error: ComposerError) -> None:
@@ -52,24 +56,13 @@ def ask_save_changes(parent: QWidget | None, name: str) -> str:
     return {QMessageBox.Save: SAVE, QMessageBox.Discard: DISCARD}.get(answer, CANCEL)
 
 
-def ask_restore(parent: QWidget | None, found: RecoveryFile) -> bool:
-    """Offer to restore work a crashed or killed session left behind."""
-    box = QMessageBox(parent)
-    box.setObjectName("restore_dialog")
-    box.setIcon(QMessageBox.Question)
-    box.setWindowTitle("Restore unsaved work?")
-    when = time.strftime("%H:%M on %d %b", time.localtime(found.saved_at))
-    box.setText(f"Composer did not close properly. Unsaved work on “{found.name}”, autosaved at {when}, can be "
-                "restored.")
-    box.setInformativeText("Restore it now? If you discard it, it is gone for good.")
-    restore = box.addButton("Restore", QMessageBox.AcceptRole)
-    restore.setObjectName("restore_button")
-    box.addButton("Discard", QMessageBox.DestructiveRole)
-    box.setDefaultButton(restore)
-    box.exec()
-    restored = box.clickedButton() is restore
-    box.deleteLater()
-    return restored
+def ask_recovery(parent: QWidget | None, sessions: list[RecoveryFile]) -> RecoveryChoice:
+    """Offer every crashed session's unsaved work: which to restore, which to discard; the rest is kept."""
+    dialog = RecoveryDialog(sessions, parent)
+    dialog.exec()
+    choice = dialog.choice()
+    dialog.deleteLater()
+    return choice
 
 
 def choose_open_file(parent: QWidget | None, caption: str, folder: str, filters: str) -> str | None:
@@ -80,3 +73,32 @@ def choose_open_file(parent: QWidget | None, caption: str, folder: str, filters:
 def choose_save_file(parent: QWidget | None, caption: str, suggested: str, filters: str) -> str | None:
     path, _ = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
     return path or None
+
+
+def with_suffix_confirmed(parent: QWidget | None, chosen: str | Path, suffixes: tuple[str, ...],
+                          default_suffix: str) -> Path | None:
+    """The path to write: the chosen one, or with `default_suffix` added when it has none of `suffixes`.
+
+    The save dialog asked about replacing the name as typed; a file under the name with the suffix added is only
+    replaced after the user says so here. None: the user chose not to replace it.
+    """
+    path = Path(chosen)
+    if path.suffix.lower() in suffixes:
+        return path
+    final = path.with_name(path.name + default_suffix)
+    if final.exists() and not ask_replace(parent, final):
+        return None
+    return final
+
+
+def ask_replace(parent: QWidget | None, path: Path) -> bool:
+    """Whether to replace an existing file (No is the default)."""
+    tr = QCoreApplication.translate
+    box = QMessageBox(QMessageBox.Question, tr("dialogs", "Replace the file?"),
+                      tr("dialogs", "{0} already exists. Replace it?").format(path.name),
+                      QMessageBox.Yes | QMessageBox.No, parent)
+    box.setTextFormat(Qt.PlainText)
+    box.setDefaultButton(QMessageBox.No)
+    answer = box.exec()
+    box.deleteLater()
+    return answer == QMessageBox.Yes

@@ -21,10 +21,10 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QToolBar, QWidget
 
 from composer_app import APP_NAME
-from composer_app.gui.project.autosave import Autosaver, find_recoverable, load_recovery
+from composer_app.gui.project.autosave import Autosaver, claim_recoverable, load_recovery
 from composer_app.gui.project.document import SongDocument
 from composer_app.gui.project.file_actions import FileActions, readable_suffixes
-from composer_app.gui.project.project_format import ProjectFileError
+from composer_app.gui.project.project_format import ProjectFileError, is_project_path, project_bytes
 from composer_app.gui.roll.editor import RollEditor
 from composer_app.gui.roll.grid import grid_by_label
 from composer_app.gui.shell import dialogs
@@ -110,6 +110,7 @@ class MainWindow(MenuWindow):
 
     def _build_status_bar(self) -> None:
         self.song_summary = QLabel(self)
+        self.song_summary.setTextFormat(Qt.PlainText)  # track names come from files
         self.statusBar().addPermanentWidget(self.song_summary)
 
     def _connect(self) -> None:
@@ -176,29 +177,65 @@ class MainWindow(MenuWindow):
             self.set_preferences(replace(self.prefs, projector_mode=on))
 
     # -- recovery ------------------------------------------------------------------------
+    _restored_claims: list | None = None  # crashed sessions restored here, their files kept until the work is saved
+
     def offer_recovery(self) -> bool:
-        """If an earlier run left unsaved work, ask to restore it. True when something was restored."""
-        found = find_recoverable(self.autosaver.folder)
-        if not found:
+        """Offer every crashed session's unsaved work; True when one was restored.
+
+        A session's file is deleted only when the user discards it, or once the work restored from it is saved.
+        A running app's file is never offered (its lock is held); the rest are kept for a later start.
+        """
+        claims = claim_recoverable(self.autosaver.folder)
+        if not claims:
             return False
-        newest = found[0]
-        restored = False
-        if dialogs.ask_restore(self, newest):
-            try:
-                project = load_recovery(newest.path)
-            except ProjectFileError as exc:
-                dialogs.show_user_error(self, "Could not restore", exc)
-            else:
-                original = newest.original_path
-                self.document.load(project, original if original else None,
-                                   source_name=newest.name if not original else "")
-                self.document.mark_unsaved()
-                self.autosaver.save_now()
-                restored = True
-                self.statusBar().showMessage(f"Restored unsaved work on {newest.name}", 6000)
-        for leftover in found:
-            leftover.path.unlink(missing_ok=True)
+        choice = dialogs.ask_recovery(self, [c.found for c in claims])
+        by_path = {c.found.path: c for c in claims}
+        for found in choice.discard:
+            by_path.pop(found.path).delete()
+        restored = choice.restore is not None and self._restore(by_path.pop(choice.restore.path))
+        for claim in by_path.values():
+            claim.release()
         return restored
+
+    def _restore(self, claim) -> bool:
+        found = claim.found
+        try:
+            project = load_recovery(found.path)
+        except ProjectFileError as exc:
+            claim.release()  # kept: an unreadable file is still the user's only copy of that work
+            dialogs.show_user_error(self, self.tr("Could not restore"), exc)
+            return False
+        original = found.original_path
+        self.document.load(project, original if original else None, source_name=found.name if not original else "")
+        self.document.mark_unsaved()
+        self.autosaver.save_now()
+        if self._restored_claims is None:
+            self._restored_claims = []
+            self.document.dirty_changed.connect(self._delete_recovery_once_saved)
+        self._restored_claims.append(claim)
+        self.statusBar().showMessage(self.tr("Restored unsaved work on {0}").format(found.name), 6000)
+        return True
+
+    def _delete_recovery_once_saved(self, dirty: bool) -> None:
+        """The document turned clean: delete the restored sessions' files if their work is now in the saved file.
+
+        Loading another document also turns it clean (after the user chose not to save); then the saved file
+        does not hold this work, and the recovery files are kept.
+        """
+        if dirty or not self._restored_claims or not self._restored_work_is_saved():
+            return
+        for claim in self._restored_claims:
+            claim.delete()
+        self._restored_claims.clear()
+
+    def _restored_work_is_saved(self) -> bool:
+        path = self.document.path
+        if path is None or not is_project_path(path):
+            return False
+        try:
+            return path.read_bytes() == project_bytes(self.document.to_project())
+        except (OSError, ProjectFileError):
+            return False
 
     # -- drag and drop -------------------------------------------------------------------
     def _dropped_paths(self, event) -> list[Path]:

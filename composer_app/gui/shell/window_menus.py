@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QToolBar
 
@@ -43,8 +43,13 @@ class MenuWindow(QMainWindow):
     files: FileActions
     settings: AppSettings
 
-    # Slots of the subclass that two of the actions trigger.
+    generate_pending = False  # Ctrl+G came before the generation panel was plugged in
+
+    # Slots of the subclass that the actions trigger.
     def show_preferences(self) -> None:
+        raise NotImplementedError
+
+    def show_status(self, text: str) -> None:
         raise NotImplementedError
 
     def _toggle_projector(self, on: bool) -> None:
@@ -102,6 +107,11 @@ class MenuWindow(QMainWindow):
         self.action_projector = self._action("P&rojector Mode", self._toggle_projector, "F11",
                                              "Large type and high contrast for a classroom", checkable=True)
         self.action_play = self._action("&Play / Stop", None, "Space", "Play or stop the song")
+        tr = QCoreApplication.translate
+        # The window owns Ctrl+G from its first frame, before the generation panel is plugged in, so an early
+        # press is never lost: it waits for the panel and says so.
+        self.action_generate = self._action(tr("window", "&Generate Variations"), self.request_generate, "Ctrl+G",
+                                            tr("window", "Generate variations with the chosen model"))
         self.action_shortcuts = self._action("&Keyboard Shortcuts", self._show_shortcuts, QKeySequence.HelpContents)
         self.action_about = self._action(f"&About {APP_NAME}", self._show_about)
 
@@ -140,6 +150,8 @@ class MenuWindow(QMainWindow):
         self.menu_panels = view.addMenu("&Panels")
         transport = bar.addMenu("&Transport")
         transport.addAction(self.action_play)
+        generate = bar.addMenu(QCoreApplication.translate("window", "&Generate"))
+        generate.addAction(self.action_generate)
         help_menu = bar.addMenu("&Help")
         help_menu.addActions([self.action_shortcuts, self.action_about])
         self._fill_recent_menu()
@@ -184,3 +196,13 @@ class MenuWindow(QMainWindow):
 
         QMessageBox.about(self, f"About {APP_NAME}",
                           f"<b>{APP_NAME}</b> {__version__}<br>Compose with Google Magenta's generative models.")
+
+    def request_generate(self) -> None:
+        """Generate now, or as soon as the generation panel is plugged in (the first frames come before it)."""
+        generation = getattr(self, "generation", None)
+        if generation is not None:
+            generation.panel.generate_button.click()
+            return
+        self.generate_pending = True
+        self.show_status(QCoreApplication.translate("window", "Getting the models ready; generating as soon as "
+                                                              "they are…"))

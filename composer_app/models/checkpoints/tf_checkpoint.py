@@ -109,6 +109,15 @@ class CheckpointReader:
             raise CheckpointError(self.source, f"{dtype_name(tensor.dtype)} tensors are not supported", name)
         return np.dtype(numpy_name)
 
+    def type_name(self, name: str) -> str:
+        """TensorFlow's name for the tensor's type, e.g. DT_FLOAT."""
+        return dtype_name(self._get(name).dtype)
+
+    def is_floating(self, name: str) -> bool:
+        """True for float16, float32 and float64 tensors (the only kinds a network's weights come in)."""
+        numpy_name = DTYPES[self._get(name).dtype][1]
+        return numpy_name is not None and np.dtype(numpy_name).kind == "f"
+
     def read(self, name: str) -> np.ndarray:
         """The tensor's exact values as a new numpy array."""
         tensor = self._get(name)

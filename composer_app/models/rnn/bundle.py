@@ -9,11 +9,15 @@ from pathlib import Path
 from composer_app import RESOURCE_DIR
 from composer_app.models.checkpoints.bundle_proto import GeneratorBundle
 from composer_app.models.checkpoints.mag_file import mag_from_bytes, read_mag
+from composer_app.models.checkpoints.metagraph import state_shapes
+from composer_app.models.checkpoints.sstable import FormatError
 from composer_app.models.errors import BundleError
 from composer_app.models.rnn.configs import ModelConfig, get_config, known_ids
 from composer_app.models.rnn.weights import RnnWeights, WeightsError, detect_layout, weights_from_variables
 
 BUNDLE_DIR = RESOURCE_DIR / "bundles"
+# Attention history steps a bundle may ask for: Magenta uses 32 to 40; each step costs batch x size floats.
+MAX_ATTN_LENGTH = 4096
 
 
 def shipped_bundle_path(config_id: str) -> Path:
@@ -67,18 +71,23 @@ def _bundle_from_mag(raw: GeneratorBundle, path: Path | None, config: ModelConfi
             path, f"it is a {raw.generator_id} bundle, not {config.id}; choose the {raw.generator_id} model "
                   "or another bundle")
     bundle_config = get_config(raw.generator_id)
-    variables = _read_checkpoint(raw, path)
-    layout = detect_layout(variables)
+    variables, unreadable = _read_checkpoint(raw, path)
+    layout = detect_layout([*variables, *unreadable])
     attn_length, source = 0, "none"
     if layout != "none":
-        attn_length = _attn_length_from_metagraph(raw.metagraph, variables, layout)
+        try:
+            attn_length = attn_length_from_states(state_shapes(raw.metagraph), _attention_size(variables, layout))
+        except FormatError as exc:
+            raise BundleError(path, f"its metagraph is damaged ({exc.problem})") from None
+        except BundleError as exc:
+            raise BundleError(path, exc.problem) from None
         source = "metagraph"
         if not attn_length:
             attn_length, source = bundle_config.hparams.attn_length, "config default"
     try:
-        weights = weights_from_variables(variables, attn_length)
+        weights = weights_from_variables(variables, attn_length, unreadable)
     except WeightsError as exc:
-        raise BundleError(path, f"the checkpoint does not hold a usable network: {exc}") from None
+        raise BundleError(path, f"the checkpoint does not hold a usable network: {exc.problem}") from None
     encoder = bundle_config.encoder()
     if (weights.input_size, weights.num_classes) != (encoder.input_size, encoder.num_classes):
         raise BundleError(
@@ -88,54 +97,52 @@ def _bundle_from_mag(raw: GeneratorBundle, path: Path | None, config: ModelConfi
     return Bundle(path, raw.generator_id, raw.generator_description, raw.bundle_description, weights, source)
 
 
-def _read_checkpoint(raw: GeneratorBundle, path: Path | None) -> dict:
-    """The network's tensors, by the project's own bounds-checked reader (no native code parses the file)."""
+def _read_checkpoint(raw: GeneratorBundle, path: Path | None) -> tuple[dict, dict[str, str]]:
+    """The network's floating-point tensors, by the project's own bounds-checked reader (no native code parses the
+    file), and the type of every other tensor, which is left unread (strings, integers: never a network's weights).
+    """
     from composer_app.models.checkpoints.tf_checkpoint import is_training_state, read_v1_checkpoint
 
     try:
-        return read_v1_checkpoint(raw.checkpoint_files[0], str(path or "the bundle")).read_all(skip=is_training_state)
+        reader = read_v1_checkpoint(raw.checkpoint_files[0], str(path or "the bundle"))
+        variables, unreadable = {}, {}
+        for name in reader.names():
+            if is_training_state(name):
+                continue
+            if reader.is_floating(name):
+                variables[name] = reader.read(name)
+            else:
+                unreadable[name] = reader.type_name(name)
+        return variables, unreadable
     except BundleError as exc:
         raise BundleError(path, f"its checkpoint cannot be read; the file may be damaged ({exc.problem})") from None
 
 
-def _attn_length_from_metagraph(metagraph: bytes, variables: dict, layout: str) -> int:
-    """attn_length is not a variable; it shows as the attention history state's width (attn_length x size)."""
-    if not metagraph:
-        return 0
-    try:
-        from tensorflow.core.protobuf import meta_graph_pb2
+def attn_length_from_states(states, attn_size: int) -> int:
+    """attn_length is not a variable; it shows as the attention history state's width (attn_length x size).
 
-        meta = meta_graph_pb2.MetaGraphDef()
-        meta.ParseFromString(metagraph)
-    except Exception:
-        return 0
-    weights_probe = {k: v for k, v in variables.items()}
-    attn_size = _attention_size(weights_probe, layout)
-    if not attn_size:
-        return 0
-    nodes = {n.name: n for n in meta.graph_def.node}
-    state = meta.collection_def.get("initial_state")
-    if state is None or not state.HasField("node_list"):
-        return 0
-    widths = []
-    for tensor_name in state.node_list.value:
-        node = nodes.get(tensor_name.split(":")[0])
-        if node is None or "AttentionCellWrapper" not in node.name:
+    `states` is metagraph.state_shapes(): of the attention wrapper's state tensors, the widest that is a whole
+    number of attention vectors gives it; 0 when none does. Over MAX_ATTN_LENGTH steps raises BundleError.
+    """
+    length, where = 0, ""
+    for name, shape in states:
+        if attn_size < 1 or "AttentionCellWrapper" not in name or shape is None or len(shape) != 2:
             continue
-        shapes = node.attr["_output_shapes"].list.shape if "_output_shapes" in node.attr else []
-        if shapes and len(shapes[0].dim) == 2:
-            widths.append(shapes[0].dim[1].size)
-    widths = [w for w in widths if w > 0 and w % attn_size == 0]
-    if not widths:
-        return 0
-    return max(widths) // attn_size
+        width = shape[1]
+        if width > 0 and width % attn_size == 0 and width // attn_size > length:
+            length, where = width // attn_size, name
+    if length > MAX_ATTN_LENGTH:
+        raise BundleError(None, f"its attention history state {where} is {length} steps long, over the "
+                                f"{MAX_ATTN_LENGTH} steps this app allows (Magenta's models use 32 to 40)")
+    return length
 
 
 def _attention_size(variables: dict, layout: str) -> int:
+    """The attention output projection's size, or 0 if its bias is missing or not a vector (reported later)."""
     base = "rnn/attention_cell_wrapper" if layout == "stack" else "rnn/multi_rnn_cell/cell_0/attention_cell_wrapper"
     for scope in ("attn_output_projection", "attention_output_projection"):
         for suffix in ("bias", "biases"):
             value = variables.get(f"{base}/{scope}/{suffix}")
-            if value is not None:
+            if value is not None and getattr(value, "ndim", 0) == 1:
                 return int(value.shape[0])
     return 0

@@ -1,4 +1,4 @@
-"""Generation: frozen requests in, candidate songs out, sampled as one batch in a compiled TensorFlow loop.
+"""Generation: frozen requests in, candidate songs out, sampled as one batch on the numpy engine.
 
 Beam search follows Magenta: every output keeps `beam_size` sequences; each iteration branches every sequence
 `branch_factor` times, extends all branches by `steps_per_iteration` sampled steps, and prunes back to the
@@ -14,9 +14,11 @@ from pathlib import Path
 
 import numpy as np
 
+from composer_app.models.engine.sampling import beam_rows, one_blas_thread, sample_classes, step_uniforms
 from composer_app.models.errors import BundleError, GenerationCancelled, GenerationError
 from composer_app.models.rnn.bundle import Bundle, read_bundle, shipped_bundle_path
 from composer_app.models.rnn.configs import ModelConfig
+from composer_app.models.rnn.inference import RnnInference
 from composer_app.models.rnn.requests import (
     GenerateRequest,
     GenerationResult,
@@ -24,16 +26,39 @@ from composer_app.models.rnn.requests import (
     make_candidate,
     primer_events,
 )
+from composer_app.models.rnn.step_inputs import step_encoder_for
 from composer_app.music.events import Melody
 
-# Steps run per compiled call. Between calls come progress reports and the cancel check, so chunks are sized to
-# take about CHUNK_SECONDS: short enough to stop promptly, long enough that call overhead stays small.
-FIRST_CHUNK_STEPS = 16
-MAX_CHUNK_STEPS = 128
-CHUNK_SECONDS = 0.05
-# XLA makes every later generation 2-3x faster but costs a compile (about a second) per batch shape: right for
-# the app, which generates again and again; one-shot command lines switch it off (see cli/generate.py).
-USE_XLA = True
+# Progress is reported every this many steps (and at the end); the cancel flag is read at every step.
+REPORT_STEPS = 16
+MAX_BATCH_BYTES = 4 << 30  # the memory all the sequences sampled together may take
+
+
+def batch_state_bytes(weights, rows: int, steps: int) -> int:
+    """About how much memory sampling `rows` sequences of `steps` steps together takes, from the network's sizes.
+
+    Per sequence: its LSTM and attention state and its event history (kept twice while beam search picks rows),
+    plus the working arrays of one step (gates, attention scores, and the per-class arrays of sampling).
+    """
+    units = sum(weights.layer_sizes)
+    attention = weights.attention
+    size = attention.attn_size if attention is not None else 0
+    vector = attention.attn_v.shape[0] if attention is not None else 0
+    state = 4 * (2 * units + 2 * size * (weights.attn_length + 1)) + 8 * steps
+    working = 4 * (4 * units + weights.input_size + size + weights.attn_length * vector) + 32 * weights.num_classes
+    return rows * (2 * state + working)
+
+
+def check_batch_memory(request: GenerateRequest, bundle: Bundle) -> None:
+    """Refuse a request whose sequences, sampled together as one batch, would not fit in MAX_BATCH_BYTES."""
+    rows = request.num_outputs * request.beam_size * request.branch_factor
+    needed = batch_state_bytes(bundle.weights, rows, request.total_steps)
+    if needed > MAX_BATCH_BYTES:
+        raise GenerationError(
+            f"{request.num_outputs} outputs x beam {request.beam_size} x branch {request.branch_factor} = {rows:,} "
+            f"sequences of {request.total_steps} steps would need about {needed / 2**30:,.1f} GiB of memory at once, "
+            f"over this app's limit of {MAX_BATCH_BYTES >> 30} GiB",
+            hint="Ask for fewer outputs, a smaller beam or fewer steps.")
 
 
 def resolve_bundle(request: GenerateRequest) -> Bundle:
@@ -52,7 +77,7 @@ def resolve_bundle(request: GenerateRequest) -> Bundle:
 
 
 _BUNDLES: dict[tuple, Bundle] = {}
-_GENERATORS: dict[tuple, Generator] = {}
+_GENERATORS: dict[int, Generator] = {}
 _CACHE_LOCK = threading.Lock()
 
 
@@ -66,13 +91,12 @@ def _load_bundle_cached(path: Path, config: ModelConfig) -> Bundle:
 
 
 def generator_for(bundle: Bundle) -> Generator:
-    """One compiled generator per loaded bundle (and compile mode), built on first use."""
-    key = (id(bundle), USE_XLA)
+    """One generator per loaded bundle, built on first use."""
     with _CACHE_LOCK:
-        gen = _GENERATORS.get(key)
+        gen = _GENERATORS.get(id(bundle))
         if gen is None or gen.bundle is not bundle:
-            gen = Generator(bundle, jit_compile=USE_XLA)
-            _GENERATORS[key] = gen
+            gen = Generator(bundle)
+            _GENERATORS[id(bundle)] = gen
         return gen
 
 
@@ -81,65 +105,27 @@ def generate(request: GenerateRequest, progress: Callable[[int, int], None] | No
     """Sample `num_outputs` candidates that continue the primer to `total_steps` steps."""
     check_request(request)
     bundle = resolve_bundle(request)
+    check_batch_memory(request, bundle)
     return generator_for(bundle).generate(request, progress, cancelled)
 
 
 class Generator:
-    """A bundle's network plus its compiled sampling loop."""
+    """A bundle's network and its encoder's step inputs: the sampling loop for one model."""
 
-    def __init__(self, bundle: Bundle, jit_compile: bool = True):
-        import tensorflow as tf
-
-        from composer_app.models.rnn.network import EventsRnn
-        from composer_app.models.rnn.step_encoders import step_encoder_for
-
+    def __init__(self, bundle: Bundle):
         self.bundle = bundle
         self.config = bundle.config
         self.encoder = self.config.encoder()
         self.step_encoder = step_encoder_for(self.encoder)
-        self.net = EventsRnn(bundle.weights)
-        self._tf = tf
-        # autograph=False: the loops are explicit tf.while_loops, so converting Python control flow is wasted time.
-        self._run_primer = tf.function(self.net.run, reduce_retracing=True, autograph=False)
-        # The plain graph traces once for every shape and runs at once; XLA fuses the many small per-step ops
-        # (2-3x faster) but compiles for each (batch, history width) shape. With XLA on, a new shape runs on the
-        # plain graph and its XLA version compiles in the background, ready for the next request.
-        self._graph_chunk = tf.function(self._chunk_steps, reduce_retracing=True, autograph=False)
-        self._xla_chunk = tf.function(self._chunk_steps, jit_compile=True, autograph=False) if jit_compile else None
-        self._xla_shapes: set[tuple[int, int]] = set()
-        self._lock = threading.Lock()
+        self.net = RnnInference(bundle.weights)
 
-    def _chunk_for(self, shape: tuple[int, int]):
-        return self._xla_chunk if shape in self._xla_shapes else self._graph_chunk
-
-    def _compile_xla_later(self, loop, consts, shape: tuple[int, int]) -> None:
-        """Compile the XLA loop for this shape in a background thread (zero steps: compile only)."""
-        if self._xla_chunk is None or shape in self._xla_shapes:
-            return
-        tf = self._tf
-
-        def compile_now():
-            with self._lock:
-                if shape in self._xla_shapes:
-                    return
-                try:
-                    self._xla_chunk(loop, consts, tf.constant(0))
-                except Exception:  # XLA is only an optimisation: stay on the plain graph
-                    return
-                self._xla_shapes.add(shape)
-
-        # Not a daemon: interpreter exit waits for it instead of tearing TensorFlow down mid-compile.
-        threading.Thread(target=compile_now, name="xla-compile", daemon=False).start()
-
-    # -- the public entry point ---------------------------------------------------------------
     def generate(self, request: GenerateRequest, progress=None, cancelled=None) -> GenerationResult:
-        with self._lock:  # one compiled loop per model at a time; requests queue here
+        with one_blas_thread():
             return self._generate(request, progress, cancelled)
 
     def _generate(self, request: GenerateRequest, progress, cancelled) -> GenerationResult:
-        tf = self._tf
         start_time = time.perf_counter()
-        config, se = self.config, self.step_encoder
+        config, se, net = self.config, self.step_encoder, self.net
         events = primer_events(request)
         transpose = 0
         if config.is_melody:
@@ -158,68 +144,70 @@ class Generator:
         batch = request.num_outputs * k
 
         # Prime once with batch 1, then copy the state to every row.
-        inputs = self.encoder.inputs_array(events)[None].astype(np.float32)
-        logits_seq, state = self._run_primer(tf.constant(inputs))
-        state = tuple(tf.repeat(s, batch, axis=0) for s in state)
-        logits = tf.repeat(logits_seq[:, -1], batch, axis=0)
-        # History width rounded up to a multiple of 64 so nearby lengths share one compiled loop.
-        hist = np.zeros((batch, -(-total // 64) * 64), np.int32)
+        logits_seq, state = net.run(self.encoder.inputs_array(events)[None])
+        state = [np.repeat(s, batch, axis=0) for s in state]
+        logits = np.repeat(logits_seq[:, -1], batch, axis=0)
+        hist = np.zeros((batch, total), np.int64)
         hist[:, :primer_len] = codes
-        extra = tuple(tf.constant(np.repeat(np.asarray(x)[None], batch, axis=0)) for x in se.initial_extra(codes))
+        extra = se.initial_extra(codes, batch)
         allowed = self._allowed_codes(request, transpose)
-        copy_target = self._copy_target(request, codes, events)
+        target = self._copy_target(request, codes, events)
+        loop = _Loop(hist, state, logits, extra, np.zeros(batch, np.float32), np.zeros(batch, np.int64))
 
-        loop = dict(
-            hist=tf.constant(hist), t=tf.constant(primer_len), state=state, logits=logits, extra=extra,
-            loglik=tf.zeros([batch]), match=tf.zeros([batch], tf.int32),
-            uniforms=tf.zeros([MAX_CHUNK_STEPS, batch]),
-        )
-        consts = dict(
-            allowed=tf.constant(allowed), copy_target=tf.constant(copy_target),
-            temperature=tf.constant(float(request.temperature)),
-            beam=tf.constant(request.beam_size), branch=tf.constant(request.branch_factor),
-            first_iteration=tf.constant((total - primer_len - 1) % request.steps_per_iteration + 1),
-            steps_per_iteration=tf.constant(request.steps_per_iteration), primer_len=tf.constant(primer_len),
-            total=tf.constant(total),
-        )
         to_generate = total - primer_len
-        shape = (batch, int(hist.shape[1]))
-        start_loop = dict(loop)
-        done = 0
-        chunk = FIRST_CHUNK_STEPS
+        first_iteration = (to_generate - 1) % request.steps_per_iteration + 1
         if progress:
             progress(0, to_generate)
-        while done < to_generate:
+        for t in range(primer_len, total):
             if cancelled is not None and cancelled():
                 raise GenerationCancelled("generation was cancelled")
-            n = min(chunk, to_generate - done)
-            loop["uniforms"] = tf.constant(_uniforms(seed, primer_len + done, MAX_CHUNK_STEPS, batch, n))
-            started = time.perf_counter()
-            loop = self._chunk_for(shape)(loop, consts, tf.constant(n))
-            per_step = (time.perf_counter() - started) / n
-            chunk = int(min(MAX_CHUNK_STEPS, max(FIRST_CHUNK_STEPS // 2, CHUNK_SECONDS / max(per_step, 1e-6))))
-            done += n
-            if progress:
-                progress(done, to_generate)
+            self._sample_step(loop, t, request, allowed, target, step_uniforms(seed, t, batch))
+            generated = t + 1 - primer_len
+            if (k > 1 and generated >= first_iteration and generated < to_generate
+                    and (generated - first_iteration) % request.steps_per_iteration == 0):
+                loop.take(beam_rows(loop.loglik, request.beam_size, request.branch_factor))
+            if generated < to_generate:  # the input for the next step (none is needed after the last)
+                out, loop.state = net.step(se.step_input(loop.hist, t + 1, loop.extra), loop.state)
+                loop.logits = net.logits(out)
+            if progress and (generated % REPORT_STEPS == 0 or generated == to_generate):
+                progress(generated, to_generate)
 
-        self._compile_xla_later(start_loop, consts, shape)
-        hist = loop["hist"].numpy()[:, :total].reshape(request.num_outputs, k, total)
-        loglik = loop["loglik"].numpy().reshape(request.num_outputs, k)
+        hist = loop.hist.reshape(request.num_outputs, k, total)
+        loglik = loop.loglik.reshape(request.num_outputs, k)
         best = loglik.argmax(axis=1)
         candidates = []
         for i in range(request.num_outputs):
-            generated = se.events(hist[i, best[i], primer_len:])
-            candidates.append(make_candidate(config, i, events[:primer_len] + generated, transpose, request.qpm,
-                                          float(loglik[i, best[i]])))
+            generated_events = se.events(hist[i, best[i], primer_len:])
+            candidates.append(make_candidate(config, i, events[:primer_len] + generated_events, transpose,
+                                             request.qpm, float(loglik[i, best[i]])))
         return GenerationResult(request, tuple(candidates), primer_len, seed, time.perf_counter() - start_time)
+
+    def _sample_step(self, loop: _Loop, t: int, request: GenerateRequest, allowed: np.ndarray,
+                     target: np.ndarray, uniforms: np.ndarray) -> None:
+        """Sample event t of every row from the current logits, and record it."""
+        se = self.step_encoder
+        rows = loop.hist.shape[0]
+        # The code each class stands for in each row (lookback classes repeat an earlier event).
+        codes = np.broadcast_to(se.class_codes, (rows, len(se.class_codes))).copy()
+        for cls, distance in se.lookback_classes:
+            codes[:, cls] = loop.hist[:, t - distance] if t - distance >= 0 else se.default_code
+        ok = allowed[codes]
+        # Forbid the class that would complete a verbatim copy of the primer.
+        ok &= ~((loop.match == len(target) - 1)[:, None] & (codes == target[-1]))
+        chosen, log_prob = sample_classes(loop.logits, ok, request.temperature, uniforms)
+        loop.loglik = loop.loglik + log_prob
+        code = codes[np.arange(rows), chosen]
+        loop.hist[:, t] = code
+        loop.extra = se.update(loop.extra, code)
+        expected = target[np.minimum(loop.match, len(target) - 1)]
+        loop.match = np.where(code == expected, loop.match + 1, (code == target[0]).astype(np.int64))
 
     # -- masks ---------------------------------------------------------------------------------
     def _allowed_codes(self, request: GenerateRequest, transpose: int) -> np.ndarray:
         se = self.step_encoder
         allowed = np.ones(se.num_codes, bool)
         if request.steering is not None and self.config.is_melody:
-            pitches = se.pitch_of_code()
-            for code, pitch in enumerate(pitches):
+            for code, pitch in enumerate(se.pitch_of_code()):
                 if pitch >= 0:
                     allowed[code] = request.steering.allows(int(pitch) - transpose)
         return allowed
@@ -228,99 +216,21 @@ class Generator:
         """The primer's codes when verbatim copies are forbidden, else a target that never matches."""
         has_content = any(e for e in events) if self.config.is_drums else any(e >= 0 for e in events)
         if request.avoid_primer_copy and len(codes) >= 2 and has_content:
-            return codes.astype(np.int32)
-        return np.full([1], -1, np.int32)  # a code no event has: never matched, so nothing is forbidden
-
-    # -- the compiled loop ---------------------------------------------------------------------
-    def _chunk_steps(self, loop, consts, n_steps):
-        tf = self._tf
-        se, net = self.step_encoder, self.net
-        class_codes = tf.constant(se.class_codes)
-        lookbacks = se.lookback_classes
-        target = consts["copy_target"]
-        target_len = tf.shape(target)[0]
-        last_target = target[-1]
-
-        def body(i, loop):
-            hist, t, state, logits, extra = loop["hist"], loop["t"], loop["state"], loop["logits"], loop["extra"]
-            batch = tf.shape(hist)[0]
-            # The code each class stands for in each row (lookback classes repeat an earlier event).
-            codes = tf.tile(class_codes[None, :], [batch, 1])
-            for cls, distance in lookbacks:
-                pos = t - distance
-                repeat = tf.gather(hist, tf.maximum(pos, 0), axis=1)
-                repeat = tf.where(pos >= 0, repeat, tf.fill([batch], se.default_code))
-                codes = tf.concat([codes[:, :cls], repeat[:, None], codes[:, cls + 1:]], axis=1)
-            ok = tf.gather(consts["allowed"], codes)
-            # Forbid the class that would complete a verbatim copy of the primer.
-            completes = tf.logical_and(tf.equal(loop["match"], target_len - 1)[:, None], tf.equal(codes, last_target))
-            ok = tf.logical_and(ok, ~completes)
-            scaled = logits / consts["temperature"]
-            masked = tf.where(ok, scaled, tf.fill(tf.shape(scaled), -1e9))
-            log_probs = tf.nn.log_softmax(masked)
-            # Inverse-CDF sampling with one uniform per row, as numpy's choice does. The uniforms come from
-            # numpy outside the loop, so the app's XLA loop and the command line's plain graph draw the same.
-            cdf = tf.cumsum(tf.exp(log_probs), axis=1)
-            below = tf.cast(cdf < loop["uniforms"][i][:, None], tf.int32)
-            chosen = tf.minimum(tf.reduce_sum(below, axis=1), tf.shape(log_probs)[1] - 1)
-            rows = tf.range(batch)
-            picked = tf.stack([rows, chosen], axis=1)
-            loglik = loop["loglik"] + tf.gather_nd(log_probs, picked)
-            code = tf.gather_nd(codes, picked)
-            hist = tf.where(tf.equal(tf.range(tf.shape(hist)[1])[None, :], t), code[:, None], hist)
-            extra = se.tf_update(extra, code)
-            match = loop["match"]
-            expected = tf.gather(target, tf.minimum(match, target_len - 1))
-            restart = tf.where(tf.equal(code, target[0]), 1, 0)
-            match = tf.where(tf.equal(code, expected), match + 1, restart)
-            t = t + 1
-            generated = t - consts["primer_len"]
-            state_list = list(state) + [hist, loglik, match] + list(extra)
-            state_list = self._maybe_prune(state_list, loglik, generated, consts)
-            n_state = len(state)
-            state = tuple(state_list[:n_state])
-            hist, loglik, match = state_list[n_state:n_state + 3]
-            extra = tuple(state_list[n_state + 3:])
-            x = se.tf_input(hist, t, extra)
-            out, state = net.step(x, state)
-            logits = net.logits(out)
-            return i + 1, dict(hist=hist, t=t, state=state, logits=logits, extra=extra, loglik=loglik, match=match,
-                               uniforms=loop["uniforms"])
-
-        _, loop = tf.while_loop(lambda i, _: i < n_steps, body, (tf.constant(0), loop))
-        return loop
-
-    def _maybe_prune(self, tensors: list, loglik, generated, consts):
-        """At iteration boundaries keep each output's beam_size best rows and branch each branch_factor times."""
-        tf = self._tf
-        beam, branch = consts["beam"], consts["branch"]
-        k = beam * branch
-        batch = tf.shape(loglik)[0]
-        outputs = batch // k
-        boundary = tf.logical_and(
-            tf.logical_and(generated >= consts["first_iteration"],
-                           tf.equal(tf.math.floormod(generated - consts["first_iteration"],
-                                                     consts["steps_per_iteration"]), 0)),
-            generated < consts["total"] - consts["primer_len"],
-        )
-        boundary = tf.logical_and(boundary, k > 1)
-        _, best = tf.math.top_k(tf.reshape(loglik, [outputs, k]), k=beam)  # [outputs, beam]
-        chosen = tf.repeat(best, branch, axis=1) + (tf.range(outputs) * k)[:, None]
-        index = tf.where(boundary, tf.reshape(chosen, [-1]), tf.range(batch))
-        pruned = []
-        for x in tensors:
-            y = tf.gather(x, index)
-            y.set_shape(x.shape)  # the row count never changes; keep the loop's shapes invariant
-            pruned.append(y)
-        return pruned
-
-    # -- results ---------------------------------------------------------------------------------
-def _uniforms(seed: int, first_step: int, rows: int, batch: int, used: int) -> np.ndarray:
-    """One uniform per batch row for each of the `used` steps, from a generator keyed by (seed, step), so results
-    do not depend on how steps are split into chunks; padded with zeros to a fixed `rows` for the compiled loop."""
-    out = np.zeros((rows, batch), np.float32)
-    for k in range(used):
-        out[k] = np.random.default_rng([seed, first_step + k]).random(batch, dtype=np.float32)
-    return out
+            return codes.astype(np.int64)
+        return np.full([1], -1, np.int64)  # a code no event has: never matched, so nothing is forbidden
 
 
+class _Loop:
+    """Everything the sampling loop carries per row; pruning picks rows of all of it at once."""
+
+    def __init__(self, hist, state, logits, extra, loglik, match):
+        self.hist, self.state, self.logits, self.extra = hist, state, logits, extra
+        self.loglik, self.match = loglik, match
+
+    def take(self, rows: np.ndarray) -> None:
+        self.hist = self.hist[rows]
+        self.state = [s[rows] for s in self.state]
+        self.logits = self.logits[rows]
+        self.extra = [x[rows] for x in self.extra]
+        self.loglik = self.loglik[rows]
+        self.match = self.match[rows]

@@ -43,16 +43,14 @@ def prepare_events(bundle: Bundle, events: list, raw: bool = False) -> list:
 
 def score_events(bundle: Bundle, events: list, raw: bool = False) -> Score:
     """Feed the events through the network once and read off every step's distribution."""
-    import tensorflow as tf
-
-    from composer_app.models.rnn.generator import generator_for
+    from composer_app.models.engine.sampling import one_blas_thread
+    from composer_app.models.rnn.inference import RnnInference
 
     events = prepare_events(bundle, events, raw)
     encoder = bundle.config.encoder()
-    inputs = encoder.inputs_array(events)[None].astype(np.float32)
-    gen = generator_for(bundle)
-    logits, _ = gen._run_primer(tf.constant(inputs))
-    softmax = tf.nn.softmax(logits[0]).numpy().astype(np.float64)
+    with one_blas_thread():
+        probabilities = RnnInference(bundle.weights).softmax(encoder.inputs_array(events)[None])
+    softmax = probabilities[0].astype(np.float64)
     labels = np.asarray(encoder.labels_array(events), dtype=np.int64)[1:]
     steps = len(labels)
     loglik = float(np.sum(np.log(np.maximum(softmax[np.arange(steps), labels], 1e-30)))) if steps else 0.0

@@ -13,7 +13,8 @@ TF before 1.2 named kernels and biases `weights` and `biases`; both spellings ar
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -106,85 +107,150 @@ def detect_layout(names) -> str:
     return "none"
 
 
-def weights_from_variables(variables: dict[str, np.ndarray], attn_length: int = 0) -> RnnWeights:
-    """Build RnnWeights from checkpoint variables (optimizer slots and counters are ignored)."""
-    var = {_canonical_name(k): np.asarray(v, dtype=np.float32) for k, v in variables.items()
-           if "Adam" not in k and not k.startswith(("global_step", "beta1_power", "beta2_power"))}
-    layout = detect_layout(var)
+def weights_from_variables(variables: Mapping[str, np.ndarray], attn_length: int = 0,
+                           unreadable: Mapping[str, str] | None = None) -> RnnWeights:
+    """Build RnnWeights from checkpoint variables (optimizer slots and counters are ignored).
 
-    def take(name: str) -> np.ndarray:
+    `unreadable` names tensors the checkpoint holds but that were not read (strings, integers) with their type,
+    so that one the network needs is reported as the wrong type rather than as missing. Every tensor's rank,
+    type and values are checked, and every shape against the others: a problem raises WeightsError naming it.
+    """
+    var = {_canonical_name(k): v for k, v in variables.items() if not _is_training_state(k)}
+    skipped = {_canonical_name(k): v for k, v in (unreadable or {}).items() if not _is_training_state(k)}
+    # Messages name tensors as the checkpoint spells them (TF before 1.2 wrote weights/biases, not kernel/bias).
+    spelled = {_canonical_name(k): k for k in [*variables, *(unreadable or {})]}
+    try:
+        return _build(var, skipped, attn_length)
+    except WeightsError as exc:
+        problem = re.sub(r"[\w/]+", lambda m: spelled.get(m.group(), m.group()), exc.problem)
+        raise WeightsError(problem) from None
+
+
+def _build(var: dict[str, np.ndarray], skipped: dict[str, str], attn_length: int) -> RnnWeights:
+    layout = detect_layout([*var, *skipped])
+
+    def take(name: str, *ranks: int) -> np.ndarray:
+        if name in skipped:
+            raise WeightsError(f"tensor {name} holds {skipped[name]} values, not floating-point weights")
         if name not in var:
             raise WeightsError(f"missing variable {name}")
-        return var[name]
+        value = np.asarray(var[name])
+        if value.dtype.kind != "f":
+            raise WeightsError(f"tensor {name} holds {value.dtype} values, not floating-point weights")
+        if value.ndim not in ranks:
+            raise WeightsError(f"tensor {name} has shape {list(value.shape)}; "
+                               f"its rank should be {' or '.join(map(str, ranks))}")
+        value = value.astype(np.float32, copy=False)
+        if not np.isfinite(value).all():
+            raise WeightsError(f"tensor {name} holds NaN or infinite values (the training diverged)")
+        return value
 
     cell_pattern = re.compile(r"multi_rnn_cell/cell_(\d+)/(?:attention_cell_wrapper/)?basic_lstm_cell/kernel$")
-    indices = sorted({int(m.group(1)) for n in var if (m := cell_pattern.search(n))})
+    indices = sorted({int(m.group(1)) for n in [*var, *skipped] if (m := cell_pattern.search(n))})
     if not indices:
         raise WeightsError("no LSTM layers found (expected rnn/multi_rnn_cell/cell_N/basic_lstm_cell/kernel)")
     if indices != list(range(len(indices))):
-        raise WeightsError(f"LSTM layers are not numbered 0..N-1: {indices}")
+        raise WeightsError(f"LSTM layers are not numbered 0..N-1: {indices[:10]}")
 
-    layers = []
+    prefixes = []
     for i in indices:
         if layout == "stack":
-            prefix = f"rnn/attention_cell_wrapper/multi_rnn_cell/cell_{i}/basic_lstm_cell"
+            prefixes.append(f"rnn/attention_cell_wrapper/multi_rnn_cell/cell_{i}/basic_lstm_cell")
         elif layout == "layer0" and i == 0:
-            prefix = "rnn/multi_rnn_cell/cell_0/attention_cell_wrapper/basic_lstm_cell"
+            prefixes.append("rnn/multi_rnn_cell/cell_0/attention_cell_wrapper/basic_lstm_cell")
         else:
-            prefix = f"rnn/multi_rnn_cell/cell_{i}/basic_lstm_cell"
-        layers.append(LstmWeights(take(prefix + "/kernel"), take(prefix + "/bias")))
+            prefixes.append(f"rnn/multi_rnn_cell/cell_{i}/basic_lstm_cell")
+    layers = tuple(LstmWeights(take(p + "/kernel", 2), take(p + "/bias", 1)) for p in prefixes)
+    names = [(p + "/kernel", p + "/bias") for p in prefixes]
 
     attention = None
+    base = ""
     if layout != "none":
         base = "rnn/attention_cell_wrapper" if layout == "stack" else "rnn/multi_rnn_cell/cell_0/attention_cell_wrapper"
         scope = next((s for s in ("attn_output_projection", "attention_output_projection")
-                      if f"{base}/{s}/kernel" in var), None)
+                      if f"{base}/{s}/kernel" in var or f"{base}/{s}/kernel" in skipped), None)
         if scope is None:
             raise WeightsError(f"missing variable {base}/attn_output_projection/kernel")
-        attn_w = take(f"{base}/attention/attn_w")
         attention = AttentionWeights(
-            input_kernel=take(f"{base}/kernel"),
-            input_bias=take(f"{base}/bias"),
-            query_kernel=take(f"{base}/attention/kernel"),
-            query_bias=take(f"{base}/attention/bias"),
-            attn_w=attn_w.reshape(attn_w.shape[-2], attn_w.shape[-1]),
-            attn_v=take(f"{base}/attention/attn_v"),
-            output_kernel=take(f"{base}/{scope}/kernel"),
-            output_bias=take(f"{base}/{scope}/bias"),
+            input_kernel=take(f"{base}/kernel", 2),
+            input_bias=take(f"{base}/bias", 1),
+            query_kernel=take(f"{base}/attention/kernel", 2),
+            query_bias=take(f"{base}/attention/bias", 1),
+            attn_w=take(f"{base}/attention/attn_w", 2, 4),
+            attn_v=take(f"{base}/attention/attn_v", 1),
+            output_kernel=take(f"{base}/{scope}/kernel", 2),
+            output_bias=take(f"{base}/{scope}/bias", 1),
             output_scope=scope,
         )
-    weights = RnnWeights(
-        layers=tuple(layers),
-        softmax_kernel=take("fully_connected/weights"),
-        softmax_bias=take("fully_connected/biases"),
-        layout=layout,
-        attention=attention,
-        attn_length=attn_length if attention is not None else 0,
-    )
-    _check_shapes(weights)
-    return weights
+    softmax_kernel, softmax_bias = take("fully_connected/weights", 2), take("fully_connected/biases", 1)
+    _check_shapes(layers, names, attention, base, softmax_kernel, softmax_bias, layout)
+    if attention is not None:
+        attention = replace(attention, attn_w=attention.attn_w.reshape(attention.attn_w.shape[-2:]))
+        if attn_length <= 0:
+            raise WeightsError("the attention history length (attn_length) is unknown")
+    return RnnWeights(layers=layers, softmax_kernel=softmax_kernel, softmax_bias=softmax_bias, layout=layout,
+                      attention=attention, attn_length=attn_length if attention is not None else 0)
 
 
-def _check_shapes(w: RnnWeights) -> None:
-    """Each layer's kernel must fit the previous layer's output; say which one does not."""
-    prev = w.input_size
-    for i, layer in enumerate(w.layers):
-        units = layer.units
-        if layer.bias.shape != (4 * units,) or layer.kernel.shape[1] != 4 * units:
-            raise WeightsError(f"layer {i}: kernel {layer.kernel.shape} and bias {layer.bias.shape} disagree")
-        expected_in = prev
-        if w.attention is not None and i == 0:
-            expected_in = w.attention.input_bias.shape[0]
-        if layer.kernel.shape[0] != expected_in + units:
-            raise WeightsError(f"layer {i}: kernel has {layer.kernel.shape[0]} rows, expected {expected_in + units}")
-        prev = units
-        if w.layout == "layer0" and i == 0:
-            prev = w.attention.attn_size
-    top = w.attention.attn_size if w.layout == "stack" else prev
-    if w.softmax_kernel.shape != (top, w.num_classes):
-        raise WeightsError(f"output layer {w.softmax_kernel.shape} does not fit a top layer of {top} units")
-    if w.attention is not None and w.attn_length <= 0:
-        raise WeightsError("the attention history length (attn_length) is unknown")
+def _is_training_state(name: str) -> bool:
+    return "Adam" in name or name.startswith(("global_step", "beta1_power", "beta2_power"))
+
+
+def _fit(name: str, value: np.ndarray, expected: tuple[int, ...], because: str) -> None:
+    if value.shape != expected:
+        raise WeightsError(f"tensor {name} has shape {list(value.shape)}, but {because} it should be {list(expected)}")
+
+
+def _units(name: str, bias: np.ndarray, gates: int = 1) -> int:
+    """The units a bias gives (a quarter of it for an LSTM's four gates); it must give at least one."""
+    if bias.shape[0] < gates or bias.shape[0] % gates:
+        what = f"a positive multiple of {gates} (one block per LSTM gate)" if gates > 1 else "at least one value"
+        raise WeightsError(f"tensor {name} has shape {list(bias.shape)}; its length should be {what}")
+    return bias.shape[0] // gates
+
+
+def _check_shapes(layers, names, attention: AttentionWeights | None, base: str, softmax_kernel: np.ndarray,
+                  softmax_bias: np.ndarray, layout: str) -> None:
+    """Every tensor's shape against the sizes the others give; the message names the tensor and where its size
+    comes from. Sizes: P inputs (after attention's input projection), H_i units per layer, A attention size,
+    V attention vector size, C classes."""
+    units = [_units(bias_name, layer.bias, 4) for layer, (_, bias_name) in zip(layers, names)]
+    if attention is None:
+        inputs = layers[0].kernel.shape[0] - units[0]
+        if inputs < 1:
+            raise WeightsError(f"tensor {names[0][0]} has shape {list(layers[0].kernel.shape)}: with the "
+                               f"{units[0]} units of {names[0][1]} it leaves no rows for the inputs")
+        feeds = [inputs, *units[:-1]]
+        top = units[-1]
+    else:
+        out_bias = f"{base}/{attention.output_scope}/bias"
+        size = _units(out_bias, attention.output_bias)
+        inputs = _units(f"{base}/bias", attention.input_bias)
+        vec = _units(f"{base}/attention/attn_v", attention.attn_v)
+        _fit(f"{base}/kernel", attention.input_kernel, (inputs + size, inputs),
+             f"for {inputs} inputs ({base}/bias) and an attention size of {size} ({out_bias})")
+        feeds = [inputs, *units[:-1]] if layout == "stack" else [inputs, size, *units[1:-1]]
+        top = size if layout == "stack" or len(units) == 1 else units[-1]
+        wrapped = units[-1] if layout == "stack" else units[0]
+        query = 2 * sum(units) if layout == "stack" else 2 * units[0]
+        vec_source = f"for an attention vector of {vec} ({base}/attention/attn_v)"
+        _fit(f"{base}/attention/kernel", attention.query_kernel, (query, vec),
+             f"for the {query} values of the wrapped cells' state and {vec_source}")
+        _fit(f"{base}/attention/bias", attention.query_bias, (vec,), vec_source)
+        taps = (1, 1, size, vec) if attention.attn_w.ndim == 4 else (size, vec)
+        _fit(f"{base}/attention/attn_w", attention.attn_w, taps, f"for an attention size of {size} ({out_bias}) "
+             f"and {vec_source}")
+        _fit(f"{base}/{attention.output_scope}/kernel", attention.output_kernel, (wrapped + size, size),
+             f"for the wrapped cell's {wrapped} outputs and an attention size of {size} ({out_bias})")
+    sources = ["the inputs", *(f"layer {i}" for i in range(len(units) - 1))]
+    if layout == "layer0" and len(units) > 1:
+        sources[1] = "the attention output"
+    for i, (layer, (kernel_name, bias_name)) in enumerate(zip(layers, names)):
+        _fit(kernel_name, layer.kernel, (feeds[i] + units[i], 4 * units[i]),
+             f"for {feeds[i]} values from {sources[i]} and the {units[i]} units of {bias_name}")
+    classes = _units("fully_connected/biases", softmax_bias)
+    _fit("fully_connected/weights", softmax_kernel, (top, classes),
+         f"for a top layer of {top} units and the {classes} classes of fully_connected/biases")
 
 
 def to_variables(w: RnnWeights) -> dict[str, np.ndarray]:
@@ -213,3 +279,32 @@ def to_variables(w: RnnWeights) -> dict[str, np.ndarray]:
     out["fully_connected/weights"] = w.softmax_kernel
     out["fully_connected/biases"] = w.softmax_bias
     return out
+
+
+def initial_weights(input_size: int, num_classes: int, layer_sizes, attn_length: int = 0,
+                    seed: int = 0) -> RnnWeights:
+    """Fresh weights in the layer-0 layout, glorot-uniform kernels and zero biases (for tests and benchmarks;
+    training initialises as TF1 does in composer_app.models.training.weights_init)."""
+    rng = np.random.default_rng(seed)
+
+    def glorot(shape):
+        limit = np.sqrt(6.0 / (shape[0] + shape[-1]))
+        return rng.uniform(-limit, limit, size=shape).astype(np.float32)
+
+    layers = []
+    prev = input_size
+    attention = None
+    if attn_length:
+        size = layer_sizes[0]
+        attention = AttentionWeights(
+            input_kernel=glorot((input_size + size, input_size)), input_bias=np.zeros(input_size, np.float32),
+            query_kernel=glorot((2 * size, size)), query_bias=np.zeros(size, np.float32),
+            attn_w=glorot((size, size)), attn_v=glorot((1, size))[0],
+            output_kernel=glorot((2 * size, size)), output_bias=np.zeros(size, np.float32))
+    for units in layer_sizes:
+        layers.append(LstmWeights(glorot((prev + units, 4 * units)), np.zeros(4 * units, np.float32)))
+        prev = units
+    return RnnWeights(
+        layers=tuple(layers), softmax_kernel=glorot((prev, num_classes)),
+        softmax_bias=np.zeros(num_classes, np.float32),
+        layout="layer0" if attn_length else "none", attention=attention, attn_length=attn_length)

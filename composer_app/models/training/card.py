@@ -7,10 +7,26 @@ import platform
 from pathlib import Path
 
 from composer_app.atomic_file import write_atomically
+from composer_app.models.training.errors import TrainingError
 
 
 def card_path(bundle: Path) -> Path:
     return Path(bundle).with_suffix(".md")
+
+
+def check_card_replaceable(bundle: Path) -> None:
+    """The card is written beside the bundle: refuse to replace a file there that is not an earlier model card."""
+    path = card_path(bundle)
+    if not path.exists():
+        return
+    try:
+        with open(path, "rb") as fh:
+            first = fh.readline(200).decode("utf-8", "replace")
+    except OSError as exc:
+        raise TrainingError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if not first.startswith(f"# {Path(bundle).stem} ("):
+        raise TrainingError(f"{path} is not a model card, and the model card would replace it",
+                            hint="Move that file, or choose another --output name.")
 
 
 def _fmt(value, digits=3) -> str:

@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import pickle
 import zlib
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from composer_app.atomic_file import write_atomically
 from composer_app.models.rnn.configs import ModelConfig
 from composer_app.models.rnn.extraction import ExtractorSettings, extract_sequences
 
 # Bump when extraction or the cached form changes, so stale caches are not reused.
 EXTRACTION_VERSION = 1
 TRACK_SELECTORS = ("all", "first")
+CACHE_FORMAT = 1  # the layout of a cache entry's JSON
+CACHE_SUFFIX = ".json.z"
 
 
 def default_cache_dir() -> Path:
@@ -77,10 +80,11 @@ def extract_file(source: SourceFile, config: ModelConfig, settings: ExtractorSet
 
 
 class CorpusCache:
-    """One compressed pickle per (file content, extraction key), so a rerun or a resumed run skips parsing.
+    """One zlib-compressed JSON entry per (file content, extraction key), so a rerun or a resumed run skips parsing.
 
     Keyed by the file's bytes rather than its path and time stamp, so a copied, moved or re-downloaded corpus
-    still hits the cache. Entries written under the older (path, mtime, size) key are still read.
+    still hits the cache. Entries are plain data read with json, never pickles: a planted or damaged cache file
+    can at worst be a miss, never run code. Older versions' `.pkz` pickles are never read.
     """
 
     def __init__(self, folder: Path | None = None):
@@ -92,50 +96,64 @@ class CorpusCache:
         except OSError:
             return None
         ident = repr(("content", digest, source.path.suffix.lower(), source.tracks, key))
-        return self.folder / (hashlib.sha1(ident.encode()).hexdigest() + ".pkz")
-
-    def _legacy_entry(self, source: SourceFile, key: tuple) -> Path | None:
-        try:
-            st = source.path.stat()
-        except OSError:
-            return None
-        ident = repr((str(source.path.resolve()), st.st_mtime_ns, st.st_size, source.tracks, key))
-        return self.folder / (hashlib.sha1(ident.encode()).hexdigest() + ".pkz")
+        return self.folder / (hashlib.sha1(ident.encode()).hexdigest() + CACHE_SUFFIX)
 
     def get(self, source: SourceFile, key: tuple) -> FileSequences | None:
         entry = self._entry(source, key)
-        if entry is None:
-            return None
-        found = self._load(source, entry)
-        if found is None:
-            legacy = self._legacy_entry(source, key)
-            found = self._load(source, legacy) if legacy is not None else None
-            if found is not None:
-                self.put(found, key)
-        return found
-
-    @staticmethod
-    def _load(source: SourceFile, entry: Path) -> FileSequences | None:
-        if not entry.exists():
+        if entry is None or not entry.exists():
             return None
         try:
-            sequences, stats, songs, error = pickle.loads(zlib.decompress(entry.read_bytes()))
-        except Exception:  # a damaged cache entry is simply recomputed
-            return None
-        return FileSequences(source, sequences, Counter(stats), songs, error)
+            data = json.loads(zlib.decompress(entry.read_bytes()).decode("utf-8"))
+            return _from_plain(source, data)
+        except (OSError, zlib.error, UnicodeDecodeError, ValueError, TypeError, KeyError):
+            return None  # a damaged entry is a miss: the file is parsed again and the entry rewritten
 
     def put(self, result: FileSequences, key: tuple) -> None:
         entry = self._entry(result.source, key)
         if entry is None:
             return
-        data = zlib.compress(pickle.dumps((result.sequences, dict(result.stats), result.songs, result.error)))
+        data = zlib.compress(json.dumps(_to_plain(result), separators=(",", ":")).encode("utf-8"))
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            tmp = entry.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(data)
-            os.replace(tmp, entry)
+            write_atomically(entry, lambda fh: fh.write(data))
         except OSError:
             pass  # caching is an optimisation; a read-only or full cache disk must not fail training
+
+
+def _to_plain(result: FileSequences) -> dict:
+    """JSON-ready: a melody event is an int, a drum event (a set of pitches) a sorted list."""
+    sequences = [[e if isinstance(e, int) else sorted(e) for e in seq] for seq in result.sequences]
+    return {"format": CACHE_FORMAT, "sequences": sequences, "stats": dict(result.stats), "songs": result.songs,
+            "error": result.error}
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _from_plain(source: SourceFile, data) -> FileSequences:
+    """The cached result, checked field by field; ValueError for anything this version did not write."""
+    if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT:
+        raise ValueError("not a cache entry of this version")
+    sequences, stats, songs, error = data["sequences"], data["stats"], data["songs"], data["error"]
+    if not (isinstance(sequences, list) and isinstance(stats, dict) and _is_int(songs)
+            and (error is None or isinstance(error, str))
+            and all(isinstance(k, str) and _is_int(v) for k, v in stats.items())):
+        raise ValueError("wrongly typed cache entry")
+    decoded = []
+    for seq in sequences:
+        if not isinstance(seq, list):
+            raise ValueError("a sequence is not a list")
+        events = []
+        for e in seq:
+            if _is_int(e):
+                events.append(e)
+            elif isinstance(e, list) and all(_is_int(p) for p in e):
+                events.append(frozenset(e))
+            else:
+                raise ValueError("an event is neither a pitch nor a set of pitches")
+        decoded.append(events)
+    return FileSequences(source, decoded, Counter(stats), songs, error)
 
 
 def _extract_and_cache(args) -> FileSequences:

@@ -19,7 +19,7 @@ def bundle_description(result, data_description: str) -> str:
 
 
 def write_trained_bundle(path: Path, config: ModelConfig, net, result, data_description: str = "") -> Path:
-    from composer_app.models.rnn.bundle_writer import write_bundle
+    from composer_app.models.training.bundle_writer import write_bundle
 
     try:
         return write_bundle(path, config, net.export_weights(), bundle_description(result, data_description))

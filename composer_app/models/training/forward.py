@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import tensorflow as tf
 
-from composer_app.models.rnn.network import FORGET_BIAS, EventsRnn
+from composer_app.models.training.network import FORGET_BIAS, EventsRnn
 
 
 def _dropout(x, keep_prob):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 import os
 import tempfile
@@ -15,11 +14,21 @@ import numpy as np
 from composer_app.models.errors import HParamsError
 from composer_app.models.rnn.configs import ModelConfig, get_config
 from composer_app.models.rnn.extraction import ExtractorSettings
+from composer_app.models.training.card import check_card_replaceable
 from composer_app.models.training.corpus import CorpusCache, SourceFile
 from composer_app.models.training.data import CorpusReport, PreparedData, gather_sources, prepare_data
 from composer_app.models.training.dataset import BatchOrder, EncodedSet, pad_batch
 from composer_app.models.training.errors import TrainingCancelled, TrainingError
 from composer_app.models.training.metrics import HeldOut, MetricsLog, StepMetrics
+from composer_app.models.training.run_folder import (
+    CHECKPOINTS,
+    check_checkpoint_state,
+    check_run_folder,
+    check_signature,
+    damaged_checkpoint,
+    note_made,
+    open_run_folder,
+)
 
 
 @dataclass(frozen=True)
@@ -90,12 +99,47 @@ def check_writable(output: Path) -> None:
         raise TrainingError(f"output {output} should end in .mag")
     if not folder.is_dir():
         raise TrainingError(f"cannot write {output}: folder {folder} does not exist")
+    check_card_replaceable(output)
     try:
         fd, tmp = tempfile.mkstemp(prefix=".write-test.", dir=folder)
         os.close(fd)
         os.unlink(tmp)
     except OSError as exc:
         raise TrainingError(f"cannot write in {folder}: {exc.strerror or exc}") from None
+
+
+MAX_STEPS = 10_000_000  # about a year of training on a laptop
+
+
+def check_request_values(request: TrainingRequest, run_dir: Path | None = None) -> None:
+    """Refuse values no training can run with, and an unwritable metrics log, before the corpus is read."""
+    checks = [
+        (1 <= request.steps <= MAX_STEPS, f"--steps must be between 1 and {MAX_STEPS}, not {request.steps}"),
+        (request.eval_every >= 1, f"--eval-every must be at least 1 step, not {request.eval_every}"),
+        (request.checkpoint_every >= 1, f"--checkpoint-every must be at least 1 step, not {request.checkpoint_every}"),
+        (request.time_limit_s is None or request.time_limit_s > 0, "the time limit must be above 0"),
+        (request.seed >= 0, f"--seed must be 0 or more, not {request.seed}"),
+        (request.workers >= 1, f"--workers must be at least 1, not {request.workers}"),
+    ]
+    for ok, message in checks:
+        if not ok:
+            raise TrainingError(message)
+    if request.log_metrics is not None:
+        log = Path(request.log_metrics)
+        folder = log.parent if str(log.parent) else Path(".")
+        if run_dir is not None and not folder.exists() and folder.resolve() == Path(run_dir).resolve():
+            return  # a log inside the run folder, which the trainer makes
+        try:
+            if log.exists():
+                with open(log, "a", encoding="utf-8"):
+                    pass  # opened for appending, as the log will be; nothing is written
+            else:
+                fd, tmp = tempfile.mkstemp(prefix=".write-test.", dir=folder)
+                os.close(fd)
+                os.unlink(tmp)
+        except OSError as exc:
+            raise TrainingError(f"cannot write the metrics log {log}: {exc.strerror or exc}",
+                                hint="Give --log-metrics a file in a folder you can write to.") from None
 
 
 def evaluate(net, data: EncodedSet, batch_size: int, eval_fn) -> HeldOut | None:
@@ -118,7 +162,7 @@ class Trainer:
                  seed: int = 0, keep_best: bool = False):
         import tensorflow as tf
 
-        from composer_app.models.rnn.network import EventsRnn
+        from composer_app.models.training.network import EventsRnn
         from composer_app.models.training.step import Adam, eval_step, train_step
         from composer_app.models.training.weights_init import fresh_weights
 
@@ -154,12 +198,16 @@ class Trainer:
             self.checkpoint = tf.train.Checkpoint(net=self.net, optimizer=self.optimizer, step=self.step,
                                                   epoch=self.epoch, position=self.position, elapsed=self.elapsed,
                                                   **tracked)
-            self.manager = tf.train.CheckpointManager(self.checkpoint, str(run_dir / "checkpoints"), max_to_keep=2)
+            check_checkpoint_state(run_dir / CHECKPOINTS)
+            self.manager = tf.train.CheckpointManager(self.checkpoint, str(run_dir / CHECKPOINTS), max_to_keep=2)
 
     def restore(self) -> bool:
         if self.manager is None or self.manager.latest_checkpoint is None:
             return False
-        self.checkpoint.restore(self.manager.latest_checkpoint).assert_existing_objects_matched()
+        try:
+            self.checkpoint.restore(self.manager.latest_checkpoint).assert_existing_objects_matched()
+        except Exception as exc:  # a cut-short or missing checkpoint file surfaces as one of several TF errors
+            raise damaged_checkpoint(self.manager.latest_checkpoint, exc) from None
         return True
 
     def note_evaluation(self, step: int, held: HeldOut) -> None:
@@ -215,10 +263,9 @@ def train(request: TrainingRequest, progress=None, cancelled=None) -> TrainingRe
         raise TrainingError(str(exc)) from None
     output = Path(request.output)
     check_writable(output)
-    if request.steps < 1:
-        raise TrainingError("--steps must be at least 1")
-    if request.time_limit_s is not None and request.time_limit_s <= 0:
-        raise TrainingError("the time limit must be above 0")
+    run_dir = Path(request.run_dir) if request.run_dir else output.with_name(output.stem + ".run")
+    check_run_folder(run_dir)  # before reading the corpus, which can take minutes
+    check_request_values(request, run_dir)
     notify = progress or (lambda p: None)
     is_cancelled = cancelled or (lambda: False)
 
@@ -235,17 +282,10 @@ def train(request: TrainingRequest, progress=None, cancelled=None) -> TrainingRe
     if data.report.unreadable:
         notify(TrainingProgress("reading", message=data.report.unreadable_summary()))
 
-    run_dir = Path(request.run_dir) if request.run_dir else output.with_name(output.stem + ".run")
-    run_dir.mkdir(parents=True, exist_ok=True)
+    open_run_folder(run_dir)  # refuses a folder of the user's own files; its state files are written atomically
     signature = _run_signature(config, hparams, data, request.seed, request.bucket, request.keep_best)
-    sig_path = run_dir / "run.json"
-    if sig_path.exists():
-        previous = json.loads(sig_path.read_text())
-        if previous != signature:
-            raise TrainingError(f"{run_dir} holds a run with different settings or data; "
-                                "pass a new --run-dir (or delete it) to start over")
-    else:
-        sig_path.write_text(json.dumps(signature, indent=1))
+    check_signature(run_dir, signature)
+    note_made(run_dir, request.log_metrics)
 
     trainer = Trainer(config, hparams, data.train.input_size, data.train.num_classes, run_dir, request.seed,
                       keep_best=request.keep_best and len(data.eval) > 0)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+from composer_app.models.training.errors import TrainingError
 
 
 @dataclass
@@ -57,10 +60,29 @@ class MetricsLog:
         # Step 0 has held-out figures only; NaN is not JSON, so absent figures are left out.
         record = {k: v for k, v in asdict(metrics).items()
                   if v is not None and not (isinstance(v, float) and math.isnan(v))}
-        with open(self.path, "a") as fh:
-            fh.write(json.dumps(record) + "\n")
+        line = json.dumps(record) + "\n"
+        try:
+            with open(self.path, "a+b") as fh:
+                end = fh.seek(0, os.SEEK_END)
+                if end:
+                    fh.seek(end - 1)
+                    # A run killed mid-write leaves a torn last line: start a fresh one so that only it is lost.
+                    if fh.read(1) != b"\n":
+                        line = "\n" + line
+                fh.write(line.encode("utf-8"))
+        except OSError as exc:
+            raise TrainingError(f"could not write the metrics log {self.path}: {exc.strerror or exc}") from None
 
 
 def read_metrics(path) -> list[dict]:
-    with open(path) as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+    """Every record of a metrics log; a line torn by a killed run is skipped (the lines after it are whole)."""
+    records = []
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        for line in fh:
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(record, dict):
+                records.append(record)
+    return records

@@ -6,8 +6,7 @@ import dataclasses
 
 import numpy as np
 
-from composer_app.models.rnn.network import initial_weights
-from composer_app.models.rnn.weights import RnnWeights
+from composer_app.models.rnn.weights import RnnWeights, initial_weights
 
 
 def fresh_weights(input_size: int, num_classes: int, layer_sizes, attn_length: int, seed: int) -> RnnWeights:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from composer_app.audio import player as core_module
-from composer_app.audio.output import FakeOutput, OutputInfo
+from composer_app.audio.output import FakeOutput
 from composer_app.gui.audio.player import PAUSED, PLAYING, STOPPED, Player
 from composer_app.music.song import PPQ, Note, Song, Track
+from tests.audio.no_device import NO_DEVICE, without_output_device
 
 pytest.importorskip("fluidsynth")
 
@@ -68,8 +68,8 @@ def test_toggle_plays_and_pauses(qtbot, player):
 
 
 def test_without_a_device_play_explains_and_returns_false(qtbot, monkeypatch):
-    """No device: availability_changed(False) after set-up, play() returns False and emits the reason."""
-    monkeypatch.setattr(core_module, "probe_output", lambda: OutputInfo(False, "no audio output device was found"))
+    """No device: availability_changed(False) after set-up, play() returns False and emits the probe's reason."""
+    without_output_device(monkeypatch)
     p = Player()
     if p._prepare_thread is not None:
         with qtbot.waitSignal(p.availability_changed, timeout=5000) as signal:
@@ -77,7 +77,7 @@ def test_without_a_device_play_explains_and_returns_false(qtbot, monkeypatch):
         assert signal.args == [False]
     with qtbot.waitSignal(p.message, timeout=1000) as said:
         assert p.play() is False
-    assert said.args == ["no audio output device was found"]
+    assert said.args == [NO_DEVICE]
     assert not p.available and p.audition(60) is False
     p.close()
 

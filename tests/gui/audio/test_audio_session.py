@@ -7,12 +7,12 @@ import wave
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMenu
 
-from composer_app.audio import player as core_module
-from composer_app.audio.output import FakeOutput, OutputInfo
+from composer_app.audio.output import FakeOutput
 from composer_app.gui.audio.player import PLAYING
 from composer_app.gui.audio.session import attach_audio
 from composer_app.music.io import read_song
 from composer_app.music.song import PPQ
+from tests.audio.no_device import NO_DEVICE, without_output_device
 from tests.gui.conftest import sample_song
 
 pytest.importorskip("fluidsynth")
@@ -72,11 +72,14 @@ def test_song_edits_and_mute_reach_the_player(session, window):
 
 
 def test_touched_notes_are_auditioned(qtbot, session, window, monkeypatch):
-    """A key or note the roll reports sounds through the player with the current track's program."""
+    """A key or note the roll reports sounds through the player with the current track's program and kind."""
     heard = []
-    monkeypatch.setattr(session.player, "audition", lambda *args: heard.append(args) or True)
+    monkeypatch.setattr(session.player, "audition", lambda *args: heard.append(args[:4]) or True)
     window.editor.note_preview_requested.emit(64, 90)
-    assert heard and heard[0][:2] == (64, 90)
+    window.document.set_current_track(1)
+    window.editor.note_preview_requested.emit(38, 300)
+    drums = window.document.song.tracks[1]
+    assert heard == [(64, 90, window.document.song.tracks[0].program, False), (38, 127, drums.program, True)]
 
 
 def test_export_selection_writes_the_selected_notes(qtbot, session, window, monkeypatch, tmp_path):
@@ -110,11 +113,11 @@ def test_drag_source_is_the_selection_or_the_song(session, window):
 
 def test_without_a_device_the_window_still_works(qtbot, window, monkeypatch):
     """No device: the window opens with play disabled and the reason shown in the transport bar."""
-    monkeypatch.setattr(core_module, "probe_output", lambda: OutputInfo(False, "no audio output device was found"))
+    without_output_device(monkeypatch)
     s = attach_audio(window)
     s.player.wait_until_prepared(10)
     assert not window.action_play.isEnabled()
-    assert "no audio output device" in s.transport.status_label.text()
+    assert s.transport.status_label.text() == f"No sound: {NO_DEVICE}"
     s.player.close()
 
 

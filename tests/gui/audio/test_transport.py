@@ -6,11 +6,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 
-from composer_app.audio import player as core_module
-from composer_app.audio.output import FakeOutput, OutputInfo
+from composer_app.audio.output import FakeOutput
 from composer_app.gui.audio.player import PLAYING, Player
 from composer_app.gui.audio.transport import Transport, bar_beat, clock
 from composer_app.music.song import PPQ, Note, Song, TimeSignature, Track
+from tests.audio.no_device import NO_DEVICE, without_output_device, without_sounddevice
 
 pytest.importorskip("fluidsynth")
 
@@ -97,15 +97,19 @@ def test_window_actions_can_drive_it(qtbot):
     player.close()
 
 
-def test_without_a_device_play_is_disabled_with_the_reason(qtbot, monkeypatch):
-    """No device: play and stop are disabled, and the bar says why while export stays possible."""
-    monkeypatch.setattr(core_module, "probe_output", lambda: OutputInfo(False, "no audio output device was found"))
+@pytest.mark.parametrize("machine,reason", [
+    (without_output_device, NO_DEVICE),
+    (without_sounddevice, "the sounddevice package is not installed"),
+])
+def test_without_a_device_play_is_disabled_with_the_reason(qtbot, monkeypatch, machine, reason):
+    """No device (or no sounddevice): play and stop are disabled, and the bar says why; export stays possible."""
+    machine(monkeypatch)
     player = Player()
     player.wait_until_prepared(10)
     play = QAction("Play")
     widget = Transport(player, play_action=play)
     qtbot.addWidget(widget)
     assert not widget.play_button.isEnabled() and not widget.stop_button.isEnabled() and not play.isEnabled()
-    assert widget.status_label.text() == "No sound: no audio output device was found"
+    assert widget.status_label.text() == f"No sound: {reason}"
     assert "Export" in widget.play_button.toolTip()
     player.close()

@@ -9,7 +9,7 @@ from PySide6.QtTest import QTest
 from composer_app.gui.generation.session import attach_generation
 from composer_app.music.midi_io import read_midi
 from tests.gui.roll_helpers import drag, point
-from tests.models.conftest import fixture_bundle_path
+from tests.models.conftest import bundle_path
 
 
 @pytest.fixture
@@ -32,7 +32,7 @@ def _draw(window, qtbot, notes):
 def _set_up(panel, config_id="basic_rnn", outputs=2, bars=None):
     """Choose a model with its Magenta-made test bundle and the number (and length) of variations."""
     panel.set_model(config_id)
-    assert panel.use_bundle(str(fixture_bundle_path(config_id)))
+    assert panel.use_bundle(str(bundle_path(config_id)))
     panel.num_outputs.setValue(outputs)
     if bars is not None:
         panel.length_bars.setValue(bars)
@@ -42,7 +42,7 @@ def _generate_and_keep(window, qtbot, generation, config_id, tmp_path, track_ind
     panel = generation.panel
     window.document.set_current_track(track_index)
     panel.set_model(config_id)
-    assert panel.use_bundle(str(fixture_bundle_path(config_id)))
+    assert panel.use_bundle(str(bundle_path(config_id)))
     panel.num_outputs.setValue(4)
     panel.length_bars.setValue(2)
     QTest.mouseClick(panel.generate_button, Qt.LeftButton)
@@ -97,17 +97,13 @@ def test_wrong_track_kind_is_explained(window, qtbot, generation):
 
 
 def test_cancel_stops_quickly(window, qtbot, generation):
-    """Cancel returns the panel to idle at once and no result set appears."""
-    import time
-
+    """Cancel returns the panel to idle within the click and no result set appears (its speed: a benchmark)."""
     _draw(window, qtbot, [(0, 960, 60), (960, 1920, 64)])
     panel = generation.panel
     _set_up(panel, outputs=16, bars=64)
     QTest.mouseClick(panel.generate_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: panel.cancel_button.isEnabled(), timeout=5000)
-    start = time.perf_counter()
     QTest.mouseClick(panel.cancel_button, Qt.LeftButton)
-    assert time.perf_counter() - start < 0.2
     assert not panel.cancel_button.isEnabled()
     assert generation.shutdown()
     assert not generation.strip.sets
@@ -176,36 +172,40 @@ def test_regenerate_a_region_keeps_what_follows(window, qtbot, generation):
     assert window.editor.state.seams == (bar, 2 * bar)
 
 
-def test_dragging_a_candidate_gives_a_midi_file(window, qtbot, generation):
-    """A candidate card's drag carries a file URL to a valid SMF of that variation."""
+def test_dragging_a_candidate_gives_a_midi_file(window, qtbot, generation, monkeypatch):
+    """Pressing and moving on a card drags that variation out: a file URL to a valid SMF of its notes."""
     import mido
+    from PySide6.QtCore import QPoint
 
-    from composer_app.gui.audio.dragout import midi_mime_data
+    from composer_app.gui.audio import dragout
 
+    dragged = []
+    monkeypatch.setattr(dragout, "start_midi_drag", lambda widget, song, name: dragged.append((widget, song, name)))
     _draw(window, qtbot, [(0, 960, 60), (960, 1920, 64)])
     panel = generation.panel
     _set_up(panel, outputs=2)
     QTest.mouseClick(panel.generate_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: len(generation.strip.sets) == 1, timeout=120_000)
-    song, name = generation.strip.cards[1].drag_source()
-    mime = midi_mime_data(song, name)
-    (url,) = mime.urls()
+    card = generation.strip.cards[1]
+    QTest.mousePress(card, Qt.LeftButton, Qt.NoModifier, QPoint(12, 12))
+    QTest.mouseMove(card, QPoint(60, 16))
+    (widget, song, name), = dragged
+    assert widget is card and song is card.view.song
+    (url,) = dragout.midi_mime_data(song, name).urls()
     midi = mido.MidiFile(url.toLocalFile())
     pitches = [m.note for t in midi.tracks for m in t if m.type == "note_on"]
     assert pitches == [n.pitch for t in song.tracks for n in t.notes]
 
 
-def test_the_model_process_starts_while_the_user_draws(window, qtbot, monkeypatch):
-    """Shortly after the window opens, the model process is started ahead of the first Generate."""
-    from composer_app.models.process.client import close_shared_model_process
+def test_the_first_generate_needs_no_warm_up(window, qtbot, generation):
+    """The engine runs in the app's own worker thread: the very first Generate gives variations, no process to start."""
+    import sys
 
-    close_shared_model_process()
-    monkeypatch.setenv("COMPOSER_PRELOAD_MODELS", "1")
-    session = attach_generation(window)
-    try:
-        qtbot.waitUntil(lambda: session.controller.queue.models.running, timeout=10_000)
-    finally:
-        assert session.shutdown()
+    _draw(window, qtbot, [(0, 960, 60), (960, 1920, 64)])
+    _set_up(generation.panel, outputs=2, bars=1)
+    QTest.mouseClick(generation.panel.generate_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: len(generation.strip.sets) == 1, timeout=30_000)
+    assert len(generation.strip.cards) == 2 and "tensorflow" not in sys.modules
 
 
 def test_an_unreadable_primer_file_is_explained_in_the_panel(window, generation, tmp_path):
@@ -235,3 +235,52 @@ def test_a_time_signature_the_model_cannot_use_is_explained(window, generation):
     QTest.mouseClick(generation.panel.generate_button, Qt.LeftButton)
     assert "7/16" in generation.panel.status.text() and "time signature" in generation.panel.status.text()
     assert not generation.strip.sets
+
+
+def _one_melody_result(window, qtbot, generation):
+    _draw(window, qtbot, [(0, 960, 60), (960, 1920, 64)])
+    _set_up(generation.panel, outputs=2, bars=1)
+    QTest.mouseClick(generation.panel.generate_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: len(generation.strip.sets) == 1, timeout=30_000)
+    return generation.strip.cards[0]
+
+
+def test_keep_after_the_tracks_were_reordered_writes_into_the_melody_track(window, qtbot, generation):
+    """Moving the drum track above the melody does not send the variation into the drum track."""
+    card = _one_melody_result(window, qtbot, generation)
+    drums_before = window.document.song.tracks[1].notes
+    window.document.set_current_track(1)
+    window.track_list.move_current(-1)
+    assert [t.is_drum for t in window.document.song.tracks] == [True, False]
+    QTest.mouseClick(card.keep_button, Qt.LeftButton)
+    drums, melody = window.document.song.tracks
+    assert drums.notes == drums_before and set(card.view.new_notes) <= set(melody.notes)
+
+
+def test_keep_and_audition_after_the_track_was_deleted_explain_it(window, qtbot, generation):
+    """With the variation's track removed, Keep and Audition say so in the panel and change nothing."""
+    card = _one_melody_result(window, qtbot, generation)
+    window.document.set_current_track(0)
+    window.track_list.remove_current()
+    before = window.document.song
+    QTest.mouseClick(card.keep_button, Qt.LeftButton)
+    assert "was removed or changed" in generation.panel.status.text()
+    generation.controller.auditioner = object()  # audition must stop before reaching the audio side
+    generation.controller.audition(card.view)
+    assert window.document.song == before and "was removed or changed" in generation.panel.status.text()
+
+
+def test_ctrl_g_before_the_panel_is_plugged_in_is_not_lost(window, qtbot):
+    """Pressed in the window's first frames, Ctrl+G says it waits, then generates once the panel arrives."""
+    from composer_app.gui.shell.app import attach_features
+
+    window.show()
+    qtbot.waitExposed(window)
+    QTest.keyClick(window, Qt.Key_G, Qt.ControlModifier)
+    assert window.generate_pending and "generating as soon as" in window.statusBar().currentMessage()
+    attach_features(window)
+    try:
+        qtbot.waitUntil(lambda: len(window.generation.strip.sets) == 1, timeout=30_000)
+        assert not window.generate_pending
+    finally:
+        assert window.generation.shutdown()

@@ -10,9 +10,10 @@ import sys
 import pytest
 
 from tests.conftest import ROOT
-from tests.models.conftest import fixture_bundle_path
+from tests.models.conftest import bundle_path
 
 HOOKS = ROOT / "tests" / "gui" / "generation_hooks.py"
+LAUNCHER = ROOT / "tests" / "gui" / "launch_with_hook.py"
 
 
 def test_screenshots_of_generation_states(tmp_path):
@@ -22,11 +23,12 @@ def test_screenshots_of_generation_states(tmp_path):
     if shutil.which("xvfb-run") is None:
         pytest.skip("xvfb-run is not installed (Debian package xvfb; scripts/run-tests.sh installs it)")
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
-    env.update(COMPOSER_APP_HOOK=f"{HOOKS}:screenshots", COMPOSER_SHOT_DIR=str(tmp_path),
-               COMPOSER_SHOT_BUNDLE=str(fixture_bundle_path("attention_rnn")),
+    env.update(COMPOSER_SHOT_DIR=str(tmp_path),
+               COMPOSER_SHOT_BUNDLE=str(bundle_path("attention_rnn")),
                COMPOSER_CONFIG_DIR=str(tmp_path / "config"), COMPOSER_RECOVERY_DIR=str(tmp_path / "recovery"))
-    proc = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", sys.executable, "-m", "composer_app"],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", sys.executable, str(LAUNCHER),
+                           f"{HOOKS}:screenshots", "--through-main"], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=300)
     assert proc.returncode == 0, proc.stdout[-1500:] + proc.stderr[-1500:]
     names = ["1-empty", "2-primer", "3-generating", "4-candidates"]
     for name in names:

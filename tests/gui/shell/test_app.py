@@ -1,4 +1,4 @@
-"""The real app in a subprocess: killed mid-session, it offers the autosaved work back on the next start."""
+"""The real app in a subprocess: killed mid-session it offers the autosaved work back; no variable runs code."""
 
 from __future__ import annotations
 
@@ -14,16 +14,17 @@ from pathlib import Path
 from tests.conftest import ROOT
 
 HOOKS = Path(__file__).parents[1] / "app_hooks.py"
+LAUNCHER = Path(__file__).parents[1] / "launch_with_hook.py"
 
 
 class AppProcess:
-    """`python -m composer_app` offscreen, with a hook, reading its stdout line by line."""
+    """The real app offscreen, started through launch_with_hook.py with a hook, reading its stdout line by line."""
 
-    def __init__(self, hook: str, tmp_path: Path):
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", COMPOSER_APP_HOOK=f"{HOOKS}:{hook}",
-                   COMPOSER_CONFIG_DIR=str(tmp_path / "config"), COMPOSER_RECOVERY_DIR=str(tmp_path / "recovery"))
-        self.proc = subprocess.Popen([sys.executable, "-m", "composer_app"], cwd=ROOT, env=env,
-                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    def __init__(self, hook: str, tmp_path: Path, **env_extra: str):
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", COMPOSER_CONFIG_DIR=str(tmp_path / "config"),
+                   COMPOSER_RECOVERY_DIR=str(tmp_path / "recovery"), **env_extra)
+        self.proc = subprocess.Popen([sys.executable, str(LAUNCHER), f"{HOOKS}:{hook}", "--through-main"], cwd=ROOT,
+                                     env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         self.lines: queue.Queue[str] = queue.Queue()
         self.seen: list[str] = []
         threading.Thread(target=self._read, daemon=True).start()
@@ -64,3 +65,45 @@ def test_killed_app_offers_to_restore_its_autosaved_work(tmp_path):
     assert notes == edited
     assert line.endswith("DIRTY")  # restored work still needs saving
     assert second.proc.wait(15) == 0
+
+
+def _script_leaving_a_mark(tmp_path: Path) -> tuple[Path, Path]:
+    """A script that writes a file when it is imported and when its hook runs: (the script, the file)."""
+    mark = tmp_path / "ran.txt"
+    script = tmp_path / "planted.py"
+    script.write_text(f"import pathlib\npathlib.Path({str(mark)!r}).write_text('imported')\n"
+                      f"def hook(window):\n    pathlib.Path({str(mark)!r}).write_text('hook ran')\n")
+    return script, mark
+
+
+def test_the_hook_variable_runs_nothing_in_the_real_app(tmp_path):
+    """With COMPOSER_APP_HOOK naming a script, the app starts through its real entry point and never runs it."""
+    script, mark = _script_leaving_a_mark(tmp_path)
+    app = AppProcess("quit_when_ready", tmp_path, COMPOSER_APP_HOOK=f"{script}:hook")
+    app.wait_for("READY")
+    assert app.proc.wait(30) == 0
+    assert not mark.exists()
+
+
+def test_run_executes_no_code_named_by_the_environment(tmp_path, monkeypatch):
+    """app.run() with COMPOSER_APP_HOOK set runs the given on_window callable only, never the named script."""
+    from PySide6.QtWidgets import QApplication
+
+    from composer_app.gui.shell import app
+
+    script, mark = _script_leaving_a_mark(tmp_path)
+    monkeypatch.setenv("COMPOSER_APP_HOOK", f"{script}:hook")
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its bug reporter; put it back after
+    monkeypatch.setattr(QApplication, "exec", lambda self: 0)  # return at once instead of running the event loop
+    windows = []
+    monkeypatch.setattr(app, "create_window", lambda files, made=app.create_window: windows.append(made(files))
+                        or windows[-1])
+    seen = []
+    try:
+        assert app.run([], on_window=seen.append) == 0
+    finally:
+        for window in windows:
+            window.document.undo_stack.setClean()
+            window.close()
+            window.deleteLater()
+    assert seen == windows and not mark.exists()

@@ -187,8 +187,8 @@ def test_window_layout_is_remembered(window, qtbot):
     assert not again.track_dock.isVisible()
 
 
-def test_restore_offer_loads_work_left_by_a_dead_process(window, monkeypatch, tmp_path):
-    """A recovery file from a process that is gone is offered; accepting loads it as unsaved work."""
+def _crashed_session(name: str, saved_at: float, song=None):
+    """The recovery file a killed app left: its project, and its lock file that no one holds any more."""
     import json
 
     from composer_app.gui.project.autosave import recovery_dir
@@ -196,14 +196,88 @@ def test_restore_offer_loads_work_left_by_a_dead_process(window, monkeypatch, tm
 
     folder = recovery_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    payload = {"recovery": {"pid": 999999999, "saved_at": 1.0, "original_path": None, "name": "lost.mid"},
-               "project": project_to_json(Project((ProjectSong(sample_song()),)))}
-    (folder / "autosave-999999999.json").write_text(json.dumps(payload))
-    monkeypatch.setattr(dialogs, "ask_restore", lambda parent, found: found.name == "lost.mid")
+    path = folder / f"autosave-{name}.json"
+    payload = {"recovery": {"pid": 999999999, "saved_at": saved_at, "original_path": None, "name": f"{name}.mid"},
+               "project": project_to_json(Project((ProjectSong(song or sample_song()),)))}
+    path.write_text(json.dumps(payload))
+    path.with_suffix(".lock").touch()
+    return path
+
+
+def _answer_recovery(monkeypatch, choose):
+    """Stand in for the recovery question: `choose(sessions)` gives (session to restore or None, sessions to discard)."""
+    offered = []
+
+    def ask(parent, sessions):
+        offered.append([s.name for s in sessions])
+        restore, discard = choose(sessions)
+        return dialogs.RecoveryChoice(restore, tuple(discard))
+
+    monkeypatch.setattr(dialogs, "ask_recovery", ask)
+    return offered
+
+
+def test_restore_offer_loads_work_left_by_a_dead_process(window, monkeypatch, tmp_path):
+    """A crashed session's work is restored as unsaved work; its file stays until that work is saved."""
+    lost = _crashed_session("lost", 1.0)
+    _answer_recovery(monkeypatch, lambda sessions: (sessions[0], ()))
     assert window.offer_recovery()
     assert window.document.song == sample_song()
     assert window.document.is_dirty
-    assert not (folder / "autosave-999999999.json").exists()
+    assert lost.exists()  # not yet safe anywhere but in this app's memory and its own autosave
+    assert window.files.save_to(tmp_path / "found.composer")
+    assert not lost.exists() and not lost.with_suffix(".lock").exists()
+
+
+def test_every_crashed_session_is_offered_and_later_keeps_them_all(window, monkeypatch):
+    """Two crashed sessions are both offered, newest first; answering Later deletes nothing."""
+    older, newer = _crashed_session("older", 100.0), _crashed_session("newer", 200.0)
+    offered = _answer_recovery(monkeypatch, lambda sessions: (None, ()))
+    assert not window.offer_recovery()
+    assert offered == [["newer.mid", "older.mid"]]
+    assert older.exists() and newer.exists()
+    assert not window.document.is_dirty
+
+
+def test_discarding_deletes_only_the_session_discarded(window, monkeypatch):
+    """Discard removes that session's file; restoring another keeps the rest for a later start."""
+    first, second, third = (_crashed_session(n, t) for n, t in (("one", 1.0), ("two", 2.0), ("three", 3.0)))
+    _answer_recovery(monkeypatch, lambda sessions: (sessions[1], [sessions[0]]))  # restore two, discard three
+    assert window.offer_recovery()
+    assert not third.exists() and second.exists() and first.exists()
+
+
+def test_a_live_apps_recovery_file_is_neither_offered_nor_deleted(window, monkeypatch):
+    """Another running app's recovery file is held by its lock: never offered, never deleted, whatever its PID."""
+    import json
+
+    from composer_app.gui.project.autosave import Autosaver
+    from composer_app.gui.project.document import SongDocument
+
+    other_doc = SongDocument()
+    other_doc.load_song(sample_song(), "elsewhere")
+    other = Autosaver(other_doc)
+    try:
+        other_doc.edit_song(other_doc.song.with_qpm(99), "tempo")
+        live = other.save_now()
+        payload = json.loads(live.read_text())
+        payload["recovery"]["pid"] = 999999999  # its PID says nothing: the held lock does
+        live.write_text(json.dumps(payload))
+        dead = _crashed_session("dead", 1.0)
+        offered = _answer_recovery(monkeypatch, lambda sessions: (None, sessions))  # discard all offered
+        window.offer_recovery()
+        assert offered == [["dead.mid"]]
+        assert live.exists() and not dead.exists()
+    finally:
+        other.stop()
+        other.deleteLater()
+
+
+def test_no_question_without_crashed_sessions(window, monkeypatch):
+    """With nothing to recover, the app starts without asking."""
+    offered = _answer_recovery(monkeypatch, lambda sessions: (None, ()))
+    assert not window.offer_recovery()
+    assert offered == []
 
 
 def test_recent_files_menu_lists_saved_projects(window, tmp_path):

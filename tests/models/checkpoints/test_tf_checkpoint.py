@@ -24,6 +24,7 @@ from composer_app.models.checkpoints.tf_checkpoint import (
     read_v2_checkpoint,
 )
 from tests.conftest import ROOT, shared_path
+from tests.models.checkpoints import builders
 
 SHIPPED = sorted((ROOT / "composer_app" / "resources" / "bundles").glob("*.mag"))
 
@@ -78,92 +79,8 @@ def _assert_matches_tensorflow(tf, ours, prefix: str) -> None:
 
 # -- helpers: crafting tables and protos ----------------------------------------------------------------------------
 
-
-def _varint(n: int) -> bytes:
-    n &= (1 << 64) - 1
-    out = bytearray()
-    while n >= 0x80:
-        out.append(n & 0x7F | 0x80)
-        n >>= 7
-    return bytes(out + bytes([n]))
-
-
-def _num(field: int, value: int) -> bytes:
-    return _varint(field << 3) + _varint(value)
-
-
-def _bytes(field: int, payload: bytes) -> bytes:
-    return _varint(field << 3 | 2) + _varint(len(payload)) + payload
-
-
-def _shape(dims) -> bytes:
-    return b"".join(_bytes(2, _num(1, d)) for d in dims)
-
-
-def _slice(extents) -> bytes:
-    return b"".join(_bytes(1, b"" if n is None else _num(1, s) + _num(2, n)) for s, n in extents)
-
-
-def _block(items, restart: int = 2) -> bytes:
-    out, restarts, previous = bytearray(), [], b""
-    for i, (key, value) in enumerate(items):
-        shared = 0
-        if i % restart:
-            while shared < min(len(key), len(previous)) and key[shared] == previous[shared]:
-                shared += 1
-        else:
-            restarts.append(len(out))
-        out += _varint(shared) + _varint(len(key) - shared) + _varint(len(value)) + key[shared:] + value
-        previous = key
-    restarts = restarts or [0]
-    return bytes(out) + struct.pack(f"<{len(restarts)}I", *restarts) + struct.pack("<I", len(restarts))
-
-
-def _snappy_literals(data: bytes) -> bytes:
-    out = bytearray(_varint(len(data)))
-    for i in range(0, len(data), 60):
-        piece = data[i:i + 60]
-        out += bytes([(len(piece) - 1) << 2]) + piece
-    return bytes(out)
-
-
-def _table(items, per_block: int = 2, snappy: bool = False) -> bytes:
-    """A table as TensorFlow lays it out, per_block entries to a data block."""
-    out, index = bytearray(), []
-
-    def write(content: bytes) -> bytes:
-        kind = 0
-        if snappy:
-            content, kind = _snappy_literals(content), 1
-        handle = _varint(len(out)) + _varint(len(content))
-        out.extend(content + bytes([kind]) + struct.pack("<I", mask_crc(crc32c(content + bytes([kind])))))
-        return handle
-
-    items = sorted(items)
-    for i in range(0, len(items), per_block):
-        chunk = items[i:i + per_block]
-        index.append((chunk[-1][0], write(_block(chunk))))
-    meta = write(_block([]))
-    handles = meta + write(_block(index))
-    return bytes(out) + handles.ljust(40, b"\0") + struct.pack("<Q", sstable.MAGIC)
-
-
-def _floats(values) -> bytes:
-    return _bytes(5, np.asarray(values, dtype="<f4").tobytes())
-
-
-def _v1(tensors, versions: bytes = _num(1, 1)) -> bytes:
-    """tensors: (name, shape, dtype enum, [(extents, TensorProto bytes)])."""
-    metas = b"".join(
-        _bytes(1, _bytes(1, name.encode()) + _bytes(2, _shape(shape)) + _num(3, dtype)
-               + b"".join(_bytes(4, _slice(ext)) for ext, _ in parts))
-        for name, shape, dtype, parts in tensors)
-    items = [(b"", _bytes(1, metas + _bytes(2, versions)))]
-    for name, _, _, parts in tensors:
-        for ext, proto in parts:
-            saved = _bytes(1, name.encode()) + _bytes(2, _slice(ext)) + _bytes(3, proto)
-            items.append((tensor_slice_key(name, ext), _bytes(2, saved)))
-    return _table(items)
+_bytes, _block, _floats, _num, _shape = builders.blob, builders.block, builders.floats, builders.num, builders.shape_proto
+_slice, _table, _v1, _varint = builders.slice_proto, builders.table, builders.v1, builders.varint
 
 
 def _entry(dtype: int, shape, offset: int, data: bytes, shard: int = 0, crc: int | None = None, slices=()) -> bytes:

@@ -11,9 +11,9 @@ import pytest
 from composer_app.models.checkpoints.bundle_proto import GeneratorBundle, parse_bundle, serialize_bundle
 from composer_app.models.errors import BundleError
 from composer_app.models.rnn.bundle import read_bundle
-from composer_app.models.rnn.bundle_writer import write_bundle
 from composer_app.models.rnn.configs import get_config
 from composer_app.models.rnn.scoring import score_events
+from composer_app.models.training.bundle_writer import write_bundle
 from tests.models.conftest import FIXTURES, fixture_bundle_path, fixture_golden
 
 MAGENTA_VENV = Path(os.environ.get("MAGENTA_REFERENCE_VENV", Path.home() / ".cache/magenta-reference/venv"))

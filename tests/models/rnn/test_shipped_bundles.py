@@ -15,11 +15,8 @@ SHIPPED = ("basic_rnn", "lookback_rnn", "attention_rnn", "mono_rnn", "drum_kit",
 
 
 @pytest.mark.parametrize("config_id", SHIPPED)
-def test_shipped_bundle_loads_and_generates(config_id, monkeypatch):
+def test_shipped_bundle_loads_and_generates(config_id):
     """The model's own bundle is found with no --bundle_file and continues a primer."""
-    import composer_app.models.rnn.generator as generation
-
-    monkeypatch.setattr(generation, "USE_XLA", False)
     assert shipped_bundle_path(config_id).exists()
     primer = ((36, 42),) if config_id in ("drum_kit", "one_drum") else (60, -2, 62)
     result = generate(GenerateRequest(config_id, 32, primer=primer, num_outputs=2, seed=5))

@@ -128,8 +128,8 @@ def test_batch_order_covers_each_epoch_and_resumes():
 @pytest.mark.parametrize("attn_length", [0, 5])
 def test_training_forward_matches_events_rnn(attn_length):
     """The layer-by-layer training pass computes exactly what EventsRnn.run (the sampler's network) computes."""
-    from composer_app.models.rnn.network import EventsRnn
     from composer_app.models.training.forward import training_logits
+    from composer_app.models.training.network import EventsRnn
     from composer_app.models.training.weights_init import fresh_weights
 
     net = EventsRnn(fresh_weights(7, 5, (6, 4), attn_length, seed=1))
@@ -143,8 +143,8 @@ def test_training_gradients_match_autodiff(attn_length):
     """The hand-written LSTM backward pass gives the same gradients as autodiff through EventsRnn.run."""
     import tensorflow as tf
 
-    from composer_app.models.rnn.network import EventsRnn
     from composer_app.models.training.forward import training_logits
+    from composer_app.models.training.network import EventsRnn
     from composer_app.models.training.weights_init import fresh_weights
 
     net = EventsRnn(fresh_weights(7, 5, (6, 4), attn_length, seed=2))
@@ -317,7 +317,7 @@ def test_clear_errors(tmp_path, case, message):
 
 def test_full_disk_leaves_no_partial_bundle(tmp_path, corpus, monkeypatch):
     """A failing final write is a TrainingError and leaves neither a bundle nor a temporary file."""
-    import composer_app.models.rnn.bundle_writer as writer
+    import composer_app.models.training.bundle_writer as writer
 
     def no_space(*args):
         raise OSError(28, "No space left on device")

@@ -13,12 +13,13 @@ from collections.abc import Callable, Collection
 from PySide6.QtCore import QMimeData, QObject, Signal
 from PySide6.QtGui import QGuiApplication
 
+from composer_app.gui.project import project_values as values
 from composer_app.gui.project.document import SongDocument
 from composer_app.gui.roll.lanes import LaneMap
 from composer_app.gui.roll.notes import edits as note_edits
 from composer_app.gui.roll.state import RollState
 from composer_app.gui.roll.timeline import bar_at
-from composer_app.music.song import Note, Track
+from composer_app.music.song import MAX_NOTES, MAX_TICK, Note, Track
 
 NOTES_MIME = "application/x-composer-notes"
 MIDI_MIME = "audio/midi"
@@ -148,11 +149,18 @@ class NoteActions(QObject):
 
     def paste(self, at_tick: int | None = None) -> None:
         """Paste copied notes into the current track at the playhead (or at_tick); they become the selection."""
-        clip = clipboard_notes()
-        if not clip:
-            self.status_message.emit("The clipboard holds no notes")
+        clip, problem = read_clipboard_notes()
+        if problem:
+            self.status_message.emit(f"Could not paste: the clipboard's notes are damaged ({problem})")
             return
-        tick = self.state.playhead if at_tick is None else at_tick
+        if not clip:
+            self.status_message.emit("The clipboard holds no notes to paste")
+            return
+        tick = max(0, self.state.playhead if at_tick is None else at_tick)
+        if tick + max(n.end for n in clip) > MAX_TICK:
+            self.status_message.emit(f"Could not paste: the notes would end past the longest song "
+                                     f"(tick {MAX_TICK:,})")
+            return
         self.edit(lambda t: note_edits.paste_notes(t, clip, tick), _count("Paste", clip))
 
 
@@ -175,15 +183,27 @@ def _release_clipboard_at_exit() -> None:
 
 
 def clipboard_notes() -> list[Note]:
-    """Notes this app put on the clipboard, relative to tick 0, or [] when it holds something else."""
+    """Notes this app put on the clipboard, relative to tick 0, or [] when it holds something else or damage."""
+    return read_clipboard_notes()[0]
+
+
+def read_clipboard_notes() -> tuple[list[Note], str]:
+    """(notes, "") from the clipboard, ([], "") when it holds no notes of ours, ([], problem) when they are damaged.
+
+    Another program can put anything under our format's name, so every value is checked as a project file's is.
+    """
     mime = QGuiApplication.clipboard().mimeData()
     if mime is None or not mime.hasFormat(NOTES_MIME):
-        return []
+        return [], ""
     try:
-        rows = json.loads(bytes(mime.data(NOTES_MIME)).decode())
-        return [Note(int(s), int(p), int(d), int(v)) for s, p, d, v in rows]
-    except (ValueError, TypeError):
-        return []
+        rows = values.items(json.loads(bytes(mime.data(NOTES_MIME)).decode()), "the clipboard")
+        if len(rows) > MAX_NOTES:
+            return [], f"more than {MAX_NOTES:,} notes"
+        return [values.note(row) for row in rows], ""
+    except RecursionError:
+        return [], "nested too deeply"
+    except ValueError as exc:  # bad UTF-8, bad JSON, a damaged value (DamagedValue), an impossible note
+        return [], str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
 
 
 def _count(verb: str, notes: Collection[Note]) -> str:

@@ -3,7 +3,7 @@
 Magenta's generator imports the metagraph, restores the checkpoint, and then only uses five collections:
 `inputs` ([batch, time, input_size]), `temperature`, `softmax` ([batch, time, classes]), and the flat
 `initial_state` / `final_state` lists it feeds back step by step. The graph here computes the same network as
-composer_app.models.rnn.network, with variables saved under Magenta's names.
+composer_app.models.training.network, with variables saved under Magenta's names.
 """
 
 from __future__ import annotations
@@ -61,8 +61,8 @@ def _magenta_state_order(net) -> list[int]:
 def _checkpoint_and_metagraph(weights: RnnWeights, batch_size: int) -> tuple[bytes, bytes]:
     import tensorflow as tf
 
-    from composer_app.models.rnn.network import EventsRnn
     from composer_app.models.rnn.weights import to_variables
+    from composer_app.models.training.network import EventsRnn
 
     v1 = tf.compat.v1
     graph = tf.Graph()

@@ -1,4 +1,4 @@
-"""The events RNN in TensorFlow 2: what Magenta's graph computes, for any size read from a bundle.
+"""The events RNN in TensorFlow, for training: what Magenta's graph computes, for any size read from a bundle.
 
 Stacked LSTMs with TF's BasicLSTMCell math (gates i, j, f, o; forget bias 1.0), an optional attention wrapper
 (tf.contrib.rnn.AttentionCellWrapper semantics) on layer 0 or around the whole stack, dropout on each layer's
@@ -186,32 +186,3 @@ class EventsRnn(tf.Module):
             layers=tuple(LstmWeights(get(k), get(b)) for k, b in zip(self.lstm_kernels, self.lstm_biases)),
             softmax_kernel=get(self.softmax_kernel), softmax_bias=get(self.softmax_bias),
             layout=self.layout, attention=attention, attn_length=self.attn_length)
-
-
-def initial_weights(input_size: int, num_classes: int, layer_sizes, attn_length: int = 0,
-                    seed: int = 0) -> RnnWeights:
-    """Fresh weights in the layer-0 layout, glorot-uniform kernels and zero biases (for tests and benchmarks;
-    training initialises as TF1 does in composer_app.models.training.weights_init)."""
-    rng = np.random.default_rng(seed)
-
-    def glorot(shape):
-        limit = np.sqrt(6.0 / (shape[0] + shape[-1]))
-        return rng.uniform(-limit, limit, size=shape).astype(np.float32)
-
-    layers = []
-    prev = input_size
-    attention = None
-    if attn_length:
-        size = layer_sizes[0]
-        attention = AttentionWeights(
-            input_kernel=glorot((input_size + size, input_size)), input_bias=np.zeros(input_size, np.float32),
-            query_kernel=glorot((2 * size, size)), query_bias=np.zeros(size, np.float32),
-            attn_w=glorot((size, size)), attn_v=glorot((1, size))[0],
-            output_kernel=glorot((2 * size, size)), output_bias=np.zeros(size, np.float32))
-    for units in layer_sizes:
-        layers.append(LstmWeights(glorot((prev + units, 4 * units)), np.zeros(4 * units, np.float32)))
-        prev = units
-    return RnnWeights(
-        layers=tuple(layers), softmax_kernel=glorot((prev, num_classes)),
-        softmax_bias=np.zeros(num_classes, np.float32),
-        layout="layer0" if attn_length else "none", attention=attention, attn_length=attn_length)

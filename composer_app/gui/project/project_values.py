@@ -1,0 +1,126 @@
+"""Reading a project file's JSON values: each checked for type and range, so a damaged file names what is wrong.
+
+Qt-free, like project_format. The ranges are the song limits of composer_app.music.song (MAX_TICK, MAX_BARS, ...):
+one place, shared with the MIDI and score readers.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from composer_app.music.song import MAX_QPM, MAX_TICK, MIN_QPM, Note
+
+MAX_HISTORY_DEPTH = 8  # a history entry is entry > candidates > candidate > notes > note: five levels
+
+
+class DamagedValue(ValueError):
+    """A value of the wrong type or out of range; str() says which, in a user's words."""
+
+
+def shown(value: Any) -> str:
+    """A value as a message shows it: short, one line."""
+    text = repr(value) if isinstance(value, str) else str(value) if isinstance(value, int | float) else \
+        type(value).__name__
+    return text if len(text) <= 30 else text[:27] + "..."
+
+
+def whole(value: Any, what: str, low: int | None = None, high: int | None = None) -> int:
+    """A whole number (JSON may write 8 as 8.0) within [low, high]."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise DamagedValue(f"{what} {shown(value)} is not a whole number")
+    if isinstance(value, float):
+        if not value.is_integer():  # also false for inf and nan
+            raise DamagedValue(f"{what} {shown(value)} is not a whole number")
+        value = int(value)
+    if (low is not None and value < low) or (high is not None and value > high):
+        raise DamagedValue(f"{what} {value} is outside {low} to {high}")
+    return value
+
+
+def number(value: Any, what: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise DamagedValue(f"{what} {shown(value)} is not a number")
+    return float(value)
+
+
+def text(value: Any, what: str) -> str:
+    if not isinstance(value, str):
+        raise DamagedValue(f"{what} {shown(value)} is not text")
+    return value
+
+
+def flag(value: Any, what: str) -> bool:
+    if not isinstance(value, bool):
+        raise DamagedValue(f"{what} {shown(value)} is not true or false")
+    return value
+
+
+def items(value: Any, what: str) -> list:
+    if not isinstance(value, list):
+        raise DamagedValue(f"{what} is not a list")
+    return value
+
+
+def row(value: Any, size: int, what: str) -> list:
+    """A fixed-size JSON array such as a note's [start, pitch, duration, velocity]."""
+    if not isinstance(value, list) or len(value) != size:
+        raise DamagedValue(f"a {what} is not a list of {size} values")
+    return value
+
+
+def record(value: Any, what: str) -> dict:
+    if not isinstance(value, dict):
+        raise DamagedValue(f"a {what} is not an object")
+    return value
+
+
+def note(value: Any) -> Note:
+    start, pitch, duration, velocity = row(value, 4, "note")
+    return Note(whole(start, "note start", 0, MAX_TICK), whole(pitch, "note pitch", 0, 127),
+                whole(duration, "note duration", 0, MAX_TICK), whole(velocity, "note velocity", 0, 127))
+
+
+def tempo_qpm(value: Any, tick: int) -> float:
+    qpm = number(value, "tempo")
+    if not MIN_QPM <= qpm <= MAX_QPM:  # also false for nan
+        raise DamagedValue(f"tempo {qpm:g} qpm at tick {tick} is outside {MIN_QPM:.2f} to {MAX_QPM:g} qpm")
+    return qpm
+
+
+def clean_history(entries: Any) -> list:
+    """The generation history entries that are sound; damaged ones are left out, since the song never needs them.
+
+    The generation feature defines the entries; what is checked here holds for any of them: objects all the way
+    down to a few levels, finite numbers, lists under a key ending in "notes" made of note rows within the song
+    limits, ticks (keys ending in "tick") and tempos ("qpm") within them too.
+    """
+    if not isinstance(entries, list):
+        return []
+    return [entry for entry in entries if isinstance(entry, dict) and _sound(entry, "", 1)]
+
+
+def _sound(value: Any, key: str, depth: int) -> bool:
+    if depth > MAX_HISTORY_DEPTH:
+        return False
+    if key.endswith("notes"):
+        return isinstance(value, list) and all(_note_ok(n) for n in value)
+    if isinstance(value, dict):
+        return all(_sound(v, k, depth + 1) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_sound(v, key, depth + 1) for v in value)
+    if isinstance(value, float) and not math.isfinite(value):
+        return False
+    if key.endswith("tick"):
+        return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_TICK
+    if key == "qpm":
+        return isinstance(value, int | float) and not isinstance(value, bool) and MIN_QPM <= value <= MAX_QPM
+    return True
+
+
+def _note_ok(value: Any) -> bool:
+    try:
+        n = note(value)
+    except (DamagedValue, ValueError):
+        return False
+    return n.end <= MAX_TICK

@@ -1,0 +1,109 @@
+"""Network layers in numpy, float32: LSTM cells with TensorFlow's gate math, additive attention, dense layers.
+
+The LSTM is TF's BasicLSTMCell (and LSTMBlockCell without peepholes or clipping, which computes the same):
+the kernel maps [input, h] to four gate blocks in the order i, j, f, o, and 1.0 is added to the forget gate.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+FORGET_BIAS = np.float32(1.0)
+
+
+def sigmoid(x: np.ndarray) -> np.ndarray:
+    # The tanh form equals 1 / (1 + exp(-x)) but never overflows, whatever the pre-activation.
+    return np.float32(0.5) * (np.tanh(np.float32(0.5) * x) + np.float32(1.0))
+
+
+class OneHotInput:
+    """A batch of inputs made of one-hot blocks and a few dense columns, as most event encodings are.
+
+    Multiplying it by a kernel picks one row per block instead of multiplying by hundreds of zeros (Drums RNN's
+    input is 512 one-hot columns wide). codes [rows, blocks]: the hot column of each block (-1: none);
+    block_width: the columns per block; tail [rows, k]: the dense columns after the blocks.
+    """
+
+    def __init__(self, codes: np.ndarray, block_width: int, tail: np.ndarray):
+        self.codes, self.block_width, self.tail = codes, block_width, tail
+
+    @property
+    def width(self) -> int:
+        return self.codes.shape[1] * self.block_width + self.tail.shape[1]
+
+    def dense(self) -> np.ndarray:
+        rows, blocks = self.codes.shape
+        out = np.zeros((rows, blocks * self.block_width), np.float32)
+        valid = self.codes >= 0
+        columns = self.codes + np.arange(blocks) * self.block_width
+        out[np.nonzero(valid)[0], columns[valid]] = 1.0
+        return np.concatenate([out, self.tail], axis=1)
+
+    def matmul(self, kernel: np.ndarray) -> np.ndarray:
+        """self.dense() @ kernel[:width]."""
+        blocks = self.codes.shape[1]
+        out = self.tail @ kernel[blocks * self.block_width: self.width]
+        for b in range(blocks):
+            codes = self.codes[:, b]
+            picked = kernel[b * self.block_width + np.maximum(codes, 0)]
+            out += np.where((codes >= 0)[:, None], picked, np.float32(0.0))
+        return out
+
+
+def matmul_rows(x, kernel: np.ndarray) -> np.ndarray:
+    """x @ kernel[:x's width], for a dense batch or a OneHotInput."""
+    if isinstance(x, OneHotInput):
+        return x.matmul(kernel)
+    return x @ kernel[: x.shape[1]]
+
+
+def input_width(x) -> int:
+    return x.width if isinstance(x, OneHotInput) else x.shape[1]
+
+
+def dense(x: np.ndarray, kernel: np.ndarray, bias: np.ndarray) -> np.ndarray:
+    """x @ kernel + bias."""
+    out = x @ kernel
+    out += bias
+    return out
+
+
+def lstm_cell(x, c: np.ndarray, h: np.ndarray, kernel: np.ndarray, bias: np.ndarray
+              ) -> tuple[np.ndarray, np.ndarray]:
+    """One LSTM step for a batch (x dense or a OneHotInput): the new (c, h)."""
+    units = c.shape[1]
+    # [x, h] @ kernel without building the concatenation: the kernel's rows are split instead.
+    gates = matmul_rows(x, kernel)
+    gates += h @ kernel[input_width(x):]
+    gates += bias
+    i, j, f, o = (gates[:, k * units:(k + 1) * units] for k in range(4))
+    new_c = c * sigmoid(f + FORGET_BIAS) + sigmoid(i) * np.tanh(j)
+    new_h = np.tanh(new_c) * sigmoid(o)
+    return new_c, new_h
+
+
+def additive_attention(query: np.ndarray, history: np.ndarray, features: np.ndarray, attn_v: np.ndarray,
+                       query_kernel: np.ndarray, query_bias: np.ndarray) -> np.ndarray:
+    """Bahdanau attention over the last outputs, as tf.contrib.rnn.AttentionCellWrapper computes it.
+
+    history [batch, length, size] and its features (history @ attn_w, [batch, length, vec]), kept beside it so
+    that each output is projected once, not once per step it stays in the window; returns the weighted sum of
+    history, [batch, size].
+    """
+    y = dense(query, query_kernel, query_bias)  # [batch, vec]
+    scores = np.tanh(features + y[:, None, :]) @ attn_v  # [batch, length]
+    weights = softmax(scores)
+    return np.einsum("bl,bls->bs", weights, history)
+
+
+def softmax(x: np.ndarray) -> np.ndarray:
+    """Softmax over the last axis."""
+    shifted = x - x.max(axis=-1, keepdims=True)
+    e = np.exp(shifted)
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def log_softmax(x: np.ndarray) -> np.ndarray:
+    """Log-softmax over the last axis, computed as TensorFlow does (shift by the max, subtract the log-sum)."""
+    shifted = x - x.max(axis=-1, keepdims=True)
+    return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))

@@ -1,0 +1,114 @@
+"""The events RNN on the numpy engine: what Magenta's graph computes, step by step, for any size read from a bundle.
+
+Stacked LSTMs, with Magenta's attention wrapper either on layer 0 (the layout Magenta's own graphs have) or around
+the whole stack (older bundles), then a dense layer to the class logits. The state is a flat list:
+(c0, h0, c1, h1, ...) and, with attention, (attns, attention history, the history's attention features).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from composer_app.models.engine.layers import additive_attention, dense, input_width, lstm_cell, matmul_rows
+from composer_app.models.rnn.weights import RnnWeights
+
+
+class RnnInference:
+    """A bundle's weights as float32 arrays, run one step at a time for a batch of rows."""
+
+    def __init__(self, weights: RnnWeights):
+        def f32(a):
+            return np.ascontiguousarray(a, dtype=np.float32)
+
+        self.weights = weights
+        self.layout = weights.layout
+        self.layer_sizes = weights.layer_sizes
+        self.num_classes = weights.num_classes
+        self.attn_length = int(weights.attn_length)
+        self.kernels = [f32(layer.kernel) for layer in weights.layers]
+        self.biases = [f32(layer.bias) for layer in weights.layers]
+        self.softmax_kernel = f32(weights.softmax_kernel)
+        self.softmax_bias = f32(weights.softmax_bias)
+        a = weights.attention
+        self.attention = None if a is None else {
+            name: f32(getattr(a, name)) for name in (
+                "input_kernel", "input_bias", "query_kernel", "query_bias", "attn_w", "attn_v",
+                "output_kernel", "output_bias")}
+        self.attn_size = 0 if a is None else a.attn_size
+
+    def zero_state(self, batch: int) -> list[np.ndarray]:
+        state = []
+        for units in self.layer_sizes:
+            state += [np.zeros((batch, units), np.float32), np.zeros((batch, units), np.float32)]
+        if self.attention is not None:
+            vec = self.attention["attn_w"].shape[1]
+            state += [np.zeros((batch, self.attn_size), np.float32),
+                      np.zeros((batch, self.attn_length, self.attn_size), np.float32),
+                      np.zeros((batch, self.attn_length, vec), np.float32)]
+        return state
+
+    def _wrap(self, x, attention_state, inner):
+        """Project [input, attns], run the wrapped cell, attend with its state, project [output, attns]."""
+        a = self.attention
+        attns, history, features = attention_state
+        kernel = a["input_kernel"]
+        cell_input = matmul_rows(x, kernel) + attns @ kernel[input_width(x):] + a["input_bias"]
+        cell_output, inner_state = inner(cell_input)
+        query = np.concatenate(inner_state, axis=1)
+        new_attns = additive_attention(query, history, features, a["attn_v"], a["query_kernel"], a["query_bias"])
+        output = dense(np.concatenate([cell_output, new_attns], axis=1), a["output_kernel"], a["output_bias"])
+        new_history = np.concatenate([history[:, 1:], output[:, None, :]], axis=1)
+        new_features = np.concatenate([features[:, 1:], (output @ a["attn_w"])[:, None, :]], axis=1)
+        return output, inner_state, [new_attns, new_history, new_features]
+
+    def step(self, x: np.ndarray, state: list[np.ndarray]) -> tuple[np.ndarray, list[np.ndarray]]:
+        """One time step: the top layer's output [batch, units] and the new state."""
+        n = len(self.layer_sizes)
+        cs, hs = state[0:2 * n:2], state[1:2 * n:2]
+        if self.layout == "stack":
+            def whole_stack(cell_input):
+                out, flat = cell_input, []
+                for i in range(n):
+                    c, h = lstm_cell(out, cs[i], hs[i], self.kernels[i], self.biases[i])
+                    flat += [c, h]
+                    out = h
+                return out, flat
+
+            out, flat, attention = self._wrap(x, state[2 * n:], whole_stack)
+            return out, flat + attention
+        out, new_state, extra = x, [], []
+        for i in range(n):
+            if i == 0 and self.layout == "layer0":
+                def first_layer(cell_input):
+                    c, h = lstm_cell(cell_input, cs[0], hs[0], self.kernels[0], self.biases[0])
+                    return h, [c, h]
+
+                out, (c, h), extra = self._wrap(out, state[2 * n:], first_layer)
+            else:
+                c, h = lstm_cell(out, cs[i], hs[i], self.kernels[i], self.biases[i])
+                out = h
+            new_state += [c, h]
+        return out, new_state + extra
+
+    def logits(self, outputs: np.ndarray) -> np.ndarray:
+        return dense(outputs, self.softmax_kernel, self.softmax_bias)
+
+    def run(self, inputs: np.ndarray, state: list[np.ndarray] | None = None
+            ) -> tuple[np.ndarray, list[np.ndarray]]:
+        """[batch, time, input] through the network: logits [batch, time, classes] and the final state."""
+        inputs = np.asarray(inputs, np.float32)
+        if state is None:
+            state = self.zero_state(inputs.shape[0])
+        outputs = []
+        for t in range(inputs.shape[1]):
+            out, state = self.step(inputs[:, t], state)
+            outputs.append(out)
+        top = np.stack(outputs, axis=1) if outputs else np.zeros((inputs.shape[0], 0, 0), np.float32)
+        return self.logits(top) if outputs else np.zeros((inputs.shape[0], 0, self.num_classes), np.float32), state
+
+    def softmax(self, inputs: np.ndarray) -> np.ndarray:
+        """Per-step class probabilities for [batch, time, input] (temperature 1), as Magenta's `softmax` tensor."""
+        from composer_app.models.engine.layers import softmax
+
+        logits, _ = self.run(inputs)
+        return softmax(logits)

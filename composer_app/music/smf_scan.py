@@ -1,0 +1,176 @@
+"""A structural check of Standard MIDI File bytes before mido parses them: chunks, events, limits, tempo and metre.
+
+mido reads whatever a file claims (a delta time of a million bytes, 65,535 tracks, events past their chunk) and
+pretty_midi divides by a tempo of 0, so a damaged file could hang the app or fail with a bare exception. This
+walks every event once, the way mido will, and raises MusicFileError naming the problem, or hands mido a
+clean copy: a 6-byte header and the track chunks alone (unknown chunks are skipped, as the SMF spec asks).
+"""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+
+from composer_app.music.errors import MusicFileError
+from composer_app.music.song import MAX_TICK, MAX_TIME_SIGNATURES, MAX_TRACKS, TimeSignature
+
+MAX_EVENTS = 500_000  # mido and pretty_midi take some 7 µs an event together: a few seconds at most
+MAX_PAYLOAD_BYTES = 4 * 1024 * 1024  # meta and sysex data, which mido reads a byte at a time
+MAX_SOURCE_TICKS = MAX_TICK  # pretty_midi allocates a float per tick of the file's own resolution
+
+# Data bytes after each status byte, as mido reads them; statuses missing here are undefined.
+_CHANNEL_DATA = {0x8: 2, 0x9: 2, 0xA: 2, 0xB: 2, 0xC: 1, 0xD: 1, 0xE: 2}
+_SYSTEM_DATA = {0xF1: 1, 0xF2: 2, 0xF3: 1, 0xF6: 0, 0xF8: 0, 0xFA: 0, 0xFB: 0, 0xFC: 0, 0xFE: 0}
+_END_OF_TRACK = b"\x00\xff\x2f\x00"
+
+
+@dataclass(frozen=True)
+class SmfLayout:
+    """What the scan found: the file type, its ticks per quarter, its track chunks' bodies and its last tick."""
+
+    fmt: int
+    division: int
+    tracks: tuple[bytes, ...]
+    last_tick: int
+
+    def clean_bytes(self) -> bytes:
+        """The file as mido should read it (an empty track gets an end-of-track, which pretty_midi needs)."""
+        out = [b"MThd", struct.pack(">IHHh", 6, self.fmt, len(self.tracks), self.division)]
+        for body in self.tracks:
+            body = body or _END_OF_TRACK
+            out += [b"MTrk", struct.pack(">I", len(body)), body]
+        return b"".join(out)
+
+
+def scan_smf(data: bytes, path: Path) -> SmfLayout:
+    """Check the file's structure and limits, or raise MusicFileError saying what is wrong."""
+    if len(data) < 8 or data[:4] != b"MThd":
+        raise MusicFileError(path, "not a MIDI file (no MThd header)")
+    header_length = struct.unpack(">I", data[4:8])[0]
+    if header_length < 6:
+        raise MusicFileError(path, f"its header chunk is {header_length} bytes long; a MIDI header has 6")
+    if 8 + header_length > len(data):
+        raise MusicFileError(path, "the file is cut short inside its header chunk")
+    fmt, announced, division = struct.unpack(">HHh", data[8:14])
+    if fmt == 2:
+        raise MusicFileError(path, "type 2 (multi-song) MIDI files are not supported; save it as type 1")
+    if fmt not in (0, 1):
+        raise MusicFileError(path, f"unknown MIDI file type {fmt}")
+    if division < 0:
+        # A negative division means SMPTE frame timing, which songs in bars and beats cannot use.
+        raise MusicFileError(path, "SMPTE (frame-based) timing is not supported; export it with ticks per quarter")
+    if division == 0:
+        raise MusicFileError(path, "its header gives 0 ticks per quarter note; the header is damaged")
+    if announced > MAX_TRACKS:
+        raise MusicFileError(path, f"its header announces {announced} tracks; this app reads files of up to "
+                                   f"{MAX_TRACKS}")
+    bodies = _track_chunks(data, 8 + header_length, announced, path)
+    if not bodies:
+        raise MusicFileError(path, "the file holds no tracks")
+    walk = _EventWalk(path)
+    last_tick = max(walk.track(body, number) for number, body in enumerate(bodies, 1))
+    return SmfLayout(fmt, division, tuple(bodies), last_tick)
+
+
+def _track_chunks(data: bytes, pos: int, announced: int, path: Path) -> list[bytes]:
+    """The bodies of the first `announced` MTrk chunks; anything after them is ignored, as players do."""
+    bodies: list[bytes] = []
+    while len(bodies) < announced:
+        if len(data) - pos < 8:
+            raise MusicFileError(path, f"its header announces {announced} tracks but only {len(bodies)} follow; "
+                                       "the file is likely cut short")
+        name = data[pos:pos + 4]
+        size = struct.unpack(">I", data[pos + 4:pos + 8])[0]
+        start, end = pos + 8, pos + 8 + size
+        if end > len(data):
+            what = f"track {len(bodies) + 1}" if name == b"MTrk" else f"a {name!r} chunk"
+            raise MusicFileError(path, f"{what} is cut short: its chunk announces {size} bytes but "
+                                       f"{len(data) - start} follow")
+        if name == b"MTrk":
+            bodies.append(data[start:end])
+        pos = end
+    return bodies
+
+
+class _EventWalk:
+    """Walks track chunks event by event, as mido will read them, counting events and payload bytes."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.events = 0
+        self.payload = 0
+        self.signatures = 0
+
+    def fail(self, problem: str):
+        raise MusicFileError(self.path, problem)
+
+    def track(self, body: bytes, number: int) -> int:
+        """Check one track's events; return its last tick."""
+        i, end, tick, status = 0, len(body), 0, None
+        while i < end:
+            delta, i = self._varlen(body, i, number, "delta time")
+            tick += delta
+            if i >= end:
+                self.fail(f"an event in track {number} runs past the end of its chunk")
+            byte = body[i]
+            i += 1
+            if byte < 0x80:
+                if status is None:
+                    self.fail(f"track {number} uses running status before any status byte")
+                kind, running = status, True
+            else:
+                kind, running = byte, False
+                if kind != 0xFF:  # mido keeps running status across meta events
+                    status = kind
+            if kind == 0xFF:
+                i = self._meta(body, i, number, tick)
+            elif kind in (0xF0, 0xF7):
+                length, i = self._varlen(body, i, number, "sysex length")
+                self.payload += length
+                i += length
+            else:
+                count = _CHANNEL_DATA.get(kind >> 4) if kind < 0xF0 else _SYSTEM_DATA.get(kind)
+                if count is None:
+                    self.fail(f"undefined status byte 0x{kind:02X} in track {number}")
+                i += count - running
+            if i > end:
+                self.fail(f"an event in track {number} runs past the end of its chunk")
+            self.events += 1
+            if self.events > MAX_EVENTS:
+                self.fail(f"it holds more than {MAX_EVENTS:,} events, more than a song this app can edit")
+            if self.payload > MAX_PAYLOAD_BYTES:
+                self.fail(f"it holds more than {MAX_PAYLOAD_BYTES // 2**20} MB of meta and system-exclusive data")
+            if tick > MAX_SOURCE_TICKS:
+                self.fail(f"too long: track {number} has an event at tick {tick:,}; the file is likely damaged")
+        return tick
+
+    def _varlen(self, body: bytes, i: int, number: int, what: str) -> tuple[int, int]:
+        value = 0
+        for _ in range(4):
+            if i >= len(body):
+                self.fail(f"an event in track {number} runs past the end of its chunk")
+            byte = body[i]
+            i += 1
+            value = (value << 7) | (byte & 0x7F)
+            if byte < 0x80:
+                return value, i
+        self.fail(f"a {what} in track {number} is longer than the 4 bytes a MIDI file allows")
+
+    def _meta(self, body: bytes, i: int, number: int, tick: int) -> int:
+        if i >= len(body):
+            self.fail(f"an event in track {number} runs past the end of its chunk")
+        kind = body[i]
+        length, i = self._varlen(body, i + 1, number, "meta event length")
+        data = body[i:i + length]
+        self.payload += length
+        if kind == 0x51 and len(data) >= 3 and int.from_bytes(data[:3], "big") == 0:
+            self.fail(f"a tempo of 0 microseconds per quarter note at tick {tick} of track {number}")
+        if kind == 0x58 and len(data) >= 2:
+            self.signatures += 1
+            if self.signatures > MAX_TIME_SIGNATURES:
+                self.fail(f"it changes time signature more than {MAX_TIME_SIGNATURES:,} times")
+            problem = TimeSignature(tick, data[0], 2 ** data[1]).problem
+            if problem:
+                self.fail(f"{problem} (at tick {tick} of track {number})")
+        return i + length
