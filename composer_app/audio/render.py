@@ -19,6 +19,9 @@ from composer_app.audio.synth import DEFAULT_SAMPLE_RATE, GRID, Synthesizer
 from composer_app.music.song import Song
 
 RENDER_BLOCK = 256 * GRID
+# Rendered audio is held in memory (10.6 MB a minute): a song at the slowest tempo a MIDI file can state would
+# otherwise ask for days of audio.
+MAX_RENDER_SECONDS = 3 * 60 * 60
 AUDIO_SUFFIXES = (".wav", ".wave", ".flac")
 
 
@@ -47,6 +50,9 @@ def render_song(
     `progress(fraction)` is called as rendering goes; raising RenderCancelled from it (or returning False)
     stops the render.
     """
+    if song.duration_seconds > MAX_RENDER_SECONDS:
+        raise AudioError(f"the song lasts {song.duration_seconds / 3600:.1f} hours; rendering stops at "
+                         f"{MAX_RENDER_SECONDS // 3600} hours", hint="Raise its tempo, or export a part of it.")
     # Offline, FluidSynth may spread voices over a second core; live playback stays on one.
     with Synthesizer(soundfont, sample_rate, cpu_cores=min(2, os.cpu_count() or 1)) as synth:
         engine = Engine(synth, song)

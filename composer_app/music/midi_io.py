@@ -84,7 +84,7 @@ def _song_from_pretty_midi(pm, mid, path: Path) -> Song:
             raise MusicFileError(path, f"more than {MAX_NOTES} notes")
         channel = DRUM_CHANNEL if inst.is_drum else _free_channel(used_channels)
         used_channels.add(channel)
-        name = inst.name.strip() or _default_track_name(inst.program, inst.is_drum)
+        name = _file_text(inst.name).strip() or _default_track_name(inst.program, inst.is_drum)
         tracks.append(
             Track(name=name, program=int(inst.program), is_drum=bool(inst.is_drum), channel=channel, notes=notes)
         )
@@ -151,7 +151,7 @@ def _read_chord_track(mid, src_ppq: int) -> list[ChordSymbol]:
         # pretty_midi has already turned mido's delta times into absolute ticks.
         for msg in track:
             if msg.type == "text" and msg.text.strip():
-                chords.append(ChordSymbol(_rescale(msg.time, src_ppq), msg.text.strip()))
+                chords.append(ChordSymbol(_rescale(msg.time, src_ppq), _file_text(msg.text).strip()))
     return chords
 
 
@@ -159,8 +159,17 @@ def _title(mid) -> str:
     if mid.type == 1 and len(mid.tracks) > 1:
         for msg in mid.tracks[0]:
             if msg.type == "track_name":
-                return msg.name.strip()
+                return _file_text(msg.name).strip()
     return ""
+
+
+def _file_text(text: str) -> str:
+    """A name or text event as written: UTF-8 when its bytes are UTF-8 (as this app and most DAWs write), else
+    the Latin-1 that mido reads every file as."""
+    try:
+        return text.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return text
 
 
 # -- export ------------------------------------------------------------------------------
@@ -170,7 +179,8 @@ def song_to_midi_file(song: Song):
     """Build a type-1 mido.MidiFile: a conductor track, then one named MTrk per track."""
     import mido
 
-    mid = mido.MidiFile(type=1, ticks_per_beat=PPQ)
+    # UTF-8, as today's DAWs write it: Latin-1 (mido's default) cannot hold a title such as 歌.
+    mid = mido.MidiFile(type=1, ticks_per_beat=PPQ, charset="utf-8")
     # The first track's name is the song's title in type-1 files, so an untitled song leaves it unnamed.
     conductor = [(0, 0, mido.MetaMessage("track_name", name=song.title, time=0))] if song.title else []
     for sig in song.time_signatures:

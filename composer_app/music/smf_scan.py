@@ -84,7 +84,8 @@ def _track_chunks(data: bytes, pos: int, announced: int, path: Path) -> list[byt
         size = struct.unpack(">I", data[pos + 4:pos + 8])[0]
         start, end = pos + 8, pos + 8 + size
         if end > len(data):
-            what = f"track {len(bodies) + 1}" if name == b"MTrk" else f"a {name!r} chunk"
+            what = (f"track {len(bodies) + 1}" if name == b"MTrk" else
+                    f"a {name.decode()} chunk" if name.isalpha() else f"the chunk at byte {pos} (a damaged one)")
             raise MusicFileError(path, f"{what} is cut short: its chunk announces {size} bytes but "
                                        f"{len(data) - start} follow")
         if name == b"MTrk":

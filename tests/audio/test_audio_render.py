@@ -91,3 +91,12 @@ def test_progress_reports_and_can_cancel(tmp_path):
     with pytest.raises(RenderCancelled):
         render_to_file(scale_song(), out, progress=lambda f: False)
     assert not out.exists()
+
+
+def test_a_song_of_days_is_refused_before_any_audio_is_made():
+    """At 3.58 qpm a long song lasts days: rendering says so instead of allocating the audio."""
+    from composer_app.music.song import PPQ, Note, Song, TempoChange, Track
+
+    song = Song(tracks=(Track(notes=(Note(0, 60, PPQ), Note(4000 * PPQ, 62, PPQ))),), tempos=(TempoChange(0, 3.58),))
+    with pytest.raises(AudioError, match="hours; rendering stops at 3 hours"):
+        render_song(song)

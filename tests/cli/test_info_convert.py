@@ -78,3 +78,36 @@ def test_no_display_shows_headless_help():
     proc = subprocess.run([sys.executable, "-m", "composer_app"], cwd=ROOT, capture_output=True, text=True, env=env)
     assert proc.returncode == 2
     assert "needs a display" in proc.stderr and "convert" in proc.stderr
+
+
+def _crafted_files(tmp_path):
+    """One damaged file of each kind the readers take, each damage one that once crashed, hung or loaded."""
+    from tests.music.score_bytes import ABC_TUNE, KERN, mxl, replaced
+    from tests.music.smf_bytes import simple_song, time_signature
+
+    files = {
+        "denominator.mid": simple_song(time_signature(4, 255)),
+        "metre.musicxml": replaced("<beats>3</beats>", "<beats>3000</beats>").encode(),
+        "endless.mxl": mxl({"score.xml": replaced("<duration>4</duration>", "<duration>1000000000000</duration>")}),
+        "metre.abc": ABC_TUNE.format(metre="99999/1", body="GABc").encode(),
+        "metre.krn": KERN.format(metre="99999/1", body="4c").encode(),
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    return [tmp_path / name for name in files]
+
+
+def test_crafted_files_of_every_kind_give_one_line_and_a_non_zero_exit(tmp_path, capsys):
+    """`info` and `convert` on each crafted file print one `composer-app: error:` line naming it, exit 1, within 10 s."""
+    from tests.music.time_limit import time_limit
+
+    for path in _crafted_files(tmp_path):
+        out = tmp_path / "out.mid"
+        for args in (["info", str(path)], ["convert", str(path), str(out)]):
+            with time_limit(10, " ".join(args[:1] + [path.name])):
+                code = main(args)
+            captured = capsys.readouterr()
+            lines = captured.err.strip().splitlines()
+            assert code == 1, (args, captured.err)
+            assert len(lines) == 1 and lines[0].startswith("composer-app: error: ") and path.name in lines[0]
+            assert captured.out == "" and not out.exists()

@@ -104,3 +104,16 @@ def test_odd_but_sound_midi_loads_and_writes_back(tmp_path, name):
     assert song.note_count == notes
     assert [t.notes for t in again.tracks] == [t.notes for t in song.tracks]
     assert again.tempos == song.tempos and again.time_signatures == song.time_signatures
+
+
+def test_names_beyond_latin1_write_and_read_back(tmp_path):
+    """Titles, track names and chord symbols in any script export (as UTF-8) and read back unchanged."""
+    from composer_app.music.song import ChordSymbol, Note, Song, Track
+
+    song = Song(tracks=(Track("Голос", notes=(Note(0, 60, 480),)), Track("Flûte", notes=(Note(0, 64, 480),))),
+                chords=(ChordSymbol(0, "C♯m7"),), title="歌 🎵")
+    path = tmp_path / "names.mid"
+    path.write_bytes(midi_bytes(song))
+    back = read_midi(path)
+    assert back.title == "歌 🎵" and [t.name for t in back.tracks] == ["Голос", "Flûte"]
+    assert [c.figure for c in back.chords] == ["C♯m7"]

@@ -207,10 +207,16 @@ class GenerationController(QObject):
         return tuple(events), Placement(index, origin, seam, seam)
 
     def _file_primer(self, settings, config, index) -> tuple[tuple, Placement]:
+        from PySide6.QtWidgets import QWidget
+
+        from composer_app.gui.shell.busy import run_busy
         from composer_app.models.rnn.extraction import primer_track
         from composer_app.music.io import read_song
 
-        source = primer_track(read_song(settings.primer_file), config, settings.primer_file)
+        # A score file can take music21 seconds to parse: the window keeps answering meanwhile.
+        parent = self.window if isinstance(self.window, QWidget) else None
+        song = run_busy(parent, f"Reading {settings.primer_file}…", lambda: read_song(settings.primer_file))
+        source = primer_track(song, config, settings.primer_file)
         end = max(n.end for n in source.notes)
         events = roll_primer(source, config, 0, end)
         tps = ticks_per_step(config.steps_per_quarter)
@@ -277,6 +283,13 @@ class GenerationController(QObject):
         raise GenerationError(f"The {kind} track this variation was made for was removed or changed.",
                               hint=f"Undo that change, or select a {kind} track and generate again.")
 
+    def _target_track_or_explain(self, view: CandidateView, placement: Placement | None) -> int | None:
+        try:
+            return self._target_track(view, placement)
+        except GenerationError as exc:
+            self.panel.show_error(user_message(exc))
+            return None
+
     def select_candidate(self, view: CandidateView) -> None:
         placement = self._placement_of(view)
         self._selected = view
@@ -289,10 +302,8 @@ class GenerationController(QObject):
     def keep(self, view: CandidateView) -> None:
         """Write the candidate into its track, replacing what was in its span, as one undoable edit."""
         placement = self._placement_of(view)
-        try:
-            index = self._target_track(view, placement)
-        except GenerationError as exc:
-            self.panel.show_error(user_message(exc))
+        index = self._target_track_or_explain(view, placement)
+        if index is None:
             return
         track = self.document.song.tracks[index]
         span_end = max([placement.end] + [n.end for n in view.new_notes])
@@ -323,10 +334,8 @@ class GenerationController(QObject):
             self.panel.show_status("Audio is not available, so the variation is shown but not played.")
             return
         placement = self._placement_of(view)
-        try:
-            index = self._target_track(view, placement)
-        except GenerationError as exc:
-            self.panel.show_error(user_message(exc))
+        index = self._target_track_or_explain(view, placement)
+        if index is None:
             return
         song = self.document.song
         track = song.tracks[index]

@@ -78,7 +78,7 @@ def _read_recovery(path: Path) -> tuple[RecoveryFile, int] | None:
         song = project_from_json(data.get("project"), path).songs[0].song
         found = RecoveryFile(path, float(meta.get("saved_at", 0)), meta.get("original_path"),
                              str(meta.get("name", "Untitled")), len(song.tracks), song.note_count)
-    except (OSError, ValueError, TypeError, AttributeError, IndexError, ProjectFileError):
+    except (OSError, ValueError, TypeError, AttributeError, IndexError, RecursionError, ProjectFileError):
         return None
     return found, pid
 
@@ -136,6 +136,8 @@ def claim_recoverable(folder: Path | None = None) -> list[RecoveryClaim]:
 def load_recovery(path: Path) -> Project:
     try:
         data = json.loads(path.read_text("utf-8"))
+    except RecursionError:
+        raise ProjectFileError(path, "the recovery file cannot be read (its JSON is nested too deeply)") from None
     except (OSError, ValueError) as exc:
         raise ProjectFileError(path, f"the recovery file cannot be read ({exc})") from None
     return project_from_json(data.get("project") if isinstance(data, dict) else None, path)

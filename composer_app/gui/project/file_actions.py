@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from composer_app.gui.project.document import SongDocument
@@ -92,16 +92,21 @@ class FileActions(QObject):
                 project = load_project(path)
                 self.document.load(project, path)
             else:
-                from composer_app.music.io import read_song
-
-                song = read_song(path)
-                self.document.load_song(song, source_name=path.name)
+                self.document.load_song(self._read_music(path), source_name=path.name)
         except MusicFileError as exc:
             dialogs.show_user_error(self.window, "Could not open the file", exc)
             return False
         self._remember(path)
         self.status_message.emit(f"Opened {path.name}: {self.document.song.note_count} notes")
         return True
+
+    def _read_music(self, path: Path):
+        """A music file as a Song, parsed off the UI thread: music21 can take seconds over a large score."""
+        from composer_app.gui.shell.busy import run_busy
+        from composer_app.music.io import read_song
+
+        text = QCoreApplication.translate("files", "Reading {0}…").format(path.name)
+        return run_busy(self.window if isinstance(self.window, QWidget) else None, text, lambda: read_song(path))
 
     def import_dialog(self) -> None:
         path = dialogs.choose_open_file(self.window, "Import MIDI into this song", self.last_folder,
@@ -113,9 +118,7 @@ class FileActions(QObject):
         """Add a music file's tracks to the current song as one undoable step."""
         path = Path(path)
         try:
-            from composer_app.music.io import read_song
-
-            incoming = read_song(path)
+            incoming = self._read_music(path)
         except MusicFileError as exc:
             dialogs.show_user_error(self.window, "Could not import the file", exc)
             return False

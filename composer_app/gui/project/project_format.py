@@ -34,6 +34,7 @@ FORMAT_VERSION = 1
 PROJECT_SUFFIX = ".composer"
 DEFAULT_LENGTH_BARS = 8
 MAX_PROJECT_BYTES = 64 * 1024 * 1024
+MAX_SONGS = 256  # the editor shows the first; the others are kept as they are
 
 TRACK_COLORS = ("#4fb3ff", "#ffb347", "#7ee081", "#ff6f91", "#c49bff", "#ffe066", "#5ce1e6", "#ff9a76")
 
@@ -135,8 +136,6 @@ def _song_from_json(data: Any) -> ProjectSong:
         raise values.DamagedValue(f"the song has {len(raw_tracks)} tracks; a song can have up to {MAX_TRACKS}")
     raw_tracks = [values.record(t, "track") for t in raw_tracks]
     raw_notes = [values.items(t.get("notes", []), "notes") for t in raw_tracks]
-    if sum(len(n) for n in raw_notes) > MAX_NOTES:  # counted before a million Note objects are made
-        raise values.DamagedValue(f"the song has more than {MAX_NOTES:,} notes")
     tracks, looks = [], []
     for i, (t, notes) in enumerate(zip(raw_tracks, raw_notes)):
         tracks.append(Track(name=values.text(t.get("name", "Track"), "track name"),
@@ -174,6 +173,17 @@ def _song_from_json(data: Any) -> ProjectSong:
     return ProjectSong(song, tuple(looks), length)
 
 
+def _note_count(raw_songs: list) -> int:
+    """How many notes the songs' JSON holds (parts of the wrong type count none: _song_from_json reports them)."""
+    count = 0
+    for song in raw_songs:
+        tracks = song.get("tracks") if isinstance(song, dict) else None
+        for track in tracks if isinstance(tracks, list) else ():
+            notes = track.get("notes") if isinstance(track, dict) else None
+            count += len(notes) if isinstance(notes, list) else 0
+    return count
+
+
 def project_from_json(data: Any, path: str | os.PathLike = "<project>") -> Project:
     """Build a Project from parsed JSON, or raise ProjectFileError saying what is wrong."""
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
@@ -186,8 +196,13 @@ def project_from_json(data: Any, path: str | os.PathLike = "<project>") -> Proje
             path, f"made by a newer Composer (project format {version}; this version reads up to {FORMAT_VERSION})"
         )
     try:
-        songs = tuple(_song_from_json(s) for s in values.items(data.get("songs", []), "songs"))
-    except (TypeError, ValueError, KeyError, AttributeError) as exc:
+        raw_songs = values.items(data.get("songs", []), "songs")
+        if len(raw_songs) > MAX_SONGS:
+            raise values.DamagedValue(f"the project holds {len(raw_songs)} songs; a project holds up to {MAX_SONGS}")
+        if _note_count(raw_songs) > MAX_NOTES:  # counted before half a million Note objects are made
+            raise values.DamagedValue(f"the project holds more than {MAX_NOTES:,} notes")
+        songs = tuple(_song_from_json(s) for s in raw_songs)
+    except (values.DamagedValue, TypeError, ValueError, KeyError, AttributeError) as exc:
         raise ProjectFileError(path, f"damaged song data ({exc})") from None
     if not songs:
         raise ProjectFileError(path, "the project holds no song")

@@ -6,22 +6,27 @@ one place, shared with the MIDI and score readers.
 
 from __future__ import annotations
 
+import json
 import math
 from typing import Any
 
+from composer_app.errors import ComposerError
 from composer_app.music.song import MAX_QPM, MAX_TICK, MIN_QPM, Note
 
 MAX_HISTORY_DEPTH = 8  # a history entry is entry > candidates > candidate > notes > note: five levels
 
 
-class DamagedValue(ValueError):
+class DamagedValue(ComposerError):
     """A value of the wrong type or out of range; str() says which, in a user's words."""
 
 
 def shown(value: Any) -> str:
-    """A value as a message shows it: short, one line."""
-    text = repr(value) if isinstance(value, str) else str(value) if isinstance(value, int | float) else \
-        type(value).__name__
+    """A value as a message shows it: short, one line, in JSON's words."""
+    if value is None or isinstance(value, bool):
+        return json.dumps(value)
+    if isinstance(value, list | dict):
+        return "(a list)" if isinstance(value, list) else "(an object)"
+    text = repr(value) if isinstance(value, str) else str(value)
     return text if len(text) <= 30 else text[:27] + "..."
 
 
@@ -91,30 +96,41 @@ def tempo_qpm(value: Any, tick: int) -> float:
 def clean_history(entries: Any) -> list:
     """The generation history entries that are sound; damaged ones are left out, since the song never needs them.
 
-    The generation feature defines the entries; what is checked here holds for any of them: objects all the way
-    down to a few levels, finite numbers, lists under a key ending in "notes" made of note rows within the song
-    limits, ticks (keys ending in "tick") and tempos ("qpm") within them too.
+    The generation feature defines the entries (a label, settings and candidates). Checked here: objects and lists
+    only a few levels deep and finite numbers throughout; in each candidate, lists under a key ending in "notes"
+    made of note rows, ticks (keys ending in "tick") and tempos ("qpm") all within the song limits.
     """
     if not isinstance(entries, list):
         return []
-    return [entry for entry in entries if isinstance(entry, dict) and _sound(entry, "", 1)]
+    return [entry for entry in entries if isinstance(entry, dict) and _sound_entry(entry)]
 
 
-def _sound(value: Any, key: str, depth: int) -> bool:
+def _sound_entry(entry: dict) -> bool:
+    if not _finite(entry, 1):
+        return False
+    candidates = entry.get("candidates", [])
+    return isinstance(candidates, list) and all(isinstance(c, dict) and _sound_candidate(c) for c in candidates)
+
+
+def _finite(value: Any, depth: int) -> bool:
+    """Shallow enough, and no infinite or NaN number anywhere (JSON has none; Python's reader makes them)."""
     if depth > MAX_HISTORY_DEPTH:
         return False
-    if key.endswith("notes"):
-        return isinstance(value, list) and all(_note_ok(n) for n in value)
-    if isinstance(value, dict):
-        return all(_sound(v, k, depth + 1) for k, v in value.items())
-    if isinstance(value, list):
-        return all(_sound(v, key, depth + 1) for v in value)
-    if isinstance(value, float) and not math.isfinite(value):
-        return False
-    if key.endswith("tick"):
-        return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_TICK
-    if key == "qpm":
-        return isinstance(value, int | float) and not isinstance(value, bool) and MIN_QPM <= value <= MAX_QPM
+    if isinstance(value, dict | list):
+        return all(_finite(v, depth + 1) for v in (value.values() if isinstance(value, dict) else value))
+    return not isinstance(value, float) or math.isfinite(value)
+
+
+def _sound_candidate(candidate: dict) -> bool:
+    for key, value in candidate.items():
+        if key.endswith("notes") and not (isinstance(value, list) and all(_note_ok(n) for n in value)):
+            return False
+        if key.endswith("tick") and not (isinstance(value, int) and not isinstance(value, bool)
+                                         and 0 <= value <= MAX_TICK):
+            return False
+        if key == "qpm" and not (isinstance(value, int | float) and not isinstance(value, bool)
+                                 and MIN_QPM <= value <= MAX_QPM):
+            return False
     return True
 
 

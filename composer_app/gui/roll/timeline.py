@@ -54,7 +54,7 @@ def ticks_for_bars(signatures: Sequence[TimeSignature], bars: int) -> int:
 
     Counted per time-signature segment, never bar by bar: views ask on every paint, whatever the song's length.
     """
-    remaining = bars
+    remaining = max(0, bars)
     for i, sig in enumerate(signatures):
         length = max(1, sig.ticks_per_bar)
         if i + 1 < len(signatures):

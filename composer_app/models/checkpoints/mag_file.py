@@ -7,7 +7,7 @@ from pathlib import Path
 
 from composer_app.models.checkpoints.bundle_proto import GeneratorBundle, WireFormatError, parse_bundle
 from composer_app.models.errors import BundleError
-from composer_app.user_files import read_limited
+from composer_app.user_files import checked_size, read_limited
 
 MAX_BUNDLE_BYTES = 512 * 1024 * 1024
 
@@ -30,7 +30,72 @@ def mag_from_bytes(data: bytes, path: Path | None = None) -> GeneratorBundle:
     return raw
 
 
+HEADER_FIELD_LIMIT = 1 << 20  # the generator and bundle details are a few lines of text
+
+
 def read_mag_header(path: str | os.PathLike) -> tuple[str, str, str]:
-    """(generator id, generator description, bundle description), for pickers that must stay instant."""
-    raw = read_mag(path)
+    """(generator id, generator description, bundle description), for pickers that must stay instant.
+
+    Reads only the two small detail fields and seeks over the checkpoint and metagraph, so a bundle of any size
+    answers at once and never fills memory.
+    """
+    path = Path(path)
+    size = checked_size(path, MAX_BUNDLE_BYTES, ".mag bundle", BundleError)
+    kept, checkpoints = bytearray(), 0
+    try:
+        with open(path, "rb") as fh:
+            while fh.tell() < size:
+                key = _stream_varint(fh)
+                number, wire = key >> 3, key & 7
+                if number == 0:
+                    raise WireFormatError("field number 0")
+                if wire != 2:
+                    skip = {0: None, 1: 8, 5: 4}.get(wire, -1)
+                    if skip == -1:
+                        raise WireFormatError(f"unsupported wire type {wire}")
+                    _stream_varint(fh) if skip is None else fh.seek(skip, os.SEEK_CUR)
+                    continue
+                length = _stream_varint(fh)
+                if fh.tell() + length > size:
+                    raise WireFormatError("truncated field")
+                if number in (1, 4):
+                    if length > HEADER_FIELD_LIMIT:
+                        raise WireFormatError(f"a details field of {length} bytes")
+                    kept += _key_and_length(key, length) + fh.read(length)
+                else:
+                    checkpoints += number == 2
+                    fh.seek(length, os.SEEK_CUR)
+    except OSError as exc:
+        raise BundleError(path, exc.strerror or str(exc)) from None
+    except WireFormatError as exc:
+        problem = "the file is truncated" if "truncated" in exc.problem else "not a .mag bundle"
+        raise BundleError(path, f"{problem} ({exc.problem})") from None
+    raw = parse_bundle(bytes(kept))
+    if not raw.generator_id or not checkpoints:
+        raise BundleError(path, "not a .mag bundle (no generator id or no checkpoint inside)")
     return raw.generator_id, raw.generator_description, raw.bundle_description
+
+
+def _stream_varint(fh) -> int:
+    result = shift = 0
+    while True:
+        byte = fh.read(1)
+        if not byte:
+            raise WireFormatError("truncated varint")
+        result |= (byte[0] & 0x7F) << shift
+        if byte[0] < 0x80:
+            return result
+        shift += 7
+        if shift > 63:
+            raise WireFormatError("varint too long")
+
+
+def _key_and_length(key: int, length: int) -> bytes:
+    out = bytearray()
+    for value in (key, length):
+        while True:
+            byte, value = value & 0x7F, value >> 7
+            out.append(byte | (0x80 if value else 0))
+            if not value:
+                break
+    return bytes(out)

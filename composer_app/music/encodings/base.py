@@ -128,6 +128,14 @@ def event_ids(events: Sequence[Any]) -> tuple[np.ndarray, list[Any]]:
     return array, list(ids)
 
 
+def decoded_num_steps(encoder: EventSequenceEncoderDecoder, one_hot: OneHotEncoding, labels: Sequence[int]) -> int:
+    """Time steps spanned by the events that labels decode to (one-hot events may span several steps)."""
+    events: list[Any] = []
+    for label in labels:
+        events.append(encoder.class_index_to_event(label, events))
+    return sum(one_hot.event_to_num_steps(e) for e in events)
+
+
 class OneHotEventSequenceEncoderDecoder(EventSequenceEncoderDecoder):
     """Input: the one-hot of the current event. Label: the class of the event."""
 
@@ -162,10 +170,7 @@ class OneHotEventSequenceEncoderDecoder(EventSequenceEncoderDecoder):
         return self._one_hot_encoding.decode_event(class_index)
 
     def labels_to_num_steps(self, labels: Sequence[int]) -> int:
-        events: list[Any] = []
-        for label in labels:
-            events.append(self.class_index_to_event(label, events))
-        return sum(self._one_hot_encoding.event_to_num_steps(e) for e in events)
+        return decoded_num_steps(self, self._one_hot_encoding, labels)
 
     def inputs_array(self, events: Sequence[Any]) -> np.ndarray:
         indices = self._one_hot_encoding.encode_events(events)

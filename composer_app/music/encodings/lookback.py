@@ -7,7 +7,12 @@ from typing import Any
 
 import numpy as np
 
-from composer_app.music.encodings.base import EventSequenceEncoderDecoder, OneHotEncoding, event_ids
+from composer_app.music.encodings.base import (
+    EventSequenceEncoderDecoder,
+    OneHotEncoding,
+    decoded_num_steps,
+    event_ids,
+)
 
 DEFAULT_STEPS_PER_BAR = 16
 DEFAULT_LOOKBACK_DISTANCES = (DEFAULT_STEPS_PER_BAR, 2 * DEFAULT_STEPS_PER_BAR)
@@ -130,10 +135,7 @@ class LookbackEventSequenceEncoderDecoder(EventSequenceEncoderDecoder):
         return encoding.decode_event(class_index)
 
     def labels_to_num_steps(self, labels: Sequence[int]) -> int:
-        events: list[Any] = []
-        for label in labels:
-            events.append(self.class_index_to_event(label, events))
-        return sum(self._one_hot_encoding.event_to_num_steps(e) for e in events)
+        return decoded_num_steps(self, self._one_hot_encoding, labels)
 
     def inputs_array(self, events: Sequence[Any]) -> np.ndarray:
         encoding = self._one_hot_encoding

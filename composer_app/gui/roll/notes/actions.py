@@ -202,7 +202,7 @@ def read_clipboard_notes() -> tuple[list[Note], str]:
         return [values.note(row) for row in rows], ""
     except RecursionError:
         return [], "nested too deeply"
-    except ValueError as exc:  # bad UTF-8, bad JSON, a damaged value (DamagedValue), an impossible note
+    except (values.DamagedValue, ValueError) as exc:  # a damaged value; bad UTF-8, bad JSON, an impossible note
         return [], str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
 
 
