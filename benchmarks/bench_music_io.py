@@ -45,6 +45,27 @@ def bench_export(n_notes: int = 10_000, repeats: int = 5) -> None:
           f"median {sorted(times)[len(times) // 2] * 1000:.0f} ms")
 
 
+def bench_encoding(repeats: int = 5) -> None:
+    """Magenta's encoders over 512-step sequences: a few milliseconds each (a quadratic path would show here)."""
+    import random
+
+    from composer_app.models.rnn.configs import get_config
+
+    rng = random.Random(3)
+    melody = [rng.choice([-2, -2, -1, rng.randrange(48, 84)]) for _ in range(512)]
+    drums = [frozenset(rng.sample([36, 38, 42, 46, 49], rng.randint(0, 2))) for _ in range(512)]
+    for config_id in ("basic_rnn", "lookback_rnn", "attention_rnn", "drum_kit"):
+        encoder = get_config(config_id).encoder()
+        events = drums if config_id == "drum_kit" else melody
+        times = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            encoder.encode_array(events)
+            times.append(time.perf_counter() - start)
+        print(f"encode 512 steps with {config_id}: best {min(times) * 1000:.1f} ms")
+
+
 if __name__ == "__main__":
+    bench_encoding()
     bench_export()
     bench_groove_import()

@@ -7,12 +7,12 @@ wall times all runs reached, read from their metrics logs.
 
 from __future__ import annotations
 
-import pickle
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from run_results import load_result  # noqa: E402
 from shipped_data import RUNS  # noqa: E402
 
 from composer_app.models.training.metrics import read_metrics  # noqa: E402
@@ -21,8 +21,7 @@ SHOWN = ("batch_size", "rnn_layer_sizes", "attn_length", "dropout_keep_prob", "c
 
 
 def _result(run: str):
-    with open(RUNS / run / "result.pkl", "rb") as fh:
-        return pickle.load(fh)
+    return load_result(RUNS / run)
 
 
 def _perplexity_at(run: str, seconds: float) -> float | None:

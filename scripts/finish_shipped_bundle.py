@@ -9,7 +9,6 @@ copied into resources/bundles/ first. The Magenta comparison always uses the run
 from __future__ import annotations
 
 import json
-import pickle
 import subprocess
 import sys
 from collections import Counter
@@ -19,6 +18,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from run_results import load_result  # noqa: E402
 from shipped_data import RUNS, short_data_description, sources_for  # noqa: E402
 
 from composer_app.models.rnn.configs import get_config  # noqa: E402
@@ -135,8 +135,7 @@ def main(config_id: str, run_name: str | None = None) -> int:
 
     config = get_config(config_id)
     run = RUNS / (run_name or config_id)
-    with open(run / "result.pkl", "rb") as fh:
-        result = pickle.load(fh)
+    result = load_result(run)
     shipped = ROOT / "composer_app" / "resources" / "bundles" / f"{config_id}.mag"
     if Path(result.bundle).resolve() != shipped.resolve():
         shutil.copyfile(result.bundle, shipped)
@@ -203,8 +202,7 @@ def _set_bundle_description(path: Path, description: str) -> None:
 
 def _magenta_comparison(config, m: dict, compared_run: Path, shipped_run: Path) -> str:
     """The trainer check: this app's and Magenta's trainers on the same data, split, hparams and steps."""
-    with open(compared_run / "result.pkl", "rb") as fh:
-        ours = pickle.load(fh)
+    ours = load_result(compared_run)
     hp = ", ".join(f"{k}={v}" for k, v in ours.hparams.items()
                    if k in ("batch_size", "rnn_layer_sizes", "attn_length", "dropout_keep_prob", "clip_norm",
                             "learning_rate"))

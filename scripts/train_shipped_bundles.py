@@ -8,13 +8,13 @@ Usage: train_shipped_bundles.py CONFIG --steps N [--hparams H] [--eval-every K] 
 from __future__ import annotations
 
 import argparse
-import pickle
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from run_results import save_result  # noqa: E402
 from shipped_data import RUNS, sources_for  # noqa: E402
 
 from composer_app.models.training.loop import TrainingRequest, train  # noqa: E402
@@ -56,8 +56,7 @@ def main() -> int:
             print(p.message, flush=True)
 
     result = train(request, progress=progress)
-    with open(run / "result.pkl", "wb") as fh:
-        pickle.dump(result, fh)
+    save_result(result, run)
     print(f"done: {result.bundle} ({result.bundle.stat().st_size / 1e6:.2f} MB), wall {result.wall_time_s:.0f} s")
     return 0
 

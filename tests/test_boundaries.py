@@ -198,3 +198,15 @@ def test_modules_and_folders_stay_small():
     crowded = [f"{d.relative_to(ROOT)}: {n}" for d in [PACKAGE, *PACKAGE.rglob("*")] if d.is_dir()
                and (n := len([p for p in d.glob("*.py") if p.name != "__init__.py"])) > 15]
     assert long == [] and crowded == []
+
+
+def test_nothing_the_app_ships_or_runs_unpickles():
+    """No module of the package or its scripts imports pickle or lets numpy load pickles: data is never code."""
+    offenders = []
+    for folder in (PACKAGE, ROOT / "scripts"):
+        for path in folder.rglob("*.py"):
+            text = path.read_text()
+            if any(line.strip().startswith(("import pickle", "from pickle", "import cPickle"))
+                   for line in text.splitlines()) or "allow_pickle=True" in text:
+                offenders.append(str(path.relative_to(ROOT)))
+    assert offenders == []

@@ -11,7 +11,7 @@ import pytest
 from composer_app.cli.main import main
 from composer_app.music.midi_io import read_midi
 from tests.conftest import ROOT
-from tests.models.conftest import fixture_bundle_path, fixture_golden
+from tests.models.conftest import bundle_path, fixture_bundle_path, fixture_golden
 
 
 def _run(*args):
@@ -23,7 +23,7 @@ def _run(*args):
 
 def test_melody_rnn_generate_writes_one_file_per_output(tmp_path):
     """Magenta's flags as the course writes them give num_outputs MIDI files that start with the primer."""
-    proc = _run("melody_rnn_generate", "--config=attention_rnn", f"--bundle_file={fixture_bundle_path('attention_rnn')}",
+    proc = _run("melody_rnn_generate", "--config=attention_rnn", f"--bundle_file={bundle_path('attention_rnn')}",
                 f"--output_dir={tmp_path}", "--num_outputs=3", "--num_steps=64",
                 "--primer_melody=[60, -2, 60, -2, 67, -2, 67, -2]", "--seed=4", "--qpm=90")
     assert proc.returncode == 0, proc.stderr[-1000:]
@@ -37,7 +37,7 @@ def test_melody_rnn_generate_writes_one_file_per_output(tmp_path):
 
 def test_drums_rnn_generate_with_beam_search(tmp_path):
     """drums_rnn_generate with a drum primer and beam search writes drum tracks on channel 10."""
-    proc = _run("drums_rnn_generate", "--config=drum_kit", f"--bundle_file={fixture_bundle_path('drum_kit')}",
+    proc = _run("drums_rnn_generate", "--config=drum_kit", f"--bundle_file={bundle_path('drum_kit')}",
                 f"--output_dir={tmp_path}", "--num_outputs=2", "--num_steps=32", "--beam_size=2",
                 "--branch_factor=2", "--primer_drums=[(36, 42), (), (42,)]")
     assert proc.returncode == 0, proc.stderr[-1000:]
@@ -56,7 +56,7 @@ def test_drums_rnn_generate_with_beam_search(tmp_path):
 ])
 def test_wrong_flag_values_give_one_line(tmp_path, args, message):
     """A wrong flag value gives one line naming the problem, no traceback, and a non-zero exit."""
-    proc = _run("melody_rnn_generate", "--config=basic_rnn", f"--bundle_file={fixture_bundle_path('basic_rnn')}",
+    proc = _run("melody_rnn_generate", "--config=basic_rnn", f"--bundle_file={bundle_path('basic_rnn')}",
                 f"--output_dir={tmp_path}", *args)
     assert proc.returncode != 0
     assert "Traceback" not in proc.stderr

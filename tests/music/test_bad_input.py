@@ -13,6 +13,7 @@ from composer_app.music.errors import MusicFileError
 from composer_app.music.io import read_song
 from composer_app.music.midi_io import MAX_TICKS, read_midi
 from tests.conftest import shared_path
+from tests.music.time_limit import time_limit
 
 
 def _groove_files(n):
@@ -20,11 +21,9 @@ def _groove_files(n):
 
 
 def _assert_music_error(path, match):
-    start = time.perf_counter()
-    with pytest.raises(MusicFileError, match=match) as info:
-        read_song(path)
+    with time_limit(10, f"reading {path.name}"), pytest.raises(MusicFileError, match=match) as info:
+        read_song(path)  # within the 10 s for any bad file; a hang fails the test instead of stalling it
     assert str(path) in str(info.value)
-    assert time.perf_counter() - start < 5
 
 
 def test_empty_file(tmp_path):

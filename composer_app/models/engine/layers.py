@@ -91,7 +91,9 @@ def additive_attention(query: np.ndarray, history: np.ndarray, features: np.ndar
     history, [batch, size].
     """
     y = dense(query, query_kernel, query_bias)  # [batch, vec]
-    scores = np.tanh(features + y[:, None, :]) @ attn_v  # [batch, length]
+    hidden = features + y[:, None, :]
+    np.tanh(hidden, out=hidden)  # in place: this is the engine's largest array per step
+    scores = hidden @ attn_v  # [batch, length]
     weights = softmax(scores)
     return np.einsum("bl,bls->bs", weights, history)
 
