@@ -1,0 +1,1 @@
+"""MusicVAE (Magenta's music_vae): checkpoints, the bidirectional encoder, the categorical decoder, the model API."""

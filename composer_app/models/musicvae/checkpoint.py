@@ -1,0 +1,176 @@
+"""MusicVAE checkpoints from Magenta's .tar files: the weights by role, sizes read from the tensors' shapes."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+import numpy as np
+
+from composer_app.models.checkpoints.tf_checkpoint import is_training_state, read_checkpoint_tar
+from composer_app.models.errors import BundleError
+
+MAX_LAYERS = 64
+
+
+@dataclass(frozen=True)
+class Dense:
+    """A dense layer: x @ kernel + bias."""
+
+    kernel: np.ndarray
+    bias: np.ndarray
+
+
+@dataclass(frozen=True)
+class Lstm:
+    """One LSTM cell's weights; kernel rows are [inputs, h], columns the gate blocks i, j, f, o."""
+
+    kernel: np.ndarray
+    bias: np.ndarray
+
+    @property
+    def units(self) -> int:
+        return self.bias.shape[0] // 4
+
+    @property
+    def input_depth(self) -> int:
+        return self.kernel.shape[0] - self.units
+
+
+@dataclass(frozen=True)
+class EncoderWeights:
+    """The bidirectional LSTM encoder: (forward, backward) cells per layer, and the mu and sigma layers."""
+
+    layers: tuple[tuple[Lstm, Lstm], ...]
+    mu: Dense
+    sigma: Dense
+
+    @property
+    def input_depth(self) -> int:
+        return self.layers[0][0].input_depth
+
+
+@dataclass(frozen=True)
+class DecoderWeights:
+    """The categorical LSTM decoder: z to the cells' initial state, the stacked cells, the output projection."""
+
+    z_to_initial_state: Dense
+    cells: tuple[Lstm, ...]
+    output_projection: Dense
+
+    @property
+    def output_depth(self) -> int:
+        return self.output_projection.bias.shape[0]
+
+
+@dataclass(frozen=True)
+class VaeWeights:
+    """A whole flat MusicVAE: where it came from, z size, encoder and decoder."""
+
+    source: str
+    z_size: int
+    encoder: EncoderWeights
+    decoder: DecoderWeights
+
+
+class WeightTensors:
+    """The checkpoint's weights with shape checks whose errors name the file and the tensor."""
+
+    def __init__(self, source: str, tensors: dict[str, np.ndarray]):
+        self.source, self.tensors = source, tensors
+
+    def fail(self, name: str, problem: str) -> BundleError:
+        return BundleError(self.source, f"tensor {name!r} {problem}; this is not a MusicVAE checkpoint this app "
+                                        "can read")
+
+    def get(self, name: str, shape: tuple[int | None, ...]) -> np.ndarray:
+        if name not in self.tensors:
+            raise self.fail(name, "is missing")
+        value = self.tensors[name]
+        if value.dtype != np.float32:
+            raise self.fail(name, f"is {value.dtype}, not float32")
+        if value.ndim != len(shape) or any(want is not None and got != want for got, want in zip(value.shape, shape)):
+            wanted = "[" + ", ".join("?" if s is None else str(s) for s in shape) + "]"
+            raise self.fail(name, f"has shape {list(value.shape)}, expected {wanted}")
+        if not np.isfinite(value).all():
+            raise self.fail(name, "holds NaN or infinite values")
+        return value
+
+    def dense(self, scope: str, rows: int | None, columns: int | None) -> Dense:
+        kernel = self.get(f"{scope}/kernel", (rows, columns))
+        return Dense(kernel, self.get(f"{scope}/bias", (kernel.shape[1],)))
+
+    def lstm(self, scope: str, input_depth: int | None) -> Lstm:
+        bias = self.get(f"{scope}/bias", (None,))
+        units = bias.shape[0] // 4
+        if units == 0 or bias.shape[0] % 4:
+            raise self.fail(f"{scope}/bias", f"has {bias.shape[0]} values, not 4 gate blocks")
+        rows = None if input_depth is None else input_depth + units
+        kernel = self.get(f"{scope}/kernel", (rows, 4 * units))
+        if kernel.shape[0] <= units:
+            raise self.fail(f"{scope}/kernel", f"has {kernel.shape[0]} rows for {units} units")
+        return Lstm(kernel, bias)
+
+
+def _encoder(t: WeightTensors) -> EncoderWeights:
+    layers: list[tuple[Lstm, Lstm]] = []
+    depth = None
+    while f"encoder/cell_{len(layers)}/bidirectional_rnn/fw/multi_rnn_cell/cell_0/lstm_cell/kernel" in t.tensors:
+        if len(layers) == MAX_LAYERS:
+            raise BundleError(t.source, f"more than {MAX_LAYERS} encoder layers")
+        scope = f"encoder/cell_{len(layers)}/bidirectional_rnn"
+        fw = t.lstm(f"{scope}/fw/multi_rnn_cell/cell_0/lstm_cell", depth)
+        bw = t.lstm(f"{scope}/bw/multi_rnn_cell/cell_0/lstm_cell", fw.input_depth)
+        if bw.units != fw.units:
+            raise t.fail(f"{scope}/bw/multi_rnn_cell/cell_0/lstm_cell/bias", f"has {bw.units} units, forward has "
+                                                                             f"{fw.units}")
+        layers.append((fw, bw))
+        # A stacked bidirectional layer reads the forward and backward outputs of the one below, side by side.
+        depth = 2 * fw.units
+    if not layers:
+        raise t.fail("encoder/cell_0/bidirectional_rnn/fw/multi_rnn_cell/cell_0/lstm_cell/kernel", "is missing")
+    mu = t.dense("encoder/mu", depth, None)
+    sigma = t.dense("encoder/sigma", depth, mu.kernel.shape[1])
+    return EncoderWeights(tuple(layers), mu, sigma)
+
+
+def read_decoder(t: WeightTensors, prefix: str, z_size: int, input_extra: int = 0) -> DecoderWeights:
+    """The core LSTM decoder under `prefix` (e.g. "decoder"); each step reads [previous output, z, extra]."""
+    cells: list[Lstm] = []
+    while f"{prefix}/multi_rnn_cell/cell_{len(cells)}/lstm_cell/kernel" in t.tensors:
+        if len(cells) == MAX_LAYERS:
+            raise BundleError(t.source, f"more than {MAX_LAYERS} decoder layers")
+        below = cells[-1].units if cells else None
+        cells.append(t.lstm(f"{prefix}/multi_rnn_cell/cell_{len(cells)}/lstm_cell", below))
+    if not cells:
+        raise t.fail(f"{prefix}/multi_rnn_cell/cell_0/lstm_cell/kernel", "is missing")
+    projection = t.dense(f"{prefix}/output_projection", cells[-1].units, None)
+    output_depth = projection.kernel.shape[1]
+    if cells[0].input_depth != output_depth + z_size + input_extra:
+        raise t.fail(f"{prefix}/multi_rnn_cell/cell_0/lstm_cell/kernel",
+                     f"reads {cells[0].input_depth} inputs, expected {output_depth} outputs + {z_size} z"
+                     + (f" + {input_extra}" if input_extra else ""))
+    state_size = sum(2 * cell.units for cell in cells)
+    initial = t.dense(f"{prefix}/z_to_initial_state", z_size, state_size)
+    return DecoderWeights(initial, tuple(cells), projection)
+
+
+def read_tensors(path: str | os.PathLike) -> WeightTensors:
+    """The weights of a Magenta .tar checkpoint, without the Adam slots and counters."""
+    with read_checkpoint_tar(path) as reader:
+        tensors = reader.read_all(skip=is_training_state)
+    return WeightTensors(str(path), tensors)
+
+
+def load_weights(path: str | os.PathLike) -> VaeWeights:
+    """A flat MusicVAE (bidirectional LSTM encoder, categorical LSTM decoder) from a Magenta .tar checkpoint."""
+    return weights_from(read_tensors(path))
+
+
+def weights_from(t: WeightTensors) -> VaeWeights:
+    """The flat MusicVAE held by checkpoint tensors, checked against each other's shapes."""
+    if any(name.startswith("decoder/hierarchical_level_") for name in t.tensors):
+        raise BundleError(t.source, "this MusicVAE has a hierarchical decoder, which this app cannot run yet")
+    encoder = _encoder(t)
+    z_size = encoder.mu.kernel.shape[1]
+    return VaeWeights(t.source, z_size, encoder, read_decoder(t, "decoder", z_size))

@@ -1,0 +1,55 @@
+"""Magenta's BidirectionalLstmEncoder on the numpy engine: the final forward and backward outputs to mu and sigma."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from composer_app.models.engine.layers import dense, lstm_cell
+from composer_app.models.musicvae.checkpoint import EncoderWeights, Lstm
+
+
+def _run(cell: Lstm, inputs: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """An LSTM over [batch, time, depth] from a zero state: (outputs [batch, time, units], h at each row's end).
+
+    Past a row's length the state is carried unchanged and the output is zero, as TF's dynamic_rnn does."""
+    batch, steps, _ = inputs.shape
+    c = np.zeros((batch, cell.units), np.float32)
+    h = np.zeros((batch, cell.units), np.float32)
+    outputs = np.zeros((batch, steps, cell.units), np.float32)
+    for t in range(steps):
+        new_c, new_h = lstm_cell(inputs[:, t], c, h, cell.kernel, cell.bias)
+        live = (t < lengths)[:, None]
+        c, h = np.where(live, new_c, c), np.where(live, new_h, h)
+        outputs[:, t] = np.where(live, new_h, np.float32(0.0))
+    return outputs, h
+
+
+def _reverse(x: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Each row's first `length` steps reversed, the rest kept in place (tf.reverse_sequence)."""
+    steps = x.shape[1]
+    t = np.arange(steps)[None, :]
+    source = np.where(t < lengths[:, None], lengths[:, None] - 1 - t, t)
+    return np.take_along_axis(x, source[:, :, None], axis=1)
+
+
+def softplus(x: np.ndarray) -> np.ndarray:
+    """log(1 + exp(x)) without overflow."""
+    return np.logaddexp(np.float32(0.0), x).astype(np.float32)
+
+
+def encode(weights: EncoderWeights, inputs: np.ndarray, lengths) -> tuple[np.ndarray, np.ndarray]:
+    """(mu, sigma) [batch, z] of the converter's input tensors [batch, time, depth] and their lengths."""
+    x = np.asarray(inputs, np.float32)
+    lengths = np.asarray(lengths, np.int64).reshape(-1)
+    if x.ndim != 3 or x.shape[2] != weights.input_depth:
+        raise ValueError(f"encoder inputs must be [batch, time, {weights.input_depth}], got {list(x.shape)}")
+    if lengths.shape[0] != x.shape[0] or (lengths < 1).any() or (lengths > x.shape[1]).any():
+        raise ValueError(f"lengths {lengths.tolist()} do not fit inputs of {x.shape[1]} steps")
+    for fw, bw in weights.layers:
+        fw_out, fw_h = _run(fw, x, lengths)
+        bw_out, bw_h = _run(bw, _reverse(x, lengths), lengths)
+        x = np.concatenate([fw_out, _reverse(bw_out, lengths)], axis=2)
+    final = np.concatenate([fw_h, bw_h], axis=1)
+    mu = dense(final, weights.mu.kernel, weights.mu.bias)
+    sigma = softplus(dense(final, weights.sigma.kernel, weights.sigma.bias))
+    return mu, sigma

@@ -1,0 +1,85 @@
+"""The MusicVAE API: load a checkpoint, encode inputs to (mu, sigma), decode z to classes, interpolate with slerp."""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+
+from composer_app.models.engine.sampling import sample_classes
+from composer_app.models.errors import GenerationError
+from composer_app.models.musicvae import decoder, encoder
+from composer_app.models.musicvae.checkpoint import VaeWeights, load_weights
+
+MAX_DECODE_STEPS = 100_000
+
+
+class MusicVae:
+    """A flat MusicVAE (Magenta's cat-mel and cat-drums configs) run on the numpy engine."""
+
+    def __init__(self, weights: VaeWeights):
+        self.weights = weights
+
+    @classmethod
+    def load(cls, path: str | os.PathLike) -> MusicVae:
+        return cls(load_weights(path))
+
+    @property
+    def z_size(self) -> int:
+        return self.weights.z_size
+
+    @property
+    def input_depth(self) -> int:
+        return self.weights.encoder.input_depth
+
+    @property
+    def output_depth(self) -> int:
+        return self.weights.decoder.output_depth
+
+    def encode(self, inputs, lengths) -> tuple[np.ndarray, np.ndarray]:
+        """(mu, sigma) [batch, z_size] of the converter's input tensors [batch, time, input_depth]."""
+        try:
+            return encoder.encode(self.weights.encoder, inputs, lengths)
+        except ValueError as exc:
+            raise GenerationError(str(exc)) from None
+
+    def decode(self, z, length: int, temperature: float = 1.0, rng: np.random.Generator | None = None
+               ) -> np.ndarray:
+        """Output classes [batch, length] for z [batch, z_size]: sampled at `temperature`, argmax at 0."""
+        z = np.asarray(z, np.float32)
+        if z.ndim != 2 or z.shape[1] != self.z_size:
+            raise GenerationError(f"z must be [batch, {self.z_size}], got {list(z.shape)}")
+        if not 1 <= length <= MAX_DECODE_STEPS:
+            raise GenerationError(f"length must be 1 to {MAX_DECODE_STEPS} steps, got {length}")
+        if temperature < 0:
+            raise GenerationError(f"temperature must be 0 or more, got {temperature}")
+        if temperature == 0:
+            choose = decoder.argmax_chooser
+        else:
+            rng = np.random.default_rng() if rng is None else rng
+            allowed = np.ones((1, self.output_depth), bool)
+
+            def choose(logits: np.ndarray, step: int) -> np.ndarray:
+                uniforms = rng.random(len(logits), dtype=np.float32)
+                return sample_classes(logits, allowed, temperature, uniforms)[0]
+
+        return decoder.decode(self.weights.decoder, z, length, choose).classes
+
+
+def slerp(p0: np.ndarray, p1: np.ndarray, t: float) -> np.ndarray:
+    """Spherical interpolation from p0 (t=0) to p1 (t=1), as Magenta's TrainedModel computes it."""
+    cos = np.dot(p0 / np.linalg.norm(p0), p1 / np.linalg.norm(p1))
+    omega = np.arccos(np.clip(cos, -1.0, 1.0))
+    so = np.sin(omega)
+    if so == 0:
+        # Parallel endpoints: Magenta divides by zero here; the straight line is the limit.
+        return (1.0 - t) * p0 + t * p1
+    return np.sin((1.0 - t) * omega) / so * p0 + np.sin(t * omega) / so * p1
+
+
+def interpolate(mu_a, mu_b, num_steps: int) -> np.ndarray:
+    """num_steps latent vectors [num_steps, z] from mu_a to mu_b, both endpoints included."""
+    if num_steps < 2:
+        raise GenerationError(f"an interpolation needs at least 2 steps, got {num_steps}")
+    a, b = np.asarray(mu_a, np.float32), np.asarray(mu_b, np.float32)
+    return np.array([slerp(a, b, t) for t in np.linspace(0, 1, num_steps)], np.float32)
