@@ -64,13 +64,22 @@ class DecoderWeights:
 
 
 @dataclass(frozen=True)
+class ConductorWeights:
+    """A hierarchical decoder's conductor: z to its initial state, and its stacked cells (one zero input a step)."""
+
+    initial_state: Dense
+    cells: tuple[Lstm, ...]
+
+
+@dataclass(frozen=True)
 class VaeWeights:
-    """A whole flat MusicVAE: where it came from, z size, encoder and decoder."""
+    """A whole MusicVAE: where it came from, z size, encoder, core decoder and (hierdec only) the conductor."""
 
     source: str
     z_size: int
     encoder: EncoderWeights
     decoder: DecoderWeights
+    conductor: ConductorWeights | None = None
 
 
 class WeightTensors:
@@ -134,16 +143,31 @@ def _encoder(t: WeightTensors) -> EncoderWeights:
     return EncoderWeights(tuple(layers), mu, sigma)
 
 
+def _cells(t: WeightTensors, scope: str, first_input: int | None) -> list[Lstm]:
+    """Stacked cells `scope`/cell_k/lstm_cell, each reading the one below's h."""
+    cells: list[Lstm] = []
+    while f"{scope}/cell_{len(cells)}/lstm_cell/kernel" in t.tensors:
+        if len(cells) == MAX_LAYERS:
+            raise BundleError(t.source, f"more than {MAX_LAYERS} layers under {scope}")
+        below = cells[-1].units if cells else first_input
+        cells.append(t.lstm(f"{scope}/cell_{len(cells)}/lstm_cell", below))
+    if not cells:
+        raise t.fail(f"{scope}/cell_0/lstm_cell/kernel", "is missing")
+    return cells
+
+
+def _conductor(t: WeightTensors, z_size: int) -> ConductorWeights:
+    # Magenta's hierdec configs disable the conductor's autoregression: its input is a single zero.
+    cells = _cells(t, "decoder/hierarchical_level_0", 1)
+    initial = t.dense("decoder/hierarchical_level_0/initial_state", z_size, sum(2 * c.units for c in cells))
+    if any(name.startswith("decoder/hierarchical_level_1/") for name in t.tensors):
+        raise BundleError(t.source, "this MusicVAE has more than one conductor level, which this app cannot run")
+    return ConductorWeights(initial, tuple(cells))
+
+
 def read_decoder(t: WeightTensors, prefix: str, z_size: int, input_extra: int = 0) -> DecoderWeights:
     """The core LSTM decoder under `prefix` (e.g. "decoder"); each step reads [previous output, z, extra]."""
-    cells: list[Lstm] = []
-    while f"{prefix}/multi_rnn_cell/cell_{len(cells)}/lstm_cell/kernel" in t.tensors:
-        if len(cells) == MAX_LAYERS:
-            raise BundleError(t.source, f"more than {MAX_LAYERS} decoder layers")
-        below = cells[-1].units if cells else None
-        cells.append(t.lstm(f"{prefix}/multi_rnn_cell/cell_{len(cells)}/lstm_cell", below))
-    if not cells:
-        raise t.fail(f"{prefix}/multi_rnn_cell/cell_0/lstm_cell/kernel", "is missing")
+    cells = _cells(t, f"{prefix}/multi_rnn_cell", None)
     projection = t.dense(f"{prefix}/output_projection", cells[-1].units, None)
     output_depth = projection.kernel.shape[1]
     if cells[0].input_depth != output_depth + z_size + input_extra:
@@ -163,14 +187,17 @@ def read_tensors(path: str | os.PathLike) -> WeightTensors:
 
 
 def load_weights(path: str | os.PathLike) -> VaeWeights:
-    """A flat MusicVAE (bidirectional LSTM encoder, categorical LSTM decoder) from a Magenta .tar checkpoint."""
+    """A MusicVAE (bidirectional LSTM encoder, flat or hierarchical categorical decoder) from a Magenta .tar."""
     return weights_from(read_tensors(path))
 
 
 def weights_from(t: WeightTensors) -> VaeWeights:
-    """The flat MusicVAE held by checkpoint tensors, checked against each other's shapes."""
-    if any(name.startswith("decoder/hierarchical_level_") for name in t.tensors):
-        raise BundleError(t.source, "this MusicVAE has a hierarchical decoder, which this app cannot run yet")
+    """The MusicVAE held by checkpoint tensors, checked against each other's shapes."""
     encoder = _encoder(t)
     z_size = encoder.mu.kernel.shape[1]
-    return VaeWeights(t.source, z_size, encoder, read_decoder(t, "decoder", z_size))
+    if not any(name.startswith("decoder/hierarchical_level_0/") for name in t.tensors):
+        return VaeWeights(t.source, z_size, encoder, read_decoder(t, "decoder", z_size))
+    conductor = _conductor(t, z_size)
+    # The core decoder's "z" is the conductor's output for the bar.
+    core = read_decoder(t, "core_decoder/decoder", conductor.cells[-1].units)
+    return VaeWeights(t.source, z_size, encoder, core, conductor)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from composer_app.models.engine.layers import OneHotInput, dense, lstm_cell
-from composer_app.models.musicvae.checkpoint import DecoderWeights
+from composer_app.models.musicvae.checkpoint import ConductorWeights, DecoderWeights, Dense, Lstm
 
 # Picks one class per row from the step's logits [batch, depth].
 Chooser = Callable[[np.ndarray, int], np.ndarray]
@@ -27,11 +27,11 @@ def argmax_chooser(logits: np.ndarray, step: int) -> np.ndarray:
     return logits.argmax(axis=1)
 
 
-def initial_state(weights: DecoderWeights, z: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+def initial_state(layer: Dense, cells: tuple[Lstm, ...], z: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
     """(c, h) per layer from tanh(dense(z)), split in the order TF flattens a MultiRNNCell's state: c0, h0, c1, ..."""
-    flat = np.tanh(dense(z, weights.z_to_initial_state.kernel, weights.z_to_initial_state.bias))
+    flat = np.tanh(dense(z, layer.kernel, layer.bias))
     state, start = [], 0
-    for cell in weights.cells:
+    for cell in cells:
         c = flat[:, start:start + cell.units]
         h = flat[:, start + cell.units:start + 2 * cell.units]
         state.append((c, h))
@@ -40,20 +40,19 @@ def initial_state(weights: DecoderWeights, z: np.ndarray) -> list[tuple[np.ndarr
 
 
 def decode(weights: DecoderWeights, z: np.ndarray, steps: int, choose: Chooser = argmax_chooser,
-           extra: np.ndarray | None = None, state: list | None = None) -> Decoded:
-    """Run the decoder for `steps` steps from z [batch, z_size]; `extra` [batch, k] is appended to every input
-    after z, and `state` replaces the initial state taken from z."""
+           start: np.ndarray | None = None) -> Decoded:
+    """Run the decoder for `steps` steps from z [batch, z_size]; `start` [batch] is the class read as the
+    previous output at step 0 (default: none, an all-zero input)."""
     z = np.asarray(z, np.float32)
     batch = z.shape[0]
-    tail = z if extra is None else np.concatenate([z, extra], axis=1).astype(np.float32)
-    state = initial_state(weights, z) if state is None else list(state)
+    state = initial_state(weights.z_to_initial_state, weights.cells, z)
     depth = weights.output_depth
-    # Step 0 reads an all-zero previous output: a one-hot block with no hot column.
-    previous = np.full((batch, 1), -1, np.int64)
+    # -1: a one-hot block with no hot column, i.e. the all-zero previous output of step 0.
+    previous = np.full((batch, 1), -1, np.int64) if start is None else np.asarray(start, np.int64).reshape(batch, 1)
     classes = np.zeros((batch, steps), np.int64)
     logits = np.zeros((batch, steps, depth), np.float32)
     for t in range(steps):
-        x = OneHotInput(previous, depth, tail)
+        x = OneHotInput(previous, depth, z)
         for k, cell in enumerate(weights.cells):
             c, h = lstm_cell(x, *state[k], cell.kernel, cell.bias)
             state[k] = (c, h)
@@ -63,3 +62,28 @@ def decode(weights: DecoderWeights, z: np.ndarray, steps: int, choose: Chooser =
         logits[:, t], classes[:, t] = step_logits, chosen
         previous = chosen[:, None]
     return Decoded(classes, logits)
+
+
+def decode_hierarchical(conductor: ConductorWeights, core: DecoderWeights, z: np.ndarray, bars: int,
+                        steps_per_bar: int, choose: Chooser = argmax_chooser) -> Decoded:
+    """Magenta's HierarchicalLstmDecoder without autoregression in the conductor: the conductor's output for each
+    bar re-initialises the core decoder, which starts from the last class of the bar before."""
+    z = np.asarray(z, np.float32)
+    batch = z.shape[0]
+    state = initial_state(conductor.initial_state, conductor.cells, z)
+    zero = np.zeros((batch, 1), np.float32)
+    classes, logits, start = [], [], None
+    for bar in range(bars):
+        x = zero
+        for k, cell in enumerate(conductor.cells):
+            state[k] = lstm_cell(x, *state[k], cell.kernel, cell.bias)
+            x = state[k][1]
+
+        def bar_choose(step_logits: np.ndarray, step: int, offset: int = bar * steps_per_bar) -> np.ndarray:
+            return choose(step_logits, offset + step)
+
+        out = decode(core, x, steps_per_bar, bar_choose, start)
+        classes.append(out.classes)
+        logits.append(out.logits)
+        start = out.classes[:, -1]
+    return Decoded(np.concatenate(classes, axis=1), np.concatenate(logits, axis=1))

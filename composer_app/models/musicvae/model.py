@@ -12,17 +12,30 @@ from composer_app.models.musicvae import decoder, encoder
 from composer_app.models.musicvae.checkpoint import VaeWeights, load_weights
 
 MAX_DECODE_STEPS = 100_000
+# (bars, steps per bar) of every hierdec config Magenta ships (mel and trio 16-bar); the tensors do not say.
+HIERDEC_LEVEL_LENGTHS = (16, 16)
 
 
 class MusicVae:
-    """A flat MusicVAE (Magenta's cat-mel and cat-drums configs) run on the numpy engine."""
+    """A MusicVAE (Magenta's cat-mel, cat-drums and hierdec-mel configs) run on the numpy engine."""
 
-    def __init__(self, weights: VaeWeights):
+    def __init__(self, weights: VaeWeights, level_lengths: tuple[int, int] = HIERDEC_LEVEL_LENGTHS):
         self.weights = weights
+        self.level_lengths = level_lengths
 
     @classmethod
     def load(cls, path: str | os.PathLike) -> MusicVae:
         return cls(load_weights(path))
+
+    @property
+    def hierarchical(self) -> bool:
+        return self.weights.conductor is not None
+
+    @property
+    def max_length(self) -> int:
+        """The longest decode: the conductor's bars times the steps per bar (hierdec), else unbounded here."""
+        bars, steps = self.level_lengths
+        return bars * steps if self.hierarchical else MAX_DECODE_STEPS
 
     @property
     def z_size(self) -> int:
@@ -49,8 +62,8 @@ class MusicVae:
         z = np.asarray(z, np.float32)
         if z.ndim != 2 or z.shape[1] != self.z_size:
             raise GenerationError(f"z must be [batch, {self.z_size}], got {list(z.shape)}")
-        if not 1 <= length <= MAX_DECODE_STEPS:
-            raise GenerationError(f"length must be 1 to {MAX_DECODE_STEPS} steps, got {length}")
+        if not 1 <= length <= self.max_length:
+            raise GenerationError(f"length must be 1 to {self.max_length} steps, got {length}")
         if temperature < 0:
             raise GenerationError(f"temperature must be 0 or more, got {temperature}")
         if temperature == 0:
@@ -63,7 +76,12 @@ class MusicVae:
                 uniforms = rng.random(len(logits), dtype=np.float32)
                 return sample_classes(logits, allowed, temperature, uniforms)[0]
 
-        return decoder.decode(self.weights.decoder, z, length, choose).classes
+        if not self.hierarchical:
+            return decoder.decode(self.weights.decoder, z, length, choose).classes
+        steps = self.level_lengths[1]
+        bars = -(-length // steps)
+        out = decoder.decode_hierarchical(self.weights.conductor, self.weights.decoder, z, bars, steps, choose)
+        return out.classes[:, :length]
 
 
 def slerp(p0: np.ndarray, p1: np.ndarray, t: float) -> np.ndarray:

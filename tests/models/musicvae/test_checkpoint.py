@@ -85,7 +85,18 @@ def test_a_float64_tensor_or_a_nan_is_refused():
         _load("x.tar", tensors)
 
 
-def test_a_hierarchical_checkpoint_is_refused_by_the_flat_model():
-    """hierdec checkpoints say the hierarchical decoder is not supported instead of failing on a missing tensor."""
-    with pytest.raises(BundleError, match="hierarchical decoder"):
-        MusicVae.load(tar_path("hierdec_mel16_tiny"))
+def test_a_hierarchical_checkpoint_reads_its_conductor_and_core_decoder():
+    """hierdec's conductor (1 zero input) and core decoder (reading [output, conductor h]) are found by shape."""
+    model = MusicVae.load(tar_path("hierdec_mel16_tiny"))
+    assert model.hierarchical and [c.units for c in model.weights.conductor.cells] == [32, 32]
+    assert model.weights.conductor.cells[0].input_depth == 1
+    assert model.weights.decoder.cells[0].input_depth == 90 + 32
+    assert [fw.input_depth for fw, _ in model.weights.encoder.layers] == [90, 64]
+
+
+def test_a_second_conductor_level_is_refused():
+    """A deeper hierarchy than Magenta's hierdec configs is refused by name rather than decoded wrongly."""
+    tensors = dict(checkpoint.read_tensors(tar_path("hierdec_mel16_tiny")).tensors)
+    tensors["decoder/hierarchical_level_1/cell_0/lstm_cell/kernel"] = np.zeros((33, 128), np.float32)
+    with pytest.raises(BundleError, match="more than one conductor level"):
+        _load("deep.tar", tensors)

@@ -1,4 +1,4 @@
-"""MusicVAE on the numpy engine against Magenta's own outputs for its tiny mel2bar and drums2bar checkpoints."""
+"""MusicVAE on the numpy engine against Magenta's own outputs for its tiny mel2bar, drums2bar and hierdec checkpoints."""
 
 import json
 
@@ -9,7 +9,7 @@ from composer_app.models.musicvae import decoder
 from composer_app.models.musicvae.model import MusicVae, interpolate
 from tests.conftest import shared_path
 
-NAMES = ["mel2bar_tiny", "drums2bar_tiny"]
+NAMES = ["mel2bar_tiny", "drums2bar_tiny", "hierdec_mel16_tiny"]
 
 
 def fixture(name: str) -> tuple[MusicVae, dict]:
@@ -63,7 +63,10 @@ def test_decoder_rnn_output_matches_magenta(case):
     """The decoder's pre-softmax output for z[0] along the argmax path equals Magenta's to 1e-5."""
     model, golden = case
     z = np.asarray(golden["z"], np.float32)
-    out = decoder.decode(model.weights.decoder, z, golden["max_seq_len"])
+    if model.hierarchical:
+        out = decoder.decode_hierarchical(model.weights.conductor, model.weights.decoder, z, *model.level_lengths)
+    else:
+        out = decoder.decode(model.weights.decoder, z, golden["max_seq_len"])
     expected = np.asarray(golden["decode_rnn_output_z0"]["value"], np.float32)
     np.testing.assert_allclose(out.logits[0, :len(expected)], expected, atol=1e-5, rtol=0)
 
@@ -95,12 +98,24 @@ def test_sampling_is_seeded_and_cold_sampling_is_argmax():
     assert model.decode(z, 32, temperature=1e-6, rng=np.random.default_rng(0)).tolist() == golden["decode_tensors"]
 
 
-def test_interpolation_matches_magentas_slerp_and_decodes():
+@pytest.mark.parametrize("name", ["mel2bar_tiny", "hierdec_mel16_tiny"])
+def test_interpolation_matches_magentas_slerp_and_decodes(name):
     """slerp between the encoded mu of inputs 0 and 1 gives Magenta's 5 z (endpoints included) and its classes."""
-    model, golden = fixture("mel2bar_tiny")
+    model, golden = fixture(name)
     a, b = golden["interpolate"]["between"]
     mu, _ = model.encode(input_tensors(golden), golden["input_lengths"])
     z = interpolate(mu[a], mu[b], golden["interpolate"]["num_steps"])
     np.testing.assert_allclose(z, golden["interpolate"]["z"], atol=1e-5, rtol=0)
     np.testing.assert_allclose(z[[0, -1]], mu[[a, b]], atol=1e-6, rtol=0)
     assert model.decode(z, golden["max_seq_len"], temperature=0).tolist() == golden["interpolate"]["tensors"]
+
+
+def test_hierarchical_decode_prefix_and_limits():
+    """A shorter hierdec decode is the prefix of the full one; beyond the conductor's 16 bars it is refused."""
+    from composer_app.models.errors import GenerationError
+
+    model, golden = fixture("hierdec_mel16_tiny")
+    z = np.asarray(golden["z"], np.float32)
+    assert model.decode(z, 40, temperature=0).tolist() == [row[:40] for row in golden["decode_tensors"]]
+    with pytest.raises(GenerationError, match="1 to 256 steps"):
+        model.decode(z, 257, temperature=0)
