@@ -38,7 +38,7 @@ _ALIVE_LOCK = threading.Lock()
 
 
 class GenerationWorker(QRunnable):
-    """Hands one job to the model process and relays what it reports; the model itself runs in that process."""
+    """Runs one job on the numpy engine in the pool's thread and relays its progress, result or error as signals."""
 
     def __init__(self, job: GenerationJob, generate):
         super().__init__()
