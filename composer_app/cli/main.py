@@ -11,10 +11,10 @@ from composer_app import APP_NAME, __version__
 
 # Each module exposes `add_parser(subparsers)`; the parser it adds sets `func` to a `run(args) -> int`.
 # Later features (generate, train, render, ...) add their module name here.
-COMMAND_MODULES = ("info", "convert", "render", "play", "generate", "inspect_bundle", "score", "train")
+COMMAND_MODULES = ("info", "convert", "render", "play", "generate", "inspect_bundle", "score", "train", "music_vae")
 # The names those modules give their commands, known without importing them (a test keeps the two in step):
 # a first argument among them is always a command, even where a file or folder of that name exists.
-COMMAND_NAMES = ("gui", "info", "convert", "render", "play", "generate", "inspect", "score", "evaluate", "train")
+COMMAND_NAMES = ("gui", "info", "convert", "render", "play", "generate", "inspect", "score", "evaluate", "train", "vae")
 
 
 class OneLineParser(argparse.ArgumentParser):

@@ -1,0 +1,206 @@
+"""MusicVAE on the command line: `music_vae_generate` with Magenta's flags, and `composer-app vae encode|decode`."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from composer_app.cli.errors import UserError, reports_user_errors
+from composer_app.cli.generate import _positive_float, _positive_int, _seed
+
+CONFIG_IDS = ("cat-mel_2bar_small", "cat-mel_2bar_big", "hierdec-mel_16bar", "cat-drums_2bar_small",
+              "cat-drums_2bar_big")  # models/musicvae/configs.py, named here so the parser imports no numpy
+MAX_OUTPUTS = 10_000
+
+
+def _num_outputs(text: str) -> int:
+    value = _positive_int(text)
+    if value > MAX_OUTPUTS:
+        raise argparse.ArgumentTypeError(f"expected at most {MAX_OUTPUTS} outputs, got {value}")
+    return value
+
+
+def _load(checkpoint: Path, config_id: str | None):
+    """The model and its config, the config checked against the checkpoint's tensors."""
+    from composer_app.models.musicvae.configs import detect_config
+    from composer_app.models.musicvae.model import MusicVae
+
+    model = MusicVae.load(checkpoint)
+    return model, detect_config(model.weights, config_id)
+
+
+def _windows(path: Path, config):
+    from composer_app.models.musicvae.converters import NoMusicError
+    from composer_app.music.io import read_song
+
+    song = read_song(path)
+    try:
+        return config.converter().to_windows(song)
+    except NoMusicError as exc:
+        raise type(exc)(f"{path}: {exc.summary}") from None
+
+
+def _note_rows(song) -> list[list]:
+    """[pitch, velocity, start s, end s, is_drum] as Magenta's NoteSequence notes, sorted by start then pitch."""
+    from composer_app.music.song import PPQ
+
+    seconds = 60.0 / song.qpm / PPQ
+    rows = [[n.pitch, n.velocity, n.start * seconds, n.end * seconds, t.is_drum]
+            for t in song.tracks for n in t.notes]
+    return sorted(rows, key=lambda r: (r[2], r[0]))
+
+
+def _rng(seed):
+    import numpy as np
+
+    return np.random.default_rng(seed)
+
+
+def _decode_batches(model, config, z, temperature: float, rng, batch: int):
+    import numpy as np
+
+    out = [model.decode(z[i:i + batch], config.max_seq_len, temperature, rng) for i in range(0, len(z), batch)]
+    return np.concatenate(out) if out else np.zeros((0, config.max_seq_len), np.int64)
+
+
+@reports_user_errors
+def run_encode(args) -> int:
+    model, config = _load(args.checkpoint, args.config)
+    windows = _windows(args.input, config)
+    mu, sigma = model.encode(windows.inputs, list(windows.lengths))
+    if args.json:
+        print(json.dumps({"config": config.id, "windows": [
+            {"length": int(n), "classes": list(c), "mu": m.tolist(), "sigma": s.tolist()}
+            for n, c, m, s in zip(windows.lengths, windows.classes, mu, sigma)]}))
+    else:
+        print(f"{args.input}: {len(windows)} window(s) of {config.max_seq_len} steps ({config.id}, z size "
+              f"{model.z_size})")
+        for k, m in enumerate(mu):
+            print(f"  window {k}: |mu| = {float((m ** 2).sum() ** 0.5):.4f}")
+    return 0
+
+
+def _read_z(path: Path, z_size: int):
+    import numpy as np
+
+    try:
+        data = json.loads(path.read_text())
+    except OSError as exc:
+        raise UserError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except ValueError as exc:
+        raise UserError(f"{path} is not JSON: {exc}") from None
+    if isinstance(data, dict):
+        data = data.get("z", data.get("mu"))
+    try:
+        z = np.asarray(data, np.float32)
+    except (TypeError, ValueError):
+        z = np.zeros((0,))
+    z = z[None] if z.ndim == 1 else z
+    if z.ndim != 2 or z.shape[1] != z_size or not len(z) or not np.isfinite(z).all():
+        raise UserError(f"{path} must hold a list of z vectors of {z_size} numbers (or {{\"z\": [...]}})")
+    return z
+
+
+@reports_user_errors
+def run_decode(args) -> int:
+    model, config = _load(args.checkpoint, args.config)
+    z = _read_z(args.z, model.z_size)
+    classes = _decode_batches(model, config, z, args.temperature, _rng(args.seed), 64)
+    converter = config.converter()
+    outputs = [{"classes": row.tolist(), "notes": _note_rows(converter.to_song(row))} for row in classes]
+    if args.json:
+        print(json.dumps({"config": config.id, "temperature": args.temperature, "outputs": outputs}))
+    else:
+        for k, out in enumerate(outputs):
+            print(f"output {k}: {len(out['notes'])} notes; classes {out['classes']}")
+    return 0
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("vae", help="MusicVAE: encode a MIDI file to z, or decode z to music")
+    vae = p.add_subparsers(title="actions", metavar="ACTION", required=True)
+    enc = vae.add_parser("encode", help="mu and sigma of each window of a MIDI file")
+    enc.add_argument("checkpoint", type=Path, help="a MusicVAE checkpoint .tar")
+    enc.add_argument("input", type=Path, help="a MIDI (or other music) file")
+    enc.add_argument("--config", choices=CONFIG_IDS, help="Magenta's config name (default: from the checkpoint)")
+    enc.add_argument("--json", action="store_true", help="print JSON")
+    enc.set_defaults(func=run_encode)
+    dec = vae.add_parser("decode", help="the classes and notes the decoder makes of z")
+    dec.add_argument("checkpoint", type=Path, help="a MusicVAE checkpoint .tar")
+    dec.add_argument("--z", type=Path, required=True, help='a JSON file: a list of z vectors, or {"z": [...]}')
+    dec.add_argument("--config", choices=CONFIG_IDS, help="Magenta's config name (default: from the checkpoint)")
+    dec.add_argument("--temperature", type=_positive_float, default=0.5, help="randomness of the decoder")
+    dec.add_argument("--seed", type=_seed, help="random seed: the same seed gives the same music")
+    dec.add_argument("--json", action="store_true", help="print JSON")
+    dec.set_defaults(func=run_decode)
+
+
+def _output_names(output_dir: Path, config_id: str, mode: str, total: int) -> list[Path]:
+    """Magenta's `{config}_{mode}_{date}_{time}-{i:03d}-of-{total:03d}.mid`; never an earlier run's name."""
+    stamp = dt.datetime.now().strftime("%Y-%m-%d_%H%M%S")
+    run = 1
+    while True:
+        tag = stamp if run == 1 else f"{stamp}-{run}"
+        names = [output_dir / f"{config_id}_{mode}_{tag}-{i:03d}-of-{total:03d}.mid" for i in range(total)]
+        if not any(p.exists() for p in names):
+            return names
+        run += 1
+
+
+@reports_user_errors
+def run_generate(args) -> int:
+    from composer_app.models.musicvae.model import interpolate
+    from composer_app.music.io import write_song
+
+    if args.checkpoint_file is None:
+        raise UserError("--checkpoint_file is required: a MusicVAE checkpoint .tar")
+    model, config = _load(args.checkpoint_file, args.config)
+    rng = _rng(args.seed)
+    if args.mode == "interpolate":
+        if args.input_midi_1 is None or args.input_midi_2 is None:
+            raise UserError("--mode=interpolate needs --input_midi_1 and --input_midi_2")
+        if args.num_outputs < 2:
+            raise UserError("--mode=interpolate needs --num_outputs of at least 2 (both ends are included)")
+        ends = [_windows(path, config) for path in (args.input_midi_1, args.input_midi_2)]
+        mus = [model.encode(w.inputs[:1], list(w.lengths[:1]))[0][0] for w in ends]
+        z = interpolate(mus[0], mus[1], args.num_outputs)
+    else:
+        z = rng.standard_normal((args.num_outputs, model.z_size)).astype("float32")
+    classes = _decode_batches(model, config, z, args.temperature, rng, args.max_batch_size)
+    converter = config.converter()
+    try:
+        args.output_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"cannot create the output folder {args.output_dir}: {exc.strerror or exc}") from None
+    for row, path in zip(classes, _output_names(args.output_dir, config.id, args.mode, len(classes))):
+        write_song(converter.to_song(row), path)
+    print(f"Wrote {len(classes)} MIDI files to {args.output_dir} ({config.id}, {args.mode})")
+    return 0
+
+
+def build_generate_parser():
+    from composer_app.cli.main import OneLineParser
+
+    p = OneLineParser(prog="music_vae_generate", description="Sample or interpolate with a MusicVAE, as Magenta's "
+                      "music_vae_generate.")
+    p.add_argument("--config", choices=CONFIG_IDS, help="Magenta's config name (default: from the checkpoint)")
+    p.add_argument("--checkpoint_file", type=Path, help="a MusicVAE checkpoint .tar")
+    p.add_argument("--mode", choices=("sample", "interpolate"), required=True)
+    p.add_argument("--input_midi_1", type=Path, help="the first end of an interpolation")
+    p.add_argument("--input_midi_2", type=Path, help="the last end of an interpolation")
+    p.add_argument("--num_outputs", type=_num_outputs, default=5, help="how many files to write")
+    p.add_argument("--max_batch_size", type=_positive_int, default=8, help="z vectors decoded together")
+    p.add_argument("--temperature", type=_positive_float, default=0.5, help="randomness of the decoder")
+    p.add_argument("--output_dir", type=Path, default=Path("/tmp/music_vae/generated"),
+                   help="where to write the MIDI files")
+    p.add_argument("--seed", type=_seed, help="random seed: the same seed gives the same music")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Console script `music_vae_generate`."""
+    args = build_generate_parser().parse_args(sys.argv[1:] if argv is None else list(argv))
+    return run_generate(args)

@@ -1,0 +1,225 @@
+"""Magenta's MusicVAE data converters: a Song to the encoder's input windows, and decoded classes back to a Song.
+
+OneHotMelodyConverter (90 classes: 0 no event, 1 note off, k >= 2 MIDI pitch k + 19, i.e. 21..108) and
+DrumsConverter (9 drum classes with note_seq's pitch map, a roll input with a NOR bit, 512-way outputs where bit k
+is drum class k), with the extraction Magenta's infer-mode converters use: melodies per instrument starting at the
+bar of their first note and padded to the end of the bar of their last, ended by a silence of a bar; windows of the
+config's length slid a bar at a time, duplicates dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from composer_app.models.errors import ModelError
+from composer_app.music.encodings.drums import DEFAULT_DRUM_TYPE_PITCHES
+from composer_app.music.errors import MusicError
+from composer_app.music.events import (
+    drums_from_track,
+    drums_to_notes,
+    melody_from_track,
+    melody_to_notes,
+    steps_per_bar_for,
+)
+from composer_app.music.song import Song, TempoChange, Track, drum_track
+
+STEPS_PER_QUARTER = 4
+QUARTERS_PER_BAR = 4
+STEPS_PER_BAR = STEPS_PER_QUARTER * QUARTERS_PER_BAR
+OUTPUT_VELOCITY = 80  # Magenta's decoded notes
+OUTPUT_QPM = 120.0  # note_seq's default tempo, at which Magenta writes decoded music
+MAX_BARS = 100  # every config here truncates extracted melodies and drum tracks to 100 bars before slicing
+GAP_BARS = 1
+
+MELODY_NO_EVENT_CLASS = 0
+MELODY_NOTE_OFF_CLASS = 1
+MELODY_FIRST_PITCH_CLASS = 2
+
+
+class NoMusicError(ModelError):
+    """A file has nothing the model's converter can read: no melody, no drums, or a metre it does not take."""
+
+    hint = "Give a MIDI file in 4/4 with at least a bar of the music this model plays (a melody or drums)."
+
+
+@dataclass(frozen=True)
+class Windows:
+    """The converter's output for one song: encoder inputs [n, steps, input_depth], their lengths, and the
+    classes per step of each window (the decoder's targets: melody classes or 512-way drum classes)."""
+
+    inputs: np.ndarray
+    lengths: tuple[int, ...]
+    classes: tuple[tuple[int, ...], ...]
+
+    def __len__(self) -> int:
+        return len(self.classes)
+
+
+def _check_metre(song: Song) -> None:
+    for sig in song.time_signatures:
+        try:
+            steps = steps_per_bar_for(sig, STEPS_PER_QUARTER)
+        except MusicError:
+            steps = None
+        if steps != STEPS_PER_BAR:
+            raise NoMusicError(f"the song is in {sig}; MusicVAE's converters read only 4/4 (16 steps a bar)")
+
+
+def _unique(windows: list[tuple[int, ...]]) -> list[tuple[int, ...]]:
+    """Magenta keeps a set of the windows; this keeps the first of each, in the order they occur."""
+    return list(dict.fromkeys(windows))
+
+
+def _slices(events: list[int], slice_steps: int) -> list[tuple[int, ...]]:
+    return [tuple(events[i - slice_steps:i]) for i in range(slice_steps, len(events) + 1, STEPS_PER_BAR)]
+
+
+def _truncated_length(length: int) -> int:
+    """extract_melodies / extract_drum_tracks with pad_end: cut to max_bars, then to a whole bar."""
+    limit = MAX_BARS * STEPS_PER_BAR
+    return limit - limit % STEPS_PER_BAR if length > limit else length
+
+
+class MelodyConverter:
+    """Magenta's OneHotMelodyConverter (min_pitch 21, max_pitch 108, skip_polyphony False, gap_bars 1)."""
+
+    kind = "melody"
+    min_pitch = 21
+    max_pitch = 108
+    input_depth = output_depth = max_pitch - min_pitch + 1 + MELODY_FIRST_PITCH_CLASS  # 90
+
+    def __init__(self, slice_bars: int):
+        self.slice_bars = slice_bars
+
+    @property
+    def slice_steps(self) -> int:
+        return self.slice_bars * STEPS_PER_BAR
+
+    def event_class(self, event: int) -> int:
+        """A note_seq melody event (-2 no event, -1 note off, a pitch) as its one-hot class."""
+        if event < 0:
+            return MELODY_NO_EVENT_CLASS if event == -2 else MELODY_NOTE_OFF_CLASS
+        return event - self.min_pitch + MELODY_FIRST_PITCH_CLASS
+
+    def class_event(self, cls: int) -> int:
+        if not 0 <= cls < self.output_depth:
+            raise ModelError(f"melody class {cls} is outside 0..{self.output_depth - 1}")
+        if cls < MELODY_FIRST_PITCH_CLASS:
+            return -2 if cls == MELODY_NO_EVENT_CLASS else -1
+        return cls - MELODY_FIRST_PITCH_CLASS + self.min_pitch
+
+    def melodies(self, song: Song) -> list[list[int]]:
+        """note_seq's extract_melodies (min_bars 1, pad_end, ignore_polyphonic_notes) over each pitched track."""
+        _check_metre(song)
+        out = []
+        for track in song.tracks:
+            if track.is_drum:
+                continue
+            valid = track.with_notes(n for n in track.notes if self.min_pitch <= n.pitch <= self.max_pitch)
+            search = 0
+            while True:
+                melody = melody_from_track(valid, STEPS_PER_QUARTER, STEPS_PER_BAR, search_start_step=search,
+                                           gap_bars=GAP_BARS, ignore_polyphonic_notes=True, pad_end=True)
+                if not melody:
+                    break
+                search = melody.end_step + (search - melody.end_step) % STEPS_PER_BAR
+                if len(melody) < STEPS_PER_BAR:
+                    continue
+                out.append(list(melody)[:_truncated_length(len(melody))])
+        return out
+
+    def to_windows(self, song: Song) -> Windows:
+        """Every distinct window of `slice_bars` bars of every melody; NoMusicError when there is none."""
+        windows = _unique([
+            tuple(self.event_class(e) for e in window)
+            for melody in self.melodies(song)
+            for window in _slices(melody, self.slice_steps)
+        ])
+        if not windows:
+            raise NoMusicError(f"no melody of {self.slice_bars} bars or more was found")
+        eye = np.eye(self.input_depth, dtype=np.float32)
+        inputs = np.stack([eye[list(w)] for w in windows])
+        return Windows(inputs, tuple(len(w) for w in windows), tuple(windows))
+
+    def to_song(self, classes) -> Song:
+        """Magenta's decoded melody: program 0, velocity 80, 120 qpm; class 0 holds, every pitch class strikes."""
+        events = [self.class_event(int(c)) for c in classes]
+        notes = melody_to_notes(events, velocity=OUTPUT_VELOCITY, steps_per_quarter=STEPS_PER_QUARTER)
+        track = Track(name="Melody", program=0, channel=0, notes=tuple(notes))
+        return Song(tracks=(track,), tempos=(TempoChange(0, OUTPUT_QPM),))
+
+
+class DrumsConverter:
+    """Magenta's DrumsConverter with roll_input (9 classes + NOR bit in, 512-way one-hot out), gap_bars 1."""
+
+    kind = "drums"
+    pitch_classes = DEFAULT_DRUM_TYPE_PITCHES
+    num_classes = len(DEFAULT_DRUM_TYPE_PITCHES)
+    input_depth = num_classes + 1
+    output_depth = 2 ** num_classes
+
+    def __init__(self, slice_bars: int):
+        self.slice_bars = slice_bars
+        self.pitch_class = {p: i for i, pitches in enumerate(self.pitch_classes) for p in pitches}
+
+    @property
+    def slice_steps(self) -> int:
+        return self.slice_bars * STEPS_PER_BAR
+
+    def drum_tracks(self, song: Song) -> list[list[frozenset[int]]]:
+        """note_seq's extract_drum_tracks (min_bars 1, pad_end) over every drum note, pitches as class indices."""
+        _check_metre(song)
+        notes = [n.moved(dpitch=self.pitch_class[n.pitch] - n.pitch)
+                 for t in song.tracks if t.is_drum for n in t.notes if n.pitch in self.pitch_class]
+        merged = drum_track("Drums", notes)
+        out, search = [], 0
+        while True:
+            drums = drums_from_track(merged, STEPS_PER_QUARTER, STEPS_PER_BAR, search_start_step=search,
+                                     gap_bars=GAP_BARS, pad_end=True)
+            if not drums:
+                break
+            search = drums.end_step + (search - drums.end_step) % STEPS_PER_BAR
+            if len(drums) < STEPS_PER_BAR:
+                continue
+            out.append(list(drums)[:_truncated_length(len(drums))])
+        return out
+
+    @staticmethod
+    def event_class(event) -> int:
+        """The 512-way class of a set of drum classes: bit k is drum class k."""
+        return sum(1 << k for k in event)
+
+    def class_pitches(self, cls: int) -> list[int]:
+        """The pitches Magenta writes for a class: the first pitch of each drum class whose bit is set."""
+        if not 0 <= cls < self.output_depth:
+            raise ModelError(f"drum class {cls} is outside 0..{self.output_depth - 1}")
+        return [self.pitch_classes[k][0] for k in range(self.num_classes) if cls >> k & 1]
+
+    def roll(self, classes) -> np.ndarray:
+        """The encoder's roll [steps, 10]: bit k of each class, then the NOR bit (1 on a step with no hit)."""
+        classes = np.asarray(classes, np.int64)
+        bits = (classes[:, None] >> np.arange(self.num_classes)) & 1
+        return np.concatenate([bits, (classes == 0)[:, None]], axis=1).astype(np.float32)
+
+    def to_windows(self, song: Song) -> Windows:
+        """Every distinct window of `slice_bars` bars of every drum track; NoMusicError when there is none."""
+        windows = _unique([
+            tuple(self.event_class(e) for e in window)
+            for drums in self.drum_tracks(song)
+            for window in _slices(drums, self.slice_steps)
+        ])
+        if not windows:
+            raise NoMusicError(f"no drum track of {self.slice_bars} bars or more was found")
+        inputs = np.stack([self.roll(w) for w in windows])
+        return Windows(inputs, tuple(len(w) for w in windows), tuple(windows))
+
+    def to_song(self, classes) -> Song:
+        """Magenta's decoded drums: one-16th hits at velocity 80 on the drum channel, 120 qpm."""
+        events = [self.class_pitches(int(c)) for c in classes]
+        notes = drums_to_notes(events, velocity=OUTPUT_VELOCITY, steps_per_quarter=STEPS_PER_QUARTER)
+        return Song(tracks=(drum_track("Drums", notes),), tempos=(TempoChange(0, OUTPUT_QPM),))
+
+
+Converter = MelodyConverter | DrumsConverter
