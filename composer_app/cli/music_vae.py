@@ -12,7 +12,8 @@ from composer_app.cli.errors import UserError, reports_user_errors
 from composer_app.cli.generate import _positive_float, _positive_int, _seed
 
 CONFIG_IDS = ("cat-mel_2bar_small", "cat-mel_2bar_big", "hierdec-mel_16bar", "cat-drums_2bar_small",
-              "cat-drums_2bar_big")  # models/musicvae/configs.py, named here so the parser imports no numpy
+              "cat-drums_2bar_big", "groovae_2bar_humanize", "groovae_2bar_tap_fixed_velocity",
+              "groovae_2bar_add_closed_hh")  # models/musicvae/configs.py, named here so the parser imports no numpy
 MAX_OUTPUTS = 10_000
 
 
@@ -60,10 +61,21 @@ def _rng(seed):
 
 
 def _decode_batches(model, config, z, temperature: float, rng, batch: int):
+    """Classes [n, steps], or for GrooVAE the outputs [n, steps, 27]."""
     import numpy as np
 
-    out = [model.decode(z[i:i + batch], config.max_seq_len, temperature, rng) for i in range(0, len(z), batch)]
+    decode = model.decode_groove if config.kind == "groove" else model.decode
+    out = [decode(z[i:i + batch], config.max_seq_len, temperature, rng) for i in range(0, len(z), batch)]
     return np.concatenate(out) if out else np.zeros((0, config.max_seq_len), np.int64)
+
+
+def _decoded(converter, row) -> dict:
+    """One decoded output as JSON: the classes, or GrooVAE's hits/velocities/offsets, and the notes."""
+    if converter.kind != "groove":
+        return {"classes": row.tolist(), "notes": _note_rows(converter.to_song(row))}
+    third = converter.num_classes
+    return {"hits": row[:, :third].astype(int).tolist(), "velocities": row[:, third:2 * third].tolist(),
+            "offsets": row[:, 2 * third:].tolist(), "notes": [r[:5] for r in converter.note_rows(row)]}
 
 
 @reports_user_errors
@@ -110,12 +122,13 @@ def run_decode(args) -> int:
     z = _read_z(args.z, model.z_size)
     classes = _decode_batches(model, config, z, args.temperature, _rng(args.seed), 64)
     converter = config.converter()
-    outputs = [{"classes": row.tolist(), "notes": _note_rows(converter.to_song(row))} for row in classes]
+    outputs = [_decoded(converter, row) for row in classes]
     if args.json:
         print(json.dumps({"config": config.id, "temperature": args.temperature, "outputs": outputs}))
     else:
         for k, out in enumerate(outputs):
-            print(f"output {k}: {len(out['notes'])} notes; classes {out['classes']}")
+            what = f"classes {out['classes']}" if "classes" in out else f"hits per step {out['hits']}"
+            print(f"output {k}: {len(out['notes'])} notes; {what}")
     return 0
 
 
@@ -128,7 +141,7 @@ def add_parser(sub) -> None:
     enc.add_argument("--config", choices=CONFIG_IDS, help="Magenta's config name (default: from the checkpoint)")
     enc.add_argument("--json", action="store_true", help="print JSON")
     enc.set_defaults(func=run_encode)
-    dec = vae.add_parser("decode", help="the classes and notes the decoder makes of z")
+    dec = vae.add_parser("decode", help="the classes (GrooVAE: hits, velocities, offsets) and notes made of z")
     dec.add_argument("checkpoint", type=Path, help="a MusicVAE checkpoint .tar")
     dec.add_argument("--z", type=Path, required=True, help='a JSON file: a list of z vectors, or {"z": [...]}')
     dec.add_argument("--config", choices=CONFIG_IDS, help="Magenta's config name (default: from the checkpoint)")

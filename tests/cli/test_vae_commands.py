@@ -89,3 +89,40 @@ def test_an_input_without_melody_is_one_error_line(tmp_path, capsys):
     code = main(["vae", "encode", str(fixture("mel2bar_tiny.tar")), str(fixture("drums2bar_tiny_in0.mid"))])
     err = capsys.readouterr().err.strip().splitlines()
     assert code == 1 and len(err) == 1 and "no melody" in err[0]
+
+
+def test_groove_encode_json_gives_magentas_mu_and_sigma(capsys):
+    """`vae encode --json` of a GrooVAE input finds groovae_2bar_humanize and prints Magenta's mu and sigma."""
+    g = golden("groovae_humanize_tiny")
+    assert main(["vae", "encode", str(fixture("groovae_humanize_tiny.tar")),
+                 str(fixture("groovae_humanize_tiny_in2.mid")), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["config"] == "groovae_2bar_humanize" and len(out["windows"]) == 1
+    np.testing.assert_allclose(out["windows"][0]["mu"], g["mu"][2], atol=1e-5, rtol=0)
+    np.testing.assert_allclose(out["windows"][0]["sigma"], g["sigma"][2], atol=1e-5, rtol=0)
+
+
+def test_groove_decode_json_prints_magentas_hits_velocities_offsets_and_notes(tmp_path, capsys):
+    """`vae decode --json` of the golden z prints Magenta's hit matrix, velocities, offsets and notes."""
+    g = golden("groovae_humanize_tiny")
+    (tmp_path / "z.json").write_text(json.dumps({"z": g["z"]}))
+    assert main(["vae", "decode", str(fixture("groovae_humanize_tiny.tar")), "--z", str(tmp_path / "z.json"),
+                 "--temperature", "1e-6", "--seed", "0", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    for got, want, notes in zip(out["outputs"], g["decode_tensors"], g["decode"], strict=True):
+        assert got["hits"] == want["hits"]
+        np.testing.assert_allclose(got["velocities"], want["velocities"], atol=1e-5, rtol=0)
+        np.testing.assert_allclose(got["offsets"], want["offsets"], atol=1e-5, rtol=0)
+        assert [n[:2] for n in got["notes"]] == [n[:2] for n in notes]
+        np.testing.assert_allclose([n[2:4] for n in got["notes"]], [n[2:4] for n in notes], atol=1e-6, rtol=0)
+
+
+def test_groove_sample_writes_drum_files_with_velocities(tmp_path):
+    """`music_vae_generate --mode=sample` with the GrooVAE checkpoint writes drum files of varied velocity."""
+    assert music_vae.main([f"--checkpoint_file={fixture('groovae_humanize_tiny.tar')}", "--mode=sample",
+                           "--num_outputs=2", "--seed=2", f"--output_dir={tmp_path}"]) == 0
+    files = sorted(tmp_path.glob("groovae_2bar_humanize_sample_*.mid"))
+    assert len(files) == 2
+    tracks = [read_song(f).tracks[0] for f in files]
+    assert all(t.is_drum and t.notes for t in tracks)
+    assert len({n.velocity for t in tracks for n in t.notes}) > 1

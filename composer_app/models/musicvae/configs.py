@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from composer_app.models.errors import BundleError, ModelError
 from composer_app.models.musicvae.checkpoint import VaeWeights
 from composer_app.models.musicvae.converters import Converter, DrumsConverter, MelodyConverter
+from composer_app.models.musicvae.groove import GROOVE_VARIANTS, GrooveConverter, GrooveOptions
 
 
 @dataclass(frozen=True)
@@ -14,18 +15,21 @@ class VaeConfig:
     """One of Magenta's MusicVAE configs (configs.CONFIG_MAP) this app runs."""
 
     id: str
-    kind: str  # "melody" or "drums"
+    kind: str  # "melody", "drums" or "groove"
     slice_bars: int
     hierarchical: bool
     z_size: int
     enc_rnn_size: tuple[int, ...]
     dec_rnn_size: tuple[int, ...]
+    groove: GrooveOptions = field(default_factory=GrooveOptions)
 
     @property
     def max_seq_len(self) -> int:
         return self.slice_bars * 16
 
-    def converter(self) -> Converter:
+    def converter(self) -> Converter | GrooveConverter:
+        if self.kind == "groove":
+            return GrooveConverter(self.slice_bars, self.groove)
         return (MelodyConverter if self.kind == "melody" else DrumsConverter)(self.slice_bars)
 
     def structure(self) -> tuple[str, bool, int]:
@@ -39,6 +43,8 @@ CONFIGS = (
     VaeConfig("hierdec-mel_16bar", "melody", 16, True, 512, (2048, 2048), (1024, 1024)),
     VaeConfig("cat-drums_2bar_small", "drums", 2, False, 256, (512,), (256, 256)),
     VaeConfig("cat-drums_2bar_big", "drums", 2, False, 512, (2048,), (2048, 2048, 2048)),
+    *(VaeConfig(f"groovae_2bar_{variant}", "groove", 2, False, 256, (512,), (256, 256), options)
+      for variant, options in GROOVE_VARIANTS.items()),
 )
 CONFIG_IDS = tuple(c.id for c in CONFIGS)
 
@@ -64,13 +70,15 @@ def _sizes(weights: VaeWeights) -> tuple[int, tuple[int, ...], tuple[int, ...]]:
 def detect_config(weights: VaeWeights, wanted: str | None = None) -> VaeConfig:
     """The config of a checkpoint, from its tensors' sizes; a `wanted` config it cannot be raises, naming both.
 
-    The input and output depths give the converter (melody 90/90, drums 10/512), a conductor gives hierdec. Small
+    The input and output depths give the converter (melody 90/90, drums 10/512, groove 27/27), a conductor gives hierdec. Small
     and big differ only in layer sizes: the exact sizes pick one, else the small one (a retrained net with its own
-    sizes), and a `wanted` config of the same structure is taken as asked.
+    sizes), and a `wanted` config of the same structure is taken as asked. The GrooVAE configs differ only in
+    how their converter flattens the encoder's input, so a groove checkpoint is groovae_2bar_humanize unless asked.
     """
     depths = (weights.encoder.input_depth, weights.decoder.output_depth)
     kinds = {(MelodyConverter.input_depth, MelodyConverter.output_depth): "melody",
-             (DrumsConverter.input_depth, DrumsConverter.output_depth): "drums"}
+             (DrumsConverter.input_depth, DrumsConverter.output_depth): "drums",
+             (GrooveConverter.input_depth, GrooveConverter.output_depth): "groove"}
     kind = kinds.get(depths)
     if kind is None:
         raise BundleError(weights.source, f"input depth {depths[0]} and output depth {depths[1]} fit no MusicVAE "

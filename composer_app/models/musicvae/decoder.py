@@ -1,4 +1,4 @@
-"""Magenta's CategoricalLstmDecoder on the numpy engine: z sets the LSTMs' state, each step reads [last output, z]."""
+"""Magenta's categorical and groove LSTM decoders on the numpy engine: z sets the state, each step reads [output, z]."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from composer_app.models.engine.layers import OneHotInput, dense, lstm_cell
+from composer_app.models.engine.layers import OneHotInput, dense, lstm_cell, sigmoid
 from composer_app.models.musicvae.checkpoint import ConductorWeights, DecoderWeights, Dense, Lstm
 
 # Picks one class per row from the step's logits [batch, depth].
@@ -87,3 +87,40 @@ def decode_hierarchical(conductor: ConductorWeights, core: DecoderWeights, z: np
         logits.append(out.logits)
         start = out.classes[:, -1]
     return Decoded(np.concatenate(classes, axis=1), np.concatenate(logits, axis=1))
+
+
+# Picks the hits (0/1) of a step from its hit logits [batch, drums].
+HitSampler = Callable[[np.ndarray, int], np.ndarray]
+
+
+def threshold_hits(hit_logits: np.ndarray, step: int) -> np.ndarray:
+    """Hit iff the logit is above 0 (Bernoulli(sigmoid(logit / T)) as T goes to 0)."""
+    return (hit_logits > 0).astype(np.float32)
+
+
+def decode_groove(weights: DecoderWeights, z: np.ndarray, steps: int, sample_hits: HitSampler = threshold_hits
+                  ) -> Decoded:
+    """Magenta's GrooveLstmDecoder: each step's projection is [hit logits, velocities, offsets] (thirds), sampled
+    as hits, sigmoid and tanh; that [steps, depth] output, zeros at step 0, is the next step's input with z.
+
+    `classes` holds the outputs [batch, steps, depth] and `logits` the raw projection."""
+    z = np.asarray(z, np.float32)
+    batch = z.shape[0]
+    state = initial_state(weights.z_to_initial_state, weights.cells, z)
+    depth = weights.output_depth
+    drums = depth // 3
+    previous = np.zeros((batch, depth), np.float32)
+    outputs = np.zeros((batch, steps, depth), np.float32)
+    logits = np.zeros((batch, steps, depth), np.float32)
+    for t in range(steps):
+        x = np.concatenate([previous, z], axis=1)
+        for k, cell in enumerate(weights.cells):
+            c, h = lstm_cell(x, *state[k], cell.kernel, cell.bias)
+            state[k] = (c, h)
+            x = h
+        out = dense(x, weights.output_projection.kernel, weights.output_projection.bias)
+        hits = np.asarray(sample_hits(out[:, :drums], t), np.float32)
+        velocities = sigmoid(out[:, drums:2 * drums])
+        previous = np.concatenate([hits, velocities, np.tanh(out[:, 2 * drums:])], axis=1).astype(np.float32)
+        logits[:, t], outputs[:, t] = out, previous
+    return Decoded(outputs, logits)

@@ -6,6 +6,7 @@ import os
 
 import numpy as np
 
+from composer_app.models.engine.layers import sigmoid
 from composer_app.models.engine.sampling import sample_classes
 from composer_app.models.errors import GenerationError
 from composer_app.models.musicvae import decoder, encoder
@@ -17,7 +18,7 @@ HIERDEC_LEVEL_LENGTHS = (16, 16)
 
 
 class MusicVae:
-    """A MusicVAE (Magenta's cat-mel, cat-drums and hierdec-mel configs) run on the numpy engine."""
+    """A MusicVAE (Magenta's cat-mel, cat-drums, hierdec-mel and GrooVAE configs) run on the numpy engine."""
 
     def __init__(self, weights: VaeWeights, level_lengths: tuple[int, int] = HIERDEC_LEVEL_LENGTHS):
         self.weights = weights
@@ -56,9 +57,7 @@ class MusicVae:
         except ValueError as exc:
             raise GenerationError(str(exc)) from None
 
-    def decode(self, z, length: int, temperature: float = 1.0, rng: np.random.Generator | None = None
-               ) -> np.ndarray:
-        """Output classes [batch, length] for z [batch, z_size]: sampled at `temperature`, argmax at 0."""
+    def _check_decode(self, z, length: int, temperature: float) -> np.ndarray:
         z = np.asarray(z, np.float32)
         if z.ndim != 2 or z.shape[1] != self.z_size:
             raise GenerationError(f"z must be [batch, {self.z_size}], got {list(z.shape)}")
@@ -66,6 +65,30 @@ class MusicVae:
             raise GenerationError(f"length must be 1 to {self.max_length} steps, got {length}")
         if temperature < 0:
             raise GenerationError(f"temperature must be 0 or more, got {temperature}")
+        return z
+
+    def decode_groove(self, z, length: int, temperature: float = 1.0, rng: np.random.Generator | None = None
+                      ) -> np.ndarray:
+        """GrooVAE outputs [batch, length, 27] (hits, velocities, offsets) for z: hits drawn as
+        Bernoulli(sigmoid(logit / temperature)), at 0 a hit iff the logit is above 0."""
+        z = self._check_decode(z, length, temperature)
+        if self.hierarchical or self.output_depth % 3:
+            raise GenerationError(f"this checkpoint is not a GrooVAE (output depth {self.output_depth})")
+        if temperature == 0:
+            sample_hits = decoder.threshold_hits
+        else:
+            rng = np.random.default_rng() if rng is None else rng
+
+            def sample_hits(hit_logits: np.ndarray, step: int) -> np.ndarray:
+                p = sigmoid(hit_logits / np.float32(temperature))
+                return (rng.random(hit_logits.shape, dtype=np.float32) < p).astype(np.float32)
+
+        return decoder.decode_groove(self.weights.decoder, z, length, sample_hits).classes
+
+    def decode(self, z, length: int, temperature: float = 1.0, rng: np.random.Generator | None = None
+               ) -> np.ndarray:
+        """Output classes [batch, length] for z [batch, z_size]: sampled at `temperature`, argmax at 0."""
+        z = self._check_decode(z, length, temperature)
         if temperature == 0:
             choose = decoder.argmax_chooser
         else:
