@@ -57,7 +57,7 @@ class Windows:
         return len(self.classes)
 
 
-def _check_metre(song: Song) -> None:
+def check_metre(song: Song) -> None:
     for sig in song.time_signatures:
         try:
             steps = steps_per_bar_for(sig, STEPS_PER_QUARTER)
@@ -112,7 +112,7 @@ class MelodyConverter:
 
     def melodies(self, song: Song) -> list[list[int]]:
         """note_seq's extract_melodies (min_bars 1, pad_end, ignore_polyphonic_notes) over each pitched track."""
-        _check_metre(song)
+        check_metre(song)
         out = []
         for track in song.tracks:
             if track.is_drum:
@@ -170,7 +170,7 @@ class DrumsConverter:
 
     def drum_tracks(self, song: Song) -> list[list[frozenset[int]]]:
         """note_seq's extract_drum_tracks (min_bars 1, pad_end) over every drum note, pitches as class indices."""
-        _check_metre(song)
+        check_metre(song)
         notes = [n.moved(dpitch=self.pitch_class[n.pitch] - n.pitch)
                  for t in song.tracks if t.is_drum for n in t.notes if n.pitch in self.pitch_class]
         merged = drum_track("Drums", notes)

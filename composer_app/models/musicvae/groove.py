@@ -19,7 +19,7 @@ from composer_app.models.musicvae.converters import (
     STEPS_PER_QUARTER,
     NoMusicError,
     Windows,
-    _check_metre,
+    check_metre,
 )
 from composer_app.music.encodings.drums import DEFAULT_DRUM_TYPE_PITCHES
 from composer_app.music.song import PPQ, Note, Song, TempoChange, drum_track
@@ -70,7 +70,7 @@ class GrooveConverter:
 
         A step keeps the loudest note of each class. Pitches outside the map are left out; a song with none
         inside it raises NoMusicError naming them."""
-        _check_metre(song)
+        check_metre(song)
         if len({t.qpm for t in song.tempos}) > 1:
             raise NoMusicError("the song changes tempo; Magenta's GrooveConverter reads only a single tempo")
         notes = [n for t in song.tracks if t.is_drum for n in t.notes]
