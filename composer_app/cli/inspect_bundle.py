@@ -1,4 +1,4 @@
-"""`composer-app inspect BUNDLE`: what a .mag bundle holds."""
+"""`composer-app inspect BUNDLE`: what a .mag bundle or a MusicVAE checkpoint (.tar or model.ckpt-N) holds."""
 
 from __future__ import annotations
 
@@ -9,15 +9,19 @@ from composer_app.cli.errors import reports_user_errors
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("inspect", help="show a .mag bundle's model id, layout and sizes")
-    p.add_argument("bundle", type=Path)
+    p = sub.add_parser("inspect", help="show a .mag bundle's or a MusicVAE checkpoint's model, layout and sizes")
+    p.add_argument("bundle", type=Path, help="a .mag bundle, a MusicVAE .tar, or a checkpoint prefix model.ckpt-N")
     p.add_argument("--json", action="store_true", help="print machine-readable JSON")
     p.set_defaults(func=run)
 
 
 @reports_user_errors
 def run(args) -> int:
+    from composer_app.models.musicvae.checkpoint import checkpoint_prefix
     from composer_app.models.rnn.bundle import read_bundle
+
+    if args.bundle.suffix.lower() == ".tar" or checkpoint_prefix(args.bundle) is not None:
+        return _run_vae(args)
 
     info = read_bundle(args.bundle).describe()
     if args.json:
@@ -33,4 +37,34 @@ def run(args) -> int:
           if info["attn_length"] else "  attn_length:    0 (no attention)")
     print(f"  input size:     {info['input_size']}")
     print(f"  classes:        {info['num_classes']}")
+    return 0
+
+
+def _sizes(sizes) -> str:
+    return "[" + ", ".join(str(s) for s in sizes) + "]"
+
+
+def _run_vae(args) -> int:
+    from composer_app.models.musicvae.inspect import describe_checkpoint
+
+    info = describe_checkpoint(args.bundle)
+    if args.json:
+        print(json.dumps(info, indent=2))
+        return 0
+    print(f"{args.bundle}")
+    print("  model:          MusicVAE checkpoint")
+    print(f"  config:         {info['config']} (detected)" if info["config"]
+          else f"  config:         none this app runs ({info['config_problem']})")
+    print(f"  layout:         {info['layout']}")
+    print(f"  z size:         {info['z_size']}")
+    print(f"  encoder sizes:  {_sizes(info['encoder_sizes'])} (bidirectional)")
+    print(f"  decoder sizes:  {_sizes(info['decoder_sizes'])}")
+    print(f"  conductor:      {_sizes(info['conductor_sizes'])}" if info["conductor_sizes"]
+          else "  conductor:      none (flat decoder)")
+    print(f"  input depth:    {info['input_depth']}")
+    print(f"  output depth:   {info['output_depth']}")
+    print(f"  parameters:     {info['parameters']:,} (plus {info['training_state_entries']} training-state entries)")
+    print("  variables:")
+    for var in info["variables"]:
+        print(f"    {var['name']}  {_sizes(var['shape'])}")
     return 0

@@ -1,0 +1,123 @@
+"""Magenta's published MusicVAE checkpoints, by their variable names and shapes, load and are recognised.
+
+The sizes are the hparams of magenta/models/music_vae/configs.py (Magenta 2.1.4); the names and the kernel layouts
+are those Magenta's graph writes (see the fixtures' README). The tensors are zero views of one scalar, so the test
+allocates almost nothing although cat-mel_2bar_big alone has about 134 million weights.
+"""
+
+import json
+
+import numpy as np
+import pytest
+
+from composer_app.models.musicvae.checkpoint import WeightTensors, weights_from
+from composer_app.models.musicvae.configs import detect_config
+from composer_app.models.musicvae.inspect import describe_weights
+from composer_app.models.musicvae.model import MusicVae
+from tests.conftest import shared_path
+
+MELODY = (90, 90)  # one-hot melody classes in and out
+DRUMS = (10, 512)  # the drum roll (9 classes + no-event bit) in, 2^9 drum combinations out
+
+# config: (converter depths, z_size, enc_rnn_size, dec_rnn_size, hierarchical)
+PUBLISHED = {
+    "cat-mel_2bar_small": (MELODY, 256, [512], [256, 256], False),
+    "cat-mel_2bar_big": (MELODY, 512, [2048], [2048, 2048, 2048], False),
+    "hierdec-mel_16bar": (MELODY, 512, [2048, 2048], [1024, 1024], True),
+    "cat-drums_2bar_small": (DRUMS, 256, [512], [256, 256], False),
+    "cat-drums_2bar_big": (DRUMS, 512, [2048], [2048, 2048, 2048], False),
+}
+
+
+def lstm(scope: str, inputs: int, units: int) -> dict[str, tuple[int, ...]]:
+    return {f"{scope}/kernel": (inputs + units, 4 * units), f"{scope}/bias": (4 * units,)}
+
+
+def dense(scope: str, rows: int, columns: int) -> dict[str, tuple[int, ...]]:
+    return {f"{scope}/kernel": (rows, columns), f"{scope}/bias": (columns,)}
+
+
+def decoder(prefix: str, z: int, output: int, sizes: list[int]) -> dict[str, tuple[int, ...]]:
+    shapes = dense(f"{prefix}/z_to_initial_state", z, sum(2 * s for s in sizes))
+    below = output + z  # each step reads the previous output and z
+    for k, size in enumerate(sizes):
+        shapes |= lstm(f"{prefix}/multi_rnn_cell/cell_{k}/lstm_cell", below, size)
+        below = size
+    return shapes | dense(f"{prefix}/output_projection", sizes[-1], output)
+
+
+def magenta_shapes(depths, z: int, enc: list[int], dec: list[int], hierarchical: bool) -> dict[str, tuple]:
+    """{variable: shape} of a MusicVAE graph as Magenta builds it (weights only, no Adam slots)."""
+    inputs, outputs = depths
+    shapes: dict[str, tuple[int, ...]] = {}
+    below = inputs
+    for k, size in enumerate(enc):
+        for direction in ("fw", "bw"):
+            shapes |= lstm(f"encoder/cell_{k}/bidirectional_rnn/{direction}/multi_rnn_cell/cell_0/lstm_cell",
+                           below, size)
+        below = 2 * size
+    shapes |= dense("encoder/mu", below, z) | dense("encoder/sigma", below, z)
+    if not hierarchical:
+        return shapes | decoder("decoder", z, outputs, dec)
+    # The conductor: one level with dec_rnn_size cells, a single zero input a step, its initial state from z.
+    conductor_below = 1
+    for k, size in enumerate(dec):
+        shapes |= lstm(f"decoder/hierarchical_level_0/cell_{k}/lstm_cell", conductor_below, size)
+        conductor_below = size
+    shapes |= dense("decoder/hierarchical_level_0/initial_state", z, sum(2 * s for s in dec))
+    return shapes | decoder("core_decoder/decoder", dec[-1], outputs, dec)
+
+
+def zero_tensors(shapes: dict[str, tuple]) -> dict[str, np.ndarray]:
+    return {name: np.broadcast_to(np.float32(0), shape) for name, shape in shapes.items()}
+
+
+@pytest.mark.parametrize("config_id", list(PUBLISHED))
+def test_published_shapes_load_and_detect_their_config(config_id):
+    depths, z, enc, dec, hierarchical = PUBLISHED[config_id]
+    shapes = magenta_shapes(depths, z, enc, dec, hierarchical)
+    weights = weights_from(WeightTensors(config_id, zero_tensors(shapes)))
+    config = detect_config(weights)
+    assert config.id == config_id
+    assert (config.z_size, list(config.enc_rnn_size), list(config.dec_rnn_size)) == (z, enc, dec)
+    info = describe_weights(weights)
+    assert info["config"] == config_id
+    assert (info["z_size"], info["encoder_sizes"], info["decoder_sizes"]) == (z, enc, dec)
+    assert (info["input_depth"], info["output_depth"]) == depths
+    assert info["conductor_sizes"] == (dec if hierarchical else None)
+    assert info["layout"] == ("hierarchical" if hierarchical else "flat")
+    model = MusicVae(weights)
+    assert (model.z_size, model.input_depth, model.output_depth, model.hierarchical) == (z, *depths, hierarchical)
+
+
+@pytest.mark.parametrize("name, config_id", [("mel2bar_tiny", "cat-mel_2bar_small"),
+                                            ("drums2bar_tiny", "cat-drums_2bar_small"),
+                                            ("hierdec_mel16_tiny", "hierdec-mel_16bar")])
+def test_the_names_and_shapes_are_those_magenta_wrote(name, config_id):
+    """At the fixtures' sizes (z 16, layers of 32) the layout is exactly the variables Magenta's training saved."""
+    depths, _, enc, dec, hierarchical = PUBLISHED[config_id]
+    shapes = magenta_shapes(depths, 16, [32] * len(enc), [32] * len(dec), hierarchical)
+    golden = json.loads(shared_path("fixtures", "magenta-vae", name + ".json").read_text())
+    saved = {n: tuple(s) for n, s in golden["variables"]
+             if not n.endswith(("/Adam", "/Adam_1")) and n not in ("beta1_power", "beta2_power", "global_step")}
+    assert shapes == saved
+
+
+def test_cat_mel_2bar_big_weighs_about_half_a_gigabyte():
+    shapes = magenta_shapes(*PUBLISHED["cat-mel_2bar_big"])
+    assert sum(int(np.prod(s)) for s in shapes.values()) == 134_571_098
+
+
+def test_big_and_small_are_told_apart_only_by_sizes():
+    """The same names with small sizes are the small config; asking for the big one of it is allowed."""
+    small = weights_from(WeightTensors("s", zero_tensors(magenta_shapes(*PUBLISHED["cat-mel_2bar_small"]))))
+    assert detect_config(small).id == "cat-mel_2bar_small"
+    assert detect_config(small, "cat-mel_2bar_big").id == "cat-mel_2bar_big"
+
+
+def test_published_drums_decoder_reads_512_outputs_plus_z():
+    depths, z, enc, dec, hierarchical = PUBLISHED["cat-drums_2bar_small"]
+    shapes = magenta_shapes(depths, z, enc, dec, hierarchical)
+    assert shapes["decoder/multi_rnn_cell/cell_0/lstm_cell/kernel"] == (512 + 256 + 256, 1024)
+    assert shapes["encoder/cell_0/bidirectional_rnn/fw/multi_rnn_cell/cell_0/lstm_cell/kernel"] == (10 + 512, 2048)
+    assert shapes["decoder/output_projection/kernel"] == (256, 512)
