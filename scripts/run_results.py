@@ -1,4 +1,4 @@
-"""A training run's result kept beside its run folder as JSON (never a pickle): written by the training scripts,
+"""A training run's result kept beside its run folder as plain JSON: written by the training scripts,
 read back with attribute access by the scripts that compare runs and finish shipped bundles."""
 
 from __future__ import annotations

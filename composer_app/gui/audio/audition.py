@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 
 from composer_app.gui.audio.player import Player
+from composer_app.gui.shell.i18n import tr
 from composer_app.music.song import Song, Track
 
 NOTE_SECONDS = 0.35
@@ -34,8 +35,8 @@ class Auditioner(QObject):
         self.current_track = current_track or (lambda: None)
         self.seconds = seconds
         self._last: tuple[int, float] | None = None
-        self.action = QAction("Hear Notes While Editing", self, checkable=True, checked=enabled)
-        self.action.setToolTip("Sound a key you click and a note you draw or move")
+        self.action = QAction(tr("Hear Notes While Editing"), self, checkable=True, checked=enabled)
+        self.action.setToolTip(tr("Sound a key you click and a note you draw or move"))
         self.action.toggled.connect(self._on_toggled)
         self._enabled = enabled
 

@@ -19,6 +19,7 @@ from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt, QUrl
 from PySide6.QtGui import QDrag, QMouseEvent
 from PySide6.QtWidgets import QApplication, QToolButton, QWidget
 
+from composer_app.gui.shell.i18n import tr
 from composer_app.music.midi_io import write_midi
 from composer_app.music.song import Song
 
@@ -105,7 +106,7 @@ class MidiDragHandle(QToolButton):
     def __init__(self, source: SongSource, parent: QWidget | None = None, text: str = "Drag MIDI"):
         super().__init__(parent)
         self.setText(text)
-        self.setToolTip("Drag this into a DAW or a folder to drop the song (or the selected notes) as a MIDI file")
+        self.setToolTip(tr("Drag this into a DAW or a folder to drop the song (or the selected notes) as a MIDI file"))
         self.setCursor(Qt.OpenHandCursor)
         self.source = source
         self.starter = install_midi_drag(self, source)

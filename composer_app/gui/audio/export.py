@@ -13,6 +13,7 @@ from composer_app.audio.errors import AudioError, RenderCancelled
 from composer_app.audio.schedule import TrackMix
 from composer_app.gui.audio.dragout import safe_file_name
 from composer_app.gui.shell import dialogs
+from composer_app.gui.shell.i18n import tr
 from composer_app.music.errors import MusicFileError
 from composer_app.music.song import Song
 
@@ -27,7 +28,7 @@ def _audio_filter() -> str:
 
 def ask_audio_path(parent: QWidget | None, name: str, folder: str | os.PathLike | None = None) -> Path | None:
     start = str(Path(folder or Path.home()) / f"{safe_file_name(name)}.wav")
-    path, chosen = QFileDialog.getSaveFileName(parent, "Export Audio", start, _audio_filter())
+    path, chosen = QFileDialog.getSaveFileName(parent, tr("Export Audio"), start, _audio_filter())
     if not path:
         return None
     return dialogs.with_suffix_confirmed(parent, path, (".wav", ".flac"), ".flac" if "FLAC" in chosen else ".wav")
@@ -38,8 +39,8 @@ def export_audio(parent: QWidget | None, song: Song, path: Path, soundfont: str 
     """Render to a file with a cancellable progress dialog; errors are shown, not raised. Returns success."""
     from composer_app.audio.render import render_to_file
 
-    dialog = QProgressDialog("Rendering audio…", "Cancel", 0, 1000, parent)
-    dialog.setWindowTitle("Export Audio")
+    dialog = QProgressDialog(tr("Rendering audio…"), tr("Cancel"), 0, 1000, parent)
+    dialog.setWindowTitle(tr("Export Audio"))
     dialog.setWindowModality(Qt.WindowModal)
     dialog.setMinimumDuration(300)
     last = [0.0]
@@ -57,13 +58,13 @@ def export_audio(parent: QWidget | None, song: Song, path: Path, soundfont: str 
     except RenderCancelled:
         return False
     except AudioError as exc:
-        dialogs.show_user_error(parent, "Export Audio", exc)
+        dialogs.show_user_error(parent, tr("Export Audio"), exc)
         return False
     finally:
         dialog.reset()
         dialog.deleteLater()
     if rendered.soundfont.fallback_reason:
-        dialogs.show_info(parent, "Export Audio", rendered.soundfont.fallback_reason)
+        dialogs.show_info(parent, tr("Export Audio"), rendered.soundfont.fallback_reason)
     return True
 
 
@@ -71,7 +72,7 @@ def export_audio_dialog(parent: QWidget | None, song: Song, name: str = "", soun
                         mixes: list[TrackMix] | None = None) -> Path | None:
     """Ask where, then render the song there; returns the file written, or None."""
     if not song.note_count:
-        QMessageBox.information(parent, "Export Audio", "The song has no notes to render yet.")
+        QMessageBox.information(parent, tr("Export Audio"), tr("The song has no notes to render yet."))
         return None
     path = ask_audio_path(parent, name or song.title or "Composer")
     if path is None:
@@ -84,7 +85,7 @@ def export_midi_dialog(parent: QWidget | None, song: Song, name: str, title: str
     from composer_app.music.midi_io import write_midi
 
     if not song.note_count:
-        QMessageBox.information(parent, title, "There are no notes to export.")
+        QMessageBox.information(parent, title, tr("There are no notes to export."))
         return None
     start = str(Path.home() / f"{safe_file_name(name)}.mid")
     path, _ = QFileDialog.getSaveFileName(parent, title, start, "MIDI files (*.mid)")

@@ -19,6 +19,7 @@ from composer_app.gui.audio.dragout import MidiDragHandle, install_midi_drag
 from composer_app.gui.audio.export import export_audio_dialog, export_midi_dialog
 from composer_app.gui.audio.player import Player
 from composer_app.gui.audio.transport import Transport
+from composer_app.gui.shell.i18n import tr
 from composer_app.music.song import Song, Track
 
 
@@ -36,7 +37,7 @@ class AudioSession(QObject):
         self.transport = Transport(self.player, play_action=window.action_play,
                                    loop_action=getattr(self.editor, "action_loop", None))
         self.drag_handle = MidiDragHandle(self.drag_source)
-        self.toolbar = QToolBar("Transport", window)
+        self.toolbar = QToolBar(tr("Transport"), window)
         self.toolbar.setObjectName("toolbar_transport")
         self.toolbar.addWidget(self.transport)
         self.toolbar.addSeparator()
@@ -72,12 +73,12 @@ class AudioSession(QObject):
 
     def _build_actions(self) -> None:
         window = self.window
-        self.action_export_audio = QAction("Export &Audio…", window)
+        self.action_export_audio = QAction(tr("Export &Audio…"), window)
         self.action_export_audio.setShortcut(QKeySequence("Ctrl+Shift+E"))
-        self.action_export_audio.setStatusTip("Render the song to a WAV file with the current SoundFont")
+        self.action_export_audio.setStatusTip(tr("Render the song to a WAV file with the current SoundFont"))
         self.action_export_audio.triggered.connect(self.export_audio)
-        self.action_export_selection = QAction("Export &Selection as MIDI…", window)
-        self.action_export_selection.setStatusTip("Write the selected notes (or the current track) as a MIDI file")
+        self.action_export_selection = QAction(tr("Export &Selection as MIDI…"), window)
+        self.action_export_selection.setStatusTip(tr("Write the selected notes (or the current track) as a MIDI file"))
         self.action_export_selection.triggered.connect(self.export_selection)
         for action in (self.action_export_audio, self.action_export_selection):
             window.addAction(action)
@@ -166,13 +167,13 @@ class AudioSession(QObject):
         mixes = [TrackMix(mute=look.muted, solo=look.soloed) for look in self.document.looks]
         path = export_audio_dialog(self.window, self.document.song, name, self._soundfont, mixes)
         if path is not None:
-            self.window.show_status(f"Exported {path.name}")
+            self.window.show_status(tr("Exported {0}").format(path.name))
 
     def export_selection(self) -> None:
         song, name = self.selection_song()
         path = export_midi_dialog(self.window, song, name, "Export Selection as MIDI")
         if path is not None:
-            self.window.show_status(f"Exported {path.name}")
+            self.window.show_status(tr("Exported {0}").format(path.name))
 
 
 def attach_audio(window, **options) -> AudioSession:

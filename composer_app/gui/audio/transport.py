@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStyle, QToolButton, QWidget
 
 from composer_app.gui.audio.player import PLAYING, STARTING, Player
 from composer_app.gui.roll.timeline import bar_at
+from composer_app.gui.shell.i18n import tr
 from composer_app.music.song import Song
 
 
@@ -44,23 +45,23 @@ class Transport(QWidget):
         self.play_button.clicked.connect(player.toggle)
         self.stop_button = QToolButton(self)
         self.stop_button.setIcon(style.standardIcon(QStyle.SP_MediaStop))
-        self.stop_button.setText("Stop")
-        self.stop_button.setToolTip("Stop and return to the start")
+        self.stop_button.setText(tr("Stop"))
+        self.stop_button.setToolTip(tr("Stop and return to the start"))
         self.stop_button.clicked.connect(player.stop)
         self.loop_button = QToolButton(self)
         self.loop_button.setCheckable(True)
         if loop_action is not None:
             self.loop_button.setDefaultAction(loop_action)
         else:
-            self.loop_button.setText("Loop")
-            self.loop_button.setToolTip("Loop the loop region (the whole song when none is set)")
+            self.loop_button.setText(tr("Loop"))
+            self.loop_button.setToolTip(tr("Loop the loop region (the whole song when none is set)"))
             self.loop_button.setChecked(player.loop_enabled)
             self.loop_button.toggled.connect(player.set_loop_enabled)
         self.position_label = QLabel(self)
-        self.position_label.setToolTip("Position: bar:beat")
+        self.position_label.setToolTip(tr("Position: bar:beat"))
         self.position_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("0000:00") + 8)
         self.time_label = QLabel(self)
-        self.time_label.setToolTip("Position: minutes:seconds")
+        self.time_label.setToolTip(tr("Position: minutes:seconds"))
         self.status_label = QLabel(self)
         self.status_label.setTextFormat(Qt.PlainText)  # reasons quote device and SoundFont names
         self.status_label.setObjectName("transport_status")
@@ -111,7 +112,7 @@ class Transport(QWidget):
         if usable:
             self.status_label.setText(STARTING if starting else "")
             self.status_label.setToolTip("")
-            self.stop_button.setToolTip("Stop and return to the start")
+            self.stop_button.setToolTip(tr("Stop and return to the start"))
             self._show_state(self.player.state)
             return
         explanation = f"Playback is off: {reason}. Export to MIDI and WAV still works."
@@ -120,5 +121,5 @@ class Transport(QWidget):
         if self._play_action is not None:
             self._play_action.setToolTip(explanation)
             self._play_action.setStatusTip(explanation)
-        self.status_label.setText(f"No sound: {reason}")
+        self.status_label.setText(tr("No sound: {0}").format(reason))
         self.status_label.setToolTip(explanation)

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMessageBox, QPushButton, QWidget
 
+from composer_app.gui.shell.i18n import tr
 from composer_app.models.errors import BundleError
 from composer_app.models.rnn.configs import ModelConfig, all_configs, get_config
 
@@ -43,7 +44,7 @@ def model_card_box(parent: QWidget | None, config_id: str, bundle_path: str | No
     """A message box showing the model card: its Markdown formatted, any HTML in it shown as text."""
     box = QMessageBox(parent)
     box.setObjectName("model_card")
-    box.setWindowTitle(f"Model card: {get_config(config_id).title}")
+    box.setWindowTitle(tr("Model card: {0}").format(get_config(config_id).title))
     doc = QTextDocument()
     doc.setMarkdown(model_card_text(config_id, bundle_path),
                     QTextDocument.MarkdownDialectGitHub | QTextDocument.MarkdownNoHTML)
@@ -93,7 +94,7 @@ class BundlePicker:
         self.info.setWordWrap(True)
         self.info.setMinimumWidth(220)
         self.info.setObjectName("bundle_info")
-        self.card_button = QPushButton("Model card…")
+        self.card_button = QPushButton(tr("Model card…"))
         self.card_button.clicked.connect(self.show_model_card)
 
     def model_changed(self) -> None:
@@ -125,7 +126,7 @@ class BundlePicker:
                     self.combo.addItem(Path(path).name, path)
             except BundleError:
                 continue
-        self.combo.addItem("Open .mag…", "open")
+        self.combo.addItem(tr("Open .mag…"), "open")
         index = self.combo.findData(self.bundle_path) if self.bundle_path else 0
         self.combo.setCurrentIndex(max(index, 0))
         self.combo.blockSignals(False)
@@ -139,7 +140,7 @@ class BundlePicker:
     def _on_activated(self, index: int) -> None:
         data = self.combo.itemData(index)
         if data == "open":
-            path, _ = QFileDialog.getOpenFileName(self._dialog_parent, "Open a Magenta bundle", "",
+            path, _ = QFileDialog.getOpenFileName(self._dialog_parent, tr("Open a Magenta bundle"), "",
                                                   "Magenta bundles (*.mag)")
             if path:
                 self.use_bundle(path)
@@ -175,7 +176,7 @@ class BundlePicker:
 
         path = Path(self.bundle_path) if self.bundle_path else shipped_bundle_path(self._current_config().id)
         if not path.exists():
-            self.info.setText("No bundle ships for this model yet: open a .mag bundle.")
+            self.info.setText(tr("No bundle ships for this model yet: open a .mag bundle."))
             return
         try:
             generator_id, description, bundle_description = bundle_header(path)

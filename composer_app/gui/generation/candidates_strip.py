@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer_app.gui.audio.dragout import install_midi_drag
+from composer_app.gui.shell.i18n import tr
 from composer_app.music.song import Note, Song
 
 CARD_WIDTH = 180
@@ -99,7 +100,7 @@ class CandidateCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(4)
-        title = QLabel(f"<b>#{view.index + 1}</b> {html.escape(view.label)}")  # labels come from project files too
+        title = QLabel(tr("<b>#{0}</b> {1}").format(view.index + 1, html.escape(view.label)))  # labels come from project files too
         title.setTextFormat(Qt.RichText)
         title.setWordWrap(True)
         layout.addWidget(title)
@@ -107,21 +108,21 @@ class CandidateCard(QFrame):
         buttons = QHBoxLayout()
         self.play_button = QToolButton()
         self.play_button.setText("▶")
-        self.play_button.setToolTip("Audition this variation in the song")
+        self.play_button.setToolTip(tr("Audition this variation in the song"))
         self.play_button.clicked.connect(lambda: self.audition_requested.emit(self.view))
-        self.keep_button = QPushButton("Keep")
+        self.keep_button = QPushButton(tr("Keep"))
         self.keep_button.setObjectName("keep_button")
-        self.keep_button.setToolTip("Insert into the track after the primer (undoable)")
+        self.keep_button.setToolTip(tr("Insert into the track after the primer (undoable)"))
         self.keep_button.clicked.connect(lambda: self.keep_requested.emit(self.view))
         discard = QToolButton()
         discard.setText("✕")
-        discard.setToolTip("Discard this variation")
+        discard.setToolTip(tr("Discard this variation"))
         discard.clicked.connect(lambda: self.discard_requested.emit(self.view))
         buttons.addWidget(self.play_button)
         buttons.addWidget(self.keep_button, 1)
         buttons.addWidget(discard)
         layout.addLayout(buttons)
-        self.setToolTip("Click to overlay on the roll; drag out to export as MIDI")
+        self.setToolTip(tr("Click to overlay on the roll; drag out to export as MIDI"))
         self.set_highlighted(False)
         # The same press-and-move gesture as every other MIDI drag source in the app.
         self.drag_starter = install_midi_drag(self, self.drag_source)
@@ -156,7 +157,7 @@ class CandidatesStrip(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Results"))
+        top.addWidget(QLabel(tr("Results")))
         self.history = QComboBox()
         self.history.setObjectName("result_history")
         self.history.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
@@ -174,7 +175,7 @@ class CandidatesStrip(QWidget):
         self.row_layout.addStretch(1)
         self.scroll.setWidget(self.row)
         layout.addWidget(self.scroll)
-        self.empty = QLabel("Generated variations appear here: draw a primer and press Generate (Ctrl+G).")
+        self.empty = QLabel(tr("Generated variations appear here: draw a primer and press Generate (Ctrl+G)."))
         self.empty.setAlignment(Qt.AlignCenter)
         self.empty.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self.row_layout.insertWidget(0, self.empty, 10)

@@ -20,6 +20,7 @@ from composer_app.errors import ComposerError, user_message
 from composer_app.gui.generation.candidates_strip import CandidateView, ResultSet
 from composer_app.gui.generation.jobs import GenerationQueue
 from composer_app.gui.generation.model_panel import PRIMER_FILE, PRIMER_TEXT, PanelSettings
+from composer_app.gui.shell.i18n import tr
 from composer_app.models.errors import GenerationError
 from composer_app.models.rnn.configs import ModelConfig, get_config
 from composer_app.music.song import Note, Song, Track, ticks_per_step
@@ -106,7 +107,7 @@ class GenerationController(QObject):
             return None
         job = self.queue.submit(request, label, context=(settings, placement))
         self.panel.set_busy(True, len(self.queue.pending()))
-        self.panel.show_status(f"Queued: {label}")
+        self.panel.show_status(tr("Queued: {0}").format(label))
         return job
 
     def _request(self, settings: PanelSettings, config: ModelConfig, region: bool):
@@ -137,7 +138,7 @@ class GenerationController(QObject):
     def cancel(self) -> None:
         self.queue.cancel()
         self.panel.set_busy(False)
-        self.panel.show_status("Cancelled.")
+        self.panel.show_status(tr("Cancelled."))
 
     def _label(self, s: PanelSettings, config: ModelConfig, steps: int, spb: int, region: bool) -> str:
         bars = steps / spb
@@ -233,7 +234,7 @@ class GenerationController(QObject):
                                {"settings": dataclasses.asdict(settings), "placement": dataclasses.asdict(placement)})
         self.strip.add_set(result_set)
         self.panel.set_busy(self.queue.busy, len(self.queue.pending()))
-        self.panel.show_status(f"{len(views)} variations: click one to hear it in the song, Keep the one you like.")
+        self.panel.show_status(tr("{0} variations: click one to hear it in the song, Keep the one you like.").format(len(views)))
         if views:
             self.select_candidate(views[0])
         self._store_history()
@@ -317,8 +318,7 @@ class GenerationController(QObject):
         self.editor.clear_overlay()
         seams = [placement.seam] + ([placement.end] if placement.is_region else [])
         self.editor.set_seams(seams)  # dotted lines where the new part meets the old
-        self.panel.show_status(f"Kept variation {view.index + 1}. The new part starts at bar "
-                               f"{placement.seam / self.document.song.time_signature.ticks_per_bar + 1:g}.")
+        self.panel.show_status(tr("Kept variation {0}. The new part starts at bar {1:g}.").format(view.index + 1, placement.seam / self.document.song.time_signature.ticks_per_bar + 1))
         self.kept.emit(view)
 
     def discard(self, view: CandidateView) -> None:
@@ -331,7 +331,7 @@ class GenerationController(QObject):
     def audition(self, view: CandidateView) -> None:
         self.select_candidate(view)
         if self.auditioner is None:
-            self.panel.show_status("Audio is not available, so the variation is shown but not played.")
+            self.panel.show_status(tr("Audio is not available, so the variation is shown but not played."))
             return
         placement = self._placement_of(view)
         index = self._target_track_or_explain(view, placement)

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from composer_app.gui.shell.i18n import tr
+
 
 @dataclass(frozen=True)
 class GenerationJob:
@@ -78,7 +80,7 @@ class GenerationWorker(QRunnable):
             self.signals.cancelled.emit(job_id)
             return
 
-        self.signals.status.emit(job_id, f"Generating {self.job.label}…")
+        self.signals.status.emit(job_id, tr("Generating {0}…").format(self.job.label))
         try:
             generate = self.generate
             if generate is None:
@@ -92,7 +94,7 @@ class GenerationWorker(QRunnable):
             self.signals.failed.emit(job_id, user_message(exc))
         except Exception as exc:
             log = log_bug(exc, f"generating {self.job.label}")
-            self.signals.failed.emit(job_id, f"Generation failed because of a bug ({bug_summary(exc)}){_details_at(log)}")
+            self.signals.failed.emit(job_id, tr("Generation failed because of a bug ({0}){1}").format(bug_summary(exc), _details_at(log)))
         else:
             if self._cancel.is_set():
                 self.signals.cancelled.emit(job_id)

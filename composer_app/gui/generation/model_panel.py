@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer_app.gui.generation.bundle_picker import BundlePicker
+from composer_app.gui.shell.i18n import tr
 from composer_app.models.rnn.configs import ModelConfig, all_configs, get_config
 from composer_app.music.scales import NOTE_NAMES, SCALE_CHOICES, pitch_name
 
@@ -92,7 +93,7 @@ class ModelPanel(QWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(8, 8, 8, 8)
 
-        model_box = QGroupBox("Model")
+        model_box = QGroupBox(tr("Model"))
         form = QFormLayout(model_box)
         self.model_combo = QComboBox()
         self.model_combo.setObjectName("model_combo")
@@ -115,13 +116,13 @@ class ModelPanel(QWidget):
         form.addRow(self.bundle_picker.card_button)
         layout.addWidget(model_box)
 
-        params = QGroupBox("Parameters")
+        params = QGroupBox(tr("Parameters"))
         pform = QFormLayout(params)
         self.length_bars = QSpinBox()
         self.length_bars.setRange(1, 64)
         self.length_bars.setValue(4)
-        self.length_bars.setSuffix(" bars")
-        self.length_bars.setToolTip("How much new music to generate after the primer (16 steps = 1 bar of 4/4)")
+        self.length_bars.setSuffix(tr(" bars"))
+        self.length_bars.setToolTip(tr("How much new music to generate after the primer (16 steps = 1 bar of 4/4)"))
         pform.addRow("Length", self.length_bars)
         self.num_outputs = QSpinBox()
         self.num_outputs.setRange(1, 16)
@@ -131,22 +132,22 @@ class ModelPanel(QWidget):
         self.temperature.setRange(0.1, 2.0)
         self.temperature.setSingleStep(0.1)
         self.temperature.setValue(1.0)
-        self.temperature.setToolTip("Lower is safer and more repetitive; higher is more surprising")
+        self.temperature.setToolTip(tr("Lower is safer and more repetitive; higher is more surprising"))
         pform.addRow("Temperature", self.temperature)
         seed_row = QHBoxLayout()
         self.seed = QSpinBox()
         self.seed.setRange(0, 2 ** 31 - 1)
         self.seed.setValue(random.randrange(1, 100000))
         dice = QToolButton()
-        dice.setText("Random")
-        dice.setToolTip("A new random seed")
+        dice.setText(tr("Random"))
+        dice.setToolTip(tr("A new random seed"))
         dice.clicked.connect(lambda: self.seed.setValue(random.randrange(1, 2 ** 31 - 1)))
         seed_row.addWidget(self.seed, 1)
         seed_row.addWidget(dice)
         pform.addRow("Seed", seed_row)
         layout.addWidget(params)
 
-        self.steer_box = QGroupBox("Melody steering")
+        self.steer_box = QGroupBox(tr("Melody steering"))
         sform = QFormLayout(self.steer_box)
         self.key_combo = QComboBox()
         self.key_combo.addItems(KEYS)
@@ -164,16 +165,16 @@ class ModelPanel(QWidget):
             box.valueChanged.connect(self._update_range_label)
         range_row = QHBoxLayout()
         range_row.addWidget(self.low)
-        range_row.addWidget(QLabel("to"))
+        range_row.addWidget(QLabel(tr("to")))
         range_row.addWidget(self.high)
         sform.addRow("Pitch range", range_row)
         self.range_label = QLabel()
         sform.addRow(self.range_label)
-        self.avoid_copy = QCheckBox("Don't repeat the primer verbatim")
+        self.avoid_copy = QCheckBox(tr("Don't repeat the primer verbatim"))
         sform.addRow(self.avoid_copy)
         layout.addWidget(self.steer_box)
 
-        self.advanced = QGroupBox("Advanced (beam search)")
+        self.advanced = QGroupBox(tr("Advanced (beam search)"))
         self.advanced.setCheckable(True)
         self.advanced.setChecked(False)
         aform = QFormLayout(self.advanced)
@@ -188,15 +189,15 @@ class ModelPanel(QWidget):
         aform.addRow("Steps per iteration", self.steps_per_iteration)
         layout.addWidget(self.advanced)
 
-        primer_box = QGroupBox("Primer")
+        primer_box = QGroupBox(tr("Primer"))
         pl = QVBoxLayout(primer_box)
-        self.primer_selection = QRadioButton("Selected notes, or the track up to the playhead")
+        self.primer_selection = QRadioButton(tr("Selected notes, or the track up to the playhead"))
         self.primer_selection.setChecked(True)
-        self.primer_text_radio = QRadioButton("Magenta primer text")
+        self.primer_text_radio = QRadioButton(tr("Magenta primer text"))
         self.primer_text = QLineEdit()
         self.primer_text.setPlaceholderText("[60, -2, 60, -2, 67, -2, 67, -2]")
         self.primer_text.textEdited.connect(lambda _t: self.primer_text_radio.setChecked(True))
-        self.primer_file_radio = QRadioButton("MIDI file…")
+        self.primer_file_radio = QRadioButton(tr("MIDI file…"))
         self.primer_file_radio.toggled.connect(self._choose_primer_file)
         self._primer_file: str | None = None
         pl.addWidget(self.primer_selection)
@@ -210,21 +211,21 @@ class ModelPanel(QWidget):
         actions = QVBoxLayout()
         actions.setContentsMargins(8, 4, 8, 8)
         buttons = QHBoxLayout()
-        self.generate_button = QPushButton("Generate")
+        self.generate_button = QPushButton(tr("Generate"))
         self.generate_button.setObjectName("generate_button")
         self.generate_button.setDefault(True)
-        self.generate_button.setToolTip("Generate variations (Ctrl+G)")
+        self.generate_button.setToolTip(tr("Generate variations (Ctrl+G)"))
         self.generate_button.clicked.connect(self._emit_generate)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(tr("Cancel"))
         self.cancel_button.setObjectName("cancel_button")
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel_requested)
         buttons.addWidget(self.generate_button, 1)
         buttons.addWidget(self.cancel_button)
         actions.addLayout(buttons)
-        self.regenerate_button = QPushButton("Regenerate region")
+        self.regenerate_button = QPushButton(tr("Regenerate region"))
         self.regenerate_button.setObjectName("regenerate_button")
-        self.regenerate_button.setToolTip("Rewrite the selected bars (or the loop region), keeping what follows")
+        self.regenerate_button.setToolTip(tr("Rewrite the selected bars (or the loop region), keeping what follows"))
         self.regenerate_button.clicked.connect(lambda: self.regenerate_requested.emit(self.settings()))
         actions.addWidget(self.regenerate_button)
         self.progress = QProgressBar()
@@ -232,7 +233,7 @@ class ModelPanel(QWidget):
         self.progress.setTextVisible(True)
         self.progress.setValue(0)
         actions.addWidget(self.progress)
-        self.status = QLabel("Draw or select a primer, then Generate.")
+        self.status = QLabel(tr("Draw or select a primer, then Generate."))
         self.status.setObjectName("generation_status")
         self.status.setTextFormat(Qt.PlainText)  # messages quote file names and bundle text: never markup
         self.status.setWordWrap(True)
@@ -267,7 +268,7 @@ class ModelPanel(QWidget):
 
     def _switch_model_for_bundle(self, config_id: str) -> None:
         self.set_model(config_id)
-        self.status.setText(f"Switched to {get_config(config_id).title}: the bundle is for that model.")
+        self.status.setText(tr("Switched to {0}: the bundle is for that model.").format(get_config(config_id).title))
 
     def show_model_card(self) -> None:
         self.bundle_picker.show_model_card()
@@ -279,15 +280,15 @@ class ModelPanel(QWidget):
         from composer_app.music.io import READABLE_SUFFIXES
 
         patterns = " ".join(f"*{s}" for s in READABLE_SUFFIXES)
-        path, _ = QFileDialog.getOpenFileName(self, "Primer from a file", "", f"Music files ({patterns})")
+        path, _ = QFileDialog.getOpenFileName(self, tr("Primer from a file"), "", f"Music files ({patterns})")
         if path:
             self._primer_file = path
-            self.primer_file_radio.setText(f"File: {Path(path).name}")
+            self.primer_file_radio.setText(tr("File: {0}").format(Path(path).name))
         elif not self._primer_file:
             self.primer_selection.setChecked(True)
 
     def _update_range_label(self) -> None:
-        self.range_label.setText(f"{pitch_name(self.low.value())} to {pitch_name(self.high.value())}")
+        self.range_label.setText(tr("{0} to {1}").format(pitch_name(self.low.value()), pitch_name(self.high.value())))
 
     # -- state shown while generating -------------------------------------------------------------
     def settings(self) -> PanelSettings:

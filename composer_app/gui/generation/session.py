@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 from composer_app.gui.generation.candidates_strip import CandidatesStrip
 from composer_app.gui.generation.controller import GenerationController
 from composer_app.gui.generation.model_panel import ModelPanel
+from composer_app.gui.shell.i18n import tr
 
 
 @dataclass
@@ -25,14 +26,14 @@ def attach_generation(window, auditioner=None) -> GenerationSession:
     settings = getattr(window, "settings", None)
     panel = ModelPanel(settings)
     strip = CandidatesStrip()
-    window.add_dock(panel, "Generate", area="right")
-    window.add_dock(strip, "Variations", area="bottom")
+    window.add_dock(panel, tr("Generate"), area="right")
+    window.add_dock(strip, tr("Variations"), area="bottom")
     controller = GenerationController(window, panel, strip, auditioner=auditioner)
     if hasattr(window, "show_status"):
         panel.message.connect(window.show_status)
         controller.queue.status.connect(lambda _job, text: window.show_status(text))
         controller.result_set_added.connect(
-            lambda result_set: window.show_status(f"{len(result_set.candidates)} variations ready: {result_set.label}"))
+            lambda result_set: window.show_status(tr("{0} variations ready: {1}").format(len(result_set.candidates), result_set.label)))
         controller.queue.failed.connect(lambda _job, message: window.show_status(message))
     app = QApplication.instance()
     if app is not None:

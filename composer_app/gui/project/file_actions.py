@@ -20,6 +20,7 @@ from composer_app.gui.project.project_format import (
     save_project,
 )
 from composer_app.gui.shell import dialogs
+from composer_app.gui.shell.i18n import tr
 from composer_app.gui.shell.settings import AppSettings
 from composer_app.gui.song.track_list import free_channel
 from composer_app.music.errors import MusicFileError
@@ -73,12 +74,12 @@ class FileActions(QObject):
     def new(self) -> None:
         if self.maybe_save():
             self.document.new()
-            self.status_message.emit("New song")
+            self.status_message.emit(tr("New song"))
 
     def open_dialog(self) -> None:
         if not self.maybe_save():
             return
-        path = dialogs.choose_open_file(self.window, "Open", self.last_folder, OPEN_FILTERS)
+        path = dialogs.choose_open_file(self.window, tr("Open"), self.last_folder, OPEN_FILTERS)
         if path:
             self.open_path(path, ask=False)
 
@@ -94,10 +95,10 @@ class FileActions(QObject):
             else:
                 self.document.load_song(self._read_music(path), source_name=path.name)
         except MusicFileError as exc:
-            dialogs.show_user_error(self.window, "Could not open the file", exc)
+            dialogs.show_user_error(self.window, tr("Could not open the file"), exc)
             return False
         self._remember(path)
-        self.status_message.emit(f"Opened {path.name}: {self.document.song.note_count} notes")
+        self.status_message.emit(tr("Opened {0}: {1} notes").format(path.name, self.document.song.note_count))
         return True
 
     def _read_music(self, path: Path):
@@ -109,7 +110,7 @@ class FileActions(QObject):
         return run_busy(self.window if isinstance(self.window, QWidget) else None, text, lambda: read_song(path))
 
     def import_dialog(self) -> None:
-        path = dialogs.choose_open_file(self.window, "Import MIDI into this song", self.last_folder,
+        path = dialogs.choose_open_file(self.window, tr("Import MIDI into this song"), self.last_folder,
                                         f"{MUSIC_FILTER};;All files (*)")
         if path:
             self.import_path(path)
@@ -120,14 +121,14 @@ class FileActions(QObject):
         try:
             incoming = self._read_music(path)
         except MusicFileError as exc:
-            dialogs.show_user_error(self.window, "Could not import the file", exc)
+            dialogs.show_user_error(self.window, tr("Could not import the file"), exc)
             return False
         doc = self.document
         song = merge_tracks(doc.song, incoming)
         looks = doc.looks + tuple(default_look(i) for i in range(len(doc.looks), len(song.tracks)))
         doc.apply(ProjectSong(song, looks, doc.state.length_bars), f"Import {path.name}")
         self.last_folder = str(path.parent)
-        self.status_message.emit(f"Imported {len(incoming.tracks)} tracks from {path.name}")
+        self.status_message.emit(tr("Imported {0} tracks from {1}").format(len(incoming.tracks), path.name))
         return True
 
     # -- out -------------------------------------------------------------------------------
@@ -139,7 +140,7 @@ class FileActions(QObject):
     def save_as(self) -> bool:
         stem = Path(self.document.display_name).stem or "Untitled"
         suggested = str(Path(self.last_folder) / f"{stem}{PROJECT_SUFFIX}")
-        path = dialogs.choose_save_file(self.window, "Save project", suggested, PROJECT_FILTER)
+        path = dialogs.choose_save_file(self.window, tr("Save project"), suggested, PROJECT_FILTER)
         if not path:
             return False
         path = dialogs.with_suffix_confirmed(self.window, path, (PROJECT_SUFFIX,), PROJECT_SUFFIX)
@@ -150,16 +151,16 @@ class FileActions(QObject):
         try:
             save_project(self.document.to_project(), path)
         except MusicFileError as exc:
-            dialogs.show_user_error(self.window, "Could not save", exc)
+            dialogs.show_user_error(self.window, tr("Could not save"), exc)
             return False
         self.document.mark_saved(path)
         self._remember(path)
-        self.status_message.emit(f"Saved {path.name}")
+        self.status_message.emit(tr("Saved {0}").format(path.name))
         return True
 
     def export_midi_dialog(self) -> None:
         stem = Path(self.document.display_name).stem or "Untitled"
-        path = dialogs.choose_save_file(self.window, "Export MIDI", str(Path(self.last_folder) / f"{stem}.mid"),
+        path = dialogs.choose_save_file(self.window, tr("Export MIDI"), str(Path(self.last_folder) / f"{stem}.mid"),
                                         "MIDI file (*.mid)")
         path = path and dialogs.with_suffix_confirmed(self.window, path, (".mid", ".midi"), ".mid")
         if path:
@@ -171,9 +172,9 @@ class FileActions(QObject):
         try:
             write_song(self.document.song, path)
         except MusicFileError as exc:
-            dialogs.show_user_error(self.window, "Could not export", exc)
+            dialogs.show_user_error(self.window, tr("Could not export"), exc)
             return False
-        self.status_message.emit(f"Exported {Path(path).name}")
+        self.status_message.emit(tr("Exported {0}").format(Path(path).name))
         return True
 
     def _remember(self, path: Path) -> None:

@@ -16,6 +16,7 @@ from composer_app.gui.roll.notes.actions import NoteActions
 from composer_app.gui.roll.notes.index import NoteIndex
 from composer_app.gui.roll.state import RollState, Tool
 from composer_app.gui.roll.viewport import RollViewport
+from composer_app.gui.shell.i18n import tr
 from composer_app.music.song import Note, Track
 
 EDGE_PX = 6  # how close to a note's edge a press resizes instead of moving
@@ -225,7 +226,7 @@ class RollGestures:
                 velocities = {n: n.velocity + change for n in self._press_selection}
                 self.canvas.actions.set_velocities(self._press_track, velocities, self._gesture_key,
                                                    self._press_selection)
-                self.canvas.status_message.emit(f"Velocity {max(1, min(127, anchor.velocity + change))}")
+                self.canvas.status_message.emit(tr("Velocity {0}").format(max(1, min(127, anchor.velocity + change))))
 
     def release(self, event: QMouseEvent) -> None:
         state = self.canvas.state

@@ -30,6 +30,7 @@ from composer_app.gui.roll.state import RollState, Tool
 from composer_app.gui.roll.timeline import ticks_for_bars
 from composer_app.gui.roll.velocity_lane import VelocityLane
 from composer_app.gui.roll.viewport import MAX_ROW_HEIGHT, RollViewport
+from composer_app.gui.shell.i18n import tr
 from composer_app.gui.shell.theme import DARK, Theme
 from composer_app.music.song import PPQ, Note
 
@@ -130,7 +131,7 @@ class RollEditor(QWidget):
 
     # -- building ------------------------------------------------------------------------
     def _build_toolbar(self) -> QToolBar:
-        bar = QToolBar("Roll tools", self)
+        bar = QToolBar(tr("Roll tools"), self)
         bar.setToolButtonStyle(Qt.ToolButtonTextOnly)
         self.tool_actions: dict[Tool, QAction] = {}
         group = QActionGroup(self)
@@ -142,24 +143,24 @@ class RollEditor(QWidget):
             self.tool_actions[tool] = action
         self.tool_actions[Tool.DRAW].setChecked(True)
         bar.addSeparator()
-        bar.addWidget(QLabel("Grid"))
+        bar.addWidget(QLabel(tr("Grid")))
         self.grid_combo = QComboBox(self)
-        self.grid_combo.setToolTip("Grid and snap (keys 1-8 pick a grid, 0 switches snap off and on)")
+        self.grid_combo.setToolTip(tr("Grid and snap (keys 1-8 pick a grid, 0 switches snap off and on)"))
         for grid in GRIDS:
             self.grid_combo.addItem(grid.label, grid)
-        self.grid_combo.addItem("Off", None)
+        self.grid_combo.addItem(tr("Off"), None)
         self.grid_combo.currentIndexChanged.connect(self._on_grid_picked)
         bar.addWidget(self.grid_combo)
         bar.addSeparator()
-        self.action_kit_lanes = QAction("9-lane kit", self, checkable=True,
+        self.action_kit_lanes = QAction(tr("9-lane kit"), self, checkable=True,
                                         toolTip="On drum tracks, show only the nine drum lanes Magenta's kit uses")
         self.action_kit_lanes.toggled.connect(lambda on: self.state.set_option("kit_lanes", on))
         bar.addAction(self.action_kit_lanes)
-        self.action_follow = QAction("Follow", self, checkable=True, checked=True,
+        self.action_follow = QAction(tr("Follow"), self, checkable=True, checked=True,
                                      toolTip="Scroll to keep the playhead in view while playing")
         self.action_follow.toggled.connect(lambda on: self.state.set_option("follow_playhead", on))
         bar.addAction(self.action_follow)
-        self.action_loop = QAction("Loop", self, checkable=True,
+        self.action_loop = QAction(tr("Loop"), self, checkable=True,
                                    toolTip="Loop the region marked in the ruler's upper half")
         self.action_loop.toggled.connect(self.state.set_loop_enabled)
         bar.addAction(self.action_loop)
@@ -175,7 +176,7 @@ class RollEditor(QWidget):
         grid.setSpacing(0)
         self._corner = QLabel("", self)
         self._corner.setFixedHeight(DARK.ruler_height)
-        self._velocity_label = QLabel("Vel", self)
+        self._velocity_label = QLabel(tr("Vel"), self)
         self._velocity_label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
         grid.addWidget(self._corner, 0, 0)
         grid.addWidget(self.ruler, 0, 1)

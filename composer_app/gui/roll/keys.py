@@ -11,6 +11,7 @@ from composer_app.gui.roll.grid import GRIDS
 from composer_app.gui.roll.notes.actions import NoteActions
 from composer_app.gui.roll.state import RollState, Tool
 from composer_app.gui.roll.viewport import RollViewport
+from composer_app.gui.shell.i18n import tr
 
 TOOL_KEYS = {Qt.Key_B: Tool.DRAW, Qt.Key_V: Tool.SELECT, Qt.Key_E: Tool.ERASE, Qt.Key_G: Tool.VELOCITY}
 
@@ -65,7 +66,7 @@ def handle_roll_key(canvas: KeyTarget, event: QKeyEvent) -> bool:
         actions.clear_selection()
     elif Qt.Key_1 <= key <= Qt.Key_8 and not ctrl:
         state.set_grid(GRIDS[key - Qt.Key_1])
-        canvas.status_message.emit(f"Grid {state.grid.label}")
+        canvas.status_message.emit(tr("Grid {0}").format(state.grid.label))
     elif key == Qt.Key_0 and not ctrl:
         state.set_snap(not state.snap)
         canvas.status_message.emit("Snap on" if state.snap else "Snap off")

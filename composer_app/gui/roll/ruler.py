@@ -11,6 +11,7 @@ from composer_app.gui.roll.grid import snap_nearest
 from composer_app.gui.roll.state import RollState
 from composer_app.gui.roll.timeline import bars_between, steps_in_view
 from composer_app.gui.roll.viewport import RollViewport
+from composer_app.gui.shell.i18n import tr
 from composer_app.gui.shell.theme import DARK, Theme
 
 
@@ -34,8 +35,8 @@ class Ruler(QWidget):
         state.loop_changed.connect(self._repaint)
         document.state_changed.connect(self._repaint)
         self.setAttribute(Qt.WA_OpaquePaintEvent)
-        self.setToolTip("Click to move the playhead. Drag in the upper half to set the loop; click the loop to "
-                        "switch looping on or off.")
+        self.setToolTip(tr("Click to move the playhead. Drag in the upper half to set the loop; click the loop to "
+                        "switch looping on or off."))
         self.set_theme(DARK)
 
     def _repaint(self, *_args) -> None:

@@ -15,6 +15,7 @@ from composer_app.gui.roll.notes.actions import NoteActions
 from composer_app.gui.roll.notes.index import NoteIndex, index_for
 from composer_app.gui.roll.state import RollState
 from composer_app.gui.roll.viewport import RollViewport
+from composer_app.gui.shell.i18n import tr
 from composer_app.gui.shell.theme import DARK, Theme
 from composer_app.music.song import Note
 
@@ -75,7 +76,7 @@ class VelocityLane(QWidget):
         document.current_track_changed.connect(self._repaint)
         state.selection_changed.connect(self._repaint)
         self.setAttribute(Qt.WA_OpaquePaintEvent)
-        self.setToolTip("Velocity: drag across the stems to paint velocities (only the selected notes, if any)")
+        self.setToolTip(tr("Velocity: drag across the stems to paint velocities (only the selected notes, if any)"))
         self.set_theme(DARK)
 
     def _repaint(self, *_args) -> None:

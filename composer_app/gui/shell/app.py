@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from composer_app import APP_NAME, __version__
 from composer_app.gui.shell import qt_compat  # noqa: F401  (first: it repairs Signal.emit on PySide6 6.12.0)
+from composer_app.gui.shell.i18n import tr
 from composer_app.gui.shell.main_window import MainWindow
 
 
@@ -50,7 +51,7 @@ def attach_features(window: MainWindow) -> None:
         window.audio = attach_audio(window)
     except Exception as exc:  # sound is optional: the editor must open even where audio cannot start
         window.audio = None
-        window.show_status(f"Sound is off: {exc}")
+        window.show_status(tr("Sound is off: {0}").format(exc))
     try:
         from composer_app.gui.generation.session import attach_generation
 
@@ -61,7 +62,7 @@ def attach_features(window: MainWindow) -> None:
             window.generation.panel.generate_button.click()
     except Exception as exc:  # the editor stays usable even if the models cannot be offered
         window.generation = None
-        window.show_status(f"Generation is unavailable: {exc}")
+        window.show_status(tr("Generation is unavailable: {0}").format(exc))
     window.features_ready.emit()
 
 

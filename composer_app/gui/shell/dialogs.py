@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from composer_app.errors import ComposerError
 from composer_app.gui.project.autosave import RecoveryFile
+from composer_app.gui.shell.i18n import tr
 from composer_app.gui.shell.recovery_dialog import RecoveryChoice, RecoveryDialog
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
@@ -35,14 +36,14 @@ def show_user_error(parent: QWidget | None, title: str, error: ComposerError) ->
 
 def show_bug(parent: QWidget | None, summary: str, log: Path | None) -> None:
     """Something went wrong that the user did not cause: say so plainly, and where the details were written."""
-    tr = QCoreApplication.translate
-    box = QMessageBox(QMessageBox.Critical, tr("dialogs", "Something went wrong"),
-                      tr("dialogs", "Composer ran into a bug (not your doing). Your work is still open; save it "
+    translate = QCoreApplication.translate
+    box = QMessageBox(QMessageBox.Critical, translate("dialogs", "Something went wrong"),
+                      translate("dialogs", "Composer ran into a bug (not your doing). Your work is still open; save it "
                                     "to be safe."), QMessageBox.Ok, parent)
     box.setObjectName("bug_dialog")
     box.setTextFormat(Qt.PlainText)
-    where = tr("dialogs", "The details were written to {0}.").format(log) if log else \
-        tr("dialogs", "The details were printed to the terminal.")
+    where = translate("dialogs", "The details were written to {0}.").format(log) if log else \
+        translate("dialogs", "The details were printed to the terminal.")
     box.setInformativeText(f"{summary}\n\n{where}")
     box.exec()
     box.deleteLater()
@@ -51,7 +52,7 @@ def show_bug(parent: QWidget | None, summary: str, log: Path | None) -> None:
 def ask_save_changes(parent: QWidget | None, name: str) -> str:
     """SAVE, DISCARD or CANCEL for a document with unsaved changes."""
     answer = QMessageBox.question(
-        parent, "Unsaved changes", f"Save the changes to “{name}” before closing it?",
+        parent, tr("Unsaved changes"), tr("Save the changes to “{0}” before closing it?").format(name),
         QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
     return {QMessageBox.Save: SAVE, QMessageBox.Discard: DISCARD}.get(answer, CANCEL)
 
@@ -93,9 +94,9 @@ def with_suffix_confirmed(parent: QWidget | None, chosen: str | Path, suffixes: 
 
 def ask_replace(parent: QWidget | None, path: Path) -> bool:
     """Whether to replace an existing file (No is the default)."""
-    tr = QCoreApplication.translate
-    box = QMessageBox(QMessageBox.Question, tr("dialogs", "Replace the file?"),
-                      tr("dialogs", "{0} already exists. Replace it?").format(path.name),
+    translate = QCoreApplication.translate
+    box = QMessageBox(QMessageBox.Question, translate("dialogs", "Replace the file?"),
+                      translate("dialogs", "{0} already exists. Replace it?").format(path.name),
                       QMessageBox.Yes | QMessageBox.No, parent)
     box.setTextFormat(Qt.PlainText)
     box.setDefaultButton(QMessageBox.No)

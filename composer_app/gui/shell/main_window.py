@@ -28,6 +28,7 @@ from composer_app.gui.project.project_format import ProjectFileError, is_project
 from composer_app.gui.roll.editor import RollEditor
 from composer_app.gui.roll.grid import grid_by_label
 from composer_app.gui.shell import dialogs
+from composer_app.gui.shell.i18n import tr
 from composer_app.gui.shell.preferences_dialog import PreferencesDialog
 from composer_app.gui.shell.settings import AppSettings, Preferences
 from composer_app.gui.shell.theme import apply_theme, theme_for
@@ -106,7 +107,7 @@ class MainWindow(MenuWindow):
     def _build_docks(self) -> None:
         self.track_list = TrackList(self.document, self)
         self.track_list.setObjectName("tracks")
-        self.track_dock = self.add_dock(self.track_list, "Tracks", "left")
+        self.track_dock = self.add_dock(self.track_list, tr("Tracks"), "left")
 
     def _build_status_bar(self) -> None:
         self.song_summary = QLabel(self)
@@ -131,7 +132,7 @@ class MainWindow(MenuWindow):
         self.statusBar().showMessage(text, 4000)
 
     def _update_title(self, *_args) -> None:
-        self.setWindowTitle(f"{self.document.display_name}[*] — {APP_NAME}")
+        self.setWindowTitle(tr("{0}[*] — {1}").format(self.document.display_name, APP_NAME))
         self.setWindowModified(self.document.is_dirty)
 
     def _update_summary(self, *_args) -> None:
@@ -141,8 +142,7 @@ class MainWindow(MenuWindow):
             self.song_summary.setText("")
             return
         track = song.tracks[doc.current_track]
-        self.song_summary.setText(f"{track.name}: {len(track.notes)} notes   ·   {song.note_count} in song   ·   "
-                                  f"{doc.length_bars} bars   ·   {song.qpm:g} qpm   ·   {song.time_signature}")
+        self.song_summary.setText(tr("{0}: {1} notes   ·   {2} in song   ·   {3} bars   ·   {4:g} qpm   ·   {5}").format(track.name, len(track.notes), song.note_count, doc.length_bars, song.qpm, song.time_signature))
 
     # -- preferences and themes ----------------------------------------------------------
     def apply_preferences(self, prefs: Preferences) -> None:

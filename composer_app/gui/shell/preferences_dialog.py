@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer_app.gui.roll.grid import GRIDS
+from composer_app.gui.shell.i18n import tr
 from composer_app.gui.shell.settings import Preferences
 
 
@@ -25,13 +26,13 @@ class PreferencesDialog(QDialog):
 
     def __init__(self, prefs: Preferences, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(tr("Preferences"))
         form = QFormLayout(self)
-        self.projector = QCheckBox("Large type and high contrast for classrooms", self)
+        self.projector = QCheckBox(tr("Large type and high contrast for classrooms"), self)
         self.projector.setChecked(prefs.projector_mode)
-        self.follow = QCheckBox("Scroll the roll to keep the playhead in view", self)
+        self.follow = QCheckBox(tr("Scroll the roll to keep the playhead in view"), self)
         self.follow.setChecked(prefs.follow_playhead)
-        self.kit = QCheckBox("Show only Magenta's nine drum lanes on drum tracks", self)
+        self.kit = QCheckBox(tr("Show only Magenta's nine drum lanes on drum tracks"), self)
         self.kit.setChecked(prefs.kit_lanes)
         self.grid = QComboBox(self)
         for g in GRIDS:
@@ -39,16 +40,16 @@ class PreferencesDialog(QDialog):
         self.grid.setCurrentText(prefs.default_grid)
         self.autosave = QSpinBox(self)
         self.autosave.setRange(5, 600)
-        self.autosave.setSuffix(" s")
+        self.autosave.setSuffix(tr(" s"))
         self.autosave.setValue(prefs.autosave_seconds)
         self.velocity = QSpinBox(self)
         self.velocity.setRange(1, 127)
         self.velocity.setValue(prefs.new_note_velocity)
-        self.audition = QCheckBox("Sound notes as they are drawn or clicked", self)
+        self.audition = QCheckBox(tr("Sound notes as they are drawn or clicked"), self)
         self.audition.setChecked(prefs.audition)
         self.soundfont = QLineEdit(prefs.soundfont, self)
-        self.soundfont.setPlaceholderText("the bundled SoundFont")
-        browse = QPushButton("Choose…", self)
+        self.soundfont.setPlaceholderText(tr("the bundled SoundFont"))
+        browse = QPushButton(tr("Choose…"), self)
         browse.clicked.connect(self._choose_soundfont)
         soundfont_row = QHBoxLayout()
         soundfont_row.addWidget(self.soundfont, 1)
@@ -67,7 +68,7 @@ class PreferencesDialog(QDialog):
         form.addRow(buttons)
 
     def _choose_soundfont(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "SoundFont", self.soundfont.text(), "SoundFont (*.sf2 *.sf3)")
+        path, _ = QFileDialog.getOpenFileName(self, tr("SoundFont"), self.soundfont.text(), "SoundFont (*.sf2 *.sf3)")
         if path:
             self.soundfont.setText(path)
 

@@ -13,6 +13,7 @@ from composer_app.gui.project.document import SongDocument
 from composer_app.gui.project.file_actions import FileActions
 from composer_app.gui.roll.editor import RollEditor
 from composer_app.gui.roll.grid import GRIDS
+from composer_app.gui.shell.i18n import tr
 from composer_app.gui.shell.settings import AppSettings
 from composer_app.gui.song.song_controls import SongControls
 
@@ -72,92 +73,92 @@ class MenuWindow(QMainWindow):
     def _build_actions(self) -> None:
         files, notes, editor = self.files, self.editor.actions, self.editor
         stack = self.document.undo_stack
-        self.action_new = self._action("&New", files.new, QKeySequence.New, "Start a new song")
-        self.action_open = self._action("&Open…", files.open_dialog, QKeySequence.Open,
-                                        "Open a project, MIDI, MusicXML, .mxl or ABC file")
-        self.action_import = self._action("&Import MIDI…", files.import_dialog, "Ctrl+I",
-                                          "Add the tracks of a MIDI or MusicXML file to this song")
-        self.action_save = self._action("&Save", files.save, QKeySequence.Save, "Save the project")
-        self.action_save_as = self._action("Save &As…", files.save_as, QKeySequence.SaveAs,
-                                           "Save the project under a new name")
-        self.action_export = self._action("&Export MIDI…", files.export_midi_dialog, "Ctrl+E",
-                                          "Write the song as a Standard MIDI File")
-        self.action_preferences = self._action("&Preferences…", self.show_preferences, QKeySequence.Preferences)
-        self.action_quit = self._action("&Quit", self.close, QKeySequence.Quit)
+        self.action_new = self._action(tr("&New"), files.new, QKeySequence.New, tr("Start a new song"))
+        self.action_open = self._action(tr("&Open…"), files.open_dialog, QKeySequence.Open,
+                                        tr("Open a project, MIDI, MusicXML, .mxl or ABC file"))
+        self.action_import = self._action(tr("&Import MIDI…"), files.import_dialog, "Ctrl+I",
+                                          tr("Add the tracks of a MIDI or MusicXML file to this song"))
+        self.action_save = self._action(tr("&Save"), files.save, QKeySequence.Save, tr("Save the project"))
+        self.action_save_as = self._action(tr("Save &As…"), files.save_as, QKeySequence.SaveAs,
+                                           tr("Save the project under a new name"))
+        self.action_export = self._action(tr("&Export MIDI…"), files.export_midi_dialog, "Ctrl+E",
+                                          tr("Write the song as a Standard MIDI File"))
+        self.action_preferences = self._action(tr("&Preferences…"), self.show_preferences, QKeySequence.Preferences)
+        self.action_quit = self._action(tr("&Quit"), self.close, QKeySequence.Quit)
         self.action_undo = stack.createUndoAction(self, "&Undo")
         self.action_undo.setShortcut(QKeySequence.Undo)
         self.action_redo = stack.createRedoAction(self, "&Redo")
         self.action_redo.setShortcuts([QKeySequence.Redo, QKeySequence("Ctrl+Y")])
-        self.action_cut = self._action("Cu&t", notes.cut, QKeySequence.Cut)
-        self.action_copy = self._action("&Copy", notes.copy, QKeySequence.Copy)
-        self.action_paste = self._action("&Paste", notes.paste, QKeySequence.Paste, "Paste notes at the playhead")
-        self.action_select_all = self._action("Select &All", notes.select_all, QKeySequence.SelectAll)
-        self.action_delete = self._action("&Delete", notes.delete_selection, QKeySequence.Delete)
-        self.action_duplicate = self._action("D&uplicate", notes.duplicate, "Ctrl+D")
-        self.action_quantize = self._action("&Quantize", notes.quantize, "Q",
-                                            "Snap the selection (or the whole track) to the grid")
+        self.action_cut = self._action(tr("Cu&t"), notes.cut, QKeySequence.Cut)
+        self.action_copy = self._action(tr("&Copy"), notes.copy, QKeySequence.Copy)
+        self.action_paste = self._action(tr("&Paste"), notes.paste, QKeySequence.Paste, tr("Paste notes at the playhead"))
+        self.action_select_all = self._action(tr("Select &All"), notes.select_all, QKeySequence.SelectAll)
+        self.action_delete = self._action(tr("&Delete"), notes.delete_selection, QKeySequence.Delete)
+        self.action_duplicate = self._action(tr("D&uplicate"), notes.duplicate, "Ctrl+D")
+        self.action_quantize = self._action(tr("&Quantize"), notes.quantize, "Q",
+                                            tr("Snap the selection (or the whole track) to the grid"))
         # Arrow keys belong to whichever widget has focus, so these menu entries only show the roll's keys.
-        self.action_transpose_up = self._action("Transpose Up\tUp", lambda: notes.transpose(1))
-        self.action_transpose_down = self._action("Transpose Down\tDown", lambda: notes.transpose(-1))
-        self.action_octave_up = self._action("Octave Up\tShift+Up", lambda: notes.transpose(12))
-        self.action_octave_down = self._action("Octave Down\tShift+Down", lambda: notes.transpose(-12))
-        self.action_zoom_in = self._action("Zoom &In", editor.zoom_in, QKeySequence.ZoomIn)
-        self.action_zoom_out = self._action("Zoom &Out", editor.zoom_out, QKeySequence.ZoomOut)
-        self.action_zoom_fit = self._action("Zoom to &Fit", editor.zoom_fit, "Ctrl+0")
-        self.action_projector = self._action("P&rojector Mode", self._toggle_projector, "F11",
-                                             "Large type and high contrast for a classroom", checkable=True)
-        self.action_play = self._action("&Play / Stop", None, "Space", "Play or stop the song")
-        tr = QCoreApplication.translate
+        self.action_transpose_up = self._action(tr("Transpose Up\tUp"), lambda: notes.transpose(1))
+        self.action_transpose_down = self._action(tr("Transpose Down\tDown"), lambda: notes.transpose(-1))
+        self.action_octave_up = self._action(tr("Octave Up\tShift+Up"), lambda: notes.transpose(12))
+        self.action_octave_down = self._action(tr("Octave Down\tShift+Down"), lambda: notes.transpose(-12))
+        self.action_zoom_in = self._action(tr("Zoom &In"), editor.zoom_in, QKeySequence.ZoomIn)
+        self.action_zoom_out = self._action(tr("Zoom &Out"), editor.zoom_out, QKeySequence.ZoomOut)
+        self.action_zoom_fit = self._action(tr("Zoom to &Fit"), editor.zoom_fit, "Ctrl+0")
+        self.action_projector = self._action(tr("P&rojector Mode"), self._toggle_projector, "F11",
+                                             tr("Large type and high contrast for a classroom"), checkable=True)
+        self.action_play = self._action(tr("&Play / Stop"), None, "Space", tr("Play or stop the song"))
+        translate = QCoreApplication.translate
         # The window owns Ctrl+G from its first frame, before the generation panel is plugged in, so an early
         # press is never lost: it waits for the panel and says so.
-        self.action_generate = self._action(tr("window", "&Generate Variations"), self.request_generate, "Ctrl+G",
-                                            tr("window", "Generate variations with the chosen model"))
-        self.action_shortcuts = self._action("&Keyboard Shortcuts", self._show_shortcuts, QKeySequence.HelpContents)
-        self.action_about = self._action(f"&About {APP_NAME}", self._show_about)
+        self.action_generate = self._action(translate("window", "&Generate Variations"), self.request_generate, "Ctrl+G",
+                                            translate("window", "Generate variations with the chosen model"))
+        self.action_shortcuts = self._action(tr("&Keyboard Shortcuts"), self._show_shortcuts, QKeySequence.HelpContents)
+        self.action_about = self._action(tr("&About {0}").format(APP_NAME), self._show_about)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(tr("&File"))
         file_menu.addActions([self.action_new, self.action_open])
-        self.menu_recent = file_menu.addMenu("Open &Recent")
+        self.menu_recent = file_menu.addMenu(tr("Open &Recent"))
         file_menu.addSeparator()
         file_menu.addActions([self.action_import, self.action_save, self.action_save_as, self.action_export])
         file_menu.addSeparator()
         file_menu.addAction(self.action_preferences)
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
-        edit = bar.addMenu("&Edit")
+        edit = bar.addMenu(tr("&Edit"))
         edit.addActions([self.action_undo, self.action_redo])
         edit.addSeparator()
         edit.addActions([self.action_cut, self.action_copy, self.action_paste, self.action_delete,
                          self.action_select_all, self.action_duplicate])
         edit.addSeparator()
         edit.addAction(self.action_quantize)
-        transpose = edit.addMenu("&Transpose")
+        transpose = edit.addMenu(tr("&Transpose"))
         transpose.addActions([self.action_transpose_up, self.action_transpose_down, self.action_octave_up,
                               self.action_octave_down])
-        view = bar.addMenu("&View")
+        view = bar.addMenu(tr("&View"))
         view.addActions([self.action_zoom_in, self.action_zoom_out, self.action_zoom_fit])
         view.addSeparator()
-        grid_menu = view.addMenu("&Grid")
+        grid_menu = view.addMenu(tr("&Grid"))
         for number, grid in enumerate(GRIDS, start=1):
             action = grid_menu.addAction(f"{grid.label}\t{number}")
             action.triggered.connect(lambda _c=False, g=grid: self.editor.state.set_grid(g))
-        grid_menu.addAction("Snap off\t0").triggered.connect(lambda: self.editor.state.set_snap(False))
+        grid_menu.addAction(tr("Snap off") + "\t0").triggered.connect(lambda: self.editor.state.set_snap(False))
         view.addActions([self.editor.action_follow, self.editor.action_kit_lanes, self.editor.action_loop])
         view.addSeparator()
         view.addAction(self.action_projector)
-        self.menu_panels = view.addMenu("&Panels")
-        transport = bar.addMenu("&Transport")
+        self.menu_panels = view.addMenu(tr("&Panels"))
+        transport = bar.addMenu(tr("&Transport"))
         transport.addAction(self.action_play)
         generate = bar.addMenu(QCoreApplication.translate("window", "&Generate"))
         generate.addAction(self.action_generate)
-        help_menu = bar.addMenu("&Help")
+        help_menu = bar.addMenu(tr("&Help"))
         help_menu.addActions([self.action_shortcuts, self.action_about])
         self._fill_recent_menu()
 
     def _build_toolbar(self) -> None:
-        bar = QToolBar("Main", self)
+        bar = QToolBar(tr("Main"), self)
         bar.setObjectName("toolbar_main")
         bar.setToolButtonStyle(Qt.ToolButtonTextOnly)
         bar.addActions([self.action_new, self.action_open, self.action_save])
@@ -180,7 +181,7 @@ class MenuWindow(QMainWindow):
             menu.addAction(Path(path).name, lambda p=path: self.files.open_path(p)).setStatusTip(path)
         if recent:
             menu.addSeparator()
-            menu.addAction("Clear List", self._clear_recent)
+            menu.addAction(tr("Clear List"), self._clear_recent)
         menu.setEnabled(bool(recent))
 
     def _clear_recent(self) -> None:
@@ -189,7 +190,7 @@ class MenuWindow(QMainWindow):
 
     # -- help ----------------------------------------------------------------------------
     def _show_shortcuts(self) -> None:
-        QMessageBox.information(self, "Keyboard shortcuts", SHORTCUT_HELP)
+        QMessageBox.information(self, tr("Keyboard shortcuts"), SHORTCUT_HELP)
 
     def _show_about(self) -> None:
         from composer_app import __version__

@@ -8,6 +8,7 @@ from dataclasses import replace
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from composer_app.gui.project.document import SongDocument
+from composer_app.gui.shell.i18n import tr
 from composer_app.music.song import TempoChange
 
 _edit_sessions = itertools.count(1)
@@ -28,20 +29,20 @@ class SongControls(QWidget):
         self.tempo.setObjectName("tempo")
         self.tempo.setRange(20.0, 300.0)
         self.tempo.setDecimals(1)
-        self.tempo.setSuffix(" qpm")
-        self.tempo.setToolTip("Tempo in quarter notes per minute")
+        self.tempo.setSuffix(tr(" qpm"))
+        self.tempo.setToolTip(tr("Tempo in quarter notes per minute"))
         self.numerator = QSpinBox(self)
         self.numerator.setRange(1, 32)
-        self.numerator.setToolTip("Beats per bar")
+        self.numerator.setToolTip(tr("Beats per bar"))
         self.denominator = QComboBox(self)
         for d in (2, 4, 8, 16):
             self.denominator.addItem(str(d), d)
-        self.denominator.setToolTip("Beat unit")
+        self.denominator.setToolTip(tr("Beat unit"))
         self.length = QSpinBox(self)
         self.length.setObjectName("length")
         self.length.setRange(1, 999)
-        self.length.setSuffix(" bars")
-        self.length.setToolTip("Song length in bars (grows by itself when notes reach past the end)")
+        self.length.setSuffix(tr(" bars"))
+        self.length.setToolTip(tr("Song length in bars (grows by itself when notes reach past the end)"))
         for label, widget in (("Tempo", self.tempo), ("Time", self.numerator), ("/", self.denominator),
                               ("Length", self.length)):
             layout.addWidget(QLabel(label, self))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from composer_app.gui.project.document import SongDocument
 from composer_app.gui.project.project_format import ProjectSong, default_look
+from composer_app.gui.shell.i18n import tr
 from composer_app.music.gm import PROGRAM_NAMES
 from composer_app.music.song import DRUM_CHANNEL, Track, drum_track
 
@@ -63,18 +64,18 @@ class TrackRow(QWidget):
         layout.setSpacing(4)
         self.color_button = QToolButton(self)
         self.color_button.setIcon(_swatch(look.color))
-        self.color_button.setToolTip("Track colour")
+        self.color_button.setToolTip(tr("Track colour"))
         self.color_button.setAutoRaise(True)
         self.color_button.clicked.connect(self._pick_color)
         self.name_edit = QLineEdit(track.name, self)
-        self.name_edit.setToolTip("Track name")
+        self.name_edit.setToolTip(tr("Track name"))
         self.name_edit.editingFinished.connect(self._rename)
         self.instrument = QComboBox(self)
-        self.instrument.addItem(DRUM_KIT_ITEM)
+        self.instrument.addItem(tr(DRUM_KIT_ITEM))
         for program, name in enumerate(PROGRAM_NAMES):
             self.instrument.addItem(f"{program + 1} {name}")
         self.instrument.setCurrentIndex(0 if track.is_drum else track.program + 1)
-        self.instrument.setToolTip("Instrument: a General MIDI program, or the drum kit (MIDI channel 10)")
+        self.instrument.setToolTip(tr("Instrument: a General MIDI program, or the drum kit (MIDI channel 10)"))
         self.instrument.setMinimumContentsLength(14)
         self.instrument.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.instrument.currentIndexChanged.connect(self._set_instrument)
@@ -123,7 +124,7 @@ class TrackList(QWidget):
         self.list = QListWidget(self)
         self.list.setObjectName("track_list")
         self.list.currentRowChanged.connect(self._on_row_changed)
-        self.list.setToolTip("Tracks: pick the one to edit. Drop MIDI files here to import them as tracks.")
+        self.list.setToolTip(tr("Tracks: pick the one to edit. Drop MIDI files here to import them as tracks."))
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         buttons = QHBoxLayout()
         buttons.setSpacing(2)
@@ -242,7 +243,7 @@ class TrackList(QWidget):
         index = doc.current_track
         song = doc.song
         if len(song.tracks) <= 1:
-            self.status_message.emit("A song keeps at least one track")
+            self.status_message.emit(tr("A song keeps at least one track"))
             return
         tracks = song.tracks[:index] + song.tracks[index + 1:]
         looks = doc.looks[:index] + doc.looks[index + 1:]
@@ -266,7 +267,7 @@ class TrackList(QWidget):
 
     def _show_add_menu(self) -> None:
         menu = QMenu(self)
-        menu.addAction("Instrument track", lambda: self.add_track(False))
-        menu.addAction("Drum track", lambda: self.add_track(True))
+        menu.addAction(tr("Instrument track"), lambda: self.add_track(False))
+        menu.addAction(tr("Drum track"), lambda: self.add_track(True))
         menu.exec(self.add_button.mapToGlobal(self.add_button.rect().bottomLeft()))
         menu.deleteLater()

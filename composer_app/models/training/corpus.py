@@ -83,8 +83,8 @@ class CorpusCache:
     """One zlib-compressed JSON entry per (file content, extraction key), so a rerun or a resumed run skips parsing.
 
     Keyed by the file's bytes rather than its path and time stamp, so a copied, moved or re-downloaded corpus
-    still hits the cache. Entries are plain data read with json, never pickles: a planted or damaged cache file
-    can at worst be a miss, never run code. Older versions' `.pkz` pickles are never read.
+    still hits the cache. Entries are plain data read with json: a planted or damaged cache file can at worst
+    be a miss, never run code. Older versions' `.pkz` entries are never read.
     """
 
     def __init__(self, folder: Path | None = None):

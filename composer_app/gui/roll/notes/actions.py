@@ -19,6 +19,7 @@ from composer_app.gui.roll.lanes import LaneMap
 from composer_app.gui.roll.notes import edits as note_edits
 from composer_app.gui.roll.state import RollState
 from composer_app.gui.roll.timeline import bar_at
+from composer_app.gui.shell.i18n import tr
 from composer_app.music.song import MAX_NOTES, MAX_TICK, Note, Track
 
 NOTES_MIME = "application/x-composer-notes"
@@ -100,7 +101,7 @@ class NoteActions(QObject):
         notes = self.target_notes(whole_track_if_empty=True)
         step = self.state.grid.ticks
         if self.edit(lambda t: note_edits.quantize_notes(t, notes, step), f"Quantize to {self.state.grid.label}"):
-            self.status_message.emit(f"Quantized {len(notes)} notes to {self.state.grid.label}")
+            self.status_message.emit(tr("Quantized {0} notes to {1}").format(len(notes), self.state.grid.label))
 
     def duplicate(self) -> None:
         selected = self.state.selection
@@ -125,12 +126,12 @@ class NoteActions(QObject):
     def copy(self) -> bool:
         selected = self.state.selection
         if not selected:
-            self.status_message.emit("Nothing selected to copy")
+            self.status_message.emit(tr("Nothing selected to copy"))
             return False
         clip = note_edits.relative_clip(selected)
         mime = QMimeData()
         mime.setData(NOTES_MIME, json.dumps([[n.start, n.pitch, n.duration, n.velocity] for n in clip]).encode())
-        mime.setText(f"{len(clip)} notes from Composer")
+        mime.setText(tr("{0} notes from Composer").format(len(clip)))
         track = self.current_track()
         if track is not None:
             from composer_app.music.midi_io import midi_bytes  # mido loads on first copy, not at start-up
@@ -139,7 +140,7 @@ class NoteActions(QObject):
             mime.setData(MIDI_MIME, midi_bytes(Song(tracks=(track.with_notes(clip),))))
         QGuiApplication.clipboard().setMimeData(mime)
         _release_clipboard_at_exit()
-        self.status_message.emit(f"Copied {len(clip)} notes")
+        self.status_message.emit(tr("Copied {0} notes").format(len(clip)))
         return True
 
     def cut(self) -> None:
@@ -151,15 +152,14 @@ class NoteActions(QObject):
         """Paste copied notes into the current track at the playhead (or at_tick); they become the selection."""
         clip, problem = read_clipboard_notes()
         if problem:
-            self.status_message.emit(f"Could not paste: the clipboard's notes are damaged ({problem})")
+            self.status_message.emit(tr("Could not paste: the clipboard's notes are damaged ({0})").format(problem))
             return
         if not clip:
-            self.status_message.emit("The clipboard holds no notes to paste")
+            self.status_message.emit(tr("The clipboard holds no notes to paste"))
             return
         tick = max(0, self.state.playhead if at_tick is None else at_tick)
         if tick + max(n.end for n in clip) > MAX_TICK:
-            self.status_message.emit(f"Could not paste: the notes would end past the longest song "
-                                     f"(tick {MAX_TICK:,})")
+            self.status_message.emit(tr("Could not paste: the notes would end past the longest song (tick {0:,})").format(MAX_TICK))
             return
         self.edit(lambda t: note_edits.paste_notes(t, clip, tick), _count("Paste", clip))
 
