@@ -25,6 +25,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from composer_app.models.musicvae.layout import magenta_shapes  # noqa: E402
+
 FIXTURES = ROOT.parent / "shared" / "fixtures" / "magenta-vae"
 MAGENTA = Path(os.environ.get("MAGENTA_REFERENCE_VENV", Path.home() / ".cache/magenta-reference/venv"))
 ENV = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", "PYTHONPATH": str(ROOT)}
@@ -53,42 +57,6 @@ names.append("global_step")
 tensors.append(tf.constant(np.int64(0)))
 tf.raw_ops.SaveV2(prefix=prefix, tensor_names=names, shape_and_slices=[""] * len(names), tensors=tensors)
 """
-
-
-def _lstm(scope: str, inputs: int, units: int) -> dict:
-    return {f"{scope}/kernel": [inputs + units, 4 * units], f"{scope}/bias": [4 * units]}
-
-
-def _dense(scope: str, rows: int, columns: int) -> dict:
-    return {f"{scope}/kernel": [rows, columns], f"{scope}/bias": [columns]}
-
-
-def _decoder(prefix: str, z: int, output: int, sizes: list[int]) -> dict:
-    shapes = _dense(f"{prefix}/z_to_initial_state", z, sum(2 * s for s in sizes))
-    below = output + z
-    for k, size in enumerate(sizes):
-        shapes |= _lstm(f"{prefix}/multi_rnn_cell/cell_{k}/lstm_cell", below, size)
-        below = size
-    return shapes | _dense(f"{prefix}/output_projection", sizes[-1], output)
-
-
-def magenta_shapes(depths, z: int, enc: list[int], dec: list[int], hierarchical: bool) -> dict:
-    """{variable: shape} of Magenta's MusicVAE graph (tests/models/musicvae/test_published_sizes.py checks it)."""
-    outputs, shapes, below = depths[1], {}, depths[0]
-    for k, size in enumerate(enc):
-        for direction in ("fw", "bw"):
-            shapes |= _lstm(f"encoder/cell_{k}/bidirectional_rnn/{direction}/multi_rnn_cell/cell_0/lstm_cell",
-                            below, size)
-        below = 2 * size
-    shapes |= _dense("encoder/mu", below, z) | _dense("encoder/sigma", below, z)
-    if not hierarchical:
-        return shapes | _decoder("decoder", z, outputs, dec)
-    below = 1
-    for k, size in enumerate(dec):
-        shapes |= _lstm(f"decoder/hierarchical_level_0/cell_{k}/lstm_cell", below, size)
-        below = size
-    shapes |= _dense("decoder/hierarchical_level_0/initial_state", z, sum(2 * s for s in dec))
-    return shapes | _decoder("core_decoder/decoder", dec[-1], outputs, dec)
 
 
 def write_checkpoint(config_id: str, folder: Path) -> Path:

@@ -13,6 +13,7 @@ import pytest
 from composer_app.models.musicvae.checkpoint import WeightTensors, weights_from
 from composer_app.models.musicvae.configs import detect_config
 from composer_app.models.musicvae.inspect import describe_weights
+from composer_app.models.musicvae.layout import magenta_shapes
 from composer_app.models.musicvae.model import MusicVae
 from tests.conftest import shared_path
 
@@ -27,45 +28,6 @@ PUBLISHED = {
     "cat-drums_2bar_small": (DRUMS, 256, [512], [256, 256], False),
     "cat-drums_2bar_big": (DRUMS, 512, [2048], [2048, 2048, 2048], False),
 }
-
-
-def lstm(scope: str, inputs: int, units: int) -> dict[str, tuple[int, ...]]:
-    return {f"{scope}/kernel": (inputs + units, 4 * units), f"{scope}/bias": (4 * units,)}
-
-
-def dense(scope: str, rows: int, columns: int) -> dict[str, tuple[int, ...]]:
-    return {f"{scope}/kernel": (rows, columns), f"{scope}/bias": (columns,)}
-
-
-def decoder(prefix: str, z: int, output: int, sizes: list[int]) -> dict[str, tuple[int, ...]]:
-    shapes = dense(f"{prefix}/z_to_initial_state", z, sum(2 * s for s in sizes))
-    below = output + z  # each step reads the previous output and z
-    for k, size in enumerate(sizes):
-        shapes |= lstm(f"{prefix}/multi_rnn_cell/cell_{k}/lstm_cell", below, size)
-        below = size
-    return shapes | dense(f"{prefix}/output_projection", sizes[-1], output)
-
-
-def magenta_shapes(depths, z: int, enc: list[int], dec: list[int], hierarchical: bool) -> dict[str, tuple]:
-    """{variable: shape} of a MusicVAE graph as Magenta builds it (weights only, no Adam slots)."""
-    inputs, outputs = depths
-    shapes: dict[str, tuple[int, ...]] = {}
-    below = inputs
-    for k, size in enumerate(enc):
-        for direction in ("fw", "bw"):
-            shapes |= lstm(f"encoder/cell_{k}/bidirectional_rnn/{direction}/multi_rnn_cell/cell_0/lstm_cell",
-                           below, size)
-        below = 2 * size
-    shapes |= dense("encoder/mu", below, z) | dense("encoder/sigma", below, z)
-    if not hierarchical:
-        return shapes | decoder("decoder", z, outputs, dec)
-    # The conductor: one level with dec_rnn_size cells, a single zero input a step, its initial state from z.
-    conductor_below = 1
-    for k, size in enumerate(dec):
-        shapes |= lstm(f"decoder/hierarchical_level_0/cell_{k}/lstm_cell", conductor_below, size)
-        conductor_below = size
-    shapes |= dense("decoder/hierarchical_level_0/initial_state", z, sum(2 * s for s in dec))
-    return shapes | decoder("core_decoder/decoder", dec[-1], outputs, dec)
 
 
 def zero_tensors(shapes: dict[str, tuple]) -> dict[str, np.ndarray]:

@@ -1,0 +1,48 @@
+"""The variables Magenta's MusicVAE graph saves, by name and shape, for given sizes (weights only, no Adam slots).
+
+Facts from Magenta's graph (see the fixtures' README): each encoder layer is its own bidirectional RNN of one cell;
+the flat decoder reads [previous output, z]; the hierarchical decoder's conductor reads one zero a step and gets its
+initial state from z, and its core decoder lives under core_decoder/. Kernels are [inputs + units, 4 * units].
+"""
+
+from __future__ import annotations
+
+Shapes = dict[str, tuple[int, ...]]
+
+
+def lstm(scope: str, inputs: int, units: int) -> Shapes:
+    return {f"{scope}/kernel": (inputs + units, 4 * units), f"{scope}/bias": (4 * units,)}
+
+
+def dense(scope: str, rows: int, columns: int) -> Shapes:
+    return {f"{scope}/kernel": (rows, columns), f"{scope}/bias": (columns,)}
+
+
+def decoder(prefix: str, z: int, output: int, sizes: list[int]) -> Shapes:
+    shapes = dense(f"{prefix}/z_to_initial_state", z, sum(2 * s for s in sizes))
+    below = output + z  # each step reads the previous output and z
+    for k, size in enumerate(sizes):
+        shapes |= lstm(f"{prefix}/multi_rnn_cell/cell_{k}/lstm_cell", below, size)
+        below = size
+    return shapes | dense(f"{prefix}/output_projection", sizes[-1], output)
+
+
+def magenta_shapes(depths: tuple[int, int], z: int, enc: list[int], dec: list[int], hierarchical: bool) -> Shapes:
+    """{variable: shape} of a MusicVAE with these (input, output) depths, z size and layer sizes."""
+    inputs, outputs = depths
+    shapes: Shapes = {}
+    below = inputs
+    for k, size in enumerate(enc):
+        for direction in ("fw", "bw"):
+            shapes |= lstm(f"encoder/cell_{k}/bidirectional_rnn/{direction}/multi_rnn_cell/cell_0/lstm_cell",
+                           below, size)
+        below = 2 * size
+    shapes |= dense("encoder/mu", below, z) | dense("encoder/sigma", below, z)
+    if not hierarchical:
+        return shapes | decoder("decoder", z, outputs, dec)
+    conductor_below = 1
+    for k, size in enumerate(dec):
+        shapes |= lstm(f"decoder/hierarchical_level_0/cell_{k}/lstm_cell", conductor_below, size)
+        conductor_below = size
+    shapes |= dense("decoder/hierarchical_level_0/initial_state", z, sum(2 * s for s in dec))
+    return shapes | decoder("core_decoder/decoder", dec[-1], outputs, dec)
