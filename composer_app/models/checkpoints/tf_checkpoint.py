@@ -44,6 +44,8 @@ Extents = tuple[tuple[int, int | None], ...]
 class CheckpointError(BundleError):
     """A checkpoint that cannot be read: damaged, truncated, crafted or in a form this reader does not support."""
 
+    hint = "Choose the checkpoint as Magenta saved it (a .tar, or the model.ckpt-N files), or a .mag bundle."
+
     def __init__(self, source: str, problem: str, tensor: str | None = None):
         self.source = source
         self.tensor = tensor
