@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from composer_app.models.checkpoints.sstable import FormatError, read_varint
 from composer_app.models.errors import BundleError
 
 
@@ -32,18 +33,10 @@ class GeneratorBundle:
 
 
 def _read_varint(data: bytes, pos: int) -> tuple[int, int]:
-    result = shift = 0
-    while True:
-        if pos >= len(data):
-            raise WireFormatError("truncated varint")
-        byte = data[pos]
-        pos += 1
-        result |= (byte & 0x7F) << shift
-        if byte < 0x80:
-            return result, pos
-        shift += 7
-        if shift > 63:
-            raise WireFormatError("varint too long")
+    try:
+        return read_varint(data, pos, len(data))
+    except FormatError as exc:
+        raise WireFormatError(exc.problem) from None
 
 
 def _fields(data: bytes):
@@ -103,7 +96,7 @@ def parse_bundle(data: bytes) -> GeneratorBundle:
     return GeneratorBundle(generator_id, description, tuple(checkpoints), metagraph, bundle_description)
 
 
-def _varint(value: int) -> bytes:
+def encode_varint(value: int) -> bytes:
     out = bytearray()
     while True:
         byte = value & 0x7F
@@ -116,7 +109,7 @@ def _varint(value: int) -> bytes:
 
 
 def _bytes_field(number: int, value: bytes) -> bytes:
-    return _varint(number << 3 | 2) + _varint(len(value)) + value
+    return encode_varint(number << 3 | 2) + encode_varint(len(value)) + value
 
 
 def serialize_bundle(bundle: GeneratorBundle) -> bytes:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from composer_app.models.checkpoints.bundle_proto import GeneratorBundle, WireFormatError, parse_bundle
+from composer_app.models.checkpoints.bundle_proto import GeneratorBundle, WireFormatError, encode_varint, parse_bundle
 from composer_app.models.errors import BundleError
 from composer_app.user_files import checked_size, read_limited
 
@@ -61,7 +61,7 @@ def read_mag_header(path: str | os.PathLike) -> tuple[str, str, str]:
                 if number in (1, 4):
                     if length > HEADER_FIELD_LIMIT:
                         raise WireFormatError(f"a details field of {length} bytes")
-                    kept += _key_and_length(key, length) + fh.read(length)
+                    kept += encode_varint(key) + encode_varint(length) + fh.read(length)
                 else:
                     checkpoints += number == 2
                     fh.seek(length, os.SEEK_CUR)
@@ -88,14 +88,3 @@ def _stream_varint(fh) -> int:
         shift += 7
         if shift > 63:
             raise WireFormatError("varint too long")
-
-
-def _key_and_length(key: int, length: int) -> bytes:
-    out = bytearray()
-    for value in (key, length):
-        while True:
-            byte, value = value & 0x7F, value >> 7
-            out.append(byte | (0x80 if value else 0))
-            if not value:
-                break
-    return bytes(out)
