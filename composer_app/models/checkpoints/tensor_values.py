@@ -97,7 +97,8 @@ def decode_values(buf, tensor: TensorFields, dtype: int, count: int) -> np.ndarr
 
 
 def decode_raw(data, dtype: int, count: int) -> np.ndarray:
-    """Little-endian raw bytes (V2 data, tensor_content) as a flat array of the checkpoint's dtype (a fresh copy)."""
+    """Little-endian raw bytes (V2 data, tensor_content) as a flat array of the checkpoint's dtype: a read-only view
+    of immutable bytes, else a fresh copy."""
     name, np_name, _ = DTYPES[dtype]
     if np_name is None:
         raise FormatError(f"{name} tensors are not supported")
@@ -109,4 +110,8 @@ def decode_raw(data, dtype: int, count: int) -> np.ndarray:
         if raw.size and raw.max() > 1:
             raise FormatError("bool values other than 0 and 1")
         return raw.astype(np.bool_)
-    return np.frombuffer(data, dtype=target.newbyteorder("<")).astype(target)
+    values = np.frombuffer(data, dtype=target.newbyteorder("<"))
+    if isinstance(data, bytes) and values.dtype == target:
+        # Copying half a gigabyte of weights cost more than reading it; bytes cannot change under the view.
+        return values
+    return values.astype(target)

@@ -71,11 +71,16 @@ def dense(x: np.ndarray, kernel: np.ndarray, bias: np.ndarray) -> np.ndarray:
 def lstm_cell(x, c: np.ndarray, h: np.ndarray, kernel: np.ndarray, bias: np.ndarray
               ) -> tuple[np.ndarray, np.ndarray]:
     """One LSTM step for a batch (x dense or a OneHotInput): the new (c, h)."""
-    units = c.shape[1]
     # [x, h] @ kernel without building the concatenation: the kernel's rows are split instead.
     gates = matmul_rows(x, kernel)
     gates += h @ kernel[input_width(x):]
     gates += bias
+    return lstm_update(gates, c)
+
+
+def lstm_update(gates: np.ndarray, c: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The LSTM's new (c, h) from its gate pre-activations [batch, 4 * units] (i, j, f, o), bias included."""
+    units = c.shape[1]
     i, j, f, o = (gates[:, k * units:(k + 1) * units] for k in range(4))
     new_c = c * sigmoid(f + FORGET_BIAS) + sigmoid(i) * np.tanh(j)
     new_h = np.tanh(new_c) * sigmoid(o)

@@ -80,6 +80,7 @@ def test_a_float64_tensor_or_a_nan_is_refused():
     with pytest.raises(BundleError, match="'encoder/sigma/bias' is float64"):
         _load("x.tar", tensors)
     tensors = _fixture_weights()
+    tensors["decoder/output_projection/bias"] = tensors["decoder/output_projection/bias"].copy()
     tensors["decoder/output_projection/bias"][3] = np.nan
     with pytest.raises(BundleError, match="'decoder/output_projection/bias' holds NaN"):
         _load("x.tar", tensors)
