@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import os
 import pkgutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -92,6 +96,26 @@ def test_cli_reports_a_bug_as_a_bug_with_its_details_logged(capsys, tmp_path, mo
     assert err.startswith("composer-app: internal error (a bug, not your doing): ValueError: index out of range")
     logs = list((tmp_path / "composer-app" / "logs").glob("bug-*.log"))
     assert len(logs) == 1 and "Traceback" in logs[0].read_text() and str(logs[0]) in err
+
+
+def test_cli_output_cut_short_by_its_reader_is_not_a_bug(tmp_path):
+    """`command | head`: the reader leaving ends the command quietly with 141, with no bug report or log."""
+    script = ("import sys\n"
+              "from composer_app.cli.errors import reports_user_errors\n"
+              "@reports_user_errors\n"
+              "def command(_args):\n"
+              "    for k in range(100000):\n"
+              "        print('line', k)\n"
+              "    return 0\n"
+              "sys.exit(command(None))\n")
+    read, write = os.pipe()
+    os.close(read)
+    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path)}
+    proc = subprocess.run([sys.executable, "-c", script], stdout=write, stderr=subprocess.PIPE, text=True, env=env,
+                          cwd=Path(__file__).resolve().parents[1], timeout=60)
+    os.close(write)
+    assert proc.returncode == 141
+    assert proc.stderr == "" and not (tmp_path / "composer-app").exists()
 
 
 def test_log_bug_falls_back_when_the_state_folder_is_unwritable(tmp_path, monkeypatch):

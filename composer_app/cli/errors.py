@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from functools import wraps
 
@@ -9,6 +10,7 @@ from composer_app.errors import ComposerError, bug_summary, log_bug, user_messag
 
 EXIT_USER_ERROR = 1
 EXIT_BUG = 70  # EX_SOFTWARE from sysexits.h: an internal error
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for `command | head`
 
 
 class UserError(ComposerError):
@@ -40,6 +42,10 @@ def reports_user_errors(run):
             return report_user_error(exc)
         except (KeyboardInterrupt, SystemExit):
             raise
+        except BrokenPipeError:
+            # The reader (`| head`) left: not a bug. Point stdout at nothing so that the flush at exit is quiet too.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return EXIT_BROKEN_PIPE
         except Exception as exc:
             return report_bug(exc, " ".join(sys.argv))
 

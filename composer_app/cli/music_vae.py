@@ -15,6 +15,10 @@ CONFIG_IDS = ("cat-mel_2bar_small", "cat-mel_2bar_big", "hierdec-mel_16bar", "ca
               "cat-drums_2bar_big", "groovae_2bar_humanize", "groovae_2bar_tap_fixed_velocity",
               "groovae_2bar_add_closed_hh")  # models/musicvae/configs.py, named here so the parser imports no numpy
 MAX_OUTPUTS = 10_000
+HPARAMS_HELP = ("Magenta's hparams, e.g. 'z_size=16,max_seq_len=64': sizes are checked against the checkpoint, "
+                "max_seq_len sets the length decoded; training-only hparams are accepted and change nothing")
+INPUT_BARS_HELP = ("use the window within these bars (from 1, both included) when an input has several "
+                   "(default: the first)")
 
 
 def _num_outputs(text: str) -> int:
@@ -24,22 +28,35 @@ def _num_outputs(text: str) -> int:
     return value
 
 
-def _load(checkpoint: Path, config_id: str | None):
-    """The model and its config, the config checked against the checkpoint's tensors."""
-    from composer_app.models.musicvae.configs import detect_config
+def _input_bars(text: str) -> tuple[int, int]:
+    """START:END, bars counted from 1 as a DAW shows them, both included; as (first, last) counted from 0."""
+    try:
+        start, end = (int(part) for part in text.split(":"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected START:END bar numbers such as 5:6, got {text!r}") from None
+    if not 1 <= start <= end:
+        raise argparse.ArgumentTypeError(f"expected 1 <= START <= END, got {text!r}")
+    return start - 1, end - 1
+
+
+def _load(checkpoint: Path, config_id: str | None, hparams: str | None = None):
+    """The model and its config, the config (and the sizes --hparams gives) checked against the checkpoint."""
+    from composer_app.models.musicvae.configs import apply_hparams, detect_config
     from composer_app.models.musicvae.model import MusicVae
 
     model = MusicVae.load(checkpoint)
-    return model, detect_config(model.weights, config_id)
+    return model, apply_hparams(detect_config(model.weights, config_id), model.weights, hparams)
 
 
-def _windows(path: Path, config):
+def _windows(path: Path, config, bars: tuple[int, int] | None = None):
+    """The converter's windows of a file, or the first within `bars`; a file without one names itself."""
     from composer_app.models.musicvae.converters import NoMusicError
     from composer_app.music.io import read_song
 
     song = read_song(path)
     try:
-        return config.converter().to_windows(song)
+        windows = config.converter().to_windows(song)
+        return windows if bars is None else windows.pick(*bars)
     except NoMusicError as exc:
         raise type(exc)(f"{path}: {exc.summary}") from None
 
@@ -80,18 +97,18 @@ def _decoded(converter, row) -> dict:
 
 @reports_user_errors
 def run_encode(args) -> int:
-    model, config = _load(args.checkpoint, args.config)
-    windows = _windows(args.input, config)
+    model, config = _load(args.checkpoint, args.config, args.hparams)
+    windows = _windows(args.input, config, args.input_bars)
     mu, sigma = model.encode(windows.inputs, list(windows.lengths))
     if args.json:
         print(json.dumps({"config": config.id, "windows": [
-            {"length": int(n), "classes": list(c), "mu": m.tolist(), "sigma": s.tolist()}
-            for n, c, m, s in zip(windows.lengths, windows.classes, mu, sigma)]}))
+            {"start_bar": b + 1, "length": int(n), "classes": list(c), "mu": m.tolist(), "sigma": s.tolist()}
+            for b, n, c, m, s in zip(windows.start_bars, windows.lengths, windows.classes, mu, sigma)]}))
     else:
-        print(f"{args.input}: {len(windows)} window(s) of {config.max_seq_len} steps ({config.id}, z size "
+        print(f"{args.input}: {len(windows)} window(s) of {config.slice_bars} bars ({config.id}, z size "
               f"{model.z_size})")
-        for k, m in enumerate(mu):
-            print(f"  window {k}: |mu| = {float((m ** 2).sum() ** 0.5):.4f}")
+        for b, m in zip(windows.start_bars, mu):
+            print(f"  from bar {b + 1}: |mu| = {float((m ** 2).sum() ** 0.5):.4f}")
     return 0
 
 
@@ -118,7 +135,7 @@ def _read_z(path: Path, z_size: int):
 
 @reports_user_errors
 def run_decode(args) -> int:
-    model, config = _load(args.checkpoint, args.config)
+    model, config = _load(args.checkpoint, args.config, args.hparams)
     z = _read_z(args.z, model.z_size)
     classes = _decode_batches(model, config, z, args.temperature, _rng(args.seed), 64)
     converter = config.converter()
@@ -139,12 +156,15 @@ def add_parser(sub) -> None:
     enc.add_argument("checkpoint", type=Path, help="a MusicVAE checkpoint .tar")
     enc.add_argument("input", type=Path, help="a MIDI (or other music) file")
     enc.add_argument("--config", choices=CONFIG_IDS, help="Magenta's config name (default: from the checkpoint)")
+    enc.add_argument("--hparams", help=HPARAMS_HELP)
+    enc.add_argument("--input_bars", type=_input_bars, metavar="START:END", help=INPUT_BARS_HELP)
     enc.add_argument("--json", action="store_true", help="print JSON")
     enc.set_defaults(func=run_encode)
     dec = vae.add_parser("decode", help="the classes (GrooVAE: hits, velocities, offsets) and notes made of z")
     dec.add_argument("checkpoint", type=Path, help="a MusicVAE checkpoint .tar")
     dec.add_argument("--z", type=Path, required=True, help='a JSON file: a list of z vectors, or {"z": [...]}')
     dec.add_argument("--config", choices=CONFIG_IDS, help="Magenta's config name (default: from the checkpoint)")
+    dec.add_argument("--hparams", help=HPARAMS_HELP)
     dec.add_argument("--temperature", type=_positive_float, default=0.5, help="randomness of the decoder")
     dec.add_argument("--seed", type=_seed, help="random seed: the same seed gives the same music")
     dec.add_argument("--json", action="store_true", help="print JSON")
@@ -170,14 +190,15 @@ def run_generate(args) -> int:
 
     if args.checkpoint_file is None:
         raise UserError("--checkpoint_file is required: a MusicVAE checkpoint .tar")
-    model, config = _load(args.checkpoint_file, args.config)
+    model, config = _load(args.checkpoint_file, args.config, args.hparams)
     rng = _rng(args.seed)
     if args.mode == "interpolate":
         if args.input_midi_1 is None or args.input_midi_2 is None:
             raise UserError("--mode=interpolate needs --input_midi_1 and --input_midi_2")
         if args.num_outputs < 2:
             raise UserError("--mode=interpolate needs --num_outputs of at least 2 (both ends are included)")
-        ends = [_windows(path, config) for path in (args.input_midi_1, args.input_midi_2)]
+        # Magenta refuses a file with more than one window; the first one (or the one the user picks) is taken.
+        ends = [_windows(path, config, args.input_bars) for path in (args.input_midi_1, args.input_midi_2)]
         mus = [model.encode(w.inputs[:1], list(w.lengths[:1]))[0][0] for w in ends]
         z = interpolate(mus[0], mus[1], args.num_outputs)
     else:
@@ -201,6 +222,8 @@ def build_generate_parser():
                       "music_vae_generate.")
     p.add_argument("--config", choices=CONFIG_IDS, help="Magenta's config name (default: from the checkpoint)")
     p.add_argument("--checkpoint_file", type=Path, help="a MusicVAE checkpoint .tar")
+    p.add_argument("--hparams", help=HPARAMS_HELP)
+    p.add_argument("--input_bars", type=_input_bars, metavar="START:END", help=INPUT_BARS_HELP)
     p.add_argument("--mode", choices=("sample", "interpolate"), required=True)
     p.add_argument("--input_midi_1", type=Path, help="the first end of an interpolation")
     p.add_argument("--input_midi_2", type=Path, help="the last end of an interpolation")

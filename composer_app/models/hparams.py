@@ -50,29 +50,34 @@ def _shown(value) -> str:
     return "[" + ",".join(str(v) for v in value) + "]" if isinstance(value, tuple) else str(value)
 
 
-_FIELD_TYPES = {f.name: f.type for f in dataclasses.fields(HParams)}
 _ITEM = re.compile(r"\s*([A-Za-z_]\w*)\s*=\s*(\[[^\]]*\]|[^,]*)\s*(?:,|$)")
 
 
-def parse_hparams(text: str) -> dict:
-    """Parse "batch_size=64,rnn_layer_sizes=[64,64]" into checked field values; HParamsError names the bad part."""
+def parse_hparams(text: str, fields: type = HParams, error: type[HParamsError] = HParamsError) -> dict:
+    """Parse "batch_size=64,rnn_layer_sizes=[64,64]" into values of the frozen dataclass `fields`' fields, typed as
+    they are; `error` (an HParamsError) names the bad part."""
+    types = {f.name: f.type for f in dataclasses.fields(fields)}
     values: dict = {}
     pos = 0
     text = text.strip()
     while pos < len(text):
         m = _ITEM.match(text, pos)
         if not m or m.end() == pos:
-            raise HParamsError(f"cannot read hparams at {text[pos:]!r}; expected name=value[,name=value]")
+            raise error(f"cannot read hparams at {text[pos:]!r}; expected name=value[,name=value]")
         name, raw = m.group(1), m.group(2).strip()
-        if name not in _FIELD_TYPES:
-            raise HParamsError(f"unknown hparam {name!r}; known: {', '.join(sorted(_FIELD_TYPES))}")
-        values[name] = _convert(name, raw)
+        if name not in types:
+            raise error(f"unknown hparam {name!r}; known: {', '.join(sorted(types))}")
+        try:
+            values[name] = _convert(name, raw, types[name])
+        except HParamsError as exc:
+            raise error(str(exc)) from None
         pos = m.end()
     return values
 
 
-def _convert(name: str, raw: str):
-    kind = _FIELD_TYPES[name]
+def _convert(name: str, raw: str, kind: str):
+    if kind == "str":
+        return raw.strip("'\"")
     try:
         if kind == "tuple[int, ...]":
             inner = raw.strip("[] ")

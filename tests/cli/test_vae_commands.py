@@ -126,3 +126,30 @@ def test_groove_sample_writes_drum_files_with_velocities(tmp_path):
     tracks = [read_song(f).tracks[0] for f in files]
     assert all(t.is_drum and t.notes for t in tracks)
     assert len({n.velocity for t in tracks for n in t.notes}) > 1
+
+
+def test_hparams_and_input_bars_choose_the_window_and_check_the_sizes(tmp_path, capsys):
+    """--input_bars picks the window of a long file that starts there; --hparams with the fixture's sizes loads,
+    other sizes are one error line naming both."""
+    args = ["vae", "encode", str(fixture("mel2bar_tiny.tar")), str(fixture("hierdec_mel16_tiny_in0.mid")), "--json"]
+    assert main(args) == 0
+    every = json.loads(capsys.readouterr().out)["windows"]
+    assert len(every) > 1 and every[0]["start_bar"] == 1
+    assert main([*args, "--input_bars", "5:6", "--hparams", "z_size=16,enc_rnn_size=[32],batch_size=4"]) == 0
+    (picked,) = json.loads(capsys.readouterr().out)["windows"]
+    same = next(w for w in every if w["start_bar"] == 5)
+    assert picked["classes"] == same["classes"]
+    np.testing.assert_allclose(picked["mu"], same["mu"], atol=1e-5)
+    assert main([*args, "--hparams", "z_size=256"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "z_size 256 (the checkpoint has 16)" in err[0]
+
+
+def test_decode_length_follows_max_seq_len(tmp_path, capsys):
+    """--hparams=max_seq_len=64 makes a 2-bar model decode 64 steps, as Magenta's generate does for samples."""
+    (tmp_path / "z.json").write_text(json.dumps({"z": golden("mel2bar_tiny")["z"]}))
+    args = ["vae", "decode", str(fixture("mel2bar_tiny.tar")), "--z", str(tmp_path / "z.json"), "--json"]
+    assert main([*args, "--hparams=max_seq_len=64"]) == 0
+    assert [len(o["classes"]) for o in json.loads(capsys.readouterr().out)["outputs"]] == [64, 64, 64]
+    assert main(args) == 0
+    assert [len(o["classes"]) for o in json.loads(capsys.readouterr().out)["outputs"]] == [32, 32, 32]

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from composer_app.models.errors import BundleError, ModelError
 from composer_app.models.musicvae.checkpoint import VaeWeights
 from composer_app.models.musicvae.converters import Converter, DrumsConverter, MelodyConverter
 from composer_app.models.musicvae.groove import GROOVE_VARIANTS, GrooveConverter, GrooveOptions
+from composer_app.models.musicvae.hparams import (
+    SizesMismatchError,
+    VaeHParamsError,
+    parse_vae_hparams,
+    sizes_mismatch,
+)
 
 
 @dataclass(frozen=True)
@@ -22,10 +29,12 @@ class VaeConfig:
     enc_rnn_size: tuple[int, ...]
     dec_rnn_size: tuple[int, ...]
     groove: GrooveOptions = field(default_factory=GrooveOptions)
+    seq_len: int | None = None  # --hparams max_seq_len; else the converter's window
 
     @property
     def max_seq_len(self) -> int:
-        return self.slice_bars * 16
+        """The steps a sample or interpolation decodes, as Magenta's music_vae_generate uses hparams.max_seq_len."""
+        return self.seq_len or self.slice_bars * 16
 
     def converter(self) -> Converter | GrooveConverter:
         if self.kind == "groove":
@@ -96,3 +105,21 @@ def detect_config(weights: VaeWeights, wanted: str | None = None) -> VaeConfig:
     if asked.structure() != found.structure():
         raise ConfigMismatchError(f"{weights.source} is a {found.id} checkpoint, not {asked.id}")
     return asked
+
+
+def apply_hparams(config: VaeConfig, weights: VaeWeights, text: str | None) -> VaeConfig:
+    """The config with `--hparams` applied: the sizes it names must be the checkpoint's, max_seq_len sets the
+    length of samples and interpolations; the training-only hparams change nothing here."""
+    given = parse_vae_hparams(text)
+    if not given:
+        return config
+    z_size, enc, dec = _sizes(weights)
+    problem = sizes_mismatch(given, {"z_size": z_size, "enc_rnn_size": enc, "dec_rnn_size": dec})
+    if problem:
+        raise SizesMismatchError(f"{weights.source} does not have the sizes --hparams gives: {problem}")
+    length = given.get("max_seq_len")
+    if length and config.hierarchical and length > config.slice_bars * 16:
+        raise VaeHParamsError(f"hparam max_seq_len={length} is longer than {config.id}'s {config.slice_bars} bars "
+                           f"({config.slice_bars * 16} steps), all its conductor can decode")
+    return dataclasses.replace(config, z_size=z_size, enc_rnn_size=enc, dec_rnn_size=dec,
+                               seq_len=length or config.seq_len)

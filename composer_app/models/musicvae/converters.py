@@ -9,6 +9,7 @@ config's length slid a bar at a time, duplicates dropped.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,6 +18,8 @@ from composer_app.models.errors import ModelError
 from composer_app.music.encodings.drums import DEFAULT_DRUM_TYPE_PITCHES
 from composer_app.music.errors import MusicError
 from composer_app.music.events import (
+    DrumTrack,
+    Melody,
     drums_from_track,
     drums_to_notes,
     melody_from_track,
@@ -52,9 +55,27 @@ class Windows:
     inputs: np.ndarray
     lengths: tuple[int, ...]
     classes: tuple[tuple[int, ...], ...]
+    start_bars: tuple[int, ...] = ()  # where each window starts in the song, in bars from 0
 
     def __len__(self) -> int:
         return len(self.classes)
+
+    def pick(self, first_bar: int, last_bar: int) -> Windows:
+        """The first window lying within bars first_bar..last_bar (from 0, both included); NoMusicError lists the
+        windows there are when none does."""
+        steps = len(self.classes[0]) // STEPS_PER_BAR if self.classes else 0
+        for k, start in enumerate(self.start_bars):
+            if start >= first_bar and start + steps - 1 <= last_bar:
+                return self.subset([k])
+        starts = ", ".join(str(b + 1) for b in sorted(set(self.start_bars))) or "none"
+        raise NoMusicError(f"no {steps}-bar window lies within bars {first_bar + 1} to {last_bar + 1}; windows "
+                           f"start at bars {starts}")
+
+    def subset(self, rows: list[int]) -> Windows:
+        """These windows' rows `rows`, in that order."""
+        return dataclasses.replace(self, inputs=self.inputs[rows], lengths=tuple(self.lengths[k] for k in rows),
+                                   classes=tuple(self.classes[k] for k in rows),
+                                   start_bars=tuple(self.start_bars[k] for k in rows) if self.start_bars else ())
 
 
 def check_metre(song: Song) -> None:
@@ -67,13 +88,18 @@ def check_metre(song: Song) -> None:
             raise NoMusicError(f"the song is in {sig}; MusicVAE's converters read only 4/4 (16 steps a bar)")
 
 
-def _unique(windows: list[tuple[int, ...]]) -> list[tuple[int, ...]]:
-    """Magenta keeps a set of the windows; this keeps the first of each, in the order they occur."""
-    return list(dict.fromkeys(windows))
+def unique_windows(windows) -> dict[tuple[int, ...], int]:
+    """(window, start bar) pairs to each distinct window's first start bar. Magenta keeps a set of the windows;
+    this keeps the first of each, in the order they occur, and where it was found."""
+    found: dict[tuple[int, ...], int] = {}
+    for window, start_bar in windows:
+        found.setdefault(window, start_bar)
+    return found
 
 
-def _slices(events: list[int], slice_steps: int) -> list[tuple[int, ...]]:
-    return [tuple(events[i - slice_steps:i]) for i in range(slice_steps, len(events) + 1, STEPS_PER_BAR)]
+def slices(events: list, slice_steps: int) -> list[tuple[int, list]]:
+    """The windows of `slice_steps` steps sliding a bar at a time, each with its first step in `events`."""
+    return [(i - slice_steps, events[i - slice_steps:i]) for i in range(slice_steps, len(events) + 1, STEPS_PER_BAR)]
 
 
 def _truncated_length(length: int) -> int:
@@ -110,7 +136,7 @@ class MelodyConverter:
             return -2 if cls == MELODY_NO_EVENT_CLASS else -1
         return cls - MELODY_FIRST_PITCH_CLASS + self.min_pitch
 
-    def melodies(self, song: Song) -> list[list[int]]:
+    def melodies(self, song: Song) -> list[Melody]:
         """note_seq's extract_melodies (min_bars 1, pad_end, ignore_polyphonic_notes) over each pitched track."""
         check_metre(song)
         out = []
@@ -127,21 +153,21 @@ class MelodyConverter:
                 search = melody.end_step + (search - melody.end_step) % STEPS_PER_BAR
                 if len(melody) < STEPS_PER_BAR:
                     continue
-                out.append(list(melody)[:_truncated_length(len(melody))])
+                del melody[_truncated_length(len(melody)):]
+                out.append(melody)
         return out
 
     def to_windows(self, song: Song) -> Windows:
         """Every distinct window of `slice_bars` bars of every melody; NoMusicError when there is none."""
-        windows = _unique([
-            tuple(self.event_class(e) for e in window)
+        found = unique_windows(
+            (tuple(self.event_class(e) for e in window), (melody.start_step + offset) // STEPS_PER_BAR)
             for melody in self.melodies(song)
-            for window in _slices(melody, self.slice_steps)
-        ])
-        if not windows:
+            for offset, window in slices(melody, self.slice_steps))
+        if not found:
             raise NoMusicError(f"no melody of {self.slice_bars} bars or more was found")
         eye = np.eye(self.input_depth, dtype=np.float32)
-        inputs = np.stack([eye[list(w)] for w in windows])
-        return Windows(inputs, tuple(len(w) for w in windows), tuple(windows))
+        inputs = np.stack([eye[list(w)] for w in found])
+        return Windows(inputs, tuple(len(w) for w in found), tuple(found), tuple(found.values()))
 
     def to_song(self, classes) -> Song:
         """Magenta's decoded melody: program 0, velocity 80, 120 qpm; class 0 holds, every pitch class strikes."""
@@ -168,7 +194,7 @@ class DrumsConverter:
     def slice_steps(self) -> int:
         return self.slice_bars * STEPS_PER_BAR
 
-    def drum_tracks(self, song: Song) -> list[list[frozenset[int]]]:
+    def drum_tracks(self, song: Song) -> list[DrumTrack]:
         """note_seq's extract_drum_tracks (min_bars 1, pad_end) over every drum note, pitches as class indices."""
         check_metre(song)
         notes = [n.moved(dpitch=self.pitch_class[n.pitch] - n.pitch)
@@ -183,7 +209,8 @@ class DrumsConverter:
             search = drums.end_step + (search - drums.end_step) % STEPS_PER_BAR
             if len(drums) < STEPS_PER_BAR:
                 continue
-            out.append(list(drums)[:_truncated_length(len(drums))])
+            del drums[_truncated_length(len(drums)):]
+            out.append(drums)
         return out
 
     @staticmethod
@@ -205,15 +232,14 @@ class DrumsConverter:
 
     def to_windows(self, song: Song) -> Windows:
         """Every distinct window of `slice_bars` bars of every drum track; NoMusicError when there is none."""
-        windows = _unique([
-            tuple(self.event_class(e) for e in window)
+        found = unique_windows(
+            (tuple(self.event_class(e) for e in window), (drums.start_step + offset) // STEPS_PER_BAR)
             for drums in self.drum_tracks(song)
-            for window in _slices(drums, self.slice_steps)
-        ])
-        if not windows:
+            for offset, window in slices(drums, self.slice_steps))
+        if not found:
             raise NoMusicError(f"no drum track of {self.slice_bars} bars or more was found")
-        inputs = np.stack([self.roll(w) for w in windows])
-        return Windows(inputs, tuple(len(w) for w in windows), tuple(windows))
+        inputs = np.stack([self.roll(w) for w in found])
+        return Windows(inputs, tuple(len(w) for w in found), tuple(found), tuple(found.values()))
 
     def to_song(self, classes) -> Song:
         """Magenta's decoded drums: one-16th hits at velocity 80 on the drum channel, 120 qpm."""

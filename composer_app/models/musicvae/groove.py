@@ -8,6 +8,7 @@ the song padded to a whole bar. The input variants of Magenta's GrooVAE configs 
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
@@ -46,6 +47,10 @@ class GrooveWindows(Windows):
     """Windows whose `classes` are the 512-way hit class per step, with the full target tensors [n, T, 27]."""
 
     outputs: np.ndarray | None = None
+
+    def subset(self, rows: list[int]) -> GrooveWindows:
+        picked = super().subset(rows)
+        return dataclasses.replace(picked, outputs=None if self.outputs is None else self.outputs[rows])
 
 
 class GrooveConverter:
@@ -126,7 +131,8 @@ class GrooveConverter:
         bits = 1 << np.arange(NUM_DRUMS)
         classes = tuple(tuple(int(c) for c in (hits[s:s + size] @ bits).astype(int)) for s in starts)
         return GrooveWindows(np.stack([inputs[s:s + size] for s in starts]), tuple(size for _ in starts), classes,
-                             np.stack([targets[s:s + size] for s in starts]))
+                             tuple(s // STEPS_PER_BAR for s in starts),
+                             outputs=np.stack([targets[s:s + size] for s in starts]))
 
     def _check(self, tensor) -> np.ndarray:
         tensor = np.asarray(tensor, np.float32)

@@ -73,6 +73,19 @@ def test_a_long_melody_gives_every_window():
     assert windows.inputs.shape == (3, 32, 90)
 
 
+def test_windows_know_their_bar_and_one_can_be_picked():
+    """Each window records the bar it starts at (after leading rests too); pick takes the first inside a range
+    and otherwise lists where windows start."""
+    notes = [(s, 60 + s // 16, 2) for s in range(0, 64, 4)]
+    windows = MelodyConverter(2).to_windows(_melody_song(notes, bars_of_rest=2))
+    assert windows.start_bars == (2, 3, 4)
+    picked = windows.pick(3, 5)
+    assert picked.start_bars == (3,) and picked.classes == windows.classes[1:2]
+    assert (picked.inputs == windows.inputs[1:2]).all() and picked.lengths == (32,)
+    with pytest.raises(NoMusicError, match="windows start at bars 3, 4, 5"):
+        windows.pick(0, 2)
+
+
 def test_no_melody_is_a_user_error():
     """A song with only notes outside 21..108 has no melody: a NoMusicError naming it."""
     with pytest.raises(NoMusicError, match="no melody"):
