@@ -17,10 +17,10 @@ def add_parser(sub) -> None:
 
 @reports_user_errors
 def run(args) -> int:
-    from composer_app.models.musicvae.checkpoint import checkpoint_prefix
+    from composer_app.models.checkpoints.checkpoint_paths import checkpoint_prefix
     from composer_app.models.rnn.bundle import read_bundle
 
-    if args.bundle.suffix.lower() == ".tar" or checkpoint_prefix(args.bundle) is not None:
+    if args.bundle.suffix.lower() == ".tar" or args.bundle.is_dir() or checkpoint_prefix(args.bundle) is not None:
         return _run_vae(args)
 
     info = read_bundle(args.bundle).describe()

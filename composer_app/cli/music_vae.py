@@ -153,7 +153,7 @@ def add_parser(sub) -> None:
     p = sub.add_parser("vae", help="MusicVAE: encode a MIDI file to z, or decode z to music")
     vae = p.add_subparsers(title="actions", metavar="ACTION", required=True)
     enc = vae.add_parser("encode", help="mu and sigma of each window of a MIDI file")
-    enc.add_argument("checkpoint", type=Path, help="a MusicVAE checkpoint .tar")
+    enc.add_argument("checkpoint", type=Path, help="a MusicVAE checkpoint: .tar, model.ckpt-N or a training folder")
     enc.add_argument("input", type=Path, help="a MIDI (or other music) file")
     enc.add_argument("--config", choices=CONFIG_IDS, help="Magenta's config name (default: from the checkpoint)")
     enc.add_argument("--hparams", help=HPARAMS_HELP)
@@ -161,7 +161,7 @@ def add_parser(sub) -> None:
     enc.add_argument("--json", action="store_true", help="print JSON")
     enc.set_defaults(func=run_encode)
     dec = vae.add_parser("decode", help="the classes (GrooVAE: hits, velocities, offsets) and notes made of z")
-    dec.add_argument("checkpoint", type=Path, help="a MusicVAE checkpoint .tar")
+    dec.add_argument("checkpoint", type=Path, help="a MusicVAE checkpoint: .tar, model.ckpt-N or a training folder")
     dec.add_argument("--z", type=Path, required=True, help='a JSON file: a list of z vectors, or {"z": [...]}')
     dec.add_argument("--config", choices=CONFIG_IDS, help="Magenta's config name (default: from the checkpoint)")
     dec.add_argument("--hparams", help=HPARAMS_HELP)
@@ -188,9 +188,10 @@ def run_generate(args) -> int:
     from composer_app.models.musicvae.model import interpolate
     from composer_app.music.io import write_song
 
-    if args.checkpoint_file is None:
-        raise UserError("--checkpoint_file is required: a MusicVAE checkpoint .tar")
-    model, config = _load(args.checkpoint_file, args.config, args.hparams)
+    if (args.checkpoint_file is None) == (args.run_dir is None):
+        raise UserError("give one of --checkpoint_file (a MusicVAE checkpoint .tar or model.ckpt-N) and --run_dir "
+                        "(a training folder)")
+    model, config = _load(args.checkpoint_file or args.run_dir, args.config, args.hparams)
     rng = _rng(args.seed)
     if args.mode == "interpolate":
         if args.input_midi_1 is None or args.input_midi_2 is None:
@@ -221,7 +222,8 @@ def build_generate_parser():
     p = OneLineParser(prog="music_vae_generate", description="Sample or interpolate with a MusicVAE, as Magenta's "
                       "music_vae_generate.")
     p.add_argument("--config", choices=CONFIG_IDS, help="Magenta's config name (default: from the checkpoint)")
-    p.add_argument("--checkpoint_file", type=Path, help="a MusicVAE checkpoint .tar")
+    p.add_argument("--checkpoint_file", type=Path, help="a MusicVAE checkpoint: Magenta's .tar, or model.ckpt-N")
+    p.add_argument("--run_dir", type=Path, help="a training folder: its newest checkpoint (in train/) is used")
     p.add_argument("--hparams", help=HPARAMS_HELP)
     p.add_argument("--input_bars", type=_input_bars, metavar="START:END", help=INPUT_BARS_HELP)
     p.add_argument("--mode", choices=("sample", "interpolate"), required=True)

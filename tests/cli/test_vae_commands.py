@@ -153,3 +153,20 @@ def test_decode_length_follows_max_seq_len(tmp_path, capsys):
     assert [len(o["classes"]) for o in json.loads(capsys.readouterr().out)["outputs"]] == [64, 64, 64]
     assert main(args) == 0
     assert [len(o["classes"]) for o in json.loads(capsys.readouterr().out)["outputs"]] == [32, 32, 32]
+
+
+def test_run_dir_uses_the_folders_newest_checkpoint(tmp_path, capsys):
+    """`--run_dir` samples from RUN/train's checkpoint, as Magenta's; giving both sources or none is one line."""
+    import tarfile
+
+    train = tmp_path / "run" / "train"
+    train.mkdir(parents=True)
+    with tarfile.open(fixture("mel2bar_tiny.tar")) as tar:
+        tar.extractall(train, filter="data")
+    out = tmp_path / "out"
+    assert music_vae.main([f"--run_dir={tmp_path / 'run'}", "--mode=sample", "--num_outputs=2",
+                           f"--output_dir={out}"]) == 0
+    assert len(list(out.glob("cat-mel_2bar_small_sample_*.mid"))) == 2
+    for both in ([], [f"--run_dir={tmp_path / 'run'}", f"--checkpoint_file={fixture('mel2bar_tiny.tar')}"]):
+        assert music_vae.main([*both, "--mode=sample", f"--output_dir={out}"]) == 1
+        assert "give one of --checkpoint_file" in capsys.readouterr().err

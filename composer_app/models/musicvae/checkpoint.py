@@ -7,17 +7,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from composer_app.models.checkpoints.sstable import FormatError
-from composer_app.models.checkpoints.tar_members import FileRange
-from composer_app.models.checkpoints.tf_checkpoint import (
-    MAX_INDEX_BYTES,
-    CheckpointError,
-    CheckpointReader,
-    _shard_count,
-    is_training_state,
-    read_checkpoint_tar,
-    read_v2_checkpoint,
-)
+from composer_app.models.checkpoints.checkpoint_paths import open_checkpoint
+from composer_app.models.checkpoints.tf_checkpoint import is_training_state
 from composer_app.models.errors import BundleError
 
 MAX_LAYERS = 64
@@ -187,58 +178,6 @@ def read_decoder(t: WeightTensors, prefix: str, z_size: int, input_extra: int = 
     state_size = sum(2 * cell.units for cell in cells)
     initial = t.dense(f"{prefix}/z_to_initial_state", z_size, state_size)
     return DecoderWeights(initial, tuple(cells), projection)
-
-
-def checkpoint_prefix(path: str | os.PathLike) -> str | None:
-    """The V2 checkpoint prefix `path` names (`model.ckpt-N`, or its `.index` file), or None for a file (a .tar)."""
-    text = os.fspath(path)
-    if os.path.isfile(text + ".index") and not os.path.isfile(text):
-        return text
-    if text.endswith(".index") and os.path.isfile(text):
-        return text[: -len(".index")]
-    return None
-
-
-def read_checkpoint_prefix(prefix: str) -> CheckpointReader:
-    """An unpacked V2 checkpoint: `prefix.index` and the `prefix.data-K-of-N` files beside it, read lazily."""
-    handles: list = []
-
-    def close() -> None:
-        for handle in handles:
-            handle.close()
-
-    try:
-        try:
-            with open(prefix + ".index", "rb") as f:
-                index = f.read(MAX_INDEX_BYTES + 1)
-        except OSError as exc:
-            raise FormatError(f"cannot read {prefix}.index ({exc.strerror or exc})") from None
-        if len(index) > MAX_INDEX_BYTES:
-            raise FormatError(f"{prefix}.index is implausibly large")
-        num_shards = _shard_count(index)
-        names = [f"{prefix}.data-{i:05d}-of-{num_shards:05d}" for i in range(num_shards)]
-        missing = [name for name in names if not os.path.isfile(name)]
-        if missing:
-            raise FormatError(f"the data shard {os.path.basename(missing[0])} is not beside the index")
-
-        def shard(number: int) -> FileRange:
-            handle = open(names[number], "rb")  # noqa: SIM115 - closed by the reader's close()
-            handles.append(handle)
-            return FileRange(handle, 0, os.fstat(handle.fileno()).st_size)
-
-        return read_v2_checkpoint(index, shard, prefix, close)
-    except FormatError as exc:
-        close()
-        raise CheckpointError(prefix, str(exc)) from None
-    except BaseException:
-        close()
-        raise
-
-
-def open_checkpoint(path: str | os.PathLike) -> CheckpointReader:
-    """A Magenta checkpoint: a .tar as Magenta ships them, or an unpacked prefix `model.ckpt-N`."""
-    prefix = checkpoint_prefix(path)
-    return read_checkpoint_tar(path) if prefix is None else read_checkpoint_prefix(prefix)
 
 
 def read_tensors(path: str | os.PathLike) -> WeightTensors:
