@@ -21,7 +21,7 @@ class Fixture:
 
 FIXTURES = {
     "nade_reduced_tiny": Fixture("nade-drums_2bar_reduced", NADE_HPARAMS, 100, "drums", 2, "multilabel"),
-    "nade_full_tiny": Fixture("nade-drums_2bar_full", NADE_HPARAMS, 100, "drums", 2, "multilabel"),
+    "nade_full_tiny": Fixture("nade-drums_2bar_full", NADE_HPARAMS, 300, "drums", 2, "multilabel"),
     "groovae4_tiny": Fixture("groovae_4bar", GROOVE_HPARAMS, 100, "drums", 4, "groove"),
     "groovae_hits_tiny": Fixture(
         "groovae_2bar_hits_control_tfds", GROOVE_HPARAMS, 100, "drums", 2, "groove",
