@@ -33,19 +33,23 @@ NoteRow = list
 
 @dataclass(frozen=True)
 class GrooveOptions:
-    """The encoder-input variants of GrooveConverter: humanize, tapify, fixed_velocities, add_instruments."""
+    """The variants of GrooveConverter: humanize, tapify, fixed_velocities, add_instruments flatten parts of the
+    encoder input; hits_as_controls gives the hits per step as controls to the encoder and the decoder."""
 
     humanize: bool = False
     tapify: bool = False
     fixed_velocities: bool = False
     add_instruments: tuple[int, ...] = ()
+    hits_as_controls: bool = False
 
 
 @dataclass(frozen=True)
 class GrooveWindows(Windows):
-    """Windows whose `classes` are the 512-way hit class per step, with the full target tensors [n, T, 27]."""
+    """Windows whose `classes` are the 512-way hit class per step, with the full target tensors [n, T, 27] and
+    (hits control) the controls [n, T, 9]."""
 
     outputs: np.ndarray | None = None
+    controls: np.ndarray | None = None
 
 
 class GrooveConverter:
@@ -114,19 +118,33 @@ class GrooveConverter:
                 grid[:, drum] = 0.0
         return np.concatenate([in_hits, in_vel, in_off], axis=1).astype(np.float32)
 
-    def to_windows(self, song: Song) -> GrooveWindows:
-        """The song's windows of `slice_bars` bars, a window's length apart; NoMusicError when there is none."""
+    @property
+    def control_depth(self) -> int:
+        """The controls' depth per step: the hits (9) with hits_as_controls, else none."""
+        return NUM_DRUMS if self.options.hits_as_controls else 0
+
+    def to_windows(self, song: Song, pad_last: bool = False) -> GrooveWindows:
+        """The song's windows of `slice_bars` bars, a window's length apart; NoMusicError when there is none.
+
+        As Magenta, a last part shorter than a window is dropped; with `pad_last` it is kept, padded with silent
+        steps to a whole window (as the converter pads a song to a whole bar)."""
         hits, velocities, offsets = self.grid(song)
+        size = self.slice_steps
+        if pad_last:
+            padded = -(-len(hits) // size) * size
+            hits, velocities, offsets = (np.pad(g, ((0, padded - len(g)), (0, 0))) for g in (hits, velocities, offsets))
         inputs = self.encoder_input(hits, velocities, offsets)
         targets = np.concatenate([hits, velocities, offsets], axis=1).astype(np.float32)
-        size = self.slice_steps
         starts = range(0, len(hits) - size + 1, size)
         if not starts:
             raise NoMusicError(f"no drum part of {self.slice_bars} bars or more was found")
         bits = 1 << np.arange(NUM_DRUMS)
         classes = tuple(tuple(int(c) for c in (hits[s:s + size] @ bits).astype(int)) for s in starts)
+        controls = None
+        if self.control_depth:
+            controls = np.stack([hits[s:s + size] for s in starts]).astype(np.float32)
         return GrooveWindows(np.stack([inputs[s:s + size] for s in starts]), tuple(size for _ in starts), classes,
-                             np.stack([targets[s:s + size] for s in starts]))
+                             np.stack([targets[s:s + size] for s in starts]), controls)
 
     def _check(self, tensor) -> np.ndarray:
         tensor = np.asarray(tensor, np.float32)
@@ -162,4 +180,5 @@ GROOVE_VARIANTS = {
     "humanize": GrooveOptions(humanize=True),
     "tap_fixed_velocity": GrooveOptions(tapify=True, fixed_velocities=True),
     "add_closed_hh": GrooveOptions(add_instruments=(CLOSED_HH_DRUM,)),
+    "hits_control": GrooveOptions(hits_as_controls=True),
 }
