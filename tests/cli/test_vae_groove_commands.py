@@ -1,0 +1,92 @@
+"""`composer-app vae groove` and the NADE and hits control decodes of `vae decode`."""
+
+import json
+
+import pytest
+
+from composer_app.cli.main import main
+from composer_app.models.musicvae.model import MusicVae
+from composer_app.music.io import read_song, write_song
+from composer_app.music.song import PPQ, Note, Song, TempoChange, Track, drum_track
+from tests.conftest import shared_path
+from tests.models.musicvae.conftest import random_vae
+
+
+def fixture(name: str):
+    return shared_path("fixtures", "magenta-vae", name)
+
+
+def long_beat(path, bars=5):
+    """A MIDI file: `bars` bars of drums at 96 qpm with a pitched track and one drum pitch outside the map."""
+    notes = [Note(s * PPQ // 4, 42 if s % 4 else 36, 100, 70 + s % 30) for s in range(bars * 16)] + [Note(0, 20, 100, 90)]
+    song = Song(tracks=(drum_track("Drums", sorted(notes)), Track(name="Keys", notes=(Note(0, 60, PPQ, 80),))),
+                tempos=(TempoChange(0, 96.0),))
+    write_song(song, path)
+    return path
+
+
+def test_groove_writes_the_whole_song_at_its_tempo(tmp_path, capsys):
+    """`vae groove` of a 5-bar file writes 5 bars of drums and the pitched track at 96 qpm, and names what it
+    left out."""
+    out = tmp_path / "out.mid"
+    code = main(["vae", "groove", str(fixture("groovae_humanize_tiny.tar")), str(long_beat(tmp_path / "in.mid")),
+                 str(out), "--temperature", "0.3", "--seed", "1"])
+    printed = capsys.readouterr().out
+    assert code == 0 and "3 window(s) of 2 bars" in printed and "[20]" in printed
+    song = read_song(out)
+    assert round(song.qpm) == 96
+    drums = [n for t in song.tracks if t.is_drum for n in t.notes]
+    assert drums and max(n.start for n in drums) < 5 * 4 * PPQ
+    assert [n.pitch for t in song.tracks if not t.is_drum for n in t.notes] == [60]
+
+
+def test_groove_with_the_4bar_config_takes_4bar_windows(tmp_path, capsys):
+    """--config groovae_4bar cuts the same file into two 4-bar windows."""
+    code = main(["vae", "groove", str(fixture("groovae_humanize_tiny.tar")), str(long_beat(tmp_path / "in.mid")),
+                 str(tmp_path / "out.mid"), "--config", "groovae_4bar"])
+    assert code == 0 and "2 window(s) of 4 bars" in capsys.readouterr().out
+
+
+def test_groove_of_a_melody_checkpoint_is_one_error_line(tmp_path, capsys):
+    """A cat-mel checkpoint cannot regroove: one error line naming its config, exit 1, no file."""
+    out = tmp_path / "out.mid"
+    code = main(["vae", "groove", str(fixture("mel2bar_tiny.tar")), str(long_beat(tmp_path / "in.mid")), str(out)])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 1 and len(err) == 1 and "cat-mel_2bar_small" in err[0] and not out.exists()
+
+
+@pytest.fixture
+def fake_load(monkeypatch):
+    """MusicVae.load gives a random model of the config named by the checkpoint's file name."""
+    monkeypatch.setattr(MusicVae, "load", classmethod(lambda cls, path: random_vae(path.stem, seed=1)))
+
+
+def test_decode_of_a_nade_checkpoint_prints_multi_hot_rows(tmp_path, capsys, fake_load):
+    """`vae decode` of a NADE model prints 32 rows of 9 bits per output (JSON: "multilabel") and their notes."""
+    (tmp_path / "z.json").write_text(json.dumps({"z": [[0.1] * 8, [-0.3] * 8]}))
+    args = ["vae", "decode", str(tmp_path / "nade-drums_2bar_reduced.tar"), "--z", str(tmp_path / "z.json"),
+            "--temperature", "1e-6", "--seed", "0"]
+    assert main(args + ["--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["config"] == "nade-drums_2bar_reduced"
+    rows = out["outputs"][0]["multilabel"]
+    assert len(rows) == 32 and all(len(r) == 9 and set(r) <= {0, 1} for r in rows)
+    assert len(out["outputs"][0]["notes"]) == sum(map(sum, rows))
+    assert main(args) == 0
+    text = capsys.readouterr().out.splitlines()
+    assert text[0].startswith("output 0:") and text[1] == "    0 " + "".join(map(str, rows[0]))
+
+
+def test_hits_control_decode_needs_controls(tmp_path, capsys, fake_load):
+    """The hits control model decodes with --controls (the hits of a file); without them one error line."""
+    (tmp_path / "z.json").write_text(json.dumps({"z": [[0.2] * 8]}))
+    args = ["vae", "decode", str(tmp_path / "groovae_2bar_hits_control_tfds.tar"), "--z", str(tmp_path / "z.json"),
+            "--json"]
+    assert main(args) == 1
+    assert "--controls" in capsys.readouterr().err
+    assert main(args + ["--controls", str(long_beat(tmp_path / "in.mid", bars=2))]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["config"] == "groovae_2bar_hits_control_tfds" and len(out["outputs"][0]["hits"]) == 32
+    assert main(["vae", "decode", str(tmp_path / "cat-drums_2bar_small.tar"), "--z", str(tmp_path / "z.json"),
+                 "--controls", str(tmp_path / "in.mid")]) == 1
+    assert "takes no controls" in capsys.readouterr().err
