@@ -2,6 +2,7 @@
 
 import json
 
+import numpy as np
 import pytest
 
 from composer_app.cli.main import main
@@ -10,6 +11,7 @@ from composer_app.music.io import read_song, write_song
 from composer_app.music.song import PPQ, Note, Song, TempoChange, Track, drum_track
 from tests.conftest import shared_path
 from tests.models.musicvae.conftest import random_vae
+from tests.models.musicvae.magenta_data import data_path, golden
 
 
 def fixture(name: str):
@@ -90,3 +92,23 @@ def test_hits_control_decode_needs_controls(tmp_path, capsys, fake_load):
     assert main(["vae", "decode", str(tmp_path / "cat-drums_2bar_small.tar"), "--z", str(tmp_path / "z.json"),
                  "--controls", str(tmp_path / "in.mid")]) == 1
     assert "takes no controls" in capsys.readouterr().err
+
+
+def test_nade_checkpoint_decode_encode_and_inspect_agree_with_magenta(tmp_path, capsys):
+    """On Magenta's nade_reduced_tiny: `vae decode --json` of the golden z prints its multi-hot rows, `vae encode
+    --json` its mu, and `inspect` names the config and the NADE."""
+    g = golden("nade_reduced_tiny")
+    tar = str(data_path("nade_reduced_tiny.tar"))
+    (tmp_path / "z.json").write_text(json.dumps({"z": g["z"]}))
+    assert main(["vae", "decode", tar, "--z", str(tmp_path / "z.json"), "--temperature", "1e-4", "--seed", "0",
+                 "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert [o["multilabel"] for o in out["outputs"]] == g["decode_tensors"]
+    assert [len(o["notes"]) for o in out["outputs"]] == [len(n) for n in g["decode"]]
+    assert main(["vae", "encode", tar, str(data_path("nade_reduced_tiny_in1.mid")), "--json"]) == 0
+    windows = json.loads(capsys.readouterr().out)["windows"]
+    assert len(windows) == 1
+    np.testing.assert_allclose(windows[0]["mu"], g["mu"][1], atol=1e-5, rtol=0)
+    assert main(["inspect", tar]) == 0
+    text = capsys.readouterr().out
+    assert "nade-drums_2bar_reduced (detected)" in text and "NADE:           16 hidden units" in text

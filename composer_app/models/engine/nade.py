@@ -19,8 +19,10 @@ BitSampler = Callable[[np.ndarray, int], np.ndarray]
 
 
 def threshold_bits(logits: np.ndarray, dim: int) -> np.ndarray:
-    """Magenta's NADE rule without a temperature: set iff the conditional probability is at least 0.5."""
-    return (sigmoid(logits) >= np.float32(0.5)).astype(np.float32)
+    """Set iff the logit is above 0: Bernoulli(sigmoid(logit / T)) as T goes to 0, which is what Magenta's
+    TrainedModel draws at a tiny temperature (it always passes one; Nade.sample without one would also set a bit
+    whose probability rounds to exactly 0.5)."""
+    return (logits > 0).astype(np.float32)
 
 
 def bernoulli_sampler(temperature: float, rng: np.random.Generator) -> BitSampler:

@@ -122,8 +122,7 @@ class MusicVae:
     def decode_nade(self, z, length: int, temperature: float = 1.0, rng: np.random.Generator | None = None
                     ) -> np.ndarray:
         """NADE drum rolls [batch, length, classes] of 0/1 for z: each bit drawn in turn as
-        Bernoulli(sigmoid(logit / temperature)); at 0 Magenta's rule without a temperature, set iff
-        sigmoid(logit) >= 0.5."""
+        Bernoulli(sigmoid(logit / temperature)); at 0 a bit is set iff its logit is above 0."""
         z = self._check_decode(z, length, temperature)
         if not self.nade or self.hierarchical:
             raise GenerationError("this checkpoint has no NADE decoder")

@@ -20,7 +20,7 @@ def test_each_logit_is_conditioned_on_the_bits_before_it():
         for i in range(bits.shape[1]):
             a = b_enc[row] + bits[row, :i] @ w_enc[:i]
             assert abs(logits[row, i] - (b_dec[row, i] + sigmoid(a) @ w_dec_t[i])) < 1e-5
-    assert ((logits >= 0) == (bits == 1)).all()
+    assert ((logits > 0) == (bits == 1)).all()
 
 
 def test_earlier_bits_change_later_ones():
@@ -36,9 +36,9 @@ def test_earlier_bits_change_later_ones():
     assert nade_sample(b_enc, b_dec, w_enc, w_dec_t)[0].tolist() == [[0.0, 1.0]]
 
 
-def test_the_threshold_is_magentas_probability_of_at_least_a_half():
-    """Without a temperature a bit is set iff sigmoid(logit) >= 0.5, so a logit of exactly 0 sets it."""
-    assert threshold_bits(np.array([-1e-3, 0.0, 1e-3], np.float32), 0).tolist() == [0.0, 1.0, 1.0]
+def test_the_threshold_is_the_cold_limit_of_sampling():
+    """At temperature 0 a bit is set iff its logit is above 0, as Bernoulli(logit / T) draws as T goes to 0."""
+    assert threshold_bits(np.array([-1e-3, -1e-9, 0.0, 1e-9, 1e-3], np.float32), 0).tolist() == [0, 0, 0, 1, 1]
 
 
 def test_sampling_is_seeded_and_a_cold_temperature_thresholds():
