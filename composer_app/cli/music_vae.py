@@ -168,7 +168,7 @@ def _controls(path: Path | None, model, config):
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("vae", help="MusicVAE: encode a MIDI file to z, or decode z to music")
+    p = sub.add_parser("vae", help="MusicVAE: encode a MIDI file to z, decode z to music, or regroove drums")
     vae = p.add_subparsers(title="actions", metavar="ACTION", required=True)
     enc = vae.add_parser("encode", help="mu and sigma of each window of a MIDI file")
     enc.add_argument("checkpoint", type=Path, help="a MusicVAE checkpoint .tar")
@@ -201,6 +201,7 @@ def add_parser(sub) -> None:
 
 @reports_user_errors
 def run_groove(args) -> int:
+    from composer_app.models.musicvae.configs import CONFIGS
     from composer_app.models.musicvae.converters import NoMusicError
     from composer_app.models.musicvae.groove_song import regroove
     from composer_app.music.io import read_song, write_song
@@ -217,6 +218,10 @@ def run_groove(args) -> int:
     if result.unmapped_pitches:
         print(f"Left out the drum notes of pitches {list(result.unmapped_pitches)}, outside {config.id}'s drum map")
     print(f"Wrote {args.output} ({config.id}, {result.windows} window(s) of {config.slice_bars} bars)")
+    alike = [c.id for c in CONFIGS if c.id != config.id and c.structure() == config.structure()]
+    if args.config is None and alike:
+        print(f"The checkpoint was taken as {config.id}; its weights could be {', '.join(alike)} as well: "
+              "name yours with --config")
     return 0
 
 

@@ -35,6 +35,7 @@ def test_groove_writes_the_whole_song_at_its_tempo(tmp_path, capsys):
                  str(out), "--temperature", "0.3", "--seed", "1"])
     printed = capsys.readouterr().out
     assert code == 0 and "3 window(s) of 2 bars" in printed and "[20]" in printed
+    assert "taken as groovae_2bar_humanize" in printed and "groovae_4bar" in printed
     song = read_song(out)
     assert round(song.qpm) == 96
     drums = [n for t in song.tracks if t.is_drum for n in t.notes]
@@ -46,7 +47,8 @@ def test_groove_with_the_4bar_config_takes_4bar_windows(tmp_path, capsys):
     """--config groovae_4bar cuts the same file into two 4-bar windows."""
     code = main(["vae", "groove", str(fixture("groovae_humanize_tiny.tar")), str(long_beat(tmp_path / "in.mid")),
                  str(tmp_path / "out.mid"), "--config", "groovae_4bar"])
-    assert code == 0 and "2 window(s) of 4 bars" in capsys.readouterr().out
+    printed = capsys.readouterr().out
+    assert code == 0 and "2 window(s) of 4 bars" in printed and "taken as" not in printed
 
 
 def test_groove_of_a_melody_checkpoint_is_one_error_line(tmp_path, capsys):
