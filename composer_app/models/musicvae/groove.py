@@ -52,6 +52,19 @@ class GrooveWindows(Windows):
     controls: np.ndarray | None = None
 
 
+def magenta_seconds(ticks: list[int], qpm: float) -> tuple[list[float], float]:
+    """The start times Magenta reads for notes at `ticks` of a song at one tempo, and the qpm it reads.
+
+    pretty_midi times a tick as tick * 60 / ((6e7 / micros) * resolution), with the tempo as the file stores it
+    (whole microseconds a quarter), and note_seq takes its qpm back from that scale. Computed with the same floats
+    (at this app's PPQ, which gives the same bits for a file of 480, 240 or 960 ticks a quarter) a note on a
+    half step quantizes as Magenta quantizes it."""
+    micros = round(60_000_000 / qpm)
+    tick_scale = 60.0 / ((6e7 / micros) * PPQ)
+    magenta_qpm = 60.0 / (tick_scale * PPQ)
+    return [tick_scale * tick for tick in ticks], magenta_qpm
+
+
 class GrooveConverter:
     """Magenta's GrooveConverter (continuous velocities and offsets, no split instruments) in infer mode."""
 
@@ -83,10 +96,12 @@ class GrooveConverter:
             unmapped = sorted({n.pitch for n in notes})
             found = f" (only pitches outside the drum map: {unmapped})" if unmapped else ""
             raise NoMusicError(f"no drum notes were found{found}")
-        step_seconds = 60.0 / song.qpm / STEPS_PER_QUARTER
-        starts = [song.tick_to_seconds(n.start) for n in mapped]
-        # note_seq's quantize_to_step with its default cutoff 0.5.
-        steps = [int(s / step_seconds + 0.5) for s in starts]
+        starts, qpm = magenta_seconds([n.start for n in mapped], song.qpm)
+        steps_per_second = STEPS_PER_QUARTER * qpm / 60.0
+        step_seconds = 60.0 / qpm / STEPS_PER_QUARTER
+        # note_seq's quantize_to_step with its default cutoff 0.5: seconds times steps per second, as Magenta
+        # computes it, because a note exactly half a step off the grid is rounded by that product's last bit.
+        steps = [int(s * steps_per_second + 0.5) for s in starts]
         total = STEPS_PER_BAR * -(-(max(steps) + 1) // STEPS_PER_BAR)
         hits, velocities, offsets = (np.zeros((total, NUM_DRUMS)) for _ in range(3))
         for note, start, step in sorted(zip(mapped, starts, steps), key=lambda x: x[0].velocity):

@@ -218,3 +218,13 @@ def test_the_4bar_converter_cuts_64_step_windows_without_flattening():
     assert windows.inputs.shape == (1, 64, 27)
     np.testing.assert_array_equal(windows.inputs, windows.outputs)
     assert windows.inputs[0, :, 9:18].any()
+
+
+@pytest.mark.parametrize("qpm, step", [(138.0, 31), (120.0, 32)])
+def test_a_note_on_a_half_step_quantizes_as_magentas_floats_do(qpm, step):
+    """A hit exactly half a 16th after step 31 goes where note_seq's seconds * steps-per-second puts it: at 138
+    qpm that product is just under 31.5 (step 31, as in Magenta's groovae4_tiny input 1), at 120 exactly 31.5."""
+    song = Song(tracks=(drum_track("D", [Note(0, 36, 60, 90), Note(31 * 240 + 120, 44, 60, 77)]),),
+                tempos=(TempoChange(0, qpm),))
+    hits, _, offsets = humanize().grid(song)
+    assert hits[step, 2] == 1 and offsets[step, 2] == pytest.approx(-1.0 if step == 31 else 1.0, abs=1e-9)
