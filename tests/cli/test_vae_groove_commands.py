@@ -114,3 +114,18 @@ def test_nade_checkpoint_decode_encode_and_inspect_agree_with_magenta(tmp_path, 
     assert main(["inspect", tar]) == 0
     text = capsys.readouterr().out
     assert "nade-drums_2bar_reduced (detected)" in text and "NADE:           16 hidden units" in text
+
+
+def test_hits_control_checkpoint_decode_and_encode_agree_with_magenta(tmp_path, capsys):
+    """On Magenta's groovae_hits_tiny: `vae decode --controls in0.mid` of z[0] prints its hits (decoded with input
+    0's hits, as the golden), and `vae encode --json` of input 2 its mu (controls read after the inputs)."""
+    g = golden("groovae_hits_tiny")
+    tar = str(data_path("groovae_hits_tiny.tar"))
+    (tmp_path / "z.json").write_text(json.dumps({"z": g["z"][:1]}))
+    assert main(["vae", "decode", tar, "--z", str(tmp_path / "z.json"), "--controls",
+                 str(data_path("groovae_hits_tiny_in0.mid")), "--temperature", "1e-6", "--seed", "0", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["config"] == "groovae_2bar_hits_control_tfds"
+    assert out["outputs"][0]["hits"] == g["decode_tensors"][0]["hits"]
+    assert main(["vae", "encode", tar, str(data_path("groovae_hits_tiny_in2.mid")), "--json"]) == 0
+    np.testing.assert_allclose(json.loads(capsys.readouterr().out)["windows"][0]["mu"], g["mu"][2], atol=1e-5, rtol=0)

@@ -26,17 +26,12 @@ def controls_of(g: dict, which) -> np.ndarray | None:
     """The controls [n, T, 9] of the inputs `which` (indices), or None for a model without controls."""
     if not g["converter"]["control_depth"]:
         return None
-    return np.asarray([g["input_controls"][k] for k in which], np.float32)
+    return np.asarray([g["input_controls"][k]["value"] for k in which], np.float32)
 
 
 def decode_controls(g: dict) -> np.ndarray | None:
-    """The controls each golden z was decoded with: the stored [T, 9] or the index of an input."""
-    if not g["converter"]["control_depth"]:
-        return None
-    used = g["decode_controls"]
-    if isinstance(used, dict):
-        used = used.get("input", used.get("value"))
-    return controls_of(g, [used])[0] if isinstance(used, int) else np.asarray(used, np.float32)
+    """The controls of each golden z [3, T, 9]: z[k] was decoded with input k's hits (see the fixture's README)."""
+    return controls_of(g, range(len(g["z"])))
 
 
 def test_the_checkpoint_takes_its_config_as_asked_with_magentas_variables(case):
@@ -65,7 +60,7 @@ def test_reading_the_inputs_gives_magentas_tensors_and_controls(case, k):
     assert len(windows) == 1 and windows.lengths == (g["input_lengths"][k],)
     np.testing.assert_allclose(windows.inputs[0], g["input_tensors"][k]["value"], atol=1e-6, rtol=0)
     if g["converter"]["control_depth"]:
-        assert windows.controls[0].astype(int).tolist() == g["input_controls"][k]
+        assert windows.controls[0].astype(int).tolist() == g["input_controls"][k]["value"]
     else:
         assert windows.controls is None
 
@@ -84,7 +79,7 @@ def test_decoder_rnn_output_matches_magenta(case):
     _, model, g = case
     controls = decode_controls(g)
     out = decoder.decode_groove(model.weights.decoder, np.asarray(g["z"][:1], np.float32), g["max_seq_len"],
-                                controls=None if controls is None else controls[None])
+                                controls=None if controls is None else controls[:1])
     expected = np.asarray(g["decode_rnn_output_z0"]["value"], np.float32)
     np.testing.assert_allclose(out.logits[0, :len(expected)], expected, atol=1e-5, rtol=0)
 
