@@ -55,6 +55,8 @@ def _run_vae(args) -> int:
     print("  model:          MusicVAE checkpoint")
     print(f"  config:         {info['config']} (detected)" if info["config"]
           else f"  config:         none this app runs ({info['config_problem']})")
+    if info["also_fits"]:
+        print(f"                  or {', '.join(info['also_fits'])}: the tensors cannot tell; choose with --config")
     print(f"  layout:         {info['layout']}")
     print(f"  z size:         {info['z_size']}")
     print(f"  encoder sizes:  {_sizes(info['encoder_sizes'])} (bidirectional)")
@@ -63,6 +65,10 @@ def _run_vae(args) -> int:
           else "  conductor:      none (flat decoder)")
     print(f"  input depth:    {info['input_depth']}")
     print(f"  output depth:   {info['output_depth']}")
+    if info["nade_hidden"]:
+        print(f"  NADE:           {info['nade_hidden']} hidden units (multi-label outputs)")
+    if info["control_depth"]:
+        print(f"  controls:       {info['control_depth']} per step, into the encoder and the decoder")
     print(f"  parameters:     {info['parameters']:,} (plus {info['training_state_entries']} training-state entries)")
     print("  variables:")
     for var in info["variables"]:

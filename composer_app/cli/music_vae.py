@@ -1,4 +1,4 @@
-"""MusicVAE on the command line: `music_vae_generate` with Magenta's flags, and `composer-app vae encode|decode`."""
+"""MusicVAE on the command line: `music_vae_generate` with Magenta's flags, and `composer-app vae encode|decode|groove`."""
 
 from __future__ import annotations
 
@@ -12,8 +12,10 @@ from composer_app.cli.errors import UserError, reports_user_errors
 from composer_app.cli.generate import _positive_float, _positive_int, _seed
 
 CONFIG_IDS = ("cat-mel_2bar_small", "cat-mel_2bar_big", "hierdec-mel_16bar", "cat-drums_2bar_small",
-              "cat-drums_2bar_big", "groovae_2bar_humanize", "groovae_2bar_tap_fixed_velocity",
-              "groovae_2bar_add_closed_hh")  # models/musicvae/configs.py, named here so the parser imports no numpy
+              "cat-drums_2bar_big", "nade-drums_2bar_reduced", "nade-drums_2bar_full", "groovae_2bar_humanize",
+              "groovae_2bar_tap_fixed_velocity", "groovae_2bar_add_closed_hh", "groovae_4bar",
+              "groovae_2bar_hits_control_tfds", "groovae_2bar_hits_control",
+              )  # models/musicvae/configs.py (with its aliases), named here so the parser imports no numpy
 MAX_OUTPUTS = 10_000
 HPARAMS_HELP = ("Magenta's hparams, e.g. 'z_size=16,max_seq_len=64': sizes are checked against the checkpoint, "
                 "max_seq_len sets the length decoded; training-only hparams are accepted and change nothing")
@@ -77,29 +79,45 @@ def _rng(seed):
     return np.random.default_rng(seed)
 
 
-def _decode_batches(model, config, z, temperature: float, rng, batch: int):
-    """Classes [n, steps], or for GrooVAE the outputs [n, steps, 27]."""
+def _decode_batches(model, config, z, temperature: float, rng, batch: int, controls=None):
+    """Classes [n, steps], NADE rolls [n, steps, classes], or for GrooVAE the outputs [n, steps, 27]."""
     import numpy as np
 
-    decode = model.decode_groove if config.kind == "groove" else model.decode
+    if config.kind == "groove":
+        def decode(part, *args):
+            return model.decode_groove(part, *args, controls=controls)
+    else:
+        decode = model.decode_nade if config.kind == "nade" else model.decode
     out = [decode(z[i:i + batch], config.max_seq_len, temperature, rng) for i in range(0, len(z), batch)]
     return np.concatenate(out) if out else np.zeros((0, config.max_seq_len), np.int64)
 
 
 def _decoded(converter, row) -> dict:
-    """One decoded output as JSON: the classes, or GrooVAE's hits/velocities/offsets, and the notes."""
+    """One decoded output as JSON: the classes, the NADE's multi-hot rows, or GrooVAE's hits/velocities/offsets,
+    and the notes."""
     if converter.kind != "groove":
-        return {"classes": row.tolist(), "notes": _note_rows(converter.to_song(row))}
+        key = "multilabel" if getattr(converter, "roll_output", False) else "classes"
+        return {key: row.astype(int).tolist(), "notes": _note_rows(converter.to_song(row))}
     third = converter.num_classes
     return {"hits": row[:, :third].astype(int).tolist(), "velocities": row[:, third:2 * third].tolist(),
             "offsets": row[:, 2 * third:].tolist(), "notes": [r[:5] for r in converter.note_rows(row)]}
+
+
+def _describe(k: int, out: dict) -> str:
+    """One decoded output as text; a NADE's multi-hot rows one step a line (bit k: drum class k)."""
+    head = f"output {k}: {len(out['notes'])} notes"
+    if "multilabel" in out:
+        return "\n".join([head + "; drum classes per step:"] + [
+            f"  {step:3d} " + "".join(str(b) for b in row) for step, row in enumerate(out["multilabel"])])
+    what = f"classes {out['classes']}" if "classes" in out else f"hits per step {out['hits']}"
+    return f"{head}; {what}"
 
 
 @reports_user_errors
 def run_encode(args) -> int:
     model, config = _load(args.checkpoint, args.config, args.hparams)
     windows = _windows(args.input, config, args.input_bars)
-    mu, sigma = model.encode(windows.inputs, list(windows.lengths))
+    mu, sigma = model.encode(windows.inputs, list(windows.lengths), getattr(windows, "controls", None))
     if args.json:
         print(json.dumps({"config": config.id, "windows": [
             {"start_bar": b + 1, "length": int(n), "classes": list(c), "mu": m.tolist(), "sigma": s.tolist()}
@@ -137,20 +155,37 @@ def _read_z(path: Path, z_size: int):
 def run_decode(args) -> int:
     model, config = _load(args.checkpoint, args.config, args.hparams)
     z = _read_z(args.z, model.z_size)
-    classes = _decode_batches(model, config, z, args.temperature, _rng(args.seed), 64)
+    controls = _controls(args.controls, model, config)
+    classes = _decode_batches(model, config, z, args.temperature, _rng(args.seed), 64, controls)
     converter = config.converter()
     outputs = [_decoded(converter, row) for row in classes]
     if args.json:
         print(json.dumps({"config": config.id, "temperature": args.temperature, "outputs": outputs}))
     else:
         for k, out in enumerate(outputs):
-            what = f"classes {out['classes']}" if "classes" in out else f"hits per step {out['hits']}"
-            print(f"output {k}: {len(out['notes'])} notes; {what}")
+            print(_describe(k, out))
     return 0
 
 
+def _controls(path: Path | None, model, config):
+    """The controls of --controls (hits control: the hits of the file's first window), or None."""
+    if path is None:
+        if model.control_depth:
+            raise UserError(f"{config.id} decodes with the hits of a drum part as controls: give --controls FILE.mid")
+        return None
+    if not model.control_depth:
+        raise UserError(f"{config.id} takes no controls; leave out --controls")
+    from composer_app.models.musicvae.converters import NoMusicError
+    from composer_app.music.io import read_song
+
+    try:
+        return config.converter().to_windows(read_song(path), pad_last=True).controls[0]
+    except NoMusicError as exc:
+        raise type(exc)(f"{path}: {exc.summary}") from None
+
+
 def add_parser(sub) -> None:
-    p = sub.add_parser("vae", help="MusicVAE: encode a MIDI file to z, or decode z to music")
+    p = sub.add_parser("vae", help="MusicVAE: encode a MIDI file to z, decode z to music, or regroove drums")
     vae = p.add_subparsers(title="actions", metavar="ACTION", required=True)
     enc = vae.add_parser("encode", help="mu and sigma of each window of a MIDI file")
     enc.add_argument("checkpoint", type=Path, help="a MusicVAE checkpoint: .tar, model.ckpt-N or a training folder")
@@ -160,15 +195,55 @@ def add_parser(sub) -> None:
     enc.add_argument("--input_bars", type=_input_bars, metavar="START:END", help=INPUT_BARS_HELP)
     enc.add_argument("--json", action="store_true", help="print JSON")
     enc.set_defaults(func=run_encode)
-    dec = vae.add_parser("decode", help="the classes (GrooVAE: hits, velocities, offsets) and notes made of z")
+    dec = vae.add_parser("decode", help="the classes (NADE: multi-hot rows; GrooVAE: hits, velocities, offsets) "
+                         "and notes made of z")
     dec.add_argument("checkpoint", type=Path, help="a MusicVAE checkpoint: .tar, model.ckpt-N or a training folder")
     dec.add_argument("--z", type=Path, required=True, help='a JSON file: a list of z vectors, or {"z": [...]}')
     dec.add_argument("--config", choices=CONFIG_IDS, help="Magenta's config name (default: from the checkpoint)")
     dec.add_argument("--hparams", help=HPARAMS_HELP)
     dec.add_argument("--temperature", type=_positive_float, default=0.5, help="randomness of the decoder")
     dec.add_argument("--seed", type=_seed, help="random seed: the same seed gives the same music")
+    dec.add_argument("--controls", type=Path, metavar="FILE.mid",
+                     help="hits control GrooVAE: decode with the hits of this file's first window as the controls")
     dec.add_argument("--json", action="store_true", help="print JSON")
     dec.set_defaults(func=run_decode)
+    groove = vae.add_parser("groove", help="GrooVAE on a drum part of any length: humanize, tap to drums, add a "
+                            "closed hi-hat or regroove with hits control, window by window")
+    groove.add_argument("checkpoint", type=Path, help="a GrooVAE checkpoint: .tar, model.ckpt-N or a training folder")
+    groove.add_argument("input", type=Path, help="a MIDI file with drums (4/4, one tempo)")
+    groove.add_argument("output", type=Path, help="the MIDI file to write")
+    groove.add_argument("--config", choices=CONFIG_IDS, help="Magenta's config name (default: from the checkpoint; "
+                        "the 2-bar GrooVAEs and groovae_4bar look alike, so name yours)")
+    groove.add_argument("--hparams", help=HPARAMS_HELP)
+    groove.add_argument("--temperature", type=_positive_float, default=0.5, help="randomness of the hits")
+    groove.add_argument("--seed", type=_seed, help="random seed: the same seed gives the same music")
+    groove.set_defaults(func=run_groove)
+
+
+@reports_user_errors
+def run_groove(args) -> int:
+    from composer_app.models.musicvae.configs import CONFIGS
+    from composer_app.models.musicvae.converters import NoMusicError
+    from composer_app.models.musicvae.groove_song import regroove
+    from composer_app.music.io import read_song, write_song
+
+    model, config = _load(args.checkpoint, args.config, args.hparams)
+    if config.kind != "groove":
+        raise UserError(f"{args.checkpoint} is a {config.id} checkpoint; `vae groove` needs a GrooVAE")
+    song = read_song(args.input)
+    try:
+        result = regroove(model, config, song, args.temperature, _rng(args.seed))
+    except NoMusicError as exc:
+        raise type(exc)(f"{args.input}: {exc.summary}") from None
+    write_song(result.song, args.output)
+    if result.unmapped_pitches:
+        print(f"Left out the drum notes of pitches {list(result.unmapped_pitches)}, outside {config.id}'s drum map")
+    print(f"Wrote {args.output} ({config.id}, {result.windows} window(s) of {config.slice_bars} bars)")
+    alike = [c.id for c in CONFIGS if c.id != config.id and c.structure() == config.structure()]
+    if args.config is None and alike:
+        print(f"The checkpoint was taken as {config.id}; its weights could be {', '.join(alike)} as well: "
+              "name yours with --config")
+    return 0
 
 
 def _output_names(output_dir: Path, config_id: str, mode: str, total: int) -> list[Path]:

@@ -52,16 +52,36 @@ class EncoderWeights:
 
 
 @dataclass(frozen=True)
+class NadeWeights:
+    """A NADE's shared weights, [dims, hidden] each (its biases come from the decoder's output projection)."""
+
+    w_enc: np.ndarray
+    w_dec_t: np.ndarray
+
+    @property
+    def dims(self) -> int:
+        return self.w_enc.shape[0]
+
+    @property
+    def hidden(self) -> int:
+        return self.w_enc.shape[1]
+
+
+@dataclass(frozen=True)
 class DecoderWeights:
-    """The categorical LSTM decoder: z to the cells' initial state, the stacked cells, the output projection."""
+    """The LSTM decoder: z to the cells' initial state, the stacked cells, the output projection, and for
+    MultiLabelRnnNadeDecoder the NADE; each step reads [previous output, z, controls (control_depth)]."""
 
     z_to_initial_state: Dense
     cells: tuple[Lstm, ...]
     output_projection: Dense
+    nade: NadeWeights | None = None
+    control_depth: int = 0
 
     @property
     def output_depth(self) -> int:
-        return self.output_projection.bias.shape[0]
+        """The depth of one step's output: the NADE's dims, else the projection's width."""
+        return self.nade.dims if self.nade is not None else self.output_projection.bias.shape[0]
 
 
 @dataclass(frozen=True)
@@ -166,18 +186,35 @@ def _conductor(t: WeightTensors, z_size: int) -> ConductorWeights:
     return ConductorWeights(initial, tuple(cells))
 
 
-def read_decoder(t: WeightTensors, prefix: str, z_size: int, input_extra: int = 0) -> DecoderWeights:
-    """The core LSTM decoder under `prefix` (e.g. "decoder"); each step reads [previous output, z, extra]."""
+def read_nade(t: WeightTensors, scope: str) -> NadeWeights | None:
+    """The NADE under `scope` (w_enc [dims, 1, hidden], w_dec_t [dims, hidden, 1]), or None when there is none."""
+    if f"{scope}/w_enc" not in t.tensors:
+        return None
+    w_enc = t.get(f"{scope}/w_enc", (None, 1, None))
+    if not w_enc.shape[0] or not w_enc.shape[2]:
+        raise t.fail(f"{scope}/w_enc", f"has shape {list(w_enc.shape)}, an empty NADE")
+    w_dec_t = t.get(f"{scope}/w_dec_t", (w_enc.shape[0], w_enc.shape[2], 1))
+    return NadeWeights(w_enc[:, 0, :], w_dec_t[:, :, 0])
+
+
+def read_decoder(t: WeightTensors, prefix: str, z_size: int, controls: bool = True) -> DecoderWeights:
+    """The LSTM decoder under `prefix` (e.g. "decoder"); each step reads [previous output, z, controls].
+
+    The controls' depth is what the first cell reads beyond the output and z (0 without controls, and always
+    0 where `controls` is False). A NADE decoder's projection gives [NADE encoder bias, decoder bias] a step."""
     cells = _cells(t, f"{prefix}/multi_rnn_cell", None)
-    projection = t.dense(f"{prefix}/output_projection", cells[-1].units, None)
-    output_depth = projection.kernel.shape[1]
-    if cells[0].input_depth != output_depth + z_size + input_extra:
+    nade = read_nade(t, f"{prefix}/nade")
+    width = None if nade is None else nade.hidden + nade.dims
+    projection = t.dense(f"{prefix}/output_projection", cells[-1].units, width)
+    output_depth = projection.kernel.shape[1] if nade is None else nade.dims
+    control_depth = cells[0].input_depth - output_depth - z_size
+    if control_depth < 0 or (control_depth and not controls):
         raise t.fail(f"{prefix}/multi_rnn_cell/cell_0/lstm_cell/kernel",
                      f"reads {cells[0].input_depth} inputs, expected {output_depth} outputs + {z_size} z"
-                     + (f" + {input_extra}" if input_extra else ""))
+                     + (" (+ controls)" if controls else ""))
     state_size = sum(2 * cell.units for cell in cells)
     initial = t.dense(f"{prefix}/z_to_initial_state", z_size, state_size)
-    return DecoderWeights(initial, tuple(cells), projection)
+    return DecoderWeights(initial, tuple(cells), projection, nade, control_depth)
 
 
 def read_tensors(path: str | os.PathLike) -> WeightTensors:
@@ -188,7 +225,8 @@ def read_tensors(path: str | os.PathLike) -> WeightTensors:
 
 
 def load_weights(path: str | os.PathLike) -> VaeWeights:
-    """A MusicVAE (bidirectional LSTM encoder, flat or hierarchical categorical decoder) from a Magenta checkpoint."""
+    """A MusicVAE (bidirectional LSTM encoder; flat categorical, NADE or groove decoder, or hierarchical) from a
+    Magenta checkpoint."""
     return weights_from(read_tensors(path))
 
 
@@ -200,5 +238,5 @@ def weights_from(t: WeightTensors) -> VaeWeights:
         return VaeWeights(t.source, z_size, encoder, read_decoder(t, "decoder", z_size))
     conductor = _conductor(t, z_size)
     # The core decoder's "z" is the conductor's output for the bar.
-    core = read_decoder(t, "core_decoder/decoder", conductor.cells[-1].units)
+    core = read_decoder(t, "core_decoder/decoder", conductor.cells[-1].units, controls=False)
     return VaeWeights(t.source, z_size, encoder, core, conductor)

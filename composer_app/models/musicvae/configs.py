@@ -7,7 +7,12 @@ from dataclasses import dataclass, field
 
 from composer_app.models.errors import BundleError, ModelError
 from composer_app.models.musicvae.checkpoint import VaeWeights
-from composer_app.models.musicvae.converters import Converter, DrumsConverter, MelodyConverter
+from composer_app.models.musicvae.converters import (
+    FULL_DRUM_PITCH_CLASSES,
+    Converter,
+    DrumsConverter,
+    MelodyConverter,
+)
 from composer_app.models.musicvae.groove import GROOVE_VARIANTS, GrooveConverter, GrooveOptions
 from composer_app.models.musicvae.hparams import (
     SizesMismatchError,
@@ -15,6 +20,7 @@ from composer_app.models.musicvae.hparams import (
     parse_vae_hparams,
     sizes_mismatch,
 )
+from composer_app.music.encodings.drums import DEFAULT_DRUM_TYPE_PITCHES
 
 
 @dataclass(frozen=True)
@@ -22,13 +28,15 @@ class VaeConfig:
     """One of Magenta's MusicVAE configs (configs.CONFIG_MAP) this app runs."""
 
     id: str
-    kind: str  # "melody", "drums" or "groove"
+    kind: str  # "melody", "drums" (categorical), "nade" (drums with a NADE decoder) or "groove"
     slice_bars: int
     hierarchical: bool
     z_size: int
     enc_rnn_size: tuple[int, ...]
     dec_rnn_size: tuple[int, ...]
     groove: GrooveOptions = field(default_factory=GrooveOptions)
+    full_drum_map: bool = False  # data.FULL_DRUM_PITCH_CLASSES (61 classes) instead of the reduced 9
+    nade_hidden: int = 0
     seq_len: int | None = None  # --hparams max_seq_len; else the converter's window
 
     @property
@@ -39,23 +47,46 @@ class VaeConfig:
     def converter(self) -> Converter | GrooveConverter:
         if self.kind == "groove":
             return GrooveConverter(self.slice_bars, self.groove)
-        return (MelodyConverter if self.kind == "melody" else DrumsConverter)(self.slice_bars)
+        if self.kind == "melody":
+            return MelodyConverter(self.slice_bars)
+        pitch_classes = FULL_DRUM_PITCH_CLASSES if self.full_drum_map else DEFAULT_DRUM_TYPE_PITCHES
+        return DrumsConverter(self.slice_bars, pitch_classes, roll_output=self.kind == "nade")
 
-    def structure(self) -> tuple[str, bool, int]:
-        """What the tensors can tell apart: the converter's kind, the decoder's hierarchy, the window length."""
-        return self.kind, self.hierarchical, self.max_seq_len
+    def structure(self) -> tuple[int, int, bool, int, bool]:
+        """What the tensors can tell apart: the encoder's input depth (controls included), the output depth, a
+        NADE or not, the control depth and a conductor or not. The window length is not among them."""
+        conv = self.converter()
+        controls = getattr(conv, "control_depth", 0)
+        return conv.input_depth + controls, conv.output_depth, self.kind == "nade", controls, self.hierarchical
 
 
+def weights_structure(weights: VaeWeights) -> tuple[int, int, bool, int, bool]:
+    """VaeConfig.structure() as a checkpoint's tensors give it."""
+    decoder = weights.decoder
+    return (weights.encoder.input_depth, decoder.output_depth, decoder.nade is not None, decoder.control_depth,
+            weights.conductor is not None)
+
+
+_GROOVE = (256, (512,), (256, 256))
+_NADE = (256, (1024,), (512, 512))
 CONFIGS = (
     VaeConfig("cat-mel_2bar_small", "melody", 2, False, 256, (512,), (256, 256)),
     VaeConfig("cat-mel_2bar_big", "melody", 2, False, 512, (2048,), (2048, 2048, 2048)),
     VaeConfig("hierdec-mel_16bar", "melody", 16, True, 512, (2048, 2048), (1024, 1024)),
     VaeConfig("cat-drums_2bar_small", "drums", 2, False, 256, (512,), (256, 256)),
     VaeConfig("cat-drums_2bar_big", "drums", 2, False, 512, (2048,), (2048, 2048, 2048)),
-    *(VaeConfig(f"groovae_2bar_{variant}", "groove", 2, False, 256, (512,), (256, 256), options)
-      for variant, options in GROOVE_VARIANTS.items()),
+    VaeConfig("nade-drums_2bar_reduced", "nade", 2, False, *_NADE, nade_hidden=128),
+    VaeConfig("nade-drums_2bar_full", "nade", 2, False, *_NADE, full_drum_map=True, nade_hidden=128),
+    # The first GrooVAE is what a groove checkpoint is taken for when no config is named (see detect_config).
+    *(VaeConfig(f"groovae_2bar_{variant}", "groove", 2, False, *_GROOVE, GROOVE_VARIANTS[variant])
+      for variant in ("humanize", "tap_fixed_velocity", "add_closed_hh")),
+    VaeConfig("groovae_4bar", "groove", 4, False, *_GROOVE),
+    VaeConfig("groovae_2bar_hits_control_tfds", "groove", 2, False, *_GROOVE, GROOVE_VARIANTS["hits_control"]),
 )
-CONFIG_IDS = tuple(c.id for c in CONFIGS)
+# Other names a config is known by: Magenta's id carries the training data set's name (tfds), which says nothing
+# about the model.
+ALIASES = {"groovae_2bar_hits_control": "groovae_2bar_hits_control_tfds"}
+CONFIG_IDS = tuple(c.id for c in CONFIGS) + tuple(ALIASES)
 
 
 class ConfigMismatchError(ModelError):
@@ -65,6 +96,8 @@ class ConfigMismatchError(ModelError):
 
 
 def get_config(config_id: str) -> VaeConfig:
+    """The config of a Magenta id (or an alias of one)."""
+    config_id = ALIASES.get(config_id, config_id)
     for config in CONFIGS:
         if config.id == config_id:
             return config
@@ -79,30 +112,29 @@ def _sizes(weights: VaeWeights) -> tuple[int, tuple[int, ...], tuple[int, ...]]:
 def detect_config(weights: VaeWeights, wanted: str | None = None) -> VaeConfig:
     """The config of a checkpoint, from its tensors' sizes; a `wanted` config it cannot be raises, naming both.
 
-    The input and output depths give the converter (melody 90/90, drums 10/512, groove 27/27), a conductor gives hierdec. Small
-    and big differ only in layer sizes: the exact sizes pick one, else the small one (a retrained net with its own
-    sizes), and a `wanted` config of the same structure is taken as asked. The GrooVAE configs differ only in
-    how their converter flattens the encoder's input, so a groove checkpoint is groovae_2bar_humanize unless asked.
+    The depths give the converter: melody 90 in and out, categorical drums 10 in and 512 out, NADE drums 10 in and
+    9 out (reduced map) or 62 and 61 (full map) with a NADE under the decoder, GrooVAE 27 and 27, or 36 in with 9
+    controls into the decoder (hits control); a conductor gives hierdec. Small and big differ only in layer sizes:
+    the exact sizes pick one, else the first (a retrained net with its own sizes), and a `wanted` config of the
+    same structure is taken as asked. The tensors cannot tell the 2-bar GrooVAEs from each other nor from
+    groovae_4bar (same weights, another window length and input flattening), so a groove checkpoint is
+    groovae_2bar_humanize unless `wanted` names another.
     """
-    depths = (weights.encoder.input_depth, weights.decoder.output_depth)
-    kinds = {(MelodyConverter.input_depth, MelodyConverter.output_depth): "melody",
-             (DrumsConverter.input_depth, DrumsConverter.output_depth): "drums",
-             (GrooveConverter.input_depth, GrooveConverter.output_depth): "groove"}
-    kind = kinds.get(depths)
-    if kind is None:
-        raise BundleError(weights.source, f"input depth {depths[0]} and output depth {depths[1]} fit no MusicVAE "
-                          f"config this app runs ({', '.join(CONFIG_IDS)})")
-    hierarchical = weights.conductor is not None
-    candidates = [c for c in CONFIGS if c.kind == kind and c.hierarchical == hierarchical]
+    found_structure = weights_structure(weights)
+    candidates = [c for c in CONFIGS if c.structure() == found_structure]
     if not candidates:
-        raise BundleError(weights.source, f"a {'hierarchical ' if hierarchical else ''}{kind} MusicVAE is not "
-                          f"among the configs this app runs ({', '.join(CONFIG_IDS)})")
+        depths, controls = found_structure[:2], found_structure[3]
+        what = (f"input depth {depths[0]} and output depth {depths[1]}" + (" with a NADE" if found_structure[2] else "")
+                + (f" and {controls} controls" if controls else "")
+                + (" in a hierarchical decoder" if found_structure[4] else ""))
+        raise BundleError(weights.source, f"{what} fit no MusicVAE config this app runs "
+                          f"({', '.join(c.id for c in CONFIGS)})")
     exact = [c for c in candidates if (c.z_size, c.enc_rnn_size, c.dec_rnn_size) == _sizes(weights)]
     found = (exact or candidates)[0]
     if wanted is None:
         return found
     asked = get_config(wanted)
-    if asked.structure() != found.structure():
+    if asked.structure() != found_structure:
         raise ConfigMismatchError(f"{weights.source} is a {found.id} checkpoint, not {asked.id}")
     return asked
 

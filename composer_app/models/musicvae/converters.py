@@ -1,8 +1,8 @@
 """Magenta's MusicVAE data converters: a Song to the encoder's input windows, and decoded classes back to a Song.
 
 OneHotMelodyConverter (90 classes: 0 no event, 1 note off, k >= 2 MIDI pitch k + 19, i.e. 21..108) and
-DrumsConverter (9 drum classes with note_seq's pitch map, a roll input with a NOR bit, 512-way outputs where bit k
-is drum class k), with the extraction Magenta's infer-mode converters use: melodies per instrument starting at the
+DrumsConverter (9 drum classes with note_seq's pitch map or the 61 of the full map, a roll input with a NOR bit,
+2^9-way outputs where bit k is drum class k, or a roll output for the NADE configs), with the extraction Magenta's infer-mode converters use: melodies per instrument starting at the
 bar of their first note and padded to the end of the bar of their last, ended by a silence of a bar; windows of the
 config's length slid a bar at a time, duplicates dropped.
 """
@@ -177,17 +177,26 @@ class MelodyConverter:
         return Song(tracks=(track,), tempos=(TempoChange(0, OUTPUT_QPM),))
 
 
+# data.FULL_DRUM_PITCH_CLASSES: every General MIDI drum pitch its own class (61), in Magenta's order.
+FULL_DRUM_PITCH_CLASSES: tuple[tuple[int, ...], ...] = tuple((p,) for p in (
+    36, 35, 38, 27, 28, 31, 32, 33, 34, 37, 39, 40, 56, 65, 66, 75, 85, 42, 44, 54, 68, 69, 70, 71, 73, 78, 80, 46,
+    67, 72, 74, 79, 81, 45, 29, 41, 61, 64, 84, 48, 47, 60, 63, 77, 86, 87, 50, 30, 43, 62, 76, 83, 49, 55, 57, 58,
+    51, 52, 53, 59, 82))
+
+
 class DrumsConverter:
-    """Magenta's DrumsConverter with roll_input (9 classes + NOR bit in, 512-way one-hot out), gap_bars 1."""
+    """Magenta's DrumsConverter with roll_input (a roll of the drum classes + NOR bit in), gap_bars 1; its output
+    is the one-hot class of the hit set (2^classes wide), or with roll_output the roll itself (the NADE configs)."""
 
     kind = "drums"
-    pitch_classes = DEFAULT_DRUM_TYPE_PITCHES
-    num_classes = len(DEFAULT_DRUM_TYPE_PITCHES)
-    input_depth = num_classes + 1
-    output_depth = 2 ** num_classes
 
-    def __init__(self, slice_bars: int):
+    def __init__(self, slice_bars: int, pitch_classes=DEFAULT_DRUM_TYPE_PITCHES, roll_output: bool = False):
         self.slice_bars = slice_bars
+        self.pitch_classes = tuple(tuple(pitches) for pitches in pitch_classes)
+        self.num_classes = len(self.pitch_classes)
+        self.roll_output = roll_output
+        self.input_depth = self.num_classes + 1
+        self.output_depth = self.num_classes if roll_output else 2 ** self.num_classes
         self.pitch_class = {p: i for i, pitches in enumerate(self.pitch_classes) for p in pitches}
 
     @property
@@ -195,7 +204,8 @@ class DrumsConverter:
         return self.slice_bars * STEPS_PER_BAR
 
     def drum_tracks(self, song: Song) -> list[DrumTrack]:
-        """note_seq's extract_drum_tracks (min_bars 1, pad_end) over every drum note, pitches as class indices."""
+        """note_seq's extract_drum_tracks (min_bars 1, pad_end) over every drum note, pitches as class indices;
+        pitches outside the map are left out, as Magenta leaves them."""
         check_metre(song)
         notes = [n.moved(dpitch=self.pitch_class[n.pitch] - n.pitch)
                  for t in song.tracks if t.is_drum for n in t.notes if n.pitch in self.pitch_class]
@@ -215,20 +225,25 @@ class DrumsConverter:
 
     @staticmethod
     def event_class(event) -> int:
-        """The 512-way class of a set of drum classes: bit k is drum class k."""
+        """The class of a set of drum classes: bit k is drum class k (the one-hot output's class)."""
         return sum(1 << k for k in event)
 
     def class_pitches(self, cls: int) -> list[int]:
         """The pitches Magenta writes for a class: the first pitch of each drum class whose bit is set."""
-        if not 0 <= cls < self.output_depth:
-            raise ModelError(f"drum class {cls} is outside 0..{self.output_depth - 1}")
+        if not 0 <= cls < 2 ** self.num_classes:
+            raise ModelError(f"drum class {cls} is outside 0..{2 ** self.num_classes - 1}")
         return [self.pitch_classes[k][0] for k in range(self.num_classes) if cls >> k & 1]
 
+    def bits(self, classes) -> np.ndarray:
+        """The multi-hot roll [steps, classes]: bit k of each step's class."""
+        classes = [int(c) for c in classes]
+        return np.array([[c >> k & 1 for k in range(self.num_classes)] for c in classes], np.float32).reshape(
+            len(classes), self.num_classes)
+
     def roll(self, classes) -> np.ndarray:
-        """The encoder's roll [steps, 10]: bit k of each class, then the NOR bit (1 on a step with no hit)."""
-        classes = np.asarray(classes, np.int64)
-        bits = (classes[:, None] >> np.arange(self.num_classes)) & 1
-        return np.concatenate([bits, (classes == 0)[:, None]], axis=1).astype(np.float32)
+        """The encoder's roll [steps, classes + 1]: bit k of each class, then the NOR bit (1 on a silent step)."""
+        bits = self.bits(classes)
+        return np.concatenate([bits, (bits.sum(axis=1) == 0)[:, None]], axis=1).astype(np.float32)
 
     def to_windows(self, song: Song) -> Windows:
         """Every distinct window of `slice_bars` bars of every drum track; NoMusicError when there is none."""
@@ -241,10 +256,19 @@ class DrumsConverter:
         inputs = np.stack([self.roll(w) for w in found])
         return Windows(inputs, tuple(len(w) for w in found), tuple(found), tuple(found.values()))
 
-    def to_song(self, classes) -> Song:
+    def step_pitches(self, output) -> list[list[int]]:
+        """The pitches of each decoded step: from the classes [steps], or from the 0/1 roll [steps, classes]."""
+        output = np.asarray(output)
+        if not self.roll_output:
+            return [self.class_pitches(int(c)) for c in output.reshape(-1)]
+        if output.ndim != 2 or output.shape[1] != self.num_classes:
+            raise ModelError(f"a drum roll must be [steps, {self.num_classes}], got {list(output.shape)}")
+        return [[self.pitch_classes[k][0] for k in np.flatnonzero(row > 0.5)] for row in output]
+
+    def to_song(self, output) -> Song:
         """Magenta's decoded drums: one-16th hits at velocity 80 on the drum channel, 120 qpm."""
-        events = [self.class_pitches(int(c)) for c in classes]
-        notes = drums_to_notes(events, velocity=OUTPUT_VELOCITY, steps_per_quarter=STEPS_PER_QUARTER)
+        notes = drums_to_notes(self.step_pitches(output), velocity=OUTPUT_VELOCITY,
+                               steps_per_quarter=STEPS_PER_QUARTER)
         return Song(tracks=(drum_track("Drums", notes),), tempos=(TempoChange(0, OUTPUT_QPM),))
 
 

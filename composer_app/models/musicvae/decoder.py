@@ -1,4 +1,4 @@
-"""Magenta's categorical and groove LSTM decoders on the numpy engine: z sets the state, each step reads [output, z]."""
+"""Magenta's categorical, groove and NADE LSTM decoders in numpy: z sets the state, each step reads [output, z, controls]."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from composer_app.models.engine.layers import OneHotInput, dense, lstm_cell, sigmoid
+from composer_app.models.engine.nade import BitSampler, nade_sample, threshold_bits
 from composer_app.models.musicvae.checkpoint import ConductorWeights, DecoderWeights, Dense, Lstm
 
 # Picks one class per row from the step's logits [batch, depth].
@@ -98,29 +99,61 @@ def threshold_hits(hit_logits: np.ndarray, step: int) -> np.ndarray:
     return (hit_logits > 0).astype(np.float32)
 
 
-def decode_groove(weights: DecoderWeights, z: np.ndarray, steps: int, sample_hits: HitSampler = threshold_hits
-                  ) -> Decoded:
-    """Magenta's GrooveLstmDecoder: each step's projection is [hit logits, velocities, offsets] (thirds), sampled
-    as hits, sigmoid and tanh; that [steps, depth] output, zeros at step 0, is the next step's input with z.
+def _dense_steps(weights: DecoderWeights, z: np.ndarray, steps: int, controls: np.ndarray | None, sample):
+    """The loop of the decoders whose output is a dense vector: each step reads [previous output, z, controls at
+    that step] (zeros before the first step) and `sample(projection [batch, width], step)` gives the output.
 
-    `classes` holds the outputs [batch, steps, depth] and `logits` the raw projection."""
+    Returns (outputs [batch, steps, output depth], projections [batch, steps, width])."""
     z = np.asarray(z, np.float32)
     batch = z.shape[0]
+    if weights.control_depth:
+        controls = np.asarray(controls, np.float32)
+        if controls.shape[:1] != (batch,) or controls.ndim != 3 or controls.shape[1] < steps \
+                or controls.shape[2] != weights.control_depth:
+            raise ValueError(f"controls must be [{batch}, {steps} or more, {weights.control_depth}], "
+                             f"got {list(controls.shape)}")
     state = initial_state(weights.z_to_initial_state, weights.cells, z)
-    depth = weights.output_depth
-    drums = depth // 3
-    previous = np.zeros((batch, depth), np.float32)
-    outputs = np.zeros((batch, steps, depth), np.float32)
-    logits = np.zeros((batch, steps, depth), np.float32)
+    previous = np.zeros((batch, weights.output_depth), np.float32)
+    outputs = np.zeros((batch, steps, weights.output_depth), np.float32)
+    projections = np.zeros((batch, steps, weights.output_projection.bias.shape[0]), np.float32)
     for t in range(steps):
-        x = np.concatenate([previous, z], axis=1)
+        x = np.concatenate([previous, z] + ([controls[:, t]] if weights.control_depth else []), axis=1)
         for k, cell in enumerate(weights.cells):
-            c, h = lstm_cell(x, *state[k], cell.kernel, cell.bias)
-            state[k] = (c, h)
-            x = h
+            state[k] = lstm_cell(x, *state[k], cell.kernel, cell.bias)
+            x = state[k][1]
         out = dense(x, weights.output_projection.kernel, weights.output_projection.bias)
+        previous = np.asarray(sample(out, t), np.float32)
+        projections[:, t], outputs[:, t] = out, previous
+    return outputs, projections
+
+
+def decode_groove(weights: DecoderWeights, z: np.ndarray, steps: int, sample_hits: HitSampler = threshold_hits,
+                  controls: np.ndarray | None = None) -> Decoded:
+    """Magenta's GrooveLstmDecoder: each step's projection is [hit logits, velocities, offsets] (thirds), sampled
+    as hits, sigmoid and tanh; that output, zeros at step 0, is the next step's input with z and, for a
+    checkpoint with controls (hits control), that step's controls [batch, steps, control depth].
+
+    `classes` holds the outputs [batch, steps, depth] and `logits` the raw projection."""
+    drums = weights.output_depth // 3
+
+    def sample(out: np.ndarray, t: int) -> np.ndarray:
         hits = np.asarray(sample_hits(out[:, :drums], t), np.float32)
-        velocities = sigmoid(out[:, drums:2 * drums])
-        previous = np.concatenate([hits, velocities, np.tanh(out[:, 2 * drums:])], axis=1).astype(np.float32)
-        logits[:, t], outputs[:, t] = out, previous
-    return Decoded(outputs, logits)
+        return np.concatenate([hits, sigmoid(out[:, drums:2 * drums]), np.tanh(out[:, 2 * drums:])], axis=1)
+
+    return Decoded(*_dense_steps(weights, z, steps, controls, sample))
+
+
+def decode_nade(weights: DecoderWeights, z: np.ndarray, steps: int, sample_bit: BitSampler = threshold_bits,
+                controls: np.ndarray | None = None) -> Decoded:
+    """Magenta's MultiLabelRnnNadeDecoder: each step's projection is [NADE encoder bias (hidden), NADE decoder
+    bias (dims)]; the NADE draws the step's multi-hot output, the next step's input with z.
+
+    `classes` holds the 0/1 outputs [batch, steps, dims] and `logits` the raw projection."""
+    nade = weights.nade
+    if nade is None:
+        raise ValueError("this decoder has no NADE")
+
+    def sample(out: np.ndarray, t: int) -> np.ndarray:
+        return nade_sample(out[:, :nade.hidden], out[:, nade.hidden:], nade.w_enc, nade.w_dec_t, sample_bit)[0]
+
+    return Decoded(*_dense_steps(weights, z, steps, controls, sample))

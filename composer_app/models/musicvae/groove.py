@@ -34,23 +34,41 @@ NoteRow = list
 
 @dataclass(frozen=True)
 class GrooveOptions:
-    """The encoder-input variants of GrooveConverter: humanize, tapify, fixed_velocities, add_instruments."""
+    """The variants of GrooveConverter: humanize, tapify, fixed_velocities, add_instruments flatten parts of the
+    encoder input; hits_as_controls gives the hits per step as controls to the encoder and the decoder."""
 
     humanize: bool = False
     tapify: bool = False
     fixed_velocities: bool = False
     add_instruments: tuple[int, ...] = ()
+    hits_as_controls: bool = False
 
 
 @dataclass(frozen=True)
 class GrooveWindows(Windows):
-    """Windows whose `classes` are the 512-way hit class per step, with the full target tensors [n, T, 27]."""
+    """Windows whose `classes` are the 512-way hit class per step, with the full target tensors [n, T, 27] and
+    (hits control) the controls [n, T, 9]."""
 
     outputs: np.ndarray | None = None
+    controls: np.ndarray | None = None
+
+
+def magenta_seconds(ticks: list[int], qpm: float) -> tuple[list[float], float]:
+    """The start times Magenta reads for notes at `ticks` of a song at one tempo, and the qpm it reads.
+
+    pretty_midi times a tick as tick * 60 / ((6e7 / micros) * resolution), with the tempo as the file stores it
+    (whole microseconds a quarter), and note_seq takes its qpm back from that scale. Computed with the same floats
+    (at this app's PPQ, which gives the same bits for a file of 480, 240 or 960 ticks a quarter) a note on a
+    half step quantizes as Magenta quantizes it."""
+    micros = round(60_000_000 / qpm)
+    tick_scale = 60.0 / ((6e7 / micros) * PPQ)
+    magenta_qpm = 60.0 / (tick_scale * PPQ)
+    return [tick_scale * tick for tick in ticks], magenta_qpm
 
     def subset(self, rows: list[int]) -> GrooveWindows:
         picked = super().subset(rows)
-        return dataclasses.replace(picked, outputs=None if self.outputs is None else self.outputs[rows])
+        return dataclasses.replace(picked, outputs=None if self.outputs is None else self.outputs[rows],
+                                   controls=None if self.controls is None else self.controls[rows])
 
 
 class GrooveConverter:
@@ -84,10 +102,12 @@ class GrooveConverter:
             unmapped = sorted({n.pitch for n in notes})
             found = f" (only pitches outside the drum map: {unmapped})" if unmapped else ""
             raise NoMusicError(f"no drum notes were found{found}")
-        step_seconds = 60.0 / song.qpm / STEPS_PER_QUARTER
-        starts = [song.tick_to_seconds(n.start) for n in mapped]
-        # note_seq's quantize_to_step with its default cutoff 0.5.
-        steps = [int(s / step_seconds + 0.5) for s in starts]
+        starts, qpm = magenta_seconds([n.start for n in mapped], song.qpm)
+        steps_per_second = STEPS_PER_QUARTER * qpm / 60.0
+        step_seconds = 60.0 / qpm / STEPS_PER_QUARTER
+        # note_seq's quantize_to_step with its default cutoff 0.5: seconds times steps per second, as Magenta
+        # computes it, because a note exactly half a step off the grid is rounded by that product's last bit.
+        steps = [int(s * steps_per_second + 0.5) for s in starts]
         total = STEPS_PER_BAR * -(-(max(steps) + 1) // STEPS_PER_BAR)
         hits, velocities, offsets = (np.zeros((total, NUM_DRUMS)) for _ in range(3))
         for note, start, step in sorted(zip(mapped, starts, steps), key=lambda x: x[0].velocity):
@@ -119,20 +139,34 @@ class GrooveConverter:
                 grid[:, drum] = 0.0
         return np.concatenate([in_hits, in_vel, in_off], axis=1).astype(np.float32)
 
-    def to_windows(self, song: Song) -> GrooveWindows:
-        """The song's windows of `slice_bars` bars, a window's length apart; NoMusicError when there is none."""
+    @property
+    def control_depth(self) -> int:
+        """The controls' depth per step: the hits (9) with hits_as_controls, else none."""
+        return NUM_DRUMS if self.options.hits_as_controls else 0
+
+    def to_windows(self, song: Song, pad_last: bool = False) -> GrooveWindows:
+        """The song's windows of `slice_bars` bars, a window's length apart; NoMusicError when there is none.
+
+        As Magenta, a last part shorter than a window is dropped; with `pad_last` it is kept, padded with silent
+        steps to a whole window (as the converter pads a song to a whole bar)."""
         hits, velocities, offsets = self.grid(song)
+        size = self.slice_steps
+        if pad_last:
+            padded = -(-len(hits) // size) * size
+            hits, velocities, offsets = (np.pad(g, ((0, padded - len(g)), (0, 0))) for g in (hits, velocities, offsets))
         inputs = self.encoder_input(hits, velocities, offsets)
         targets = np.concatenate([hits, velocities, offsets], axis=1).astype(np.float32)
-        size = self.slice_steps
         starts = range(0, len(hits) - size + 1, size)
         if not starts:
             raise NoMusicError(f"no drum part of {self.slice_bars} bars or more was found")
         bits = 1 << np.arange(NUM_DRUMS)
         classes = tuple(tuple(int(c) for c in (hits[s:s + size] @ bits).astype(int)) for s in starts)
+        controls = None
+        if self.control_depth:
+            controls = np.stack([hits[s:s + size] for s in starts]).astype(np.float32)
         return GrooveWindows(np.stack([inputs[s:s + size] for s in starts]), tuple(size for _ in starts), classes,
                              tuple(s // STEPS_PER_BAR for s in starts),
-                             outputs=np.stack([targets[s:s + size] for s in starts]))
+                             outputs=np.stack([targets[s:s + size] for s in starts]), controls=controls)
 
     def _check(self, tensor) -> np.ndarray:
         tensor = np.asarray(tensor, np.float32)
@@ -168,4 +202,5 @@ GROOVE_VARIANTS = {
     "humanize": GrooveOptions(humanize=True),
     "tap_fixed_velocity": GrooveOptions(tapify=True, fixed_velocities=True),
     "add_closed_hh": GrooveOptions(add_instruments=(CLOSED_HH_DRUM,)),
+    "hits_control": GrooveOptions(hits_as_controls=True),
 }

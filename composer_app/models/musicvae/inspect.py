@@ -29,16 +29,19 @@ def _placeholders(path: str | os.PathLike) -> tuple[WeightTensors, list[tuple[st
 
 def describe_weights(weights: VaeWeights) -> dict:
     """Sizes of a MusicVAE's parts, and the config they fit (None with the reason when none)."""
-    from composer_app.models.musicvae.configs import detect_config
+    from composer_app.models.musicvae.configs import CONFIGS, detect_config, weights_structure
 
     try:
         config, problem = detect_config(weights).id, None
     except BundleError as exc:
         config, problem = None, str(exc)
+    # Configs the tensors cannot tell from the detected one (the GrooVAEs): --config chooses among them.
+    alike = [c.id for c in CONFIGS if c.id != config and c.structure() == weights_structure(weights)]
     conductor = weights.conductor
     return {
         "config": config,
         "config_problem": problem,
+        "also_fits": alike,
         "layout": "hierarchical" if conductor is not None else "flat",
         "z_size": int(weights.z_size),
         "input_depth": int(weights.encoder.input_depth),
@@ -46,6 +49,8 @@ def describe_weights(weights: VaeWeights) -> dict:
         "encoder_sizes": [int(fw.units) for fw, _ in weights.encoder.layers],
         "decoder_sizes": [int(c.units) for c in weights.decoder.cells],
         "conductor_sizes": None if conductor is None else [int(c.units) for c in conductor.cells],
+        "nade_hidden": None if weights.decoder.nade is None else int(weights.decoder.nade.hidden),
+        "control_depth": int(weights.decoder.control_depth),
     }
 
 

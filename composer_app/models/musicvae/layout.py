@@ -1,8 +1,9 @@
 """The variables Magenta's MusicVAE graph saves, by name and shape, for given sizes (weights only, no Adam slots).
 
-Facts from Magenta's graph (see the fixtures' README): each encoder layer is its own bidirectional RNN of one cell;
-the flat decoder reads [previous output, z]; the hierarchical decoder's conductor reads one zero a step and gets its
-initial state from z, and its core decoder lives under core_decoder/. Kernels are [inputs + units, 4 * units].
+Facts from Magenta's graph (see the fixtures' README): each encoder layer is its own bidirectional RNN of one cell
+and reads the inputs with the controls after them; the flat decoder reads [previous output, z, controls] (NADE: its
+projection gives the NADE's biases); the hierarchical decoder's conductor reads one zero a step and gets its initial
+state from z, and its core decoder lives under core_decoder/. Kernels are [inputs + units, 4 * units].
 """
 
 from __future__ import annotations
@@ -18,20 +19,27 @@ def dense(scope: str, rows: int, columns: int) -> Shapes:
     return {f"{scope}/kernel": (rows, columns), f"{scope}/bias": (columns,)}
 
 
-def decoder(prefix: str, z: int, output: int, sizes: list[int]) -> Shapes:
+def decoder(prefix: str, z: int, output: int, sizes: list[int], nade_hidden: int = 0, control_depth: int = 0
+            ) -> Shapes:
     shapes = dense(f"{prefix}/z_to_initial_state", z, sum(2 * s for s in sizes))
-    below = output + z  # each step reads the previous output and z
+    below = output + z + control_depth  # each step reads the previous output, z and the step's controls
     for k, size in enumerate(sizes):
         shapes |= lstm(f"{prefix}/multi_rnn_cell/cell_{k}/lstm_cell", below, size)
         below = size
-    return shapes | dense(f"{prefix}/output_projection", sizes[-1], output)
+    if not nade_hidden:
+        return shapes | dense(f"{prefix}/output_projection", sizes[-1], output)
+    # MultiLabelRnnNadeDecoder: the projection gives the NADE's biases, [encoder (hidden), decoder (output)].
+    return shapes | dense(f"{prefix}/output_projection", sizes[-1], nade_hidden + output) | {
+        f"{prefix}/nade/w_enc": (output, 1, nade_hidden), f"{prefix}/nade/w_dec_t": (output, nade_hidden, 1)}
 
 
-def magenta_shapes(depths: tuple[int, int], z: int, enc: list[int], dec: list[int], hierarchical: bool) -> Shapes:
-    """{variable: shape} of a MusicVAE with these (input, output) depths, z size and layer sizes."""
+def magenta_shapes(depths: tuple[int, int], z: int, enc: list[int], dec: list[int], hierarchical: bool,
+                   nade_hidden: int = 0, control_depth: int = 0) -> Shapes:
+    """{variable: shape} of a MusicVAE with these (converter input, output) depths, z size and layer sizes; a NADE
+    decoder with `nade_hidden` units, controls of `control_depth` after the encoder's and the decoder's inputs."""
     inputs, outputs = depths
     shapes: Shapes = {}
-    below = inputs
+    below = inputs + control_depth
     for k, size in enumerate(enc):
         for direction in ("fw", "bw"):
             shapes |= lstm(f"encoder/cell_{k}/bidirectional_rnn/{direction}/multi_rnn_cell/cell_0/lstm_cell",
@@ -39,7 +47,7 @@ def magenta_shapes(depths: tuple[int, int], z: int, enc: list[int], dec: list[in
         below = 2 * size
     shapes |= dense("encoder/mu", below, z) | dense("encoder/sigma", below, z)
     if not hierarchical:
-        return shapes | decoder("decoder", z, outputs, dec)
+        return shapes | decoder("decoder", z, outputs, dec, nade_hidden, control_depth)
     conductor_below = 1
     for k, size in enumerate(dec):
         shapes |= lstm(f"decoder/hierarchical_level_0/cell_{k}/lstm_cell", conductor_below, size)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import os
 
 import numpy as np
 
-from composer_app.models.engine.layers import sigmoid
+from composer_app.models.engine.nade import bernoulli_sampler, threshold_bits
 from composer_app.models.engine.sampling import one_blas_thread, sample_classes
 from composer_app.models.errors import GenerationError
 from composer_app.models.musicvae import decoder, encoder
@@ -17,8 +18,19 @@ MAX_DECODE_STEPS = 100_000
 HIERDEC_LEVEL_LENGTHS = (16, 16)
 
 
+def _on_one_blas_thread(operation):
+    """Run a step loop on one BLAS thread: measured here, two threads made a busy 2-core machine 4-6x slower."""
+
+    @functools.wraps(operation)
+    def run(*args, **kwargs):
+        with one_blas_thread():
+            return operation(*args, **kwargs)
+
+    return run
+
+
 class MusicVae:
-    """A MusicVAE (Magenta's cat-mel, cat-drums, hierdec-mel and GrooVAE configs) run on the numpy engine."""
+    """A MusicVAE (Magenta's cat-mel, cat-drums, nade-drums, hierdec-mel and GrooVAE configs) on the numpy engine."""
 
     def __init__(self, weights: VaeWeights, level_lengths: tuple[int, int] = HIERDEC_LEVEL_LENGTHS):
         self.weights = weights
@@ -50,13 +62,44 @@ class MusicVae:
     def output_depth(self) -> int:
         return self.weights.decoder.output_depth
 
-    def encode(self, inputs, lengths) -> tuple[np.ndarray, np.ndarray]:
-        """(mu, sigma) [batch, z_size] of the converter's input tensors [batch, time, input_depth]."""
+    @property
+    def control_depth(self) -> int:
+        """The depth of the controls the decoder reads at every step (and the encoder after the inputs): hits
+        control GrooVAE 9, else 0."""
+        return self.weights.decoder.control_depth
+
+    @property
+    def nade(self) -> bool:
+        return self.weights.decoder.nade is not None
+
+    @_on_one_blas_thread
+    def encode(self, inputs, lengths, controls=None) -> tuple[np.ndarray, np.ndarray]:
+        """(mu, sigma) [batch, z_size] of the converter's input tensors [batch, time, depth], with the controls
+        [batch, time, control depth] after them as Magenta concatenates them, for a model that has controls."""
+        if controls is not None or self.control_depth:
+            inputs = np.concatenate([np.asarray(inputs, np.float32), self._check_controls(controls, None)], axis=2)
         try:
-            with one_blas_thread():
-                return encoder.encode(self.weights.encoder, inputs, lengths)
+            return encoder.encode(self.weights.encoder, inputs, lengths)
         except ValueError as exc:
             raise GenerationError(str(exc)) from None
+
+    def _check_controls(self, controls, batch: int | None) -> np.ndarray | None:
+        """Controls as [batch, time, control depth]; one [time, depth] sequence is shared by the whole batch."""
+        if not self.control_depth:
+            if controls is not None:
+                raise GenerationError("this checkpoint takes no controls")
+            return None
+        if controls is None:
+            raise GenerationError(f"this checkpoint decodes with controls ({self.control_depth} per step, e.g. the "
+                                  "hits of a drum part): give them")
+        c = np.asarray(controls, np.float32)
+        if c.ndim == 2 and batch is not None:
+            c = np.broadcast_to(c, (batch, *c.shape))
+        if c.ndim != 3 or c.shape[2] != self.control_depth or (batch is not None and len(c) != batch) \
+                or not np.isfinite(c).all():
+            raise GenerationError(f"controls must be [{'batch' if batch is None else batch}, steps, "
+                                  f"{self.control_depth}], got {list(c.shape)}")
+        return c
 
     def _check_decode(self, z, length: int, temperature: float) -> np.ndarray:
         z = np.asarray(z, np.float32)
@@ -68,29 +111,49 @@ class MusicVae:
             raise GenerationError(f"temperature must be 0 or more, got {temperature}")
         return z
 
-    def decode_groove(self, z, length: int, temperature: float = 1.0, rng: np.random.Generator | None = None
-                      ) -> np.ndarray:
+    @_on_one_blas_thread
+    def decode_groove(self, z, length: int, temperature: float = 1.0, rng: np.random.Generator | None = None,
+                      controls=None) -> np.ndarray:
         """GrooVAE outputs [batch, length, 27] (hits, velocities, offsets) for z: hits drawn as
-        Bernoulli(sigmoid(logit / temperature)), at 0 a hit iff the logit is above 0."""
+        Bernoulli(sigmoid(logit / temperature)), at 0 a hit iff the logit is above 0.
+
+        A hits control checkpoint needs `controls`: [steps, 9] for every row (as Magenta's c_input) or
+        [batch, steps, 9]; as Magenta, the decode stops when they run out (min(length, steps) steps)."""
         z = self._check_decode(z, length, temperature)
-        if self.hierarchical or self.output_depth % 3:
+        if self.hierarchical or self.nade or self.output_depth % 3:
             raise GenerationError(f"this checkpoint is not a GrooVAE (output depth {self.output_depth})")
+        controls = self._check_controls(controls, len(z))
+        if controls is not None:
+            length = min(length, controls.shape[1])
+            if length < 1:
+                raise GenerationError("the controls hold no steps")
         if temperature == 0:
             sample_hits = decoder.threshold_hits
         else:
-            rng = np.random.default_rng() if rng is None else rng
+            sample_hits = bernoulli_sampler(temperature, np.random.default_rng() if rng is None else rng)
+        return decoder.decode_groove(self.weights.decoder, z, length, sample_hits, controls).classes
 
-            def sample_hits(hit_logits: np.ndarray, step: int) -> np.ndarray:
-                p = sigmoid(hit_logits / np.float32(temperature))
-                return (rng.random(hit_logits.shape, dtype=np.float32) < p).astype(np.float32)
+    @_on_one_blas_thread
+    def decode_nade(self, z, length: int, temperature: float = 1.0, rng: np.random.Generator | None = None
+                    ) -> np.ndarray:
+        """NADE drum rolls [batch, length, classes] of 0/1 for z: each bit drawn in turn as
+        Bernoulli(sigmoid(logit / temperature)); at 0 a bit is set iff its logit is above 0."""
+        z = self._check_decode(z, length, temperature)
+        if not self.nade or self.hierarchical:
+            raise GenerationError("this checkpoint has no NADE decoder")
+        if temperature == 0:
+            sample_bit = threshold_bits
+        else:
+            sample_bit = bernoulli_sampler(temperature, np.random.default_rng() if rng is None else rng)
+        return decoder.decode_nade(self.weights.decoder, z, length, sample_bit).classes
 
-        with one_blas_thread():
-            return decoder.decode_groove(self.weights.decoder, z, length, sample_hits).classes
-
+    @_on_one_blas_thread
     def decode(self, z, length: int, temperature: float = 1.0, rng: np.random.Generator | None = None
                ) -> np.ndarray:
         """Output classes [batch, length] for z [batch, z_size]: sampled at `temperature`, argmax at 0."""
         z = self._check_decode(z, length, temperature)
+        if self.nade or self.control_depth:
+            raise GenerationError("this checkpoint's decoder is not categorical: use decode_nade or decode_groove")
         if temperature == 0:
             choose = decoder.argmax_chooser
         else:
@@ -101,13 +164,11 @@ class MusicVae:
                 uniforms = rng.random(len(logits), dtype=np.float32)
                 return sample_classes(logits, allowed, temperature, uniforms)[0]
 
-        # One BLAS thread: measured here, two threads made a busy 2-core machine 4-6x slower on these loops.
-        with one_blas_thread():
-            if not self.hierarchical:
-                return decoder.decode(self.weights.decoder, z, length, choose).classes
-            steps = self.level_lengths[1]
-            bars = -(-length // steps)
-            out = decoder.decode_hierarchical(self.weights.conductor, self.weights.decoder, z, bars, steps, choose)
+        if not self.hierarchical:
+            return decoder.decode(self.weights.decoder, z, length, choose).classes
+        steps = self.level_lengths[1]
+        bars = -(-length // steps)
+        out = decoder.decode_hierarchical(self.weights.conductor, self.weights.decoder, z, bars, steps, choose)
         return out.classes[:, :length]
 
 

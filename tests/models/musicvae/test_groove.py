@@ -5,6 +5,7 @@ import json
 import numpy as np
 import pytest
 
+from composer_app.models.errors import GenerationError
 from composer_app.models.musicvae import decoder
 from composer_app.models.musicvae.configs import ConfigMismatchError, detect_config, get_config
 from composer_app.models.musicvae.converters import NoMusicError
@@ -148,3 +149,82 @@ def test_sampling_is_seeded_and_cold_sampling_thresholds(model, golden):
     np.testing.assert_array_equal(a, b)
     cold = model.decode_groove(z, 32, 1e-6, np.random.default_rng(0))
     np.testing.assert_array_equal(cold[:, :, :9], [t["hits"] for t in golden["decode_tensors"]])
+
+
+def _controls_model():
+    from tests.models.musicvae.conftest import random_vae
+
+    return random_vae("groovae_2bar_hits_control_tfds", seed=4)
+
+
+def test_hits_control_gives_the_hits_as_controls_and_the_full_grid_as_input():
+    """hits_as_controls flattens nothing: the input is the played grid, the controls its hits [T, 9]."""
+    conv = get_config("groovae_2bar_hits_control").converter()
+    assert conv.control_depth == 9 and get_config("groovae_2bar_hits_control").id == "groovae_2bar_hits_control_tfds"
+    windows = conv.to_windows(song(0))
+    np.testing.assert_array_equal(windows.inputs, windows.outputs)
+    np.testing.assert_array_equal(windows.controls, windows.outputs[:, :, :9])
+    assert humanize().to_windows(song(0)).controls is None
+
+
+def test_the_encoder_reads_the_controls_after_the_inputs():
+    """encode(inputs, controls) is the bidirectional encoder of [inputs, controls], as Magenta concatenates them."""
+    from composer_app.models.musicvae import encoder
+
+    model = _controls_model()
+    windows = get_config("groovae_2bar_hits_control").converter().to_windows(song(1))
+    mu, sigma = model.encode(windows.inputs, list(windows.lengths), windows.controls)
+    joined = np.concatenate([windows.inputs, windows.controls], axis=2)
+    expected = encoder.encode(model.weights.encoder, joined, list(windows.lengths))
+    np.testing.assert_array_equal(mu, expected[0])
+    np.testing.assert_array_equal(sigma, expected[1])
+    with pytest.raises(GenerationError, match="controls"):
+        model.encode(windows.inputs, list(windows.lengths))
+
+
+def test_each_decoder_step_reads_that_steps_controls():
+    """A control changed at step 5 leaves steps 0-4 as they were and changes what follows; one [T, 9] sequence
+    serves every row, as Magenta's c_input; the decode stops where the controls end."""
+    model = _controls_model()
+    z = np.random.default_rng(0).standard_normal((2, 8)).astype(np.float32)
+    controls = np.zeros((32, 9), np.float32)
+    controls[::4, 0] = 1
+    a = model.decode_groove(z, 32, 0, controls=controls)
+    changed = controls.copy()
+    changed[5:, 2] = 1
+    b = model.decode_groove(z, 32, 0, controls=changed)
+    np.testing.assert_array_equal(a[:, :5], b[:, :5])
+    assert not np.allclose(a[:, 5:], b[:, 5:])
+    np.testing.assert_array_equal(model.decode_groove(z, 32, 0, controls=np.stack([controls] * 2)), a)
+    assert model.decode_groove(z, 32, 0, controls=controls[:20]).shape == (2, 20, 27)
+    with pytest.raises(GenerationError, match="with controls"):
+        model.decode_groove(z, 32, 0)
+    with pytest.raises(GenerationError, match=r"controls must be \[2, steps, 9\]"):
+        model.decode_groove(z, 32, 0, controls=np.zeros((32, 8)))
+
+
+def test_a_model_without_controls_refuses_them(model, golden):
+    """Controls given to the humanize checkpoint are an error, not silently dropped."""
+    with pytest.raises(GenerationError, match="no controls"):
+        model.decode_groove(np.asarray(golden["z"], np.float32), 32, 0, controls=np.zeros((32, 9)))
+
+
+def test_the_4bar_converter_cuts_64_step_windows_without_flattening():
+    """groovae_4bar: windows of 4 bars, the input the full played grid (no humanize)."""
+    conv = get_config("groovae_4bar").converter()
+    four_bars = Song(tracks=(drum_track("D", [Note(i * PPQ // 2, 36 + 2 * (i % 2), 60, 60 + i) for i in range(32)]),),
+                     tempos=(TempoChange(0, 120.0),))
+    windows = conv.to_windows(four_bars)
+    assert windows.inputs.shape == (1, 64, 27)
+    np.testing.assert_array_equal(windows.inputs, windows.outputs)
+    assert windows.inputs[0, :, 9:18].any()
+
+
+@pytest.mark.parametrize("qpm, step", [(138.0, 31), (120.0, 32)])
+def test_a_note_on_a_half_step_quantizes_as_magentas_floats_do(qpm, step):
+    """A hit exactly half a 16th after step 31 goes where note_seq's seconds * steps-per-second puts it: at 138
+    qpm that product is just under 31.5 (step 31, as in Magenta's groovae4_tiny input 1), at 120 exactly 31.5."""
+    song = Song(tracks=(drum_track("D", [Note(0, 36, 60, 90), Note(31 * 240 + 120, 44, 60, 77)]),),
+                tempos=(TempoChange(0, qpm),))
+    hits, _, offsets = humanize().grid(song)
+    assert hits[step, 2] == 1 and offsets[step, 2] == pytest.approx(-1.0 if step == 31 else 1.0, abs=1e-9)
