@@ -146,7 +146,10 @@ def apply_hparams(config: VaeConfig, weights: VaeWeights, text: str | None) -> V
     if not given:
         return config
     z_size, enc, dec = _sizes(weights)
-    problem = sizes_mismatch(given, {"z_size": z_size, "enc_rnn_size": enc, "dec_rnn_size": dec})
+    actual = {"z_size": z_size, "enc_rnn_size": enc, "dec_rnn_size": dec}
+    if weights.decoder.nade is not None:
+        actual["nade_num_hidden"] = weights.decoder.nade.hidden
+    problem = sizes_mismatch(given, actual)
     if problem:
         raise SizesMismatchError(f"{weights.source} does not have the sizes --hparams gives: {problem}")
     length = given.get("max_seq_len")

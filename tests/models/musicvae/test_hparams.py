@@ -1,5 +1,7 @@
 """MusicVAE `--hparams`: Magenta's names and syntax, sizes checked against the checkpoint, max_seq_len as length."""
 
+from pathlib import Path
+
 import pytest
 
 from composer_app.errors import ComposerError
@@ -67,3 +69,13 @@ def test_max_seq_len_sets_the_length_up_to_what_a_conductor_decodes():
     assert apply_hparams(config, hier.weights, "max_seq_len=48").max_seq_len == 48
     with pytest.raises(VaeHParamsError, match="longer than hierdec-mel_16bar's 16 bars"):
         apply_hparams(config, hier.weights, "max_seq_len=512")
+
+
+def test_a_nades_hidden_size_is_checked_too():
+    """nade_num_hidden is compared with the NADE's tensors like the layer sizes."""
+    model = MusicVae.load(Path(__file__).parent / "data" / "magenta" / "nade_reduced_tiny.tar")
+    config = detect_config(model.weights)
+    hidden = model.weights.decoder.nade.hidden
+    assert apply_hparams(config, model.weights, f"nade_num_hidden={hidden}").id == config.id
+    with pytest.raises(SizesMismatchError, match=f"nade_num_hidden {hidden + 1} \\(the checkpoint has {hidden}\\)"):
+        apply_hparams(config, model.weights, f"nade_num_hidden={hidden + 1}")
