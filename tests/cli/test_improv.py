@@ -136,3 +136,13 @@ def test_score_needs_chords_for_improv_and_refuses_them_otherwise(capsys):
     assert main(["score", str(improv_bundle("basic_improv")), "--primer_melody", "[60, -2, 62, -2]",
                  "--backing_chords", "C G", "--steps_per_chord", "1"]) == 1
     assert "fewer than the 4 events" in capsys.readouterr().err
+
+
+def test_improv_rnn_generate_runs_without_tensorflow(tmp_path):
+    """Generating over chords runs on the numpy engine alone: TensorFlow is never imported."""
+    code = ("import sys; from composer_app.cli.improv import main; "
+            f"sys.argv = ['improv_rnn_generate', '--bundle_file={improv_bundle('attention_improv')}', "
+            f"'--output_dir={tmp_path}', '--num_outputs=2']; "
+            "status = main(); print('STATUS', status, 'tensorflow' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.stdout.split("STATUS", 1)[1].split() == ["0", "False"], out.stderr[-1000:]
