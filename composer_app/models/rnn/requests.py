@@ -82,7 +82,8 @@ def _check_chords(r: GenerateRequest) -> None:
         return
     if not r.chords:
         raise GenerationError(f"{config.id} generates over backing chords; give them (one per step)",
-                              hint='Give chords such as --backing_chords="C G Am F" with --steps_per_chord.')
+                              hint='On the command line use improv_rnn_generate, which takes --backing_chords="C G Am F" and '
+                                   '--steps_per_chord.')
     if len(r.chords) != r.total_steps:
         raise GenerationError(f"{len(r.chords)} backing chord steps do not cover the {r.total_steps} steps asked for; "
                               "the chords set the length")
