@@ -158,7 +158,6 @@ def run(args) -> int:
     from composer_app.models.rnn.configs import get_config
     from composer_app.models.rnn.generator import generate
     from composer_app.models.rnn.requests import GenerateRequest
-    from composer_app.music.io import write_song
 
     config = get_config(args.config)
     if args.run_dir:
@@ -171,22 +170,31 @@ def run(args) -> int:
         steering=_steering(args), avoid_primer_copy=getattr(args, "avoid_primer_copy", False),
     )
     result = generate(request)
-    try:
-        args.output_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UserError(f"cannot create the output folder {args.output_dir}: {exc.strerror or exc}") from None
-    stamp = dt.datetime.now().strftime("%Y-%m-%d_%H%M%S")
-    digits = len(str(args.num_outputs))
-    names = [f"{stamp}_{str(c.index + 1).zfill(digits)}" for c in result.candidates]
-    # Magenta names files by the second; a second run within it would overwrite the first run's files.
-    run = 1
-    while any((args.output_dir / f"{name}{'' if run == 1 else f'-{run}'}.mid").exists() for name in names):
-        run += 1
-    for candidate, name in zip(result.candidates, names):
-        write_song(candidate.song, args.output_dir / f"{name}{'' if run == 1 else f'-{run}'}.mid")
+    write_outputs([c.song for c in result.candidates], args.output_dir)
     print(f"Wrote {len(result.candidates)} MIDI files to {args.output_dir} "
           f"({config.id}, seed {result.seed}, {result.seconds:.2f} s)")
     return 0
+
+
+def write_outputs(songs, output_dir: Path) -> list[Path]:
+    """Write the songs as Magenta names its outputs: DATE_TIME_N.mid, N zero-padded to the count's width."""
+    from composer_app.music.io import write_song
+
+    try:
+        output_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"cannot create the output folder {output_dir}: {exc.strerror or exc}") from None
+    stamp = dt.datetime.now().strftime("%Y-%m-%d_%H%M%S")
+    digits = len(str(len(songs)))
+    names = [f"{stamp}_{str(i + 1).zfill(digits)}" for i in range(len(songs))]
+    # Magenta names files by the second; a second run within it would overwrite the first run's files.
+    run = 1
+    while any((output_dir / f"{name}{'' if run == 1 else f'-{run}'}.mid").exists() for name in names):
+        run += 1
+    paths = [output_dir / f"{name}{'' if run == 1 else f'-{run}'}.mid" for name in names]
+    for song, path in zip(songs, paths):
+        write_song(song, path)
+    return paths
 
 
 def _magenta_main(family: str, default_config: str, prog: str) -> int:

@@ -15,6 +15,8 @@ def add_parser(sub) -> None:
     primer.add_argument("--primer_melody")
     primer.add_argument("--primer_drums")
     primer.add_argument("--primer_midi", type=Path)
+    p.add_argument("--backing_chords", help='Improv RNN: chord symbols separated by spaces, e.g. "C G Am F"')
+    p.add_argument("--steps_per_chord", type=int, default=16, help="Improv RNN: steps each chord lasts")
     p.add_argument("--raw", action="store_true",
                    help="feed the events exactly as given (no squash or transposition), as Magenta's encoder sees them")
     p.add_argument("--json", action="store_true", help="print machine-readable JSON")
@@ -44,6 +46,25 @@ def _events(args, config) -> list:
     return track_events(primer_track(song, config, str(args.primer_midi)), config)
 
 
+def _chords(args, config, length: int) -> list[str] | None:
+    """The backing chords, one per step, for a model conditioned on them (refused for any other)."""
+    from composer_app.music.chords import backing_chords
+
+    if not config.needs_chords:
+        if args.backing_chords is not None:
+            raise UserError(f"--backing_chords is for Improv RNN models; this bundle is {config.id}")
+        return None
+    if args.backing_chords is None:
+        raise UserError(f"{config.id} scores a melody over backing chords; give --backing_chords "
+                        "(and --steps_per_chord)")
+    chords = backing_chords(args.backing_chords, args.steps_per_chord)
+    if len(chords) < length:
+        raise UserError(f"the backing chords cover {len(chords)} steps, fewer than the {length} events scored; "
+                        "give more chords or more steps per chord")
+    config.encoder().control_inputs(list(dict.fromkeys(chords)))  # a chord the model cannot take: one line
+    return list(chords)
+
+
 @reports_user_errors
 def run_score(args) -> int:
     from composer_app.models.rnn.bundle import read_bundle
@@ -53,13 +74,15 @@ def run_score(args) -> int:
     events = _events(args, bundle.config)
     if len(events) < 1:
         raise UserError("nothing to score: the primer has no events")
+    chords = _chords(args, bundle.config, len(events))
     try:
-        score = score_events(bundle, events, raw=args.raw)
+        score = score_events(bundle, events, raw=args.raw, chords=chords)
     except ValueError as exc:
         raise UserError(f"the events do not fit {bundle.generator_id}: {exc}") from None
     result = {
         "generator_id": bundle.generator_id,
         "events": [sorted(e) if isinstance(e, frozenset) else e for e in events],
+        **({"chords": list(chords)} if chords else {}),
         "softmax": score.softmax.tolist(),
         "log_likelihood": score.log_likelihood,
         "perplexity": score.perplexity,

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from composer_app.music.errors import MusicError
+from composer_app.music.song import ChordSymbol, Note, Track, ticks_per_step
 
 NO_CHORD = "N.C."
 
@@ -183,6 +186,7 @@ def _apply_modifications(figure: str, degrees: dict[int, int], mods: list[tuple[
             degrees[degree] = degrees.get(degree, 0) + (1 if modifier == "#" else -1)
 
 
+@lru_cache(maxsize=4096)
 def parse_chord_symbol(figure: str) -> ChordInfo:
     """Parse a chord symbol; raise ChordSymbolError if it is not one note_seq would accept.
 
@@ -255,6 +259,92 @@ def chord_pitches(figure: str, octave: int = 4, bass_octave: int = 3, include_ba
     return sorted(pitches)
 
 
+# The four triads the triad encodings know, in the order of their one-hot blocks (note_seq's quality codes 0..3).
+TRIAD_QUALITIES = ("major", "minor", "augmented", "diminished")
+MAX_BACKING_STEPS = 100_000  # the longest backing progression, in steps, as generation allows
+
+
+class ChordEncodingError(MusicError):
+    """A chord symbol note_seq reads, but that a triad encoding cannot take (sus, power and other chords)."""
+
+    hint = ("basic_improv and attention_improv take major, minor, augmented and diminished chords (with any "
+            "extensions) and N.C.; use chord_pitches_improv for sus, power and other chords.")
+
+    def __init__(self, figure: str):
+        self.figure = figure
+        super().__init__(f"chord {figure!r} is not a standard triad (major, minor, augmented or diminished)")
+
+
+def triad_of(figure: str) -> tuple[int, str] | None:
+    """(root pitch class, triad quality) as note_seq's triad encoding reads a chord; None for N.C.
+
+    Raises ChordSymbolError for an unreadable symbol and ChordEncodingError for a chord whose degrees 1, 3 and 5
+    do not form one of the four triads (Csus4, C5, C7no3, ...): Magenta rejects those too.
+    """
+    info = parse_chord_symbol(figure)
+    if info.is_no_chord:
+        return None
+    if info.quality not in TRIAD_QUALITIES:
+        raise ChordEncodingError(figure)
+    return info.root_pitch_class, info.quality
+
+
+def backing_chords(text: str, steps_per_chord: int) -> tuple[str, ...]:
+    """Magenta's --backing_chords: space-separated symbols, each held for `steps_per_chord` steps, one per step.
+
+    Every symbol is checked here, so that a typo is reported before any work starts.
+    """
+    figures = text.split()
+    if not figures:
+        raise ChordSymbolError(text, "no chord symbols given (write them separated by spaces, e.g. \"C G Am F\")")
+    if steps_per_chord < 1:
+        raise MusicError(f"steps per chord must be at least 1, not {steps_per_chord}")
+    if len(figures) * steps_per_chord > MAX_BACKING_STEPS:
+        raise MusicError(f"{len(figures)} chords x {steps_per_chord} steps is over this app's limit of "
+                         f"{MAX_BACKING_STEPS} steps")
+    for figure in figures:
+        parse_chord_symbol(figure)
+    return tuple(figure for figure in figures for _ in range(steps_per_chord))
+
+
+def chord_changes(figures: Sequence[str]) -> list[tuple[int, int, str]]:
+    """(start step, end step, figure) of each run of one chord, as ChordProgression.to_sequence marks changes.
+
+    As there, the progression starts in N.C.: a leading N.C. is no change, and equal neighbours are one run.
+    """
+    runs: list[tuple[int, int, str]] = []
+    current = NO_CHORD
+    for step, figure in enumerate(figures):
+        if figure != current:
+            current = figure
+            runs.append((step, step, figure))
+        if runs:
+            runs[-1] = (runs[-1][0], step + 1, runs[-1][2])
+    return runs
+
+
+# How improv_rnn_generate --render_chords plays the chords: note_seq's BasicChordRenderer on instrument 1.
+CHORD_PROGRAM = 88
+CHORD_VELOCITY = 50
+CHORD_CHANNEL = 1
+
+
+def chord_symbols(figures: Sequence[str], steps_per_quarter: int) -> tuple[ChordSymbol, ...]:
+    """A song's chord symbols for per-step figures: one at every change (none for a leading N.C.)."""
+    tps = ticks_per_step(steps_per_quarter)
+    return tuple(ChordSymbol(start * tps, figure) for start, _, figure in chord_changes(figures))
+
+
+def render_chords(figures: Sequence[str], steps_per_quarter: int, name: str = "Chords") -> Track:
+    """The chords as BasicChordRenderer plays them: chord tones from C4 (MIDI 48), the bass from C3, held for the
+    whole chord, velocity 50, program 88 (a pad), on its own channel; N.C. is silence."""
+    tps = ticks_per_step(steps_per_quarter)
+    notes = [Note(start * tps, pitch, (end - start) * tps, CHORD_VELOCITY)
+             for start, end, figure in chord_changes(figures) if figure != NO_CHORD
+             for pitch in chord_pitches(figure)]
+    return Track(name=name, program=CHORD_PROGRAM, channel=CHORD_CHANNEL, notes=tuple(notes))
+
+
 __all__ = [
     "NO_CHORD",
     "KIND_NAMES",
@@ -263,4 +353,11 @@ __all__ = [
     "parse_chord_symbol",
     "is_chord_symbol",
     "chord_pitches",
+    "TRIAD_QUALITIES",
+    "ChordEncodingError",
+    "triad_of",
+    "backing_chords",
+    "chord_changes",
+    "chord_symbols",
+    "render_chords",
 ]

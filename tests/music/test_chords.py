@@ -1,4 +1,4 @@
-"""Chord-symbol parsing: hand-checked chords, errors, voicing, and agreement with note_seq."""
+"""Chord-symbol parsing: hand-checked chords, errors, voicing, triads, backing chords, and agreement with note_seq."""
 
 from __future__ import annotations
 
@@ -9,11 +9,18 @@ import pytest
 from composer_app.errors import ComposerError
 from composer_app.music.chords import (
     NO_CHORD,
+    ChordEncodingError,
     ChordSymbolError,
+    backing_chords,
+    chord_changes,
     chord_pitches,
+    chord_symbols,
     is_chord_symbol,
     parse_chord_symbol,
+    render_chords,
+    triad_of,
 )
+from composer_app.music.encodings import TriadChordOneHotEncoding
 
 
 @pytest.mark.parametrize(
@@ -244,3 +251,81 @@ def test_chords_match_note_seq(note_seq):
             info.quality,
         ) == expected, figure
     assert 20 < rejected < len(figures) // 2
+
+
+# -- triads, backing chords and rendering (Improv RNN) --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "figure, expected",
+    [
+        ("Am7", (9, "minor")),
+        ("Dm7/F", (2, "minor")),
+        ("G7", (7, "major")),
+        ("F#m7b5", (6, "diminished")),
+        ("Eb+", (3, "augmented")),
+        ("Bbdim7", (10, "diminished")),
+        ("A7/C#", (9, "major")),
+        ("N.C.", None),
+    ],
+)
+def test_triad_of_reads_degrees_one_three_five(figure, expected):
+    """Extensions and slash basses leave the triad; N.C. has none."""
+    assert triad_of(figure) == expected
+
+
+@pytest.mark.parametrize("figure", ["Csus4", "C7sus", "Dsus2", "E5", "C7no3", "Cped"])
+def test_triad_of_rejects_what_magenta_rejects(figure):
+    """Sus, power, pedal and no-third chords are no standard triad: a user's error with a hint."""
+    with pytest.raises(ChordEncodingError) as info:
+        triad_of(figure)
+    assert isinstance(info.value, ComposerError) and "chord_pitches_improv" in info.value.hint
+
+
+def test_backing_chords_repeat_each_symbol():
+    """Magenta's --backing_chords: each symbol held steps_per_chord steps, in order."""
+    assert backing_chords("C  G7\tN.C.", 2) == ("C", "C", "G7", "G7", "N.C.", "N.C.")
+
+
+@pytest.mark.parametrize("text, steps, words", [("", 4, "no chord symbols"), ("C Hm", 4, "'Hm'"),
+                                                 ("C", 0, "at least 1"), ("C " * 10, 20_000, "limit")])
+def test_backing_chords_refuse_bad_input(text, steps, words):
+    """An empty progression, an unknown symbol, no steps or a huge length is a one-line user's error."""
+    with pytest.raises(ComposerError) as info:
+        backing_chords(text, steps)
+    assert words in str(info.value)
+
+
+def test_chord_changes_merge_runs_and_skip_leading_no_chord():
+    """As ChordProgression.to_sequence marks changes: equal neighbours are one run; a leading N.C. is none."""
+    figures = ["N.C.", "N.C.", "C", "C", "C", "G", "N.C.", "C"]
+    assert chord_changes(figures) == [(2, 5, "C"), (5, 6, "G"), (6, 7, "N.C."), (7, 8, "C")]
+
+
+def test_render_chords_as_basic_chord_renderer():
+    """Chord tones from C4, bass from C3, held per chord, velocity 50, program 88, channel 1; N.C. silent."""
+    track = render_chords(["Am7/G"] * 4 + ["N.C."] * 4 + ["Bb/C"] * 4, 4)
+    assert (track.program, track.channel) == (88, 1)
+    notes = [(n.start // 240, n.duration // 240, n.pitch, n.velocity) for n in track.notes]
+    assert notes == [(0, 4, p, 50) for p in (43, 48, 52, 55, 57)] + [(8, 4, p, 50) for p in (36, 50, 53, 58)]
+    assert [(c.tick // 240, c.figure) for c in chord_symbols(["N.C.", "C", "C", "G"], 4)] == [(1, "C"), (3, "G")]
+
+
+def test_triads_match_note_seq(note_seq):
+    """Triad root and quality, or the rejection, agree with note_seq's TriadChordOneHotEncoding on 1000 chords."""
+    from note_seq import chord_symbols_lib, chords_encoder_decoder
+
+    encoding = chords_encoder_decoder.TriadChordOneHotEncoding()
+    ours = TriadChordOneHotEncoding()
+    figures = random_figures(random.Random("triads"), 1000) + ["N.C."]
+    rejected = 0
+    for figure in figures:
+        try:
+            expected = encoding.encode_event(figure)
+        except (chord_symbols_lib.ChordSymbolError, chords_encoder_decoder.ChordEncodingError):
+            rejected += 1
+            with pytest.raises(ComposerError):
+                ours.encode_event(figure)
+            continue
+        assert ours.encode_event(figure) == expected, figure
+    assert 50 < rejected < len(figures) // 2

@@ -163,6 +163,11 @@ class BundlePicker:
                              f"known models: {', '.join(known)}")
             self._fill_combo()
             return False
+        if get_config(generator_id).needs_chords:
+            self._show_error(f"{Path(path).name} is an Improv RNN bundle ({generator_id}): it generates over "
+                             "backing chords, which this panel cannot give it yet; use improv_rnn_generate")
+            self._fill_combo()
+            return False
         self.bundle_path = str(path)
         if self._settings is not None and hasattr(self._settings, "add_recent_bundle"):
             self._settings.add_recent_bundle(str(path))

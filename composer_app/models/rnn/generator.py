@@ -134,17 +134,24 @@ class Generator:
             events = list(melody)
         primer_len = len(events)
         total = request.total_steps
+        chords = request.chords or ()
         if primer_len >= total:
             raise GenerationError(
                 f"the primer is {primer_len} steps long, which is not shorter than the {total} steps requested; "
                 "ask for more steps or shorten the primer")
         seed = request.seed if request.seed is not None else int(np.random.SeedSequence().entropy % (2 ** 31))
+        if config.needs_chords:
+            # Improv RNN moves melodies by whole octaves only (transpose_to_key is None), so the chords, which are
+            # encoded as pitch classes, stay as they are.
+            se = se.with_controls(self.encoder.control_inputs(chords))
         codes = se.codes(events)
         k = request.beam_size * request.branch_factor
         batch = request.num_outputs * k
 
         # Prime once with batch 1, then copy the state to every row.
-        logits_seq, state = net.run(self.encoder.inputs_array(events)[None])
+        primer_inputs = self.encoder.inputs_array(chords, events) if config.needs_chords else \
+            self.encoder.inputs_array(events)
+        logits_seq, state = net.run(primer_inputs[None])
         state = [np.repeat(s, batch, axis=0) for s in state]
         logits = np.repeat(logits_seq[:, -1], batch, axis=0)
         hist = np.zeros((batch, total), np.int64)
@@ -179,7 +186,7 @@ class Generator:
         for i in range(request.num_outputs):
             generated_events = se.events(hist[i, best[i], primer_len:])
             candidates.append(make_candidate(config, i, events[:primer_len] + generated_events, transpose,
-                                             request.qpm, float(loglik[i, best[i]])))
+                                             request.qpm, float(loglik[i, best[i]]), chords))
         return GenerationResult(request, tuple(candidates), primer_len, seed, time.perf_counter() - start_time)
 
     def _sample_step(self, loop: _Loop, t: int, request: GenerateRequest, allowed: np.ndarray,

@@ -11,6 +11,7 @@ from composer_app.models.rnn.bundle import Bundle
 from composer_app.models.rnn.configs import ModelConfig, get_config
 from composer_app.models.rnn.extraction import track_events
 from composer_app.models.rnn.steering import PitchSteering
+from composer_app.music.chords import chord_symbols
 from composer_app.music.events import DrumTrack, Melody, drums_to_track, melody_to_track
 from composer_app.music.song import DEFAULT_QPM, Song, TempoChange, Track
 
@@ -32,6 +33,7 @@ class GenerateRequest:
     qpm: float = DEFAULT_QPM
     steering: PitchSteering | None = None
     avoid_primer_copy: bool = False
+    chords: tuple[str, ...] | None = None  # Improv RNN: the chord symbol of every step, total_steps of them
 
     @property
     def config(self) -> ModelConfig:
@@ -68,6 +70,27 @@ def check_request(r: GenerateRequest) -> None:
     for ok, message in checks:
         if not ok:
             raise GenerationError(message)
+    _check_chords(r)
+
+
+def _check_chords(r: GenerateRequest) -> None:
+    """Backing chords go with the models conditioned on them, one per step, each one the model can encode."""
+    config = r.config
+    if not config.needs_chords:
+        if r.chords is not None:
+            raise GenerationError(f"{config.id} does not take backing chords; an Improv RNN model does")
+        return
+    if not r.chords:
+        raise GenerationError(f"{config.id} generates over backing chords; give them (one per step)",
+                              hint='On the command line use improv_rnn_generate, which takes --backing_chords="C G Am F" and '
+                                   '--steps_per_chord.')
+    if len(r.chords) != r.total_steps:
+        raise GenerationError(f"{len(r.chords)} backing chord steps do not cover the {r.total_steps} steps asked for; "
+                              "the chords set the length")
+    control = config.encoder().control_encoder
+    for figure in dict.fromkeys(r.chords):
+        # Raises ChordSymbolError or ChordEncodingError (a user's error) for a chord the model cannot take.
+        control.events_to_input([figure], 0)
 
 
 def primer_events(request: GenerateRequest) -> list:
@@ -83,8 +106,9 @@ def primer_events(request: GenerateRequest) -> list:
 
 
 def make_candidate(config: ModelConfig, index: int, events: list, transpose: int, qpm: float,
-                   loglik: float) -> Candidate:
-    """A candidate from its events (in the model's key): transposed back, and as a one-track song."""
+                   loglik: float, chords: Sequence[str] = ()) -> Candidate:
+    """A candidate from its events (in the model's key): transposed back, and as a one-track song (with the
+    backing chords as its chord symbols, for Improv RNN)."""
     if config.is_melody:
         melody = Melody(events, steps_per_quarter=config.steps_per_quarter)
         melody.transpose(-transpose)
@@ -93,7 +117,8 @@ def make_candidate(config: ModelConfig, index: int, events: list, transpose: int
     else:
         drums = DrumTrack(events, steps_per_quarter=config.steps_per_quarter)
         track = drums_to_track(drums, name=f"{config.title} #{index + 1}")
-    song = Song(tracks=(track,), tempos=(TempoChange(0, float(qpm)),))
+    symbols = chord_symbols(chords, config.steps_per_quarter) if chords else ()
+    song = Song(tracks=(track,), tempos=(TempoChange(0, float(qpm)),), chords=symbols)
     return Candidate(index, tuple(events), song, loglik)
 
 

@@ -41,15 +41,26 @@ def prepare_events(bundle: Bundle, events: list, raw: bool = False) -> list:
     return list(events)
 
 
-def score_events(bundle: Bundle, events: list, raw: bool = False) -> Score:
-    """Feed the events through the network once and read off every step's distribution."""
+def score_events(bundle: Bundle, events: list, raw: bool = False, chords: list[str] | None = None) -> Score:
+    """Feed the events through the network once and read off every step's distribution.
+
+    Improv RNN needs `chords`, at least one per event: row t is conditioned on the chord of step t + 1 (the last
+    chord is repeated past the end, as Magenta's generator extends its controls).
+    """
     from composer_app.models.engine.sampling import one_blas_thread
     from composer_app.models.rnn.inference import RnnInference
 
     events = prepare_events(bundle, events, raw)
     encoder = bundle.config.encoder()
     with one_blas_thread():
-        probabilities = RnnInference(bundle.weights).softmax(encoder.inputs_array(events)[None])
+        if bundle.config.needs_chords:
+            if not chords or len(chords) < len(events):
+                raise ValueError(f"{len(chords or ())} chord steps cannot condition {len(events)} events; "
+                                 "give at least one chord per event")
+            inputs = encoder.inputs_array(chords, events)
+        else:
+            inputs = encoder.inputs_array(events)
+        probabilities = RnnInference(bundle.weights).softmax(inputs[None])
     softmax = probabilities[0].astype(np.float64)
     labels = np.asarray(encoder.labels_array(events), dtype=np.int64)[1:]
     steps = len(labels)

@@ -13,6 +13,7 @@ import numpy as np
 
 from composer_app.models.engine.layers import OneHotInput
 from composer_app.music.encodings import (
+    ConditionalEventSequenceEncoderDecoder,
     KeyMelodyEncoderDecoder,
     LookbackEventSequenceEncoderDecoder,
     MelodyOneHotEncoding,
@@ -197,7 +198,52 @@ def _top_keys(counts: np.ndarray) -> np.ndarray:
     return (keys == keys.max(axis=1, keepdims=True)).astype(np.float32)
 
 
-def step_encoder_for(encoder: EventSequenceEncoderDecoder) -> StepEncoder:
+class ConditionalStepEncoder(StepEncoder):
+    """A target step encoder behind a control block known in advance (Improv RNN's chords).
+
+    The input for event p is [control row p + 1 | the target's input for event p]; `with_controls` binds the
+    control rows of one request, leaving the shared encoder untouched.
+    """
+
+    def __init__(self, target: StepEncoder, controls: np.ndarray | None = None):
+        super().__init__(target.one_hot)
+        self.target = target
+        self.controls = controls
+        for name in ("num_codes", "num_classes", "default_code", "class_codes", "lookback_classes"):
+            setattr(self, name, getattr(target, name))
+
+    def with_controls(self, controls: np.ndarray) -> ConditionalStepEncoder:
+        """This encoder for one request: controls [steps, control size], row p the control of event p."""
+        return ConditionalStepEncoder(self.target, np.asarray(controls, np.float32))
+
+    def codes(self, events) -> np.ndarray:
+        return self.target.codes(events)
+
+    def events(self, codes) -> list:
+        return self.target.events(codes)
+
+    def initial_extra(self, codes: np.ndarray, rows: int) -> list[np.ndarray]:
+        return self.target.initial_extra(codes, rows)
+
+    def update(self, extra: list[np.ndarray], code: np.ndarray) -> list[np.ndarray]:
+        return self.target.update(extra, code)
+
+    def pitch_of_code(self) -> np.ndarray:
+        return self.target.pitch_of_code()
+
+    def step_input(self, hist: np.ndarray, t: int, extra: list[np.ndarray]) -> np.ndarray:
+        if self.controls is None:
+            raise RuntimeError("a conditional step encoder needs its controls (with_controls) before stepping")
+        target = self.target.step_input(hist, t, extra)
+        if isinstance(target, OneHotInput):
+            target = target.dense()
+        control = np.broadcast_to(self.controls[min(t, len(self.controls) - 1)], (hist.shape[0], self.controls.shape[1]))
+        return np.concatenate([control, target], axis=1)
+
+
+def step_encoder_for(encoder) -> StepEncoder:
+    if isinstance(encoder, ConditionalEventSequenceEncoderDecoder):
+        return ConditionalStepEncoder(step_encoder_for(encoder.target_encoder))
     if isinstance(encoder, KeyMelodyEncoderDecoder):
         return KeyMelodyStepEncoder(encoder)
     return LookbackStepEncoder(encoder)

@@ -1,8 +1,9 @@
 """Magenta-exact encoders turning event sequences into model inputs and labels, and back: one file per family.
 
 base.py (one-hot and event-sequence encoder-decoders), melody.py, key_melody.py (attention_rnn), lookback.py,
-drums.py. Later families add chords.py (Improv RNN's chord encodings), polyphony.py, performance.py (with its
-control signals) and musicvae.py (MusicVAE's data converters), built on the same base classes.
+drums.py, chords.py (Improv RNN's chord encodings) and conditional.py (control events before target events).
+Later families add polyphony.py, performance.py (with its control signals) and musicvae.py, built on the same
+base classes.
 """
 
 from composer_app.music.encodings.base import (
@@ -10,6 +11,8 @@ from composer_app.music.encodings.base import (
     OneHotEncoding,
     OneHotEventSequenceEncoderDecoder,
 )
+from composer_app.music.encodings.chords import PitchChordsEncoderDecoder, TriadChordOneHotEncoding
+from composer_app.music.encodings.conditional import ConditionalEventSequenceEncoderDecoder
 from composer_app.music.encodings.drums import (
     DEFAULT_DRUM_TYPE_PITCHES,
     DRUM_TYPE_NAMES,
@@ -61,4 +64,7 @@ __all__ = [
     "DRUM_TYPE_NAMES",
     "GM_DRUM_NAMES",
     "drum_name",
+    "TriadChordOneHotEncoding",
+    "PitchChordsEncoderDecoder",
+    "ConditionalEventSequenceEncoderDecoder",
 ]

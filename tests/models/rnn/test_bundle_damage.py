@@ -175,8 +175,9 @@ def test_a_damaged_metagraph_is_refused(tmp_path):
 
 
 def test_bundles_of_other_models_name_the_model():
-    """Improv, Polyphony and Performance RNN bundles are refused naming the file and the model they are for."""
-    paths = sorted(shared_path("fixtures", "magenta-rnn2").glob("*.mag"))
+    """Polyphony and Performance RNN bundles are refused naming the file and the model they are for (Improv RNN's
+    load: tests/models/rnn/test_improv_goldens.py)."""
+    paths = [p for p in sorted(shared_path("fixtures", "magenta-rnn2").glob("*.mag")) if "improv" not in p.stem]
     assert paths
     for path in paths:
         with pytest.raises(BundleError) as caught:

@@ -6,7 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from composer_app.models.hparams import HParams
-from composer_app.music.encodings import EventSequenceEncoderDecoder
+from composer_app.music.encodings import ConditionalEventSequenceEncoderDecoder, EventSequenceEncoderDecoder
+
+Encoder = EventSequenceEncoderDecoder | ConditionalEventSequenceEncoderDecoder
 
 
 @dataclass(frozen=True)
@@ -14,10 +16,10 @@ class ModelConfig:
     """What a generator id means: its event kind, encoder-decoder, time grid and default hparams."""
 
     id: str
-    family: str  # "melody" or "drums"; later: "improv", "polyphony", "performance", "musicvae"
+    family: str  # "melody", "drums" or "improv"; later: "polyphony", "performance"
     title: str
     description: str
-    make_encoder: Callable[[], EventSequenceEncoderDecoder] = field(repr=False, compare=False)
+    make_encoder: Callable[[], Encoder] = field(repr=False, compare=False)
     hparams: HParams
     magenta_description: str = ""  # the generator description Magenta writes into bundles
     steps_per_quarter: int = 4
@@ -25,22 +27,28 @@ class ModelConfig:
     max_note: int = 128
     transpose_to_key: int | None = None
 
-    def encoder(self) -> EventSequenceEncoderDecoder:
+    def encoder(self) -> Encoder:
         return _encoder_cache(self)
 
     @property
     def is_melody(self) -> bool:
-        return self.family == "melody"
+        """Whether its events are Magenta Melody events (Melody RNN's, and Improv RNN's over chords)."""
+        return self.family in ("melody", "improv")
+
+    @property
+    def needs_chords(self) -> bool:
+        """Whether it is conditioned on backing chords, one per step, known before generating."""
+        return self.family == "improv"
 
     @property
     def is_drums(self) -> bool:
         return self.family == "drums"
 
 
-_ENCODERS: dict[str, EventSequenceEncoderDecoder] = {}
+_ENCODERS: dict[str, Encoder] = {}
 
 
-def _encoder_cache(config: ModelConfig) -> EventSequenceEncoderDecoder:
+def _encoder_cache(config: ModelConfig) -> Encoder:
     if config.id not in _ENCODERS:
         _ENCODERS[config.id] = config.make_encoder()
     return _ENCODERS[config.id]
