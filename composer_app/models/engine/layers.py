@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from composer_app.models.engine.parallel import matmul
+
 FORGET_BIAS = np.float32(1.0)
 
 
@@ -54,7 +56,7 @@ def matmul_rows(x, kernel: np.ndarray) -> np.ndarray:
     """x @ kernel[:x's width], for a dense batch or a OneHotInput."""
     if isinstance(x, OneHotInput):
         return x.matmul(kernel)
-    return x @ kernel[: x.shape[1]]
+    return matmul(x, kernel[: x.shape[1]])
 
 
 def input_width(x) -> int:
@@ -63,7 +65,7 @@ def input_width(x) -> int:
 
 def dense(x: np.ndarray, kernel: np.ndarray, bias: np.ndarray) -> np.ndarray:
     """x @ kernel + bias."""
-    out = x @ kernel
+    out = matmul(x, kernel)
     out += bias
     return out
 
@@ -73,7 +75,7 @@ def lstm_cell(x, c: np.ndarray, h: np.ndarray, kernel: np.ndarray, bias: np.ndar
     """One LSTM step for a batch (x dense or a OneHotInput): the new (c, h)."""
     # [x, h] @ kernel without building the concatenation: the kernel's rows are split instead.
     gates = matmul_rows(x, kernel)
-    gates += h @ kernel[input_width(x):]
+    gates += matmul(h, kernel[input_width(x):])
     gates += bias
     return lstm_update(gates, c)
 
