@@ -58,6 +58,7 @@ def test_reorder_moves_track_and_its_look(tracks, document):
 def test_rename_and_change_instrument(tracks, document):
     """Editing the name and picking an instrument change the track through commands."""
     row = tracks.row_widget(0)
+    row.start_rename()  # the name is plain text until a double-click or F2
     row.name_edit.setText("Lead")
     row.name_edit.editingFinished.emit()
     assert names(document)[0] == "Lead"
