@@ -123,93 +123,91 @@ class MenuWindow(Retranslating, QMainWindow):
         self.action_redo.setEnabled(stack.canRedo())
 
     def _build_actions(self) -> None:
-        N = QT_TR_NOOP  # noqa: N806  (the sources are translated when shown, and again on a language change)
         files, notes, editor = self.files, self.editor.actions, self.editor
         stack = self.document.undo_stack
-        self.action_new = self._action(N("&New"), files.new, QKeySequence.New, N("Start a new song"))
-        self.action_open = self._action(N("&Open…"), files.open_dialog, QKeySequence.Open,
-                                        N("Open a project, MIDI, MusicXML, .mxl or ABC file"))
-        self.action_import = self._action(N("&Import MIDI…"), files.import_dialog, "Ctrl+I",
-                                          N("Add the tracks of a MIDI or MusicXML file to this song"))
-        self.action_save = self._action(N("&Save"), files.save, QKeySequence.Save, N("Save the project"))
-        self.action_save_as = self._action(N("Save &As…"), files.save_as, QKeySequence.SaveAs,
-                                           N("Save the project under a new name"))
-        self.action_export = self._action(N("&Export MIDI…"), files.export_midi_dialog, "Ctrl+E",
-                                          N("Write the song as a Standard MIDI File"))
-        self.action_preferences = self._action(N("&Preferences…"), self.show_preferences, QKeySequence.Preferences)
-        self.action_quit = self._action(N("&Quit"), self.close, QKeySequence.Quit)
+        self.action_new = self._action(QT_TR_NOOP("&New"), files.new, QKeySequence.New, QT_TR_NOOP("Start a new song"))
+        self.action_open = self._action(QT_TR_NOOP("&Open…"), files.open_dialog, QKeySequence.Open,
+                                        QT_TR_NOOP("Open a project, MIDI, MusicXML, .mxl or ABC file"))
+        self.action_import = self._action(QT_TR_NOOP("&Import MIDI…"), files.import_dialog, "Ctrl+I",
+                                          QT_TR_NOOP("Add the tracks of a MIDI or MusicXML file to this song"))
+        self.action_save = self._action(QT_TR_NOOP("&Save"), files.save, QKeySequence.Save, QT_TR_NOOP("Save the project"))
+        self.action_save_as = self._action(QT_TR_NOOP("Save &As…"), files.save_as, QKeySequence.SaveAs,
+                                           QT_TR_NOOP("Save the project under a new name"))
+        self.action_export = self._action(QT_TR_NOOP("&Export MIDI…"), files.export_midi_dialog, "Ctrl+E",
+                                          QT_TR_NOOP("Write the song as a Standard MIDI File"))
+        self.action_preferences = self._action(QT_TR_NOOP("&Preferences…"), self.show_preferences, QKeySequence.Preferences)
+        self.action_quit = self._action(QT_TR_NOOP("&Quit"), self.close, QKeySequence.Quit)
         # The stack's own undo actions keep the prefix they were made with; these follow the language.
-        self.action_undo = self._action(N("&Undo"), stack.undo, QKeySequence.Undo)
-        self.action_redo = self._action(N("&Redo"), stack.redo, [QKeySequence(QKeySequence.Redo), QKeySequence("Ctrl+Y")])
+        self.action_undo = self._action(QT_TR_NOOP("&Undo"), stack.undo, QKeySequence.Undo)
+        self.action_redo = self._action(QT_TR_NOOP("&Redo"), stack.redo, [QKeySequence(QKeySequence.Redo), QKeySequence("Ctrl+Y")])
         for signal in (stack.undoTextChanged, stack.redoTextChanged, stack.canUndoChanged, stack.canRedoChanged):
             signal.connect(self._update_undo_actions)
-        self.action_cut = self._action(N("Cu&t"), notes.cut, QKeySequence.Cut)
-        self.action_copy = self._action(N("&Copy"), notes.copy, QKeySequence.Copy)
-        self.action_paste = self._action(N("&Paste"), notes.paste, QKeySequence.Paste, N("Paste notes at the playhead"))
-        self.action_select_all = self._action(N("Select &All"), notes.select_all, QKeySequence.SelectAll)
-        self.action_delete = self._action(N("&Delete"), notes.delete_selection, QKeySequence.Delete)
-        self.action_duplicate = self._action(N("D&uplicate"), notes.duplicate, "Ctrl+D")
-        self.action_quantize = self._action(N("&Quantize"), notes.quantize, "Q",
-                                            N("Snap the selection (or the whole track) to the grid"))
+        self.action_cut = self._action(QT_TR_NOOP("Cu&t"), notes.cut, QKeySequence.Cut)
+        self.action_copy = self._action(QT_TR_NOOP("&Copy"), notes.copy, QKeySequence.Copy)
+        self.action_paste = self._action(QT_TR_NOOP("&Paste"), notes.paste, QKeySequence.Paste, QT_TR_NOOP("Paste notes at the playhead"))
+        self.action_select_all = self._action(QT_TR_NOOP("Select &All"), notes.select_all, QKeySequence.SelectAll)
+        self.action_delete = self._action(QT_TR_NOOP("&Delete"), notes.delete_selection, QKeySequence.Delete)
+        self.action_duplicate = self._action(QT_TR_NOOP("D&uplicate"), notes.duplicate, "Ctrl+D")
+        self.action_quantize = self._action(QT_TR_NOOP("&Quantize"), notes.quantize, "Q",
+                                            QT_TR_NOOP("Snap the selection (or the whole track) to the grid"))
         # Arrow keys belong to whichever widget has focus, so these menu entries only show the roll's keys.
-        self.action_transpose_up = self._action(N("Transpose Up\tUp"), lambda: notes.transpose(1))
-        self.action_transpose_down = self._action(N("Transpose Down\tDown"), lambda: notes.transpose(-1))
-        self.action_octave_up = self._action(N("Octave Up\tShift+Up"), lambda: notes.transpose(12))
-        self.action_octave_down = self._action(N("Octave Down\tShift+Down"), lambda: notes.transpose(-12))
-        self.action_zoom_in = self._action(N("Zoom &In"), editor.zoom_in, QKeySequence.ZoomIn)
-        self.action_zoom_out = self._action(N("Zoom &Out"), editor.zoom_out, QKeySequence.ZoomOut)
-        self.action_zoom_fit = self._action(N("Zoom to &Fit"), editor.zoom_fit, "Ctrl+0")
-        self.action_projector = self._action(N("P&rojector Mode"), self._toggle_projector, "F11",
-                                             N("Large type and high contrast for a classroom"), checkable=True)
-        self.action_play = self._action(N("&Play / Stop"), None, "Space", N("Play or stop the song"))
+        self.action_transpose_up = self._action(QT_TR_NOOP("Transpose Up\tUp"), lambda: notes.transpose(1))
+        self.action_transpose_down = self._action(QT_TR_NOOP("Transpose Down\tDown"), lambda: notes.transpose(-1))
+        self.action_octave_up = self._action(QT_TR_NOOP("Octave Up\tShift+Up"), lambda: notes.transpose(12))
+        self.action_octave_down = self._action(QT_TR_NOOP("Octave Down\tShift+Down"), lambda: notes.transpose(-12))
+        self.action_zoom_in = self._action(QT_TR_NOOP("Zoom &In"), editor.zoom_in, QKeySequence.ZoomIn)
+        self.action_zoom_out = self._action(QT_TR_NOOP("Zoom &Out"), editor.zoom_out, QKeySequence.ZoomOut)
+        self.action_zoom_fit = self._action(QT_TR_NOOP("Zoom to &Fit"), editor.zoom_fit, "Ctrl+0")
+        self.action_projector = self._action(QT_TR_NOOP("P&rojector Mode"), self._toggle_projector, "F11",
+                                             QT_TR_NOOP("Large type and high contrast for a classroom"), checkable=True)
+        self.action_play = self._action(QT_TR_NOOP("&Play / Stop"), None, "Space", QT_TR_NOOP("Play or stop the song"))
         # The window owns Ctrl+G from its first frame, before the generation panel is plugged in, so an early
         # press is never lost: it waits for the panel and says so.
-        self.action_generate = self._action(N("&Generate Variations"), self.request_generate, "Ctrl+G",
-                                            N("Generate variations with the chosen model"))
-        self.action_shortcuts = self._action(N("&Keyboard Shortcuts"), self._show_shortcuts, QKeySequence.HelpContents)
+        self.action_generate = self._action(QT_TR_NOOP("&Generate Variations"), self.request_generate, "Ctrl+G",
+                                            QT_TR_NOOP("Generate variations with the chosen model"))
+        self.action_shortcuts = self._action(QT_TR_NOOP("&Keyboard Shortcuts"), self._show_shortcuts, QKeySequence.HelpContents)
         self.action_about = self._action("", self._show_about)  # its text names the app: set in retranslate()
 
     def _build_menus(self) -> None:
-        N = QT_TR_NOOP  # noqa: N806
         bar = self.menuBar()
-        file_menu = self._menu(bar, N("&File"))
+        file_menu = self._menu(bar, QT_TR_NOOP("&File"))
         file_menu.addActions([self.action_new, self.action_open])
-        self.menu_recent = self._menu(file_menu, N("Open &Recent"))
+        self.menu_recent = self._menu(file_menu, QT_TR_NOOP("Open &Recent"))
         file_menu.addSeparator()
         file_menu.addActions([self.action_import, self.action_save, self.action_save_as, self.action_export])
         file_menu.addSeparator()
         file_menu.addAction(self.action_preferences)
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
-        edit = self._menu(bar, N("&Edit"))
+        edit = self._menu(bar, QT_TR_NOOP("&Edit"))
         edit.addActions([self.action_undo, self.action_redo])
         edit.addSeparator()
         edit.addActions([self.action_cut, self.action_copy, self.action_paste, self.action_delete,
                          self.action_select_all, self.action_duplicate])
         edit.addSeparator()
         edit.addAction(self.action_quantize)
-        transpose = self._menu(edit, N("&Transpose"))
+        transpose = self._menu(edit, QT_TR_NOOP("&Transpose"))
         transpose.addActions([self.action_transpose_up, self.action_transpose_down, self.action_octave_up,
                               self.action_octave_down])
-        view = self._menu(bar, N("&View"))
+        view = self._menu(bar, QT_TR_NOOP("&View"))
         view.addActions([self.action_zoom_in, self.action_zoom_out, self.action_zoom_fit])
         view.addSeparator()
-        grid_menu = self._menu(view, N("&Grid"))
+        grid_menu = self._menu(view, QT_TR_NOOP("&Grid"))
         for number, grid in enumerate(GRIDS, start=1):
             action = grid_menu.addAction(f"{grid.label}\t{number}")
             action.triggered.connect(lambda _c=False, g=grid: self.editor.state.set_grid(g))
         snap_off = grid_menu.addAction("")
         snap_off.triggered.connect(lambda: self.editor.state.set_snap(False))
-        self._remember_text(snap_off, N("Snap off\t0"))
+        self._remember_text(snap_off, QT_TR_NOOP("Snap off\t0"))
         view.addActions([self.editor.action_follow, self.editor.action_kit_lanes, self.editor.action_loop])
         view.addSeparator()
         view.addAction(self.action_projector)
-        self.menu_panels = self._menu(view, N("&Panels"))
-        transport = self._menu(bar, N("&Transport"))
+        self.menu_panels = self._menu(view, QT_TR_NOOP("&Panels"))
+        transport = self._menu(bar, QT_TR_NOOP("&Transport"))
         transport.addAction(self.action_play)
-        generate = self._menu(bar, N("&Generate"))
+        generate = self._menu(bar, QT_TR_NOOP("&Generate"))
         generate.addAction(self.action_generate)
-        help_menu = self._menu(bar, N("&Help"))
+        help_menu = self._menu(bar, QT_TR_NOOP("&Help"))
         help_menu.addActions([self.action_shortcuts, self.action_about])
 
     def _build_toolbar(self) -> None:
