@@ -65,11 +65,6 @@ def roll_primer(track: Track, config: ModelConfig, origin: int, seam: int) -> tu
     return tuple(frozenset(e) for e in events) if config.is_drums else tuple(int(e) for e in events)
 
 
-def _optional(value, kind):
-    """`value` as `kind`, or None when absent (histories saved before the field existed)."""
-    return None if value is None else kind(value)
-
-
 class GenerationController(QObject):
     result_set_added = Signal(object)  # ResultSet
     kept = Signal(object)  # CandidateView
@@ -162,9 +157,9 @@ class GenerationController(QObject):
             raise PrimerProblem(tr("Add a track first: generated music goes into the current track."))
         track = song.tracks[index]
         if config.is_drums != track.is_drum:
-            text = tr("{0} writes to a drum track; select one in the track list or pick another model.") \
-                if config.is_drums else \
-                tr("{0} writes to a melody (non-drum) track; select one in the track list or pick another model.")
+            text = tr("{0} writes to a drum track; select one in the track list or pick another model.") if \
+                config.is_drums else tr("{0} writes to a melody (non-drum) track; select one in the track list or "
+                                        "pick another model.")
             raise PrimerProblem(text.format(model_text(config.title)))
         bar = song.time_signature.ticks_per_bar
         if settings.primer_source == PRIMER_TEXT:
@@ -289,11 +284,11 @@ class GenerationController(QObject):
             same = [i for i in range(len(tracks)) if placement.track_name and fits(i)]
             if len(same) == 1:
                 return same[0]
-        if view.is_drums:
-            raise GenerationError(tr("The drum track this variation was made for was removed or changed."),
-                                  hint=tr("Undo that change, or select a drum track and generate again."))
-        raise GenerationError(tr("The melody track this variation was made for was removed or changed."),
-                              hint=tr("Undo that change, or select a melody track and generate again."))
+        text, hint = (tr("The drum track this variation was made for was removed or changed."),
+                      tr("Undo that change, or select a drum track and generate again.")) if view.is_drums else \
+            (tr("The melody track this variation was made for was removed or changed."),
+             tr("Undo that change, or select a melody track and generate again."))
+        raise GenerationError(text, hint=hint)
 
     def _target_track_or_explain(self, view: CandidateView, placement: Placement | None) -> int | None:
         try:
@@ -391,7 +386,9 @@ class GenerationController(QObject):
                                                Song(tracks=(track,), tempos=(TempoChange(0, float(c["qpm"])),)),
                                                tuple(Note(*map(int, n)) for n in c["new_notes"]),
                                                int(c["seam_tick"]), str(c["label"]), bool(c["is_drums"]),
-                                               _optional(c.get("seed"), int), _optional(c.get("temperature"), float)))
+                                               # None in histories saved before cards showed their seed
+                                               *(None if c.get(k) is None else kind(c[k])
+                                                 for k, kind in (("seed", int), ("temperature", float)))))
                 self.strip.add_set(ResultSet(int(entry["set_id"]), str(entry["label"]), views, entry["settings"]))
                 self._set_ids = max(self._set_ids, int(entry["set_id"]))
             except (KeyError, TypeError, ValueError):
