@@ -103,10 +103,20 @@ def install_midi_drag(widget: QWidget, source: SongSource) -> QObject:
 class MidiDragHandle(QToolButton):
     """A button to drag MIDI from: drag it into a DAW or the file manager to drop a .mid file."""
 
-    def __init__(self, source: SongSource, parent: QWidget | None = None, text: str = "Drag MIDI"):
+    def __init__(self, source: SongSource, parent: QWidget | None = None, text: str = ""):
         super().__init__(parent)
-        self.setText(text)
-        self.setToolTip(tr("Drag this into a DAW or a folder to drop the song (or the selected notes) as a MIDI file"))
+        self._text = text  # "" shows the default, translated
+        self.retranslate()
         self.setCursor(Qt.OpenHandCursor)
         self.source = source
         self.starter = install_midi_drag(self, source)
+
+    def retranslate(self) -> None:
+        """Its label and tip in the current language."""
+        self.setText(self._text or tr("Drag MIDI"))
+        self.setToolTip(tr("Drag this into a DAW or a folder to drop the song (or the selected notes) as a MIDI file"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -22,8 +22,8 @@ def _audio_filter() -> str:
     try:
         import soundfile  # noqa: F401
     except (ImportError, OSError):
-        return "WAV audio (*.wav)"
-    return "WAV audio (*.wav);;FLAC audio (*.flac)"
+        return tr("WAV audio (*.wav)")
+    return tr("WAV audio (*.wav)") + ";;" + tr("FLAC audio (*.flac)")
 
 
 def ask_audio_path(parent: QWidget | None, name: str, folder: str | os.PathLike | None = None) -> Path | None:
@@ -31,7 +31,7 @@ def ask_audio_path(parent: QWidget | None, name: str, folder: str | os.PathLike 
     path, chosen = QFileDialog.getSaveFileName(parent, tr("Export Audio"), start, _audio_filter())
     if not path:
         return None
-    return dialogs.with_suffix_confirmed(parent, path, (".wav", ".flac"), ".flac" if "FLAC" in chosen else ".wav")
+    return dialogs.with_suffix_confirmed(parent, path, (".wav", ".flac"), ".flac" if "*.flac" in chosen else ".wav")
 
 
 def export_audio(parent: QWidget | None, song: Song, path: Path, soundfont: str | os.PathLike | None = None,
@@ -80,15 +80,16 @@ def export_audio_dialog(parent: QWidget | None, song: Song, name: str = "", soun
     return path if export_audio(parent, song, path, soundfont, mixes) else None
 
 
-def export_midi_dialog(parent: QWidget | None, song: Song, name: str, title: str = "Export MIDI") -> Path | None:
+def export_midi_dialog(parent: QWidget | None, song: Song, name: str, title: str = "") -> Path | None:
     """Ask where, then write this song (a selection, a track or a candidate, already cut out) as a .mid file."""
     from composer_app.music.midi_io import write_midi
 
+    title = title or tr("Export MIDI")
     if not song.note_count:
         QMessageBox.information(parent, title, tr("There are no notes to export."))
         return None
     start = str(Path.home() / f"{safe_file_name(name)}.mid")
-    path, _ = QFileDialog.getSaveFileName(parent, title, start, "MIDI files (*.mid)")
+    path, _ = QFileDialog.getSaveFileName(parent, title, start, tr("MIDI files (*.mid)"))
     if not path:
         return None
     path = dialogs.with_suffix_confirmed(parent, path, (".mid", ".midi"), ".mid")

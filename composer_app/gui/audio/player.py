@@ -22,13 +22,14 @@ from composer_app.audio.player import PAUSED, PLAYING, STOPPED
 from composer_app.audio.player import Player as AudioPlayer
 from composer_app.audio.schedule import TrackMix
 from composer_app.gui.shell import qt_compat  # noqa: F401  (before any signal is emitted)
+from composer_app.gui.shell.i18n import QT_TR_NOOP
 from composer_app.music.song import Song
 
 __all__ = ["Player", "PLAYING", "PAUSED", "STOPPED"]
 
 # 60 Hz: the playhead moves smoothly; each poll only reads a counter the audio callback keeps.
 POLL_MS = 16
-STARTING = "Starting audio…"
+STARTING = QT_TR_NOOP("Starting audio…")  # a source string: shown through tr()
 
 
 class Player(QObject):

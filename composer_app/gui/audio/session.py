@@ -37,7 +37,7 @@ class AudioSession(QObject):
         self.transport = Transport(self.player, play_action=window.action_play,
                                    loop_action=getattr(self.editor, "action_loop", None))
         self.drag_handle = MidiDragHandle(self.drag_source)
-        self.toolbar = QToolBar(tr("Transport"), window)
+        self.toolbar = QToolBar(window)
         self.toolbar.setObjectName("toolbar_transport")
         self.toolbar.addWidget(self.transport)
         self.toolbar.addSeparator()
@@ -73,13 +73,14 @@ class AudioSession(QObject):
 
     def _build_actions(self) -> None:
         window = self.window
-        self.action_export_audio = QAction(tr("Export &Audio…"), window)
+        self.action_export_audio = QAction(window)
         self.action_export_audio.setShortcut(QKeySequence("Ctrl+Shift+E"))
-        self.action_export_audio.setStatusTip(tr("Render the song to a WAV file with the current SoundFont"))
         self.action_export_audio.triggered.connect(self.export_audio)
-        self.action_export_selection = QAction(tr("Export &Selection as MIDI…"), window)
-        self.action_export_selection.setStatusTip(tr("Write the selected notes (or the current track) as a MIDI file"))
+        self.action_export_selection = QAction(window)
         self.action_export_selection.triggered.connect(self.export_selection)
+        self.retranslate()
+        if hasattr(window, "language_changed"):
+            window.language_changed.connect(self.retranslate)
         for action in (self.action_export_audio, self.action_export_selection):
             window.addAction(action)
         anchor = getattr(window, "action_export", None)
@@ -88,6 +89,17 @@ class AudioSession(QObject):
             actions = menu.actions()
             after = actions[actions.index(anchor) + 1] if actions.index(anchor) + 1 < len(actions) else None
             menu.insertActions(after, [self.action_export_selection, self.action_export_audio])
+
+    def retranslate(self) -> None:
+        """The actions' and the tool bar's texts in the current language."""
+        self.toolbar.setWindowTitle(tr("Transport"))
+        self.action_export_audio.setText(tr("Export &Audio…"))
+        self.action_export_audio.setStatusTip(tr("Render the song to a WAV file with the current SoundFont"))
+        self.action_export_selection.setText(tr("Export &Selection as MIDI…"))
+        self.action_export_selection.setStatusTip(tr("Write the selected notes (or the current track) as a MIDI "
+                                                     "file"))
+        self.auditioner.action.setText(tr("Hear Notes While Editing"))
+        self.auditioner.action.setToolTip(tr("Sound a key you click and a note you draw or move"))
 
     def _on_state_changed(self, new, _old) -> None:
         self.player.set_song(new.song)
@@ -130,7 +142,7 @@ class AudioSession(QObject):
         selected = getattr(self.editor.state, "selection", frozenset())
         index = self.document.current_track
         if track is not None and selected:
-            return excerpt(song, selected=[(index, n) for n in selected]), f"{track.name} selection"
+            return excerpt(song, selected=[(index, n) for n in selected]), tr("{0} selection").format(track.name)
         if track is not None:
             return excerpt(song, tracks=[index], start=0), track.name
         return song, self.document.display_name
@@ -171,7 +183,7 @@ class AudioSession(QObject):
 
     def export_selection(self) -> None:
         song, name = self.selection_song()
-        path = export_midi_dialog(self.window, song, name, "Export Selection as MIDI")
+        path = export_midi_dialog(self.window, song, name, tr("Export Selection as MIDI"))
         if path is not None:
             self.window.show_status(tr("Exported {0}").format(path.name))
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStyle, QToolButton, QWidget
 
 from composer_app.gui.audio.player import PLAYING, STARTING, Player
 from composer_app.gui.roll.timeline import bar_at
-from composer_app.gui.shell.i18n import tr
+from composer_app.gui.shell.i18n import Retranslating, tr
 from composer_app.music.song import Song
 
 
@@ -29,7 +29,7 @@ def clock(seconds: float) -> str:
     return f"{int(seconds // 60)}:{seconds % 60:04.1f}"
 
 
-class Transport(QWidget):
+class Transport(Retranslating, QWidget):
     """Play/pause, stop and loop buttons with a position read-out; disabled, with the reason, without a device."""
 
     def __init__(self, player: Player, parent: QWidget | None = None, *, play_action: QAction | None = None,
@@ -45,23 +45,18 @@ class Transport(QWidget):
         self.play_button.clicked.connect(player.toggle)
         self.stop_button = QToolButton(self)
         self.stop_button.setIcon(style.standardIcon(QStyle.SP_MediaStop))
-        self.stop_button.setText(tr("Stop"))
-        self.stop_button.setToolTip(tr("Stop and return to the start"))
         self.stop_button.clicked.connect(player.stop)
         self.loop_button = QToolButton(self)
         self.loop_button.setCheckable(True)
+        self._own_loop = loop_action is None
         if loop_action is not None:
             self.loop_button.setDefaultAction(loop_action)
         else:
-            self.loop_button.setText(tr("Loop"))
-            self.loop_button.setToolTip(tr("Loop the loop region (the whole song when none is set)"))
             self.loop_button.setChecked(player.loop_enabled)
             self.loop_button.toggled.connect(player.set_loop_enabled)
         self.position_label = QLabel(self)
-        self.position_label.setToolTip(tr("Position: bar:beat"))
         self.position_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("0000:00") + 8)
         self.time_label = QLabel(self)
-        self.time_label.setToolTip(tr("Position: minutes:seconds"))
         self.status_label = QLabel(self)
         self.status_label.setTextFormat(Qt.PlainText)  # reasons quote device and SoundFont names
         self.status_label.setObjectName("transport_status")
@@ -84,15 +79,25 @@ class Transport(QWidget):
         player.state_changed.connect(self._show_state)
         player.position_changed.connect(self._show_position)
         player.availability_changed.connect(self._show_availability)
-        self._show_state(player.state)
         self._show_position(player.position)
-        self._show_availability(player.available)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Button texts, tips and the sound's state in the current language."""
+        self.stop_button.setText(tr("Stop"))
+        if self._own_loop:
+            self.loop_button.setText(tr("Loop"))
+            self.loop_button.setToolTip(tr("Loop the loop region (the whole song when none is set)"))
+        self.position_label.setToolTip(tr("Position: bar:beat"))
+        self.time_label.setToolTip(tr("Position: minutes:seconds"))
+        self._show_state(self.player.state)
+        self._show_availability(self.player.available)
 
     def _show_state(self, state: str) -> None:
         playing = state == PLAYING
         self.play_button.setIcon(self._pause_icon if playing else self._play_icon)
-        self.play_button.setText("Pause" if playing else "Play")
-        self.play_button.setToolTip(("Pause" if playing else "Play") + " (Space)")
+        self.play_button.setText(tr("Pause") if playing else tr("Play"))
+        self.play_button.setToolTip(tr("Pause (Space)") if playing else tr("Play (Space)"))
 
     def _show_position(self, tick: int) -> None:
         song = self.player.song
@@ -110,16 +115,16 @@ class Transport(QWidget):
         if self.shortcut is not None:
             self.shortcut.setEnabled(usable)
         if usable:
-            self.status_label.setText(STARTING if starting else "")
+            self.status_label.setText(tr(STARTING) if starting else "")
             self.status_label.setToolTip("")
             self.stop_button.setToolTip(tr("Stop and return to the start"))
             self._show_state(self.player.state)
             return
-        explanation = f"Playback is off: {reason}. Export to MIDI and WAV still works."
+        explanation = tr("Playback is off: {0}. Export to MIDI and WAV still works.").format(tr(reason))
         for widget in (self.play_button, self.stop_button):
             widget.setToolTip(explanation)
         if self._play_action is not None:
             self._play_action.setToolTip(explanation)
             self._play_action.setStatusTip(explanation)
-        self.status_label.setText(tr("No sound: {0}").format(reason))
+        self.status_label.setText(tr("No sound: {0}").format(tr(reason)))
         self.status_label.setToolTip(explanation)

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMessageBox, QPushButton, QWidget
 
+from composer_app.gui.generation.model_texts import model_text
 from composer_app.gui.shell.i18n import tr
 from composer_app.models.errors import BundleError
 from composer_app.models.rnn.configs import ModelConfig, all_configs, get_config
@@ -37,14 +38,14 @@ def model_card_text(config_id: str, bundle_path: str | None) -> str:
     card = path.with_suffix(".md")
     if card.exists():
         return card.read_text(encoding="utf-8", errors="replace")
-    return f"No model card found beside {path.name}."
+    return tr("No model card found beside {0}.").format(path.name)
 
 
 def model_card_box(parent: QWidget | None, config_id: str, bundle_path: str | None) -> QMessageBox:
     """A message box showing the model card: its Markdown formatted, any HTML in it shown as text."""
     box = QMessageBox(parent)
     box.setObjectName("model_card")
-    box.setWindowTitle(tr("Model card: {0}").format(get_config(config_id).title))
+    box.setWindowTitle(tr("Model card: {0}").format(model_text(get_config(config_id).title)))
     doc = QTextDocument()
     doc.setMarkdown(model_card_text(config_id, bundle_path),
                     QTextDocument.MarkdownDialectGitHub | QTextDocument.MarkdownNoHTML)
@@ -94,8 +95,13 @@ class BundlePicker:
         self.info.setWordWrap(True)
         self.info.setMinimumWidth(220)
         self.info.setObjectName("bundle_info")
-        self.card_button = QPushButton(tr("Model card…"))
+        self.card_button = QPushButton()
         self.card_button.clicked.connect(self.show_model_card)
+
+    def retranslate(self) -> None:
+        """The button, the bundle list and the bundle's details in the current language (the panel calls it)."""
+        self.card_button.setText(tr("Model card…"))
+        self._fill_combo()
 
     def model_changed(self) -> None:
         """Forget a chosen bundle that does not fit the panel's model now, and list the bundles that do."""
@@ -116,7 +122,8 @@ class BundlePicker:
         self.combo.blockSignals(True)
         self.combo.clear()
         shipped = shipped_bundle_path(config.id)
-        self.combo.addItem(f"Shipped: {shipped.name}" if shipped.exists() else "Shipped (not installed)", SHIPPED)
+        self.combo.addItem(tr("Shipped: {0}").format(shipped.name) if shipped.exists() else
+                           tr("Shipped (not installed)"), SHIPPED)
         recent = self._recent_bundles()
         if self.bundle_path and self.bundle_path not in recent:
             recent.insert(0, self.bundle_path)
@@ -141,7 +148,7 @@ class BundlePicker:
         data = self.combo.itemData(index)
         if data == "open":
             path, _ = QFileDialog.getOpenFileName(self._dialog_parent, tr("Open a Magenta bundle"), "",
-                                                  "Magenta bundles (*.mag)")
+                                                  tr("Magenta bundles (*.mag)"))
             if path:
                 self.use_bundle(path)
             else:
@@ -159,13 +166,14 @@ class BundlePicker:
             return False
         known = [c.id for c in all_configs()]
         if generator_id not in known:
-            self._show_error(f"{Path(path).name} was made for {generator_id!r}, which this app does not know; "
-                             f"known models: {', '.join(known)}")
+            self._show_error(tr("{0} was made for {1!r}, which this app does not know; known models: {2}").format(
+                Path(path).name, generator_id, ", ".join(known)))
             self._fill_combo()
             return False
         if get_config(generator_id).needs_chords:
-            self._show_error(f"{Path(path).name} is an Improv RNN bundle ({generator_id}): it generates over "
-                             "backing chords, which this panel cannot give it yet; use improv_rnn_generate")
+            self._show_error(tr("{0} is an Improv RNN bundle ({1}): it generates over backing chords, which this "
+                                "panel cannot give it yet; use improv_rnn_generate").format(Path(path).name,
+                                                                                            generator_id))
             self._fill_combo()
             return False
         self.bundle_path = str(path)
@@ -188,7 +196,8 @@ class BundlePicker:
         except BundleError as exc:
             self.info.setText(html.escape(str(exc)))
             return
-        text = f"<b>{html.escape(generator_id)}</b>: {html.escape(description)}"
+        # The description a bundle carries is the model's own: shown translated where it is one of ours.
+        text = f"<b>{html.escape(generator_id)}</b>: {html.escape(model_text(description))}"
         if bundle_description:
             text += f"<br><i>{html.escape(bundle_description)}</i>"
         self.info.setText(text)

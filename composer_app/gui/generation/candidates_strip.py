@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer_app.gui.audio.dragout import install_midi_drag
-from composer_app.gui.shell.i18n import tr
+from composer_app.gui.shell.i18n import Retranslating, tr
 from composer_app.music.song import Note, Song
 
 CARD_WIDTH = 180
@@ -43,6 +43,14 @@ class CandidateView:
     seam_tick: int = 0  # where generated material starts
     label: str = ""
     is_drums: bool = False
+    seed: int | None = None  # the request's seed, shown so that a class can reproduce the set
+    temperature: float | None = None
+
+    def caption(self) -> str:
+        """The card's line under its number: temperature and seed in the current language (else the stored label)."""
+        if self.seed is None or self.temperature is None:
+            return self.label
+        return tr("T {0:g} · seed {1}").format(self.temperature, self.seed)
 
 
 @dataclass
@@ -100,7 +108,11 @@ class CandidateCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(4)
-        title = QLabel(tr("<b>#{0}</b> {1}").format(view.index + 1, html.escape(view.label)))  # labels come from project files too
+        # Captions come from project files too: escaped.
+        title = QLabel(tr("<b>#{0}</b> {1}").format(view.index + 1, html.escape(view.caption())))
+        title.setObjectName("candidate_caption")
+        if view.seed is not None:
+            title.setToolTip(tr("Seed {0}: lock this seed in the panel to generate this set again").format(view.seed))
         title.setTextFormat(Qt.RichText)
         title.setWordWrap(True)
         layout.addWidget(title)
@@ -140,7 +152,7 @@ class CandidateCard(QFrame):
         return self.view.song, f"candidate-{self.view.set_id}-{self.view.index + 1}"
 
 
-class CandidatesStrip(QWidget):
+class CandidatesStrip(Retranslating, QWidget):
     """A history combo and a scrolling row of cards for the chosen result set."""
 
     candidate_selected = Signal(object)
@@ -157,7 +169,8 @@ class CandidatesStrip(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         top = QHBoxLayout()
-        top.addWidget(QLabel(tr("Results")))
+        self.results_label = QLabel()
+        top.addWidget(self.results_label)
         self.history = QComboBox()
         self.history.setObjectName("result_history")
         self.history.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
@@ -175,10 +188,19 @@ class CandidatesStrip(QWidget):
         self.row_layout.addStretch(1)
         self.scroll.setWidget(self.row)
         layout.addWidget(self.scroll)
-        self.empty = QLabel(tr("Generated variations appear here: draw a primer and press Generate (Ctrl+G)."))
+        self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignCenter)
         self.empty.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self.row_layout.insertWidget(0, self.empty, 10)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Its texts, and the cards of the set shown, in the current language."""
+        self.results_label.setText(tr("Results"))
+        self.empty.setText(tr("Generated variations appear here: draw a primer and press Generate (Ctrl+G)."))
+        shown = self.current_set()
+        if shown is not None:
+            self._show(shown)
 
     @property
     def cards(self) -> list[CandidateCard]:

@@ -20,6 +20,7 @@ from composer_app.errors import ComposerError, user_message
 from composer_app.gui.generation.candidates_strip import CandidateView, ResultSet
 from composer_app.gui.generation.jobs import GenerationQueue
 from composer_app.gui.generation.model_panel import PRIMER_FILE, PRIMER_TEXT, PanelSettings
+from composer_app.gui.generation.model_texts import model_text
 from composer_app.gui.shell.i18n import tr
 from composer_app.models.errors import GenerationError
 from composer_app.models.rnn.configs import ModelConfig, get_config
@@ -83,8 +84,7 @@ class GenerationController(QObject):
         panel.cancel_requested.connect(self.cancel)
         if hasattr(panel, "regenerate_requested"):
             panel.regenerate_requested.connect(lambda s: self.generate(s, region=True))
-        self.queue.status.connect(lambda _job, text: self.panel.show_waiting(text) if "Loading" in text
-                                  else self.panel.show_status(text))
+        self.queue.status.connect(lambda _job, text: self.panel.show_status(text))
         self.queue.progress.connect(lambda _job, done, total: self.panel.show_progress(done, total))
         self.queue.finished.connect(self._on_finished)
         self.queue.failed.connect(self._on_failed)
@@ -142,23 +142,25 @@ class GenerationController(QObject):
 
     def _label(self, s: PanelSettings, config: ModelConfig, steps: int, spb: int, region: bool) -> str:
         bars = steps / spb
-        parts = [config.title, f"T {s.temperature:g}", f"seed {s.seed}", f"{bars:g} bars"]
+        parts = [model_text(config.title), tr("T {0:g}").format(s.temperature), tr("seed {0}").format(s.seed),
+                 tr("{0:g} bars").format(bars)]
         if s.beam_size > 1 or s.branch_factor > 1:
-            parts.append(f"beam {s.beam_size}x{s.branch_factor}")
+            parts.append(tr("beam {0}x{1}").format(s.beam_size, s.branch_factor))
         if region:
-            parts.append("region")
+            parts.append(tr("region"))
         return " · ".join(parts)
 
     def _primer(self, settings: PanelSettings, config: ModelConfig, region: bool) -> tuple[tuple, Placement]:
         song = self.document.song
         index = self.document.current_track
         if not song.tracks:
-            raise PrimerProblem("Add a track first: generated music goes into the current track.")
+            raise PrimerProblem(tr("Add a track first: generated music goes into the current track."))
         track = song.tracks[index]
         if config.is_drums != track.is_drum:
-            kind = "a drum track" if config.is_drums else "a melody (non-drum) track"
-            raise PrimerProblem(f"{config.title} writes to {kind}; select one in the track list or pick "
-                                "another model.")
+            text = tr("{0} writes to a drum track; select one in the track list or pick another model.") if \
+                config.is_drums else tr("{0} writes to a melody (non-drum) track; select one in the track list or "
+                                        "pick another model.")
+            raise PrimerProblem(text.format(model_text(config.title)))
         bar = song.time_signature.ticks_per_bar
         if settings.primer_source == PRIMER_TEXT:
             return self._text_primer(settings, config, index)
@@ -169,7 +171,7 @@ class GenerationController(QObject):
         if region:
             span = self._region_span(selection, bar)
             if span is None:
-                raise PrimerProblem("Select notes in the bars to rewrite, or set a loop region on the ruler.")
+                raise PrimerProblem(tr("Select notes in the bars to rewrite, or set a loop region on the ruler."))
             start, end = span
             origin = _bar_floor(max(0, start - 8 * bar), bar)  # condition on up to 8 bars before the region
             return roll_primer(track, config, origin, start), Placement(index, origin, start, end, True)
@@ -198,7 +200,7 @@ class GenerationController(QObject):
         from composer_app.music.primers import parse_drums_primer, parse_melody_primer
 
         if not settings.primer_text:
-            raise PrimerProblem("Type a primer such as [60, -2, 60, -2, 67] or choose another primer source.")
+            raise PrimerProblem(tr("Type a primer such as [60, -2, 60, -2, 67] or choose another primer source."))
         events = parse_drums_primer(settings.primer_text) if config.is_drums else \
             parse_melody_primer(settings.primer_text)
         tps = ticks_per_step(config.steps_per_quarter)
@@ -216,7 +218,7 @@ class GenerationController(QObject):
 
         # A score file can take music21 seconds to parse: the window keeps answering meanwhile.
         parent = self.window if isinstance(self.window, QWidget) else None
-        song = run_busy(parent, f"Reading {settings.primer_file}…", lambda: read_song(settings.primer_file))
+        song = run_busy(parent, tr("Reading {0}…").format(settings.primer_file), lambda: read_song(settings.primer_file))
         source = primer_track(song, config, settings.primer_file)
         end = max(n.end for n in source.notes)
         events = roll_primer(source, config, 0, end)
@@ -234,7 +236,8 @@ class GenerationController(QObject):
                                {"settings": dataclasses.asdict(settings), "placement": dataclasses.asdict(placement)})
         self.strip.add_set(result_set)
         self.panel.set_busy(self.queue.busy, len(self.queue.pending()))
-        self.panel.show_status(tr("{0} variations: click one to hear it in the song, Keep the one you like.").format(len(views)))
+        self.panel.show_status(tr("%n variation(s): click one to hear it in the song, Keep the one you like.", "",
+                                  len(views)))
         if views:
             self.select_candidate(views[0])
         self._store_history()
@@ -251,7 +254,8 @@ class GenerationController(QObject):
             for t in candidate.song.tracks for n in t.notes
             if seam_local <= n.start and n.start + placement.origin < placement.end))
         return CandidateView(set_id, candidate.index, candidate.song, new_notes, seam_local,
-                             f"T {result.request.temperature:g} · seed {result.seed}", config.is_drums)
+                             tr("T {0:g} · seed {1}").format(result.request.temperature, result.seed), config.is_drums,
+                             seed=result.seed, temperature=result.request.temperature)
 
     def _on_failed(self, job, message: str) -> None:
         self.panel.set_busy(self.queue.busy, len(self.queue.pending()))
@@ -270,7 +274,6 @@ class GenerationController(QObject):
     def _target_track(self, view: CandidateView, placement: Placement | None) -> int:
         """Where the variation belongs now: its track, even if tracks were moved; GenerationError if it is gone."""
         tracks = self.document.song.tracks
-        kind = "drum" if view.is_drums else "melody"
         if placement is not None:
             def fits(i: int) -> bool:
                 return tracks[i].is_drum == view.is_drums and tracks[i].name == (placement.track_name or tracks[i].name)
@@ -281,8 +284,11 @@ class GenerationController(QObject):
             same = [i for i in range(len(tracks)) if placement.track_name and fits(i)]
             if len(same) == 1:
                 return same[0]
-        raise GenerationError(f"The {kind} track this variation was made for was removed or changed.",
-                              hint=f"Undo that change, or select a {kind} track and generate again.")
+        text, hint = (tr("The drum track this variation was made for was removed or changed."),
+                      tr("Undo that change, or select a drum track and generate again.")) if view.is_drums else \
+            (tr("The melody track this variation was made for was removed or changed."),
+             tr("Undo that change, or select a melody track and generate again."))
+        raise GenerationError(text, hint=hint)
 
     def _target_track_or_explain(self, view: CandidateView, placement: Placement | None) -> int | None:
         try:
@@ -314,7 +320,7 @@ class GenerationController(QObject):
                 if n.start < placement.seam < n.end and n.pitch in {m.pitch for m in view.new_notes} else n
                 for n in kept]
         self.document.edit_track(index, track.with_notes(kept + list(view.new_notes)),
-                                 f"Keep variation {view.index + 1}")
+                                 tr("Keep variation {0}").format(view.index + 1))
         self.editor.clear_overlay()
         seams = [placement.seam] + ([placement.end] if placement.is_region else [])
         self.editor.set_seams(seams)  # dotted lines where the new part meets the old
@@ -351,6 +357,7 @@ class GenerationController(QObject):
             out.append({
                 "version": HISTORY_VERSION, "set_id": s.set_id, "label": s.label, "settings": s.settings,
                 "candidates": [{"index": c.index, "label": c.label, "seam_tick": c.seam_tick, "is_drums": c.is_drums,
+                                "seed": c.seed, "temperature": c.temperature,
                                 "new_notes": [[n.start, n.pitch, n.duration, n.velocity] for n in c.new_notes],
                                 "song_notes": [[n.start, n.pitch, n.duration, n.velocity]
                                                for t in c.song.tracks for n in t.notes],
@@ -378,7 +385,10 @@ class GenerationController(QObject):
                     views.append(CandidateView(int(entry["set_id"]), int(c["index"]),
                                                Song(tracks=(track,), tempos=(TempoChange(0, float(c["qpm"])),)),
                                                tuple(Note(*map(int, n)) for n in c["new_notes"]),
-                                               int(c["seam_tick"]), str(c["label"]), bool(c["is_drums"])))
+                                               int(c["seam_tick"]), str(c["label"]), bool(c["is_drums"]),
+                                               # None in histories saved before cards showed their seed
+                                               *(None if c.get(k) is None else kind(c[k])
+                                                 for k, kind in (("seed", int), ("temperature", float)))))
                 self.strip.add_set(ResultSet(int(entry["set_id"]), str(entry["label"]), views, entry["settings"]))
                 self._set_ids = max(self._set_ids, int(entry["set_id"]))
             except (KeyError, TypeError, ValueError):

@@ -94,7 +94,8 @@ class GenerationWorker(QRunnable):
             self.signals.failed.emit(job_id, user_message(exc))
         except Exception as exc:
             log = log_bug(exc, f"generating {self.job.label}")
-            self.signals.failed.emit(job_id, tr("Generation failed because of a bug ({0}){1}").format(bug_summary(exc), _details_at(log)))
+            self.signals.failed.emit(job_id, tr("Generation failed because of a bug ({0}){1}").format(
+                bug_summary(exc), _details_at(log)))
         else:
             if self._cancel.is_set():
                 self.signals.cancelled.emit(job_id)
@@ -103,7 +104,7 @@ class GenerationWorker(QRunnable):
 
 
 def _details_at(log) -> str:
-    return f" The details are in {log}." if log else ""
+    return tr(" The details are in {0}.").format(log) if log else ""
 
 
 class GenerationQueue(QObject):

@@ -1,12 +1,12 @@
 """The generation panel: model and bundle pickers, parameters, primer source, Generate/Cancel and progress.
 
 It only collects settings and shows state; GenerationController turns settings into requests and results.
-The bundle combo, bundle info and model card belong to a BundlePicker the panel owns.
+The bundle combo, bundle info and model card belong to a BundlePicker the panel owns. Each Generate draws a new
+seed unless the seed is locked, so pressing it again gives new variations.
 """
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,20 +26,21 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QScrollArea,
     QSpinBox,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from composer_app.gui.generation.bundle_picker import BundlePicker
-from composer_app.gui.shell.i18n import tr
+from composer_app.gui.generation.model_texts import model_text
+from composer_app.gui.generation.seed_field import SeedField
+from composer_app.gui.shell.i18n import QT_TR_NOOP, Retranslating, tr
 from composer_app.models.rnn.configs import ModelConfig, all_configs, get_config
 from composer_app.music.scales import NOTE_NAMES, SCALE_CHOICES, pitch_name
 
 PRIMER_SELECTION = "selection"
 PRIMER_TEXT = "text"
 PRIMER_FILE = "file"
-KEYS = ("Off", *NOTE_NAMES)
+KEYS = (QT_TR_NOOP("Off"), *NOTE_NAMES)
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ class PanelSettings:
     primer_file: str | None
 
 
-class ModelPanel(QWidget):
+class ModelPanel(Retranslating, QWidget):
     generate_requested = Signal(object)  # PanelSettings
     regenerate_requested = Signal(object)  # PanelSettings: rewrite the selected bars or loop region
     cancel_requested = Signal()
@@ -75,7 +76,10 @@ class ModelPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("ModelPanel")
         self._settings = settings  # AppSettings-like with recent_bundles() / add_recent_bundle(), optional
+        self._status: tuple[str, tuple] = (QT_TR_NOOP("Draw or select a primer, then Generate."), ())
+        self._queued = 0
         self._build()
+        self.retranslate()
         self._on_model_changed()
 
     # -- layout ---------------------------------------------------------------------------
@@ -93,7 +97,8 @@ class ModelPanel(QWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(8, 8, 8, 8)
 
-        model_box = QGroupBox(tr("Model"))
+        self._labels: list[tuple[QLabel, str]] = []  # form labels and their source text
+        self.model_box = model_box = QGroupBox()
         form = QFormLayout(model_box)
         self.model_combo = QComboBox()
         self.model_combo.setObjectName("model_combo")
@@ -102,7 +107,7 @@ class ModelPanel(QWidget):
                 continue
             self.model_combo.addItem(config.title, config.id)
         self.model_combo.currentIndexChanged.connect(self._on_model_changed)
-        form.addRow("Model", self.model_combo)
+        self._row(form, QT_TR_NOOP("Model"), self.model_combo)
         self.model_description = QLabel()
         self.model_description.setTextFormat(Qt.PlainText)
         self.model_description.setWordWrap(True)
@@ -113,52 +118,42 @@ class ModelPanel(QWidget):
                                           self.show_error)
         self.bundle_combo = self.bundle_picker.combo
         self.bundle_info = self.bundle_picker.info
-        form.addRow("Bundle", self.bundle_combo)
+        self._row(form, QT_TR_NOOP("Bundle"), self.bundle_combo)
         form.addRow(self.bundle_info)
         form.addRow(self.bundle_picker.card_button)
         layout.addWidget(model_box)
 
-        params = QGroupBox(tr("Parameters"))
+        self.params_box = params = QGroupBox()
         pform = QFormLayout(params)
         self.length_bars = QSpinBox()
         self.length_bars.setRange(1, 64)
         self.length_bars.setValue(4)
-        self.length_bars.setSuffix(tr(" bars"))
-        self.length_bars.setToolTip(tr("How much new music to generate after the primer (16 steps = 1 bar of 4/4)"))
-        pform.addRow("Length", self.length_bars)
+        self._row(pform, QT_TR_NOOP("Length"), self.length_bars)
         self.num_outputs = QSpinBox()
         self.num_outputs.setRange(1, 16)
         self.num_outputs.setValue(4)
-        pform.addRow("Variations", self.num_outputs)
+        self._row(pform, QT_TR_NOOP("Variations"), self.num_outputs)
         self.temperature = QDoubleSpinBox()
         self.temperature.setRange(0.1, 2.0)
         self.temperature.setSingleStep(0.1)
         self.temperature.setValue(1.0)
-        self.temperature.setToolTip(tr("Lower is safer and more repetitive; higher is more surprising"))
-        pform.addRow("Temperature", self.temperature)
-        seed_row = QHBoxLayout()
-        self.seed = QSpinBox()
-        self.seed.setRange(0, 2 ** 31 - 1)
-        self.seed.setValue(random.randrange(1, 100000))
-        dice = QToolButton()
-        dice.setText(tr("Random"))
-        dice.setToolTip(tr("A new random seed"))
-        dice.clicked.connect(lambda: self.seed.setValue(random.randrange(1, 2 ** 31 - 1)))
-        seed_row.addWidget(self.seed, 1)
-        seed_row.addWidget(dice)
-        pform.addRow("Seed", seed_row)
+        self._row(pform, QT_TR_NOOP("Temperature"), self.temperature)
+        self.seed = SeedField()
+        self.seed_lock = self.seed.lock
+        self._row(pform, QT_TR_NOOP("Seed"), self.seed)
         layout.addWidget(params)
 
-        self.steer_box = QGroupBox(tr("Melody steering"))
+        self.steer_box = QGroupBox()
         sform = QFormLayout(self.steer_box)
         self.key_combo = QComboBox()
         self.key_combo.addItems(KEYS)
         self.scale_combo = QComboBox()
-        self.scale_combo.addItems(SCALE_CHOICES)
+        for scale in SCALE_CHOICES:
+            self.scale_combo.addItem(scale, scale)
         key_row = QHBoxLayout()
         key_row.addWidget(self.key_combo)
         key_row.addWidget(self.scale_combo, 1)
-        sform.addRow("Key lock", key_row)
+        self._row(sform, QT_TR_NOOP("Key lock"), key_row)
         self.low = QSpinBox()
         self.high = QSpinBox()
         for box, value in ((self.low, 48), (self.high, 83)):
@@ -167,16 +162,17 @@ class ModelPanel(QWidget):
             box.valueChanged.connect(self._update_range_label)
         range_row = QHBoxLayout()
         range_row.addWidget(self.low)
-        range_row.addWidget(QLabel(tr("to")))
+        self.to_label = QLabel()
+        range_row.addWidget(self.to_label)
         range_row.addWidget(self.high)
-        sform.addRow("Pitch range", range_row)
+        self._row(sform, QT_TR_NOOP("Pitch range"), range_row)
         self.range_label = QLabel()
         sform.addRow(self.range_label)
-        self.avoid_copy = QCheckBox(tr("Don't repeat the primer verbatim"))
+        self.avoid_copy = QCheckBox()
         sform.addRow(self.avoid_copy)
         layout.addWidget(self.steer_box)
 
-        self.advanced = QGroupBox(tr("Advanced (beam search)"))
+        self.advanced = QGroupBox()
         self.advanced.setCheckable(True)
         self.advanced.setChecked(False)
         aform = QFormLayout(self.advanced)
@@ -186,20 +182,20 @@ class ModelPanel(QWidget):
         self.branch_factor.setRange(1, 8)
         self.steps_per_iteration = QSpinBox()
         self.steps_per_iteration.setRange(1, 64)
-        aform.addRow("Beam size", self.beam_size)
-        aform.addRow("Branch factor", self.branch_factor)
-        aform.addRow("Steps per iteration", self.steps_per_iteration)
+        self._row(aform, QT_TR_NOOP("Beam size"), self.beam_size)
+        self._row(aform, QT_TR_NOOP("Branch factor"), self.branch_factor)
+        self._row(aform, QT_TR_NOOP("Steps per iteration"), self.steps_per_iteration)
         layout.addWidget(self.advanced)
 
-        primer_box = QGroupBox(tr("Primer"))
+        self.primer_box = primer_box = QGroupBox()
         pl = QVBoxLayout(primer_box)
-        self.primer_selection = QRadioButton(tr("Selected notes, or the track up to the playhead"))
+        self.primer_selection = QRadioButton()
         self.primer_selection.setChecked(True)
-        self.primer_text_radio = QRadioButton(tr("Magenta primer text"))
+        self.primer_text_radio = QRadioButton()
         self.primer_text = QLineEdit()
         self.primer_text.setPlaceholderText("[60, -2, 60, -2, 67, -2, 67, -2]")
         self.primer_text.textEdited.connect(lambda _t: self.primer_text_radio.setChecked(True))
-        self.primer_file_radio = QRadioButton(tr("MIDI file…"))
+        self.primer_file_radio = QRadioButton()
         self.primer_file_radio.toggled.connect(self._choose_primer_file)
         self._primer_file: str | None = None
         pl.addWidget(self.primer_selection)
@@ -213,29 +209,27 @@ class ModelPanel(QWidget):
         actions = QVBoxLayout()
         actions.setContentsMargins(8, 4, 8, 8)
         buttons = QHBoxLayout()
-        self.generate_button = QPushButton(tr("Generate"))
+        self.generate_button = QPushButton()
         self.generate_button.setObjectName("generate_button")
         self.generate_button.setDefault(True)
-        self.generate_button.setToolTip(tr("Generate variations (Ctrl+G)"))
         self.generate_button.clicked.connect(self._emit_generate)
-        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button = QPushButton()
         self.cancel_button.setObjectName("cancel_button")
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel_requested)
         buttons.addWidget(self.generate_button, 1)
         buttons.addWidget(self.cancel_button)
         actions.addLayout(buttons)
-        self.regenerate_button = QPushButton(tr("Regenerate region"))
+        self.regenerate_button = QPushButton()
         self.regenerate_button.setObjectName("regenerate_button")
-        self.regenerate_button.setToolTip(tr("Rewrite the selected bars (or the loop region), keeping what follows"))
-        self.regenerate_button.clicked.connect(lambda: self.regenerate_requested.emit(self.settings()))
+        self.regenerate_button.clicked.connect(self._emit_regenerate)
         actions.addWidget(self.regenerate_button)
         self.progress = QProgressBar()
         self.progress.setObjectName("generation_progress")
         self.progress.setTextVisible(True)
         self.progress.setValue(0)
         actions.addWidget(self.progress)
-        self.status = QLabel(tr("Draw or select a primer, then Generate."))
+        self.status = QLabel()
         self.status.setObjectName("generation_status")
         self.status.setTextFormat(Qt.PlainText)  # messages quote file names and bundle text: never markup
         self.status.setWordWrap(True)
@@ -243,6 +237,46 @@ class ModelPanel(QWidget):
         actions.addWidget(self.status)
         outer.addLayout(actions)
         self._update_range_label()
+
+    def _row(self, form: QFormLayout, text: str, field) -> None:
+        """A form row whose label shows the source string `text` translated (again after a language switch)."""
+        label = QLabel()
+        self._labels.append((label, text))
+        form.addRow(label, field)
+
+    def retranslate(self) -> None:
+        """Every label, tip, unit and model text in the current language."""
+        for label, text in self._labels:
+            label.setText(tr(text))
+        for box, text in ((self.model_box, tr("Model")), (self.params_box, tr("Parameters")),
+                          (self.steer_box, tr("Melody steering")), (self.advanced, tr("Advanced (beam search)")),
+                          (self.primer_box, tr("Primer"))):
+            box.setTitle(text)
+        for i in range(self.model_combo.count()):
+            self.model_combo.setItemText(i, model_text(get_config(self.model_combo.itemData(i)).title))
+        self.model_description.setText(model_text(self.config.description))
+        self.length_bars.setSuffix(tr(" bars", "a unit after a number"))
+        self.length_bars.setToolTip(tr("How much new music to generate after the primer (16 steps = 1 bar of 4/4)"))
+        self.temperature.setToolTip(tr("Lower is safer and more repetitive; higher is more surprising"))
+        self.key_combo.setItemText(0, tr(KEYS[0]))
+        for i in range(self.scale_combo.count()):
+            self.scale_combo.setItemText(i, model_text(self.scale_combo.itemData(i)))
+        self.to_label.setText(tr("to"))
+        self.avoid_copy.setText(tr("Don't repeat the primer verbatim"))
+        self.primer_selection.setText(tr("Selected notes, or the track up to the playhead"))
+        self.primer_text_radio.setText(tr("Magenta primer text"))
+        self.primer_file_radio.setText(tr("File: {0}").format(Path(self._primer_file).name) if self._primer_file
+                                       else tr("MIDI file…"))
+        self.generate_button.setToolTip(tr("Generate variations (Ctrl+G)"))
+        self.cancel_button.setText(tr("Cancel"))
+        self.regenerate_button.setText(tr("Regenerate region"))
+        self.regenerate_button.setToolTip(tr("Rewrite the selected bars (or the loop region), keeping what follows"))
+        self.set_busy(self.cancel_button.isEnabled(), self._queued)
+        self._update_range_label()
+        self.bundle_picker.retranslate()
+        text, args = self._status
+        if text:
+            self.status.setText(tr(text).format(*args))
 
     # -- model and bundle ------------------------------------------------------------------
     @property
@@ -256,7 +290,7 @@ class ModelPanel(QWidget):
 
     def _on_model_changed(self, *_args) -> None:
         config = self.config
-        self.model_description.setText(config.description)
+        self.model_description.setText(model_text(config.description))
         self.steer_box.setEnabled(config.is_melody)
         if config.is_melody:
             self.primer_text.setPlaceholderText("[60, -2, 60, -2, 67, -2, 67, -2]")
@@ -270,7 +304,8 @@ class ModelPanel(QWidget):
 
     def _switch_model_for_bundle(self, config_id: str) -> None:
         self.set_model(config_id)
-        self.status.setText(tr("Switched to {0}: the bundle is for that model.").format(get_config(config_id).title))
+        self.show_status(tr("Switched to {0}: the bundle is for that model.").format(
+            model_text(get_config(config_id).title)))
 
     def show_model_card(self) -> None:
         self.bundle_picker.show_model_card()
@@ -282,7 +317,7 @@ class ModelPanel(QWidget):
         from composer_app.music.io import READABLE_SUFFIXES
 
         patterns = " ".join(f"*{s}" for s in READABLE_SUFFIXES)
-        path, _ = QFileDialog.getOpenFileName(self, tr("Primer from a file"), "", f"Music files ({patterns})")
+        path, _ = QFileDialog.getOpenFileName(self, tr("Primer from a file"), "", tr("Music files ({0})").format(patterns))
         if path:
             self._primer_file = path
             self.primer_file_radio.setText(tr("File: {0}").format(Path(path).name))
@@ -308,35 +343,46 @@ class ModelPanel(QWidget):
             branch_factor=self.branch_factor.value() if advanced else 1,
             steps_per_iteration=self.steps_per_iteration.value() if advanced else 1,
             seed=self.seed.value(), key=None if key_index == 0 else key_index - 1,
-            scale=self.scale_combo.currentText(), low=min(self.low.value(), self.high.value()),
+            scale=self.scale_combo.currentData(), low=min(self.low.value(), self.high.value()),
             high=max(self.low.value(), self.high.value()), avoid_primer_copy=self.avoid_copy.isChecked(),
             primer_source=source, primer_text=self.primer_text.text().strip(), primer_file=self._primer_file,
         )
 
+    def _next_settings(self) -> PanelSettings:
+        self.seed.seed_for_next_run()  # a new seed unless locked, so pressing Generate again gives new variations
+        return self.settings()
+
     def _emit_generate(self) -> None:
-        self.generate_requested.emit(self.settings())
+        self.generate_requested.emit(self._next_settings())
+
+    def _emit_regenerate(self) -> None:
+        self.regenerate_requested.emit(self._next_settings())
 
     def set_busy(self, busy: bool, queued: int = 0) -> None:
         self.cancel_button.setEnabled(busy)
-        self.generate_button.setText(f"Generate ({queued} queued)" if queued > 1 else "Generate")
+        self._queued = queued
+        self.generate_button.setText(tr("Generate (%n queued)", "", queued) if queued > 1 else tr("Generate"))
         if not busy:
             self.progress.setRange(0, 100)
 
     def show_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self.progress.setFormat(f"{done} / {total} steps")
+        self.progress.setFormat(tr("{0} / %n step(s)", "", total).format(done))
 
     def show_waiting(self, text: str) -> None:
         """An indeterminate bar while the model loads (TensorFlow's import cannot report progress)."""
         self.progress.setRange(0, 0)
+        self._status = ("", ())
         self.status.setText(text)
 
     def show_status(self, text: str) -> None:
         self.status.setStyleSheet("")
+        self._status = ("", ())  # already translated: it stays as it is on a language switch
         self.status.setText(text)
 
     def show_error(self, text: str) -> None:
         self.status.setStyleSheet("color: #ff6b6b;")
+        self._status = ("", ())
         self.status.setText(text)
         self.message.emit(text)

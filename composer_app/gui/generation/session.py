@@ -26,14 +26,16 @@ def attach_generation(window, auditioner=None) -> GenerationSession:
     settings = getattr(window, "settings", None)
     panel = ModelPanel(settings)
     strip = CandidatesStrip()
-    window.add_dock(panel, tr("Generate"), area="right")
-    window.add_dock(strip, tr("Variations"), area="bottom")
+    strip.setObjectName("variations")  # the dock's name keeps its place whatever the language
+    window.add_dock(panel, lambda: tr("Generate"), area="right")
+    window.add_dock(strip, lambda: tr("Variations"), area="bottom")
     controller = GenerationController(window, panel, strip, auditioner=auditioner)
     if hasattr(window, "show_status"):
         panel.message.connect(window.show_status)
         controller.queue.status.connect(lambda _job, text: window.show_status(text))
         controller.result_set_added.connect(
-            lambda result_set: window.show_status(tr("{0} variations ready: {1}").format(len(result_set.candidates), result_set.label)))
+            lambda result_set: window.show_status(tr("%n variation(s) ready: {0}", "", len(result_set.candidates))
+                                                  .format(result_set.label)))
         controller.queue.failed.connect(lambda _job, message: window.show_status(message))
     app = QApplication.instance()
     if app is not None:

@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoStack
 from composer_app.gui.project.commands import Selection, SongEditCommand
 from composer_app.gui.project.project_format import Project, ProjectSong, TrackLook
 from composer_app.gui.shell import qt_compat  # noqa: F401  (before any signal is emitted)
+from composer_app.gui.shell.i18n import tr
 from composer_app.music.song import Song, Track, new_song
 
 
@@ -75,7 +76,7 @@ class SongDocument(QObject):
     def display_name(self) -> str:
         if self._path is not None:
             return self._path.name
-        return self._source_name or self.song.title or "Untitled"
+        return self._source_name or self.song.title or tr("Untitled")
 
     @property
     def is_dirty(self) -> bool:

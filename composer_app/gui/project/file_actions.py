@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from composer_app.gui.project.document import SongDocument
@@ -26,10 +26,21 @@ from composer_app.gui.song.track_list import free_channel
 from composer_app.music.errors import MusicFileError
 from composer_app.music.song import DRUM_CHANNEL, Song
 
-MUSIC_FILTER = "Music files (*.mid *.midi *.smf *.kar *.musicxml *.xml *.mxl *.abc *.krn)"
-PROJECT_FILTER = f"Composer project (*{PROJECT_SUFFIX})"
-OPEN_FILTERS = f"Projects and music files (*{PROJECT_SUFFIX} *.mid *.midi *.smf *.kar *.musicxml *.xml *.mxl " \
-               f"*.abc *.krn);;{PROJECT_FILTER};;{MUSIC_FILTER};;All files (*)"
+MUSIC_PATTERNS = "*.mid *.midi *.smf *.kar *.musicxml *.xml *.mxl *.abc *.krn"
+
+
+def music_filter() -> str:
+    return tr("Music files ({0})").format(MUSIC_PATTERNS)
+
+
+def project_filter() -> str:
+    return tr("Composer project ({0})").format(f"*{PROJECT_SUFFIX}")
+
+
+def open_filters() -> str:
+    """The Open dialog's file types, in the current language."""
+    both = tr("Projects and music files ({0})").format(f"*{PROJECT_SUFFIX} {MUSIC_PATTERNS}")
+    return f"{both};;{project_filter()};;{music_filter()};;{tr('All files (*)')}"
 
 
 def readable_suffixes() -> tuple[str, ...]:
@@ -79,7 +90,7 @@ class FileActions(QObject):
     def open_dialog(self) -> None:
         if not self.maybe_save():
             return
-        path = dialogs.choose_open_file(self.window, tr("Open"), self.last_folder, OPEN_FILTERS)
+        path = dialogs.choose_open_file(self.window, tr("Open"), self.last_folder, open_filters())
         if path:
             self.open_path(path, ask=False)
 
@@ -98,7 +109,7 @@ class FileActions(QObject):
             dialogs.show_user_error(self.window, tr("Could not open the file"), exc)
             return False
         self._remember(path)
-        self.status_message.emit(tr("Opened {0}: {1} notes").format(path.name, self.document.song.note_count))
+        self.status_message.emit(tr("Opened {0}: %n note(s)", "", self.document.song.note_count).format(path.name))
         return True
 
     def _read_music(self, path: Path):
@@ -106,12 +117,12 @@ class FileActions(QObject):
         from composer_app.gui.shell.busy import run_busy
         from composer_app.music.io import read_song
 
-        text = QCoreApplication.translate("files", "Reading {0}…").format(path.name)
+        text = tr("Reading {0}…").format(path.name)
         return run_busy(self.window if isinstance(self.window, QWidget) else None, text, lambda: read_song(path))
 
     def import_dialog(self) -> None:
         path = dialogs.choose_open_file(self.window, tr("Import MIDI into this song"), self.last_folder,
-                                        f"{MUSIC_FILTER};;All files (*)")
+                                        f"{music_filter()};;{tr('All files (*)')}")
         if path:
             self.import_path(path)
 
@@ -126,9 +137,9 @@ class FileActions(QObject):
         doc = self.document
         song = merge_tracks(doc.song, incoming)
         looks = doc.looks + tuple(default_look(i) for i in range(len(doc.looks), len(song.tracks)))
-        doc.apply(ProjectSong(song, looks, doc.state.length_bars), f"Import {path.name}")
+        doc.apply(ProjectSong(song, looks, doc.state.length_bars), tr("Import {0}").format(path.name))
         self.last_folder = str(path.parent)
-        self.status_message.emit(tr("Imported {0} tracks from {1}").format(len(incoming.tracks), path.name))
+        self.status_message.emit(tr("Imported %n track(s) from {0}", "", len(incoming.tracks)).format(path.name))
         return True
 
     # -- out -------------------------------------------------------------------------------
@@ -140,7 +151,7 @@ class FileActions(QObject):
     def save_as(self) -> bool:
         stem = Path(self.document.display_name).stem or "Untitled"
         suggested = str(Path(self.last_folder) / f"{stem}{PROJECT_SUFFIX}")
-        path = dialogs.choose_save_file(self.window, tr("Save project"), suggested, PROJECT_FILTER)
+        path = dialogs.choose_save_file(self.window, tr("Save project"), suggested, project_filter())
         if not path:
             return False
         path = dialogs.with_suffix_confirmed(self.window, path, (PROJECT_SUFFIX,), PROJECT_SUFFIX)
@@ -161,7 +172,7 @@ class FileActions(QObject):
     def export_midi_dialog(self) -> None:
         stem = Path(self.document.display_name).stem or "Untitled"
         path = dialogs.choose_save_file(self.window, tr("Export MIDI"), str(Path(self.last_folder) / f"{stem}.mid"),
-                                        "MIDI file (*.mid)")
+                                        tr("MIDI file (*.mid)"))
         path = path and dialogs.with_suffix_confirmed(self.window, path, (".mid", ".midi"), ".mid")
         if path:
             self.export_midi(path)

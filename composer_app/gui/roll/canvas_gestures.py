@@ -165,7 +165,7 @@ class RollGestures:
         self._gesture = Gesture.DRAW
         state.clear_selection()
         self._press_selection = frozenset()
-        self._apply(note_edits.add_notes(self._press_track, [note]), "Draw note")
+        self._apply(note_edits.add_notes(self._press_track, [note]), tr("Draw note"))
         self.canvas.note_preview_requested.emit(note.pitch, note.velocity)
 
     def move(self, event: QMouseEvent) -> None:
@@ -194,7 +194,7 @@ class RollGestures:
             if params != self._last_params:
                 self._last_params = params
                 edited = note_edits.move_notes(self._press_track, self._press_selection, dt, rows_down, vp.lanes, copy)
-                self._apply(edited, "Copy notes" if copy else "Move notes")
+                self._apply(edited, tr("Copy notes") if copy else tr("Move notes"))
         elif gesture in (Gesture.RESIZE_END, Gesture.DRAW):
             end = snap_nearest(anchor.end + dt_raw, step) if step > 1 else round(anchor.end + dt_raw)
             if gesture == Gesture.DRAW:
@@ -206,17 +206,17 @@ class RollGestures:
                 if note != self._last_params:
                     self._last_params = note
                     state.last_length = note.duration
-                    self._apply(note_edits.add_notes(self._press_track, [note]), "Draw note")
+                    self._apply(note_edits.add_notes(self._press_track, [note]), tr("Draw note"))
             elif end - anchor.end != self._last_params:
                 self._last_params = end - anchor.end
                 self._apply(note_edits.resize_notes(self._press_track, self._press_selection, d_end=end - anchor.end,
-                                                    min_length=step), "Resize notes")
+                                                    min_length=step), tr("Resize notes"))
         elif gesture == Gesture.RESIZE_START:
             start = snap_nearest(anchor.start + dt_raw, step) if step > 1 else round(anchor.start + dt_raw)
             if start - anchor.start != self._last_params:
                 self._last_params = start - anchor.start
                 self._apply(note_edits.resize_notes(self._press_track, self._press_selection,
-                                                    d_start=start - anchor.start, min_length=step), "Resize notes")
+                                                    d_start=start - anchor.start, min_length=step), tr("Resize notes"))
         elif gesture == Gesture.RUBBER_BAND:
             self._update_rubber_band(pos)
         elif gesture == Gesture.VELOCITY:
@@ -226,7 +226,8 @@ class RollGestures:
                 velocities = {n: n.velocity + change for n in self._press_selection}
                 self.canvas.actions.set_velocities(self._press_track, velocities, self._gesture_key,
                                                    self._press_selection)
-                self.canvas.status_message.emit(tr("Velocity {0}").format(max(1, min(127, anchor.velocity + change))))
+                self.canvas.status_message.emit(tr("Velocity {0}").format(
+                    max(1, min(127, anchor.velocity + change))))
 
     def release(self, event: QMouseEvent) -> None:
         state = self.canvas.state
@@ -278,7 +279,7 @@ class RollGestures:
         state.set_selection(state.selection - erased)
         track = note_edits.remove_notes(self._press_track, erased)
         index = canvas.document.current_track
-        canvas.document.edit_track(index, track, f"Erase {len(erased)} note{'s' if len(erased) > 1 else ''}",
+        canvas.document.edit_track(index, track, tr("Erase %n note(s)", "", len(erased)),
                                    self._gesture_key, (index, self._press_selection), (index, state.selection))
 
     def wheel(self, event: QWheelEvent) -> None:

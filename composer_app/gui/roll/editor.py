@@ -30,20 +30,22 @@ from composer_app.gui.roll.state import RollState, Tool
 from composer_app.gui.roll.timeline import ticks_for_bars
 from composer_app.gui.roll.velocity_lane import VelocityLane
 from composer_app.gui.roll.viewport import MAX_ROW_HEIGHT, RollViewport
-from composer_app.gui.shell.i18n import tr
+from composer_app.gui.shell.i18n import QT_TR_NOOP, Retranslating, tr
 from composer_app.gui.shell.theme import DARK, Theme
 from composer_app.music.song import PPQ, Note
 
 EXTRA_BARS = 4  # room to draw past the song's end
 TOOL_LABELS = {
-    Tool.DRAW: ("Draw", "Draw notes: click to add one of the last length, drag to set its length (B)"),
-    Tool.SELECT: ("Select", "Select notes: click, Shift-click, or drag a rubber band (V)"),
-    Tool.ERASE: ("Erase", "Erase notes by clicking or dragging over them; right-click erases with any tool (E)"),
-    Tool.VELOCITY: ("Velocity", "Drag notes up or down to change their velocity (G)"),
+    Tool.DRAW: (QT_TR_NOOP("Draw"), QT_TR_NOOP("Draw notes: click to add one of the last length, drag to set its "
+                                               "length (B)")),
+    Tool.SELECT: (QT_TR_NOOP("Select"), QT_TR_NOOP("Select notes: click, Shift-click, or drag a rubber band (V)")),
+    Tool.ERASE: (QT_TR_NOOP("Erase"), QT_TR_NOOP("Erase notes by clicking or dragging over them; right-click "
+                                                 "erases with any tool (E)")),
+    Tool.VELOCITY: (QT_TR_NOOP("Velocity"), QT_TR_NOOP("Drag notes up or down to change their velocity (G)")),
 }
 
 
-class RollEditor(QWidget):
+class RollEditor(Retranslating, QWidget):
     """Everything needed to edit the current track's notes; see the module docstring for its public API."""
 
     seek_requested = Signal(int)
@@ -71,6 +73,7 @@ class RollEditor(QWidget):
         self.viewport.row_height = DARK.row_height
         self._on_track_changed(document.current_track)
         self._on_state_changed(document.state, None)
+        self.retranslate()
         self.center_on_notes()
 
     # -- public API ----------------------------------------------------------------------
@@ -131,44 +134,81 @@ class RollEditor(QWidget):
 
     # -- building ------------------------------------------------------------------------
     def _build_toolbar(self) -> QToolBar:
-        bar = QToolBar(tr("Roll tools"), self)
+        bar = QToolBar(self)
         bar.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        self.track_label = QLabel(self)  # which track the roll edits, in its colour
+        self.track_label.setObjectName("roll_track_label")
+        self.track_label.setTextFormat(Qt.RichText)  # the name inside is escaped
+        bar.addWidget(self.track_label)
+        bar.addSeparator()
         self.tool_actions: dict[Tool, QAction] = {}
         group = QActionGroup(self)
-        for tool, (label, tip) in TOOL_LABELS.items():
-            action = QAction(label, self, checkable=True, toolTip=tip)
+        for tool in TOOL_LABELS:
+            action = QAction(self, checkable=True)
             action.triggered.connect(lambda _c=False, t=tool: self.state.set_tool(t))
             group.addAction(action)
             bar.addAction(action)
             self.tool_actions[tool] = action
         self.tool_actions[Tool.DRAW].setChecked(True)
         bar.addSeparator()
-        bar.addWidget(QLabel(tr("Grid")))
+        self.grid_label = QLabel(self)
+        bar.addWidget(self.grid_label)
         self.grid_combo = QComboBox(self)
-        self.grid_combo.setToolTip(tr("Grid and snap (keys 1-8 pick a grid, 0 switches snap off and on)"))
         for grid in GRIDS:
             self.grid_combo.addItem(grid.label, grid)
-        self.grid_combo.addItem(tr("Off"), None)
+        self.grid_combo.addItem("", None)  # "Off", set in retranslate()
         self.grid_combo.currentIndexChanged.connect(self._on_grid_picked)
         bar.addWidget(self.grid_combo)
         bar.addSeparator()
-        self.action_kit_lanes = QAction(tr("9-lane kit"), self, checkable=True,
-                                        toolTip="On drum tracks, show only the nine drum lanes Magenta's kit uses")
+        self.action_kit_lanes = QAction(self, checkable=True)
         self.action_kit_lanes.toggled.connect(lambda on: self.state.set_option("kit_lanes", on))
         bar.addAction(self.action_kit_lanes)
-        self.action_follow = QAction(tr("Follow"), self, checkable=True, checked=True,
-                                     toolTip="Scroll to keep the playhead in view while playing")
+        self.action_follow = QAction(self, checkable=True, checked=True)
         self.action_follow.toggled.connect(lambda on: self.state.set_option("follow_playhead", on))
         bar.addAction(self.action_follow)
-        self.action_loop = QAction(tr("Loop"), self, checkable=True,
-                                   toolTip="Loop the region marked in the ruler's upper half")
+        self.action_loop = QAction(self, checkable=True)
         self.action_loop.toggled.connect(self.state.set_loop_enabled)
         bar.addAction(self.action_loop)
         bar.addSeparator()
         self.position_label = QLabel("", self)
         self.position_label.setMinimumWidth(140)
         bar.addWidget(self.position_label)
+        self.roll_toolbar = bar
         return bar
+
+    def retranslate(self) -> None:
+        """Tool names, tips and labels in the current language."""
+        self.roll_toolbar.setWindowTitle(tr("Roll tools"))
+        for tool, (label, tip) in TOOL_LABELS.items():
+            self.tool_actions[tool].setText(tr(label))
+            self.tool_actions[tool].setToolTip(tr(tip))
+        self.grid_label.setText(tr("Grid"))
+        self.grid_combo.setToolTip(tr("Grid and snap (keys 1-8 pick a grid, 0 switches snap off and on)"))
+        self.grid_combo.setItemText(len(GRIDS), tr("Off", "snap off"))
+        for action, text, tip in (
+                (self.action_kit_lanes, tr("9-lane kit"), tr("On drum tracks, show only the nine drum lanes "
+                                                             "Magenta's kit uses")),
+                (self.action_follow, tr("Follow"), tr("Scroll to keep the playhead in view while playing")),
+                (self.action_loop, tr("Loop"), tr("Loop the region marked in the ruler's upper half"))):
+            action.setText(text)
+            action.setToolTip(tip)
+        self._velocity_label.setText(tr("Vel", "velocity, short"))
+        self._show_track()
+        self._show_position(self.state.playhead)
+
+    def _show_track(self) -> None:
+        """The edited track's name in its colour, so it is plain which track the roll shows."""
+        import html
+
+        tracks, looks = self.document.song.tracks, self.document.looks
+        index = self.document.current_track
+        if not 0 <= index < len(tracks):
+            self.track_label.setText("")
+            return
+        color = looks[index].color if index < len(looks) else "#888888"
+        name = html.escape(tracks[index].name)
+        self.track_label.setText(tr("Editing: {0}").format(
+            f'<span style="color:{color}; font-size:large">■</span> <b>{name}</b>'))
 
     def _layout(self) -> None:
         grid = QGridLayout()
@@ -176,7 +216,7 @@ class RollEditor(QWidget):
         grid.setSpacing(0)
         self._corner = QLabel("", self)
         self._corner.setFixedHeight(DARK.ruler_height)
-        self._velocity_label = QLabel(tr("Vel"), self)
+        self._velocity_label = QLabel(self)
         self._velocity_label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
         grid.addWidget(self._corner, 0, 0)
         grid.addWidget(self.ruler, 0, 1)
@@ -217,6 +257,8 @@ class RollEditor(QWidget):
 
     # -- reacting ------------------------------------------------------------------------
     def _on_state_changed(self, new, _old) -> None:
+        if hasattr(self, "track_label"):
+            self._show_track()  # a rename or a new colour
         song = new.song
         end = max(ticks_for_bars(song.time_signatures, self.document.length_bars + EXTRA_BARS), song.end + PPQ * 4)
         self.viewport.set_total_ticks(end)
@@ -228,6 +270,7 @@ class RollEditor(QWidget):
                 self.state.set_selection(selection.intersection(present))
 
     def _on_track_changed(self, index: int) -> None:
+        self._show_track()
         self.state.clear_selection()
         self._apply_lanes()
         self.canvas.update()

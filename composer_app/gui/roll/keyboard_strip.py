@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from composer_app.gui.roll.lanes import is_black_key
 from composer_app.gui.roll.viewport import RollViewport
 from composer_app.gui.shell.theme import DARK, Theme
+from composer_app.gui.song.instruments import instrument_name
 
 
 class KeyboardStrip(QWidget):
@@ -76,10 +77,10 @@ class KeyboardStrip(QWidget):
                 painter.fillRect(rect, theme.accent)
             if named_rows:
                 painter.setPen(theme.key_text)
-                painter.drawText(rect.adjusted(4, 0, -6, 0), Qt.AlignVCenter | Qt.AlignRight, lanes.label(row))
+                painter.drawText(rect.adjusted(4, 0, -6, 0), Qt.AlignVCenter | Qt.AlignRight, instrument_name(lanes.label(row)))
             elif pitch % 12 == 0 or (rh >= 18 and not is_black_key(pitch)):
                 painter.setPen(theme.key_text)
-                painter.drawText(rect.adjusted(4, 0, -4, 0), Qt.AlignVCenter | Qt.AlignRight, lanes.label(row))
+                painter.drawText(rect.adjusted(4, 0, -4, 0), Qt.AlignVCenter | Qt.AlignRight, instrument_name(lanes.label(row)))
         painter.setPen(line_pen)
         painter.drawLine(width - 1, 0, width - 1, self.height())
         painter.end()

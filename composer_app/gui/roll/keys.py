@@ -69,7 +69,7 @@ def handle_roll_key(canvas: KeyTarget, event: QKeyEvent) -> bool:
         canvas.status_message.emit(tr("Grid {0}").format(state.grid.label))
     elif key == Qt.Key_0 and not ctrl:
         state.set_snap(not state.snap)
-        canvas.status_message.emit("Snap on" if state.snap else "Snap off")
+        canvas.status_message.emit(tr("Snap on") if state.snap else tr("Snap off"))
     else:
         return False
     return True

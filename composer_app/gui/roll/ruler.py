@@ -11,11 +11,11 @@ from composer_app.gui.roll.grid import snap_nearest
 from composer_app.gui.roll.state import RollState
 from composer_app.gui.roll.timeline import bars_between, steps_in_view
 from composer_app.gui.roll.viewport import RollViewport
-from composer_app.gui.shell.i18n import tr
+from composer_app.gui.shell.i18n import Retranslating, tr
 from composer_app.gui.shell.theme import DARK, Theme
 
 
-class Ruler(QWidget):
+class Ruler(Retranslating, QWidget):
     """Drag in the top half to set the loop (a click on it toggles looping); click below to move the playhead."""
 
     seek_requested = Signal(int)  # the user put the playhead at this tick
@@ -35,12 +35,15 @@ class Ruler(QWidget):
         state.loop_changed.connect(self._repaint)
         document.state_changed.connect(self._repaint)
         self.setAttribute(Qt.WA_OpaquePaintEvent)
-        self.setToolTip(tr("Click to move the playhead. Drag in the upper half to set the loop; click the loop to "
-                        "switch looping on or off."))
+        self.retranslate()
         self.set_theme(DARK)
 
     def _repaint(self, *_args) -> None:
         self.update()
+
+    def retranslate(self) -> None:
+        self.setToolTip(tr("Click to move the playhead. Drag in the upper half to set the loop; click the loop to "
+                           "switch looping on or off."))
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme

@@ -15,7 +15,7 @@ from composer_app.gui.roll.notes.actions import NoteActions
 from composer_app.gui.roll.notes.index import NoteIndex, index_for
 from composer_app.gui.roll.state import RollState
 from composer_app.gui.roll.viewport import RollViewport
-from composer_app.gui.shell.i18n import tr
+from composer_app.gui.shell.i18n import Retranslating, tr
 from composer_app.gui.shell.theme import DARK, Theme
 from composer_app.music.song import Note
 
@@ -52,7 +52,7 @@ class _Stems:
         return slice(bisect_left(self.starts, t0), bisect_right(self.starts, t1))
 
 
-class VelocityLane(QWidget):
+class VelocityLane(Retranslating, QWidget):
     """Drag across the lane to set the velocities of the notes under the stroke (only selected ones, if any)."""
 
     def __init__(self, document: SongDocument, state: RollState, viewport: RollViewport, actions: NoteActions,
@@ -76,11 +76,14 @@ class VelocityLane(QWidget):
         document.current_track_changed.connect(self._repaint)
         state.selection_changed.connect(self._repaint)
         self.setAttribute(Qt.WA_OpaquePaintEvent)
-        self.setToolTip(tr("Velocity: drag across the stems to paint velocities (only the selected notes, if any)"))
+        self.retranslate()
         self.set_theme(DARK)
 
     def _repaint(self, *_args) -> None:
         self.update()
+
+    def retranslate(self) -> None:
+        self.setToolTip(tr("Velocity: drag across the stems to paint velocities (only the selected notes, if any)"))
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme

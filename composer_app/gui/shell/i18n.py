@@ -1,12 +1,35 @@
-"""Translation of the app's visible text: `tr("...")` looks a string up in the loaded Qt translations."""
+"""Translation of the app's visible text: `tr("...")` looks a string up in the loaded Qt translations.
+
+Sources live in composer_app/resources/i18n/*.ts (scripts/update-translations.sh runs pyside6-lupdate over the
+GUI and compiles them with pyside6-lrelease). A widget whose texts must follow a language switch made while it is
+open derives from `Retranslating` and sets those texts in `retranslate()`.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QEvent
 
-CONTEXT = "Composer"  # one context for now; a translator sees each string with its source line
+# pyside6-lupdate files a bare tr("...") call (and QT_TR_NOOP) under the empty context, so lookups use it too.
+CONTEXT = ""
+
+__all__ = ["CONTEXT", "QT_TR_NOOP", "Retranslating", "tr"]
 
 
-def tr(text: str) -> str:
-    """`text` in the user's language (unchanged until a translation is installed)."""
-    return QCoreApplication.translate(CONTEXT, text)
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """`text` in the user's language; with `n` >= 0, "%n" in it becomes n in the plural form that n takes."""
+    return QCoreApplication.translate(CONTEXT, text, disambiguation, n)
+
+
+class Retranslating:
+    """A mixin for QWidget subclasses: `retranslate()` sets the texts, and runs again on every language change.
+
+    Qt sends QEvent.LanguageChange to every widget when a translator is installed or removed.
+    """
+
+    def retranslate(self) -> None:
+        """Set every text the widget shows from its source string (the subclass lists them)."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

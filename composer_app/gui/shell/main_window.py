@@ -4,7 +4,9 @@ What later features plug into (kept small on purpose):
     window.document           the SongDocument: the song, its undo stack, `audible_tracks()` after mute/solo
     window.editor             the RollEditor: set_playhead(tick), loop_region, seek_requested, set_overlay(...)
     window.action_play        a QAction on Space ("Play/Stop"); the transport connects to its `triggered`
-    window.add_dock(widget, title, area="right")   a panel (the generation panel goes right, candidates bottom)
+    window.add_dock(widget, title, area="right")   a panel (the generation panel goes right, candidates bottom);
+                              `title` may be a function giving it, so that it follows a language switch
+    window.language_changed   emitted after the window's own texts are retranslated (for plug-ins' texts)
     window.add_toolbar(toolbar, area="bottom")     a bar (the transport bar goes at the bottom)
     window.show_status(text)  window.preferences_changed(Preferences)  window.prefs
     window.audio              the AudioSession app.run attaches after the first paint (None without sound)
@@ -14,6 +16,7 @@ What later features plug into (kept small on purpose):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -29,6 +32,7 @@ from composer_app.gui.roll.editor import RollEditor
 from composer_app.gui.roll.grid import grid_by_label
 from composer_app.gui.shell import dialogs
 from composer_app.gui.shell.i18n import tr
+from composer_app.gui.shell.language import install_language, resolve
 from composer_app.gui.shell.preferences_dialog import PreferencesDialog
 from composer_app.gui.shell.settings import AppSettings, Preferences
 from composer_app.gui.shell.theme import apply_theme, theme_for
@@ -55,6 +59,7 @@ class MainWindow(MenuWindow):
 
     preferences_changed = Signal(object)
     features_ready = Signal()  # app.run has attached sound (and later generation) after the first paint
+    language_changed = Signal()  # the window's texts are in the new language; plug-ins retranslate theirs
 
     def __init__(self, settings: AppSettings | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -63,6 +68,8 @@ class MainWindow(MenuWindow):
         self.generation = None
         self.settings = settings or AppSettings()
         self.prefs: Preferences = self.settings.preferences
+        install_language(resolve(self.prefs.language))  # before any text is made
+        self._dock_titles: list[tuple[QDockWidget, Callable[[], str]]] = []
         self.document = SongDocument(self)
         self.editor = RollEditor(self.document, self)
         self.files = FileActions(self.document, self.settings, self)
@@ -78,13 +85,19 @@ class MainWindow(MenuWindow):
         self._connect()
         self.apply_preferences(self.prefs)
         self._restore_layout()
-        self._update_title()
+        self.retranslate()
 
     # -- plug-in points for other features ---------------------------------------------
-    def add_dock(self, widget: QWidget, title: str, area: str = "right") -> QDockWidget:
-        """Put a panel in a dock area ("left", "right", "bottom" or "top"); its object name keeps the layout."""
-        dock = QDockWidget(title, self)
-        dock.setObjectName(f"dock_{widget.objectName() or title.lower().replace(' ', '_')}")
+    def add_dock(self, widget: QWidget, title: str | Callable[[], str], area: str = "right") -> QDockWidget:
+        """Put a panel in a dock area ("left", "right", "bottom" or "top"); its object name keeps the layout.
+
+        `title` is the text, or a function giving it in the current language (then it follows a switch).
+        """
+        dock = QDockWidget(title() if callable(title) else title, self)
+        if callable(title):
+            self._dock_titles.append((dock, title))
+        # The object name keeps the layout across starts, so it never depends on the language.
+        dock.setObjectName(f"dock_{widget.objectName() or dock.windowTitle().lower().replace(' ', '_')}")
         dock.setWidget(widget)
         # A panel added after start-up still gets the place the user left it in; a new one starts modest.
         if not self.restoreDockWidget(dock):
@@ -107,7 +120,7 @@ class MainWindow(MenuWindow):
     def _build_docks(self) -> None:
         self.track_list = TrackList(self.document, self)
         self.track_list.setObjectName("tracks")
-        self.track_dock = self.add_dock(self.track_list, tr("Tracks"), "left")
+        self.track_dock = self.add_dock(self.track_list, lambda: tr("Tracks"), "left")
 
     def _build_status_bar(self) -> None:
         self.song_summary = QLabel(self)
@@ -142,11 +155,24 @@ class MainWindow(MenuWindow):
             self.song_summary.setText("")
             return
         track = song.tracks[doc.current_track]
-        self.song_summary.setText(tr("{0}: {1} notes   ·   {2} in song   ·   {3} bars   ·   {4:g} qpm   ·   {5}").format(track.name, len(track.notes), song.note_count, doc.length_bars, song.qpm, song.time_signature))
+        parts = (tr("{0}: {1}", "a track's name: its note count").format(track.name, tr("%n note(s)", "", len(track.notes))),
+                 tr("%n in song", "notes in the whole song", song.note_count), tr("%n bar(s)", "", doc.length_bars),
+                 tr("{0:g} qpm").format(song.qpm), str(song.time_signature))
+        self.song_summary.setText("   ·   ".join(parts))
+
+    def retranslate(self) -> None:
+        """The window's texts, its panels' titles and the status line in the current language."""
+        super().retranslate()
+        for dock, title in self._dock_titles:
+            dock.setWindowTitle(title())
+        self._update_title()
+        self._update_summary()
+        self.language_changed.emit()
 
     # -- preferences and themes ----------------------------------------------------------
     def apply_preferences(self, prefs: Preferences) -> None:
         self.prefs = prefs
+        install_language(resolve(prefs.language))  # Qt then sends every widget a LanguageChange
         app = QApplication.instance()
         theme = theme_for(prefs.projector_mode)
         apply_theme(app, theme)
@@ -203,7 +229,7 @@ class MainWindow(MenuWindow):
             project = load_recovery(found.path)
         except ProjectFileError as exc:
             claim.release()  # kept: an unreadable file is still the user's only copy of that work
-            dialogs.show_user_error(self, self.tr("Could not restore"), exc)
+            dialogs.show_user_error(self, tr("Could not restore"), exc)
             return False
         original = found.original_path
         self.document.load(project, original if original else None, source_name=found.name if not original else "")
@@ -213,7 +239,7 @@ class MainWindow(MenuWindow):
             self._restored_claims = []
             self.document.dirty_changed.connect(self._delete_recovery_once_saved)
         self._restored_claims.append(claim)
-        self.statusBar().showMessage(self.tr("Restored unsaved work on {0}").format(found.name), 6000)
+        self.statusBar().showMessage(tr("Restored unsaved work on {0}").format(found.name), 6000)
         return True
 
     def _delete_recovery_once_saved(self, dirty: bool) -> None:

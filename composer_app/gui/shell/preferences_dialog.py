@@ -1,4 +1,4 @@
-"""The Preferences dialog: projector mode, grid, playhead following, drum lanes, autosave and note velocity."""
+"""The Preferences dialog: language, projector mode, grid, playhead following, drum lanes, autosave, velocity."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from composer_app.gui.roll.grid import GRIDS
 from composer_app.gui.shell.i18n import tr
+from composer_app.gui.shell.language import LANGUAGES, SYSTEM, system_language
 from composer_app.gui.shell.settings import Preferences
 
 
@@ -28,6 +29,13 @@ class PreferencesDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("Preferences"))
         form = QFormLayout(self)
+        self.language = QComboBox(self)
+        self.language.setObjectName("language_combo")
+        self.language.addItem(tr("As the system ({0})").format(LANGUAGES[system_language()]), SYSTEM)
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(prefs.language)))
+        self.language.setToolTip(tr("The app switches at once, without a restart"))
         self.projector = QCheckBox(tr("Large type and high contrast for classrooms"), self)
         self.projector.setChecked(prefs.projector_mode)
         self.follow = QCheckBox(tr("Scroll the roll to keep the playhead in view"), self)
@@ -40,7 +48,7 @@ class PreferencesDialog(QDialog):
         self.grid.setCurrentText(prefs.default_grid)
         self.autosave = QSpinBox(self)
         self.autosave.setRange(5, 600)
-        self.autosave.setSuffix(tr(" s"))
+        self.autosave.setSuffix(tr(" s", "seconds"))
         self.autosave.setValue(prefs.autosave_seconds)
         self.velocity = QSpinBox(self)
         self.velocity.setRange(1, 127)
@@ -54,21 +62,23 @@ class PreferencesDialog(QDialog):
         soundfont_row = QHBoxLayout()
         soundfont_row.addWidget(self.soundfont, 1)
         soundfont_row.addWidget(browse)
-        form.addRow("Projector mode", self.projector)
-        form.addRow("Follow playhead", self.follow)
-        form.addRow("Drum lanes", self.kit)
-        form.addRow("Default grid", self.grid)
-        form.addRow("Autosave every", self.autosave)
-        form.addRow("New note velocity", self.velocity)
-        form.addRow("Audition", self.audition)
-        form.addRow("SoundFont", soundfont_row)
+        form.addRow(tr("Language"), self.language)
+        form.addRow(tr("Projector mode"), self.projector)
+        form.addRow(tr("Follow playhead"), self.follow)
+        form.addRow(tr("Drum lanes"), self.kit)
+        form.addRow(tr("Default grid"), self.grid)
+        form.addRow(tr("Autosave every"), self.autosave)
+        form.addRow(tr("New note velocity"), self.velocity)
+        form.addRow(tr("Audition"), self.audition)
+        form.addRow(tr("SoundFont"), soundfont_row)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
     def _choose_soundfont(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("SoundFont"), self.soundfont.text(), "SoundFont (*.sf2 *.sf3)")
+        path, _ = QFileDialog.getOpenFileName(self, tr("SoundFont"), self.soundfont.text(),
+                                              tr("SoundFont (*.sf2 *.sf3)"))
         if path:
             self.soundfont.setText(path)
 
@@ -82,4 +92,5 @@ class PreferencesDialog(QDialog):
             new_note_velocity=self.velocity.value(),
             audition=self.audition.isChecked(),
             soundfont=self.soundfont.text().strip(),
+            language=self.language.currentData(),
         ).validated()

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt
+from PySide6.QtCore import QDateTime, QLocale, Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout
 
 from composer_app.gui.project.autosave import RecoveryFile
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("recovery", text)
+from composer_app.gui.shell.i18n import tr
 
 
 @dataclass(frozen=True)
@@ -22,17 +19,12 @@ class RecoveryChoice:
     discard: tuple[RecoveryFile, ...] = ()
 
 
-def _count(n: int, one: str, many: str) -> str:
-    # Two source strings rather than Qt's "%n" plural form, which needs a translation file even for English.
-    return tr(one) if n == 1 else tr(many).format(n)
-
-
 def describe(found: RecoveryFile) -> str:
     """One line: the work's name, when it was autosaved, and how much it holds."""
     when = QLocale().toString(QDateTime.fromSecsSinceEpoch(int(found.saved_at)), QLocale.ShortFormat)
     return tr("{name} — autosaved {when} — {tracks}, {notes}").format(
-        name=found.name, when=when, tracks=_count(found.tracks, "1 track", "{0} tracks"),
-        notes=_count(found.notes, "1 note", "{0} notes"))
+        name=found.name, when=when, tracks=tr("%n track(s)", "", found.tracks),
+        notes=tr("%n note(s)", "", found.notes))
 
 
 class RecoveryDialog(QDialog):

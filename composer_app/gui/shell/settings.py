@@ -12,6 +12,7 @@ from composer_app.gui.roll.grid import DEFAULT_GRID, GRIDS
 
 SETTINGS_VERSION = 1
 MAX_RECENT = 10
+LANGUAGE_CODES = ("", "en", "ja")  # shell.language.LANGUAGES, and "" for the system's
 CONFIG_DIR_ENV = "COMPOSER_CONFIG_DIR"  # tests and portable installs point this at a folder of their own
 
 
@@ -25,11 +26,14 @@ class Preferences:
     new_note_velocity: int = 100
     audition: bool = True  # sound notes as they are drawn or clicked (the audio session reads this)
     soundfont: str = ""  # a .sf2 file chosen by the user; empty means the bundled one
+    language: str = ""  # "en" or "ja"; empty follows the system's locale
 
     def validated(self) -> Preferences:
         """The same preferences with every value forced into its allowed range."""
         grid = self.default_grid if self.default_grid in {g.label for g in GRIDS} else DEFAULT_GRID.label
-        return replace(self, default_grid=grid, autosave_seconds=max(5, min(600, int(self.autosave_seconds))),
+        language = self.language if self.language in LANGUAGE_CODES else ""
+        return replace(self, default_grid=grid, language=language,
+                       autosave_seconds=max(5, min(600, int(self.autosave_seconds))),
                        new_note_velocity=max(1, min(127, int(self.new_note_velocity))))
 
 

@@ -2,40 +2,52 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QToolBar
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QToolBar
 
 from composer_app import APP_NAME
 from composer_app.gui.project.document import SongDocument
 from composer_app.gui.project.file_actions import FileActions
 from composer_app.gui.roll.editor import RollEditor
 from composer_app.gui.roll.grid import GRIDS
-from composer_app.gui.shell.i18n import tr
+from composer_app.gui.shell.i18n import QT_TR_NOOP, Retranslating, tr
 from composer_app.gui.shell.settings import AppSettings
 from composer_app.gui.song.song_controls import SongControls
 
-SHORTCUT_HELP = """
-<table cellspacing=6>
-<tr><td><b>B / V / E / G</b></td><td>Draw, Select, Erase, Velocity tool</td></tr>
-<tr><td><b>Click, drag</b></td><td>Draw a note; drag to set its length</td></tr>
-<tr><td><b>Drag a note</b></td><td>Move it (Alt copies); drag an edge to resize</td></tr>
-<tr><td><b>Right-click</b></td><td>Erase</td></tr>
-<tr><td><b>← →</b></td><td>Move selection by the grid (Shift: by a bar)</td></tr>
-<tr><td><b>↑ ↓</b></td><td>Transpose selection a semitone (Shift: an octave)</td></tr>
-<tr><td><b>Delete</b></td><td>Delete selection</td></tr>
-<tr><td><b>Ctrl+D</b></td><td>Duplicate selection</td></tr>
-<tr><td><b>Q</b></td><td>Quantize to the grid</td></tr>
-<tr><td><b>1 … 8, 0</b></td><td>Grid 1/4, 1/8, 1/16, 1/32, then triplets; 0 toggles snap</td></tr>
-<tr><td><b>Space</b></td><td>Play / stop</td></tr>
-<tr><td><b>Wheel</b></td><td>Scroll up/down (Shift: left/right, Ctrl: zoom, Ctrl+Shift: zoom rows)</td></tr>
-</table>
-"""
+# The keys, then what they do (translated when the help opens).
+SHORTCUT_HELP = (
+    ("B / V / E / G", QT_TR_NOOP("Draw, Select, Erase, Velocity tool")),
+    ("Click, drag", QT_TR_NOOP("Draw a note; drag to set its length")),
+    ("Drag a note", QT_TR_NOOP("Move it (Alt copies); drag an edge to resize")),
+    ("Right-click", QT_TR_NOOP("Erase")),
+    ("← →", QT_TR_NOOP("Move selection by the grid (Shift: by a bar)")),
+    ("↑ ↓", QT_TR_NOOP("Transpose selection a semitone (Shift: an octave)")),
+    ("Delete", QT_TR_NOOP("Delete selection")),
+    ("Ctrl+D", QT_TR_NOOP("Duplicate selection")),
+    ("F2", QT_TR_NOOP("Rename the selected track")),
+    ("Q", QT_TR_NOOP("Quantize to the grid")),
+    ("1 … 8, 0", QT_TR_NOOP("Grid 1/4, 1/8, 1/16, 1/32, then triplets; 0 toggles snap")),
+    ("Space", QT_TR_NOOP("Play / stop")),
+    ("Wheel", QT_TR_NOOP("Scroll up/down (Shift: left/right, Ctrl: zoom, Ctrl+Shift: zoom rows)")),
+)
+# Key names as the user's keyboard and mouse call them.
+KEY_NAMES = {"Click, drag": QT_TR_NOOP("Click, drag"), "Drag a note": QT_TR_NOOP("Drag a note"),
+             "Right-click": QT_TR_NOOP("Right-click"), "Delete": QT_TR_NOOP("Delete"), "Space": QT_TR_NOOP("Space"),
+             "Wheel": QT_TR_NOOP("Wheel")}
 
 
-class MenuWindow(QMainWindow):
+def shortcut_help_html() -> str:
+    """The keyboard and mouse help as a table, in the current language."""
+    rows = "".join(f"<tr><td><b>{html.escape(tr(KEY_NAMES.get(keys, keys)))}</b></td><td>{html.escape(tr(text))}</td></tr>"
+                   for keys, text in SHORTCUT_HELP)
+    return f"<table cellspacing=6>{rows}</table>"
+
+
+class MenuWindow(Retranslating, QMainWindow):
     """A main window with the app's actions, menus and main tool bar; the subclass supplies what they act on."""
 
     # The subclass creates these before it builds the menus, whose actions are bound to them.
@@ -45,6 +57,7 @@ class MenuWindow(QMainWindow):
     settings: AppSettings
 
     generate_pending = False  # Ctrl+G came before the generation panel was plugged in
+    _texts: list  # (action or menu, source text, source tip) for retranslate()
 
     # Slots of the subclass that the actions trigger.
     def show_preferences(self) -> None:
@@ -58,107 +71,147 @@ class MenuWindow(QMainWindow):
 
     # -- building ------------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, tip: str = "", checkable: bool = False) -> QAction:
-        action = QAction(text, self)
+        """An action of the window; `text` and `tip` are source strings (QT_TR_NOOP), shown translated."""
+        action = QAction(self)
         if shortcut is not None:
             action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
+        self._remember_text(action, text, tip)
         action.setCheckable(checkable)
         if slot is not None:
             action.triggered.connect(slot)
         self.addAction(action)
         return action
 
+    def _remember_text(self, item, text: str, tip: str = "") -> None:
+        if not hasattr(self, "_texts"):
+            self._texts = []
+        self._texts.append((item, text, tip))
+        self._apply_text(item, text, tip)
+
+    @staticmethod
+    def _apply_text(item, text: str, tip: str) -> None:
+        if isinstance(item, QMenu):
+            item.setTitle(tr(text))
+            return
+        item.setText(tr(text))
+        if tip:
+            item.setStatusTip(tr(tip))
+            item.setToolTip(tr(tip))
+
+    def _menu(self, parent, text: str) -> QMenu:
+        """A menu whose title is the source string `text`, shown translated."""
+        menu = parent.addMenu("")
+        self._remember_text(menu, text)
+        return menu
+
+    def retranslate(self) -> None:
+        """Every action, menu and tool bar title in the current language."""
+        for item, text, tip in self._texts:
+            self._apply_text(item, text, tip)
+        self.action_about.setText(tr("&About {0}").format(APP_NAME))
+        self._update_undo_actions()
+        self.main_toolbar.setWindowTitle(tr("Main"))
+        self._fill_recent_menu()
+
+    def _update_undo_actions(self, *_args) -> None:
+        stack = self.document.undo_stack
+        for action, text, what in ((self.action_undo, tr("&Undo"), stack.undoText()),
+                                   (self.action_redo, tr("&Redo"), stack.redoText())):
+            action.setText(tr("{0} {1}", "an undo action: Undo, then what it undoes").format(text, what)
+                           if what else text)
+        self.action_undo.setEnabled(stack.canUndo())
+        self.action_redo.setEnabled(stack.canRedo())
+
     def _build_actions(self) -> None:
         files, notes, editor = self.files, self.editor.actions, self.editor
         stack = self.document.undo_stack
-        self.action_new = self._action(tr("&New"), files.new, QKeySequence.New, tr("Start a new song"))
-        self.action_open = self._action(tr("&Open…"), files.open_dialog, QKeySequence.Open,
-                                        tr("Open a project, MIDI, MusicXML, .mxl or ABC file"))
-        self.action_import = self._action(tr("&Import MIDI…"), files.import_dialog, "Ctrl+I",
-                                          tr("Add the tracks of a MIDI or MusicXML file to this song"))
-        self.action_save = self._action(tr("&Save"), files.save, QKeySequence.Save, tr("Save the project"))
-        self.action_save_as = self._action(tr("Save &As…"), files.save_as, QKeySequence.SaveAs,
-                                           tr("Save the project under a new name"))
-        self.action_export = self._action(tr("&Export MIDI…"), files.export_midi_dialog, "Ctrl+E",
-                                          tr("Write the song as a Standard MIDI File"))
-        self.action_preferences = self._action(tr("&Preferences…"), self.show_preferences, QKeySequence.Preferences)
-        self.action_quit = self._action(tr("&Quit"), self.close, QKeySequence.Quit)
-        self.action_undo = stack.createUndoAction(self, "&Undo")
-        self.action_undo.setShortcut(QKeySequence.Undo)
-        self.action_redo = stack.createRedoAction(self, "&Redo")
-        self.action_redo.setShortcuts([QKeySequence.Redo, QKeySequence("Ctrl+Y")])
-        self.action_cut = self._action(tr("Cu&t"), notes.cut, QKeySequence.Cut)
-        self.action_copy = self._action(tr("&Copy"), notes.copy, QKeySequence.Copy)
-        self.action_paste = self._action(tr("&Paste"), notes.paste, QKeySequence.Paste, tr("Paste notes at the playhead"))
-        self.action_select_all = self._action(tr("Select &All"), notes.select_all, QKeySequence.SelectAll)
-        self.action_delete = self._action(tr("&Delete"), notes.delete_selection, QKeySequence.Delete)
-        self.action_duplicate = self._action(tr("D&uplicate"), notes.duplicate, "Ctrl+D")
-        self.action_quantize = self._action(tr("&Quantize"), notes.quantize, "Q",
-                                            tr("Snap the selection (or the whole track) to the grid"))
+        self.action_new = self._action(QT_TR_NOOP("&New"), files.new, QKeySequence.New, QT_TR_NOOP("Start a new song"))
+        self.action_open = self._action(QT_TR_NOOP("&Open…"), files.open_dialog, QKeySequence.Open,
+                                        QT_TR_NOOP("Open a project, MIDI, MusicXML, .mxl or ABC file"))
+        self.action_import = self._action(QT_TR_NOOP("&Import MIDI…"), files.import_dialog, "Ctrl+I",
+                                          QT_TR_NOOP("Add the tracks of a MIDI or MusicXML file to this song"))
+        self.action_save = self._action(QT_TR_NOOP("&Save"), files.save, QKeySequence.Save, QT_TR_NOOP("Save the project"))
+        self.action_save_as = self._action(QT_TR_NOOP("Save &As…"), files.save_as, QKeySequence.SaveAs,
+                                           QT_TR_NOOP("Save the project under a new name"))
+        self.action_export = self._action(QT_TR_NOOP("&Export MIDI…"), files.export_midi_dialog, "Ctrl+E",
+                                          QT_TR_NOOP("Write the song as a Standard MIDI File"))
+        self.action_preferences = self._action(QT_TR_NOOP("&Preferences…"), self.show_preferences, QKeySequence.Preferences)
+        self.action_quit = self._action(QT_TR_NOOP("&Quit"), self.close, QKeySequence.Quit)
+        # The stack's own undo actions keep the prefix they were made with; these follow the language.
+        self.action_undo = self._action(QT_TR_NOOP("&Undo"), stack.undo, QKeySequence.Undo)
+        self.action_redo = self._action(QT_TR_NOOP("&Redo"), stack.redo, [QKeySequence(QKeySequence.Redo), QKeySequence("Ctrl+Y")])
+        for signal in (stack.undoTextChanged, stack.redoTextChanged, stack.canUndoChanged, stack.canRedoChanged):
+            signal.connect(self._update_undo_actions)
+        self.action_cut = self._action(QT_TR_NOOP("Cu&t"), notes.cut, QKeySequence.Cut)
+        self.action_copy = self._action(QT_TR_NOOP("&Copy"), notes.copy, QKeySequence.Copy)
+        self.action_paste = self._action(QT_TR_NOOP("&Paste"), notes.paste, QKeySequence.Paste, QT_TR_NOOP("Paste notes at the playhead"))
+        self.action_select_all = self._action(QT_TR_NOOP("Select &All"), notes.select_all, QKeySequence.SelectAll)
+        self.action_delete = self._action(QT_TR_NOOP("&Delete"), notes.delete_selection, QKeySequence.Delete)
+        self.action_duplicate = self._action(QT_TR_NOOP("D&uplicate"), notes.duplicate, "Ctrl+D")
+        self.action_quantize = self._action(QT_TR_NOOP("&Quantize"), notes.quantize, "Q",
+                                            QT_TR_NOOP("Snap the selection (or the whole track) to the grid"))
         # Arrow keys belong to whichever widget has focus, so these menu entries only show the roll's keys.
-        self.action_transpose_up = self._action(tr("Transpose Up\tUp"), lambda: notes.transpose(1))
-        self.action_transpose_down = self._action(tr("Transpose Down\tDown"), lambda: notes.transpose(-1))
-        self.action_octave_up = self._action(tr("Octave Up\tShift+Up"), lambda: notes.transpose(12))
-        self.action_octave_down = self._action(tr("Octave Down\tShift+Down"), lambda: notes.transpose(-12))
-        self.action_zoom_in = self._action(tr("Zoom &In"), editor.zoom_in, QKeySequence.ZoomIn)
-        self.action_zoom_out = self._action(tr("Zoom &Out"), editor.zoom_out, QKeySequence.ZoomOut)
-        self.action_zoom_fit = self._action(tr("Zoom to &Fit"), editor.zoom_fit, "Ctrl+0")
-        self.action_projector = self._action(tr("P&rojector Mode"), self._toggle_projector, "F11",
-                                             tr("Large type and high contrast for a classroom"), checkable=True)
-        self.action_play = self._action(tr("&Play / Stop"), None, "Space", tr("Play or stop the song"))
-        translate = QCoreApplication.translate
+        self.action_transpose_up = self._action(QT_TR_NOOP("Transpose Up\tUp"), lambda: notes.transpose(1))
+        self.action_transpose_down = self._action(QT_TR_NOOP("Transpose Down\tDown"), lambda: notes.transpose(-1))
+        self.action_octave_up = self._action(QT_TR_NOOP("Octave Up\tShift+Up"), lambda: notes.transpose(12))
+        self.action_octave_down = self._action(QT_TR_NOOP("Octave Down\tShift+Down"), lambda: notes.transpose(-12))
+        self.action_zoom_in = self._action(QT_TR_NOOP("Zoom &In"), editor.zoom_in, QKeySequence.ZoomIn)
+        self.action_zoom_out = self._action(QT_TR_NOOP("Zoom &Out"), editor.zoom_out, QKeySequence.ZoomOut)
+        self.action_zoom_fit = self._action(QT_TR_NOOP("Zoom to &Fit"), editor.zoom_fit, "Ctrl+0")
+        self.action_projector = self._action(QT_TR_NOOP("P&rojector Mode"), self._toggle_projector, "F11",
+                                             QT_TR_NOOP("Large type and high contrast for a classroom"), checkable=True)
+        self.action_play = self._action(QT_TR_NOOP("&Play / Stop"), None, "Space", QT_TR_NOOP("Play or stop the song"))
         # The window owns Ctrl+G from its first frame, before the generation panel is plugged in, so an early
         # press is never lost: it waits for the panel and says so.
-        self.action_generate = self._action(translate("window", "&Generate Variations"), self.request_generate, "Ctrl+G",
-                                            translate("window", "Generate variations with the chosen model"))
-        self.action_shortcuts = self._action(tr("&Keyboard Shortcuts"), self._show_shortcuts, QKeySequence.HelpContents)
-        self.action_about = self._action(tr("&About {0}").format(APP_NAME), self._show_about)
+        self.action_generate = self._action(QT_TR_NOOP("&Generate Variations"), self.request_generate, "Ctrl+G",
+                                            QT_TR_NOOP("Generate variations with the chosen model"))
+        self.action_shortcuts = self._action(QT_TR_NOOP("&Keyboard Shortcuts"), self._show_shortcuts, QKeySequence.HelpContents)
+        self.action_about = self._action("", self._show_about)  # its text names the app: set in retranslate()
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(tr("&File"))
+        file_menu = self._menu(bar, QT_TR_NOOP("&File"))
         file_menu.addActions([self.action_new, self.action_open])
-        self.menu_recent = file_menu.addMenu(tr("Open &Recent"))
+        self.menu_recent = self._menu(file_menu, QT_TR_NOOP("Open &Recent"))
         file_menu.addSeparator()
         file_menu.addActions([self.action_import, self.action_save, self.action_save_as, self.action_export])
         file_menu.addSeparator()
         file_menu.addAction(self.action_preferences)
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
-        edit = bar.addMenu(tr("&Edit"))
+        edit = self._menu(bar, QT_TR_NOOP("&Edit"))
         edit.addActions([self.action_undo, self.action_redo])
         edit.addSeparator()
         edit.addActions([self.action_cut, self.action_copy, self.action_paste, self.action_delete,
                          self.action_select_all, self.action_duplicate])
         edit.addSeparator()
         edit.addAction(self.action_quantize)
-        transpose = edit.addMenu(tr("&Transpose"))
+        transpose = self._menu(edit, QT_TR_NOOP("&Transpose"))
         transpose.addActions([self.action_transpose_up, self.action_transpose_down, self.action_octave_up,
                               self.action_octave_down])
-        view = bar.addMenu(tr("&View"))
+        view = self._menu(bar, QT_TR_NOOP("&View"))
         view.addActions([self.action_zoom_in, self.action_zoom_out, self.action_zoom_fit])
         view.addSeparator()
-        grid_menu = view.addMenu(tr("&Grid"))
+        grid_menu = self._menu(view, QT_TR_NOOP("&Grid"))
         for number, grid in enumerate(GRIDS, start=1):
             action = grid_menu.addAction(f"{grid.label}\t{number}")
             action.triggered.connect(lambda _c=False, g=grid: self.editor.state.set_grid(g))
-        grid_menu.addAction(tr("Snap off") + "\t0").triggered.connect(lambda: self.editor.state.set_snap(False))
+        snap_off = grid_menu.addAction("")
+        snap_off.triggered.connect(lambda: self.editor.state.set_snap(False))
+        self._remember_text(snap_off, QT_TR_NOOP("Snap off\t0"))
         view.addActions([self.editor.action_follow, self.editor.action_kit_lanes, self.editor.action_loop])
         view.addSeparator()
         view.addAction(self.action_projector)
-        self.menu_panels = view.addMenu(tr("&Panels"))
-        transport = bar.addMenu(tr("&Transport"))
+        self.menu_panels = self._menu(view, QT_TR_NOOP("&Panels"))
+        transport = self._menu(bar, QT_TR_NOOP("&Transport"))
         transport.addAction(self.action_play)
-        generate = bar.addMenu(QCoreApplication.translate("window", "&Generate"))
+        generate = self._menu(bar, QT_TR_NOOP("&Generate"))
         generate.addAction(self.action_generate)
-        help_menu = bar.addMenu(tr("&Help"))
+        help_menu = self._menu(bar, QT_TR_NOOP("&Help"))
         help_menu.addActions([self.action_shortcuts, self.action_about])
-        self._fill_recent_menu()
 
     def _build_toolbar(self) -> None:
-        bar = QToolBar(tr("Main"), self)
+        bar = QToolBar(self)
         bar.setObjectName("toolbar_main")
         bar.setToolButtonStyle(Qt.ToolButtonTextOnly)
         bar.addActions([self.action_new, self.action_open, self.action_save])
@@ -190,13 +243,14 @@ class MenuWindow(QMainWindow):
 
     # -- help ----------------------------------------------------------------------------
     def _show_shortcuts(self) -> None:
-        QMessageBox.information(self, tr("Keyboard shortcuts"), SHORTCUT_HELP)
+        QMessageBox.information(self, tr("Keyboard shortcuts"), shortcut_help_html())
 
     def _show_about(self) -> None:
         from composer_app import __version__
 
-        QMessageBox.about(self, f"About {APP_NAME}",
-                          f"<b>{APP_NAME}</b> {__version__}<br>Compose with Google Magenta's generative models.")
+        QMessageBox.about(self, tr("About {0}").format(APP_NAME),
+                          f"<b>{APP_NAME}</b> {__version__}<br>"
+                          + html.escape(tr("Compose with Google Magenta's generative models.")))
 
     def request_generate(self) -> None:
         """Generate now, or as soon as the generation panel is plugged in (the first frames come before it)."""
@@ -205,5 +259,4 @@ class MenuWindow(QMainWindow):
             generation.panel.generate_button.click()
             return
         self.generate_pending = True
-        self.show_status(QCoreApplication.translate("window", "Getting the models ready; generating as soon as "
-                                                              "they are…"))
+        self.show_status(tr("Getting the models ready; generating as soon as they are…"))

@@ -8,13 +8,13 @@ from dataclasses import replace
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from composer_app.gui.project.document import SongDocument
-from composer_app.gui.shell.i18n import tr
+from composer_app.gui.shell.i18n import Retranslating, tr
 from composer_app.music.song import TempoChange
 
 _edit_sessions = itertools.count(1)
 
 
-class SongControls(QWidget):
+class SongControls(Retranslating, QWidget):
     """qpm, time signature and length in bars; shows the song's values and edits them through the document."""
 
     def __init__(self, document: SongDocument, parent: QWidget | None = None):
@@ -29,24 +29,19 @@ class SongControls(QWidget):
         self.tempo.setObjectName("tempo")
         self.tempo.setRange(20.0, 300.0)
         self.tempo.setDecimals(1)
-        self.tempo.setSuffix(tr(" qpm"))
-        self.tempo.setToolTip(tr("Tempo in quarter notes per minute"))
         self.numerator = QSpinBox(self)
         self.numerator.setRange(1, 32)
-        self.numerator.setToolTip(tr("Beats per bar"))
         self.denominator = QComboBox(self)
         for d in (2, 4, 8, 16):
             self.denominator.addItem(str(d), d)
-        self.denominator.setToolTip(tr("Beat unit"))
         self.length = QSpinBox(self)
         self.length.setObjectName("length")
         self.length.setRange(1, 999)
-        self.length.setSuffix(tr(" bars"))
-        self.length.setToolTip(tr("Song length in bars (grows by itself when notes reach past the end)"))
-        for label, widget in (("Tempo", self.tempo), ("Time", self.numerator), ("/", self.denominator),
-                              ("Length", self.length)):
-            layout.addWidget(QLabel(label, self))
+        self.labels = [QLabel(self) for _ in range(4)]
+        for label, widget in zip(self.labels, (self.tempo, self.numerator, self.denominator, self.length)):
+            layout.addWidget(label)
             layout.addWidget(widget)
+        self.retranslate()
         self.tempo.valueChanged.connect(self._set_tempo)
         self.numerator.valueChanged.connect(self._set_signature)
         self.denominator.currentIndexChanged.connect(self._set_signature)
@@ -56,6 +51,17 @@ class SongControls(QWidget):
             widget.editingFinished.connect(self._new_session)
         document.state_changed.connect(self.refresh)
         self.refresh()
+
+    def retranslate(self) -> None:
+        """Labels, units and tips in the current language."""
+        for label, text in zip(self.labels, (tr("Tempo"), tr("Time"), "/", tr("Length"))):
+            label.setText(text)
+        self.tempo.setSuffix(tr(" qpm"))
+        self.tempo.setToolTip(tr("Tempo in quarter notes per minute"))
+        self.numerator.setToolTip(tr("Beats per bar"))
+        self.denominator.setToolTip(tr("Beat unit"))
+        self.length.setSuffix(tr(" bars", "a unit after a number"))
+        self.length.setToolTip(tr("Song length in bars (grows by itself when notes reach past the end)"))
 
     def _new_session(self) -> None:
         self._session = next(_edit_sessions)
@@ -79,7 +85,7 @@ class SongControls(QWidget):
         if self._updating or abs(song.qpm - qpm) < 1e-6:
             return
         tempos = (TempoChange(0, float(qpm)),) + song.tempos[1:]
-        self.document.edit_song(song.replace(tempos=tempos), f"Set tempo to {qpm:g} qpm", ("tempo", self._session))
+        self.document.edit_song(song.replace(tempos=tempos), tr("Set tempo to {0:g} qpm").format(qpm), ("tempo", self._session))
 
     def _set_signature(self, *_args) -> None:
         if self._updating:
@@ -89,10 +95,10 @@ class SongControls(QWidget):
                       denominator=int(self.denominator.currentData()))
         if sig != song.time_signature:
             self.document.edit_song(song.replace(time_signatures=(sig,) + song.time_signatures[1:]),
-                                    f"Set time signature to {sig}", ("signature", self._session))
+                                    tr("Set time signature to {0}").format(sig), ("signature", self._session))
 
     def _set_length(self, bars: int) -> None:
         if self._updating or bars == self.document.state.length_bars:
             return
-        self.document.apply(self.document.state.replace(length_bars=bars), f"Set length to {bars} bars",
+        self.document.apply(self.document.state.replace(length_bars=bars), tr("Set length to %n bar(s)", "", bars),
                             ("length", self._session))

@@ -1,14 +1,19 @@
-"""The track list: name, instrument (GM program or drum kit), mute, solo and colour; add, remove and reorder."""
+"""The track list: name, instrument (GM program or drum kit), mute, solo and colour; add, remove and reorder.
+
+A click anywhere on a row (its name, its colour, the space around them, its buttons) selects that track; the name
+is edited after a double-click or F2, and the colour changes on a double-click on its swatch.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QKeySequence, QMouseEvent, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QColorDialog,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
@@ -21,11 +26,13 @@ from PySide6.QtWidgets import (
 
 from composer_app.gui.project.document import SongDocument
 from composer_app.gui.project.project_format import ProjectSong, default_look
-from composer_app.gui.shell.i18n import tr
+from composer_app.gui.shell.i18n import QT_TR_NOOP, Retranslating, tr
+from composer_app.gui.song.instruments import program_name
 from composer_app.music.gm import PROGRAM_NAMES
 from composer_app.music.song import DRUM_CHANNEL, Track, drum_track
 
-DRUM_KIT_ITEM = "Drum kit"
+DRUM_KIT_ITEM = QT_TR_NOOP("Drum kit")
+MARKER_WIDTH = 5  # the bar beside the selected track's row
 
 
 def free_channel(tracks: tuple[Track, ...]) -> int:
@@ -50,7 +57,7 @@ def _swatch(color: str, size: int = 14) -> QIcon:
 
 
 class TrackRow(QWidget):
-    """One track: colour swatch, name, instrument, mute and solo."""
+    """One track: colour swatch, name, instrument, mute and solo; any click on it selects its track."""
 
     def __init__(self, track_list: TrackList, index: int):
         super().__init__()
@@ -59,36 +66,44 @@ class TrackRow(QWidget):
         doc = track_list.document
         track = doc.song.tracks[index]
         look = doc.looks[index]
+        self.setObjectName(f"track_row_{index}")
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(4, 3, 4, 3)
+        layout.setContentsMargins(0, 3, 4, 3)
         layout.setSpacing(4)
+        self.marker = QFrame(self)  # a bar in the accent colour beside the selected track
+        self.marker.setFixedWidth(MARKER_WIDTH)
         self.color_button = QToolButton(self)
         self.color_button.setIcon(_swatch(look.color))
-        self.color_button.setToolTip(tr("Track colour"))
+        self.color_button.setToolTip(tr("Track colour: double-click to change it"))
         self.color_button.setAutoRaise(True)
-        self.color_button.clicked.connect(self._pick_color)
         self.name_edit = QLineEdit(track.name, self)
-        self.name_edit.setToolTip(tr("Track name"))
+        self.name_edit.setObjectName("track_name")
+        self.name_edit.setToolTip(tr("Track name: double-click or press F2 to rename"))
         self.name_edit.editingFinished.connect(self._rename)
         self.instrument = QComboBox(self)
         self.instrument.addItem(tr(DRUM_KIT_ITEM))
-        for program, name in enumerate(PROGRAM_NAMES):
-            self.instrument.addItem(f"{program + 1} {name}")
+        for program in range(len(PROGRAM_NAMES)):
+            self.instrument.addItem(f"{program + 1} {program_name(program)}")
         self.instrument.setCurrentIndex(0 if track.is_drum else track.program + 1)
         self.instrument.setToolTip(tr("Instrument: a General MIDI program, or the drum kit (MIDI channel 10)"))
         self.instrument.setMinimumContentsLength(14)
         self.instrument.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.instrument.currentIndexChanged.connect(self._set_instrument)
-        self.mute = self._toggle("M", "Mute", look.muted, "muted")
-        self.solo = self._toggle("S", "Solo", look.soloed, "soloed")
+        self.mute = self._toggle(tr("M", "Mute, one letter"), tr("Mute"), look.muted, "muted")
+        self.solo = self._toggle(tr("S", "Solo, one letter"), tr("Solo"), look.soloed, "soloed")
         top = QVBoxLayout()
         top.setSpacing(2)
         top.addWidget(self.name_edit)
         top.addWidget(self.instrument)
+        layout.addWidget(self.marker)
         layout.addWidget(self.color_button)
         layout.addLayout(top, 1)
         layout.addWidget(self.mute)
         layout.addWidget(self.solo)
+        for child in (self.color_button, self.instrument, self.mute, self.solo):
+            child.installEventFilter(self)  # they act on a click, and the click selects the track too
+        self._set_editing(False)
+        self.set_current(False)
 
     def _toggle(self, text: str, tip: str, checked: bool, field: str) -> QToolButton:
         button = QToolButton(self)
@@ -100,7 +115,55 @@ class TrackRow(QWidget):
         button.toggled.connect(lambda on: self.track_list.set_look_flag(self.index, field, on))
         return button
 
+    # -- selecting and renaming ------------------------------------------------------------
+    def set_current(self, on: bool) -> None:
+        """Mark the row as the track the roll edits: an accent bar and a bold name."""
+        color = self.palette().highlight().color().name() if on else "transparent"
+        self.marker.setStyleSheet(f"background: {color}; border-radius: 2px;")
+        font = self.name_edit.font()
+        font.setBold(on)
+        self.name_edit.setFont(font)
+
+    def _set_editing(self, on: bool) -> None:
+        # Until a rename starts, the name is plain text that lets clicks through to the row.
+        self.name_edit.setReadOnly(not on)
+        self.name_edit.setFrame(on)
+        self.name_edit.setAttribute(Qt.WA_TransparentForMouseEvents, not on)
+        self.name_edit.setFocusPolicy(Qt.StrongFocus if on else Qt.NoFocus)
+        self.name_edit.setStyleSheet("" if on else "QLineEdit { background: transparent; border: none; }")
+
+    @property
+    def editing(self) -> bool:
+        return not self.name_edit.isReadOnly()
+
+    def start_rename(self) -> None:
+        self.track_list.select_track(self.index)
+        self._set_editing(True)
+        self.name_edit.setFocus(Qt.OtherFocusReason)
+        self.name_edit.selectAll()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.track_list.select_track(self.index)
+        super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.LeftButton:
+            self.start_rename()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.MouseButtonPress:
+            self.track_list.select_track(self.index)
+        elif event.type() == QEvent.MouseButtonDblClick and watched is self.color_button:
+            self._pick_color()
+            return True
+        return False
+
     def _rename(self) -> None:
+        if not self.editing:
+            return
+        self._set_editing(False)
         self.track_list.rename(self.index, self.name_edit.text())
 
     def _set_instrument(self, row: int) -> None:
@@ -108,12 +171,12 @@ class TrackRow(QWidget):
 
     def _pick_color(self) -> None:
         current = QColor(self.track_list.document.looks[self.index].color)
-        color = QColorDialog.getColor(current, self, "Track colour")
+        color = QColorDialog.getColor(current, self, tr("Track colour"))
         if color.isValid():
             self.track_list.set_color(self.index, color.name())
 
 
-class TrackList(QWidget):
+class TrackList(Retranslating, QWidget):
     """Lists the song's tracks; the selected row is the track the roll edits."""
 
     status_message = Signal(str)
@@ -124,14 +187,15 @@ class TrackList(QWidget):
         self.list = QListWidget(self)
         self.list.setObjectName("track_list")
         self.list.currentRowChanged.connect(self._on_row_changed)
-        self.list.setToolTip(tr("Tracks: pick the one to edit. Drop MIDI files here to import them as tracks."))
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        rename = QShortcut(QKeySequence(Qt.Key_F2), self, context=Qt.WidgetWithChildrenShortcut)
+        rename.activated.connect(self.rename_current)
         buttons = QHBoxLayout()
         buttons.setSpacing(2)
-        self.add_button = self._button("+ Track", "Add a track", self._show_add_menu)
-        self.remove_button = self._button("Remove", "Remove the selected track", self.remove_current)
-        self.up_button = self._button("▲", "Move the track up", lambda: self.move_current(-1))
-        self.down_button = self._button("▼", "Move the track down", lambda: self.move_current(1))
+        self.add_button = self._button(self._show_add_menu)
+        self.remove_button = self._button(self.remove_current)
+        self.up_button = self._button(lambda: self.move_current(-1))
+        self.down_button = self._button(lambda: self.move_current(1))
         for b in (self.add_button, self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
@@ -142,14 +206,25 @@ class TrackList(QWidget):
         self._signature: object = None
         document.state_changed.connect(self.refresh)
         document.current_track_changed.connect(self._select_row)
-        self.refresh()
+        self.retranslate()
 
-    def _button(self, text: str, tip: str, slot) -> QToolButton:
+    def _button(self, slot) -> QToolButton:
         button = QToolButton(self)
-        button.setText(text)
-        button.setToolTip(tip)
         button.clicked.connect(slot)
         return button
+
+    def retranslate(self) -> None:
+        """The buttons' texts and the rows (rebuilt) in the current language."""
+        self.list.setToolTip(tr("Tracks: click one to edit it in the roll. Drop MIDI files here to import them as "
+                                "tracks."))
+        for button, text, tip in ((self.add_button, tr("+ Track"), tr("Add a track")),
+                                  (self.remove_button, tr("Remove"), tr("Remove the selected track")),
+                                  (self.up_button, "▲", tr("Move the track up")),
+                                  (self.down_button, "▼", tr("Move the track down"))):
+            button.setText(text)
+            button.setToolTip(tip)
+        self._signature = None
+        self.refresh()
 
     def sizeHint(self) -> QSize:
         return QSize(330, 300)
@@ -175,6 +250,7 @@ class TrackList(QWidget):
         self.setMinimumWidth(widest + self.list.verticalScrollBar().sizeHint().width() + 16)
         self.list.setCurrentRow(self.document.current_track)
         self.list.blockSignals(False)
+        self._mark_current()
         self.remove_button.setEnabled(len(song.tracks) > 1)
 
     def row_widget(self, index: int) -> TrackRow:
@@ -185,6 +261,24 @@ class TrackList(QWidget):
             self.list.blockSignals(True)
             self.list.setCurrentRow(index)
             self.list.blockSignals(False)
+        self._mark_current()
+
+    def _mark_current(self) -> None:
+        for i in range(self.list.count()):
+            row = self.row_widget(i)
+            if row is not None:
+                row.set_current(i == self.document.current_track)
+
+    def select_track(self, index: int) -> None:
+        """Make `index` the track the roll edits (a click on its row)."""
+        if 0 <= index < len(self.document.song.tracks) and index != self.document.current_track:
+            self.document.set_current_track(index)
+
+    def rename_current(self) -> None:
+        """Start editing the selected track's name (F2)."""
+        row = self.row_widget(self.document.current_track) if self.list.count() else None
+        if row is not None:
+            row.start_rename()
 
     def _on_row_changed(self, row: int) -> None:
         if row >= 0:
@@ -195,7 +289,7 @@ class TrackList(QWidget):
         track = self.document.song.tracks[index]
         name = name.strip() or track.name
         if name != track.name:
-            self.document.edit_track(index, track.replace(name=name), f"Rename track to {name}")
+            self.document.edit_track(index, track.replace(name=name), tr("Rename track to {0}").format(name))
 
     def set_instrument(self, index: int, program: int | None) -> None:
         """program None makes the track a drum kit on channel 10."""
@@ -205,37 +299,39 @@ class TrackList(QWidget):
             if track.is_drum:
                 return
             new = track.replace(is_drum=True, channel=DRUM_CHANNEL, program=0)
-            text = f"Make {track.name} a drum track"
+            text = tr("Make {0} a drum track").format(track.name)
         else:
             if not track.is_drum and track.program == program:
                 return
             others = song.tracks[:index] + song.tracks[index + 1:]
             channel = track.channel if not track.is_drum else free_channel(others)
             new = track.replace(is_drum=False, program=program, channel=channel)
-            text = f"Set {track.name} to {PROGRAM_NAMES[program]}"
+            text = tr("Set {0} to {1}").format(track.name, program_name(program))
         self.document.edit_track(index, new, text)
 
     def set_look_flag(self, index: int, field: str, on: bool) -> None:
         look = self.document.looks[index]
         if getattr(look, field) != on:
-            label = {"muted": "Mute", "soloed": "Solo"}[field]
+            texts = {("muted", True): tr("Mute {0}"), ("muted", False): tr("Unmute {0}"),
+                     ("soloed", True): tr("Solo {0}"), ("soloed", False): tr("Unsolo {0}")}
             self.document.edit_look(index, replace(look, **{field: on}),
-                                    f"{label if on else 'Un' + label.lower()} {self.document.song.tracks[index].name}")
+                                    texts[field, on].format(self.document.song.tracks[index].name))
 
     def set_color(self, index: int, color: str) -> None:
         look = self.document.looks[index]
-        self.document.edit_look(index, replace(look, color=color), "Change track colour")
+        self.document.edit_look(index, replace(look, color=color), tr("Change track colour"))
 
     def add_track(self, drums: bool = False) -> None:
         doc = self.document
         song = doc.song
         count = len(song.tracks)
         if drums:
-            track = drum_track(f"Drums {count + 1}" if any(t.is_drum for t in song.tracks) else "Drums")
+            name = tr("Drums {0}").format(count + 1) if any(t.is_drum for t in song.tracks) else tr("Drums")
+            track = drum_track(name)
         else:
-            track = Track(name=f"Track {count + 1}", program=0, channel=free_channel(song.tracks))
+            track = Track(name=tr("Track {0}").format(count + 1), program=0, channel=free_channel(song.tracks))
         state = ProjectSong(song.add_track(track), doc.looks + (default_look(count),), doc.state.length_bars)
-        doc.apply(state, f"Add {track.name}")
+        doc.apply(state, tr("Add {0}").format(track.name))
         doc.set_current_track(count)
 
     def remove_current(self) -> None:
@@ -248,7 +344,7 @@ class TrackList(QWidget):
         tracks = song.tracks[:index] + song.tracks[index + 1:]
         looks = doc.looks[:index] + doc.looks[index + 1:]
         doc.apply(ProjectSong(song.with_tracks(tracks), looks, doc.state.length_bars),
-                  f"Remove {song.tracks[index].name}")
+                  tr("Remove {0}").format(song.tracks[index].name))
         doc.set_current_track(min(index, len(tracks) - 1))
 
     def move_current(self, offset: int) -> None:
@@ -262,7 +358,7 @@ class TrackList(QWidget):
         tracks[index], tracks[target] = tracks[target], tracks[index]
         looks[index], looks[target] = looks[target], looks[index]
         doc.apply(ProjectSong(song.with_tracks(tracks), tuple(looks), doc.state.length_bars),
-                  f"Move {song.tracks[index].name} {'up' if offset < 0 else 'down'}")
+                  (tr("Move {0} up") if offset < 0 else tr("Move {0} down")).format(song.tracks[index].name))
         doc.set_current_track(target)
 
     def _show_add_menu(self) -> None:

@@ -58,6 +58,7 @@ def test_reorder_moves_track_and_its_look(tracks, document):
 def test_rename_and_change_instrument(tracks, document):
     """Editing the name and picking an instrument change the track through commands."""
     row = tracks.row_widget(0)
+    row.start_rename()  # the name is plain text until a double-click or F2
     row.name_edit.setText("Lead")
     row.name_edit.editingFinished.emit()
     assert names(document)[0] == "Lead"
@@ -85,3 +86,50 @@ def test_the_last_track_cannot_be_removed(tracks, document):
     assert len(document.song.tracks) == 1
     tracks.remove_current()
     assert len(document.song.tracks) == 1
+
+
+def _row_points(row):
+    """Points on a row: its name, its colour swatch, and the empty space right of the name."""
+    from PySide6.QtCore import QPoint
+
+    name = row.name_edit.geometry()
+    swatch = row.color_button
+    return {"name": (row, name.center()), "colour": (swatch, swatch.rect().center()),
+            "space": (row, QPoint(name.left() + 2, row.height() - 2))}
+
+
+@pytest.mark.parametrize("where", ["name", "colour", "space"])
+def test_a_click_anywhere_on_a_row_selects_its_track(tracks, document, where):
+    """Clicking the drum track's name, its colour or the space around them makes it the edited track."""
+    assert document.current_track == 0
+    widget, point = _row_points(tracks.row_widget(1))[where]
+    QTest.mouseClick(widget, Qt.LeftButton, Qt.NoModifier, point)
+    assert document.current_track == 1
+    assert tracks.list.currentRow() == 1
+    assert not tracks.row_widget(1).editing  # a single click never starts a rename
+
+
+def test_the_name_edits_on_double_click_or_f2(tracks, document):
+    """A double-click on the name, or F2 in the list, opens the name for editing; Return renames the track."""
+    row = tracks.row_widget(1)
+    widget, point = _row_points(row)["name"]
+    QTest.mouseDClick(widget, Qt.LeftButton, Qt.NoModifier, point)
+    assert row.editing and document.current_track == 1
+    row.name_edit.setText("Kit")
+    QTest.keyClick(row.name_edit, Qt.Key_Return)
+    assert names(document)[1] == "Kit"
+    document.set_current_track(0)
+    tracks.list.setFocus()
+    QTest.keyClick(tracks.list, Qt.Key_F2)
+    assert tracks.row_widget(0).editing
+
+
+def test_the_selected_track_is_marked_in_the_list_and_the_roll(qtbot, window):
+    """The edited track's row carries the accent bar and a bold name, and the roll names the track it shows."""
+    window.document.set_current_track(1)
+    rows = [window.track_list.row_widget(i) for i in range(2)]
+    assert "transparent" not in rows[1].marker.styleSheet() and "transparent" in rows[0].marker.styleSheet()
+    assert rows[1].name_edit.font().bold() and not rows[0].name_edit.font().bold()
+    assert "Drums" in window.editor.track_label.text()
+    window.document.set_current_track(0)
+    assert "Melody" in window.editor.track_label.text()

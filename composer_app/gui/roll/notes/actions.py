@@ -77,11 +77,11 @@ class NoteActions(QObject):
     def delete_selection(self) -> None:
         selected = self.state.selection
         if selected:
-            self.edit(lambda t: (note_edits.remove_notes(t, selected), frozenset()), _count("Delete", selected))
+            self.edit(lambda t: (note_edits.remove_notes(t, selected), frozenset()), tr("Delete %n note(s)", "", len(selected)))
 
     def nudge(self, ticks: int) -> None:
         selected = self.state.selection
-        self.edit(lambda t: note_edits.move_notes(t, selected, ticks, 0, self._lanes()), "Move notes")
+        self.edit(lambda t: note_edits.move_notes(t, selected, ticks, 0, self._lanes()), tr("Move notes"))
 
     def nudge_bar(self, direction: int) -> None:
         """Move the selection by the length of the bar its first note is in."""
@@ -91,22 +91,22 @@ class NoteActions(QObject):
 
     def move_rows(self, rows_down: int) -> None:
         selected = self.state.selection
-        self.edit(lambda t: note_edits.move_notes(t, selected, 0, rows_down, self._lanes()), "Move notes")
+        self.edit(lambda t: note_edits.move_notes(t, selected, 0, rows_down, self._lanes()), tr("Move notes"))
 
     def transpose(self, semitones: int, whole_track_if_empty: bool = True) -> None:
         notes = self.target_notes(whole_track_if_empty)
-        self.edit(lambda t: note_edits.transpose_notes(t, notes, semitones), f"Transpose {semitones:+d}")
+        self.edit(lambda t: note_edits.transpose_notes(t, notes, semitones), tr("Transpose {0:+d}").format(semitones))
 
     def quantize(self) -> None:
         notes = self.target_notes(whole_track_if_empty=True)
         step = self.state.grid.ticks
-        if self.edit(lambda t: note_edits.quantize_notes(t, notes, step), f"Quantize to {self.state.grid.label}"):
-            self.status_message.emit(tr("Quantized {0} notes to {1}").format(len(notes), self.state.grid.label))
+        if self.edit(lambda t: note_edits.quantize_notes(t, notes, step), tr("Quantize to {0}").format(self.state.grid.label)):
+            self.status_message.emit(tr("Quantized %n note(s) to {0}", "", len(notes)).format(self.state.grid.label))
 
     def duplicate(self) -> None:
         selected = self.state.selection
         step = self.state.grid.ticks
-        self.edit(lambda t: note_edits.duplicate_notes(t, selected, step), _count("Duplicate", selected))
+        self.edit(lambda t: note_edits.duplicate_notes(t, selected, step), tr("Duplicate %n note(s)", "", len(selected)))
 
     def set_velocities(self, base: Track, velocities: dict[Note, int], merge_key: object = None,
                        selection_before: Collection[Note] = ()) -> None:
@@ -120,7 +120,7 @@ class NoteActions(QObject):
         before = frozenset(selection_before)
         after = frozenset(renamed.get(n, n) for n in before)
         self.state.set_selection(after)
-        self.document.edit_track(index, new_track, "Change velocity", merge_key, (index, before), (index, after))
+        self.document.edit_track(index, new_track, tr("Change velocity"), merge_key, (index, before), (index, after))
 
     # -- clipboard -----------------------------------------------------------------------
     def copy(self) -> bool:
@@ -131,7 +131,7 @@ class NoteActions(QObject):
         clip = note_edits.relative_clip(selected)
         mime = QMimeData()
         mime.setData(NOTES_MIME, json.dumps([[n.start, n.pitch, n.duration, n.velocity] for n in clip]).encode())
-        mime.setText(tr("{0} notes from Composer").format(len(clip)))
+        mime.setText(tr("%n note(s) from Composer", "", len(clip)))
         track = self.current_track()
         if track is not None:
             from composer_app.music.midi_io import midi_bytes  # mido loads on first copy, not at start-up
@@ -140,13 +140,13 @@ class NoteActions(QObject):
             mime.setData(MIDI_MIME, midi_bytes(Song(tracks=(track.with_notes(clip),))))
         QGuiApplication.clipboard().setMimeData(mime)
         _release_clipboard_at_exit()
-        self.status_message.emit(tr("Copied {0} notes").format(len(clip)))
+        self.status_message.emit(tr("Copied %n note(s)", "", len(clip)))
         return True
 
     def cut(self) -> None:
         if self.copy():
             selected = self.state.selection
-            self.edit(lambda t: (note_edits.remove_notes(t, selected), frozenset()), _count("Cut", selected))
+            self.edit(lambda t: (note_edits.remove_notes(t, selected), frozenset()), tr("Cut %n note(s)", "", len(selected)))
 
     def paste(self, at_tick: int | None = None) -> None:
         """Paste copied notes into the current track at the playhead (or at_tick); they become the selection."""
@@ -159,9 +159,10 @@ class NoteActions(QObject):
             return
         tick = max(0, self.state.playhead if at_tick is None else at_tick)
         if tick + max(n.end for n in clip) > MAX_TICK:
-            self.status_message.emit(tr("Could not paste: the notes would end past the longest song (tick {0:,})").format(MAX_TICK))
+            self.status_message.emit(tr("Could not paste: the notes would end past the longest song (tick {0:,})")
+                                     .format(MAX_TICK))
             return
-        self.edit(lambda t: note_edits.paste_notes(t, clip, tick), _count("Paste", clip))
+        self.edit(lambda t: note_edits.paste_notes(t, clip, tick), tr("Paste %n note(s)", "", len(clip)))
 
 
 @functools.cache
@@ -198,13 +199,10 @@ def read_clipboard_notes() -> tuple[list[Note], str]:
     try:
         rows = values.items(json.loads(bytes(mime.data(NOTES_MIME)).decode()), "the clipboard")
         if len(rows) > MAX_NOTES:
-            return [], f"more than {MAX_NOTES:,} notes"
+            return [], tr("more than {0:,} notes").format(MAX_NOTES)
         return [values.note(row) for row in rows], ""
     except RecursionError:
-        return [], "nested too deeply"
+        return [], tr("nested too deeply")
     except (values.DamagedValue, ValueError) as exc:  # a damaged value; bad UTF-8, bad JSON, an impossible note
         return [], str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
 
-
-def _count(verb: str, notes: Collection[Note]) -> str:
-    return f"{verb} {len(notes)} note{'s' if len(notes) != 1 else ''}"

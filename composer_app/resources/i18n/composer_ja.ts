@@ -1,0 +1,2314 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name></name>
+    <message>
+        <source>Hear Notes While Editing</source>
+        <translation>編集中にノートを鳴らす</translation>
+    </message>
+    <message>
+        <source>Sound a key you click and a note you draw or move</source>
+        <translation>クリックした鍵盤や、描いたり動かしたりしたノートを鳴らします</translation>
+    </message>
+    <message>
+        <source>Drag MIDI</source>
+        <translation>MIDI をドラッグ</translation>
+    </message>
+    <message>
+        <source>Drag this into a DAW or a folder to drop the song (or the selected notes) as a MIDI file</source>
+        <translation>DAW やフォルダーへドラッグすると、曲（または選択したノート）を MIDI ファイルとして置けます</translation>
+    </message>
+    <message>
+        <source>WAV audio (*.wav)</source>
+        <translation>WAV 音声 (*.wav)</translation>
+    </message>
+    <message>
+        <source>FLAC audio (*.flac)</source>
+        <translation>FLAC 音声 (*.flac)</translation>
+    </message>
+    <message>
+        <source>Export Audio</source>
+        <translation>音声の書き出し</translation>
+    </message>
+    <message>
+        <source>Rendering audio…</source>
+        <translation>音声を書き出しています…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>The song has no notes to render yet.</source>
+        <translation>曲にまだノートがないため、書き出せません。</translation>
+    </message>
+    <message>
+        <source>Export MIDI</source>
+        <translation>MIDI の書き出し</translation>
+    </message>
+    <message>
+        <source>There are no notes to export.</source>
+        <translation>書き出すノートがありません。</translation>
+    </message>
+    <message>
+        <source>MIDI files (*.mid)</source>
+        <translation>MIDI ファイル (*.mid)</translation>
+    </message>
+    <message>
+        <source>Starting audio…</source>
+        <translation>オーディオを準備しています…</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>再生</translation>
+    </message>
+    <message>
+        <source>Export &amp;Audio…</source>
+        <translation>音声を書き出す(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Render the song to a WAV file with the current SoundFont</source>
+        <translation>今の SoundFont で曲を WAV ファイルに書き出します</translation>
+    </message>
+    <message>
+        <source>Export &amp;Selection as MIDI…</source>
+        <translation>選択範囲を MIDI で書き出す(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Write the selected notes (or the current track) as a MIDI file</source>
+        <translation>選択したノート（または今のトラック）を MIDI ファイルに書き出します</translation>
+    </message>
+    <message>
+        <source>{0} selection</source>
+        <translation>{0} の選択範囲</translation>
+    </message>
+    <message>
+        <source>Exported {0}</source>
+        <translation>{0} を書き出しました</translation>
+    </message>
+    <message>
+        <source>Export Selection as MIDI</source>
+        <translation>選択範囲を MIDI で書き出す</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Loop</source>
+        <translation>ループ</translation>
+    </message>
+    <message>
+        <source>Loop the loop region (the whole song when none is set)</source>
+        <translation>ループ範囲を繰り返します（範囲がなければ曲全体）</translation>
+    </message>
+    <message>
+        <source>Position: bar:beat</source>
+        <translation>位置：小節:拍</translation>
+    </message>
+    <message>
+        <source>Position: minutes:seconds</source>
+        <translation>位置：分:秒</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>再生</translation>
+    </message>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>一時停止（スペース）</translation>
+    </message>
+    <message>
+        <source>Play (Space)</source>
+        <translation>再生（スペース）</translation>
+    </message>
+    <message>
+        <source>Stop and return to the start</source>
+        <translation>停止して先頭に戻ります</translation>
+    </message>
+    <message>
+        <source>Playback is off: {0}. Export to MIDI and WAV still works.</source>
+        <translation>再生できません：{0}。MIDI と WAV への書き出しはできます。</translation>
+    </message>
+    <message>
+        <source>No sound: {0}</source>
+        <translation>音が出ません：{0}</translation>
+    </message>
+    <message>
+        <source>No model card found beside {0}.</source>
+        <translation>{0} の隣にモデルカードが見つかりません。</translation>
+    </message>
+    <message>
+        <source>Model card: {0}</source>
+        <translation>モデルカード：{0}</translation>
+    </message>
+    <message>
+        <source>Model card…</source>
+        <translation>モデルカード…</translation>
+    </message>
+    <message>
+        <source>Shipped: {0}</source>
+        <translation>同梱：{0}</translation>
+    </message>
+    <message>
+        <source>Shipped (not installed)</source>
+        <translation>同梱（未インストール）</translation>
+    </message>
+    <message>
+        <source>Open .mag…</source>
+        <translation>.mag を開く…</translation>
+    </message>
+    <message>
+        <source>Open a Magenta bundle</source>
+        <translation>Magenta のバンドルを開く</translation>
+    </message>
+    <message>
+        <source>Magenta bundles (*.mag)</source>
+        <translation>Magenta バンドル (*.mag)</translation>
+    </message>
+    <message>
+        <source>{0} was made for {1!r}, which this app does not know; known models: {2}</source>
+        <translation>{0} は {1!r} 用のバンドルですが、このアプリはそのモデルを知りません。使えるモデル：{2}</translation>
+    </message>
+    <message>
+        <source>{0} is an Improv RNN bundle ({1}): it generates over backing chords, which this panel cannot give it yet; use improv_rnn_generate</source>
+        <translation>{0} は Improv RNN のバンドル（{1}）です。伴奏コードの上で生成しますが、このパネルはまだコードを渡せません。improv_rnn_generate を使ってください</translation>
+    </message>
+    <message>
+        <source>No bundle ships for this model yet: open a .mag bundle.</source>
+        <translation>このモデルにはまだ同梱のバンドルがありません。.mag バンドルを開いてください。</translation>
+    </message>
+    <message>
+        <source>T {0:g} · seed {1}</source>
+        <translation>温度 {0:g} · シード {1}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;#{0}&lt;/b&gt; {1}</source>
+        <translation>&lt;b&gt;#{0}&lt;/b&gt; {1}</translation>
+    </message>
+    <message>
+        <source>Seed {0}: lock this seed in the panel to generate this set again</source>
+        <translation>シード {0}：パネルでこのシードを固定すると、同じ組をもう一度生成できます</translation>
+    </message>
+    <message>
+        <source>Audition this variation in the song</source>
+        <translation>このバリエーションを曲の中で試聴します</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>採用</translation>
+    </message>
+    <message>
+        <source>Insert into the track after the primer (undoable)</source>
+        <translation>プライマーの後ろにトラックへ入れます（元に戻せます）</translation>
+    </message>
+    <message>
+        <source>Discard this variation</source>
+        <translation>このバリエーションを破棄します</translation>
+    </message>
+    <message>
+        <source>Click to overlay on the roll; drag out to export as MIDI</source>
+        <translation>クリックでピアノロールに重ねて表示、ドラッグで MIDI として書き出し</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Generated variations appear here: draw a primer and press Generate (Ctrl+G).</source>
+        <translation>生成したバリエーションがここに並びます。プライマーを描いて「生成」（Ctrl+G）を押してください。</translation>
+    </message>
+    <message>
+        <source>Queued: {0}</source>
+        <translation>待機中：{0}</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>キャンセルしました。</translation>
+    </message>
+    <message>
+        <source>T {0:g}</source>
+        <translation>温度 {0:g}</translation>
+    </message>
+    <message>
+        <source>seed {0}</source>
+        <translation>シード {0}</translation>
+    </message>
+    <message>
+        <source>{0:g} bars</source>
+        <translation>{0:g} 小節</translation>
+    </message>
+    <message>
+        <source>beam {0}x{1}</source>
+        <translation>ビーム {0}×{1}</translation>
+    </message>
+    <message>
+        <source>region</source>
+        <translation>範囲</translation>
+    </message>
+    <message>
+        <source>Add a track first: generated music goes into the current track.</source>
+        <translation>先にトラックを追加してください。生成した音楽は今のトラックに入ります。</translation>
+    </message>
+    <message>
+        <source>{0} writes to a drum track; select one in the track list or pick another model.</source>
+        <translation>{0} はドラムトラックに書き込みます。トラック一覧でドラムトラックを選ぶか、別のモデルを選んでください。</translation>
+    </message>
+    <message>
+        <source>{0} writes to a melody (non-drum) track; select one in the track list or pick another model.</source>
+        <translation>{0} はメロディ（ドラム以外）のトラックに書き込みます。トラック一覧でそのようなトラックを選ぶか、別のモデルを選んでください。</translation>
+    </message>
+    <message>
+        <source>Select notes in the bars to rewrite, or set a loop region on the ruler.</source>
+        <translation>書き直す小節のノートを選ぶか、ルーラーでループ範囲を指定してください。</translation>
+    </message>
+    <message>
+        <source>Type a primer such as [60, -2, 60, -2, 67] or choose another primer source.</source>
+        <translation>[60, -2, 60, -2, 67] のようなプライマーを入力するか、別のプライマーを選んでください。</translation>
+    </message>
+    <message>
+        <source>Reading {0}…</source>
+        <translation>{0} を読み込んでいます…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n variation(s): click one to hear it in the song, Keep the one you like.</source>
+        <translation>
+            <numerusform>%n 個のバリエーション：クリックすると曲の中で聴けます。気に入ったものを「採用」してください。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The drum track this variation was made for was removed or changed.</source>
+        <translation>このバリエーションの対象だったドラムトラックが削除されたか、変更されました。</translation>
+    </message>
+    <message>
+        <source>Undo that change, or select a drum track and generate again.</source>
+        <translation>その変更を元に戻すか、ドラムトラックを選んでもう一度生成してください。</translation>
+    </message>
+    <message>
+        <source>The melody track this variation was made for was removed or changed.</source>
+        <translation>このバリエーションの対象だったメロディのトラックが削除されたか、変更されました。</translation>
+    </message>
+    <message>
+        <source>Undo that change, or select a melody track and generate again.</source>
+        <translation>その変更を元に戻すか、メロディのトラックを選んでもう一度生成してください。</translation>
+    </message>
+    <message>
+        <source>Keep variation {0}</source>
+        <translation>バリエーション {0} を採用</translation>
+    </message>
+    <message>
+        <source>Kept variation {0}. The new part starts at bar {1:g}.</source>
+        <translation>バリエーション {0} を採用しました。新しい部分は {1:g} 小節目から始まります。</translation>
+    </message>
+    <message>
+        <source>Audio is not available, so the variation is shown but not played.</source>
+        <translation>オーディオが使えないため、バリエーションは表示だけで再生されません。</translation>
+    </message>
+    <message>
+        <source>Generating {0}…</source>
+        <translation>生成中：{0}…</translation>
+    </message>
+    <message>
+        <source>Generation failed because of a bug ({0}){1}</source>
+        <translation>不具合のため生成に失敗しました（{0}）{1}</translation>
+    </message>
+    <message>
+        <source> The details are in {0}.</source>
+        <translation> 詳細は {0} にあります。</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Draw or select a primer, then Generate.</source>
+        <translation>プライマーを描くか選んでから、「生成」を押してください。</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>バンドル</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>長さ</translation>
+    </message>
+    <message>
+        <source>Variations</source>
+        <translation>バリエーション</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>シード</translation>
+    </message>
+    <message>
+        <source>Key lock</source>
+        <translation>キー固定</translation>
+    </message>
+    <message>
+        <source>Pitch range</source>
+        <translation>音域</translation>
+    </message>
+    <message>
+        <source>Beam size</source>
+        <translation>ビーム幅</translation>
+    </message>
+    <message>
+        <source>Branch factor</source>
+        <translation>分岐数</translation>
+    </message>
+    <message>
+        <source>Steps per iteration</source>
+        <translation>反復あたりのステップ数</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>パラメーター</translation>
+    </message>
+    <message>
+        <source>Melody steering</source>
+        <translation>メロディの誘導</translation>
+    </message>
+    <message>
+        <source>Advanced (beam search)</source>
+        <translation>詳細設定（ビームサーチ）</translation>
+    </message>
+    <message>
+        <source>Primer</source>
+        <translation>プライマー</translation>
+    </message>
+    <message>
+        <source> bars</source>
+        <comment>a unit after a number</comment>
+        <translation> 小節</translation>
+    </message>
+    <message>
+        <source>How much new music to generate after the primer (16 steps = 1 bar of 4/4)</source>
+        <translation>プライマーの後に生成する長さ（16 ステップ = 4/4 拍子の 1 小節）</translation>
+    </message>
+    <message>
+        <source>Lower is safer and more repetitive; higher is more surprising</source>
+        <translation>低いほど無難で繰り返しが多く、高いほど意外性が増します</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>〜</translation>
+    </message>
+    <message>
+        <source>Don&apos;t repeat the primer verbatim</source>
+        <translation>プライマーをそのまま繰り返さない</translation>
+    </message>
+    <message>
+        <source>Selected notes, or the track up to the playhead</source>
+        <translation>選択したノート、または再生位置までのトラック</translation>
+    </message>
+    <message>
+        <source>Magenta primer text</source>
+        <translation>Magenta 形式のプライマー</translation>
+    </message>
+    <message>
+        <source>File: {0}</source>
+        <translation>ファイル：{0}</translation>
+    </message>
+    <message>
+        <source>MIDI file…</source>
+        <translation>MIDI ファイル…</translation>
+    </message>
+    <message>
+        <source>Generate variations (Ctrl+G)</source>
+        <translation>バリエーションを生成します（Ctrl+G）</translation>
+    </message>
+    <message>
+        <source>Regenerate region</source>
+        <translation>範囲を再生成</translation>
+    </message>
+    <message>
+        <source>Rewrite the selected bars (or the loop region), keeping what follows</source>
+        <translation>選択した小節（またはループ範囲）を書き直し、その後ろはそのまま残します</translation>
+    </message>
+    <message>
+        <source>Switched to {0}: the bundle is for that model.</source>
+        <translation>{0} に切り替えました。バンドルがそのモデル用だからです。</translation>
+    </message>
+    <message>
+        <source>Primer from a file</source>
+        <translation>ファイルからプライマー</translation>
+    </message>
+    <message>
+        <source>Music files ({0})</source>
+        <translation>音楽ファイル ({0})</translation>
+    </message>
+    <message>
+        <source>{0} to {1}</source>
+        <translation>{0} 〜 {1}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Generate (%n queued)</source>
+        <translation>
+            <numerusform>生成（待機 %n 件）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} / %n step(s)</source>
+        <translation>
+            <numerusform>{0} / %n ステップ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The random seed of the last Generate: with the same seed and settings, a model gives the same variations</source>
+        <translation>直前の生成に使った乱数シード。同じシードと設定なら、モデルは同じバリエーションを返します</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新規</translation>
+    </message>
+    <message>
+        <source>Draw a new random seed now</source>
+        <translation>新しい乱数シードを今すぐ引きます</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>固定</translation>
+    </message>
+    <message>
+        <source>Locked, Generate repeats this seed; unlocked, every Generate draws a new one and so gives new variations</source>
+        <translation>固定すると生成のたびに同じシードを使います。固定しなければ毎回新しいシードになり、新しいバリエーションが得られます</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n variation(s) ready: {0}</source>
+        <translation>
+            <numerusform>%n 個のバリエーションができました：{0}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>無題</translation>
+    </message>
+    <message>
+        <source>Composer project ({0})</source>
+        <translation>Composer プロジェクト ({0})</translation>
+    </message>
+    <message>
+        <source>Projects and music files ({0})</source>
+        <translation>プロジェクトと音楽ファイル ({0})</translation>
+    </message>
+    <message>
+        <source>New song</source>
+        <translation>新しい曲</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <source>Could not open the file</source>
+        <translation>ファイルを開けませんでした</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened {0}: %n note(s)</source>
+        <translation>
+            <numerusform>{0} を開きました：ノート %n 個</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import MIDI into this song</source>
+        <translation>この曲に MIDI を読み込む</translation>
+    </message>
+    <message>
+        <source>Could not import the file</source>
+        <translation>ファイルを読み込めませんでした</translation>
+    </message>
+    <message>
+        <source>Import {0}</source>
+        <translation>{0} を読み込み</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n track(s) from {0}</source>
+        <translation>
+            <numerusform>{0} から %n トラックを読み込みました</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save project</source>
+        <translation>プロジェクトを保存</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>保存できませんでした</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>{0} を保存しました</translation>
+    </message>
+    <message>
+        <source>MIDI file (*.mid)</source>
+        <translation>MIDI ファイル (*.mid)</translation>
+    </message>
+    <message>
+        <source>Could not export</source>
+        <translation>書き出せませんでした</translation>
+    </message>
+    <message>
+        <source>Draw note</source>
+        <translation>ノートを描く</translation>
+    </message>
+    <message>
+        <source>Copy notes</source>
+        <translation>ノートをコピー</translation>
+    </message>
+    <message>
+        <source>Move notes</source>
+        <translation>ノートを移動</translation>
+    </message>
+    <message>
+        <source>Resize notes</source>
+        <translation>ノートの長さを変更</translation>
+    </message>
+    <message>
+        <source>Velocity {0}</source>
+        <translation>ベロシティ {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Erase %n note(s)</source>
+        <translation>
+            <numerusform>ノート %n 個を消去</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>描く</translation>
+    </message>
+    <message>
+        <source>Draw notes: click to add one of the last length, drag to set its length (B)</source>
+        <translation>ノートを描く：クリックで直前と同じ長さのノートを追加、ドラッグで長さを決めます（B）</translation>
+    </message>
+    <message>
+        <source>Select</source>
+        <translation>選択</translation>
+    </message>
+    <message>
+        <source>Select notes: click, Shift-click, or drag a rubber band (V)</source>
+        <translation>ノートを選択：クリック、Shift+クリック、または範囲をドラッグ（V）</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>消去</translation>
+    </message>
+    <message>
+        <source>Erase notes by clicking or dragging over them; right-click erases with any tool (E)</source>
+        <translation>クリックやドラッグでノートを消します。どのツールでも右クリックで消せます（E）</translation>
+    </message>
+    <message>
+        <source>Velocity</source>
+        <translation>ベロシティ</translation>
+    </message>
+    <message>
+        <source>Drag notes up or down to change their velocity (G)</source>
+        <translation>ノートを上下にドラッグしてベロシティを変えます（G）</translation>
+    </message>
+    <message>
+        <source>Roll tools</source>
+        <translation>ピアノロールのツール</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>グリッド</translation>
+    </message>
+    <message>
+        <source>Grid and snap (keys 1-8 pick a grid, 0 switches snap off and on)</source>
+        <translation>グリッドとスナップ（1〜8 キーでグリッドを選択、0 でスナップのオン／オフ）</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <comment>snap off</comment>
+        <translation>オフ</translation>
+    </message>
+    <message>
+        <source>9-lane kit</source>
+        <translation>9 レーンのキット</translation>
+    </message>
+    <message>
+        <source>On drum tracks, show only the nine drum lanes Magenta&apos;s kit uses</source>
+        <translation>ドラムトラックでは Magenta のキットが使う 9 つのレーンだけを表示します</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>追従</translation>
+    </message>
+    <message>
+        <source>Scroll to keep the playhead in view while playing</source>
+        <translation>再生中、再生位置が見えるようにスクロールします</translation>
+    </message>
+    <message>
+        <source>Loop the region marked in the ruler&apos;s upper half</source>
+        <translation>ルーラー上半分で指定した範囲をループします</translation>
+    </message>
+    <message>
+        <source>Vel</source>
+        <comment>velocity, short</comment>
+        <translation>ベロシティ</translation>
+    </message>
+    <message>
+        <source>Editing: {0}</source>
+        <translation>編集中：{0}</translation>
+    </message>
+    <message>
+        <source>Grid {0}</source>
+        <translation>グリッド {0}</translation>
+    </message>
+    <message>
+        <source>Snap on</source>
+        <translation>スナップ オン</translation>
+    </message>
+    <message>
+        <source>Snap off</source>
+        <translation>スナップ オフ</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n note(s)</source>
+        <translation>
+            <numerusform>ノート %n 個を削除</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Transpose {0:+d}</source>
+        <translation>移調 {0:+d}</translation>
+    </message>
+    <message>
+        <source>Quantize to {0}</source>
+        <translation>{0} にクオンタイズ</translation>
+    </message>
+    <message numerus="yes">
+        <source>Quantized %n note(s) to {0}</source>
+        <translation>
+            <numerusform>ノート %n 個を {0} にクオンタイズしました</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Duplicate %n note(s)</source>
+        <translation>
+            <numerusform>ノート %n 個を複製</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change velocity</source>
+        <translation>ベロシティを変更</translation>
+    </message>
+    <message>
+        <source>Nothing selected to copy</source>
+        <translation>コピーするものが選ばれていません</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) from Composer</source>
+        <translation>
+            <numerusform>Composer のノート %n 個</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n note(s)</source>
+        <translation>
+            <numerusform>ノート %n 個をコピーしました</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cut %n note(s)</source>
+        <translation>
+            <numerusform>ノート %n 個を切り取り</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not paste: the clipboard&apos;s notes are damaged ({0})</source>
+        <translation>貼り付けられません：クリップボードのノートが壊れています（{0}）</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no notes to paste</source>
+        <translation>クリップボードに貼り付けるノートがありません</translation>
+    </message>
+    <message>
+        <source>Could not paste: the notes would end past the longest song (tick {0:,})</source>
+        <translation>貼り付けられません：ノートが曲の最大長（ティック {0:,}）を超えてしまいます</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n note(s)</source>
+        <translation>
+            <numerusform>ノート %n 個を貼り付け</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>more than {0:,} notes</source>
+        <translation>ノートが {0:,} 個を超えています</translation>
+    </message>
+    <message>
+        <source>nested too deeply</source>
+        <translation>入れ子が深すぎます</translation>
+    </message>
+    <message>
+        <source>Click to move the playhead. Drag in the upper half to set the loop; click the loop to switch looping on or off.</source>
+        <translation>クリックで再生位置を移動します。上半分をドラッグするとループ範囲を指定、ループをクリックするとループのオン／オフを切り替えます。</translation>
+    </message>
+    <message>
+        <source>Velocity: drag across the stems to paint velocities (only the selected notes, if any)</source>
+        <translation>ベロシティ：棒をなぞるようにドラッグして値を描きます（選択があれば選択したノートだけ）</translation>
+    </message>
+    <message>
+        <source>Sound is off: {0}</source>
+        <translation>音が出ません：{0}</translation>
+    </message>
+    <message>
+        <source>Generation is unavailable: {0}</source>
+        <translation>生成は使えません：{0}</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存の変更</translation>
+    </message>
+    <message>
+        <source>Save the changes to “{0}” before closing it?</source>
+        <translation>閉じる前に「{0}」の変更を保存しますか？</translation>
+    </message>
+    <message>
+        <source>Tracks</source>
+        <translation>トラック</translation>
+    </message>
+    <message>
+        <source>{0}[*] — {1}</source>
+        <translation>{0}[*] — {1}</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <comment>a track&apos;s name: its note count</comment>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>ノート %n 個</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in song</source>
+        <comment>notes in the whole song</comment>
+        <translation>
+            <numerusform>曲全体 %n 個</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bar(s)</source>
+        <translation>
+            <numerusform>%n 小節</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0:g} qpm</source>
+        <translation>{0:g} qpm</translation>
+    </message>
+    <message>
+        <source>Could not restore</source>
+        <translation>復元できませんでした</translation>
+    </message>
+    <message>
+        <source>Restored unsaved work on {0}</source>
+        <translation>{0} の未保存の作業を復元しました</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>As the system ({0})</source>
+        <translation>システムに合わせる（{0}）</translation>
+    </message>
+    <message>
+        <source>The app switches at once, without a restart</source>
+        <translation>再起動せずにすぐ切り替わります</translation>
+    </message>
+    <message>
+        <source>Large type and high contrast for classrooms</source>
+        <translation>教室向けの大きな文字と高いコントラスト</translation>
+    </message>
+    <message>
+        <source>Scroll the roll to keep the playhead in view</source>
+        <translation>再生位置が見えるようにピアノロールをスクロールする</translation>
+    </message>
+    <message>
+        <source>Show only Magenta&apos;s nine drum lanes on drum tracks</source>
+        <translation>ドラムトラックでは Magenta の 9 つのドラムレーンだけを表示する</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <comment>seconds</comment>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Sound notes as they are drawn or clicked</source>
+        <translation>ノートを描いたりクリックしたりしたときに鳴らす</translation>
+    </message>
+    <message>
+        <source>the bundled SoundFont</source>
+        <translation>同梱の SoundFont</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>選択…</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <source>Projector mode</source>
+        <translation>プロジェクターモード</translation>
+    </message>
+    <message>
+        <source>Follow playhead</source>
+        <translation>再生位置に追従</translation>
+    </message>
+    <message>
+        <source>Drum lanes</source>
+        <translation>ドラムレーン</translation>
+    </message>
+    <message>
+        <source>Default grid</source>
+        <translation>既定のグリッド</translation>
+    </message>
+    <message>
+        <source>Autosave every</source>
+        <translation>自動保存の間隔</translation>
+    </message>
+    <message>
+        <source>New note velocity</source>
+        <translation>新しいノートのベロシティ</translation>
+    </message>
+    <message>
+        <source>Audition</source>
+        <translation>試聴</translation>
+    </message>
+    <message>
+        <source>SoundFont</source>
+        <translation>SoundFont</translation>
+    </message>
+    <message>
+        <source>SoundFont (*.sf2 *.sf3)</source>
+        <translation>SoundFont (*.sf2 *.sf3)</translation>
+    </message>
+    <message>
+        <source>{name} — autosaved {when} — {tracks}, {notes}</source>
+        <translation>{name} — {when} に自動保存 — {tracks}、{notes}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n track(s)</source>
+        <translation>
+            <numerusform>%n トラック</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore unsaved work?</source>
+        <translation>未保存の作業を復元しますか？</translation>
+    </message>
+    <message>
+        <source>Composer did not close properly. Unsaved work from these sessions can be restored:</source>
+        <translation>Composer は正しく終了しませんでした。次のセッションの未保存の作業を復元できます：</translation>
+    </message>
+    <message>
+        <source>Restore opens the selected work as unsaved changes. Discard deletes it for good. Later keeps every session listed here and asks again next time.</source>
+        <translation>「復元」は選んだ作業を未保存の変更として開きます。「破棄」は完全に削除します。「後で」はここにあるセッションをすべて残し、次回また確認します。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>復元</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>破棄</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>後で</translation>
+    </message>
+    <message>
+        <source>Draw, Select, Erase, Velocity tool</source>
+        <translation>描く・選択・消去・ベロシティのツール</translation>
+    </message>
+    <message>
+        <source>Draw a note; drag to set its length</source>
+        <translation>ノートを描く。ドラッグで長さを決める</translation>
+    </message>
+    <message>
+        <source>Move it (Alt copies); drag an edge to resize</source>
+        <translation>移動（Alt でコピー）。端をドラッグで長さを変更</translation>
+    </message>
+    <message>
+        <source>Move selection by the grid (Shift: by a bar)</source>
+        <translation>選択をグリッド単位で移動（Shift：小節単位）</translation>
+    </message>
+    <message>
+        <source>Transpose selection a semitone (Shift: an octave)</source>
+        <translation>選択を半音移調（Shift：オクターブ）</translation>
+    </message>
+    <message>
+        <source>Delete selection</source>
+        <translation>選択を削除</translation>
+    </message>
+    <message>
+        <source>Duplicate selection</source>
+        <translation>選択を複製</translation>
+    </message>
+    <message>
+        <source>Rename the selected track</source>
+        <translation>選択したトラックの名前を変更</translation>
+    </message>
+    <message>
+        <source>Quantize to the grid</source>
+        <translation>グリッドにクオンタイズ</translation>
+    </message>
+    <message>
+        <source>Grid 1/4, 1/8, 1/16, 1/32, then triplets; 0 toggles snap</source>
+        <translation>グリッド 1/4、1/8、1/16、1/32、続いて 3 連符。0 でスナップ切り替え</translation>
+    </message>
+    <message>
+        <source>Play / stop</source>
+        <translation>再生／停止</translation>
+    </message>
+    <message>
+        <source>Scroll up/down (Shift: left/right, Ctrl: zoom, Ctrl+Shift: zoom rows)</source>
+        <translation>上下スクロール（Shift：左右、Ctrl：拡大縮小、Ctrl+Shift：行の高さ）</translation>
+    </message>
+    <message>
+        <source>Click, drag</source>
+        <translation>クリック、ドラッグ</translation>
+    </message>
+    <message>
+        <source>Drag a note</source>
+        <translation>ノートをドラッグ</translation>
+    </message>
+    <message>
+        <source>Right-click</source>
+        <translation>右クリック</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete キー</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>スペース</translation>
+    </message>
+    <message>
+        <source>Wheel</source>
+        <translation>ホイール</translation>
+    </message>
+    <message>
+        <source>&amp;About {0}</source>
+        <translation>{0} について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>メイン</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>やり直し(&amp;R)</translation>
+    </message>
+    <message>
+        <source>{0} {1}</source>
+        <comment>an undo action: Undo, then what it undoes</comment>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新規(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start a new song</source>
+        <translation>新しい曲を始めます</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a project, MIDI, MusicXML, .mxl or ABC file</source>
+        <translation>プロジェクト、MIDI、MusicXML、.mxl、ABC のファイルを開きます</translation>
+    </message>
+    <message>
+        <source>&amp;Import MIDI…</source>
+        <translation>MIDI を読み込む(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Add the tracks of a MIDI or MusicXML file to this song</source>
+        <translation>MIDI や MusicXML ファイルのトラックをこの曲に加えます</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the project</source>
+        <translation>プロジェクトを保存します</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>名前を付けて保存(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Save the project under a new name</source>
+        <translation>プロジェクトを新しい名前で保存します</translation>
+    </message>
+    <message>
+        <source>&amp;Export MIDI…</source>
+        <translation>MIDI を書き出す(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write the song as a Standard MIDI File</source>
+        <translation>曲を標準 MIDI ファイルとして書き出します</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>設定(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>切り取り(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>コピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>貼り付け(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Paste notes at the playhead</source>
+        <translation>再生位置にノートを貼り付けます</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>すべて選択(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>削除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>複製(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Quantize</source>
+        <translation>クオンタイズ(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Snap the selection (or the whole track) to the grid</source>
+        <translation>選択（またはトラック全体）をグリッドに揃えます</translation>
+    </message>
+    <message>
+        <source>Transpose Up	Up</source>
+        <translation>上へ移調	↑</translation>
+    </message>
+    <message>
+        <source>Transpose Down	Down</source>
+        <translation>下へ移調	↓</translation>
+    </message>
+    <message>
+        <source>Octave Up	Shift+Up</source>
+        <translation>1 オクターブ上へ	Shift+↑</translation>
+    </message>
+    <message>
+        <source>Octave Down	Shift+Down</source>
+        <translation>1 オクターブ下へ	Shift+↓</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>拡大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>縮小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;Fit</source>
+        <translation>全体を表示(&amp;F)</translation>
+    </message>
+    <message>
+        <source>P&amp;rojector Mode</source>
+        <translation>プロジェクターモード(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Large type and high contrast for a classroom</source>
+        <translation>教室向けの大きな文字と高いコントラスト</translation>
+    </message>
+    <message>
+        <source>&amp;Play / Stop</source>
+        <translation>再生／停止(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Play or stop the song</source>
+        <translation>曲を再生または停止します</translation>
+    </message>
+    <message>
+        <source>&amp;Generate Variations</source>
+        <translation>バリエーションを生成(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Generate variations with the chosen model</source>
+        <translation>選んだモデルでバリエーションを生成します</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>キーボードショートカット(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近使ったファイル(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Transpose</source>
+        <translation>移調(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Grid</source>
+        <translation>グリッド(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Snap off	0</source>
+        <translation>スナップ オフ	0</translation>
+    </message>
+    <message>
+        <source>&amp;Panels</source>
+        <translation>パネル(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Transport</source>
+        <translation>再生(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>生成(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Clear List</source>
+        <translation>一覧を消去</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <source>About {0}</source>
+        <translation>{0} について</translation>
+    </message>
+    <message>
+        <source>Compose with Google Magenta&apos;s generative models.</source>
+        <translation>Google Magenta の生成モデルで作曲します。</translation>
+    </message>
+    <message>
+        <source>Getting the models ready; generating as soon as they are…</source>
+        <translation>モデルを準備しています。準備ができしだい生成します…</translation>
+    </message>
+    <message>
+        <source>Tempo</source>
+        <translation>テンポ</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>拍子</translation>
+    </message>
+    <message>
+        <source> qpm</source>
+        <translation> qpm</translation>
+    </message>
+    <message>
+        <source>Tempo in quarter notes per minute</source>
+        <translation>1 分あたりの 4 分音符の数で表したテンポ</translation>
+    </message>
+    <message>
+        <source>Beats per bar</source>
+        <translation>1 小節の拍数</translation>
+    </message>
+    <message>
+        <source>Beat unit</source>
+        <translation>拍の単位</translation>
+    </message>
+    <message>
+        <source>Song length in bars (grows by itself when notes reach past the end)</source>
+        <translation>曲の長さ（小節数）。ノートが末尾を越えると自動で伸びます</translation>
+    </message>
+    <message>
+        <source>Set tempo to {0:g} qpm</source>
+        <translation>テンポを {0:g} qpm に設定</translation>
+    </message>
+    <message>
+        <source>Set time signature to {0}</source>
+        <translation>拍子を {0} に設定</translation>
+    </message>
+    <message numerus="yes">
+        <source>Set length to %n bar(s)</source>
+        <translation>
+            <numerusform>長さを %n 小節に設定</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drum kit</source>
+        <translation>ドラムキット</translation>
+    </message>
+    <message>
+        <source>Track colour: double-click to change it</source>
+        <translation>トラックの色：ダブルクリックで変更</translation>
+    </message>
+    <message>
+        <source>Track name: double-click or press F2 to rename</source>
+        <translation>トラック名：ダブルクリックか F2 で名前を変更</translation>
+    </message>
+    <message>
+        <source>Instrument: a General MIDI program, or the drum kit (MIDI channel 10)</source>
+        <translation>楽器：General MIDI の音色、またはドラムキット（MIDI チャンネル 10）</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <comment>Mute, one letter</comment>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>ミュート</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <comment>Solo, one letter</comment>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>Solo</source>
+        <translation>ソロ</translation>
+    </message>
+    <message>
+        <source>Track colour</source>
+        <translation>トラックの色</translation>
+    </message>
+    <message>
+        <source>Tracks: click one to edit it in the roll. Drop MIDI files here to import them as tracks.</source>
+        <translation>トラック：クリックするとピアノロールで編集できます。MIDI ファイルをここにドロップするとトラックとして読み込みます。</translation>
+    </message>
+    <message>
+        <source>+ Track</source>
+        <translation>+ トラック</translation>
+    </message>
+    <message>
+        <source>Add a track</source>
+        <translation>トラックを追加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Remove the selected track</source>
+        <translation>選択したトラックを削除</translation>
+    </message>
+    <message>
+        <source>Move the track up</source>
+        <translation>トラックを上へ移動</translation>
+    </message>
+    <message>
+        <source>Move the track down</source>
+        <translation>トラックを下へ移動</translation>
+    </message>
+    <message>
+        <source>Rename track to {0}</source>
+        <translation>トラック名を {0} に変更</translation>
+    </message>
+    <message>
+        <source>Make {0} a drum track</source>
+        <translation>{0} をドラムトラックにする</translation>
+    </message>
+    <message>
+        <source>Set {0} to {1}</source>
+        <translation>{0} を {1} にする</translation>
+    </message>
+    <message>
+        <source>Mute {0}</source>
+        <translation>{0} をミュート</translation>
+    </message>
+    <message>
+        <source>Unmute {0}</source>
+        <translation>{0} のミュートを解除</translation>
+    </message>
+    <message>
+        <source>Solo {0}</source>
+        <translation>{0} をソロ</translation>
+    </message>
+    <message>
+        <source>Unsolo {0}</source>
+        <translation>{0} のソロを解除</translation>
+    </message>
+    <message>
+        <source>Change track colour</source>
+        <translation>トラックの色を変更</translation>
+    </message>
+    <message>
+        <source>Drums {0}</source>
+        <translation>ドラム {0}</translation>
+    </message>
+    <message>
+        <source>Drums</source>
+        <translation>ドラム</translation>
+    </message>
+    <message>
+        <source>Track {0}</source>
+        <translation>トラック {0}</translation>
+    </message>
+    <message>
+        <source>Add {0}</source>
+        <translation>{0} を追加</translation>
+    </message>
+    <message>
+        <source>A song keeps at least one track</source>
+        <translation>曲には少なくとも 1 つのトラックが必要です</translation>
+    </message>
+    <message>
+        <source>Remove {0}</source>
+        <translation>{0} を削除</translation>
+    </message>
+    <message>
+        <source>Move {0} up</source>
+        <translation>{0} を上へ移動</translation>
+    </message>
+    <message>
+        <source>Move {0} down</source>
+        <translation>{0} を下へ移動</translation>
+    </message>
+    <message>
+        <source>Instrument track</source>
+        <translation>楽器のトラック</translation>
+    </message>
+    <message>
+        <source>Drum track</source>
+        <translation>ドラムトラック</translation>
+    </message>
+</context>
+<context>
+    <name>busy</name>
+    <message>
+        <source>Please wait</source>
+        <translation>お待ちください</translation>
+    </message>
+</context>
+<context>
+    <name>dialogs</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>問題が起きました</translation>
+    </message>
+    <message>
+        <source>Composer ran into a bug (not your doing). Your work is still open; save it to be safe.</source>
+        <translation>Composer に不具合が起きました（操作のせいではありません）。作業はまだ開いています。念のため保存してください。</translation>
+    </message>
+    <message>
+        <source>The details were written to {0}.</source>
+        <translation>詳細は {0} に書き出しました。</translation>
+    </message>
+    <message>
+        <source>The details were printed to the terminal.</source>
+        <translation>詳細はターミナルに出力しました。</translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation>ファイルを置き換えますか？</translation>
+    </message>
+    <message>
+        <source>{0} already exists. Replace it?</source>
+        <translation>{0} はすでにあります。置き換えますか？</translation>
+    </message>
+</context>
+<context>
+    <name>gm</name>
+    <message>
+        <source>Acoustic Grand Piano</source>
+        <translation>アコースティック・グランド・ピアノ</translation>
+    </message>
+    <message>
+        <source>Bright Acoustic Piano</source>
+        <translation>ブライト・アコースティック・ピアノ</translation>
+    </message>
+    <message>
+        <source>Electric Grand Piano</source>
+        <translation>エレクトリック・グランド・ピアノ</translation>
+    </message>
+    <message>
+        <source>Honky-tonk Piano</source>
+        <translation>ホンキートンク・ピアノ</translation>
+    </message>
+    <message>
+        <source>Electric Piano 1</source>
+        <translation>エレクトリック・ピアノ 1</translation>
+    </message>
+    <message>
+        <source>Electric Piano 2</source>
+        <translation>エレクトリック・ピアノ 2</translation>
+    </message>
+    <message>
+        <source>Harpsichord</source>
+        <translation>ハープシコード</translation>
+    </message>
+    <message>
+        <source>Clavinet</source>
+        <translation>クラビネット</translation>
+    </message>
+    <message>
+        <source>Celesta</source>
+        <translation>チェレスタ</translation>
+    </message>
+    <message>
+        <source>Glockenspiel</source>
+        <translation>グロッケンシュピール</translation>
+    </message>
+    <message>
+        <source>Music Box</source>
+        <translation>オルゴール</translation>
+    </message>
+    <message>
+        <source>Vibraphone</source>
+        <translation>ビブラフォン</translation>
+    </message>
+    <message>
+        <source>Marimba</source>
+        <translation>マリンバ</translation>
+    </message>
+    <message>
+        <source>Xylophone</source>
+        <translation>シロフォン</translation>
+    </message>
+    <message>
+        <source>Tubular Bells</source>
+        <translation>チューブラー・ベル</translation>
+    </message>
+    <message>
+        <source>Dulcimer</source>
+        <translation>ダルシマー</translation>
+    </message>
+    <message>
+        <source>Drawbar Organ</source>
+        <translation>ドローバー・オルガン</translation>
+    </message>
+    <message>
+        <source>Percussive Organ</source>
+        <translation>パーカッシブ・オルガン</translation>
+    </message>
+    <message>
+        <source>Rock Organ</source>
+        <translation>ロック・オルガン</translation>
+    </message>
+    <message>
+        <source>Church Organ</source>
+        <translation>チャーチ・オルガン</translation>
+    </message>
+    <message>
+        <source>Reed Organ</source>
+        <translation>リード・オルガン</translation>
+    </message>
+    <message>
+        <source>Accordion</source>
+        <translation>アコーディオン</translation>
+    </message>
+    <message>
+        <source>Harmonica</source>
+        <translation>ハーモニカ</translation>
+    </message>
+    <message>
+        <source>Tango Accordion</source>
+        <translation>タンゴ・アコーディオン</translation>
+    </message>
+    <message>
+        <source>Acoustic Guitar (nylon)</source>
+        <translation>アコースティック・ギター（ナイロン弦）</translation>
+    </message>
+    <message>
+        <source>Acoustic Guitar (steel)</source>
+        <translation>アコースティック・ギター（スチール弦）</translation>
+    </message>
+    <message>
+        <source>Electric Guitar (jazz)</source>
+        <translation>エレクトリック・ギター（ジャズ）</translation>
+    </message>
+    <message>
+        <source>Electric Guitar (clean)</source>
+        <translation>エレクトリック・ギター（クリーン）</translation>
+    </message>
+    <message>
+        <source>Electric Guitar (muted)</source>
+        <translation>エレクトリック・ギター（ミュート）</translation>
+    </message>
+    <message>
+        <source>Overdriven Guitar</source>
+        <translation>オーバードライブ・ギター</translation>
+    </message>
+    <message>
+        <source>Distortion Guitar</source>
+        <translation>ディストーション・ギター</translation>
+    </message>
+    <message>
+        <source>Guitar Harmonics</source>
+        <translation>ギター・ハーモニクス</translation>
+    </message>
+    <message>
+        <source>Acoustic Bass</source>
+        <translation>アコースティック・ベース</translation>
+    </message>
+    <message>
+        <source>Electric Bass (finger)</source>
+        <translation>エレクトリック・ベース（指弾き）</translation>
+    </message>
+    <message>
+        <source>Electric Bass (pick)</source>
+        <translation>エレクトリック・ベース（ピック）</translation>
+    </message>
+    <message>
+        <source>Fretless Bass</source>
+        <translation>フレットレス・ベース</translation>
+    </message>
+    <message>
+        <source>Slap Bass 1</source>
+        <translation>スラップ・ベース 1</translation>
+    </message>
+    <message>
+        <source>Slap Bass 2</source>
+        <translation>スラップ・ベース 2</translation>
+    </message>
+    <message>
+        <source>Synth Bass 1</source>
+        <translation>シンセ・ベース 1</translation>
+    </message>
+    <message>
+        <source>Synth Bass 2</source>
+        <translation>シンセ・ベース 2</translation>
+    </message>
+    <message>
+        <source>Violin</source>
+        <translation>バイオリン</translation>
+    </message>
+    <message>
+        <source>Viola</source>
+        <translation>ビオラ</translation>
+    </message>
+    <message>
+        <source>Cello</source>
+        <translation>チェロ</translation>
+    </message>
+    <message>
+        <source>Contrabass</source>
+        <translation>コントラバス</translation>
+    </message>
+    <message>
+        <source>Tremolo Strings</source>
+        <translation>トレモロ・ストリングス</translation>
+    </message>
+    <message>
+        <source>Pizzicato Strings</source>
+        <translation>ピチカート・ストリングス</translation>
+    </message>
+    <message>
+        <source>Orchestral Harp</source>
+        <translation>オーケストラ・ハープ</translation>
+    </message>
+    <message>
+        <source>Timpani</source>
+        <translation>ティンパニ</translation>
+    </message>
+    <message>
+        <source>String Ensemble 1</source>
+        <translation>ストリングス・アンサンブル 1</translation>
+    </message>
+    <message>
+        <source>String Ensemble 2</source>
+        <translation>ストリングス・アンサンブル 2</translation>
+    </message>
+    <message>
+        <source>Synth Strings 1</source>
+        <translation>シンセ・ストリングス 1</translation>
+    </message>
+    <message>
+        <source>Synth Strings 2</source>
+        <translation>シンセ・ストリングス 2</translation>
+    </message>
+    <message>
+        <source>Choir Aahs</source>
+        <translation>クワイア・アー</translation>
+    </message>
+    <message>
+        <source>Voice Oohs</source>
+        <translation>ボイス・ウー</translation>
+    </message>
+    <message>
+        <source>Synth Choir</source>
+        <translation>シンセ・クワイア</translation>
+    </message>
+    <message>
+        <source>Orchestra Hit</source>
+        <translation>オーケストラ・ヒット</translation>
+    </message>
+    <message>
+        <source>Trumpet</source>
+        <translation>トランペット</translation>
+    </message>
+    <message>
+        <source>Trombone</source>
+        <translation>トロンボーン</translation>
+    </message>
+    <message>
+        <source>Tuba</source>
+        <translation>チューバ</translation>
+    </message>
+    <message>
+        <source>Muted Trumpet</source>
+        <translation>ミュート・トランペット</translation>
+    </message>
+    <message>
+        <source>French Horn</source>
+        <translation>フレンチ・ホルン</translation>
+    </message>
+    <message>
+        <source>Brass Section</source>
+        <translation>ブラス・セクション</translation>
+    </message>
+    <message>
+        <source>Synth Brass 1</source>
+        <translation>シンセ・ブラス 1</translation>
+    </message>
+    <message>
+        <source>Synth Brass 2</source>
+        <translation>シンセ・ブラス 2</translation>
+    </message>
+    <message>
+        <source>Soprano Sax</source>
+        <translation>ソプラノ・サックス</translation>
+    </message>
+    <message>
+        <source>Alto Sax</source>
+        <translation>アルト・サックス</translation>
+    </message>
+    <message>
+        <source>Tenor Sax</source>
+        <translation>テナー・サックス</translation>
+    </message>
+    <message>
+        <source>Baritone Sax</source>
+        <translation>バリトン・サックス</translation>
+    </message>
+    <message>
+        <source>Oboe</source>
+        <translation>オーボエ</translation>
+    </message>
+    <message>
+        <source>English Horn</source>
+        <translation>イングリッシュ・ホルン</translation>
+    </message>
+    <message>
+        <source>Bassoon</source>
+        <translation>バスーン</translation>
+    </message>
+    <message>
+        <source>Clarinet</source>
+        <translation>クラリネット</translation>
+    </message>
+    <message>
+        <source>Piccolo</source>
+        <translation>ピッコロ</translation>
+    </message>
+    <message>
+        <source>Flute</source>
+        <translation>フルート</translation>
+    </message>
+    <message>
+        <source>Recorder</source>
+        <translation>リコーダー</translation>
+    </message>
+    <message>
+        <source>Pan Flute</source>
+        <translation>パン・フルート</translation>
+    </message>
+    <message>
+        <source>Blown Bottle</source>
+        <translation>ボトル・ブロー</translation>
+    </message>
+    <message>
+        <source>Shakuhachi</source>
+        <translation>尺八</translation>
+    </message>
+    <message>
+        <source>Whistle</source>
+        <translation>口笛</translation>
+    </message>
+    <message>
+        <source>Ocarina</source>
+        <translation>オカリナ</translation>
+    </message>
+    <message>
+        <source>Lead 1 (square)</source>
+        <translation>リード 1（矩形波）</translation>
+    </message>
+    <message>
+        <source>Lead 2 (sawtooth)</source>
+        <translation>リード 2（ノコギリ波）</translation>
+    </message>
+    <message>
+        <source>Lead 3 (calliope)</source>
+        <translation>リード 3（カリオペ）</translation>
+    </message>
+    <message>
+        <source>Lead 4 (chiff)</source>
+        <translation>リード 4（チフ）</translation>
+    </message>
+    <message>
+        <source>Lead 5 (charang)</source>
+        <translation>リード 5（チャランゴ）</translation>
+    </message>
+    <message>
+        <source>Lead 6 (voice)</source>
+        <translation>リード 6（ボイス）</translation>
+    </message>
+    <message>
+        <source>Lead 7 (fifths)</source>
+        <translation>リード 7（5 度）</translation>
+    </message>
+    <message>
+        <source>Lead 8 (bass + lead)</source>
+        <translation>リード 8（ベース＋リード）</translation>
+    </message>
+    <message>
+        <source>Pad 1 (new age)</source>
+        <translation>パッド 1（ニューエイジ）</translation>
+    </message>
+    <message>
+        <source>Pad 2 (warm)</source>
+        <translation>パッド 2（ウォーム）</translation>
+    </message>
+    <message>
+        <source>Pad 3 (polysynth)</source>
+        <translation>パッド 3（ポリシンセ）</translation>
+    </message>
+    <message>
+        <source>Pad 4 (choir)</source>
+        <translation>パッド 4（クワイア）</translation>
+    </message>
+    <message>
+        <source>Pad 5 (bowed)</source>
+        <translation>パッド 5（ボウ）</translation>
+    </message>
+    <message>
+        <source>Pad 6 (metallic)</source>
+        <translation>パッド 6（メタリック）</translation>
+    </message>
+    <message>
+        <source>Pad 7 (halo)</source>
+        <translation>パッド 7（ヘイロー）</translation>
+    </message>
+    <message>
+        <source>Pad 8 (sweep)</source>
+        <translation>パッド 8（スウィープ）</translation>
+    </message>
+    <message>
+        <source>FX 1 (rain)</source>
+        <translation>効果音 1（雨）</translation>
+    </message>
+    <message>
+        <source>FX 2 (soundtrack)</source>
+        <translation>効果音 2（サウンドトラック）</translation>
+    </message>
+    <message>
+        <source>FX 3 (crystal)</source>
+        <translation>効果音 3（クリスタル）</translation>
+    </message>
+    <message>
+        <source>FX 4 (atmosphere)</source>
+        <translation>効果音 4（アトモスフィア）</translation>
+    </message>
+    <message>
+        <source>FX 5 (brightness)</source>
+        <translation>効果音 5（ブライトネス）</translation>
+    </message>
+    <message>
+        <source>FX 6 (goblins)</source>
+        <translation>効果音 6（ゴブリン）</translation>
+    </message>
+    <message>
+        <source>FX 7 (echoes)</source>
+        <translation>効果音 7（エコー）</translation>
+    </message>
+    <message>
+        <source>FX 8 (sci-fi)</source>
+        <translation>効果音 8（サイエンス・フィクション）</translation>
+    </message>
+    <message>
+        <source>Sitar</source>
+        <translation>シタール</translation>
+    </message>
+    <message>
+        <source>Banjo</source>
+        <translation>バンジョー</translation>
+    </message>
+    <message>
+        <source>Shamisen</source>
+        <translation>三味線</translation>
+    </message>
+    <message>
+        <source>Koto</source>
+        <translation>琴</translation>
+    </message>
+    <message>
+        <source>Kalimba</source>
+        <translation>カリンバ</translation>
+    </message>
+    <message>
+        <source>Bagpipe</source>
+        <translation>バグパイプ</translation>
+    </message>
+    <message>
+        <source>Fiddle</source>
+        <translation>フィドル</translation>
+    </message>
+    <message>
+        <source>Shanai</source>
+        <translation>シャナイ</translation>
+    </message>
+    <message>
+        <source>Tinkle Bell</source>
+        <translation>ティンクル・ベル</translation>
+    </message>
+    <message>
+        <source>Agogo</source>
+        <translation>アゴゴ</translation>
+    </message>
+    <message>
+        <source>Steel Drums</source>
+        <translation>スチール・ドラム</translation>
+    </message>
+    <message>
+        <source>Woodblock</source>
+        <translation>ウッドブロック</translation>
+    </message>
+    <message>
+        <source>Taiko Drum</source>
+        <translation>太鼓</translation>
+    </message>
+    <message>
+        <source>Melodic Tom</source>
+        <translation>メロディック・タム</translation>
+    </message>
+    <message>
+        <source>Synth Drum</source>
+        <translation>シンセ・ドラム</translation>
+    </message>
+    <message>
+        <source>Reverse Cymbal</source>
+        <translation>リバース・シンバル</translation>
+    </message>
+    <message>
+        <source>Guitar Fret Noise</source>
+        <translation>ギター・フレット・ノイズ</translation>
+    </message>
+    <message>
+        <source>Breath Noise</source>
+        <translation>ブレス・ノイズ</translation>
+    </message>
+    <message>
+        <source>Seashore</source>
+        <translation>海辺</translation>
+    </message>
+    <message>
+        <source>Bird Tweet</source>
+        <translation>鳥のさえずり</translation>
+    </message>
+    <message>
+        <source>Telephone Ring</source>
+        <translation>電話のベル</translation>
+    </message>
+    <message>
+        <source>Helicopter</source>
+        <translation>ヘリコプター</translation>
+    </message>
+    <message>
+        <source>Applause</source>
+        <translation>拍手</translation>
+    </message>
+    <message>
+        <source>Gunshot</source>
+        <translation>銃声</translation>
+    </message>
+    <message>
+        <source>Acoustic Bass Drum</source>
+        <translation>アコースティック・バスドラム</translation>
+    </message>
+    <message>
+        <source>Bass Drum 1</source>
+        <translation>バスドラム 1</translation>
+    </message>
+    <message>
+        <source>Side Stick</source>
+        <translation>サイドスティック</translation>
+    </message>
+    <message>
+        <source>Acoustic Snare</source>
+        <translation>アコースティック・スネア</translation>
+    </message>
+    <message>
+        <source>Hand Clap</source>
+        <translation>ハンドクラップ</translation>
+    </message>
+    <message>
+        <source>Electric Snare</source>
+        <translation>エレクトリック・スネア</translation>
+    </message>
+    <message>
+        <source>Low Floor Tom</source>
+        <translation>ロー・フロアタム</translation>
+    </message>
+    <message>
+        <source>Closed Hi-Hat</source>
+        <translation>クローズド・ハイハット</translation>
+    </message>
+    <message>
+        <source>High Floor Tom</source>
+        <translation>ハイ・フロアタム</translation>
+    </message>
+    <message>
+        <source>Pedal Hi-Hat</source>
+        <translation>ペダル・ハイハット</translation>
+    </message>
+    <message>
+        <source>Low Tom</source>
+        <translation>ロー・タム</translation>
+    </message>
+    <message>
+        <source>Open Hi-Hat</source>
+        <translation>オープン・ハイハット</translation>
+    </message>
+    <message>
+        <source>Low-Mid Tom</source>
+        <translation>ローミッド・タム</translation>
+    </message>
+    <message>
+        <source>Hi-Mid Tom</source>
+        <translation>ハイミッド・タム</translation>
+    </message>
+    <message>
+        <source>Crash Cymbal 1</source>
+        <translation>クラッシュ・シンバル 1</translation>
+    </message>
+    <message>
+        <source>High Tom</source>
+        <translation>ハイ・タム</translation>
+    </message>
+    <message>
+        <source>Ride Cymbal 1</source>
+        <translation>ライド・シンバル 1</translation>
+    </message>
+    <message>
+        <source>Chinese Cymbal</source>
+        <translation>チャイニーズ・シンバル</translation>
+    </message>
+    <message>
+        <source>Ride Bell</source>
+        <translation>ライド・ベル</translation>
+    </message>
+    <message>
+        <source>Tambourine</source>
+        <translation>タンバリン</translation>
+    </message>
+    <message>
+        <source>Splash Cymbal</source>
+        <translation>スプラッシュ・シンバル</translation>
+    </message>
+    <message>
+        <source>Cowbell</source>
+        <translation>カウベル</translation>
+    </message>
+    <message>
+        <source>Crash Cymbal 2</source>
+        <translation>クラッシュ・シンバル 2</translation>
+    </message>
+    <message>
+        <source>Vibraslap</source>
+        <translation>ビブラスラップ</translation>
+    </message>
+    <message>
+        <source>Ride Cymbal 2</source>
+        <translation>ライド・シンバル 2</translation>
+    </message>
+    <message>
+        <source>Hi Bongo</source>
+        <translation>ハイ・ボンゴ</translation>
+    </message>
+    <message>
+        <source>Low Bongo</source>
+        <translation>ロー・ボンゴ</translation>
+    </message>
+    <message>
+        <source>Mute Hi Conga</source>
+        <translation>ミュート・ハイ・コンガ</translation>
+    </message>
+    <message>
+        <source>Open Hi Conga</source>
+        <translation>オープン・ハイ・コンガ</translation>
+    </message>
+    <message>
+        <source>Low Conga</source>
+        <translation>ロー・コンガ</translation>
+    </message>
+    <message>
+        <source>High Timbale</source>
+        <translation>ハイ・ティンバレス</translation>
+    </message>
+    <message>
+        <source>Low Timbale</source>
+        <translation>ロー・ティンバレス</translation>
+    </message>
+    <message>
+        <source>High Agogo</source>
+        <translation>ハイ・アゴゴ</translation>
+    </message>
+    <message>
+        <source>Low Agogo</source>
+        <translation>ロー・アゴゴ</translation>
+    </message>
+    <message>
+        <source>Cabasa</source>
+        <translation>カバサ</translation>
+    </message>
+    <message>
+        <source>Maracas</source>
+        <translation>マラカス</translation>
+    </message>
+    <message>
+        <source>Short Whistle</source>
+        <translation>ショート・ホイッスル</translation>
+    </message>
+    <message>
+        <source>Long Whistle</source>
+        <translation>ロング・ホイッスル</translation>
+    </message>
+    <message>
+        <source>Short Guiro</source>
+        <translation>ショート・ギロ</translation>
+    </message>
+    <message>
+        <source>Long Guiro</source>
+        <translation>ロング・ギロ</translation>
+    </message>
+    <message>
+        <source>Claves</source>
+        <translation>クラベス</translation>
+    </message>
+    <message>
+        <source>Hi Wood Block</source>
+        <translation>ハイ・ウッドブロック</translation>
+    </message>
+    <message>
+        <source>Low Wood Block</source>
+        <translation>ロー・ウッドブロック</translation>
+    </message>
+    <message>
+        <source>Mute Cuica</source>
+        <translation>ミュート・クイーカ</translation>
+    </message>
+    <message>
+        <source>Open Cuica</source>
+        <translation>オープン・クイーカ</translation>
+    </message>
+    <message>
+        <source>Mute Triangle</source>
+        <translation>ミュート・トライアングル</translation>
+    </message>
+    <message>
+        <source>Open Triangle</source>
+        <translation>オープン・トライアングル</translation>
+    </message>
+    <message>
+        <source>Kick</source>
+        <translation>キック</translation>
+    </message>
+    <message>
+        <source>Snare</source>
+        <translation>スネア</translation>
+    </message>
+    <message>
+        <source>Mid Tom</source>
+        <translation>ミッド・タム</translation>
+    </message>
+    <message>
+        <source>Crash</source>
+        <translation>クラッシュ</translation>
+    </message>
+    <message>
+        <source>Ride</source>
+        <translation>ライド</translation>
+    </message>
+</context>
+<context>
+    <name>models</name>
+    <message>
+        <source>Melody RNN (basic)</source>
+        <translation>Melody RNN（ベーシック）</translation>
+    </message>
+    <message>
+        <source>Melody RNN with one-hot encoding.</source>
+        <translation>ワンホット表現の Melody RNN。</translation>
+    </message>
+    <message>
+        <source>Melody RNN (mono)</source>
+        <translation>Melody RNN（モノ）</translation>
+    </message>
+    <message>
+        <source>Monophonic RNN with one-hot encoding over the full MIDI range.</source>
+        <translation>MIDI の全音域をワンホット表現で扱う単旋律の RNN。</translation>
+    </message>
+    <message>
+        <source>Melody RNN (lookback)</source>
+        <translation>Melody RNN（ルックバック）</translation>
+    </message>
+    <message>
+        <source>Melody RNN with lookback encoding: it notices and repeats patterns from 1 and 2 bars ago.</source>
+        <translation>ルックバック表現の Melody RNN：1 小節前と 2 小節前のパターンに気づき、繰り返します。</translation>
+    </message>
+    <message>
+        <source>Melody RNN (attention)</source>
+        <translation>Melody RNN（アテンション）</translation>
+    </message>
+    <message>
+        <source>Melody RNN with lookback encoding and attention: it keeps longer-term structure.</source>
+        <translation>ルックバック表現とアテンションを持つ Melody RNN：より長い構造を保ちます。</translation>
+    </message>
+    <message>
+        <source>Drums RNN (drum kit)</source>
+        <translation>Drums RNN（ドラムキット）</translation>
+    </message>
+    <message>
+        <source>Drums RNN over a 9-piece kit (kick, snare, hi-hats, toms, cymbals), with attention.</source>
+        <translation>9 点キット（キック、スネア、ハイハット、タム、シンバル）を扱う、アテンション付きの Drums RNN。</translation>
+    </message>
+    <message>
+        <source>Drums RNN (one drum)</source>
+        <translation>Drums RNN（単一ドラム）</translation>
+    </message>
+    <message>
+        <source>Drums RNN that plays a single drum: when to hit, not which drum.</source>
+        <translation>1 つのドラムだけを鳴らす Drums RNN：どのドラムかではなく、いつ叩くかを決めます。</translation>
+    </message>
+    <message>
+        <source>Improv RNN (basic)</source>
+        <translation>Improv RNN（ベーシック）</translation>
+    </message>
+    <message>
+        <source>Melody over backing chords; each chord is read as its triad (major, minor, augmented, diminished).</source>
+        <translation>伴奏コードの上のメロディ。各コードは三和音（長・短・増・減）として読みます。</translation>
+    </message>
+    <message>
+        <source>Improv RNN (attention)</source>
+        <translation>Improv RNN（アテンション）</translation>
+    </message>
+    <message>
+        <source>Melody over backing chords (read as triads), with attention and the key-aware melody encoding.</source>
+        <translation>伴奏コード（三和音として読む）の上のメロディ。アテンションと調を考慮したメロディ表現を使います。</translation>
+    </message>
+    <message>
+        <source>Improv RNN (chord pitches)</source>
+        <translation>Improv RNN（コード構成音）</translation>
+    </message>
+    <message>
+        <source>Melody over backing chords, hearing each chord&apos;s root, pitches and bass: any chord symbol works.</source>
+        <translation>伴奏コードの上のメロディ。各コードの根音・構成音・ベース音を聞くので、どのコード記号でも使えます。</translation>
+    </message>
+    <message>
+        <source>Monophonic RNN with one-hot encoding.</source>
+        <translation>ワンホット表現の単旋律 RNN。</translation>
+    </message>
+    <message>
+        <source>Melody RNN with lookback encoding.</source>
+        <translation>ルックバック表現の Melody RNN。</translation>
+    </message>
+    <message>
+        <source>Melody RNN with lookback encoding and attention.</source>
+        <translation>ルックバック表現とアテンションを持つ Melody RNN。</translation>
+    </message>
+    <message>
+        <source>Drums RNN with multiple drums and binary counters.</source>
+        <translation>複数のドラムとバイナリカウンターを使う Drums RNN。</translation>
+    </message>
+    <message>
+        <source>Drums RNN with a single drum type.</source>
+        <translation>1 種類のドラムだけを扱う Drums RNN。</translation>
+    </message>
+    <message>
+        <source>major</source>
+        <translation>メジャー（長音階）</translation>
+    </message>
+    <message>
+        <source>natural minor</source>
+        <translation>ナチュラルマイナー（自然的短音階）</translation>
+    </message>
+    <message>
+        <source>harmonic minor</source>
+        <translation>ハーモニックマイナー（和声的短音階）</translation>
+    </message>
+    <message>
+        <source>dorian</source>
+        <translation>ドリアン</translation>
+    </message>
+    <message>
+        <source>mixolydian</source>
+        <translation>ミクソリディアン</translation>
+    </message>
+    <message>
+        <source>major pentatonic</source>
+        <translation>メジャーペンタトニック</translation>
+    </message>
+    <message>
+        <source>minor pentatonic</source>
+        <translation>マイナーペンタトニック</translation>
+    </message>
+    <message>
+        <source>blues</source>
+        <translation>ブルース</translation>
+    </message>
+</context>
+</TS>
