@@ -362,8 +362,10 @@ class ModelPanel(Retranslating, QWidget):
         self.cancel_button.setEnabled(busy)
         self._queued = queued
         self.generate_button.setText(tr("Generate (%n queued)", "", queued) if queued > 1 else tr("Generate"))
-        if not busy:
-            self.progress.setRange(0, 100)
+        if not busy and self.progress.maximum() == 0:
+            # A bar left moving (a model loading) stops; a finished one keeps its full "32 / 32 steps".
+            self.progress.setRange(0, 1)
+            self.progress.setValue(0)
 
     def show_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))

@@ -84,3 +84,4 @@ def test_history_keeps_each_cards_seed(qtbot, window):
     session.controller._restore_history()
     restored = session.strip.sets[0].candidates[0]
     assert (restored.seed, restored.temperature) == (99, 1.0)
+
