@@ -98,8 +98,8 @@ class ModelPanel(QWidget):
         self.model_combo = QComboBox()
         self.model_combo.setObjectName("model_combo")
         for config in all_configs():
-            if config.needs_chords:  # Improv RNN waits for the chord lane to give it chords
-                continue
+            if not config.in_generate_panel:  # Improv RNN waits for the chord lane; Polyphony and Performance RNN
+                continue  # for their panels
             self.model_combo.addItem(config.title, config.id)
         self.model_combo.currentIndexChanged.connect(self._on_model_changed)
         form.addRow("Model", self.model_combo)
