@@ -52,6 +52,8 @@ class PitchHistogramEncoder:
 
     def events_to_input(self, events, position) -> list[float]:
         histogram = [float(v) for v in events[position]]
+        if len(histogram) != 12:
+            raise ValueError(f"a pitch-class histogram has 12 values (C to B), not {len(histogram)}")
         total = sum(histogram)  # Python's left-to-right sum, as note_seq, so inputs agree bit for bit
         if total > 0:
             return [count / total for count in histogram]
