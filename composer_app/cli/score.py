@@ -15,6 +15,9 @@ def add_parser(sub) -> None:
     primer.add_argument("--primer_melody")
     primer.add_argument("--primer_drums")
     primer.add_argument("--primer_midi", type=Path)
+    primer.add_argument("--events", type=Path,
+                        help="a JSON file of events (and chords or control events) in the notation of Magenta's "
+                             "rnn2 fixtures: any Improv, Polyphony or Performance RNN sequence")
     p.add_argument("--backing_chords", help='Improv RNN: chord symbols separated by spaces, e.g. "C G Am F"')
     p.add_argument("--steps_per_chord", type=int, default=16, help="Improv RNN: steps each chord lasts")
     p.add_argument("--raw", action="store_true",
@@ -65,23 +68,62 @@ def _chords(args, config, length: int) -> list[str] | None:
     return list(chords)
 
 
+def _events_file(path: Path, config) -> tuple[list, list | None, list | None]:
+    """Events, chords and control events from a JSON file ({"events": [...], "chords" or "control_events": [...]}),
+    as the rnn2 fixtures write them: [type, value] pairs for Polyphony and Performance RNN, melody ints for Improv."""
+    from composer_app.user_files import read_limited
+
+    data = read_limited(path, 64 << 20, "events file", lambda where, problem: UserError(f"{where}: {problem}"))
+    try:
+        doc = json.loads(data)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise UserError(f"{path} is not JSON: {exc}") from None
+    if not isinstance(doc, dict) or not isinstance(doc.get("events"), list):
+        raise UserError(f'{path} needs an object with an "events" list')
+    events = doc["events"]
+    if config.is_timed:
+        if not all(isinstance(e, list) and len(e) == 2 for e in events):
+            raise UserError(f"{path}: every {config.family} event is a [type, value] pair")
+        events = [tuple(e) for e in events]
+    chords = doc.get("chords") or (doc.get("control_events") if config.needs_chords else None)
+    controls = None
+    if config.control_signals:
+        controls = doc.get("control_events")
+        if not isinstance(controls, list) or not all(isinstance(c, list) for c in controls):
+            raise UserError(f'{config.id} is conditioned on {", ".join(s.name for s in config.control_signals)}: '
+                            f'give "control_events", one list per event (see ../shared/fixtures/magenta-rnn2)')
+        controls = [tuple(tuple(v) if isinstance(v, list) else v for v in c) for c in controls]
+    return events, chords, controls
+
+
 @reports_user_errors
 def run_score(args) -> int:
     from composer_app.models.rnn.bundle import read_bundle
     from composer_app.models.rnn.scoring import score_events
 
     bundle = read_bundle(args.bundle)
-    events = _events(args, bundle.config)
+    controls = None
+    if args.events is not None:
+        events, chords, controls = _events_file(args.events, bundle.config)
+        if bundle.config.needs_chords and chords is None:
+            chords = _chords(args, bundle.config, len(events))
+    else:
+        if bundle.config.is_timed:
+            raise UserError(f"{bundle.config.id} scores event sequences: give --events FILE.json")
+        events = _events(args, bundle.config)
+        chords = None
     if len(events) < 1:
         raise UserError("nothing to score: the primer has no events")
-    chords = _chords(args, bundle.config, len(events))
+    if chords is None:
+        chords = _chords(args, bundle.config, len(events))
     try:
-        score = score_events(bundle, events, raw=args.raw, chords=chords)
-    except ValueError as exc:
-        raise UserError(f"the events do not fit {bundle.generator_id}: {exc}") from None
+        score = score_events(bundle, events, raw=args.raw, chords=chords, controls=controls)
+    except (ValueError, TypeError, IndexError, KeyError) as exc:
+        raise UserError(f"the events do not fit {bundle.config.id}: {exc}") from None
     result = {
         "generator_id": bundle.generator_id,
-        "events": [sorted(e) if isinstance(e, frozenset) else e for e in events],
+        "events": [sorted(e) if isinstance(e, frozenset) else list(e) if isinstance(e, tuple) else e
+                   for e in events],
         **({"chords": list(chords)} if chords else {}),
         "softmax": score.softmax.tolist(),
         "log_likelihood": score.log_likelihood,

@@ -176,6 +176,12 @@ class BundlePicker:
                                                                                             generator_id))
             self._fill_combo()
             return False
+        if not get_config(generator_id).in_generate_panel:
+            family = get_config(generator_id).family
+            self._show_error(f"{Path(path).name} is a {family.title()} RNN bundle ({generator_id}), which this panel "
+                             f"cannot run yet; use {family}_rnn_generate")
+            self._fill_combo()
+            return False
         self.bundle_path = str(path)
         if self._settings is not None and hasattr(self._settings, "add_recent_bundle"):
             self._settings.add_recent_bundle(str(path))

@@ -103,8 +103,8 @@ class ModelPanel(Retranslating, QWidget):
         self.model_combo = QComboBox()
         self.model_combo.setObjectName("model_combo")
         for config in all_configs():
-            if config.needs_chords:  # Improv RNN waits for the chord lane to give it chords
-                continue
+            if not config.in_generate_panel:  # Improv RNN waits for the chord lane; Polyphony and Performance RNN
+                continue  # for their panels
             self.model_combo.addItem(config.title, config.id)
         self.model_combo.currentIndexChanged.connect(self._on_model_changed)
         self._row(form, QT_TR_NOOP("Model"), self.model_combo)

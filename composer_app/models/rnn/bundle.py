@@ -12,7 +12,7 @@ from composer_app.models.checkpoints.mag_file import mag_from_bytes, read_mag
 from composer_app.models.checkpoints.metagraph import state_shapes
 from composer_app.models.checkpoints.sstable import FormatError
 from composer_app.models.errors import BundleError
-from composer_app.models.rnn.configs import ModelConfig, get_config, known_ids
+from composer_app.models.rnn.configs import ModelConfig, all_configs, get_config, known_ids
 from composer_app.models.rnn.weights import RnnWeights, WeightsError, detect_layout, weights_from_variables
 
 BUNDLE_DIR = RESOURCE_DIR / "bundles"
@@ -35,15 +35,17 @@ class Bundle:
     bundle_description: str
     weights: RnnWeights
     attn_length_source: str  # "metagraph", "config default" or "none"
+    config_id: str = ""  # the config it runs as: its generator id but where the network's widths say otherwise
 
     @property
     def config(self) -> ModelConfig:
-        return get_config(self.generator_id)
+        return get_config(self.config_id or self.generator_id)
 
     def describe(self) -> dict:
         return {
             "file": str(self.path) if self.path else None,
             "generator_id": self.generator_id,
+            **({"config": self.config.id} if self.config.id != self.generator_id else {}),
             "generator_description": self.generator_description,
             "bundle_description": self.bundle_description,
             **self.weights.describe(),
@@ -62,15 +64,16 @@ def bundle_from_bytes(data: bytes, path: Path | None = None, config: ModelConfig
 
 
 def _bundle_from_mag(raw: GeneratorBundle, path: Path | None, config: ModelConfig | None) -> Bundle:
-    if raw.generator_id not in known_ids():
+    candidates = [c for c in all_configs() if c.generator_id == raw.generator_id]
+    if not candidates:
         raise BundleError(
             path, f"it was made for the model {raw.generator_id!r}, which this app does not know; "
                   f"known models: {', '.join(known_ids())}")
-    if config is not None and config.id != raw.generator_id:
+    if config is not None and config.generator_id != raw.generator_id:
         raise BundleError(
             path, f"it is a {raw.generator_id} bundle, not {config.id}; choose the {raw.generator_id} model "
                   "or another bundle")
-    bundle_config = get_config(raw.generator_id)
+    bundle_config = get_config(raw.generator_id) if raw.generator_id in known_ids() else candidates[0]
     variables, unreadable = _read_checkpoint(raw, path)
     layout = detect_layout([*variables, *unreadable])
     attn_length, source = 0, "none"
@@ -88,13 +91,21 @@ def _bundle_from_mag(raw: GeneratorBundle, path: Path | None, config: ModelConfi
         weights = weights_from_variables(variables, attn_length, unreadable)
     except WeightsError as exc:
         raise BundleError(path, f"the checkpoint does not hold a usable network: {exc.problem}") from None
+    if config is None:
+        # performance_with_dynamics_compact's bundles carry the id performance_with_dynamics: the width decides.
+        fits = [c for c in candidates if (c.encoder().input_size, c.encoder().num_classes) ==
+                (weights.input_size, weights.num_classes)]
+        bundle_config = fits[0] if fits else bundle_config
+    else:
+        bundle_config = config
     encoder = bundle_config.encoder()
     if (weights.input_size, weights.num_classes) != (encoder.input_size, encoder.num_classes):
         raise BundleError(
             path, f"its network takes {weights.input_size} inputs and predicts {weights.num_classes} classes, "
                   f"but the {raw.generator_id} encoding has {encoder.input_size} inputs and "
                   f"{encoder.num_classes} classes")
-    return Bundle(path, raw.generator_id, raw.generator_description, raw.bundle_description, weights, source)
+    return Bundle(path, raw.generator_id, raw.generator_description, raw.bundle_description, weights, source,
+                  bundle_config.id)
 
 
 def _read_checkpoint(raw: GeneratorBundle, path: Path | None) -> tuple[dict, dict[str, str]]:

@@ -63,7 +63,7 @@ def check_batch_memory(request: GenerateRequest, bundle: Bundle) -> None:
 
 def resolve_bundle(request: GenerateRequest) -> Bundle:
     if isinstance(request.bundle, Bundle):
-        if request.bundle.generator_id != request.config_id:
+        if request.bundle.config.id != request.config_id:
             raise BundleError(request.bundle.path, f"it is a {request.bundle.generator_id} bundle, "
                                                    f"not {request.config_id}")
         return request.bundle

@@ -41,11 +41,14 @@ def prepare_events(bundle: Bundle, events: list, raw: bool = False) -> list:
     return list(events)
 
 
-def score_events(bundle: Bundle, events: list, raw: bool = False, chords: list[str] | None = None) -> Score:
+def score_events(bundle: Bundle, events: list, raw: bool = False, chords: list[str] | None = None,
+                 controls: list | None = None) -> Score:
     """Feed the events through the network once and read off every step's distribution.
 
-    Improv RNN needs `chords`, at least one per event: row t is conditioned on the chord of step t + 1 (the last
-    chord is repeated past the end, as Magenta's generator extends its controls).
+    A conditioned model needs its control events, at least one per event: Improv RNN's `chords`, a conditioned
+    Performance RNN's `controls` (one tuple per event, a value per signal, led by the disable flag where
+    conditioning is optional). Row t is conditioned on the control of event t + 1 (the last is repeated past the
+    end, as Magenta's generator extends its controls).
     """
     from composer_app.models.engine.sampling import one_blas_thread
     from composer_app.models.rnn.inference import RnnInference
@@ -53,11 +56,14 @@ def score_events(bundle: Bundle, events: list, raw: bool = False, chords: list[s
     events = prepare_events(bundle, events, raw)
     encoder = bundle.config.encoder()
     with one_blas_thread():
-        if bundle.config.needs_chords:
-            if not chords or len(chords) < len(events):
-                raise ValueError(f"{len(chords or ())} chord steps cannot condition {len(events)} events; "
-                                 "give at least one chord per event")
-            inputs = encoder.inputs_array(chords, events)
+        conditioned = bundle.config.needs_chords or bool(bundle.config.control_signals)
+        if conditioned:
+            given = chords if bundle.config.needs_chords else controls
+            what = "chord steps" if bundle.config.needs_chords else "control events"
+            if not given or len(given) < len(events):
+                raise ValueError(f"{len(given or ())} {what} cannot condition {len(events)} events; "
+                                 f"give at least one per event")
+            inputs = encoder.inputs_array(list(given), events)
         else:
             inputs = encoder.inputs_array(events)
         probabilities = RnnInference(bundle.weights).softmax(inputs[None])

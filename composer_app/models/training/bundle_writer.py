@@ -24,7 +24,7 @@ def bundle_bytes(config: ModelConfig, weights: RnnWeights, description: str = ""
     """Serialize a GeneratorBundle for these weights."""
     checkpoint, metagraph = _checkpoint_and_metagraph(weights, batch_size)
     return serialize_bundle(GeneratorBundle(
-        generator_id=config.id, generator_description=config.magenta_description or config.description,
+        generator_id=config.generator_id, generator_description=config.magenta_description or config.description,
         checkpoint_files=(checkpoint,), metagraph=metagraph, bundle_description=description))
 
 

@@ -2,8 +2,8 @@
 
 base.py (one-hot and event-sequence encoder-decoders), melody.py, key_melody.py (attention_rnn), lookback.py,
 drums.py, chords.py (Improv RNN's chord encodings) and conditional.py (control events before target events).
-Later families add polyphony.py, performance.py (with its control signals) and musicvae.py, built on the same
-base classes.
+polyphony.py (Polyphony RNN), performance.py and performance_controls.py (Performance RNN and its control
+signals).
 """
 
 from composer_app.music.encodings.base import (
@@ -39,6 +39,18 @@ from composer_app.music.encodings.melody import (
     major_key_histogram,
     note_histogram,
 )
+from composer_app.music.encodings.performance import (
+    ModuloPerformanceEventSequenceEncoderDecoder,
+    OneHotIndexEventSequenceEncoderDecoder,
+    PerformanceOneHotEncoding,
+)
+from composer_app.music.encodings.performance_controls import (
+    MultipleEventSequenceEncoder,
+    NoteDensitySignal,
+    OptionalEventSequenceEncoder,
+    PitchHistogramSignal,
+)
+from composer_app.music.encodings.polyphony import PolyphonyOneHotEncoding
 
 __all__ = [
     "OneHotEncoding",
@@ -67,4 +79,12 @@ __all__ = [
     "TriadChordOneHotEncoding",
     "PitchChordsEncoderDecoder",
     "ConditionalEventSequenceEncoderDecoder",
+    "PolyphonyOneHotEncoding",
+    "PerformanceOneHotEncoding",
+    "OneHotIndexEventSequenceEncoderDecoder",
+    "ModuloPerformanceEventSequenceEncoderDecoder",
+    "NoteDensitySignal",
+    "PitchHistogramSignal",
+    "MultipleEventSequenceEncoder",
+    "OptionalEventSequenceEncoder",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
 
@@ -174,15 +175,17 @@ def test_a_damaged_metagraph_is_refused(tmp_path):
     _refused(raw, _tensors(variables), tmp_path, "metagraph", "damaged", metagraph=raw.metagraph[:-7])
 
 
-def test_bundles_of_other_models_name_the_model():
-    """Polyphony and Performance RNN bundles are refused naming the file and the model they are for (Improv RNN's
-    load: tests/models/rnn/test_improv_goldens.py)."""
-    paths = [p for p in sorted(shared_path("fixtures", "magenta-rnn2").glob("*.mag")) if "improv" not in p.stem]
-    assert paths
-    for path in paths:
-        with pytest.raises(BundleError) as caught:
-            read_bundle(path)
-        assert path.name in str(caught.value) and path.stem.split(".")[0] in str(caught.value)
+def test_bundles_of_unknown_models_name_the_model(tmp_path):
+    """A bundle made for a model this app does not know is refused naming the file and that model (every
+    rnn2 fixture, Polyphony and Performance RNN included, loads: test_polyphony_goldens, test_performance_goldens)."""
+    raw = parse_bundle(shared_path("fixtures", "magenta-rnn2", "polyphony.mag").read_bytes())
+    path = tmp_path / "pianoroll.mag"
+    path.write_bytes(serialize_bundle(dataclasses.replace(raw, generator_id="pianoroll_rnn_nade")))
+    with pytest.raises(BundleError) as caught:
+        read_bundle(path)
+    assert path.name in str(caught.value) and "pianoroll_rnn_nade" in str(caught.value)
+    for fixture in sorted(shared_path("fixtures", "magenta-rnn2").glob("*.mag")):
+        assert read_bundle(fixture).config.generator_id == fixture.stem
 
 
 @pytest.mark.parametrize("folder,expected", [

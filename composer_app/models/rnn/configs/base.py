@@ -16,7 +16,7 @@ class ModelConfig:
     """What a generator id means: its event kind, encoder-decoder, time grid and default hparams."""
 
     id: str
-    family: str  # "melody", "drums" or "improv"; later: "polyphony", "performance"
+    family: str  # "melody", "drums", "improv", "polyphony" or "performance"
     title: str
     description: str
     make_encoder: Callable[[], Encoder] = field(repr=False, compare=False)
@@ -26,6 +26,10 @@ class ModelConfig:
     min_note: int = 0
     max_note: int = 128
     transpose_to_key: int | None = None
+    bundle_id: str | None = None  # the id its bundles carry, where it is not `id` (the compact config)
+    num_velocity_bins: int = 0  # Performance RNN: velocity bins of its events (0: no VELOCITY events)
+    control_signals: tuple = ()  # Performance RNN: its control signals, in the order of the control input
+    optional_conditioning: bool = False  # Performance RNN: the control input starts with a disable flag
 
     def encoder(self) -> Encoder:
         return _encoder_cache(self)
@@ -43,6 +47,22 @@ class ModelConfig:
     @property
     def is_drums(self) -> bool:
         return self.family == "drums"
+
+    @property
+    def is_timed(self) -> bool:
+        """Whether events carry time themselves (Polyphony's STEP_END, Performance's TIME_SHIFT), so a sequence's
+        length in steps is not its number of events."""
+        return self.family in ("polyphony", "performance")
+
+    @property
+    def generator_id(self) -> str:
+        """The id Magenta writes into its bundles."""
+        return self.bundle_id or self.id
+
+    @property
+    def in_generate_panel(self) -> bool:
+        """Whether the app's Generate panel can run it yet (the others have their own command lines for now)."""
+        return self.family in ("melody", "drums")
 
 
 _ENCODERS: dict[str, Encoder] = {}

@@ -1,0 +1,92 @@
+"""polyphony_rnn_generate and performance_rnn_generate as the course runs them, and score --events on both."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from composer_app.music.midi_io import read_midi
+from tests.conftest import ROOT, shared_path
+
+RNN2 = ("fixtures", "magenta-rnn2")
+
+
+def _run(main: str, *args):
+    return subprocess.run([sys.executable, "-c", f"import sys; from composer_app.cli.timed_rnn import {main}; "
+                           f"sys.argv[0] = 'x'; sys.exit({main}())", *args], cwd=ROOT, capture_output=True, text=True)
+
+
+def test_polyphony_same_flags_as_magentas_seeded_run(tmp_path):
+    """Magenta's recorded run (polyphony.seed2024.mid): same tempo, the primer chord held for a quarter, nothing
+    past 64 steps; the generated notes differ (this app's seeded draws, not numpy's global RNG)."""
+    theirs = read_midi(shared_path(*RNN2, "polyphony.seed2024.mid"))
+    proc = _run("polyphony_main", f"--bundle_file={shared_path(*RNN2, 'polyphony.mag')}", f"--output_dir={tmp_path}",
+                "--num_outputs=1", "--num_steps=64", "--primer_pitches=[67,64,60]", "--condition_on_primer=true",
+                "--inject_primer_during_generation=false", "--seed=2024")
+    assert proc.returncode == 0, proc.stderr[-1000:]
+    ours = read_midi(next(tmp_path.glob("*.mid")))
+    assert ours.qpm == theirs.qpm == 120.0
+    assert ours.tracks[0].notes[:3] == theirs.tracks[0].notes[:3]
+    assert ours.tracks[0].end <= 64 * 240 and min(n.start for n in ours.tracks[0].notes[3:]) >= 5 * 240
+
+
+@pytest.mark.parametrize("name,args", [
+    ("performance_with_dynamics", ["--primer_pitches=[60,64,67]"]),
+    ("multiconditioned_performance_with_dynamics", ["--primer_melody=[60, -2, 64, -2]", "--notes_per_second=8",
+                                                    "--pitch_class_histogram=[2, 0, 1, 0, 1, 1, 0, 1, 0, 1, 0, 1]"]),
+])
+def test_performance_same_flags_as_magentas_seeded_run(tmp_path, name, args):
+    """Magenta's recorded runs: our file has its primer notes (velocity bin 25 -> 97) and stays within 5 s."""
+    theirs = read_midi(shared_path(*RNN2, f"{name}.seed2024.mid"))
+    proc = _run("performance_main", f"--bundle_file={shared_path(*RNN2, name + '.mag')}", f"--output_dir={tmp_path}",
+                "--num_outputs=1", "--num_steps=500", *args, "--seed=2024")
+    assert proc.returncode == 0, proc.stderr[-1000:]
+    ours = read_midi(next(tmp_path.glob("*.mid")))
+    primer = [n for n in theirs.tracks[0].notes if n.start < 960]  # both primers end at 0.5 s
+    assert primer and [n for n in ours.tracks[0].notes if n.start < 960] == primer
+    assert ours.tracks[0].end <= 9600 and min(n.start for n in ours.tracks[0].notes if n not in primer) >= 979
+
+
+def test_user_errors_are_one_line(tmp_path):
+    """A wrong bundle family, a bad histogram and a too-long primer each give one line, no traceback."""
+    poly = shared_path(*RNN2, "polyphony.mag")
+    multi = shared_path(*RNN2, "multiconditioned_performance_with_dynamics.mag")
+    for main, args, words in [
+        ("performance_main", [f"--bundle_file={poly}"], "polyphony_rnn_generate"),
+        ("performance_main", [f"--bundle_file={multi}", "--pitch_class_histogram=[1, 2]"], "12 numbers"),
+        ("polyphony_main", [f"--bundle_file={poly}", "--num_steps=4", "--primer_pitches=[60]"], "--num_steps"),
+        ("performance_main", [f"--bundle_file={multi}", "--notes_per_second=oops"], "literal"),
+    ]:
+        proc = _run(main, *args, f"--output_dir={tmp_path}")
+        assert proc.returncode != 0 and "Traceback" not in proc.stderr
+        assert words in proc.stderr and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+
+
+def test_multi_program_primer_is_merged_and_said(tmp_path):
+    """A primer MIDI with two programs is merged (Magenta would drop it) and the command says so."""
+    proc = _run("polyphony_main", f"--bundle_file={shared_path(*RNN2, 'polyphony.mag')}", f"--output_dir={tmp_path}",
+                f"--primer_midi={shared_path(*RNN2, 'chord_pitches_improv.seed2024.mid')}", "--num_outputs=1",
+                "--num_steps=160", "--seed=1")
+    assert proc.returncode == 0, proc.stderr[-1000:]
+    assert "merges them" in proc.stderr
+    primer = read_midi(shared_path(*RNN2, "chord_pitches_improv.seed2024.mid"))
+    ours = read_midi(next(tmp_path.glob("*.mid")))
+    assert {n.pitch for t in primer.tracks for n in t.notes} <= {n.pitch for n in ours.tracks[0].notes}
+
+
+@pytest.mark.parametrize("name", ["polyphony", "performance_with_dynamics",
+                                  "multiconditioned_performance_with_dynamics", "chord_pitches_improv"])
+def test_score_events_file_matches_magentas_softmax(name, capsys):
+    """composer-app score BUNDLE --events FIXTURE.json --raw --json gives the fixture's softmax to 1e-6."""
+    from composer_app.cli.main import main
+
+    assert main(["score", str(shared_path(*RNN2, f"{name}.mag")), "--events", str(shared_path(*RNN2, f"{name}.json")),
+                 "--raw", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    golden = json.loads(shared_path(*RNN2, f"{name}.json").read_text())
+    assert np.abs(np.array(result["softmax"]) - np.array(golden["softmax"])).max() <= 1e-6
+    assert np.isfinite(result["perplexity"]) and result["steps_scored"] == len(golden["events"]) - 1
