@@ -28,10 +28,10 @@ FIXTURES = {
         note="--examples_path overrides the config's tfds_name: trained on the same Groove tfrecord as the others"),
     "flat_trio_tiny": Fixture(
         "flat-trio_16bar", "z_size=16,enc_rnn_size=[16,16],dec_rnn_size=[16,16,16],batch_size=16,learning_rate=0.03",
-        50, "trio", 16, "multi_categorical",
+        600, "trio", 16, "multi_categorical",
         note="trained on synthetic trios (build_data.py: Nottingham melody + bass from its chords + a looped Groove beat)"),
     "hierdec_trio_tiny": Fixture(
-        "hierdec-trio_16bar", "z_size=16,enc_rnn_size=[16,16],dec_rnn_size=[16,16],batch_size=16,learning_rate=0.03",
+        "hierdec-trio_16bar", "z_size=16,enc_rnn_size=[16,16],dec_rnn_size=[16,16],free_bits=0,batch_size=16,learning_rate=0.03",
         50, "trio", 16, "multi_categorical",
         note="trained on synthetic trios (build_data.py: Nottingham melody + bass from its chords + a looped Groove beat)"),
     "groovae_tap_tiny": Fixture("groovae_2bar_tap_fixed_velocity", GROOVE_HPARAMS, 100, "drums", 2, "groove"),

@@ -86,9 +86,29 @@ class Golden:
         self.model = TrainedModel(self.config, batch_size=BATCH, checkpoint_dir_or_path=str(tar))
         self.length = self.config.hparams.max_seq_len
         self.controlled = self.converter.control_depth > 0
+        self.split_rnn_output = self.unmerged_rnn_output() if self.fx.config.startswith("hierdec-trio") else None
         self.nade = None
         if self.fx.tensors == "multilabel":
             self.nade = NadeLogits(prefix, self.converter.output_depth, self.config.hparams.nade_num_hidden)
+
+    def unmerged_rnn_output(self):
+        """hierdec-trio's rnn_output, concatenated again from the core decoders' own outputs.
+
+        Magenta's SplitMultiOutLstmDecoder merges its parts under an assertion that each part decoded max_seq_len
+        (256) steps; under the hierarchical decoder each part decodes one bar (16), so fetching decoder_results fails
+        (InvalidArgumentError "Variable length not supported by MultiOutCategoricalLstmDecoder"). The samples do not
+        depend on the assertion. The same per-bar, per-part rnn_output tensors are concatenated here without it.
+        """
+        merged = self.model._decoder_results.rnn_output
+        with merged.graph.as_default():
+            bars = [tf.concat(list(bar.op.inputs)[:-1], axis=-1) for bar in list(merged.op.inputs)[:-1]]
+            return tf.concat(bars, axis=1)
+
+    def run_split(self, z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """One TrainedModel sampling run (its own placeholders and session) fetching the samples and rnn_output."""
+        m = self.model
+        feed = {m._temperature: TEMPERATURE, m._z_input: z, m._max_length: self.length}
+        return m._sess.run([m._outputs, self.split_rnn_output], feed)
 
     def decisions(self, rnn_output: np.ndarray, samples: np.ndarray) -> tuple[bool, float, dict]:
         """Whether the samples are the argmax of these logits, the smallest margin, and per-part margins."""
@@ -111,8 +131,12 @@ class Golden:
         padded = np.zeros([BATCH, z.shape[1]], np.float32)
         padded[:len(z)] = z
         for _ in range(TRIES):
-            res = self.model.decode_to_tensors(padded, self.length, TEMPERATURE, c_input, return_full_results=True)
-            rnn_output, samples = res[1][:len(z)], res[2][:len(z)]
+            if self.split_rnn_output is None:
+                res = self.model.decode_to_tensors(padded, self.length, TEMPERATURE, c_input, return_full_results=True)
+                rnn_output, samples = res[1][:len(z)], res[2][:len(z)]
+            else:
+                samples, rnn_output = self.run_split(padded)
+                samples, rnn_output = samples[:len(z)], rnn_output[:len(z)]
             ok, margin, parts = self.decisions(rnn_output, samples)
             if ok:
                 return samples, rnn_output, margin, parts
