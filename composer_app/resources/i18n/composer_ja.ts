@@ -2259,6 +2259,78 @@
         <translation>伴奏コードの上のメロディ。各コードの根音・構成音・ベース音を聞くので、どのコード記号でも使えます。</translation>
     </message>
     <message>
+        <source>Polyphony RNN</source>
+        <translation>Polyphony RNN</translation>
+    </message>
+    <message>
+        <source>Polyphonic music (chords, voices) on a 16th-note grid: continues a part, or harmonises a melody.</source>
+        <translation>16分音符のグリッド上のポリフォニー（和音・声部）：パートの続きを生成したり、メロディーに和声を付けたりします。</translation>
+    </message>
+    <message>
+        <source>Performance RNN</source>
+        <translation>Performance RNN</translation>
+    </message>
+    <message>
+        <source>Expressive piano in 10 ms steps, with timing but no dynamics.</source>
+        <translation>10 ミリ秒ステップの表情豊かなピアノ演奏。タイミングはありますが、強弱はありません。</translation>
+    </message>
+    <message>
+        <source>Performance RNN (dynamics)</source>
+        <translation>Performance RNN（強弱つき）</translation>
+    </message>
+    <message>
+        <source>Expressive piano in 10 ms steps, with timing and 32 levels of loudness.</source>
+        <translation>10 ミリ秒ステップの表情豊かなピアノ演奏。タイミングと 32 段階の強弱があります。</translation>
+    </message>
+    <message>
+        <source>Performance RNN (dynamics, compact)</source>
+        <translation>Performance RNN（強弱つき・コンパクト）</translation>
+    </message>
+    <message>
+        <source>Performance RNN with dynamics, fed the event&apos;s class number instead of a one-hot vector.</source>
+        <translation>強弱つきの Performance RNN。ワンホットベクトルの代わりにイベントのクラス番号を入力します。</translation>
+    </message>
+    <message>
+        <source>Performance RNN (dynamics, modulo)</source>
+        <translation>Performance RNN（強弱つき・モジュロ）</translation>
+    </message>
+    <message>
+        <source>Performance RNN with dynamics, its inputs as points on circles (pitch, pitch class, shift, velocity).</source>
+        <translation>強弱つきの Performance RNN。入力を円周上の点（音高・ピッチクラス・時間シフト・ベロシティ）で表します。</translation>
+    </message>
+    <message>
+        <source>Performance RNN (note density)</source>
+        <translation>Performance RNN（音符密度）</translation>
+    </message>
+    <message>
+        <source>Performance RNN with dynamics, steered by notes per second.</source>
+        <translation>強弱つきの Performance RNN。1 秒あたりの音符数で誘導します。</translation>
+    </message>
+    <message>
+        <source>Performance RNN (pitch classes)</source>
+        <translation>Performance RNN（ピッチクラス）</translation>
+    </message>
+    <message>
+        <source>Performance RNN with dynamics, steered by a pitch-class histogram.</source>
+        <translation>強弱つきの Performance RNN。ピッチクラスのヒストグラムで誘導します。</translation>
+    </message>
+    <message>
+        <source>Performance RNN (density and pitch classes)</source>
+        <translation>Performance RNN（密度とピッチクラス）</translation>
+    </message>
+    <message>
+        <source>Performance RNN with dynamics, steered by notes per second and a pitch-class histogram.</source>
+        <translation>強弱つきの Performance RNN。1 秒あたりの音符数とピッチクラスのヒストグラムで誘導します。</translation>
+    </message>
+    <message>
+        <source>Performance RNN (optional conditioning)</source>
+        <translation>Performance RNN（条件づけ任意）</translation>
+    </message>
+    <message>
+        <source>Performance RNN with dynamics, steered by density and pitch classes, or free where conditioning is off.</source>
+        <translation>強弱つきの Performance RNN。密度とピッチクラスで誘導し、条件づけをオフにした区間では自由に演奏します。</translation>
+    </message>
+    <message>
         <source>Monophonic RNN with one-hot encoding.</source>
         <translation>ワンホット表現の単旋律 RNN。</translation>
     </message>
