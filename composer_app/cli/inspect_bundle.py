@@ -64,7 +64,9 @@ def _run_vae(args) -> int:
     print(f"  conductor:      {_sizes(info['conductor_sizes'])}" if info["conductor_sizes"]
           else "  conductor:      none (flat decoder)")
     print(f"  input depth:    {info['input_depth']}")
-    print(f"  output depth:   {info['output_depth']}")
+    parts = info["output_parts"]
+    split = f", {info['core_decoders']} core decoders" if info["core_decoders"] > 1 else ""
+    print(f"  output depth:   {info['output_depth']}" + (f" (parts {_sizes(parts)}{split})" if len(parts) > 1 else ""))
     if info["nade_hidden"]:
         print(f"  NADE:           {info['nade_hidden']} hidden units (multi-label outputs)")
     if info["control_depth"]:

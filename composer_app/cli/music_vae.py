@@ -12,9 +12,10 @@ from composer_app.cli.errors import UserError, reports_user_errors
 from composer_app.cli.generate import _positive_float, _positive_int, _seed
 
 CONFIG_IDS = ("cat-mel_2bar_small", "cat-mel_2bar_big", "hierdec-mel_16bar", "cat-drums_2bar_small",
-              "cat-drums_2bar_big", "nade-drums_2bar_reduced", "nade-drums_2bar_full", "groovae_2bar_humanize",
-              "groovae_2bar_tap_fixed_velocity", "groovae_2bar_add_closed_hh", "groovae_4bar",
-              "groovae_2bar_hits_control_tfds", "groovae_2bar_hits_control",
+              "cat-drums_2bar_big", "flat-trio_16bar", "hierdec-trio_16bar", "nade-drums_2bar_reduced",
+              "nade-drums_2bar_full", "groovae_2bar_humanize", "groovae_2bar_tap_fixed_velocity",
+              "groovae_2bar_add_closed_hh", "groovae_4bar", "groovae_2bar_hits_control_tfds",
+              "groovae_2bar_hits_control",
               )  # models/musicvae/configs.py (with its aliases), named here so the parser imports no numpy
 MAX_OUTPUTS = 10_000
 HPARAMS_HELP = ("Magenta's hparams, e.g. 'z_size=16,max_seq_len=64': sizes are checked against the checkpoint, "
@@ -80,7 +81,8 @@ def _rng(seed):
 
 
 def _decode_batches(model, config, z, temperature: float, rng, batch: int, controls=None):
-    """Classes [n, steps], NADE rolls [n, steps, classes], or for GrooVAE the outputs [n, steps, 27]."""
+    """Classes [n, steps] (a trio: [n, steps, 3], melody, bass, drums), NADE rolls [n, steps, classes], or for
+    GrooVAE the outputs [n, steps, 27]."""
     import numpy as np
 
     if config.kind == "groove":

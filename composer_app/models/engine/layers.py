@@ -23,40 +23,47 @@ class OneHotInput:
 
     Multiplying it by a kernel picks one row per block instead of multiplying by hundreds of zeros (Drums RNN's
     input is 512 one-hot columns wide). codes [rows, blocks]: the hot column of each block (-1: none);
-    block_width: the columns per block; tail [rows, k]: the dense columns after the blocks; head [rows, k]: dense
-    columns before them (a conditional encoder's control block).
+    block_width: the columns per block, or one width per block (MusicVAE's trio reads blocks of 90, 90 and 512);
+    tail [rows, k]: the dense columns after the blocks; head [rows, k]: dense columns before them (a conditional
+    encoder's control block).
     """
 
-    def __init__(self, codes: np.ndarray, block_width: int, tail: np.ndarray, head: np.ndarray | None = None):
+    def __init__(self, codes: np.ndarray, block_width: int | tuple[int, ...], tail: np.ndarray,
+                 head: np.ndarray | None = None):
         self.codes, self.block_width, self.tail = codes, block_width, tail
         self.head = np.zeros((codes.shape[0], 0), np.float32) if head is None else head
+        blocks = codes.shape[1]
+        widths = (block_width,) * blocks if isinstance(block_width, (int, np.integer)) else tuple(block_width)
+        if len(widths) != blocks:
+            raise ValueError(f"{len(widths)} block widths for {blocks} blocks")
+        # The first column of each block after the head, then the end of the last block.
+        self.offsets = np.concatenate([[0], np.cumsum(widths, dtype=np.int64)])
 
     @property
     def width(self) -> int:
-        return self.head.shape[1] + self.codes.shape[1] * self.block_width + self.tail.shape[1]
+        return self.head.shape[1] + int(self.offsets[-1]) + self.tail.shape[1]
 
     def dense(self) -> np.ndarray:
         rows, blocks = self.codes.shape
-        out = np.zeros((rows, blocks * self.block_width), np.float32)
+        out = np.zeros((rows, int(self.offsets[-1])), np.float32)
         valid = self.codes >= 0
-        columns = self.codes + np.arange(blocks) * self.block_width
+        columns = self.codes + self.offsets[:-1]
         out[np.nonzero(valid)[0], columns[valid]] = 1.0
         return np.concatenate([self.head, out, self.tail], axis=1)
 
     def matmul(self, kernel: np.ndarray) -> np.ndarray:
         """self.dense() @ kernel[:width]."""
-        blocks = self.codes.shape[1]
         first = self.head.shape[1]
-        start = first + blocks * self.block_width
+        start = first + int(self.offsets[-1])
         out = self.tail @ kernel[start: self.width]
         if first:
             out += self.head @ kernel[:first]
-        for b in range(blocks):
+        for b in range(self.codes.shape[1]):
             codes = self.codes[:, b]
             if (codes >= 0).all():
-                out += kernel[first + b * self.block_width + codes]
+                out += kernel[first + self.offsets[b] + codes]
                 continue
-            picked = kernel[first + b * self.block_width + np.maximum(codes, 0)]
+            picked = kernel[first + self.offsets[b] + np.maximum(codes, 0)]
             out += np.where((codes >= 0)[:, None], picked, np.float32(0.0))
         return out
 

@@ -12,6 +12,8 @@ from composer_app.models.checkpoints.tf_checkpoint import is_training_state
 from composer_app.models.errors import BundleError
 
 MAX_LAYERS = 64
+# Where SplitMultiOutLstmDecoder (hierdec-trio) puts its k-th core decoder: f"{SPLIT_SCOPE}_{k}/decoder/...".
+SPLIT_SCOPE = "core_decoder/core_decoder"
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,29 @@ class DecoderWeights:
 
 
 @dataclass(frozen=True)
+class SplitDecoderWeights:
+    """Magenta's SplitMultiOutLstmDecoder: one categorical LSTM decoder per output part (trio: melody, bass,
+    drums), each with its own weights, all conditioned on the same embedding; the outputs sit side by side."""
+
+    parts: tuple[DecoderWeights, ...]
+    nade = None  # categorical parts, no controls: read as DecoderWeights' fields are
+    control_depth = 0
+
+    @property
+    def output_depths(self) -> tuple[int, ...]:
+        return tuple(part.output_depth for part in self.parts)
+
+    @property
+    def output_depth(self) -> int:
+        return sum(self.output_depths)
+
+    @property
+    def cells(self) -> tuple[Lstm, ...]:
+        """The parts' layers, which have one size (Magenta builds every part from dec_rnn_size)."""
+        return self.parts[0].cells
+
+
+@dataclass(frozen=True)
 class ConductorWeights:
     """A hierarchical decoder's conductor: z to its initial state, and its stacked cells (one zero input a step)."""
 
@@ -94,12 +119,13 @@ class ConductorWeights:
 
 @dataclass(frozen=True)
 class VaeWeights:
-    """A whole MusicVAE: where it came from, z size, encoder, core decoder and (hierdec only) the conductor."""
+    """A whole MusicVAE: where it came from, z size, encoder, core decoder (hierdec-trio: split in parts) and
+    (hierdec only) the conductor."""
 
     source: str
     z_size: int
     encoder: EncoderWeights
-    decoder: DecoderWeights
+    decoder: DecoderWeights | SplitDecoderWeights
     conductor: ConductorWeights | None = None
 
 
@@ -230,6 +256,23 @@ def load_weights(path: str | os.PathLike) -> VaeWeights:
     return weights_from(read_tensors(path))
 
 
+def _split_decoder(t: WeightTensors, z_size: int) -> SplitDecoderWeights:
+    """The core decoders core_decoder/core_decoder_{k}/decoder of a SplitMultiOutLstmDecoder, k = 0, 1, ..."""
+    parts: list[DecoderWeights] = []
+    while any(name.startswith(f"{SPLIT_SCOPE}_{len(parts)}/") for name in t.tensors):
+        if len(parts) == MAX_LAYERS:
+            raise BundleError(t.source, f"more than {MAX_LAYERS} split core decoders")
+        parts.append(read_decoder(t, f"{SPLIT_SCOPE}_{len(parts)}/decoder", z_size, controls=False))
+        sizes = [cell.units for cell in parts[-1].cells]
+        if parts[-1].nade is not None or sizes != [cell.units for cell in parts[0].cells]:
+            raise BundleError(t.source, f"core decoder {len(parts) - 1} has layers of {sizes} units"
+                              + (" and a NADE" if parts[-1].nade is not None else "")
+                              + f", core decoder 0 of {[cell.units for cell in parts[0].cells]}; Magenta builds "
+                              "them all as categorical decoders from dec_rnn_size, so this is not a MusicVAE "
+                              "checkpoint this app can read")
+    return SplitDecoderWeights(tuple(parts))
+
+
 def weights_from(t: WeightTensors) -> VaeWeights:
     """The MusicVAE held by checkpoint tensors, checked against each other's shapes."""
     encoder = _encoder(t)
@@ -238,5 +281,8 @@ def weights_from(t: WeightTensors) -> VaeWeights:
         return VaeWeights(t.source, z_size, encoder, read_decoder(t, "decoder", z_size))
     conductor = _conductor(t, z_size)
     # The core decoder's "z" is the conductor's output for the bar.
-    core = read_decoder(t, "core_decoder/decoder", conductor.cells[-1].units, controls=False)
+    embedding = conductor.cells[-1].units
+    if any(name.startswith(f"{SPLIT_SCOPE}_0/") for name in t.tensors):
+        return VaeWeights(t.source, z_size, encoder, _split_decoder(t, embedding), conductor)
+    core = read_decoder(t, "core_decoder/decoder", embedding, controls=False)
     return VaeWeights(t.source, z_size, encoder, core, conductor)

@@ -6,7 +6,7 @@ import dataclasses
 from dataclasses import dataclass, field
 
 from composer_app.models.errors import BundleError, ModelError
-from composer_app.models.musicvae.checkpoint import VaeWeights
+from composer_app.models.musicvae.checkpoint import SplitDecoderWeights, VaeWeights
 from composer_app.models.musicvae.converters import (
     FULL_DRUM_PITCH_CLASSES,
     Converter,
@@ -20,6 +20,7 @@ from composer_app.models.musicvae.hparams import (
     parse_vae_hparams,
     sizes_mismatch,
 )
+from composer_app.models.musicvae.trio import TrioConverter
 from composer_app.music.encodings.drums import DEFAULT_DRUM_TYPE_PITCHES
 
 
@@ -28,7 +29,7 @@ class VaeConfig:
     """One of Magenta's MusicVAE configs (configs.CONFIG_MAP) this app runs."""
 
     id: str
-    kind: str  # "melody", "drums" (categorical), "nade" (drums with a NADE decoder) or "groove"
+    kind: str  # "melody", "drums" (categorical), "nade" (drums with a NADE decoder), "groove" or "trio"
     slice_bars: int
     hierarchical: bool
     z_size: int
@@ -44,9 +45,11 @@ class VaeConfig:
         """The steps a sample or interpolation decodes, as Magenta's music_vae_generate uses hparams.max_seq_len."""
         return self.seq_len or self.slice_bars * 16
 
-    def converter(self) -> Converter | GrooveConverter:
+    def converter(self) -> Converter | GrooveConverter | TrioConverter:
         if self.kind == "groove":
             return GrooveConverter(self.slice_bars, self.groove)
+        if self.kind == "trio":
+            return TrioConverter(self.slice_bars)
         if self.kind == "melody":
             return MelodyConverter(self.slice_bars)
         pitch_classes = FULL_DRUM_PITCH_CLASSES if self.full_drum_map else DEFAULT_DRUM_TYPE_PITCHES
@@ -75,6 +78,8 @@ CONFIGS = (
     VaeConfig("hierdec-mel_16bar", "melody", 16, True, 512, (2048, 2048), (1024, 1024)),
     VaeConfig("cat-drums_2bar_small", "drums", 2, False, 256, (512,), (256, 256)),
     VaeConfig("cat-drums_2bar_big", "drums", 2, False, 512, (2048,), (2048, 2048, 2048)),
+    VaeConfig("flat-trio_16bar", "trio", 16, False, 512, (2048, 2048), (2048, 2048, 2048)),
+    VaeConfig("hierdec-trio_16bar", "trio", 16, True, 512, (2048, 2048), (1024, 1024)),
     VaeConfig("nade-drums_2bar_reduced", "nade", 2, False, *_NADE, nade_hidden=128),
     VaeConfig("nade-drums_2bar_full", "nade", 2, False, *_NADE, full_drum_map=True, nade_hidden=128),
     # The first GrooVAE is what a groove checkpoint is taken for when no config is named (see detect_config).
@@ -109,17 +114,36 @@ def _sizes(weights: VaeWeights) -> tuple[int, tuple[int, ...], tuple[int, ...]]:
             tuple(c.units for c in weights.decoder.cells))
 
 
+TRIO = TrioConverter()
+
+
+def _check_split(weights: VaeWeights) -> None:
+    """Magenta splits a core decoder only in hierdec-trio, into melody, bass and drums in that order; a conductor
+    over one trio-deep core decoder is no config of Magenta's either."""
+    depth, hierarchical = weights.decoder.output_depth, weights.conductor is not None
+    if isinstance(weights.decoder, SplitDecoderWeights):
+        if weights.decoder.output_depths != TRIO.output_depths:
+            raise BundleError(weights.source, f"split core decoders of depths {list(weights.decoder.output_depths)} "
+                              f"fit no MusicVAE config this app runs (hierdec-trio_16bar splits "
+                              f"{list(TRIO.output_depths)})")
+    elif hierarchical and depth == TRIO.output_depth:
+        raise BundleError(weights.source, "a hierarchical trio MusicVAE with one core decoder is not among the configs "
+                          "this app runs (hierdec-trio_16bar has one core decoder each for melody, bass and drums)")
+
+
 def detect_config(weights: VaeWeights, wanted: str | None = None) -> VaeConfig:
     """The config of a checkpoint, from its tensors' sizes; a `wanted` config it cannot be raises, naming both.
 
     The depths give the converter: melody 90 in and out, categorical drums 10 in and 512 out, NADE drums 10 in and
     9 out (reduced map) or 62 and 61 (full map) with a NADE under the decoder, GrooVAE 27 and 27, or 36 in with 9
-    controls into the decoder (hits control); a conductor gives hierdec. Small and big differ only in layer sizes:
-    the exact sizes pick one, else the first (a retrained net with its own sizes), and a `wanted` config of the
-    same structure is taken as asked. The tensors cannot tell the 2-bar GrooVAEs from each other nor from
+    controls into the decoder (hits control), trio 692 and 692 (melody 90 + bass 90 + drums 512); a conductor
+    gives hierdec (whose trio decoder is split in melody, bass and drums core decoders). Small and big differ only
+    in layer sizes: the exact sizes pick one, else the first (a retrained net with its own sizes), and a `wanted`
+    config of the same structure is taken as asked. The tensors cannot tell the 2-bar GrooVAEs from each other nor from
     groovae_4bar (same weights, another window length and input flattening), so a groove checkpoint is
     groovae_2bar_humanize unless `wanted` names another.
     """
+    _check_split(weights)
     found_structure = weights_structure(weights)
     candidates = [c for c in CONFIGS if c.structure() == found_structure]
     if not candidates:

@@ -1,4 +1,4 @@
-"""Magenta's categorical, groove and NADE LSTM decoders in numpy: z sets the state, each step reads [output, z, controls]."""
+"""Magenta's LSTM decoders in numpy: categorical (one or several outputs, or split in parts), groove and NADE."""
 
 from __future__ import annotations
 
@@ -9,7 +9,13 @@ import numpy as np
 
 from composer_app.models.engine.layers import OneHotInput, dense, lstm_cell, sigmoid
 from composer_app.models.engine.nade import BitSampler, nade_sample, threshold_bits
-from composer_app.models.musicvae.checkpoint import ConductorWeights, DecoderWeights, Dense, Lstm
+from composer_app.models.musicvae.checkpoint import (
+    ConductorWeights,
+    DecoderWeights,
+    Dense,
+    Lstm,
+    SplitDecoderWeights,
+)
 
 # Picks one class per row from the step's logits [batch, depth].
 Chooser = Callable[[np.ndarray, int], np.ndarray]
@@ -44,50 +50,76 @@ def decode(weights: DecoderWeights, z: np.ndarray, steps: int, choose: Chooser =
            start: np.ndarray | None = None) -> Decoded:
     """Run the decoder for `steps` steps from z [batch, z_size]; `start` [batch] is the class read as the
     previous output at step 0 (default: none, an all-zero input)."""
+    start = None if start is None else np.asarray(start, np.int64).reshape(-1, 1)
+    out = decode_multi(weights, z, steps, (weights.output_depth,), choose, start)
+    return Decoded(out.classes[:, :, 0], out.logits)
+
+
+def decode_multi(weights: DecoderWeights, z: np.ndarray, steps: int, depths: tuple[int, ...],
+                 choose: Chooser = argmax_chooser, start: np.ndarray | None = None) -> Decoded:
+    """Magenta's MultiOutCategoricalLstmDecoder (flat-trio): the projection's logits are split into parts of
+    `depths`, each part is chosen on its own, and the parts' one-hots side by side are the next step's input
+    with z. classes [batch, steps, parts]; `start` [batch, parts] (default: the all-zero input)."""
     z = np.asarray(z, np.float32)
     batch = z.shape[0]
+    if sum(depths) != weights.output_depth:
+        raise ValueError(f"output parts {list(depths)} do not add up to the decoder's depth {weights.output_depth}")
     state = initial_state(weights.z_to_initial_state, weights.cells, z)
-    depth = weights.output_depth
+    bounds = np.cumsum((0, *depths))
     # -1: a one-hot block with no hot column, i.e. the all-zero previous output of step 0.
-    previous = np.full((batch, 1), -1, np.int64) if start is None else np.asarray(start, np.int64).reshape(batch, 1)
-    classes = np.zeros((batch, steps), np.int64)
-    logits = np.zeros((batch, steps, depth), np.float32)
+    previous = np.full((batch, len(depths)), -1, np.int64) if start is None else np.asarray(start, np.int64)
+    classes = np.zeros((batch, steps, len(depths)), np.int64)
+    logits = np.zeros((batch, steps, weights.output_depth), np.float32)
     for t in range(steps):
-        x = OneHotInput(previous, depth, z)
+        x = OneHotInput(previous, depths, z)
         for k, cell in enumerate(weights.cells):
             c, h = lstm_cell(x, *state[k], cell.kernel, cell.bias)
             state[k] = (c, h)
             x = h
         step_logits = dense(x, weights.output_projection.kernel, weights.output_projection.bias)
-        chosen = np.asarray(choose(step_logits, t), np.int64)
-        logits[:, t], classes[:, t] = step_logits, chosen
-        previous = chosen[:, None]
+        logits[:, t] = step_logits
+        for part in range(len(depths)):
+            classes[:, t, part] = choose(step_logits[:, bounds[part]:bounds[part + 1]], t)
+        previous = classes[:, t]
     return Decoded(classes, logits)
 
 
-def decode_hierarchical(conductor: ConductorWeights, core: DecoderWeights, z: np.ndarray, bars: int,
-                        steps_per_bar: int, choose: Chooser = argmax_chooser) -> Decoded:
-    """Magenta's HierarchicalLstmDecoder without autoregression in the conductor: the conductor's output for each
-    bar re-initialises the core decoder, which starts from the last class of the bar before."""
+def conductor_outputs(conductor: ConductorWeights, z: np.ndarray, bars: int) -> list[np.ndarray]:
+    """The conductor's output [batch, units] for each bar; without autoregression its input is a single zero."""
     z = np.asarray(z, np.float32)
-    batch = z.shape[0]
     state = initial_state(conductor.initial_state, conductor.cells, z)
-    zero = np.zeros((batch, 1), np.float32)
-    classes, logits, start = [], [], None
-    for bar in range(bars):
+    zero = np.zeros((z.shape[0], 1), np.float32)
+    outputs = []
+    for _ in range(bars):
         x = zero
         for k, cell in enumerate(conductor.cells):
             state[k] = lstm_cell(x, *state[k], cell.kernel, cell.bias)
             x = state[k][1]
+        outputs.append(x)
+    return outputs
+
+
+def decode_hierarchical(conductor: ConductorWeights, core: DecoderWeights | SplitDecoderWeights, z: np.ndarray,
+                        bars: int, steps_per_bar: int, choose: Chooser = argmax_chooser) -> Decoded:
+    """Magenta's HierarchicalLstmDecoder without autoregression in the conductor: the conductor's output for each
+    bar re-initialises the core decoder, which starts from the last class of the bar before.
+
+    A split core decoder (hierdec-trio) runs each part's own decoder in turn on the same conductor output, each
+    from its own last class; classes are then [batch, steps, parts] and the logits sit side by side."""
+    parts = core.parts if isinstance(core, SplitDecoderWeights) else (core,)
+    classes, logits = [], []
+    starts: list[np.ndarray | None] = [None] * len(parts)
+    for bar, embedding in enumerate(conductor_outputs(conductor, z, bars)):
 
         def bar_choose(step_logits: np.ndarray, step: int, offset: int = bar * steps_per_bar) -> np.ndarray:
             return choose(step_logits, offset + step)
 
-        out = decode(core, x, steps_per_bar, bar_choose, start)
-        classes.append(out.classes)
-        logits.append(out.logits)
-        start = out.classes[:, -1]
-    return Decoded(np.concatenate(classes, axis=1), np.concatenate(logits, axis=1))
+        outs = [decode(part, embedding, steps_per_bar, bar_choose, starts[k]) for k, part in enumerate(parts)]
+        starts = [out.classes[:, -1] for out in outs]
+        classes.append(np.stack([out.classes for out in outs], axis=2))
+        logits.append(np.concatenate([out.logits for out in outs], axis=2))
+    merged = np.concatenate(classes, axis=1)
+    return Decoded(merged if len(parts) > 1 else merged[:, :, 0], np.concatenate(logits, axis=1))
 
 
 # Picks the hits (0/1) of a step from its hit logits [batch, drums].

@@ -8,7 +8,14 @@ import numpy as np
 
 from composer_app.models.checkpoints.tf_checkpoint import is_training_state
 from composer_app.models.errors import BundleError
-from composer_app.models.musicvae.checkpoint import VaeWeights, WeightTensors, open_checkpoint, weights_from
+from composer_app.models.musicvae.checkpoint import (
+    SplitDecoderWeights,
+    VaeWeights,
+    WeightTensors,
+    open_checkpoint,
+    weights_from,
+)
+from composer_app.models.musicvae.model import output_parts
 
 
 def _placeholders(path: str | os.PathLike) -> tuple[WeightTensors, list[tuple[str, tuple[int, ...], str]], int]:
@@ -51,6 +58,9 @@ def describe_weights(weights: VaeWeights) -> dict:
         "conductor_sizes": None if conductor is None else [int(c.units) for c in conductor.cells],
         "nade_hidden": None if weights.decoder.nade is None else int(weights.decoder.nade.hidden),
         "control_depth": int(weights.decoder.control_depth),
+        # Trio: melody, bass and drums sampled on their own; hierdec-trio runs a core decoder for each.
+        "output_parts": [int(d) for d in output_parts(weights)],
+        "core_decoders": len(weights.decoder.parts) if isinstance(weights.decoder, SplitDecoderWeights) else 1,
     }
 
 

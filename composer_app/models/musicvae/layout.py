@@ -3,7 +3,9 @@
 Facts from Magenta's graph (see the fixtures' README): each encoder layer is its own bidirectional RNN of one cell
 and reads the inputs with the controls after them; the flat decoder reads [previous output, z, controls] (NADE: its
 projection gives the NADE's biases); the hierarchical decoder's conductor reads one zero a step and gets its initial
-state from z, and its core decoder lives under core_decoder/. Kernels are [inputs + units, 4 * units].
+state from z, and its core decoder lives under core_decoder/ (hierdec-trio's split ones under
+core_decoder/core_decoder_{k}/, each with its own weights and reading the conductor's output as its z). Kernels
+are [inputs + units, 4 * units].
 """
 
 from __future__ import annotations
@@ -34,9 +36,10 @@ def decoder(prefix: str, z: int, output: int, sizes: list[int], nade_hidden: int
 
 
 def magenta_shapes(depths: tuple[int, int], z: int, enc: list[int], dec: list[int], hierarchical: bool,
-                   nade_hidden: int = 0, control_depth: int = 0) -> Shapes:
+                   nade_hidden: int = 0, control_depth: int = 0, split: tuple[int, ...] = ()) -> Shapes:
     """{variable: shape} of a MusicVAE with these (converter input, output) depths, z size and layer sizes; a NADE
-    decoder with `nade_hidden` units, controls of `control_depth` after the encoder's and the decoder's inputs."""
+    decoder with `nade_hidden` units, controls of `control_depth` after the encoder's and the decoder's inputs;
+    `split`: the output depths of a hierarchical decoder's split core decoders (hierdec-trio: 90, 90, 512)."""
     inputs, outputs = depths
     shapes: Shapes = {}
     below = inputs + control_depth
@@ -53,4 +56,6 @@ def magenta_shapes(depths: tuple[int, int], z: int, enc: list[int], dec: list[in
         shapes |= lstm(f"decoder/hierarchical_level_0/cell_{k}/lstm_cell", conductor_below, size)
         conductor_below = size
     shapes |= dense("decoder/hierarchical_level_0/initial_state", z, sum(2 * s for s in dec))
-    return shapes | decoder("core_decoder/decoder", dec[-1], outputs, dec)
+    for k, part in enumerate(split):
+        shapes |= decoder(f"core_decoder/core_decoder_{k}/decoder", dec[-1], part, dec)
+    return shapes if split else shapes | decoder("core_decoder/decoder", dec[-1], outputs, dec)

@@ -11,7 +11,8 @@ from composer_app.models.engine.nade import bernoulli_sampler, threshold_bits
 from composer_app.models.engine.sampling import one_blas_thread, sample_classes
 from composer_app.models.errors import GenerationError
 from composer_app.models.musicvae import decoder, encoder
-from composer_app.models.musicvae.checkpoint import VaeWeights, load_weights
+from composer_app.models.musicvae.checkpoint import SplitDecoderWeights, VaeWeights, load_weights
+from composer_app.models.musicvae.trio import TrioConverter
 
 MAX_DECODE_STEPS = 100_000
 # (bars, steps per bar) of every hierdec config Magenta ships (mel and trio 16-bar); the tensors do not say.
@@ -29,12 +30,25 @@ def _on_one_blas_thread(operation):
     return run
 
 
+def output_parts(weights: VaeWeights) -> tuple[int, ...]:
+    """The depths of the decoder's separately sampled outputs: a split decoder's parts; a flat categorical decoder
+    as deep as the trio's melody, bass and drums together (flat-trio) has those three; any other decoder one."""
+    if isinstance(weights.decoder, SplitDecoderWeights):
+        return weights.decoder.output_depths
+    trio = TrioConverter()
+    if weights.decoder.output_depth == trio.output_depth and weights.decoder.nade is None:
+        return trio.output_depths
+    return (weights.decoder.output_depth,)
+
+
 class MusicVae:
-    """A MusicVAE (Magenta's cat-mel, cat-drums, nade-drums, hierdec-mel and GrooVAE configs) on the numpy engine."""
+    """A MusicVAE (Magenta's cat-mel, cat-drums, nade-drums, hierdec-mel, trio and GrooVAE configs) on the numpy
+    engine."""
 
     def __init__(self, weights: VaeWeights, level_lengths: tuple[int, int] = HIERDEC_LEVEL_LENGTHS):
         self.weights = weights
         self.level_lengths = level_lengths
+        self.output_depths = output_parts(weights)
 
     @classmethod
     def load(cls, path: str | os.PathLike) -> MusicVae:
@@ -150,7 +164,8 @@ class MusicVae:
     @_on_one_blas_thread
     def decode(self, z, length: int, temperature: float = 1.0, rng: np.random.Generator | None = None
                ) -> np.ndarray:
-        """Output classes [batch, length] for z [batch, z_size]: sampled at `temperature`, argmax at 0."""
+        """Output classes [batch, length] for z [batch, z_size] (a trio: [batch, length, 3], per step melody, bass,
+        drums, each part drawn on its own): sampled at `temperature`, argmax at 0."""
         z = self._check_decode(z, length, temperature)
         if self.nade or self.control_depth:
             raise GenerationError("this checkpoint's decoder is not categorical: use decode_nade or decode_groove")
@@ -158,12 +173,13 @@ class MusicVae:
             choose = decoder.argmax_chooser
         else:
             rng = np.random.default_rng() if rng is None else rng
-            allowed = np.ones((1, self.output_depth), bool)
 
             def choose(logits: np.ndarray, step: int) -> np.ndarray:
                 uniforms = rng.random(len(logits), dtype=np.float32)
-                return sample_classes(logits, allowed, temperature, uniforms)[0]
+                return sample_classes(logits, np.ones(logits.shape[1:], bool), temperature, uniforms)[0]
 
+        if not self.hierarchical and len(self.output_depths) > 1:
+            return decoder.decode_multi(self.weights.decoder, z, length, self.output_depths, choose).classes
         if not self.hierarchical:
             return decoder.decode(self.weights.decoder, z, length, choose).classes
         steps = self.level_lengths[1]

@@ -13,8 +13,10 @@ def random_tensors(config_id: str, seed: int = 0, z: int = 8, enc=(16,), dec=(16
     """Random weights named and shaped as Magenta saves the config's model at these sizes."""
     config = get_config(config_id)
     conv = config.converter()
+    # hierdec-trio splits its core decoder into melody, bass and drums.
+    split = conv.output_depths if config.kind == "trio" and config.hierarchical else ()
     shapes = magenta_shapes((conv.input_depth, conv.output_depth), z, list(enc), list(dec), config.hierarchical,
-                            nade_hidden if config.kind == "nade" else 0, getattr(conv, "control_depth", 0))
+                            nade_hidden if config.kind == "nade" else 0, getattr(conv, "control_depth", 0), split)
     rng = np.random.default_rng(seed)
     return {name: (rng.standard_normal(shape) * 0.5).astype(np.float32) for name, shape in sorted(shapes.items())}
 

@@ -22,8 +22,11 @@ DRUMS = (10, 512)  # the drum roll (9 classes + no-event bit) in, 2^9 drum combi
 NADE_REDUCED = (10, 9)  # the same roll in, its 9 classes out (multi-label, through a NADE)
 NADE_FULL = (62, 61)  # FULL_DRUM_PITCH_CLASSES: 61 classes
 GROOVE = (27, 27)  # hits, velocities, offsets of 9 drums
+TRIO = (692, 692)  # melody 90 + bass 90 + drums 512 one-hots, in and out
+TRIO_PARTS = (90, 90, 512)  # hierdec-trio's split core decoders
 
-# config: (converter depths, z_size, enc_rnn_size, dec_rnn_size, hierarchical[, nade_num_hidden, control depth])
+# config: (converter depths, z_size, enc_rnn_size, dec_rnn_size, hierarchical[, nade_num_hidden, control depth,
+# split core decoder depths])
 PUBLISHED = {
     "cat-mel_2bar_small": (MELODY, 256, [512], [256, 256], False),
     "cat-mel_2bar_big": (MELODY, 512, [2048], [2048, 2048, 2048], False),
@@ -34,6 +37,8 @@ PUBLISHED = {
     "nade-drums_2bar_full": (NADE_FULL, 256, [1024], [512, 512], False, 128),
     "groovae_2bar_humanize": (GROOVE, 256, [512], [256, 256], False),
     "groovae_2bar_hits_control_tfds": (GROOVE, 256, [512], [256, 256], False, 0, 9),
+    "flat-trio_16bar": (TRIO, 512, [2048, 2048], [2048, 2048, 2048], False),
+    "hierdec-trio_16bar": (TRIO, 512, [2048, 2048], [1024, 1024], True, 0, 0, TRIO_PARTS),
 }
 
 
@@ -43,7 +48,7 @@ def zero_tensors(shapes: dict[str, tuple]) -> dict[str, np.ndarray]:
 
 @pytest.mark.parametrize("config_id", list(PUBLISHED))
 def test_published_shapes_load_and_detect_their_config(config_id):
-    depths, z, enc, dec, hierarchical, nade, controls = (*PUBLISHED[config_id], 0, 0)[:7]
+    depths, z, enc, dec, hierarchical, nade, controls, split = (*PUBLISHED[config_id], 0, 0, ())[:8]
     shapes = magenta_shapes(*PUBLISHED[config_id])
     weights = weights_from(WeightTensors(config_id, zero_tensors(shapes)))
     config = detect_config(weights)
@@ -58,6 +63,8 @@ def test_published_shapes_load_and_detect_their_config(config_id):
     assert (info["nade_hidden"] or 0, info["control_depth"]) == (nade, controls)
     assert info["conductor_sizes"] == (dec if hierarchical else None)
     assert info["layout"] == ("hierarchical" if hierarchical else "flat")
+    assert info["core_decoders"] == (len(split) if split else 1)
+    assert info["output_parts"] == list(TRIO_PARTS if depths == TRIO else depths[1:])
     model = MusicVae(weights)
     assert (model.z_size, model.input_depth, model.output_depth, model.hierarchical) == (
         z, depths[0] + controls, depths[1], hierarchical)
@@ -113,6 +120,21 @@ def test_big_and_small_are_told_apart_only_by_sizes():
     small = weights_from(WeightTensors("s", zero_tensors(magenta_shapes(*PUBLISHED["cat-mel_2bar_small"]))))
     assert detect_config(small).id == "cat-mel_2bar_small"
     assert detect_config(small, "cat-mel_2bar_big").id == "cat-mel_2bar_big"
+
+
+def test_published_trio_decoders():
+    """flat-trio's one decoder reads the three one-hots and z; each of hierdec-trio's reads its part and the
+    conductor's 1024 outputs, and starts from them."""
+    flat = magenta_shapes(*PUBLISHED["flat-trio_16bar"])
+    assert flat["decoder/multi_rnn_cell/cell_0/lstm_cell/kernel"] == (692 + 512 + 2048, 4 * 2048)
+    assert flat["decoder/output_projection/kernel"] == (2048, 692)
+    hier = magenta_shapes(*PUBLISHED["hierdec-trio_16bar"])
+    for k, depth in enumerate(TRIO_PARTS):
+        scope = f"core_decoder/core_decoder_{k}/decoder"
+        assert hier[f"{scope}/multi_rnn_cell/cell_0/lstm_cell/kernel"] == (depth + 1024 + 1024, 4 * 1024)
+        assert hier[f"{scope}/z_to_initial_state/kernel"] == (1024, 4 * 1024)
+        assert hier[f"{scope}/output_projection/kernel"] == (1024, depth)
+    assert not any(name.startswith("core_decoder/decoder/") for name in hier)
 
 
 def test_published_drums_decoder_reads_512_outputs_plus_z():

@@ -54,3 +54,23 @@ def test_one_hot_inputs_multiply_as_their_dense_form():
     dense = x.dense()
     assert dense.shape == (3, 12) and dense[1, :5].sum() == 0 and dense[0, 3] == 1 and dense[0, 5] == 1
     np.testing.assert_allclose(x.matmul(kernel), dense @ kernel[:12], atol=1e-5)
+
+
+def test_one_hot_blocks_of_different_widths_multiply_as_their_dense_form():
+    """Blocks of widths 3, 5 and 2 (MusicVAE's trio reads 90, 90 and 512) place each hot column after the blocks
+    before it, and multiply as the dense matrix does."""
+    from composer_app.models.engine.layers import OneHotInput
+
+    rng = np.random.default_rng(6)
+    x = OneHotInput(np.array([[2, 4, 1], [0, -1, 0]]), (3, 5, 2), rng.normal(size=(2, 2)).astype(np.float32))
+    dense = x.dense()
+    assert x.width == 12 and dense.shape == (2, 12)
+    assert np.nonzero(dense[0, :10])[0].tolist() == [2, 3 + 4, 8 + 1]
+    assert np.nonzero(dense[1, :10])[0].tolist() == [0, 8]
+    kernel = rng.normal(size=(12 + 4, 5)).astype(np.float32)
+    np.testing.assert_allclose(x.matmul(kernel), dense @ kernel[:12], atol=1e-5)
+    with pytest.raises(ValueError, match="2 block widths for 3 blocks"):
+        OneHotInput(np.zeros((1, 3), np.int64), (3, 5), np.zeros((1, 0), np.float32))
+    headed = OneHotInput(np.array([[2, 4, 1]]), (3, 5, 2), np.zeros((1, 0), np.float32), np.ones((1, 1), np.float32))
+    assert np.nonzero(headed.dense()[0])[0].tolist() == [0, 1 + 2, 1 + 3 + 4, 1 + 8 + 1]
+    np.testing.assert_allclose(headed.matmul(kernel), headed.dense() @ kernel[:11], atol=1e-5)
