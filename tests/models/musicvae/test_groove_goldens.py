@@ -1,5 +1,5 @@
-"""GrooVAE configs beyond humanize (groovae_4bar, hits control) against Magenta's own outputs for its tiny
-checkpoints; regrooving a fixture input gives Magenta's decode of its mu."""
+"""GrooVAE configs beyond humanize (groovae_4bar, hits control, tap with fixed velocity, add closed hi-hat) against
+Magenta's own outputs for its tiny checkpoints; regrooving a fixture input gives Magenta's decode of its mu."""
 
 import numpy as np
 import pytest
@@ -13,7 +13,7 @@ from composer_app.music.io import read_song
 from composer_app.music.song import PPQ
 from tests.models.musicvae.magenta_data import data_path, golden
 
-NAMES = ["groovae4_tiny", "groovae_hits_tiny"]
+NAMES = ["groovae4_tiny", "groovae_hits_tiny", "groovae_tap_tiny", "groovae_closed_hh_tiny"]
 
 
 @pytest.fixture(scope="module", params=NAMES)
