@@ -33,6 +33,18 @@ def matmul(x: np.ndarray, kernel: np.ndarray) -> np.ndarray:
     if kernel.nbytes < SPLIT_BYTES or kernel.ndim != 2 or x.ndim != 2:
         return x @ kernel
     half = kernel.shape[1] // 2
-    right = _second_thread().submit(np.matmul, x, kernel[:, half:])
-    left = x @ kernel[:, :half]
+    right = _second_thread().submit(product, x, kernel[:, half:])
+    left = product(x, kernel[:, :half])
     return np.concatenate([left, right.result()], axis=1)
+
+
+# OpenBLAS multiplies two or three rows by a large kernel at a quarter of the speed it reads memory for one (measured
+# here for [2, 2048] x [2048, 8192]: 9.7 ms as one product, 5.2 ms as two matrix-vector products).
+GEMV_ROWS = 3
+
+
+def product(x: np.ndarray, kernel: np.ndarray) -> np.ndarray:
+    """x @ kernel on this thread, two or three rows as that many matrix-vector products."""
+    if 1 < x.shape[0] <= GEMV_ROWS:
+        return np.stack([row @ kernel for row in x])
+    return x @ kernel

@@ -7,6 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 
 from composer_app.models.engine.layers import dense, lstm_update
+from composer_app.models.engine.parallel import product
 from composer_app.models.musicvae.checkpoint import EncoderWeights, Lstm
 
 
@@ -24,7 +25,7 @@ def _run(cell: Lstm, inputs: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarra
     projected += cell.bias
     recurrent = cell.kernel[depth:]
     for t in range(steps):
-        new_c, new_h = lstm_update(projected[:, t] + h @ recurrent, c)
+        new_c, new_h = lstm_update(projected[:, t] + product(h, recurrent), c)
         live = (t < lengths)[:, None]
         c, h = np.where(live, new_c, c), np.where(live, new_h, h)
         outputs[:, t] = np.where(live, new_h, np.float32(0.0))
