@@ -26,7 +26,7 @@ from composer_app.music.events import (
     melody_to_notes,
     steps_per_bar_for,
 )
-from composer_app.music.song import Song, TempoChange, Track, drum_track
+from composer_app.music.song import Note, Song, TempoChange, TimeSignature, Track, drum_track
 
 STEPS_PER_QUARTER = 4
 QUARTERS_PER_BAR = 4
@@ -88,6 +88,65 @@ def check_metre(song: Song) -> None:
             raise NoMusicError(f"the song is in {sig}; MusicVAE's converters read only 4/4 (16 steps a bar)")
 
 
+@dataclass(frozen=True)
+class Piece:
+    """A stretch of a song with one tempo and metre, as note_seq splits a sequence on time changes: its tracks
+    with notes shifted to start at the piece's start and cut at its end, its steps per bar (None: not 4/4), and
+    the tick where it starts in the song."""
+
+    tracks: tuple[Track, ...]
+    steps_per_bar: int | None
+    metre: str
+    start: int = 0
+
+
+def _steps_per_bar(sig: TimeSignature) -> int | None:
+    try:
+        return steps_per_bar_for(sig, STEPS_PER_QUARTER)
+    except MusicError:
+        return None
+
+
+def pieces(song: Song) -> list[Piece]:
+    """split_note_sequence_on_time_changes: cut where the tempo or metre changes before the last note ends."""
+    end = max((n.end for t in song.tracks for n in t.notes), default=0)
+    metre, qpm = TimeSignature(0, 4, 4), 120.0  # note_seq's defaults before the first change
+    cuts, metres = [0], [metre]
+    changes = sorted([*song.time_signatures, *song.tempos], key=lambda c: c.tick)
+    for change in (c for c in changes if c.tick < end):
+        if isinstance(change, TempoChange):
+            same = change.qpm == qpm
+            qpm = change.qpm
+        else:
+            same = (change.numerator, change.denominator) == (metre.numerator, metre.denominator)
+            metre = change
+        if same:
+            continue
+        if change.tick > cuts[-1]:
+            cuts.append(change.tick)
+            metres.append(metre)
+        else:
+            metres[-1] = metre
+    cuts.append(end)
+    out = []
+    for start, stop, sig in zip(cuts, cuts[1:], metres):
+        tracks = tuple(t.with_notes(Note(n.start - start, n.pitch, min(n.end, stop) - n.start, n.velocity)
+                                    for n in t.notes if start <= n.start < stop) for t in song.tracks)
+        out.append(Piece(tracks, _steps_per_bar(sig), str(sig), start))
+    return out
+
+
+def four_four_pieces(song: Song) -> list[tuple[Piece, int]]:
+    """The song's 4/4 pieces with the bar each starts at (from 0, counted through the metres before it). Magenta
+    converts each piece on its own and skips the others; a song with no 4/4 piece at all is a NoMusicError."""
+    found = [(piece, round(song.tick_to_bar(piece.start))) for piece in pieces(song)
+             if piece.steps_per_bar == STEPS_PER_BAR]
+    if not found:
+        metres = ", ".join(sorted({str(sig) for sig in song.time_signatures})) or "no metre"
+        raise NoMusicError(f"the song is in {metres}; MusicVAE's converters read only 4/4 (16 steps a bar)")
+    return found
+
+
 def unique_windows(windows) -> dict[tuple[int, ...], int]:
     """(window, start bar) pairs to each distinct window's first start bar. Magenta keeps a set of the windows;
     this keeps the first of each, in the order they occur, and where it was found."""
@@ -137,24 +196,26 @@ class MelodyConverter:
         return cls - MELODY_FIRST_PITCH_CLASS + self.min_pitch
 
     def melodies(self, song: Song) -> list[Melody]:
-        """note_seq's extract_melodies (min_bars 1, pad_end, ignore_polyphonic_notes) over each pitched track."""
-        check_metre(song)
+        """note_seq's extract_melodies (min_bars 1, pad_end, ignore_polyphonic_notes) over each pitched track of
+        each 4/4 piece; a melody's start_step counts from the song's start."""
         out = []
-        for track in song.tracks:
-            if track.is_drum:
-                continue
-            valid = track.with_notes(n for n in track.notes if self.min_pitch <= n.pitch <= self.max_pitch)
-            search = 0
-            while True:
-                melody = melody_from_track(valid, STEPS_PER_QUARTER, STEPS_PER_BAR, search_start_step=search,
-                                           gap_bars=GAP_BARS, ignore_polyphonic_notes=True, pad_end=True)
-                if not melody:
-                    break
-                search = melody.end_step + (search - melody.end_step) % STEPS_PER_BAR
-                if len(melody) < STEPS_PER_BAR:
+        for piece, first_bar in four_four_pieces(song):
+            for track in piece.tracks:
+                if track.is_drum:
                     continue
-                del melody[_truncated_length(len(melody)):]
-                out.append(melody)
+                valid = track.with_notes(n for n in track.notes if self.min_pitch <= n.pitch <= self.max_pitch)
+                search = 0
+                while True:
+                    melody = melody_from_track(valid, STEPS_PER_QUARTER, STEPS_PER_BAR, search_start_step=search,
+                                               gap_bars=GAP_BARS, ignore_polyphonic_notes=True, pad_end=True)
+                    if not melody:
+                        break
+                    search = melody.end_step + (search - melody.end_step) % STEPS_PER_BAR
+                    if len(melody) < STEPS_PER_BAR:
+                        continue
+                    del melody[_truncated_length(len(melody)):]
+                    melody.start_step += first_bar * STEPS_PER_BAR
+                    out.append(melody)
         return out
 
     def to_windows(self, song: Song) -> Windows:
@@ -204,23 +265,25 @@ class DrumsConverter:
         return self.slice_bars * STEPS_PER_BAR
 
     def drum_tracks(self, song: Song) -> list[DrumTrack]:
-        """note_seq's extract_drum_tracks (min_bars 1, pad_end) over every drum note, pitches as class indices;
-        pitches outside the map are left out, as Magenta leaves them."""
-        check_metre(song)
-        notes = [n.moved(dpitch=self.pitch_class[n.pitch] - n.pitch)
-                 for t in song.tracks if t.is_drum for n in t.notes if n.pitch in self.pitch_class]
-        merged = drum_track("Drums", notes)
-        out, search = [], 0
-        while True:
-            drums = drums_from_track(merged, STEPS_PER_QUARTER, STEPS_PER_BAR, search_start_step=search,
-                                     gap_bars=GAP_BARS, pad_end=True)
-            if not drums:
-                break
-            search = drums.end_step + (search - drums.end_step) % STEPS_PER_BAR
-            if len(drums) < STEPS_PER_BAR:
-                continue
-            del drums[_truncated_length(len(drums)):]
-            out.append(drums)
+        """note_seq's extract_drum_tracks (min_bars 1, pad_end) over every drum note of each 4/4 piece, pitches as
+        class indices; pitches outside the map are left out, as Magenta leaves them."""
+        out = []
+        for piece, first_bar in four_four_pieces(song):
+            notes = [n.moved(dpitch=self.pitch_class[n.pitch] - n.pitch)
+                     for t in piece.tracks if t.is_drum for n in t.notes if n.pitch in self.pitch_class]
+            merged = drum_track("Drums", notes)
+            search = 0
+            while True:
+                drums = drums_from_track(merged, STEPS_PER_QUARTER, STEPS_PER_BAR, search_start_step=search,
+                                         gap_bars=GAP_BARS, pad_end=True)
+                if not drums:
+                    break
+                search = drums.end_step + (search - drums.end_step) % STEPS_PER_BAR
+                if len(drums) < STEPS_PER_BAR:
+                    continue
+                del drums[_truncated_length(len(drums)):]
+                drums.start_step += first_bar * STEPS_PER_BAR
+                out.append(drums)
         return out
 
     @staticmethod

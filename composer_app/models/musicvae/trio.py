@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import math
-from dataclasses import dataclass
 
 import numpy as np
 
@@ -16,11 +15,12 @@ from composer_app.models.musicvae.converters import (
     DrumsConverter,
     MelodyConverter,
     NoMusicError,
+    Piece,
     Windows,
+    pieces,
 )
-from composer_app.music.errors import MusicError
-from composer_app.music.events import drums_from_track, melody_from_track, steps_per_bar_for
-from composer_app.music.song import Note, Song, TempoChange, TimeSignature, Track, drum_track, tick_to_step
+from composer_app.music.events import drums_from_track, melody_from_track
+from composer_app.music.song import Song, TempoChange, Track, drum_track, tick_to_step
 
 MEL_PROGRAMS = range(0, 32)  # piano, chromatic percussion, organ, guitar
 BASS_PROGRAMS = range(32, 40)
@@ -42,54 +42,6 @@ class NoTrioError(NoMusicError):
 
     hint = ("Give a 4/4 MIDI file with a melody (GM program 0-31), a bass (program 32-39) and drums (channel 10) "
             "that play together for 16 bars, with gaps of at most 2 bars.")
-
-
-@dataclass(frozen=True)
-class Piece:
-    """A stretch of a song with one tempo and metre, as note_seq splits a sequence on time changes: its tracks
-    with notes shifted to start at the piece's start and cut at its end, its steps per bar (None: not 4/4), and
-    the tick where it starts in the song."""
-
-    tracks: tuple[Track, ...]
-    steps_per_bar: int | None
-    metre: str
-    start: int = 0
-
-
-def _steps_per_bar(sig: TimeSignature) -> int | None:
-    try:
-        return steps_per_bar_for(sig, STEPS_PER_QUARTER)
-    except MusicError:
-        return None
-
-
-def pieces(song: Song) -> list[Piece]:
-    """split_note_sequence_on_time_changes: cut where the tempo or metre changes before the last note ends."""
-    end = max((n.end for t in song.tracks for n in t.notes), default=0)
-    metre, qpm = TimeSignature(0, 4, 4), 120.0  # note_seq's defaults before the first change
-    cuts, metres = [0], [metre]
-    changes = sorted([*song.time_signatures, *song.tempos], key=lambda c: c.tick)
-    for change in (c for c in changes if c.tick < end):
-        if isinstance(change, TempoChange):
-            same = change.qpm == qpm
-            qpm = change.qpm
-        else:
-            same = (change.numerator, change.denominator) == (metre.numerator, metre.denominator)
-            metre = change
-        if same:
-            continue
-        if change.tick > cuts[-1]:
-            cuts.append(change.tick)
-            metres.append(metre)
-        else:
-            metres[-1] = metre
-    cuts.append(end)
-    out = []
-    for start, stop, sig in zip(cuts, cuts[1:], metres):
-        tracks = tuple(t.with_notes(Note(n.start - start, n.pitch, min(n.end, stop) - n.start, n.velocity)
-                                    for n in t.notes if start <= n.start < stop) for t in song.tracks)
-        out.append(Piece(tracks, _steps_per_bar(sig), str(sig), start))
-    return out
 
 
 def _quantized(track: Track) -> list[tuple[int, int]]:

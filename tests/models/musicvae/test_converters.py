@@ -6,7 +6,7 @@ import pytest
 
 from composer_app.models.musicvae.converters import DrumsConverter, MelodyConverter, NoMusicError
 from composer_app.music.io import read_song
-from composer_app.music.song import PPQ, Note, Song, TempoChange, Track
+from composer_app.music.song import PPQ, Note, Song, TempoChange, TimeSignature, Track
 from tests.conftest import shared_path
 
 CASES = {"mel2bar_tiny": (MelodyConverter, 2), "drums2bar_tiny": (DrumsConverter, 2),
@@ -100,3 +100,38 @@ def test_drum_classes_round_trip_through_the_roll():
     assert roll.tolist()[2] == [0, 1, 1, 0, 0, 0, 0, 0, 0, 0]
     assert conv.class_pitches(6) == [38, 42]
     assert conv.class_pitches(511) == [36, 38, 42, 46, 45, 48, 50, 49, 51]
+
+
+def test_a_three_four_intro_is_skipped_and_the_four_four_part_read():
+    """As Magenta splits a sequence at time changes and converts only its 4/4 pieces: two bars of 3/4, then a
+    four-bar 4/4 melody, give the 4/4 melody's windows, their bars counted through the intro (from bar 3)."""
+    step = PPQ // 4
+    intro = 2 * 12 * step  # two bars of 3/4
+    notes = [Note(s * step, 60, 2 * step, 90) for s in range(0, 24, 4)]
+    notes += [Note(intro + s * step, 60 + s // 16, 2 * step, 90) for s in range(0, 64, 4)]
+    song = Song(tracks=(Track(notes=tuple(notes)),), tempos=(TempoChange(0, 120.0),),
+                time_signatures=(TimeSignature(0, 3, 4), TimeSignature(intro, 4, 4)))
+    windows = MelodyConverter(2).to_windows(song)
+    assert windows.start_bars == (2, 3, 4)
+    four_four = _melody_song([(s, 60 + s // 16, 2) for s in range(0, 64, 4)])
+    assert windows.classes == MelodyConverter(2).to_windows(four_four).classes
+
+
+def test_a_song_without_any_four_four_part_names_its_metre():
+    """A song wholly in 3/4 gives one NoMusicError saying so, not an empty result."""
+    step = PPQ // 4
+    song = Song(tracks=(Track(notes=tuple(Note(s * step, 60, 2 * step, 90) for s in range(0, 48, 4))),),
+                time_signatures=(TimeSignature(0, 3, 4),))
+    with pytest.raises(NoMusicError, match="3/4"):
+        MelodyConverter(2).to_windows(song)
+    with pytest.raises(NoMusicError, match="3/4"):
+        DrumsConverter(2).to_windows(song)
+
+
+def test_a_tempo_change_cuts_the_melody_as_magenta_does():
+    """A tempo change after two bars splits the piece: no window spans it, so four bars give two windows, not three."""
+    step = PPQ // 4
+    notes = tuple(Note(s * step, 60 + s // 16, 2 * step, 90) for s in range(0, 64, 4))
+    song = Song(tracks=(Track(notes=notes),), tempos=(TempoChange(0, 120.0), TempoChange(32 * step, 90.0)))
+    windows = MelodyConverter(2).to_windows(song)
+    assert windows.start_bars == (0, 2)
