@@ -111,6 +111,7 @@ class VaePanel(Retranslating, QWidget):
         self.track_b.setObjectName("vae_clip_b")
         self._row(tform, QT_TR_NOOP("Clip A"), self.track_a)
         self._row(tform, QT_TR_NOOP("Clip B"), self.track_b)
+        self._tool_form = tform
         self.tool_help = QLabel()
         self.tool_help.setObjectName("vae_tool_help")
         self.tool_help.setWordWrap(True)
@@ -164,8 +165,8 @@ class VaePanel(Retranslating, QWidget):
         self._fill_checkpoints()
         self._update_tool()
         if not self._status:
-            self.status.setText(tr("Open a Magenta MusicVAE checkpoint (.tar, model.ckpt-N or a folder), or drop "
-                                   "one on the window."))
+            self.status.setText(tr("Open a Magenta MusicVAE checkpoint (a .tar, a checkpoint's .index file or a "
+                                   "training folder), or drop one on the window."))
 
     # -- checkpoints ------------------------------------------------------------------------
     @property
@@ -253,7 +254,7 @@ class VaePanel(Retranslating, QWidget):
             self.tool_combo.setCurrentIndex(self.tool_combo.findData(min(allowed)))
         tool = self.tool
         for box in (self.track_a, self.track_b):
-            box.setEnabled(tool == INTERPOLATE)
+            self._tool_form.setRowVisible(box, tool == INTERPOLATE)  # the clips' rows only where they count
         self.num_outputs.setEnabled(bool(kind))
         self.generate_button.setEnabled(bool(kind))
         if not kind:

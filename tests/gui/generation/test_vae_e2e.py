@@ -194,3 +194,55 @@ def test_groove_needs_a_drum_track(window, qtbot, generation):
     window.document.set_current_track(0)
     QTest.mouseClick(generation.vae_panel.generate_button, Qt.LeftButton)
     assert "drum track" in generation.vae_panel.status.text()
+
+
+def test_interpolate_two_tracks_gives_a_row_from_a_to_b(window, qtbot, generation):
+    """Clip A (track 1) and clip B (track 2) interpolate in 5 steps: a row of 5 cards from A to B, any kept."""
+    a = Track("A", notes=tuple(Note(i * 960, p, 960, 90) for i, p in enumerate((60, 62, 64, 65, 67, 65, 64, 62))))
+    b = Track("B", notes=tuple(Note(i * 480, p, 480, 90) for i, p in enumerate((72, 71, 69, 67) * 4)))
+    window.document.edit_song(Song(tracks=(a, b, drum_track())), "two clips")
+    window.document.set_current_track(0)
+    _load(qtbot, generation, "mel2bar_tiny.tar")
+    panel = generation.vae_panel
+    panel.track_a.setCurrentIndex(0)
+    panel.track_b.setCurrentIndex(1)
+    cards = _run(qtbot, generation, INTERPOLATE, 5)
+    assert [c.view.caption() for c in cards] == [f"A → B, {k} of 5" for k in range(1, 6)]
+    assert "Interpolate" in generation.strip.history.currentText()
+    view = cards[2].view
+    QTest.mouseClick(cards[2].keep_button, Qt.LeftButton)
+    assert set(view.new_notes) <= set(window.document.song.tracks[0].notes)
+
+
+def test_interpolate_needs_music_in_both_clips(window, qtbot, generation):
+    """An empty clip B is explained, not a traceback."""
+    a = Track("A", notes=(Note(0, 60, 960, 90),))
+    window.document.edit_song(Song(tracks=(a, Track("Empty"))), "one clip")
+    _load(qtbot, generation, "mel2bar_tiny.tar")
+    panel = generation.vae_panel
+    panel.tool_combo.setCurrentIndex(panel.tool_combo.findData(INTERPOLATE))
+    panel.track_a.setCurrentIndex(0)
+    panel.track_b.setCurrentIndex(1)
+    QTest.mouseClick(panel.generate_button, Qt.LeftButton)
+    assert "Track 2 has no notes" in panel.status.text()
+    assert not generation.strip.sets
+
+
+def test_a_groove_auditions_with_its_micro_timing(window, qtbot, generation):
+    """▶ on a groove card plays the song with the grooved notes exactly as generated (off the grid, not snapped)."""
+    heard = []
+
+    class Auditioner:
+        def candidate(self, song, start_tick=0):
+            heard.append((song, start_tick))
+
+    generation.controller.auditioner = Auditioner()
+    drums = _quantized_drums(2)
+    window.document.edit_song(Song(tracks=(Track("Melody"), drums)), "drums")
+    window.document.set_current_track(1)
+    _load(qtbot, generation, "groovae_humanize_tiny.tar")
+    card = _run(qtbot, generation, GROOVE, 1)[0]
+    QTest.mouseClick(card.play_button, Qt.LeftButton)
+    (song, start), = heard
+    assert start == 0 and set(card.view.new_notes) == set(song.tracks[1].notes)
+    assert any(n.start % STEP for n in song.tracks[1].notes)
