@@ -45,6 +45,7 @@ class CandidateView:
     is_drums: bool = False
     seed: int | None = None  # the request's seed, shown so that a class can reproduce the set
     temperature: float | None = None
+    parts: tuple = field(default=(), repr=False)  # Tracks, placed: a clip of several parts (a trio) keeps into each
 
     def caption(self) -> str:
         """The card's line under its number: temperature and seed in the current language (else the stored label)."""

@@ -12,38 +12,26 @@ Primer rules (all in ticks of the edited song):
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
 from composer_app.errors import ComposerError, user_message
 from composer_app.gui.generation.candidates_strip import CandidateView, ResultSet
+from composer_app.gui.generation.history import history_json, restore_sets
 from composer_app.gui.generation.jobs import GenerationQueue
 from composer_app.gui.generation.model_panel import PRIMER_FILE, PRIMER_TEXT, PanelSettings
 from composer_app.gui.generation.model_texts import model_text
+from composer_app.gui.generation.placement import Placement, part_index, with_parts
 from composer_app.gui.shell.i18n import tr
 from composer_app.models.errors import GenerationError
 from composer_app.models.rnn.configs import ModelConfig, get_config
-from composer_app.music.song import Note, Song, Track, ticks_per_step
+from composer_app.music.song import Song, Track, ticks_per_step
 
 OVERLAY_COLOR = "#f2a541"
-HISTORY_VERSION = 1
 
 
 class PrimerProblem(GenerationError):
     """The primer cannot be built from what the user chose; the message says what to do."""
-
-
-@dataclass(frozen=True)
-class Placement:
-    """Where a generation lands in the song."""
-
-    track_index: int
-    origin: int  # tick of the primer's step 0 (a bar line)
-    seam: int  # tick where the new material starts
-    end: int  # tick where it ends
-    is_region: bool = False
-    track_name: str = ""  # to find the track again after tracks are moved ("" in projects saved before)
 
 
 def steps_per_bar(song: Song, config: ModelConfig) -> int:
@@ -84,11 +72,12 @@ class GenerationController(QObject):
         panel.cancel_requested.connect(self.cancel)
         if hasattr(panel, "regenerate_requested"):
             panel.regenerate_requested.connect(lambda s: self.generate(s, region=True))
-        self.queue.status.connect(lambda _job, text: self.panel.show_status(text))
-        self.queue.progress.connect(lambda _job, done, total: self.panel.show_progress(done, total))
-        self.queue.finished.connect(self._on_finished)
-        self.queue.failed.connect(self._on_failed)
-        self.queue.cancelled.connect(self._on_cancelled)
+        # The queue also runs the MusicVAE tools' jobs; this panel shows only its own.
+        self.queue.status.connect(lambda job, text: self._mine(job) and self.panel.show_status(text))
+        self.queue.progress.connect(lambda job, done, total: self._mine(job) and self.panel.show_progress(done, total))
+        self.queue.finished.connect(lambda job, result: self._mine(job) and self._on_finished(job, result))
+        self.queue.failed.connect(lambda job, message: self._mine(job) and self._on_failed(job, message))
+        self.queue.cancelled.connect(lambda job: self._mine(job) and self._on_cancelled(job))
         strip.candidate_selected.connect(self.audition)  # a click shows the variation and plays it in the song
         strip.keep_requested.connect(self.keep)
         strip.discard_requested.connect(self.discard)
@@ -228,20 +217,32 @@ class GenerationController(QObject):
         return events, Placement(index, origin, origin + len(events) * tps, origin + len(events) * tps)
 
     # -- results --------------------------------------------------------------------------
-    def _on_finished(self, job, result) -> None:
-        settings, placement = job.context
+    def _mine(self, job) -> bool:
+        """Whether a job (or job id) is this panel's: an RNN generation, whose context is (settings, placement)."""
+        if isinstance(job, int):
+            job = self.queue.job(job)
+        return job is not None and isinstance(job.context, tuple)
+
+    def add_result_set(self, label: str, make_views, settings: dict) -> ResultSet:
+        """A new set in the strip (and the project's history) of the views make_views(set_id) gives; the first is
+        shown on the roll. `settings` holds "placement", where Keep puts a variation."""
         self._set_ids += 1
-        views = [self._view(self._set_ids, c, result, placement, job.label) for c in result.candidates]
-        result_set = ResultSet(self._set_ids, job.label, views,
-                               {"settings": dataclasses.asdict(settings), "placement": dataclasses.asdict(placement)})
+        result_set = ResultSet(self._set_ids, label, make_views(self._set_ids), settings)
         self.strip.add_set(result_set)
-        self.panel.set_busy(self.queue.busy, len(self.queue.pending()))
-        self.panel.show_status(tr("%n variation(s): click one to hear it in the song, Keep the one you like.", "",
-                                  len(views)))
-        if views:
-            self.select_candidate(views[0])
+        if result_set.candidates:
+            self.select_candidate(result_set.candidates[0])
         self._store_history()
         self.result_set_added.emit(result_set)
+        return result_set
+
+    def _on_finished(self, job, result) -> None:
+        settings, placement = job.context
+        self.panel.set_busy(self.queue.busy, len(self.queue.pending()))
+        result_set = self.add_result_set(
+            job.label, lambda set_id: [self._view(set_id, c, result, placement, job.label) for c in result.candidates],
+            {"settings": dataclasses.asdict(settings), "placement": dataclasses.asdict(placement)})
+        self.panel.show_status(tr("%n variation(s): click one to hear it in the song, Keep the one you like.", "",
+                                  len(result_set.candidates)))
 
     def _view(self, set_id: int, candidate, result, placement: Placement, label: str) -> CandidateView:
         config = result.request.config
@@ -302,13 +303,22 @@ class GenerationController(QObject):
         self._selected = view
         self.strip.highlight(view)
         try:
-            self.editor.set_overlay({self._target_track(view, placement): list(view.new_notes)}, OVERLAY_COLOR)
+            if view.parts:
+                tracks = self.document.song.tracks
+                self.editor.set_overlay({i: list(p.notes) for p in view.parts
+                                         if (i := part_index(tracks, p)) is not None}, OVERLAY_COLOR)
+            else:
+                self.editor.set_overlay({self._target_track(view, placement): list(view.new_notes)}, OVERLAY_COLOR)
         except GenerationError:
             self.editor.clear_overlay()
 
     def keep(self, view: CandidateView) -> None:
         """Write the candidate into its track, replacing what was in its span, as one undoable edit."""
         placement = self._placement_of(view)
+        if view.parts:
+            self.document.edit_song(with_parts(self.document.song, view.parts, placement),
+                                    tr("Keep variation {0}").format(view.index + 1))
+            return self._after_keep(view, placement)
         index = self._target_track_or_explain(view, placement)
         if index is None:
             return
@@ -321,6 +331,9 @@ class GenerationController(QObject):
                 for n in kept]
         self.document.edit_track(index, track.with_notes(kept + list(view.new_notes)),
                                  tr("Keep variation {0}").format(view.index + 1))
+        self._after_keep(view, placement)
+
+    def _after_keep(self, view: CandidateView, placement: Placement) -> None:
         self.editor.clear_overlay()
         seams = [placement.seam] + ([placement.end] if placement.is_region else [])
         self.editor.set_seams(seams)  # dotted lines where the new part meets the old
@@ -340,6 +353,10 @@ class GenerationController(QObject):
             self.panel.show_status(tr("Audio is not available, so the variation is shown but not played."))
             return
         placement = self._placement_of(view)
+        if view.parts:
+            self.auditioner.candidate(with_parts(self.document.song, view.parts, placement),
+                                      start_tick=placement.origin)
+            return
         index = self._target_track_or_explain(view, placement)
         if index is None:
             return
@@ -352,47 +369,20 @@ class GenerationController(QObject):
 
     # -- history kept in the project file --------------------------------------------------------
     def history_json(self) -> list:
-        out = []
-        for s in self.strip.sets:
-            out.append({
-                "version": HISTORY_VERSION, "set_id": s.set_id, "label": s.label, "settings": s.settings,
-                "candidates": [{"index": c.index, "label": c.label, "seam_tick": c.seam_tick, "is_drums": c.is_drums,
-                                "seed": c.seed, "temperature": c.temperature,
-                                "new_notes": [[n.start, n.pitch, n.duration, n.velocity] for n in c.new_notes],
-                                "song_notes": [[n.start, n.pitch, n.duration, n.velocity]
-                                               for t in c.song.tracks for n in t.notes],
-                                "qpm": c.song.qpm} for c in s.candidates],
-            })
-        return out
+        return history_json(self.strip.sets)
 
     def _store_history(self) -> None:
         if hasattr(self.document, "set_candidates"):
             self.document.set_candidates(self.history_json())
 
     def _restore_history(self) -> None:
-        from composer_app.music.song import TempoChange, drum_track
-
         data = self.document.to_project().candidates if hasattr(self.document, "to_project") else []
         self.strip.clear_sets()
         self.editor.clear_overlay()
         self.editor.set_seams(())
-        for entry in data or []:
-            try:
-                views = []
-                for c in entry["candidates"]:
-                    notes = tuple(Note(*map(int, n)) for n in c["song_notes"])
-                    track = drum_track(notes=notes) if c["is_drums"] else Track("Candidate", notes=notes)
-                    views.append(CandidateView(int(entry["set_id"]), int(c["index"]),
-                                               Song(tracks=(track,), tempos=(TempoChange(0, float(c["qpm"])),)),
-                                               tuple(Note(*map(int, n)) for n in c["new_notes"]),
-                                               int(c["seam_tick"]), str(c["label"]), bool(c["is_drums"]),
-                                               # None in histories saved before cards showed their seed
-                                               *(None if c.get(k) is None else kind(c[k])
-                                                 for k, kind in (("seed", int), ("temperature", float)))))
-                self.strip.add_set(ResultSet(int(entry["set_id"]), str(entry["label"]), views, entry["settings"]))
-                self._set_ids = max(self._set_ids, int(entry["set_id"]))
-            except (KeyError, TypeError, ValueError):
-                continue  # a damaged history entry is skipped; the song itself is never at risk
+        for result_set in restore_sets(data):
+            self.strip.add_set(result_set)
+            self._set_ids = max(self._set_ids, result_set.set_id)
 
     def shutdown(self) -> bool:
         return self.queue.shutdown()

@@ -20,9 +20,10 @@ from composer_app.gui.shell.i18n import tr
 @dataclass(frozen=True)
 class GenerationJob:
     job_id: int
-    request: object  # composer_app.models.rnn.requests.GenerateRequest
+    request: object  # an RNN GenerateRequest, or any request with run(progress, cancelled) (the MusicVAE tools)
     label: str
     context: object = None  # what the caller needs back with the result (target track, region, ...)
+    status: str = ""  # the line shown while it runs (default "Generating {label}…")
 
 
 class _WorkerSignals(QObject):
@@ -80,10 +81,12 @@ class GenerationWorker(QRunnable):
             self.signals.cancelled.emit(job_id)
             return
 
-        self.signals.status.emit(job_id, tr("Generating {0}…").format(self.job.label))
+        self.signals.status.emit(job_id, self.job.status or tr("Generating {0}…").format(self.job.label))
         try:
             generate = self.generate
-            if generate is None:
+            if generate is None and hasattr(self.job.request, "run"):
+                generate = _run_request
+            elif generate is None:
                 from composer_app.models.rnn.generator import generate
             result = generate(
                 self.job.request, progress=lambda done, total: self.signals.progress.emit(job_id, done, total),
@@ -101,6 +104,11 @@ class GenerationWorker(QRunnable):
                 self.signals.cancelled.emit(job_id)
             else:
                 self.signals.finished.emit(job_id, result)
+
+
+def _run_request(request, progress, cancelled):
+    """A request that runs itself (a MusicVAE tool's): its run(progress, cancelled)."""
+    return request.run(progress, cancelled)
 
 
 def _details_at(log) -> str:
@@ -131,11 +139,16 @@ class GenerationQueue(QObject):
     def busy(self) -> bool:
         return bool(self._workers)
 
+    def job(self, job_id: int) -> GenerationJob | None:
+        """The queued or running job of this id (None once it has ended)."""
+        worker = self._workers.get(job_id)
+        return worker.job if worker is not None else None
+
     def pending(self) -> list[GenerationJob]:
         return [w.job for w in self._workers.values()]
 
-    def submit(self, request, label: str, context=None) -> GenerationJob:
-        job = GenerationJob(next(self._ids), request, label, context)
+    def submit(self, request, label: str, context=None, status: str = "") -> GenerationJob:
+        job = GenerationJob(next(self._ids), request, label, context, status)
         worker = GenerationWorker(job, self.generate)
         worker.signals.status.connect(self.status)
         worker.signals.progress.connect(self.progress)

@@ -269,7 +269,15 @@ class MainWindow(MenuWindow):
             return []
         suffixes = readable_suffixes()
         paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
-        return [p for p in paths if p.suffix.lower() in suffixes]
+        return [p for p in paths if p.suffix.lower() in suffixes or self._is_checkpoint(p)]
+
+    def _is_checkpoint(self, path: Path) -> bool:
+        """A MusicVAE checkpoint, which the generation panel opens (when it is attached)."""
+        if getattr(self, "generation", None) is None or not hasattr(self.generation, "open_checkpoint"):
+            return False
+        from composer_app.models.musicvae.studio import looks_like_checkpoint
+
+        return looks_like_checkpoint(path)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self._dropped_paths(event):
@@ -293,6 +301,10 @@ class MainWindow(MenuWindow):
     def handle_dropped_files(self, paths: list[Path], importing: bool) -> None:
         from composer_app.gui.project.project_format import is_project_path
 
+        checkpoints = [p for p in paths if self._is_checkpoint(p)]
+        for path in checkpoints:
+            self.generation.open_checkpoint(str(path))
+        paths = [p for p in paths if p not in checkpoints]
         for i, path in enumerate(paths):
             if is_project_path(path) or (not importing and i == 0):
                 if not self.files.open_path(path):

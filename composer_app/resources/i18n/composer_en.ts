@@ -137,5 +137,12 @@
             <numerusform>Set length to %n bars</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n clip(s): click one to hear it in the song, Keep the one you like.</source>
+        <translation>
+            <numerusform>%n clip: click it to hear it in the song, Keep it if you like it.</numerusform>
+            <numerusform>%n clips: click one to hear it in the song, Keep the one you like.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

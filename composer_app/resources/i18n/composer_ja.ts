@@ -490,6 +490,14 @@
         <source>Locked, Generate repeats this seed; unlocked, every Generate draws a new one and so gives new variations</source>
         <translation>固定すると生成のたびに同じシードを使います。固定しなければ毎回新しいシードになり、新しいバリエーションが得られます</translation>
     </message>
+    <message>
+        <source>RNN</source>
+        <translation>RNN</translation>
+    </message>
+    <message>
+        <source>MusicVAE</source>
+        <translation>MusicVAE</translation>
+    </message>
     <message numerus="yes">
         <source>%n variation(s) ready: {0}</source>
         <translation>
@@ -1425,6 +1433,180 @@
     <message>
         <source>Drum track</source>
         <translation>ドラムトラック</translation>
+    </message>
+    <message>
+        <source>Loading {0}…</source>
+        <translation>{0} を読み込み中…</translation>
+    </message>
+    <message>
+        <source>Open a MusicVAE checkpoint first.</source>
+        <translation>先に MusicVAE のチェックポイントを開いてください。</translation>
+    </message>
+    <message>
+        <source>{0} writes to a drum track; select one in the track list.</source>
+        <translation>{0} はドラムトラックに書き込みます。トラック一覧でドラムトラックを選んでください。</translation>
+    </message>
+    <message>
+        <source>{0} writes to a melody (non-drum) track; select one in the track list.</source>
+        <translation>{0} はメロディ（ドラム以外）のトラックに書き込みます。トラック一覧で選んでください。</translation>
+    </message>
+    <message>
+        <source>Groove works on a drum track; select one in the track list.</source>
+        <translation>グルーヴはドラムトラックに使います。トラック一覧でドラムトラックを選んでください。</translation>
+    </message>
+    <message>
+        <source>GrooVAE plays 4/4 only, and this song has another metre.</source>
+        <translation>GrooVAE は 4/4 拍子だけを扱いますが、この曲には別の拍子があります。</translation>
+    </message>
+    <message>
+        <source>There are no drum notes to groove: draw some, or select the bars to groove.</source>
+        <translation>グルーヴをかけるドラムのノートがありません。ノートを描くか、かけたい小節を選んでください。</translation>
+    </message>
+    <message>
+        <source>Track {0} has no notes in the {1} bars from bar {2}: clip A and clip B need music there.</source>
+        <translation>トラック {0} の {2} 小節目から {1} 小節にノートがありません。クリップ A と B にはそこに音楽が必要です。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clip(s): click one to hear it in the song, Keep the one you like.</source>
+        <translation>
+            <numerusform>%n 個のクリップ：クリックすると曲の中で聴けます。気に入ったものを「採用」してください。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loaded {0} as {1}.</source>
+        <translation>{0} を {1} として読み込みました。</translation>
+    </message>
+    <message>
+        <source>Its tensors fit {0} alike: choose the config it was trained as.</source>
+        <translation>このテンソルは {0} のどれにも合います。学習時の設定を選んでください。</translation>
+    </message>
+    <message>
+        <source>A → B, {0} of {1}</source>
+        <translation>A → B、{1} 個中 {0}</translation>
+    </message>
+    <message>
+        <source>Sample new clips</source>
+        <translation>新しいクリップをサンプリング</translation>
+    </message>
+    <message>
+        <source>Groove the drum track</source>
+        <translation>ドラムトラックにグルーヴをかける</translation>
+    </message>
+    <message>
+        <source>Interpolate from clip A to clip B</source>
+        <translation>クリップ A から B へ補間</translation>
+    </message>
+    <message>
+        <source>melody</source>
+        <translation>メロディ</translation>
+    </message>
+    <message>
+        <source>drums</source>
+        <translation>ドラム</translation>
+    </message>
+    <message>
+        <source>trio: melody, bass and drums</source>
+        <translation>トリオ：メロディ、ベース、ドラム</translation>
+    </message>
+    <message>
+        <source>GrooVAE drums</source>
+        <translation>GrooVAE ドラム</translation>
+    </message>
+    <message>
+        <source>Humanize: timing and dynamics for a quantized drum part</source>
+        <translation>ヒューマナイズ：クオンタイズされたドラムにタイミングと強弱をつけます</translation>
+    </message>
+    <message>
+        <source>Drumify (tap2drum): a tapped rhythm becomes a full groove</source>
+        <translation>ドラム化（tap2drum）：タップしたリズムを本格的なグルーヴにします</translation>
+    </message>
+    <message>
+        <source>Add hi-hat: a closed hi-hat over the drum part</source>
+        <translation>ハイハット追加：ドラムにクローズドハイハットを重ねます</translation>
+    </message>
+    <message>
+        <source>Humanize in 4-bar windows</source>
+        <translation>4 小節ごとにヒューマナイズ</translation>
+    </message>
+    <message>
+        <source>Regroove keeping the hits (hits control)</source>
+        <translation>打点を保ったままグルーヴし直す（ヒットコントロール）</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>チェックポイント</translation>
+    </message>
+    <message>
+        <source>Config</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation>ツール</translation>
+    </message>
+    <message>
+        <source>Clips</source>
+        <translation>クリップ数</translation>
+    </message>
+    <message>
+        <source>Clip A</source>
+        <translation>クリップ A</translation>
+    </message>
+    <message>
+        <source>Clip B</source>
+        <translation>クリップ B</translation>
+    </message>
+    <message>
+        <source>How many clips (or interpolation steps, both ends included) to make</source>
+        <translation>作るクリップの数（補間では両端を含むステップ数）</translation>
+    </message>
+    <message>
+        <source>Open a Magenta MusicVAE checkpoint (a .tar, a checkpoint&apos;s .index file or a training folder), or drop one on the window.</source>
+        <translation>Magenta の MusicVAE チェックポイント（.tar、チェックポイントの .index ファイル、または学習フォルダー）を開くか、ウィンドウにドロップしてください。</translation>
+    </message>
+    <message>
+        <source>No checkpoint opened</source>
+        <translation>チェックポイント未選択</translation>
+    </message>
+    <message>
+        <source>Open checkpoint…</source>
+        <translation>チェックポイントを開く…</translation>
+    </message>
+    <message>
+        <source>Open checkpoint folder…</source>
+        <translation>チェックポイントのフォルダーを開く…</translation>
+    </message>
+    <message>
+        <source>The checkpoint&apos;s tensors fit these configs alike: choose the one it was trained as</source>
+        <translation>このチェックポイントのテンソルはこれらの設定のどれにも合います。学習時の設定を選んでください</translation>
+    </message>
+    <message>
+        <source>Open a MusicVAE checkpoint</source>
+        <translation>MusicVAE のチェックポイントを開く</translation>
+    </message>
+    <message>
+        <source>MusicVAE checkpoints (*.tar *.index);;All files (*)</source>
+        <translation>MusicVAE チェックポイント (*.tar *.index);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Open a MusicVAE checkpoint folder</source>
+        <translation>MusicVAE のチェックポイントのフォルダーを開く</translation>
+    </message>
+    <message>
+        <source>{0}, {1}</source>
+        <translation>{0}、{1}</translation>
+    </message>
+    <message>
+        <source>Grooves the selected drum notes&apos; bars, the loop region, or else the whole drum track, in the model&apos;s windows; the bars outside stay as they are.</source>
+        <translation>選んだドラムのノートの小節（なければループ範囲、それもなければドラムトラック全体）に、モデルの区切りごとにグルーヴをかけます。範囲外の小節はそのままです。</translation>
+    </message>
+    <message>
+        <source>Clip A and clip B are the first bars of two tracks (from the selected bar or the playhead); the clips go from A to B.</source>
+        <translation>クリップ A と B は 2 つのトラックの先頭の小節です（選んだ小節か再生位置から）。A から B へ移り変わるクリップを作ります。</translation>
+    </message>
+    <message>
+        <source>New clips from the model, placed at the playhead (or the selection) when kept.</source>
+        <translation>モデルが作る新しいクリップです。採用すると再生位置（または選択範囲）に置かれます。</translation>
     </message>
 </context>
 <context>

@@ -36,7 +36,7 @@ BIN = Path(sys.executable).parent
 # Proper names and terms a Japanese user reads as they are: products, formats, Magenta's model families, key caps,
 # and "English" (each language is named in itself in the language menu).
 ALLOWED = {"Magenta", "Google", "MIDI", "FluidSynth", "SoundFont", "Composer", "DAW", "WAV", "FLAC", "MusicXML", "ABC",
-           "General", "RNN", "English", "Melody", "Drums", "Improv", "qpm", "Ctrl", "Shift", "Alt", "Delete", "OK", "mag", "mxl"}
+           "General", "RNN", "MusicVAE", "GrooVAE", "English", "Melody", "Drums", "Improv", "qpm", "Ctrl", "Shift", "Alt", "Delete", "OK", "mag", "mxl"}
 NOTE_NAME = re.compile(r"^[A-G][#b]?-?\d*$")
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 FILE_PATTERN = re.compile(r"\*?\.[A-Za-z0-9]+")

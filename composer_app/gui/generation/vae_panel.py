@@ -1,0 +1,326 @@
+"""The MusicVAE side of the Generate dock: a Magenta checkpoint, the tool it offers (Sample, Groove, Interpolate),
+its parameters, and Generate/Cancel with progress. It only collects settings; VaeController runs them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from composer_app.gui.generation.seed_field import SeedField
+from composer_app.gui.shell.i18n import QT_TR_NOOP, Retranslating, tr
+
+SAMPLE, GROOVE, INTERPOLATE = "sample", "groove", "interpolate"
+TOOLS = ((SAMPLE, QT_TR_NOOP("Sample new clips")), (GROOVE, QT_TR_NOOP("Groove the drum track")),
+         (INTERPOLATE, QT_TR_NOOP("Interpolate from clip A to clip B")))
+KINDS = {"melody": QT_TR_NOOP("melody"), "drums": QT_TR_NOOP("drums"), "nade": QT_TR_NOOP("drums"),
+         "trio": QT_TR_NOOP("trio: melody, bass and drums"), "groove": QT_TR_NOOP("GrooVAE drums")}
+GROOVE_TEXTS = {  # what each GrooVAE variant does to a drum part
+    "groovae_2bar_humanize": QT_TR_NOOP("Humanize: timing and dynamics for a quantized drum part"),
+    "groovae_2bar_tap_fixed_velocity": QT_TR_NOOP("Drumify (tap2drum): a tapped rhythm becomes a full groove"),
+    "groovae_2bar_add_closed_hh": QT_TR_NOOP("Add hi-hat: a closed hi-hat over the drum part"),
+    "groovae_4bar": QT_TR_NOOP("Humanize in 4-bar windows"),
+    "groovae_2bar_hits_control_tfds": QT_TR_NOOP("Regroove keeping the hits (hits control)"),
+}
+OPEN, OPEN_FOLDER = "open", "folder"
+
+
+@dataclass(frozen=True)
+class VaeSettings:
+    """Everything the panel collects for one run of a tool."""
+
+    path: str
+    config_id: str
+    tool: str
+    num_outputs: int
+    temperature: float
+    seed: int
+    track_a: int = -1  # interpolation ends: track indices (-1: the current track)
+    track_b: int = -1
+
+
+class VaePanel(Retranslating, QWidget):
+    """Checkpoint and config pickers, the tool, its parameters and the run controls."""
+
+    open_requested = Signal(str)  # a checkpoint path the user chose
+    config_chosen = Signal(str, str)  # checkpoint path, config id (among the ones its tensors cannot tell apart)
+    run_requested = Signal(object)  # VaeSettings
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("VaePanel")
+        self._kinds: dict[str, tuple[str, str, tuple[str, ...]]] = {}  # path -> (kind, config id, look-alikes)
+        self._status = ""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        self._labels: list[tuple[QLabel, str]] = []
+        self.model_box = QGroupBox()
+        form = QFormLayout(self.model_box)
+        self.checkpoint_combo = QComboBox()
+        self.checkpoint_combo.setObjectName("vae_checkpoint_combo")
+        self.checkpoint_combo.activated.connect(self._on_checkpoint)
+        self._row(form, QT_TR_NOOP("Checkpoint"), self.checkpoint_combo)
+        self.config_combo = QComboBox()
+        self.config_combo.setObjectName("vae_config_combo")
+        self.config_combo.activated.connect(self._on_config)
+        self._row(form, QT_TR_NOOP("Config"), self.config_combo)
+        self.info = QLabel()
+        self.info.setObjectName("vae_info")
+        self.info.setTextFormat(Qt.PlainText)
+        self.info.setWordWrap(True)
+        form.addRow(self.info)
+        layout.addWidget(self.model_box)
+
+        self.tool_box = QGroupBox()
+        tform = QFormLayout(self.tool_box)
+        self.tool_combo = QComboBox()
+        self.tool_combo.setObjectName("vae_tool_combo")
+        for tool, _text in TOOLS:
+            self.tool_combo.addItem("", tool)
+        self.tool_combo.currentIndexChanged.connect(self._update_tool)
+        self._row(tform, QT_TR_NOOP("Tool"), self.tool_combo)
+        self.num_outputs = QSpinBox()
+        self.num_outputs.setRange(1, 16)
+        self.num_outputs.setValue(4)
+        self._row(tform, QT_TR_NOOP("Clips"), self.num_outputs)
+        self.temperature = QDoubleSpinBox()
+        self.temperature.setRange(0.1, 2.0)
+        self.temperature.setSingleStep(0.1)
+        self.temperature.setValue(0.5)
+        self._row(tform, QT_TR_NOOP("Temperature"), self.temperature)
+        self.seed = SeedField()
+        self._row(tform, QT_TR_NOOP("Seed"), self.seed)
+        self.track_a, self.track_b = QComboBox(), QComboBox()
+        self.track_a.setObjectName("vae_clip_a")
+        self.track_b.setObjectName("vae_clip_b")
+        self._row(tform, QT_TR_NOOP("Clip A"), self.track_a)
+        self._row(tform, QT_TR_NOOP("Clip B"), self.track_b)
+        self._tool_form = tform
+        self.tool_help = QLabel()
+        self.tool_help.setObjectName("vae_tool_help")
+        self.tool_help.setWordWrap(True)
+        self.tool_help.setTextFormat(Qt.PlainText)
+        tform.addRow(self.tool_help)
+        layout.addWidget(self.tool_box)
+        layout.addStretch(1)
+
+        buttons = QHBoxLayout()
+        self.generate_button = QPushButton()
+        self.generate_button.setObjectName("vae_generate_button")
+        self.generate_button.clicked.connect(self._emit_run)
+        self.cancel_button = QPushButton()
+        self.cancel_button.setObjectName("vae_cancel_button")
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        buttons.addWidget(self.generate_button, 1)
+        buttons.addWidget(self.cancel_button)
+        layout.addLayout(buttons)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("vae_progress")
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        layout.addWidget(self.progress)
+        self.status = QLabel()
+        self.status.setObjectName("vae_status")
+        self.status.setTextFormat(Qt.PlainText)  # messages quote file names: never markup
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        layout.addWidget(self.status)
+        self._fill_checkpoints()
+        self.retranslate()
+
+    def _row(self, form: QFormLayout, text: str, field) -> None:
+        label = QLabel()
+        self._labels.append((label, text))
+        form.addRow(label, field)
+
+    def retranslate(self) -> None:
+        """Every text in the current language."""
+        for label, text in self._labels:
+            label.setText(tr(text))
+        self.model_box.setTitle(tr("MusicVAE"))
+        self.tool_box.setTitle(tr("Tool"))
+        for i, (_tool, text) in enumerate(TOOLS):
+            self.tool_combo.setItemText(i, tr(text))
+        self.temperature.setToolTip(tr("Lower is safer and more repetitive; higher is more surprising"))
+        self.num_outputs.setToolTip(tr("How many clips (or interpolation steps, both ends included) to make"))
+        self.generate_button.setText(tr("Generate"))
+        self.cancel_button.setText(tr("Cancel"))
+        self._fill_checkpoints()
+        self._update_tool()
+        if not self._status:
+            self.status.setText(tr("Open a Magenta MusicVAE checkpoint (a .tar, a checkpoint's .index file or a "
+                                   "training folder), or drop one on the window."))
+
+    # -- checkpoints ------------------------------------------------------------------------
+    @property
+    def path(self) -> str | None:
+        data = self.checkpoint_combo.currentData()
+        return data if data in self._kinds else None
+
+    def add_checkpoint(self, path: str, kind: str, config_id: str, alike: tuple[str, ...]) -> None:
+        """List a loaded checkpoint (first), choose it, and offer the configs its tensors cannot tell apart."""
+        self._kinds.pop(path, None)
+        self._kinds = {path: (kind, config_id, alike), **self._kinds}
+        self._fill_checkpoints()
+
+    def _fill_checkpoints(self) -> None:
+        combo = self.checkpoint_combo
+        combo.blockSignals(True)
+        combo.clear()
+        for path in self._kinds:
+            combo.addItem(Path(path).name if not Path(path).name.startswith("model.ckpt") else
+                          f"{Path(path).parent.name}/{Path(path).name}", path)
+            combo.setItemData(combo.count() - 1, path, Qt.ToolTipRole)
+        if not self._kinds:
+            combo.addItem(tr("No checkpoint opened"), None)
+        combo.addItem(tr("Open checkpoint…"), OPEN)
+        combo.addItem(tr("Open checkpoint folder…"), OPEN_FOLDER)
+        combo.setCurrentIndex(0)
+        combo.blockSignals(False)
+        self._fill_configs()
+
+    def _fill_configs(self) -> None:
+        combo = self.config_combo
+        combo.blockSignals(True)
+        combo.clear()
+        path = self.path
+        if path is not None:
+            kind, config_id, alike = self._kinds[path]
+            for cid in alike or (config_id,):
+                combo.addItem(cid, cid)
+            combo.setCurrentIndex(max(0, combo.findData(config_id)))
+            combo.setEnabled(len(alike) > 1)
+            combo.setToolTip(tr("The checkpoint's tensors fit these configs alike: choose the one it was trained "
+                                "as") if len(alike) > 1 else "")
+        else:
+            combo.setEnabled(False)
+        combo.blockSignals(False)
+        self._update_tool()
+
+    def _on_checkpoint(self, index: int) -> None:
+        data = self.checkpoint_combo.itemData(index)
+        if data in (OPEN, OPEN_FOLDER):
+            self._fill_checkpoints()  # the combo shows the current checkpoint again while the dialog is open
+            if data == OPEN:
+                path, _ = QFileDialog.getOpenFileName(self, tr("Open a MusicVAE checkpoint"), "", tr(
+                    "MusicVAE checkpoints (*.tar *.index);;All files (*)"))
+                path = path[:-len(".index")] if path.endswith(".index") else path
+            else:
+                path = QFileDialog.getExistingDirectory(self, tr("Open a MusicVAE checkpoint folder"))
+            if path:
+                self.open_requested.emit(path)
+            return
+        self._fill_configs()
+
+    def _on_config(self, _index: int) -> None:
+        path, config_id = self.path, self.config_combo.currentData()
+        if path is not None and config_id:
+            kind, _old, alike = self._kinds[path]
+            self._kinds[path] = (kind, config_id, alike)
+            self.config_chosen.emit(path, config_id)
+            self._update_tool()
+
+    # -- tools ------------------------------------------------------------------------------------
+    @property
+    def tool(self) -> str:
+        return self.tool_combo.currentData()
+
+    def _update_tool(self, *_args) -> None:
+        path = self.path
+        kind, config_id, _alike = self._kinds[path] if path else ("", "", ())
+        # A GrooVAE grooves a part; the other configs sample and interpolate.
+        allowed = {GROOVE} if kind == "groove" else {SAMPLE, INTERPOLATE} if kind else set()
+        model = self.tool_combo.model()
+        for i in range(self.tool_combo.count()):
+            model.item(i).setEnabled(self.tool_combo.itemData(i) in allowed)
+        if allowed and self.tool not in allowed:
+            self.tool_combo.setCurrentIndex(self.tool_combo.findData(min(allowed)))
+        tool = self.tool
+        for box in (self.track_a, self.track_b):
+            self._tool_form.setRowVisible(box, tool == INTERPOLATE)  # the clips' rows only where they count
+        self.num_outputs.setEnabled(bool(kind))
+        self.generate_button.setEnabled(bool(kind))
+        if not kind:
+            self.info.setText("")
+            self.tool_help.setText("")
+            return
+        self.info.setText(tr("{0}, {1}").format(tr(KINDS.get(kind, kind)), config_id))
+        if tool == GROOVE:
+            self.tool_help.setText(tr(GROOVE_TEXTS.get(config_id, "")) + "\n" + tr(
+                "Grooves the selected drum notes' bars, the loop region, or else the whole drum track, in the "
+                "model's windows; the bars outside stay as they are."))
+        elif tool == INTERPOLATE:
+            self.tool_help.setText(tr("Clip A and clip B are the first bars of two tracks (from the selected bar or "
+                                      "the playhead); the clips go from A to B."))
+        else:
+            self.tool_help.setText(tr("New clips from the model, placed at the playhead (or the selection) when "
+                                      "kept."))
+
+    def set_tracks(self, names: list[str], current: int) -> None:
+        """The tracks clip A and clip B can come from."""
+        for box, default in ((self.track_a, current), (self.track_b, current + 1)):
+            chosen = box.currentIndex()
+            box.blockSignals(True)
+            box.clear()
+            for i, name in enumerate(names):
+                box.addItem(f"{i + 1}. {name}", i)
+            box.setCurrentIndex(chosen if 0 <= chosen < len(names) else min(max(default, 0), len(names) - 1))
+            box.blockSignals(False)
+
+    def settings(self) -> VaeSettings | None:
+        path = self.path
+        if path is None:
+            return None
+        return VaeSettings(path, self._kinds[path][1], self.tool, self.num_outputs.value(),
+                           round(self.temperature.value(), 3), self.seed.value(),
+                           self.track_a.currentData() if self.track_a.count() else -1,
+                           self.track_b.currentData() if self.track_b.count() else -1)
+
+    def _emit_run(self) -> None:
+        self.seed.seed_for_next_run()
+        settings = self.settings()
+        if settings is not None:
+            self.run_requested.emit(settings)
+
+    # -- state shown while running ------------------------------------------------------------
+    def set_busy(self, busy: bool) -> None:
+        self.cancel_button.setEnabled(busy)
+        if not busy and self.progress.maximum() == 0:
+            self.progress.setRange(0, 1)
+            self.progress.setValue(0)
+
+    def show_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def show_waiting(self, text: str) -> None:
+        """A moving bar while a checkpoint loads (reading it cannot report progress)."""
+        self.progress.setRange(0, 0)
+        self.show_status(text)
+
+    def show_status(self, text: str) -> None:
+        self._status = text
+        self.status.setStyleSheet("")
+        self.status.setText(text)
+
+    def show_error(self, text: str) -> None:
+        self._status = text
+        self.status.setStyleSheet("color: #ff6b6b;")
+        self.status.setText(text)

@@ -1,0 +1,237 @@
+"""What the app's MusicVAE tools ask of a checkpoint: load it, sample clips, regroove a drum part, interpolate.
+
+Each request is a frozen dataclass whose `run(progress, cancelled)` the app's generation worker calls in its
+thread; results are Songs in ticks (tempo-free), which the app places in the song. Qt-free, so it is tested alone.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from composer_app.models.errors import GenerationCancelled, GenerationError
+from composer_app.models.musicvae.configs import CONFIGS, VaeConfig, detect_config
+from composer_app.models.musicvae.model import MusicVae, interpolate
+from composer_app.music.song import PPQ, Note, Song, TempoChange, Track
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+STEP_TICKS = PPQ // 4  # every MusicVAE config works in 16ths
+GROOVE_CHUNK_WINDOWS = 8  # windows regrooved between two progress reports (and cancel checks)
+
+
+@dataclass(frozen=True)
+class LoadedVae:
+    """A checkpoint in memory: the model, the config it is taken for, and the configs its tensors cannot tell apart
+    from that one (the GrooVAE variants)."""
+
+    path: str
+    model: MusicVae = field(repr=False, compare=False)
+    config: VaeConfig
+    alike: tuple[str, ...] = ()
+
+    @property
+    def clip_steps(self) -> int:
+        return self.config.max_seq_len
+
+    def with_config(self, config_id: str) -> LoadedVae:
+        """The same weights taken as another config of the same structure (the user's choice among look-alikes)."""
+        from dataclasses import replace
+
+        return replace(self, config=detect_config(self.model.weights, config_id))
+
+
+def checkpoint_name(path: str | os.PathLike) -> str:
+    """The name a user knows a checkpoint by: the file, or the folder for model.ckpt-N and training folders."""
+    text = os.fspath(path).rstrip("/")
+    base = os.path.basename(text)
+    if base.startswith("model.ckpt"):
+        return os.path.basename(os.path.dirname(text)) or base
+    return base
+
+
+def look_alikes(config: VaeConfig) -> tuple[str, ...]:
+    """The configs a checkpoint of `config` could be as well that make different music of it (window length, the
+    GrooVAE input variant), `config` first; empty when there is no choice. Small and big differ only in sizes,
+    which the checkpoint settles, so they are no choice."""
+    def music(c: VaeConfig) -> tuple:
+        return c.kind, c.slice_bars, c.groove, c.full_drum_map
+
+    alike = [c.id for c in CONFIGS if c.structure() == config.structure() and music(c) != music(config)]
+    return (config.id, *dict.fromkeys(alike)) if alike else ()
+
+
+def looks_like_checkpoint(path: str | os.PathLike) -> bool:
+    """Whether a dropped path is a MusicVAE checkpoint by its name: Magenta's .tar, a model.ckpt-N file, or a
+    folder holding one (itself or in train/, as a training run leaves it). Reading it says for sure."""
+    path = os.fspath(path)
+    name = os.path.basename(path.rstrip("/"))
+    if name.endswith(".tar") or name.startswith("model.ckpt-"):
+        return True
+    if os.path.isdir(path):
+        for folder in (path, os.path.join(path, "train")):
+            try:
+                if any(f.startswith("model.ckpt-") and f.endswith(".index") for f in os.listdir(folder)):
+                    return True
+            except OSError:
+                continue
+    return False
+
+
+@dataclass(frozen=True)
+class LoadRequest:
+    """Read a checkpoint and detect its config (a 0.5-2 GB file takes a second or two, so it runs in the worker)."""
+
+    path: str
+
+    @property
+    def label(self) -> str:
+        return checkpoint_name(self.path)
+
+    def run(self, progress: Progress, cancelled: Cancelled) -> LoadedVae:
+        path = self.path
+        for suffix in (".index", ".data-00000-of-00001"):  # a model.ckpt-N file names its checkpoint
+            path = path[:-len(suffix)] if path.endswith(suffix) else path
+        model = MusicVae.load(path)
+        config = detect_config(model.weights)
+        return LoadedVae(path, model, config, look_alikes(config))
+
+
+@dataclass(frozen=True)
+class VaeResult:
+    """A tool's output: one Song per clip (ticks from the clip's start), and the seed that made them."""
+
+    request: object
+    songs: tuple[Song, ...]
+    seed: int
+    notes: str = ""  # what the user should know, e.g. drum pitches outside the model's map
+
+
+def _stop_if(cancelled: Cancelled) -> None:
+    if cancelled():
+        raise GenerationCancelled("cancelled")
+
+
+def _decode(loaded: LoadedVae, z: np.ndarray, temperature: float, rng, controls=None) -> np.ndarray:
+    kind, length, model = loaded.config.kind, loaded.clip_steps, loaded.model
+    if kind == "groove":
+        return model.decode_groove(z, length, temperature, rng, controls)
+    if kind == "nade":
+        return model.decode_nade(z, length, temperature, rng)
+    return model.decode(z, length, temperature, rng)
+
+
+def _song(loaded: LoadedVae, row: np.ndarray, qpm: float) -> Song:
+    """A decoded clip as a Song at the project's tempo (ticks do not depend on it)."""
+    from composer_app.models.musicvae.groove_song import steps_to_notes
+    from composer_app.music.song import drum_track
+
+    converter = loaded.config.converter()
+    if loaded.config.kind == "groove":
+        song = Song(tracks=(drum_track("Drums", steps_to_notes(row, converter)),))
+    else:
+        song = converter.to_song(row)
+    return song.replace(tempos=(TempoChange(0, qpm),))
+
+
+@dataclass(frozen=True)
+class SampleRequest:
+    """N new clips from z drawn from the prior, decoded one at a time so progress and cancel work between clips."""
+
+    loaded: LoadedVae
+    num_outputs: int
+    temperature: float
+    seed: int
+    qpm: float = 120.0
+
+    def run(self, progress: Progress, cancelled: Cancelled) -> VaeResult:
+        if self.loaded.model.control_depth:
+            raise GenerationError(f"{self.loaded.config.id} decodes over the hits of a drum part, so it cannot "
+                                  "sample from nothing", hint="Use Groove on a drum track with this checkpoint.")
+        rng = np.random.default_rng(self.seed)
+        z = rng.standard_normal((self.num_outputs, self.loaded.model.z_size)).astype(np.float32)
+        songs = []
+        for k in range(self.num_outputs):
+            _stop_if(cancelled)
+            songs.append(_song(self.loaded, _decode(self.loaded, z[k:k + 1], self.temperature, rng)[0], self.qpm))
+            progress(k + 1, self.num_outputs)
+        return VaeResult(self, tuple(songs), self.seed)
+
+
+@dataclass(frozen=True)
+class GrooveRequest:
+    """A drum part (ticks from a bar line, 4/4, one tempo) through a GrooVAE, window by window."""
+
+    loaded: LoadedVae
+    drums: Track = field(repr=False)
+    bars: int
+    temperature: float
+    seed: int
+    qpm: float = 120.0
+    num_outputs: int = 1
+
+    def run(self, progress: Progress, cancelled: Cancelled) -> VaeResult:
+        from composer_app.models.musicvae.groove_song import regroove
+
+        config = self.loaded.config
+        chunk_ticks = config.slice_bars * GROOVE_CHUNK_WINDOWS * 16 * STEP_TICKS
+        span = self.bars * 16 * STEP_TICKS
+        chunks = [(t, [n.moved(-t) for n in self.drums.notes if t <= n.start < t + chunk_ticks])
+                  for t in range(0, span, chunk_ticks)]
+        chunks = [(t, notes) for t, notes in chunks if notes]  # an empty stretch stays empty
+        if not chunks:
+            raise GenerationError("the drum part has no notes to groove", hint="Select drum notes, or a drum "
+                                  "track with notes, and try again.")
+        rng = np.random.default_rng(self.seed)
+        songs, unmapped = [], set()
+        total = len(chunks) * self.num_outputs
+        for k in range(self.num_outputs):
+            notes = []
+            for i, (start, part) in enumerate(chunks):
+                _stop_if(cancelled)
+                song = Song(tracks=(self.drums.with_notes(part),), tempos=(TempoChange(0, self.qpm),))
+                result = regroove(self.loaded.model, config, song, self.temperature, rng)
+                unmapped |= set(result.unmapped_pitches)
+                notes += [n.moved(start) for t in result.song.tracks for n in t.notes]
+                progress(k * len(chunks) + i + 1, total)
+            # A hit played late in the last step must not reach past the part into the bars that follow.
+            kept = [Note(n.start, n.pitch, max(1, min(n.end, span) - n.start), n.velocity) for n in notes
+                    if n.start < span]
+            songs.append(Song(tracks=(self.drums.with_notes(sorted(kept)),), tempos=(TempoChange(0, self.qpm),)))
+        note = f"drum pitches {sorted(unmapped)} are outside {config.id}'s drum map" if unmapped else ""
+        return VaeResult(self, tuple(songs), self.seed, note)
+
+
+@dataclass(frozen=True)
+class InterpolateRequest:
+    """Clips from A to B: both encoded to their mu, the path between them slerped, every point decoded."""
+
+    loaded: LoadedVae
+    song_a: Song = field(repr=False)
+    song_b: Song = field(repr=False)
+    num_outputs: int
+    temperature: float
+    seed: int
+    qpm: float = 120.0
+
+    def run(self, progress: Progress, cancelled: Cancelled) -> VaeResult:
+        converter = self.loaded.config.converter()
+        if self.loaded.config.kind == "groove":
+            raise GenerationError("GrooVAE checkpoints groove a drum part; they do not interpolate here",
+                                  hint="Open a melody, drum or trio MusicVAE checkpoint to interpolate.")
+        mus = []
+        for song in (self.song_a, self.song_b):
+            windows = converter.to_windows(song)
+            mu, _ = self.loaded.model.encode(windows.inputs[:1], list(windows.lengths[:1]))
+            mus.append(mu[0])
+        z = interpolate(mus[0], mus[1], self.num_outputs)
+        rng = np.random.default_rng(self.seed)
+        songs = []
+        for k in range(self.num_outputs):
+            _stop_if(cancelled)
+            songs.append(_song(self.loaded, _decode(self.loaded, z[k:k + 1], self.temperature, rng)[0], self.qpm))
+            progress(k + 1, self.num_outputs)
+        return VaeResult(self, tuple(songs), self.seed)

@@ -1,0 +1,95 @@
+"""The app's MusicVAE tool requests: loading, sampling, regrooving a span and interpolating, with progress and cancel."""
+
+from __future__ import annotations
+
+import pytest
+
+from composer_app.models.errors import GenerationCancelled, GenerationError
+from composer_app.models.musicvae.configs import get_config
+from composer_app.models.musicvae.studio import (
+    GrooveRequest,
+    InterpolateRequest,
+    LoadedVae,
+    SampleRequest,
+    checkpoint_name,
+    look_alikes,
+    looks_like_checkpoint,
+)
+from composer_app.music.song import Note, Song, Track, drum_track
+from tests.models.musicvae.conftest import random_vae
+
+STEP = 240
+
+
+def _loaded(config_id: str) -> LoadedVae:
+    return LoadedVae(f"{config_id}.tar", random_vae(config_id), get_config(config_id))
+
+
+def _never() -> bool:
+    return False
+
+
+def test_look_alikes_offer_the_groove_variants_but_not_small_and_big():
+    """GrooVAE variants differ in the music they make, so they are a choice; small and big only in sizes."""
+    alike = look_alikes(get_config("groovae_2bar_humanize"))
+    assert alike[0] == "groovae_2bar_humanize"
+    assert {"groovae_2bar_tap_fixed_velocity", "groovae_2bar_add_closed_hh", "groovae_4bar"} <= set(alike)
+    assert look_alikes(get_config("cat-mel_2bar_small")) == ()
+
+
+def test_checkpoint_names_and_dropped_paths(tmp_path):
+    """A .tar and model.ckpt-N are checkpoints by name; a training folder by its checkpoint in train/."""
+    assert checkpoint_name("/runs/mel/model.ckpt-10") == "mel"
+    assert checkpoint_name("/x/cat-mel.tar") == "cat-mel.tar"
+    assert looks_like_checkpoint("/x/cat-mel.tar") and not looks_like_checkpoint("/x/song.mid")
+    run = tmp_path / "run"
+    (run / "train").mkdir(parents=True)
+    assert not looks_like_checkpoint(run)
+    (run / "train" / "model.ckpt-5.index").write_bytes(b"")
+    assert looks_like_checkpoint(run)
+
+
+def test_sample_is_repeatable_by_seed_and_reports_each_clip():
+    """The same seed gives the same clips; progress counts clips; every clip is 2 bars of melody."""
+    loaded = _loaded("cat-mel_2bar_small")
+    seen = []
+    first = SampleRequest(loaded, 3, 1.0, 7).run(lambda d, t: seen.append((d, t)), _never)
+    again = SampleRequest(loaded, 3, 1.0, 7).run(lambda d, t: None, _never)
+    assert seen == [(1, 3), (2, 3), (3, 3)]
+    assert first.songs == again.songs and len(first.songs) == 3
+    assert all(n.end <= 32 * STEP for s in first.songs for t in s.tracks for n in t.notes)
+
+
+def test_cancel_stops_between_clips():
+    """A cancel seen between clips raises GenerationCancelled instead of finishing."""
+    calls = iter([False, True])
+    with pytest.raises(GenerationCancelled):
+        SampleRequest(_loaded("cat-drums_2bar_small"), 4, 1.0, 1).run(lambda d, t: None, lambda: next(calls))
+
+
+def test_hits_control_cannot_sample_from_nothing():
+    """A hits control GrooVAE needs a drum part: Sample explains that instead of failing in the decoder."""
+    with pytest.raises(GenerationError, match="hits"):
+        SampleRequest(_loaded("groovae_2bar_hits_control_tfds"), 1, 1.0, 1).run(lambda d, t: None, _never)
+
+
+def test_groove_keeps_the_span_and_stays_inside_it():
+    """A 5-bar part comes back as 5 bars of notes, none reaching past its last bar; an empty part is refused."""
+    notes = [Note(i * 2 * STEP, 42 if i % 2 else 36, STEP, 100) for i in range(40)]
+    request = GrooveRequest(_loaded("groovae_2bar_humanize"), drum_track("Drums", notes), 5, 0.5, 3)
+    (song,) = request.run(lambda d, t: None, _never).songs
+    assert song.tracks[0].is_drum and song.tracks[0].notes
+    assert all(n.start >= 0 and n.end <= 5 * 16 * STEP for n in song.tracks[0].notes)
+    with pytest.raises(GenerationError):
+        GrooveRequest(request.loaded, drum_track("Drums"), 2, 0.5, 3).run(lambda d, t: None, _never)
+
+
+def test_interpolate_gives_both_ends_and_the_steps_between():
+    """Interpolating two melodies gives the number of clips asked for."""
+    def melody(pitches):
+        return Song(tracks=(Track("M", notes=tuple(Note(i * 4 * STEP, p, 4 * STEP) for i, p in
+                                                   enumerate(pitches))),))
+
+    request = InterpolateRequest(_loaded("cat-mel_2bar_small"), melody([60, 62, 64, 65, 67, 65, 64, 62]),
+                                 melody([72, 71, 69, 67, 65, 64, 62, 60]), 4, 0.5, 1)
+    assert len(request.run(lambda d, t: None, _never).songs) == 4
