@@ -170,3 +170,12 @@ def test_run_dir_uses_the_folders_newest_checkpoint(tmp_path, capsys):
     for both in ([], [f"--run_dir={tmp_path / 'run'}", f"--checkpoint_file={fixture('mel2bar_tiny.tar')}"]):
         assert music_vae.main([*both, "--mode=sample", f"--output_dir={out}"]) == 1
         assert "give one of --checkpoint_file" in capsys.readouterr().err
+
+
+def test_a_file_that_is_no_tar_is_one_plain_line(tmp_path, capsys):
+    """Random bytes named .tar give one line saying it is not a tar, without tarfile's internal wording."""
+    bad = tmp_path / "model.tar"
+    bad.write_bytes(bytes(range(256)) * 12)
+    assert main(["vae", "encode", str(bad), str(fixture("mel2bar_tiny_in0.mid"))]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "not a tar archive, or a damaged one" in err[0] and "successfully" not in err[0]

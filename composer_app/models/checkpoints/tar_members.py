@@ -66,8 +66,12 @@ class TarMembers:
             return tar, members
         except FormatError:
             raise
+        except tarfile.ReadError:
+            # Its text is several lines of tarfile's attempts; the user needs only what the file is not.
+            raise FormatError("not a tar archive, or a damaged one") from None
         except Exception as exc:  # the stdlib tar and its decompressors raise many kinds on damaged archives
-            raise FormatError(f"not a readable tar ({type(exc).__name__}: {exc})") from None
+            detail = str(exc).splitlines()[0] if str(exc) else ""
+            raise FormatError(f"not a readable tar ({type(exc).__name__}{': ' + detail if detail else ''})") from None
 
     def data(self, name: str, cap: int = MAX_MEMBER_BYTES):
         """A member's content: a lazy FileRange for a plain tar, bytes for a compressed one."""
