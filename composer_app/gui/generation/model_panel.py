@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer_app.gui.generation.bundle_picker import BundlePicker
+from composer_app.gui.generation.form_fields import TranslatedRows, outputs_box, temperature_box
 from composer_app.gui.generation.model_texts import model_text
 from composer_app.gui.generation.seed_field import SeedField
 from composer_app.gui.shell.i18n import QT_TR_NOOP, Retranslating, tr
@@ -97,7 +97,7 @@ class ModelPanel(Retranslating, QWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(8, 8, 8, 8)
 
-        self._labels: list[tuple[QLabel, str]] = []  # form labels and their source text
+        self._rows = TranslatedRows()
         self.model_box = model_box = QGroupBox()
         form = QFormLayout(model_box)
         self.model_combo = QComboBox()
@@ -107,7 +107,7 @@ class ModelPanel(Retranslating, QWidget):
                 continue  # for their panels
             self.model_combo.addItem(config.title, config.id)
         self.model_combo.currentIndexChanged.connect(self._on_model_changed)
-        self._row(form, QT_TR_NOOP("Model"), self.model_combo)
+        self._rows.add(form, QT_TR_NOOP("Model"), self.model_combo)
         self.model_description = QLabel()
         self.model_description.setTextFormat(Qt.PlainText)
         self.model_description.setWordWrap(True)
@@ -118,7 +118,7 @@ class ModelPanel(Retranslating, QWidget):
                                           self.show_error)
         self.bundle_combo = self.bundle_picker.combo
         self.bundle_info = self.bundle_picker.info
-        self._row(form, QT_TR_NOOP("Bundle"), self.bundle_combo)
+        self._rows.add(form, QT_TR_NOOP("Bundle"), self.bundle_combo)
         form.addRow(self.bundle_info)
         form.addRow(self.bundle_picker.card_button)
         layout.addWidget(model_box)
@@ -128,19 +128,14 @@ class ModelPanel(Retranslating, QWidget):
         self.length_bars = QSpinBox()
         self.length_bars.setRange(1, 64)
         self.length_bars.setValue(4)
-        self._row(pform, QT_TR_NOOP("Length"), self.length_bars)
-        self.num_outputs = QSpinBox()
-        self.num_outputs.setRange(1, 16)
-        self.num_outputs.setValue(4)
-        self._row(pform, QT_TR_NOOP("Variations"), self.num_outputs)
-        self.temperature = QDoubleSpinBox()
-        self.temperature.setRange(0.1, 2.0)
-        self.temperature.setSingleStep(0.1)
-        self.temperature.setValue(1.0)
-        self._row(pform, QT_TR_NOOP("Temperature"), self.temperature)
+        self._rows.add(pform, QT_TR_NOOP("Length"), self.length_bars)
+        self.num_outputs = outputs_box()
+        self._rows.add(pform, QT_TR_NOOP("Variations"), self.num_outputs)
+        self.temperature = temperature_box(1.0)
+        self._rows.add(pform, QT_TR_NOOP("Temperature"), self.temperature)
         self.seed = SeedField()
         self.seed_lock = self.seed.lock
-        self._row(pform, QT_TR_NOOP("Seed"), self.seed)
+        self._rows.add(pform, QT_TR_NOOP("Seed"), self.seed)
         layout.addWidget(params)
 
         self.steer_box = QGroupBox()
@@ -153,7 +148,7 @@ class ModelPanel(Retranslating, QWidget):
         key_row = QHBoxLayout()
         key_row.addWidget(self.key_combo)
         key_row.addWidget(self.scale_combo, 1)
-        self._row(sform, QT_TR_NOOP("Key lock"), key_row)
+        self._rows.add(sform, QT_TR_NOOP("Key lock"), key_row)
         self.low = QSpinBox()
         self.high = QSpinBox()
         for box, value in ((self.low, 48), (self.high, 83)):
@@ -165,7 +160,7 @@ class ModelPanel(Retranslating, QWidget):
         self.to_label = QLabel()
         range_row.addWidget(self.to_label)
         range_row.addWidget(self.high)
-        self._row(sform, QT_TR_NOOP("Pitch range"), range_row)
+        self._rows.add(sform, QT_TR_NOOP("Pitch range"), range_row)
         self.range_label = QLabel()
         sform.addRow(self.range_label)
         self.avoid_copy = QCheckBox()
@@ -182,9 +177,9 @@ class ModelPanel(Retranslating, QWidget):
         self.branch_factor.setRange(1, 8)
         self.steps_per_iteration = QSpinBox()
         self.steps_per_iteration.setRange(1, 64)
-        self._row(aform, QT_TR_NOOP("Beam size"), self.beam_size)
-        self._row(aform, QT_TR_NOOP("Branch factor"), self.branch_factor)
-        self._row(aform, QT_TR_NOOP("Steps per iteration"), self.steps_per_iteration)
+        self._rows.add(aform, QT_TR_NOOP("Beam size"), self.beam_size)
+        self._rows.add(aform, QT_TR_NOOP("Branch factor"), self.branch_factor)
+        self._rows.add(aform, QT_TR_NOOP("Steps per iteration"), self.steps_per_iteration)
         layout.addWidget(self.advanced)
 
         self.primer_box = primer_box = QGroupBox()
@@ -238,16 +233,9 @@ class ModelPanel(Retranslating, QWidget):
         outer.addLayout(actions)
         self._update_range_label()
 
-    def _row(self, form: QFormLayout, text: str, field) -> None:
-        """A form row whose label shows the source string `text` translated (again after a language switch)."""
-        label = QLabel()
-        self._labels.append((label, text))
-        form.addRow(label, field)
-
     def retranslate(self) -> None:
         """Every label, tip, unit and model text in the current language."""
-        for label, text in self._labels:
-            label.setText(tr(text))
+        self._rows.retranslate()
         for box, text in ((self.model_box, tr("Model")), (self.params_box, tr("Parameters")),
                           (self.steer_box, tr("Melody steering")), (self.advanced, tr("Advanced (beam search)")),
                           (self.primer_box, tr("Primer"))):

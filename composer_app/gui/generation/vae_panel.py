@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -17,11 +16,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from composer_app.gui.generation.form_fields import TranslatedRows, outputs_box, temperature_box
 from composer_app.gui.generation.seed_field import SeedField
 from composer_app.gui.shell.i18n import QT_TR_NOOP, Retranslating, tr
 
@@ -69,17 +68,17 @@ class VaePanel(Retranslating, QWidget):
         self._status = ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        self._labels: list[tuple[QLabel, str]] = []
+        self._rows = TranslatedRows()
         self.model_box = QGroupBox()
         form = QFormLayout(self.model_box)
         self.checkpoint_combo = QComboBox()
         self.checkpoint_combo.setObjectName("vae_checkpoint_combo")
         self.checkpoint_combo.activated.connect(self._on_checkpoint)
-        self._row(form, QT_TR_NOOP("Checkpoint"), self.checkpoint_combo)
+        self._rows.add(form, QT_TR_NOOP("Checkpoint"), self.checkpoint_combo)
         self.config_combo = QComboBox()
         self.config_combo.setObjectName("vae_config_combo")
         self.config_combo.activated.connect(self._on_config)
-        self._row(form, QT_TR_NOOP("Config"), self.config_combo)
+        self._rows.add(form, QT_TR_NOOP("Config"), self.config_combo)
         self.info = QLabel()
         self.info.setObjectName("vae_info")
         self.info.setTextFormat(Qt.PlainText)
@@ -94,23 +93,18 @@ class VaePanel(Retranslating, QWidget):
         for tool, _text in TOOLS:
             self.tool_combo.addItem("", tool)
         self.tool_combo.currentIndexChanged.connect(self._update_tool)
-        self._row(tform, QT_TR_NOOP("Tool"), self.tool_combo)
-        self.num_outputs = QSpinBox()
-        self.num_outputs.setRange(1, 16)
-        self.num_outputs.setValue(4)
-        self._row(tform, QT_TR_NOOP("Clips"), self.num_outputs)
-        self.temperature = QDoubleSpinBox()
-        self.temperature.setRange(0.1, 2.0)
-        self.temperature.setSingleStep(0.1)
-        self.temperature.setValue(0.5)
-        self._row(tform, QT_TR_NOOP("Temperature"), self.temperature)
+        self._rows.add(tform, QT_TR_NOOP("Tool"), self.tool_combo)
+        self.num_outputs = outputs_box()
+        self._rows.add(tform, QT_TR_NOOP("Clips"), self.num_outputs)
+        self.temperature = temperature_box(0.5)
+        self._rows.add(tform, QT_TR_NOOP("Temperature"), self.temperature)
         self.seed = SeedField()
-        self._row(tform, QT_TR_NOOP("Seed"), self.seed)
+        self._rows.add(tform, QT_TR_NOOP("Seed"), self.seed)
         self.track_a, self.track_b = QComboBox(), QComboBox()
         self.track_a.setObjectName("vae_clip_a")
         self.track_b.setObjectName("vae_clip_b")
-        self._row(tform, QT_TR_NOOP("Clip A"), self.track_a)
-        self._row(tform, QT_TR_NOOP("Clip B"), self.track_b)
+        self._rows.add(tform, QT_TR_NOOP("Clip A"), self.track_a)
+        self._rows.add(tform, QT_TR_NOOP("Clip B"), self.track_b)
         self._tool_form = tform
         self.tool_help = QLabel()
         self.tool_help.setObjectName("vae_tool_help")
@@ -145,15 +139,9 @@ class VaePanel(Retranslating, QWidget):
         self._fill_checkpoints()
         self.retranslate()
 
-    def _row(self, form: QFormLayout, text: str, field) -> None:
-        label = QLabel()
-        self._labels.append((label, text))
-        form.addRow(label, field)
-
     def retranslate(self) -> None:
         """Every text in the current language."""
-        for label, text in self._labels:
-            label.setText(tr(text))
+        self._rows.retranslate()
         self.model_box.setTitle(tr("MusicVAE"))
         self.tool_box.setTitle(tr("Tool"))
         for i, (_tool, text) in enumerate(TOOLS):
