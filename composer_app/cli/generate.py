@@ -88,11 +88,7 @@ def add_generate_arguments(p: argparse.ArgumentParser, family: str | None, defau
         primer.add_argument("--primer_drums", help='e.g. "[(36, 42), (), (42,)]"')
     primer.add_argument("--primer_midi", type=Path, help="a MIDI (or MusicXML, ABC) file to continue")
     p.add_argument("--qpm", type=_qpm, help="tempo (default: the primer file's, else 120)")
-    p.add_argument("--temperature", type=_positive_float, default=1.0, help="randomness; 1.0 samples as trained")
-    p.add_argument("--beam_size", type=_positive_int, default=1)
-    p.add_argument("--branch_factor", type=_positive_int, default=1)
-    p.add_argument("--steps_per_iteration", type=_positive_int, default=1)
-    p.add_argument("--seed", type=_seed, help=f"random seed from 0 to {MAX_SEED}: the same seed gives the same music")
+    add_sampling_flags(p)
     if family in (None, "melody"):
         steer = p.add_argument_group("steering (melody models)")
         steer.add_argument("--key", help="keep notes in this key, e.g. C, F#, Bb")
@@ -101,8 +97,23 @@ def add_generate_arguments(p: argparse.ArgumentParser, family: str | None, defau
         steer.add_argument("--max_pitch", type=int, help="highest MIDI pitch to generate")
         steer.add_argument("--avoid_primer_copy", action="store_true",
                            help="never repeat the primer verbatim right after itself")
-    p.add_argument("--hparams", help="accepted for compatibility; a bundle carries its own network sizes")
+
+
+def add_sampling_flags(p) -> None:
+    """The sampling and beam flags every events-RNN generate script shares, with --hparams, --seed and --run_dir."""
+    p.add_argument("--temperature", type=_positive_float, default=1.0, help="randomness; 1.0 samples as trained")
+    p.add_argument("--beam_size", type=_positive_int, default=1)
+    p.add_argument("--branch_factor", type=_positive_int, default=1)
+    p.add_argument("--steps_per_iteration", type=_positive_int, default=1)
+    p.add_argument("--hparams", help="Magenta's hparams, checked; the bundle's own network sizes are used")
+    p.add_argument("--seed", type=_seed, help=f"random seed from 0 to {MAX_SEED}: the same seed gives the same music")
     p.add_argument("--run_dir", help=argparse.SUPPRESS)
+
+
+def refuse_run_dir(args) -> None:
+    """Magenta's generate scripts take a training folder; these take the bundle it saves."""
+    if args.run_dir:
+        raise UserError("--run_dir (a training folder) is not supported; save a bundle and pass --bundle_file")
 
 
 def add_parser(sub) -> None:
@@ -160,8 +171,8 @@ def run(args) -> int:
     from composer_app.models.rnn.requests import GenerateRequest
 
     config = get_config(args.config)
-    if args.run_dir:
-        raise UserError("--run_dir (a training folder) is not supported; save a bundle and pass --bundle_file")
+    refuse_run_dir(args)
+    config.hparams.with_overrides(args.hparams)  # Magenta parses them too; a bundle's graph fixes the sizes
     primer, qpm = _primer(args, config)
     request = GenerateRequest(
         config_id=config.id, total_steps=args.num_steps, primer=primer, bundle=args.bundle_file,

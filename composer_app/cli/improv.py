@@ -7,7 +7,13 @@ import sys
 from pathlib import Path
 
 from composer_app.cli.errors import UserError, reports_user_errors
-from composer_app.cli.generate import _positive_float, _positive_int, _qpm, _seed, write_outputs
+from composer_app.cli.generate import (
+    _positive_int,
+    _qpm,
+    add_sampling_flags,
+    refuse_run_dir,
+    write_outputs,
+)
 
 DEFAULT_CHORDS = "C G Am F C G F C"
 
@@ -30,13 +36,7 @@ def add_improv_arguments(p: argparse.ArgumentParser) -> None:
                    help="steps each chord lasts (16 steps = one 4/4 bar)")
     p.add_argument("--render_chords", action="store_true", help="also play the chords, on a second track")
     p.add_argument("--qpm", type=_qpm, help="tempo (default: the primer file's, else 120)")
-    p.add_argument("--temperature", type=_positive_float, default=1.0, help="randomness; 1.0 samples as trained")
-    p.add_argument("--beam_size", type=_positive_int, default=1)
-    p.add_argument("--branch_factor", type=_positive_int, default=1)
-    p.add_argument("--steps_per_iteration", type=_positive_int, default=1)
-    p.add_argument("--hparams", help="Magenta's hparams, checked; the bundle's own network sizes are used")
-    p.add_argument("--seed", type=_seed, help="random seed: the same seed gives the same music")
-    p.add_argument("--run_dir", help=argparse.SUPPRESS)
+    add_sampling_flags(p)
 
 
 def magenta_primer(events: list[int], qpm: float, steps_per_quarter: int = 4) -> list[int]:
@@ -80,8 +80,7 @@ def _config_and_bundle(args):
     from composer_app.models.checkpoints.mag_file import read_mag_header
     from composer_app.models.rnn.configs import get_config
 
-    if args.run_dir:
-        raise UserError("--run_dir (a training folder) is not supported; save a bundle and pass --bundle_file")
+    refuse_run_dir(args)
     if args.bundle_file is None:
         if args.config is None:
             raise UserError("give --bundle_file (an Improv RNN .mag bundle), or --config to use the bundle this app "

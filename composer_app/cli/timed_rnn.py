@@ -13,7 +13,13 @@ import sys
 from pathlib import Path
 
 from composer_app.cli.errors import UserError, reports_user_errors
-from composer_app.cli.generate import _positive_float, _positive_int, _qpm, _seed, write_outputs
+from composer_app.cli.generate import (
+    _positive_int,
+    _qpm,
+    add_sampling_flags,
+    refuse_run_dir,
+    write_outputs,
+)
 
 
 def _flag(text: str) -> bool:
@@ -39,13 +45,7 @@ def _common(p: argparse.ArgumentParser, family: str, num_steps: int, step_help: 
     primer.add_argument("--primer_pitches", help='a chord held for a quarter note, e.g. "[60, 64, 67]"')
     primer.add_argument("--primer_melody", help='Magenta melody events, e.g. "[60, -2, 60, -2, 67, -2]"')
     primer.add_argument("--primer_midi", type=Path, help="a MIDI (or MusicXML, ABC) file to continue")
-    p.add_argument("--temperature", type=_positive_float, default=1.0, help="randomness; 1.0 samples as trained")
-    p.add_argument("--beam_size", type=_positive_int, default=1)
-    p.add_argument("--branch_factor", type=_positive_int, default=1)
-    p.add_argument("--steps_per_iteration", type=_positive_int, default=1)
-    p.add_argument("--hparams", help="Magenta's hparams, checked; the bundle's own network sizes are used")
-    p.add_argument("--seed", type=_seed, help="random seed: the same seed gives the same music")
-    p.add_argument("--run_dir", help=argparse.SUPPRESS)
+    add_sampling_flags(p)
 
 
 def add_polyphony_arguments(p: argparse.ArgumentParser) -> None:
@@ -74,8 +74,7 @@ def _config_and_bundle(args, family: str):
     from composer_app.models.rnn.bundle import read_bundle, shipped_bundle_path
     from composer_app.models.rnn.configs import get_config
 
-    if args.run_dir:
-        raise UserError("--run_dir (a training folder) is not supported; save a bundle and pass --bundle_file")
+    refuse_run_dir(args)
     if args.bundle_file is None:
         if args.config is None:
             raise UserError(f"give --bundle_file (a {family.title()} RNN .mag bundle), or --config to use the "
