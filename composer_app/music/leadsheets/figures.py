@@ -75,7 +75,7 @@ def repair_figure(text: str) -> str | None:
     fixed = re.sub(r"(^|/)([A-G])-", r"\1\2b", text)  # music21's flats, on the root and the bass
     fixed = re.sub(r"\s*(alter|add|subtract|omit)\s*", lambda m: {"alter": "", "add": "add", "subtract": "no",
                                                                   "omit": "no"}[m.group(1)], fixed)
-    fixed = fixed.replace(" ", "").replace("Maj", "maj").replace("Δ", "maj7").replace("power", "5")
+    fixed = fixed.replace(" ", "").replace("Maj", "maj").replace("Δ", "maj7").replace("power", "5").replace("pedal", "ped")
     fixed = re.sub(r"^([A-G][#b]*)7\+", r"\1aug7", fixed)  # "C7+": the augmented seventh, not C7 then a '+'
     fixed = re.sub(r"^([A-G][#b]*)9\+", r"\1aug9", fixed)
     for candidate in (fixed, fixed.split("/")[0]):

@@ -30,7 +30,7 @@ def test_a_kind_nobody_knows_gives_no_figure():
 
 @pytest.mark.parametrize("text, figure", [
     ("D7+", "Daug7"), ("Bm7 alter b5", "Bm7b5"), ("B-7 add #11", "Bb7add#11"), ("Fpower", "F5"),
-    ("N.C.", "N.C."), ("NC", "N.C."), ("GM9", "GM9"), ("Am/xyz", "Am"),
+    ("N.C.", "N.C."), ("NC", "N.C."), ("GM9", "GM9"), ("Am/xyz", "Am"), ("A-pedal", "Abped"),
 ])
 def test_loose_chord_text_is_repaired(text, figure):
     """music21's figures and MIDI text spellings read as chord symbols note_seq understands."""
