@@ -31,6 +31,8 @@ def add_parser(sub) -> None:
                    help="first delete the files an earlier run made in the run folder (only a folder it made)")
     p.add_argument("--tracks", choices=("all", "first"), default="all",
                    help="melodies from every part, or from the first part only (e.g. the voice of a song)")
+    p.add_argument("--infer-chords", action="store_true",
+                   help="Improv RNN: infer chords from the notes of pieces that have no chord symbols")
     p.add_argument("--workers", type=int, default=1, help="processes for reading files")
     p.add_argument("--no-cache", action="store_true", help="re-read every file instead of using the corpus cache")
     p.add_argument("--keep-best", action="store_true",
@@ -43,6 +45,7 @@ def add_parser(sub) -> None:
 
 @reports_user_errors
 def run_train(args) -> int:
+    from composer_app.models.rnn.extraction import ExtractorSettings
     from composer_app.models.training.errors import TrainingCancelled
     from composer_app.models.training.loop import TrainingRequest, train
     from composer_app.models.training.run_folder import clear_run
@@ -65,7 +68,8 @@ def run_train(args) -> int:
         hparams=args.hparams, steps=args.steps,
         time_limit_s=None if args.max_minutes is None else args.max_minutes * 60, eval_ratio=args.eval_ratio, eval_every=args.eval_every,
         checkpoint_every=args.checkpoint_every, run_dir=run_dir, log_metrics=args.log_metrics, seed=args.seed,
-        workers=args.workers, use_cache=not args.no_cache, keep_best=args.keep_best)
+        workers=args.workers, use_cache=not args.no_cache, keep_best=args.keep_best,
+        settings=ExtractorSettings(infer_chords=args.infer_chords))
 
     def progress(p):
         if args.quiet:

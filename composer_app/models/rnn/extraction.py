@@ -29,6 +29,7 @@ class ExtractorSettings:
     min_unique_pitches: int = 5
     gap_bars: float = 1.0
     ignore_polyphonic_notes: bool = False
+    infer_chords: bool = False  # Improv RNN: chords inferred from the notes of a piece that has no chord symbols
 
 
 def extract_sequences(song: Song, config: ModelConfig, settings: ExtractorSettings = ExtractorSettings()
@@ -120,7 +121,7 @@ def lead_sheet_settings(config: ModelConfig, settings: ExtractorSettings = Extra
 
     return LeadSheetSettings(steps_per_quarter=config.steps_per_quarter, min_bars=settings.min_bars,
                              max_steps=settings.max_steps, gap_bars=settings.gap_bars, triads=reads_triads(config),
-                             melody="first" if tracks == "first" else "all")
+                             melody="first" if tracks == "first" else "all", infer_chords=settings.infer_chords)
 
 
 def model_events(sequence, config: ModelConfig) -> list:

@@ -55,7 +55,7 @@ def extraction_key(config: ModelConfig, settings: ExtractorSettings) -> tuple:
     """Extraction depends on the event family and time grid only: the melody configs share one cache."""
     if config.needs_chords:  # lead sheets: the triad configs map chords, the chord-pitch one keeps them
         return (LEAD_SHEET_VERSION, "improv", reads_triads(config), config.steps_per_quarter, settings.min_bars,
-                settings.max_steps, settings.gap_bars)
+                settings.max_steps, settings.gap_bars, settings.infer_chords)
     return (EXTRACTION_VERSION, config.family, config.steps_per_quarter, settings.min_bars, settings.max_steps,
             settings.min_unique_pitches, settings.gap_bars, settings.ignore_polyphonic_notes)
 

@@ -75,3 +75,18 @@ def test_songs_without_chords_say_why_nothing_can_train(tmp_path):
     (folder / "bare.musicxml").write_text(xml)
     with pytest.raises(TrainingError, match="without chord symbols"):
         prepare_data(get_config("chord_pitches_improv"), gather_sources([folder], None), eval_ratio=0.0)
+
+
+def test_asking_for_inferred_chords_trains_on_songs_without_them(tmp_path):
+    """The same chordless folder gives lead sheets once chords are to be inferred from its notes."""
+    from composer_app.models.rnn.extraction import ExtractorSettings
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    xml = lead_sheet()
+    for figure in ("C", "F", "G"):
+        xml = xml.replace(harmony(figure), "")
+    (folder / "bare.musicxml").write_text(xml)
+    data = prepare_data(get_config("chord_pitches_improv"), gather_sources([folder], None), eval_ratio=0.0,
+                        settings=ExtractorSettings(infer_chords=True))
+    assert len(data.train) == 12 and data.report.stats["songs_with_inferred_chords"] == 1
