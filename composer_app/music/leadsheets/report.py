@@ -42,6 +42,7 @@ class LeadSheetReport:
     lead_sheets: int = 0
     counts: Counter = field(default_factory=Counter)
     skipped: Counter = field(default_factory=Counter)
+    skipped_files: list = field(default_factory=list)  # (file name, why), in the order read
 
     def add(self, result: LeadSheetFile) -> None:
         self.files += 1
@@ -51,6 +52,7 @@ class LeadSheetReport:
             self.files_with_lead_sheets += 1
         else:
             self.skipped[why_nothing(result).split(" (")[0] if not result.error else "unreadable"] += 1
+            self.skipped_files.append((result.path.name, why_nothing(result)))
 
     @property
     def share(self) -> float:
@@ -70,6 +72,7 @@ class LeadSheetReport:
             out.append("mapped to triads: " + ", ".join(f"{kind} {n}" for kind, n in kinds))
         if self.skipped:
             out.append("skipped: " + ", ".join(f"{why} {n}" for why, n in self.skipped.most_common()))
+            out += [f"  {name}: {why}" for name, why in self.skipped_files[:10]]
         return out
 
 
