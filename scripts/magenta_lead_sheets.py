@@ -54,6 +54,26 @@ def _per_file(tfrecord: Path) -> tuple[dict, dict]:
     return results, stats_out
 
 
+def _conversion_errors(data: Path, names: list[str]) -> dict:
+    """Why convert_dir_to_note_sequences left each file out: the exception note_seq's reader raises for it."""
+    from note_seq import abc_parser, midi_io, musicxml_reader
+
+    reasons = {}
+    for name in names:
+        path = data / name
+        try:
+            if path.suffix.lower() in (".xml", ".mxl"):
+                musicxml_reader.musicxml_file_to_sequence_proto(str(path))
+            elif path.suffix.lower() == ".abc":
+                abc_parser.parse_abc_tunebook_file(str(path))
+            else:
+                midi_io.midi_file_to_note_sequence(str(path))
+            reasons[name] = "converted alone"
+        except Exception as exc:  # the reason is the record
+            reasons[name] = f"{type(exc).__name__}: {str(exc)[:120]}"
+    return reasons
+
+
 def main(data_dir: str, out_json: str) -> int:
     data = Path(data_dir).resolve()
     files = sorted(str(p.relative_to(data)) for p in data.rglob("*") if p.suffix.lower() in SUFFIXES)
@@ -79,7 +99,7 @@ def main(data_dir: str, out_json: str) -> int:
         "create_dataset_examples": total,
         "per_file_examples_sum": per_file_sum,
         "statistics": stats,
-        "not_converted": sorted(set(files) - set(per_file)),
+        "not_converted": _conversion_errors(data, sorted(set(files) - set(per_file))),
         "per_file": dict(sorted(per_file.items())),
     }
     Path(out_json).parent.mkdir(parents=True, exist_ok=True)

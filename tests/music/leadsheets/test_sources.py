@@ -89,3 +89,12 @@ def test_chords_inferred_from_an_accompaniment_follow_it():
 def test_chord_inference_of_an_empty_song_is_nothing():
     """No notes, no frames: no chords (and no error)."""
     assert infer_chords(Song()) == ()
+
+
+def test_an_mxl_whose_container_names_the_score_with_an_apostrophe_still_reads(tmp_path):
+    """OpenEWLD's container.xml writes full-path='St. Mary's.xml' (malformed XML; Magenta skips 93 files so)."""
+    container = ("<?xml version='1.0' encoding='UTF-8'?><container><rootfiles>"
+                 "<rootfile full-path='St. Mary's.xml'/></rootfiles></container>")
+    path = tmp_path / "mary.mxl"
+    path.write_bytes(mxl({"META-INF/container.xml": container, "St. Mary's.xml": lead_sheet()}, root=None))
+    assert len(extract_file(path).lead_sheets) == 1
