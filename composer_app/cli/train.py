@@ -10,7 +10,9 @@ from composer_app.cli.errors import UserError, reports_user_errors
 
 def add_parser(sub) -> None:
     p = sub.add_parser("train", help="train a model on folders of MIDI/MusicXML/ABC/Humdrum files into a .mag bundle")
-    p.add_argument("--config", required=True, help="model id, e.g. attention_rnn, basic_rnn, drum_kit")
+    p.add_argument("--config", required=True,
+                   help="model id, e.g. attention_rnn, basic_rnn, drum_kit, or chord_pitches_improv (melodies over the "
+                        "chord symbols of lead sheets)")
     p.add_argument("--input", action="append", type=Path, required=True, metavar="DIR",
                    help="folder of music files (searched recursively); repeat for more folders")
     p.add_argument("--output", type=Path, required=True, help="the .mag to write; its model card goes beside it")
@@ -29,6 +31,8 @@ def add_parser(sub) -> None:
                    help="first delete the files an earlier run made in the run folder (only a folder it made)")
     p.add_argument("--tracks", choices=("all", "first"), default="all",
                    help="melodies from every part, or from the first part only (e.g. the voice of a song)")
+    p.add_argument("--infer-chords", action="store_true",
+                   help="Improv RNN: infer chords from the notes of pieces that have no chord symbols")
     p.add_argument("--workers", type=int, default=1, help="processes for reading files")
     p.add_argument("--no-cache", action="store_true", help="re-read every file instead of using the corpus cache")
     p.add_argument("--keep-best", action="store_true",
@@ -41,6 +45,7 @@ def add_parser(sub) -> None:
 
 @reports_user_errors
 def run_train(args) -> int:
+    from composer_app.models.rnn.extraction import ExtractorSettings
     from composer_app.models.training.errors import TrainingCancelled
     from composer_app.models.training.loop import TrainingRequest, train
     from composer_app.models.training.run_folder import clear_run
@@ -63,7 +68,8 @@ def run_train(args) -> int:
         hparams=args.hparams, steps=args.steps,
         time_limit_s=None if args.max_minutes is None else args.max_minutes * 60, eval_ratio=args.eval_ratio, eval_every=args.eval_every,
         checkpoint_every=args.checkpoint_every, run_dir=run_dir, log_metrics=args.log_metrics, seed=args.seed,
-        workers=args.workers, use_cache=not args.no_cache, keep_best=args.keep_best)
+        workers=args.workers, use_cache=not args.no_cache, keep_best=args.keep_best,
+        settings=ExtractorSettings(infer_chords=args.infer_chords))
 
     def progress(p):
         if args.quiet:

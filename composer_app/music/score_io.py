@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
-import re
+from collections import Counter
 from pathlib import Path
 
 from composer_app.music import score_checks
 from composer_app.music.errors import MusicFileError
+from composer_app.music.leadsheets.figures import harmony_figure, repair_figure
 from composer_app.music.score_checks import MAX_SCORE_BYTES
 from composer_app.music.song import (
     DRUM_CHANNEL,
@@ -26,8 +27,14 @@ SCORE_SUFFIXES = (".xml", ".musicxml", ".mxl", ".abc", ".krn")
 FORMATS = {".abc": "abc", ".krn": "humdrum", ".mxl": "musicxml", ".xml": "musicxml", ".musicxml": "musicxml"}
 
 
-def read_scores(path: str | os.PathLike, text: str | None = None) -> list[Song]:
-    """Every piece in a score file (an ABC file often holds many tunes); `text` overrides the contents."""
+def read_scores(path: str | os.PathLike, text: str | None = None, report: Counter | None = None,
+                align_pickup: bool = False) -> list[Song]:
+    """Every piece in a score file (an ABC file often holds many tunes); `text` overrides the contents.
+
+    `report` counts what was dropped or repaired (grace notes, unreadable chord symbols, parts with no MIDI
+    channel); with `align_pickup` a piece that opens with a pickup bar is delayed by the pickup's missing beats,
+    so that bar lines fall on whole bars from tick 0.
+    """
     path = Path(path)
     parsed = _parse(path, text)
     from music21 import stream
@@ -36,7 +43,7 @@ def read_scores(path: str | os.PathLike, text: str | None = None) -> list[Song]:
     songs = []
     for score in scores:
         try:
-            song = _song_from_score(score)
+            song = _song_from_score(score, report if report is not None else Counter(), align_pickup)
         except Exception as exc:
             raise MusicFileError(path, f"could not interpret the score ({_reason(exc)})") from None
         problem = song_limit_problem(song)
@@ -127,10 +134,24 @@ def _ticks(quarter_length) -> int:
     return int(round(float(quarter_length) * PPQ))
 
 
-def _song_from_score(score) -> Song:
+def _pickup_ticks(parts) -> int:
+    """How much a pickup bar lacks of a full bar (music21's padding of the first measure), in ticks."""
+    from music21 import stream
+
+    first = next(iter(parts[0].getElementsByClass(stream.Measure)), None) if parts else None
+    return max(0, _ticks(first.paddingLeft)) if first is not None and first.paddingLeft else 0
+
+
+def _song_from_score(score, report: Counter, align_pickup: bool = False) -> Song:
     from music21 import harmony, meter, stream, tempo
 
     parts = list(score.parts) if hasattr(score, "parts") and len(score.parts) else [score]
+    shift = _pickup_ticks(parts) if align_pickup else 0
+    report["pickup_bars_aligned"] += bool(shift)
+
+    def at(offset) -> int:  # a time in this piece, delayed by the pickup's missing beats
+        return _ticks(offset) + shift
+
     tracks: list[Track] = []
     chords: dict[int, str] = {}
     channel = 0
@@ -139,23 +160,32 @@ def _song_from_score(score) -> Song:
         flat = part.flatten()
         instrument = part.getInstrument(returnDefault=True)
         is_drum = _is_percussion(instrument)
-        notes = []
+        notes, part_chords = [], []
         for el in flat.notes:
             if isinstance(el, harmony.Harmony):
-                figure = "N.C." if isinstance(el, harmony.NoChord) else _magenta_figure(el.figure or "")
+                figure = _figure(el)
                 if figure:
-                    chords.setdefault(_ticks(el.offset), figure)
+                    part_chords.append((at(el.offset), figure))
+                else:
+                    report["chord_symbols_unreadable"] += 1
                 continue
             duration = _ticks(el.quarterLength)
-            if duration <= 0:  # grace notes have no written length
+            if duration <= 0:  # grace notes have no written length; Magenta puts them at t=0
+                report["grace_notes_dropped"] += 1
                 continue
-            start = _ticks(el.offset)
+            start = at(el.offset)
             velocity = _velocity(el)
             for pitch in _pitches(el):
                 if 0 <= pitch <= 127:
                     notes.append(Note(start=start, pitch=pitch, duration=duration, velocity=velocity))
+        signature = next(iter(flat.getElementsByClass(meter.TimeSignature)), None)
+        bar = TimeSignature(0, int(signature.numerator), int(signature.denominator)) if signature else TimeSignature()
+        for tick, figure in _spread_stacked(part_chords, max(bar.ticks_per_bar, PPQ), report):
+            chords.setdefault(tick, figure)  # the same chords written in several parts count once
         if not notes:
             continue
+        # Magenta's MusicXML reader gives every such part the same default channel, then one instrument.
+        report["parts_without_midi_channel"] += instrument.midiChannel is None and len(parts) > 1
         program = instrument.midiProgram if instrument.midiProgram is not None else 0
         name = (part.partName or instrument.instrumentName or "").strip() or f"Part {len(tracks) + 1}"
         if is_drum:
@@ -167,12 +197,12 @@ def _song_from_score(score) -> Song:
         tracks.append(Track(name=name, program=int(program) % 128, is_drum=is_drum, channel=ch, notes=notes))
 
     first = parts[0].flatten() if parts else score.flatten()
-    tempos = [TempoChange(_ticks(mm.offset), float(mm.getQuarterBPM()))
+    tempos = [TempoChange(at(mm.offset), float(mm.getQuarterBPM()))
               for mm in first.getElementsByClass(tempo.MetronomeMark) if mm.getQuarterBPM()]
     if not tempos:
-        tempos = [TempoChange(_ticks(mm.offset), float(mm.getQuarterBPM()))
+        tempos = [TempoChange(at(mm.offset), float(mm.getQuarterBPM()))
                   for mm in score.flatten().getElementsByClass(tempo.MetronomeMark) if mm.getQuarterBPM()]
-    sigs = [TimeSignature(_ticks(ts.offset), int(ts.numerator), int(ts.denominator))
+    sigs = [TimeSignature(at(ts.offset), int(ts.numerator), int(ts.denominator))
             for ts in first.getElementsByClass(meter.TimeSignature)]
     title = ""
     if score.metadata is not None:
@@ -186,9 +216,43 @@ def _song_from_score(score) -> Song:
     )
 
 
-def _magenta_figure(figure: str) -> str:
-    """music21 spells flats as '-' (B-7); Magenta and musicians write 'b' (Bb7)."""
-    return re.sub(r"(^|/)([A-G])-", r"\1\2b", figure.strip())
+def _spread_stacked(items: list[tuple[int, str]], bar_ticks: int, report: Counter) -> list[tuple[int, str]]:
+    """Chords written one after another at one time (placed over a long note only by their x position) spread
+    evenly until the next chord, at most a bar, on whole beats where they fit. Magenta drops such a melody."""
+    out: list[tuple[int, str]] = []
+    i = 0
+    while i < len(items):
+        tick = items[i][0]
+        j = i
+        while j < len(items) and items[j][0] == tick:
+            j += 1
+        group = [f for k, (_, f) in enumerate(items[i:j]) if k == 0 or f != items[i + k - 1][1]]
+        span = min((items[j][0] if j < len(items) else tick + bar_ticks) - tick, bar_ticks)
+        if len(group) > 1:
+            report["stacked_chords_spread"] += len(group) - 1
+        share = span / len(group)
+        times = [tick + round(k * share / PPQ) * PPQ for k in range(len(group))]
+        if len(set(times)) < len(times) or times[-1] >= tick + span:
+            times = [tick + round(k * share) for k in range(len(group))]
+        out += zip(times, group)
+        i = j
+    return out
+
+
+def _figure(el) -> str:
+    """Magenta's spelling of a music21 chord symbol, from its MusicXML parts (root, kind, degrees, bass)."""
+    from music21 import harmony
+
+    if isinstance(el, harmony.NoChord):
+        return "N.C."
+    try:
+        root, bass = el.root(), el.bass()
+        steps = tuple((m.modType, int(m.degree), int(m.interval.semitones) if m.interval else 0)
+                      for m in el.getChordStepModifications())
+        figure = harmony_figure(root.name if root else None, el.chordKind or "", bass.name if bass else None, steps)
+    except (AttributeError, TypeError, ValueError):
+        figure = ""
+    return figure or repair_figure(el.figure or "") or ""
 
 
 def _last_per_tick(items):

@@ -29,6 +29,7 @@ class ExtractorSettings:
     min_unique_pitches: int = 5
     gap_bars: float = 1.0
     ignore_polyphonic_notes: bool = False
+    infer_chords: bool = False  # Improv RNN: chords inferred from the notes of a piece that has no chord symbols
 
 
 def extract_sequences(song: Song, config: ModelConfig, settings: ExtractorSettings = ExtractorSettings()
@@ -102,6 +103,25 @@ def _extract_drums(track, config, steps_per_bar, settings, stats) -> list[DrumTr
         stats["drum_tracks_kept"] += 1
         found.append(drums)
     return found
+
+
+def reads_triads(config: ModelConfig) -> bool:
+    """Whether an Improv RNN config hears chords as triads (basic_improv, attention_improv), not chord pitches."""
+    from composer_app.music.encodings import TriadChordOneHotEncoding
+
+    control = getattr(config.encoder(), "control_encoder", None)
+    return isinstance(getattr(control, "one_hot_encoding", None), TriadChordOneHotEncoding)
+
+
+def lead_sheet_settings(config: ModelConfig, settings: ExtractorSettings = ExtractorSettings(),
+                        tracks: str = "all"):
+    """The lead-sheet extraction an Improv RNN config trains on: Magenta's improv pipeline keeps melodies with
+    3 different pitches (not Melody RNN's 5); the triad configs get every chord as a triad."""
+    from composer_app.music.leadsheets.extract import LeadSheetSettings
+
+    return LeadSheetSettings(steps_per_quarter=config.steps_per_quarter, min_bars=settings.min_bars,
+                             max_steps=settings.max_steps, gap_bars=settings.gap_bars, triads=reads_triads(config),
+                             melody="first" if tracks == "first" else "all", infer_chords=settings.infer_chords)
 
 
 def model_events(sequence, config: ModelConfig) -> list:

@@ -13,10 +13,11 @@ from pathlib import Path
 
 from composer_app.atomic_file import write_atomically
 from composer_app.models.rnn.configs import ModelConfig
-from composer_app.models.rnn.extraction import ExtractorSettings, extract_sequences
+from composer_app.models.rnn.extraction import ExtractorSettings, extract_sequences, lead_sheet_settings, reads_triads
 
 # Bump when extraction or the cached form changes, so stale caches are not reused.
 EXTRACTION_VERSION = 1
+LEAD_SHEET_VERSION = 1  # of composer_app.music.leadsheets, whose extraction Improv RNN configs use
 TRACK_SELECTORS = ("all", "first")
 CACHE_FORMAT = 1  # the layout of a cache entry's JSON
 CACHE_SUFFIX = ".json.z"
@@ -38,7 +39,10 @@ class SourceFile:
 
 @dataclass
 class FileSequences:
-    """What one source file gave: raw extracted event lists (before squashing), stats, or why it failed."""
+    """What one source file gave: raw extracted event lists (before squashing), stats, or why it failed.
+
+    For Improv RNN each sequence is a (melody events, chord figures) pair of equal length.
+    """
 
     source: SourceFile
     sequences: list = field(default_factory=list)
@@ -49,6 +53,9 @@ class FileSequences:
 
 def extraction_key(config: ModelConfig, settings: ExtractorSettings) -> tuple:
     """Extraction depends on the event family and time grid only: the melody configs share one cache."""
+    if config.needs_chords:  # lead sheets: the triad configs map chords, the chord-pitch one keeps them
+        return (LEAD_SHEET_VERSION, "improv", reads_triads(config), config.steps_per_quarter, settings.min_bars,
+                settings.max_steps, settings.gap_bars, settings.infer_chords)
     return (EXTRACTION_VERSION, config.family, config.steps_per_quarter, settings.min_bars, settings.max_steps,
             settings.min_unique_pitches, settings.gap_bars, settings.ignore_polyphonic_notes)
 
@@ -58,10 +65,12 @@ def extract_file(source: SourceFile, config: ModelConfig, settings: ExtractorSet
     """The pure per-file step: read every piece in the file and extract its melodies or drum tracks."""
     from composer_app.music.errors import MusicFileError
     from composer_app.music.io import read_songs
+    from composer_app.music.leadsheets.extract import extract_lead_sheets
+    from composer_app.music.leadsheets.sources import read_lead_sheet_songs
 
     result = FileSequences(source)
     try:
-        songs = read_songs(source.path)
+        songs = read_lead_sheet_songs(source.path, result.stats) if config.needs_chords else read_songs(source.path)
     except MusicFileError as exc:
         result.error = exc.problem
         return result
@@ -69,6 +78,12 @@ def extract_file(source: SourceFile, config: ModelConfig, settings: ExtractorSet
         result.error = f"could not be read ({type(exc).__name__}: {exc})"
         return result
     result.songs = len(songs)
+    if config.needs_chords:
+        for song in songs:
+            sheets, counts = extract_lead_sheets(song, lead_sheet_settings(config, settings, source.tracks))
+            result.stats.update(counts)
+            result.sequences += [(list(s.melody), list(s.chords)) for s in sheets]
+        return result
     for song in songs:
         if source.tracks == "first" and config.is_melody:
             melodic = [t for t in song.tracks if not t.is_drum][:1]
@@ -121,8 +136,9 @@ class CorpusCache:
 
 
 def _to_plain(result: FileSequences) -> dict:
-    """JSON-ready: a melody event is an int, a drum event (a set of pitches) a sorted list."""
-    sequences = [[e if isinstance(e, int) else sorted(e) for e in seq] for seq in result.sequences]
+    """JSON-ready: a melody event is an int, a drum event (a set of pitches) a sorted list, a lead sheet a dict."""
+    sequences = [{"melody": seq[0], "chords": seq[1]} if isinstance(seq, tuple)
+                 else [e if isinstance(e, int) else sorted(e) for e in seq] for seq in result.sequences]
     return {"format": CACHE_FORMAT, "sequences": sequences, "stats": dict(result.stats), "songs": result.songs,
             "error": result.error}
 
@@ -142,6 +158,13 @@ def _from_plain(source: SourceFile, data) -> FileSequences:
         raise ValueError("wrongly typed cache entry")
     decoded = []
     for seq in sequences:
+        if isinstance(seq, dict):
+            melody, chords = seq["melody"], seq["chords"]
+            if not (isinstance(melody, list) and isinstance(chords, list) and len(melody) == len(chords)
+                    and all(_is_int(e) for e in melody) and all(isinstance(c, str) for c in chords)):
+                raise ValueError("a lead sheet is not melody events and chord figures of one length")
+            decoded.append((melody, chords))
+            continue
         if not isinstance(seq, list):
             raise ValueError("a sequence is not a list")
         events = []

@@ -21,6 +21,8 @@ _REASONS = {
     "no_drum_tracks": "songs without a drum track",
     "no_melodic_tracks": "songs without a melodic (non-drum) track",
     "skipped_non_integer_steps_per_bar": "songs in a time signature that does not fit the step grid",
+    "songs_without_chord_symbols": "songs without chord symbols (Improv RNN trains on melodies over chords)",
+    "melodies_discarded_no_chords": "melodies where no chord is written",
 }
 
 
@@ -88,7 +90,7 @@ def prepare_data(config: ModelConfig, sources: list[SourceFile], eval_ratio: flo
             report.unreadable[str(r.source.path)] = r.error
         elif r.sequences:
             usable.append(r)
-    kind = "melodies" if config.is_melody else "drum tracks"
+    kind = "lead sheets" if config.needs_chords else "melodies" if config.is_melody else "drum tracks"
     if len(report.unreadable) == len(results):
         raise TrainingError(f"none of the {len(results)} file(s) could be read; {report.unreadable_summary()}")
     if not usable:

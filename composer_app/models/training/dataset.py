@@ -31,19 +31,43 @@ class EncodedSet:
         return np.array([len(x) for x in self.labels], np.int64)
 
 
+def _lead_sheet_examples(pair, config: ModelConfig):
+    """Magenta's improv examples from a (melody, chords) pair: in all 12 keys (LeadSheetExtractor's
+    all_transpositions), each squashed into the model's range; (inputs, labels) arrays as encode() gives them."""
+    from composer_app.music.leadsheets.extract import LeadSheet
+
+    encoder = config.encoder()
+    sheet = LeadSheet(tuple(pair[0]), tuple(pair[1]))
+    for amount in range(-6, 6):
+        moved = sheet.transposed(amount)
+        events = model_events(moved.melody, config)
+        if len(events) < 2:
+            continue
+        # Row i holds the chord of step i + 1 and the melody at step i; the label is the melody at step i + 1.
+        yield encoder.inputs_array(moved.chords, events)[:-1], encoder.labels_array(events)[1:]
+
+
 def encode_sequences(sequences, config: ModelConfig) -> EncodedSet:
     """Squash/transpose as Magenta's EncoderPipeline, then encode; sequences shorter than two events are dropped."""
     encoder = config.encoder()
     inputs, labels = [], []
     for seq in sequences:
+        if config.needs_chords:
+            for x, y in _lead_sheet_examples(seq, config):
+                _append(inputs, labels, x, y)
+            continue
         events = model_events(seq, config)
         if len(events) < 2:
             continue
         x, y = encoder.encode_array(events)
-        compact = x.astype(np.int8)
-        inputs.append(compact if np.array_equal(compact, x) else x.astype(np.float32))
-        labels.append(np.asarray(y, np.int64))
+        _append(inputs, labels, x, y)
     return EncodedSet(inputs, labels, encoder.input_size, encoder.num_classes)
+
+
+def _append(inputs: list, labels: list, x, y) -> None:
+    compact = x.astype(np.int8)
+    inputs.append(compact if np.array_equal(compact, x) else x.astype(np.float32))
+    labels.append(np.asarray(y, np.int64))
 
 
 def split_by_source(keys, eval_ratio: float, forced=None) -> list[str]:

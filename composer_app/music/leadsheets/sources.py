@@ -1,0 +1,65 @@
+"""Reading a lead-sheet file: scores with their chord symbols and pickups aligned, MIDI with chord text events."""
+
+from __future__ import annotations
+
+import io
+import os
+from collections import Counter
+from pathlib import Path
+
+from composer_app.music.errors import MusicFileError
+from composer_app.music.io import MIDI_SUFFIXES, read_songs
+from composer_app.music.leadsheets.figures import repair_figure
+from composer_app.music.score_io import SCORE_SUFFIXES, read_scores
+from composer_app.music.song import PPQ, ChordSymbol, Song
+from composer_app.user_files import read_limited
+
+LEAD_SHEET_SUFFIXES = SCORE_SUFFIXES + MIDI_SUFFIXES
+_TEXT_TYPES = ("text", "marker", "cue_marker")  # not lyrics: a sung "A" or "Am" is a word, not a chord
+MIN_CHORD_SHARE = 0.8  # a track's text events are chords when this share of them reads as chord symbols
+
+
+def read_lead_sheet_songs(path: str | os.PathLike, counts: Counter) -> list[Song]:
+    """Every piece in the file, with its chord symbols; MusicFileError when it cannot be read."""
+    path = Path(path)
+    if path.suffix.lower() in SCORE_SUFFIXES:
+        return read_scores(path, report=counts, align_pickup=True)
+    songs = read_songs(path)
+    if len(songs) == 1 and not songs[0].chords:
+        chords = midi_chord_events(path)
+        counts["midi_chord_text_events"] += len(chords)
+        songs = [songs[0].replace(chords=chords)]
+    return songs
+
+
+def midi_chord_events(path: Path) -> tuple[ChordSymbol, ...]:
+    """Chord symbols written as text or marker events on any track of a MIDI file (many lead-sheet exports do)."""
+    import mido
+
+    from composer_app.music.midi_io import MAX_FILE_BYTES
+    from composer_app.music.smf_scan import scan_smf
+
+    try:
+        layout = scan_smf(read_limited(path, MAX_FILE_BYTES, "MIDI song", MusicFileError), path)
+        mid = mido.MidiFile(file=io.BytesIO(layout.clean_bytes()))
+    except Exception:  # read_midi already read this file, so this is at worst a file without chords
+        return ()
+    if mid.type == 2 or not mid.ticks_per_beat:
+        return ()
+    chords: dict[int, str] = {}
+    for track in mid.tracks:
+        tick, found, texts = 0, [], 0
+        for msg in track:
+            tick += msg.time
+            if msg.type in _TEXT_TYPES and msg.text.strip():
+                texts += 1
+                figure = repair_figure(msg.text)
+                if figure:
+                    found.append((round(tick * PPQ / mid.ticks_per_beat), figure))
+        if texts and len(found) >= MIN_CHORD_SHARE * texts:
+            for at, figure in found:
+                chords.setdefault(at, figure)
+    return tuple(ChordSymbol(t, f) for t, f in sorted(chords.items()))
+
+
+__all__ = ["LEAD_SHEET_SUFFIXES", "read_lead_sheet_songs", "midi_chord_events"]
