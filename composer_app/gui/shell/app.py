@@ -63,6 +63,13 @@ def attach_features(window: MainWindow) -> None:
     except Exception as exc:  # the editor stays usable even if the models cannot be offered
         window.generation = None
         window.show_status(tr("Generation is unavailable: {0}").format(exc))
+    try:
+        from composer_app.gui.training.session import attach_training
+
+        window.training = attach_training(window)
+    except Exception as exc:  # the editor and generation stay usable without the Training panel
+        window.training = None
+        window.show_status(tr("Training is unavailable: {0}").format(exc))
     window.features_ready.emit()
 
 
