@@ -54,6 +54,7 @@ class TrainingForm(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.bundle_path = ""
+        self.eval_ratio = 0.1  # Magenta's share of files held out for the held-out curve
         self.configs = [c for c in all_configs() if c.family in TRAINABLE_FAMILIES and not c.needs_chords]
         self.model = QComboBox(objectName="training_model")
         self.bundle_label = QLabel(objectName="training_bundle")
@@ -224,7 +225,8 @@ class TrainingForm(Retranslating, QWidget):
             config_id=self.config_id() or "", inputs=tuple(self.inputs()), output=self.output.text().strip(),
             steps=steps, minutes=None if self.by_steps.isChecked() else self.minutes.value(),
             hparams="" if continuing else SIZES[self.size.currentIndex()][1],
-            init_from=self.bundle_path if continuing else "", eval_every=every, checkpoint_every=100)
+            init_from=self.bundle_path if continuing else "", eval_every=every, checkpoint_every=100,
+            eval_ratio=self.eval_ratio)
 
     def show_choice(self, choice: TrainingChoice) -> None:
         """Put a saved run's choices back (a paused run after a restart)."""
