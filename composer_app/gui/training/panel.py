@@ -26,22 +26,13 @@ from composer_app.gui.shell.i18n import QT_TR_NOOP, Retranslating, tr
 from composer_app.gui.training.chart import MetricsChart
 from composer_app.gui.training.form import TrainingForm
 from composer_app.gui.training.process import TrainingChoice, TrainingProcess, has_checkpoint
+from composer_app.gui.training.texts import figures_line, run_summary
 
 IDLE, RUNNING, STOPPING, PAUSED = "idle", "running", "stopping", "paused"
 # (chart title, training key, held-out key, log scale)
 CHARTS = ((QT_TR_NOOP("Loss"), "loss", "eval_loss", False),
           (QT_TR_NOOP("Perplexity"), "perplexity", "eval_perplexity", True),
           (QT_TR_NOOP("Accuracy"), "accuracy", "eval_accuracy", False))
-
-
-def duration_text(seconds: float) -> str:
-    """A time left, in the current language: seconds, minutes, or hours and minutes."""
-    seconds = max(0, int(round(seconds)))
-    if seconds < 90:
-        return tr("%n s", "seconds", seconds)
-    if seconds < 5400:
-        return tr("%n min", "minutes", round(seconds / 60))
-    return tr("{0} h {1} min").format(seconds // 3600, (seconds % 3600) // 60)
 
 
 class TrainingPanel(Retranslating, QWidget):
@@ -68,9 +59,10 @@ class TrainingPanel(Retranslating, QWidget):
         self.pause_button = QPushButton(objectName="training_pause")
         self.cancel_button = QPushButton(objectName="training_cancel")
         self.status = QLabel(objectName="training_status")
+        self.summary = QLabel(objectName="training_summary")
         self.reading = QLabel(objectName="training_reading")
         self.figures = QLabel(objectName="training_figures")
-        for label in (self.status, self.reading, self.figures):
+        for label in (self.status, self.reading, self.figures, self.summary):
             label.setWordWrap(True)
             label.setTextFormat(Qt.PlainText)  # the trainer's messages name the user's files
         self.progress = QProgressBar(objectName="training_progress")
@@ -104,10 +96,13 @@ class TrainingPanel(Retranslating, QWidget):
         inner = QWidget()
         layout = QVBoxLayout(inner)
         layout.addWidget(self.choices_box)
+        layout.addWidget(self.summary)
         layout.addLayout(buttons)
-        for widget in (self.status, self.reading, self.progress, self.figures, *self.charts, self.result_label):
+        for widget in (self.status, self.reading, self.progress, self.figures, self.result_label):
             layout.addWidget(widget)
-        layout.addLayout(result_row)
+        layout.addLayout(result_row)  # the new bundle's card before the charts, where it is seen without scrolling
+        for chart in self.charts:
+            layout.addWidget(chart)
         layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -148,6 +143,11 @@ class TrainingPanel(Retranslating, QWidget):
     def _update_buttons(self) -> None:
         busy = self.state in (RUNNING, STOPPING)
         self.form.setEnabled(self.state == IDLE)
+        # While a run is going or paused its choices are fixed: one line says them, and the chart moves up.
+        self.choices_box.setVisible(self.state == IDLE)
+        self.summary.setVisible(self.state != IDLE and self.choice is not None)
+        if self.choice is not None:
+            self.summary.setText(run_summary(self.choice))
         self.start_button.setEnabled(self.state == IDLE)
         self.pause_button.setEnabled(self.state in (RUNNING, PAUSED))
         self.pause_button.setText(tr("Resume") if self.state == PAUSED else tr("Pause"))
@@ -162,28 +162,9 @@ class TrainingPanel(Retranslating, QWidget):
         if not metrics:
             self.figures.setText("")
             return
-        last = metrics[-1]
-        parts = [tr("step {0} of {1}").format(last["step"], self.choice.steps if self.choice and
-                                              not self.choice.minutes else "–")]
-        rate = last.get("steps_per_sec")
-        if rate:
-            parts.append(tr("{0:.2f} steps/s").format(rate))
-        left = self._seconds_left(last)
-        if left is not None and self.state == RUNNING:
-            parts.append(tr("about {0} left").format(duration_text(left)))
-        held = [r for r in metrics if "eval_perplexity" in r]
-        if held:
-            parts.append(tr("held-out perplexity {0:.3g}, accuracy {1:.0%}").format(
-                held[-1]["eval_perplexity"], held[-1]["eval_accuracy"]))
-        self.figures.setText("  ·  ".join(parts))
-
-    def _seconds_left(self, last: dict) -> float | None:
-        if self.choice is None:
-            return None
-        if self.choice.minutes:
-            return max(0.0, self.choice.minutes * 60 - last.get("elapsed_s", 0.0))
-        rate = last.get("steps_per_sec") or 0.0
-        return (self.choice.steps - last["step"]) / rate if rate > 0 else None
+        running = self.state == RUNNING
+        self.figures.setText(figures_line(metrics[-1], [r for r in metrics if "eval_perplexity" in r], self.choice,
+                                          running))
 
     def _show_result(self) -> None:
         shown = self.result is not None
