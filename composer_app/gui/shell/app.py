@@ -133,8 +133,10 @@ def run(files: list[str], on_window: Callable[[MainWindow], None] | None = None)
 
     def after_first_paint() -> None:
         attach_features(window)
-        if not files:
-            window.offer_recovery()  # the window is already up when the question appears
+        restored = not files and window.offer_recovery()  # the window is already up when the question appears
+        if not files and not restored and window.settings.is_first_start():
+            window.open_demo(ask=False)  # a first-time user starts from music and the three steps, not an empty roll
+        window.settings.mark_first_start_done()
 
     _AfterFirstPaint(window, after_first_paint)
     if on_window is not None:
