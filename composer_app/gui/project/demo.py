@@ -79,4 +79,5 @@ def open_demo(window) -> None:
         window.addToolBarBreak(Qt.TopToolBarArea)
         window.addToolBar(Qt.TopToolBarArea, bar)
     bar.show()
-    window.editor.zoom_fit()
+    viewport = window.editor.viewport
+    viewport.scroll_to(left_tick=0, top_row=viewport.lanes.row_of(max(p for p, _ in TUNE) + 2))
