@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from composer_app.gui.shell.i18n import QT_TR_NOOP, Retranslating, tr
 from composer_app.gui.training.chart import MetricsChart
 from composer_app.gui.training.form import TrainingForm
-from composer_app.gui.training.process import TrainingChoice, TrainingProcess, has_checkpoint
+from composer_app.gui.training.process import DONE, STOPPED, TrainingChoice, TrainingProcess, has_checkpoint
 from composer_app.gui.training.texts import figures_line, run_summary
 
 IDLE, RUNNING, STOPPING, PAUSED = "idle", "running", "stopping", "paused"
@@ -320,17 +320,17 @@ class TrainingPanel(Retranslating, QWidget):
     def _on_ended(self, outcome: str, detail) -> None:
         self.job.deleteLater()
         self.job = None
-        if outcome == "done":
+        if outcome == DONE:
             self.result = detail
             self._finish(QT_TR_NOOP("Done."))
             self.bundle_ready.emit(detail["bundle"])
-        elif outcome == "stopped" and self._pause_requested:
+        elif outcome == STOPPED and self._pause_requested:
             self.state = PAUSED
             self._set_status(QT_TR_NOOP("Paused at step {0}. Resume continues from its checkpoint, now or after "
                                         "the app restarts."), self._last_step())
             self._update_buttons()
             self._show_figures()
-        elif outcome == "stopped":
+        elif outcome == STOPPED:
             self._finish(QT_TR_NOOP("Cancelled. The last checkpoint is kept in {0}."), self.choice.run_dir.name)
         else:
             self._finish(QT_TR_NOOP("Training stopped: {0}"), detail)

@@ -21,6 +21,7 @@ import composer_app
 
 CHILD_NICE = 10  # below the window, so that drawing and playing stay smooth while TensorFlow takes the cores
 METRICS_NAME = "metrics.jsonl"
+DONE, STOPPED, FAILED = "done", "stopped", "failed"  # how a child ended (TrainingProcess.ended)
 STOP_WAIT_MS = 30_000  # a clean stop saves a checkpoint first; after this the child is killed
 
 
@@ -180,16 +181,16 @@ class TrainingProcess(QObject):
         self._read_errors()
         self._cleanup()
         if code == 0 and self._result is not None:
-            self.ended.emit("done", self._result)
+            self.ended.emit(DONE, self._result)
         elif self._stopped and code in (0, 130):
-            self.ended.emit("stopped", None)
+            self.ended.emit(STOPPED, None)
         else:
-            self.ended.emit("failed", self.error_line() or f"exit status {code}")
+            self.ended.emit(FAILED, self.error_line() or f"exit status {code}")
 
     def _error(self, error) -> None:
         if error == QProcess.FailedToStart:
             self._cleanup()
-            self.ended.emit("failed", self.process.errorString())
+            self.ended.emit(FAILED, self.process.errorString())
 
     def _cleanup(self) -> None:
         shutil.rmtree(self._folder, ignore_errors=True)
