@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from composer_app.gui.project.demo import FirstStepsBar, demo_song
@@ -22,39 +21,36 @@ def test_the_demo_has_a_tune_and_a_beat():
     assert {36, 38, 42} <= {n.pitch for n in drums.notes} and max(n.start for n in drums.notes) >= 3 * bar
 
 
-def _start_app(seen: list, monkeypatch) -> None:
-    """app.run with no files; the hook quits once the features (and the demo, if any) are in place."""
+def _start_app(seen: list, monkeypatch, qtbot) -> None:
+    """app.run with no files, its event loop replaced by the test's; records what the window shows once the
+    features (and the demo, if any) are in place."""
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its bug reporter; put it back after
+    monkeypatch.setattr(QApplication, "exec", lambda self: 0)  # return at once; qtbot runs the events below
     windows = []
-
-    def on_window(window):
-        windows.append(window)
-
-        def done():
-            bar = window.findChild(FirstStepsBar)
-            seen.append((window.document.song, bar is not None and bar.isVisible(), window.document.display_name,
-                         window.document.is_dirty))
-            window.document.undo_stack.setClean()
-            window.generation.shutdown()
-            window.close()
-            QApplication.exit(0)
-        window.features_ready.connect(lambda: QTimer.singleShot(0, done))
+    assert app.run([], on_window=windows.append) == 0
+    (window,) = windows
     try:
-        assert app.run([], on_window=on_window) == 0
+        qtbot.waitUntil(lambda: window.training is not None, timeout=30_000)  # after the first paint
+        bar = window.findChild(FirstStepsBar)
+        seen.append((window.document.song, bar is not None and bar.isVisible(), window.document.display_name,
+                     window.document.is_dirty))
     finally:
-        for window in windows:
-            window.deleteLater()
+        window.document.undo_stack.setClean()
+        if window.generation is not None:
+            window.generation.shutdown()
+        window.close()
+        window.deleteLater()
 
 
-def test_first_start_opens_the_demo_and_later_starts_do_not(qapp, monkeypatch):
+def test_first_start_opens_the_demo_and_later_starts_do_not(qtbot, monkeypatch):
     """The first start shows the demo and its first-steps bar, clean; the second starts with an empty song."""
     assert AppSettings().is_first_start()
     seen: list = []
-    _start_app(seen, monkeypatch)
+    _start_app(seen, monkeypatch, qtbot)
     song, hint_shown, name, dirty = seen[0]
     assert song == demo_song() and hint_shown and name == "Demo" and not dirty
     assert not AppSettings().is_first_start()
-    _start_app(seen, monkeypatch)
+    _start_app(seen, monkeypatch, qtbot)
     song, hint_shown, _name, _dirty = seen[1]
     assert not hint_shown and not any(t.notes for t in song.tracks)
 
