@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import sys
 from pathlib import Path
 
@@ -38,6 +40,15 @@ def add_parser(sub) -> None:
     p.add_argument("--keep-best", action="store_true",
                    help="write the weights of the best held-out evaluation, not the last step's (small corpora "
                         "that start to overfit)")
+    p.add_argument("--init-from", type=Path, metavar="BUNDLE",
+                   help="continue training the network of this .mag bundle (made for the same model) instead of "
+                        "fresh weights; its layer sizes apply")
+    p.add_argument("--stop-file", type=Path, metavar="FILE",
+                   help="stop with a checkpoint as soon as FILE exists (rerun to resume); the app's Pause uses it")
+    p.add_argument("--progress-json", action="store_true",
+                   help="print progress and the result as JSON lines on stdout (what the app's Training panel reads)")
+    p.add_argument("--nice", type=int, default=0, metavar="N",
+                   help="lower this process's priority by N (1-19) so that other programs stay responsive")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--quiet", action="store_true")
     p.set_defaults(func=run_train)
@@ -54,6 +65,10 @@ def run_train(args) -> int:
         raise UserError("--max-minutes must be above 0")
     if not 0.0 <= args.eval_ratio < 1.0:
         raise UserError("--eval-ratio must be at least 0 and below 1")
+    if not 0 <= args.nice <= 19:
+        raise UserError("--nice must be between 0 and 19")
+    if args.nice and hasattr(os, "nice"):  # Windows has no nice: the process keeps its priority
+        os.nice(args.nice)
     run_dir = args.run_dir or args.output.with_name(args.output.stem + ".run")
     if args.restart:
         # Only a folder the trainer made, and in it only the trainer's files: --run-dir may name any folder.
@@ -68,10 +83,12 @@ def run_train(args) -> int:
         hparams=args.hparams, steps=args.steps,
         time_limit_s=None if args.max_minutes is None else args.max_minutes * 60, eval_ratio=args.eval_ratio, eval_every=args.eval_every,
         checkpoint_every=args.checkpoint_every, run_dir=run_dir, log_metrics=args.log_metrics, seed=args.seed,
-        workers=args.workers, use_cache=not args.no_cache, keep_best=args.keep_best,
+        workers=args.workers, use_cache=not args.no_cache, keep_best=args.keep_best, init_from=args.init_from,
         settings=ExtractorSettings(infer_chords=args.infer_chords))
 
     def progress(p):
+        if args.progress_json:
+            _say_json(progress_record(p))
         if args.quiet:
             return
         if p.phase == "reading":
@@ -84,15 +101,41 @@ def run_train(args) -> int:
         elif p.message:
             print(p.message, file=sys.stderr)
 
+    stop_file = args.stop_file
+    cancelled = (lambda: stop_file.exists()) if stop_file is not None else None
     try:
-        result = train(request, progress=progress)  # a TrainingError is reported as one line, with its hint
+        result = train(request, progress=progress, cancelled=cancelled)  # a TrainingError: one line, with its hint
     except (TrainingCancelled, KeyboardInterrupt):
+        if args.progress_json:
+            _say_json({"phase": "stopped", "run_dir": str(run_dir)})
         print(f"interrupted; rerun the same command to resume from the last checkpoint in {run_dir}", file=sys.stderr)
         return 130
     r = result.report
     held = result.held_out
+    if args.progress_json:
+        _say_json({"phase": "result", "bundle": str(result.bundle), "card": str(result.card), "steps": result.steps,
+                   "train_sequences": r.train_sequences,
+                   "eval_perplexity": held.perplexity if held else None,
+                   "eval_accuracy": held.accuracy if held else None})
+        return 0
     kept = f" (kept step {result.kept_step}, the best held-out)" if result.kept_step is not None else ""
     print(f"wrote {result.bundle} and {result.card}: {r.train_sequences} training sequences, {result.steps} steps"
           + kept
           + (f", held-out perplexity {held.perplexity:.3f}, accuracy {held.accuracy:.3f}" if held else ""))
     return 0
+
+
+def progress_record(p) -> dict:
+    """One TrainingProgress as a JSON-ready dict (figures that are not numbers, NaN at step 0, left out)."""
+    from dataclasses import asdict
+
+    record = {"phase": p.phase, "step": p.step, "total_steps": p.total_steps, "files_done": p.files_done,
+              "files_total": p.files_total, "message": p.message}
+    if p.metrics is not None:
+        record["metrics"] = {k: v for k, v in asdict(p.metrics).items()
+                             if v is not None and not (isinstance(v, float) and v != v)}
+    return record
+
+
+def _say_json(record: dict) -> None:
+    print(json.dumps(record), flush=True)

@@ -63,6 +63,13 @@ def attach_features(window: MainWindow) -> None:
     except Exception as exc:  # the editor stays usable even if the models cannot be offered
         window.generation = None
         window.show_status(tr("Generation is unavailable: {0}").format(exc))
+    try:
+        from composer_app.gui.training.session import attach_training
+
+        window.training = attach_training(window)
+    except Exception as exc:  # the editor and generation stay usable without the Training panel
+        window.training = None
+        window.show_status(tr("Training is unavailable: {0}").format(exc))
     window.features_ready.emit()
 
 
@@ -126,8 +133,10 @@ def run(files: list[str], on_window: Callable[[MainWindow], None] | None = None)
 
     def after_first_paint() -> None:
         attach_features(window)
-        if not files:
-            window.offer_recovery()  # the window is already up when the question appears
+        restored = not files and window.offer_recovery()  # the window is already up when the question appears
+        if not files and not restored and window.settings.is_first_start():
+            window.open_demo(ask=False)  # a first-time user starts from music and the three steps, not an empty roll
+        window.settings.mark_first_start_done()
 
     _AfterFirstPaint(window, after_first_paint)
     if on_window is not None:

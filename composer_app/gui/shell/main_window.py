@@ -12,6 +12,8 @@ What later features plug into (kept small on purpose):
     window.audio              the AudioSession app.run attaches after the first paint (None without sound)
     window.generation         the generation panel's session, attached right after sound
     window.features_ready     emitted once both are attached
+    window.training           the Training panel (attached after generation)
+    window.close_checks       callables asked before the window closes; one returning False keeps it open
 """
 
 from __future__ import annotations
@@ -66,10 +68,13 @@ class MainWindow(MenuWindow):
         self.setObjectName("main_window")
         self.audio = None
         self.generation = None
+        self.training = None
         self.settings = settings or AppSettings()
         self.prefs: Preferences = self.settings.preferences
         install_language(resolve(self.prefs.language))  # before any text is made
         self._dock_titles: list[tuple[QDockWidget, Callable[[], str]]] = []
+        # Each asked before the window closes (a running training asks whether to stop); False keeps it open.
+        self.close_checks: list[Callable[[], bool]] = []
         self.document = SongDocument(self)
         self.editor = RollEditor(self.document, self)
         self.files = FileActions(self.document, self.settings, self)
@@ -321,7 +326,7 @@ class MainWindow(MenuWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.files.maybe_save():
+        if not self.files.maybe_save() or not all(check() for check in self.close_checks):
             event.ignore()
             return
         self.settings.save_window_layout(self.saveGeometry(), self.saveState())

@@ -114,6 +114,32 @@ class AppSettings:
     def add_recent_bundle(self, path: str | os.PathLike) -> None:
         self._add_recent("recent_bundles", path)
 
+    # -- first start and paused training ---------------------------------------------------
+    def is_first_start(self) -> bool:
+        """True until the demo has been shown once (the first start opens it)."""
+        return _coerce(self.qsettings.value("first_start_done", False), False) is not True
+
+    def mark_first_start_done(self) -> None:
+        self.qsettings.setValue("first_start_done", True)
+        self.qsettings.sync()
+
+    def paused_training(self) -> dict | None:
+        """The Training panel's paused run (its choices, as saved), or None."""
+        import json
+
+        raw = self.qsettings.value("training/paused", "")
+        try:
+            data = json.loads(raw) if isinstance(raw, str) and raw else None
+        except ValueError:
+            return None
+        return data if isinstance(data, dict) else None
+
+    def set_paused_training(self, data: dict | None) -> None:
+        import json
+
+        self.qsettings.setValue("training/paused", json.dumps(data) if data else "")
+        self.qsettings.sync()
+
     # -- window layout -------------------------------------------------------------------
     def window_layout(self) -> tuple[QByteArray | None, QByteArray | None]:
         geometry = self.qsettings.value("window/geometry")

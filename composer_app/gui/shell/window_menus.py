@@ -69,6 +69,15 @@ class MenuWindow(Retranslating, QMainWindow):
     def _toggle_projector(self, on: bool) -> None:
         raise NotImplementedError
 
+    def open_demo(self, ask: bool = True) -> bool:
+        """Open the demo song with the first-steps hint (asking first to save unsaved work, unless `ask` is False)."""
+        from composer_app.gui.project.demo import open_demo
+
+        if ask and not self.files.maybe_save():
+            return False
+        open_demo(self)
+        return True
+
     # -- building ------------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, tip: str = "", checkable: bool = False) -> QAction:
         """An action of the window; `text` and `tip` are source strings (QT_TR_NOOP), shown translated."""
@@ -165,6 +174,8 @@ class MenuWindow(Retranslating, QMainWindow):
         # press is never lost: it waits for the panel and says so.
         self.action_generate = self._action(QT_TR_NOOP("&Generate Variations"), self.request_generate, "Ctrl+G",
                                             QT_TR_NOOP("Generate variations with the chosen model"))
+        self.action_open_demo = self._action(QT_TR_NOOP("Open &Demo"), lambda: self.open_demo(), None,
+                                             QT_TR_NOOP("Open the demo song and the three first steps"))
         self.action_shortcuts = self._action(QT_TR_NOOP("&Keyboard Shortcuts"), self._show_shortcuts, QKeySequence.HelpContents)
         self.action_about = self._action("", self._show_about)  # its text names the app: set in retranslate()
 
@@ -208,7 +219,7 @@ class MenuWindow(Retranslating, QMainWindow):
         generate = self._menu(bar, QT_TR_NOOP("&Generate"))
         generate.addAction(self.action_generate)
         help_menu = self._menu(bar, QT_TR_NOOP("&Help"))
-        help_menu.addActions([self.action_shortcuts, self.action_about])
+        help_menu.addActions([self.action_open_demo, self.action_shortcuts, self.action_about])
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(self)

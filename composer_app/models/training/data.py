@@ -47,6 +47,18 @@ class CorpusReport:
         more = f" (and {len(self.unreadable) - limit} more)" if len(self.unreadable) > limit else ""
         return f"skipped {len(self.unreadable)} unreadable file(s): {shown}{more}"
 
+    def summary(self, settings: ExtractorSettings) -> str:
+        """What reading gave, and what it left out and why, in one line."""
+        text = (f"read {self.files} file(s): {self.train_sequences} training and {self.eval_sequences} held-out "
+                f"sequences")
+        left_out = [f"{self.stats[key]} {why.format(**vars(settings))}" for key, why in _REASONS.items()
+                    if self.stats.get(key)]
+        if left_out:
+            text += "; left out " + "; ".join(left_out)
+        if self.unreadable:
+            text += "; " + self.unreadable_summary()
+        return text
+
     def why_nothing(self, settings: ExtractorSettings) -> str:
         parts = [f"{self.stats[key]} {text.format(**vars(settings))}" for key, text in _REASONS.items() if self.stats.get(key)]
         return "; ".join(parts) if parts else "no notes found"

@@ -55,6 +55,7 @@ class TrainingRequest:
     use_cache: bool = True
     bucket: bool = True
     keep_best: bool = False  # write the weights of the best held-out evaluation, not the last step's
+    init_from: Path | None = None  # a .mag bundle whose network training continues from, instead of fresh weights
     data_description: str = ""
     settings: ExtractorSettings = field(default_factory=ExtractorSettings)
 
@@ -159,7 +160,7 @@ class Trainer:
     """Holds the network, optimizer, compiled steps and checkpoint manager for one run directory."""
 
     def __init__(self, config: ModelConfig, hparams, input_size: int, num_classes: int, run_dir: Path | None,
-                 seed: int = 0, keep_best: bool = False):
+                 seed: int = 0, keep_best: bool = False, initial=None):
         import tensorflow as tf
 
         from composer_app.models.training.network import EventsRnn
@@ -168,7 +169,8 @@ class Trainer:
 
         self.config, self.hparams = config, hparams
         tf.random.set_seed(seed)
-        weights = fresh_weights(input_size, num_classes, hparams.rnn_layer_sizes, hparams.attn_length, seed)
+        weights = initial or fresh_weights(input_size, num_classes, hparams.rnn_layer_sizes, hparams.attn_length,
+                                           seed)
         self.net = EventsRnn(weights)
         self.variables = list(self.net.trainable_variables)
         self.optimizer = Adam(self.variables, hparams.learning_rate)
@@ -261,6 +263,11 @@ def train(request: TrainingRequest, progress=None, cancelled=None) -> TrainingRe
         hparams = config.hparams.with_overrides(request.hparams)
     except (HParamsError, ValueError) as exc:
         raise TrainingError(str(exc)) from None
+    initial = None
+    if request.init_from is not None:
+        from composer_app.models.training.weights_init import bundle_weights
+
+        initial, hparams = bundle_weights(Path(request.init_from), config, hparams)
     output = Path(request.output)
     check_writable(output)
     run_dir = Path(request.run_dir) if request.run_dir else output.with_name(output.stem + ".run")
@@ -279,16 +286,19 @@ def train(request: TrainingRequest, progress=None, cancelled=None) -> TrainingRe
         cancelled=is_cancelled)
     if is_cancelled():
         raise TrainingCancelled("cancelled while reading the corpus")
-    if data.report.unreadable:
-        notify(TrainingProgress("reading", message=data.report.unreadable_summary()))
+    # Cached files are not reported one by one: this says what reading gave, and what was skipped and why.
+    notify(TrainingProgress("read", files_done=data.report.files, files_total=data.report.files,
+                            message=data.report.summary(request.settings)))
 
     open_run_folder(run_dir)  # refuses a folder of the user's own files; its state files are written atomically
     signature = _run_signature(config, hparams, data, request.seed, request.bucket, request.keep_best)
+    if request.init_from is not None:  # only when set, so that earlier runs still resume
+        signature["init_from"] = str(Path(request.init_from).resolve())
     check_signature(run_dir, signature)
     note_made(run_dir, request.log_metrics)
 
     trainer = Trainer(config, hparams, data.train.input_size, data.train.num_classes, run_dir, request.seed,
-                      keep_best=request.keep_best and len(data.eval) > 0)
+                      keep_best=request.keep_best and len(data.eval) > 0, initial=initial)
     resumed = trainer.restore()
     log = MetricsLog(request.log_metrics)
     order = BatchOrder(data.train.lengths(), hparams.batch_size, seed=request.seed, bucket=request.bucket)

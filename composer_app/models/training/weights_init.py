@@ -18,3 +18,23 @@ def fresh_weights(input_size: int, num_classes: int, layer_sizes, attn_length: i
     limit = np.sqrt(3.0 / size)
     attn_v = np.random.default_rng([seed, 1]).uniform(-limit, limit, size).astype(np.float32)
     return dataclasses.replace(weights, attention=dataclasses.replace(weights.attention, attn_v=attn_v))
+
+
+def bundle_weights(path, config, hparams):
+    """The network of a .mag bundle to continue training, and the hparams its widths impose.
+
+    A bundle fixes the layer sizes and the attention length (its weights have those shapes); the other hparams
+    (batch size, learning rate, dropout) stay the request's.
+    """
+    from composer_app.models.errors import BundleError
+    from composer_app.models.rnn.bundle import read_bundle
+    from composer_app.models.training.errors import TrainingError
+
+    try:
+        bundle = read_bundle(path, config)
+    except BundleError as exc:
+        raise TrainingError(f"cannot continue training {path}: {exc.problem}",
+                            hint="Choose a .mag bundle made for the same model.") from None
+    weights = bundle.weights
+    return weights, dataclasses.replace(hparams, rnn_layer_sizes=weights.layer_sizes,
+                                        attn_length=weights.attn_length)

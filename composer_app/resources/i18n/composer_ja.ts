@@ -783,6 +783,10 @@
         <translation>生成は使えません：{0}</translation>
     </message>
     <message>
+        <source>Training is unavailable: {0}</source>
+        <translation>学習は使えません：{0}</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
@@ -1185,6 +1189,14 @@
     <message>
         <source>Generate variations with the chosen model</source>
         <translation>選んだモデルでバリエーションを生成します</translation>
+    </message>
+    <message>
+        <source>Open &amp;Demo</source>
+        <translation>デモを開く(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Open the demo song and the three first steps</source>
+        <translation>デモ曲と最初の 3 ステップの案内を開きます</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
@@ -1607,6 +1619,314 @@
     <message>
         <source>New clips from the model, placed at the playhead (or the selection) when kept.</source>
         <translation>モデルが作る新しいクリップです。採用すると再生位置（または選択範囲）に置かれます。</translation>
+    </message>
+    <message>
+        <source>First steps</source>
+        <translation>はじめの一歩</translation>
+    </message>
+    <message>
+        <source>Draw or play a primer (or keep the demo&apos;s)</source>
+        <translation>プライマーを描くか弾く（デモのままでも可）</translation>
+    </message>
+    <message>
+        <source>Choose a model in the Generate panel</source>
+        <translation>生成パネルでモデルを選ぶ</translation>
+    </message>
+    <message>
+        <source>Press Generate (Ctrl+G) and listen to the variations</source>
+        <translation>「生成」（Ctrl+G）を押してバリエーションを聴く</translation>
+    </message>
+    <message>
+        <source>Got it</source>
+        <translation>わかりました</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>デモ</translation>
+    </message>
+    <message>
+        <source>Small: quick to train (2 layers of 64)</source>
+        <translation>小：すぐに学習できる（64 ユニット × 2 層）</translation>
+    </message>
+    <message>
+        <source>As Magenta&apos;s (the model&apos;s own size)</source>
+        <translation>Magenta と同じ（モデル本来の大きさ）</translation>
+    </message>
+    <message>
+        <source>Tiny: a try-out in seconds (1 layer of 8)</source>
+        <translation>極小：数秒で試せる（8 ユニット × 1 層）</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>モデル：</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>大きさ：</translation>
+    </message>
+    <message>
+        <source>Music:</source>
+        <translation>音楽：</translation>
+    </message>
+    <message>
+        <source>Length:</source>
+        <translation>長さ：</translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation>保存先：</translation>
+    </message>
+    <message>
+        <source>Continue training a bundle…</source>
+        <translation>バンドルの学習を続ける…</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>フォルダーを追加…</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>where the new bundle (.mag) goes</source>
+        <translation>新しいバンドル（.mag）の保存先</translation>
+    </message>
+    <message>
+        <source>Folders of MIDI, MusicXML or ABC files (searched with their sub-folders)</source>
+        <translation>MIDI・MusicXML・ABC ファイルのフォルダー（サブフォルダーも探します）</translation>
+    </message>
+    <message>
+        <source>Continue training a bundle</source>
+        <translation>バンドルの学習を続ける</translation>
+    </message>
+    <message>
+        <source>Continues from {0}</source>
+        <translation>{0} から続けて学習します</translation>
+    </message>
+    <message>
+        <source>A folder of music to learn from</source>
+        <translation>学習に使う音楽のフォルダー</translation>
+    </message>
+    <message>
+        <source>Save the new bundle as</source>
+        <translation>新しいバンドルの保存先</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>損失</translation>
+    </message>
+    <message>
+        <source>Perplexity</source>
+        <translation>パープレキシティ</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>正解率</translation>
+    </message>
+    <message>
+        <source>Choose a model and a folder of music, then Start.</source>
+        <translation>モデルと音楽のフォルダーを選んで「開始」を押してください。</translation>
+    </message>
+    <message>
+        <source>What to train</source>
+        <translation>学習の内容</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>再開</translation>
+    </message>
+    <message>
+        <source>Use in Generate</source>
+        <translation>生成で使う</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>学習</translation>
+    </message>
+    <message>
+        <source>held-out</source>
+        <translation>評価用</translation>
+    </message>
+    <message>
+        <source>Wrote {0} and its model card after {1} steps.</source>
+        <translation>{1} ステップの学習で {0} とモデルカードを書き出しました。</translation>
+    </message>
+    <message>
+        <source>Held-out perplexity {0:.3g}.</source>
+        <translation>評価用データのパープレキシティ {0:.3g}。</translation>
+    </message>
+    <message>
+        <source>It is chosen in the Generate panel now.</source>
+        <translation>生成パネルで選択済みです。</translation>
+    </message>
+    <message>
+        <source>An earlier run for {0} stopped at step {1}.</source>
+        <translation>{0} の前回の学習はステップ {1} で止まっています。</translation>
+    </message>
+    <message>
+        <source>Continue it, or start over (its checkpoints are deleted)?</source>
+        <translation>続けますか、それとも最初からやり直しますか（チェックポイントは削除されます）？</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>続ける</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>やり直す</translation>
+    </message>
+    <message>
+        <source>Choose the bundle to continue training.</source>
+        <translation>学習を続けるバンドルを選んでください。</translation>
+    </message>
+    <message>
+        <source>Add a folder of MIDI, MusicXML or ABC files to learn from.</source>
+        <translation>学習に使う MIDI・MusicXML・ABC ファイルのフォルダーを追加してください。</translation>
+    </message>
+    <message>
+        <source>Choose where to save the new bundle.</source>
+        <translation>新しいバンドルの保存先を選んでください。</translation>
+    </message>
+    <message>
+        <source>The new bundle&apos;s name should end in .mag.</source>
+        <translation>新しいバンドルの名前は .mag で終わる必要があります。</translation>
+    </message>
+    <message>
+        <source>{0} exists.</source>
+        <translation>{0} はすでにあります。</translation>
+    </message>
+    <message>
+        <source>Replace it (and its model card) when training ends?</source>
+        <translation>学習が終わったら置き換えますか（モデルカードも）？</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>置き換える</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>学習</translation>
+    </message>
+    <message>
+        <source>Starting the trainer…</source>
+        <translation>学習を始めています…</translation>
+    </message>
+    <message>
+        <source>Pausing: saving a checkpoint…</source>
+        <translation>一時停止中：チェックポイントを保存しています…</translation>
+    </message>
+    <message>
+        <source>Cancelled. The last checkpoint is kept in {0}.</source>
+        <translation>中止しました。最後のチェックポイントは {0} に残っています。</translation>
+    </message>
+    <message>
+        <source>Cancelling: saving a checkpoint…</source>
+        <translation>中止中：チェックポイントを保存しています…</translation>
+    </message>
+    <message>
+        <source>Reading the music: {0} of {1} files</source>
+        <translation>音楽を読み込み中：{1} ファイル中 {0}</translation>
+    </message>
+    <message>
+        <source>Building the network…</source>
+        <translation>ネットワークを準備しています…</translation>
+    </message>
+    <message>
+        <source>Training…</source>
+        <translation>学習中…</translation>
+    </message>
+    <message>
+        <source>Writing the bundle and its model card…</source>
+        <translation>バンドルとモデルカードを書き出しています…</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完了しました。</translation>
+    </message>
+    <message>
+        <source>Paused at step {0}. Resume continues from its checkpoint, now or after the app restarts.</source>
+        <translation>ステップ {0} で一時停止しました。「再開」でチェックポイントから続けられます（アプリを再起動した後でも）。</translation>
+    </message>
+    <message>
+        <source>Training stopped: {0}</source>
+        <translation>学習が止まりました：{0}</translation>
+    </message>
+    <message>
+        <source>{0} is ready in the Generate panel</source>
+        <translation>{0} を生成パネルで使えます</translation>
+    </message>
+    <message>
+        <source>Training is still running. Stop it and close? Its last checkpoint is kept, and Resume in the Training panel continues it at the next start.</source>
+        <translation>学習がまだ動いています。止めて閉じますか？最後のチェックポイントは残り、次回の起動時に学習パネルの「再開」で続けられます。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <comment>seconds</comment>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <comment>minutes</comment>
+        <translation>
+            <numerusform>%n 分</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0} h {1} min</source>
+        <translation>{0} 時間 {1} 分</translation>
+    </message>
+    <message>
+        <source>{0}, continuing {1}</source>
+        <translation>{0}（{1} の続き）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n 分</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n ステップ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} · {1} · %n folder(s) → {2}</source>
+        <translation>
+            <numerusform>{0} · {1} · フォルダー %n 個 → {2}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>step {0} of {1}</source>
+        <translation>ステップ {0} / {1}</translation>
+    </message>
+    <message>
+        <source>{0:.2f} steps/s</source>
+        <translation>{0:.2f} ステップ/秒</translation>
+    </message>
+    <message>
+        <source>about {0} left</source>
+        <translation>残り約 {0}</translation>
+    </message>
+    <message>
+        <source>held-out perplexity {0:.3g}, accuracy {1:.0%}</source>
+        <translation>評価用パープレキシティ {0:.3g}、正解率 {1:.0%}</translation>
     </message>
 </context>
 <context>

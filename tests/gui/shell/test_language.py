@@ -204,6 +204,10 @@ def _full_window(qtbot):
     qtbot.addWidget(window, before_close_func=lambda w: w.document.undo_stack.setClean())
     window.show()
     window.generation = attach_generation(window)
+    from composer_app.gui.training.session import attach_training
+
+    window.training = attach_training(window)
+    window.open_demo(ask=False)  # the first-steps bar too
     return window
 
 
@@ -251,7 +255,8 @@ def test_the_language_switches_at_run_time_in_every_open_widget(qtbot):
     try:
         assert file_menu.text() == "ファイル(&F)"
         assert window.generation.panel.generate_button.text() == "生成"
-        left = untranslated(window, tuple(t.name for t in window.document.song.tracks))
+        # The demo's name is given in the language it was opened in, as a file keeps its name.
+        left = untranslated(window, (*(t.name for t in window.document.song.tracks), "Demo"))
         assert left == [], left[:20]
     finally:
         window.set_preferences(replace(window.prefs, language="en"))

@@ -1,0 +1,249 @@
+"""The Training panel's form: which model (or a bundle to continue), its size, the music folders, how long, where to.
+
+It only collects choices; `choice()` turns them into a TrainingChoice, and `show_choice()` puts a saved one back.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from composer_app.gui.generation.model_texts import model_text
+from composer_app.gui.shell.i18n import QT_TR_NOOP, Retranslating, tr
+from composer_app.gui.training.process import TrainingChoice
+from composer_app.models.rnn.configs import all_configs
+
+TRAINABLE_FAMILIES = ("melody", "drums")  # what `composer-app train` trains today; later families join here
+CONTINUE = "continue"
+# (label, --hparams): a network the size of Magenta's takes hours on a laptop, so a class starts smaller.
+SIZES = (
+    (QT_TR_NOOP("Small: quick to train (2 layers of 64)"), "rnn_layer_sizes=[64,64]"),
+    (QT_TR_NOOP("As Magenta's (the model's own size)"), ""),
+    (QT_TR_NOOP("Tiny: a try-out in seconds (1 layer of 8)"), "batch_size=4,rnn_layer_sizes=[8],dropout_keep_prob=1.0"),
+)
+MAX_STEPS = 1_000_000  # with a time budget the budget ends the run first
+
+
+def evaluation_interval(steps: int) -> int:
+    """Steps between held-out evaluations: about 20 points on the chart, at most one every 100 steps."""
+    return max(1, min(100, steps // 20))
+
+
+class TrainingForm(Retranslating, QWidget):
+    """The choices of one training run. `changed` fires when any of them changes."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.bundle_path = ""
+        self.eval_ratio = 0.1  # Magenta's share of files held out for the held-out curve
+        self.configs = [c for c in all_configs() if c.family in TRAINABLE_FAMILIES and not c.needs_chords]
+        self.model = QComboBox(objectName="training_model")
+        self.bundle_label = QLabel(objectName="training_bundle")
+        self.bundle_label.setWordWrap(True)
+        self.size = QComboBox(objectName="training_size")
+        self.folders = QListWidget(objectName="training_folders")
+        self.folders.setMaximumHeight(80)
+        self.add_folder = QPushButton(objectName="training_add_folder")
+        self.remove_folder = QPushButton(objectName="training_remove_folder")
+        self.by_steps = QRadioButton(objectName="training_by_steps")
+        self.by_minutes = QRadioButton(objectName="training_by_minutes")
+        self.steps = QSpinBox(objectName="training_steps")
+        self.steps.setRange(1, MAX_STEPS)
+        self.steps.setValue(1000)
+        self.minutes = QDoubleSpinBox(objectName="training_minutes")
+        self.minutes.setRange(0.5, 10_000)
+        self.minutes.setValue(30)
+        self.by_steps.setChecked(True)
+        self.output = QLineEdit(objectName="training_output")
+        self.browse = QPushButton(objectName="training_browse")
+        self._labels: list[tuple[QLabel, str]] = []
+        for combo in (self.model, self.size):
+            # Long model and size names must not make the dock wider than the window gives it.
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
+        self._build()
+        self.retranslate()
+
+    def _build(self) -> None:
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self._label(QT_TR_NOOP("Model:")), self.model)
+        form.addRow(self.bundle_label)
+        form.addRow(self._label(QT_TR_NOOP("Size:")), self.size)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_folder)
+        buttons.addWidget(self.remove_folder)
+        folders = QVBoxLayout()
+        folders.addWidget(self.folders)
+        folders.addLayout(buttons)
+        form.addRow(self._label(QT_TR_NOOP("Music:")), folders)
+        length = QGridLayout()
+        for row, (radio, field) in enumerate(((self.by_steps, self.steps), (self.by_minutes, self.minutes))):
+            length.addWidget(radio, row, 0)
+            length.addWidget(field, row, 1)
+        length.setColumnStretch(1, 1)
+        form.addRow(self._label(QT_TR_NOOP("Length:")), length)
+        output = QHBoxLayout()
+        output.addWidget(self.output, 1)
+        output.addWidget(self.browse)
+        form.addRow(self._label(QT_TR_NOOP("Save as:")), output)
+        self.model.activated.connect(self._on_model)
+        self.size.currentIndexChanged.connect(self.changed)
+        self.add_folder.clicked.connect(self._add_folder)
+        self.remove_folder.clicked.connect(self._remove_folder)
+        self.browse.clicked.connect(self._browse)
+        self.output.textChanged.connect(self.changed)
+        self.by_steps.toggled.connect(self._length_mode)
+        self._length_mode()
+
+    def _label(self, text: str) -> QLabel:
+        label = QLabel()
+        self._labels.append((label, text))
+        return label
+
+    def retranslate(self) -> None:
+        """Labels, buttons and the model and size lists in the current language."""
+        for label, text in self._labels:
+            label.setText(tr(text))
+        index = self.model.currentIndex()
+        self.model.clear()
+        for config in self.configs:
+            self.model.addItem(model_text(config.title), config.id)
+        self.model.addItem(tr("Continue training a bundle…"), CONTINUE)
+        self.model.setCurrentIndex(max(index, 0))
+        size = self.size.currentIndex()
+        self.size.clear()
+        for text, _hparams in SIZES:
+            self.size.addItem(tr(text))
+        self.size.setCurrentIndex(max(size, 0))
+        self.add_folder.setText(tr("Add folder…"))
+        self.remove_folder.setText(tr("Remove"))
+        self.by_steps.setText(tr("Steps"))
+        self.by_minutes.setText(tr("Minutes"))
+        self.browse.setText(tr("Browse…"))
+        self.output.setPlaceholderText(tr("where the new bundle (.mag) goes"))
+        self.folders.setToolTip(tr("Folders of MIDI, MusicXML or ABC files (searched with their sub-folders)"))
+        self._show_bundle()
+
+    # -- choices -------------------------------------------------------------------------
+    def _on_model(self, _index: int) -> None:
+        if self.model.currentData() == CONTINUE:
+            path, _ = QFileDialog.getOpenFileName(self, tr("Continue training a bundle"), "",
+                                                  tr("Magenta bundles (*.mag)"))
+            if not path:
+                self.model.setCurrentIndex(0)
+            else:
+                self.set_bundle(path)
+        self._show_bundle()
+        self.changed.emit()
+
+    def set_bundle(self, path: str) -> None:
+        """Continue training this bundle; its model is read from its header when training starts."""
+        self.bundle_path = str(path)
+        self.model.setCurrentIndex(self.model.findData(CONTINUE))
+        if not self.output.text():
+            source = Path(path)
+            self.output.setText(str(source.with_name(source.stem + "_more.mag")))
+        self._show_bundle()
+
+    def _show_bundle(self) -> None:
+        continuing = self.model.currentData() == CONTINUE and bool(self.bundle_path)
+        self.bundle_label.setVisible(continuing)
+        self.size.setEnabled(not continuing)  # a bundle's network has its own size
+        if continuing:
+            self.bundle_label.setText(tr("Continues from {0}").format(Path(self.bundle_path).name))
+
+    def _add_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, tr("A folder of music to learn from"))
+        if folder:
+            self.add_input(folder)
+
+    def add_input(self, folder: str) -> None:
+        if folder not in self.inputs():
+            self.folders.addItem(str(folder))
+            self.changed.emit()
+
+    def _remove_folder(self) -> None:
+        for item in self.folders.selectedItems():
+            self.folders.takeItem(self.folders.row(item))
+        self.changed.emit()
+
+    def inputs(self) -> list[str]:
+        return [self.folders.item(i).text() for i in range(self.folders.count())]
+
+    def _browse(self) -> None:
+        # The question about replacing a file comes when training starts, so it is asked once, by the panel.
+        path, _ = QFileDialog.getSaveFileName(self, tr("Save the new bundle as"), self.output.text(),
+                                              tr("Magenta bundles (*.mag)"), options=QFileDialog.DontConfirmOverwrite)
+        if path:
+            self.output.setText(path if path.lower().endswith(".mag") else path + ".mag")
+
+    def _length_mode(self, *_args) -> None:
+        self.steps.setEnabled(self.by_steps.isChecked())
+        self.minutes.setEnabled(self.by_minutes.isChecked())
+        self.changed.emit()
+
+    def config_id(self) -> str | None:
+        """The model to train, None while a bundle to continue is still to be chosen."""
+        if self.model.currentData() != CONTINUE:
+            return self.model.currentData()
+        if not self.bundle_path:
+            return None
+        from composer_app.gui.generation.bundle_picker import bundle_header
+        from composer_app.models.errors import BundleError
+
+        try:
+            return bundle_header(Path(self.bundle_path))[0]
+        except BundleError:
+            return None
+
+    def choice(self) -> TrainingChoice:
+        """The run these choices describe (the panel checks it is complete first)."""
+        continuing = self.model.currentData() == CONTINUE
+        steps = self.steps.value() if self.by_steps.isChecked() else MAX_STEPS
+        every = evaluation_interval(steps) if self.by_steps.isChecked() else 100
+        return TrainingChoice(
+            config_id=self.config_id() or "", inputs=tuple(self.inputs()), output=self.output.text().strip(),
+            steps=steps, minutes=None if self.by_steps.isChecked() else self.minutes.value(),
+            hparams="" if continuing else SIZES[self.size.currentIndex()][1],
+            init_from=self.bundle_path if continuing else "", eval_every=every, checkpoint_every=100,
+            eval_ratio=self.eval_ratio)
+
+    def show_choice(self, choice: TrainingChoice) -> None:
+        """Put a saved run's choices back (a paused run after a restart)."""
+        self.folders.clear()
+        for folder in choice.inputs:
+            self.folders.addItem(folder)
+        if choice.init_from:
+            self.set_bundle(choice.init_from)
+        else:
+            self.model.setCurrentIndex(max(0, self.model.findData(choice.config_id)))
+            sizes = [h for _t, h in SIZES]
+            self.size.setCurrentIndex(sizes.index(choice.hparams) if choice.hparams in sizes else 0)
+        self.by_minutes.setChecked(bool(choice.minutes))
+        self.by_steps.setChecked(not choice.minutes)
+        if choice.minutes:
+            self.minutes.setValue(choice.minutes)
+        else:
+            self.steps.setValue(choice.steps)
+        self.output.setText(choice.output)
+        self._show_bundle()
