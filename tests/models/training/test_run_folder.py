@@ -57,7 +57,9 @@ def test_restart_deletes_only_the_runs_own_files(tmp_path, corpus, capsys):
     assert "kept" in capsys.readouterr().err  # it says what it left in place
     assert (run / "notes.txt").read_text() == "my notes" and (run / "checkpoints" / "mine.txt").read_text() == "mine"
     steps = [json.loads(line)["step"] for line in log.read_text().splitlines()]
-    assert steps.count(0) == 1  # the log was started again, not appended to
+    # Started again, not appended to: no step twice (step 0 is there only when a file was held out, which the
+    # path-hashed split of this temporary corpus leaves to chance).
+    assert steps and len(steps) == len(set(steps))
 
 
 def test_restart_of_a_plain_run_removes_the_whole_folder(tmp_path, corpus):
