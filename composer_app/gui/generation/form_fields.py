@@ -1,8 +1,19 @@
-"""Form pieces both generation panels use: rows whose labels follow the language, and the count and temperature boxes."""
+"""Pieces both generation panels use: translated form rows, count and temperature boxes, and the run controls."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QLabel, QSpinBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 
 from composer_app.gui.shell.i18n import tr
 
@@ -41,3 +52,61 @@ def temperature_box(value: float) -> QDoubleSpinBox:
     box.setSingleStep(0.1)
     box.setValue(value)
     return box
+
+
+ERROR_STYLE = "color: #ff6b6b;"
+
+
+class RunControls:
+    """Generate and Cancel, a progress bar and a status line, added to a panel's layout: what a run shows.
+
+    `name` prefixes the widgets' object names; `extra` (e.g. Regenerate region) goes between buttons and bar."""
+
+    def __init__(self, layout: QBoxLayout, name: str, on_run, on_cancel, extra: QWidget | None = None):
+        buttons = QHBoxLayout()
+        self.generate_button = QPushButton()
+        self.generate_button.setObjectName(f"{name}generate_button")
+        self.generate_button.setDefault(True)
+        self.generate_button.clicked.connect(on_run)
+        self.cancel_button = QPushButton()
+        self.cancel_button.setObjectName(f"{name}cancel_button")
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(on_cancel)
+        buttons.addWidget(self.generate_button, 1)
+        buttons.addWidget(self.cancel_button)
+        layout.addLayout(buttons)
+        if extra is not None:
+            layout.addWidget(extra)
+        self.progress = QProgressBar()
+        self.progress.setObjectName(f"{name}progress")
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        layout.addWidget(self.progress)
+        self.status = QLabel()
+        self.status.setObjectName(f"{name}status")
+        self.status.setTextFormat(Qt.PlainText)  # messages quote file names and bundle text: never markup
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        layout.addWidget(self.status)
+
+    def set_busy(self, busy: bool) -> None:
+        self.cancel_button.setEnabled(busy)
+        if not busy and self.progress.maximum() == 0:
+            # A bar left moving (a model loading) stops; a finished one keeps its full "32 / 32 steps".
+            self.progress.setRange(0, 1)
+            self.progress.setValue(0)
+
+    def show_progress(self, done: int, total: int, text: str | None = None) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        if text is not None:
+            self.progress.setFormat(text)
+
+    def show_waiting(self, text: str) -> None:
+        """A moving bar while a model loads: reading a checkpoint cannot report how far it is."""
+        self.progress.setRange(0, 0)
+        self.show_message(text)
+
+    def show_message(self, text: str, error: bool = False) -> None:
+        self.status.setStyleSheet(ERROR_STYLE if error else "")
+        self.status.setText(text)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer_app.gui.generation.bundle_picker import BundlePicker
-from composer_app.gui.generation.form_fields import TranslatedRows, outputs_box, temperature_box
+from composer_app.gui.generation.form_fields import RunControls, TranslatedRows, outputs_box, temperature_box
 from composer_app.gui.generation.model_texts import model_text
 from composer_app.gui.generation.seed_field import SeedField
 from composer_app.gui.shell.i18n import QT_TR_NOOP, Retranslating, tr
@@ -203,33 +202,14 @@ class ModelPanel(Retranslating, QWidget):
         # Generate, Cancel, progress and messages stay in view below the scrolling settings.
         actions = QVBoxLayout()
         actions.setContentsMargins(8, 4, 8, 8)
-        buttons = QHBoxLayout()
-        self.generate_button = QPushButton()
-        self.generate_button.setObjectName("generate_button")
-        self.generate_button.setDefault(True)
-        self.generate_button.clicked.connect(self._emit_generate)
-        self.cancel_button = QPushButton()
-        self.cancel_button.setObjectName("cancel_button")
-        self.cancel_button.setEnabled(False)
-        self.cancel_button.clicked.connect(self.cancel_requested)
-        buttons.addWidget(self.generate_button, 1)
-        buttons.addWidget(self.cancel_button)
-        actions.addLayout(buttons)
         self.regenerate_button = QPushButton()
         self.regenerate_button.setObjectName("regenerate_button")
         self.regenerate_button.clicked.connect(self._emit_regenerate)
-        actions.addWidget(self.regenerate_button)
-        self.progress = QProgressBar()
-        self.progress.setObjectName("generation_progress")
-        self.progress.setTextVisible(True)
-        self.progress.setValue(0)
-        actions.addWidget(self.progress)
-        self.status = QLabel()
-        self.status.setObjectName("generation_status")
-        self.status.setTextFormat(Qt.PlainText)  # messages quote file names and bundle text: never markup
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        actions.addWidget(self.status)
+        self.run = RunControls(actions, "", self._emit_generate, self.cancel_requested, self.regenerate_button)
+        self.run.progress.setObjectName("generation_progress")
+        self.run.status.setObjectName("generation_status")
+        self.generate_button, self.cancel_button = self.run.generate_button, self.run.cancel_button
+        self.progress, self.status = self.run.progress, self.run.status
         outer.addLayout(actions)
         self._update_range_label()
 
@@ -347,32 +327,22 @@ class ModelPanel(Retranslating, QWidget):
         self.regenerate_requested.emit(self._next_settings())
 
     def set_busy(self, busy: bool, queued: int = 0) -> None:
-        self.cancel_button.setEnabled(busy)
         self._queued = queued
         self.generate_button.setText(tr("Generate (%n queued)", "", queued) if queued > 1 else tr("Generate"))
-        if not busy and self.progress.maximum() == 0:
-            # A bar left moving (a model loading) stops; a finished one keeps its full "32 / 32 steps".
-            self.progress.setRange(0, 1)
-            self.progress.setValue(0)
+        self.run.set_busy(busy)
 
     def show_progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-        self.progress.setFormat(tr("{0} / %n step(s)", "", total).format(done))
+        self.run.show_progress(done, total, tr("{0} / %n step(s)", "", total).format(done))
 
     def show_waiting(self, text: str) -> None:
-        """An indeterminate bar while the model loads (TensorFlow's import cannot report progress)."""
-        self.progress.setRange(0, 0)
         self._status = ("", ())
-        self.status.setText(text)
+        self.run.show_waiting(text)
 
     def show_status(self, text: str) -> None:
-        self.status.setStyleSheet("")
         self._status = ("", ())  # already translated: it stays as it is on a language switch
-        self.status.setText(text)
+        self.run.show_message(text)
 
     def show_error(self, text: str) -> None:
-        self.status.setStyleSheet("color: #ff6b6b;")
         self._status = ("", ())
-        self.status.setText(text)
+        self.run.show_message(text, error=True)
         self.message.emit(text)

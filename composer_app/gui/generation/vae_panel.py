@@ -12,15 +12,12 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
-    QProgressBar,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from composer_app.gui.generation.form_fields import TranslatedRows, outputs_box, temperature_box
+from composer_app.gui.generation.form_fields import RunControls, TranslatedRows, outputs_box, temperature_box
 from composer_app.gui.generation.seed_field import SeedField
 from composer_app.gui.shell.i18n import QT_TR_NOOP, Retranslating, tr
 
@@ -114,28 +111,10 @@ class VaePanel(Retranslating, QWidget):
         layout.addWidget(self.tool_box)
         layout.addStretch(1)
 
-        buttons = QHBoxLayout()
-        self.generate_button = QPushButton()
-        self.generate_button.setObjectName("vae_generate_button")
-        self.generate_button.clicked.connect(self._emit_run)
-        self.cancel_button = QPushButton()
-        self.cancel_button.setObjectName("vae_cancel_button")
-        self.cancel_button.setEnabled(False)
-        self.cancel_button.clicked.connect(self.cancel_requested)
-        buttons.addWidget(self.generate_button, 1)
-        buttons.addWidget(self.cancel_button)
-        layout.addLayout(buttons)
-        self.progress = QProgressBar()
-        self.progress.setObjectName("vae_progress")
-        self.progress.setRange(0, 1)
-        self.progress.setValue(0)
-        layout.addWidget(self.progress)
-        self.status = QLabel()
-        self.status.setObjectName("vae_status")
-        self.status.setTextFormat(Qt.PlainText)  # messages quote file names: never markup
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        layout.addWidget(self.status)
+        self.run = RunControls(layout, "vae_", self._emit_run, self.cancel_requested)
+        self.run.generate_button.setDefault(False)
+        self.generate_button, self.cancel_button = self.run.generate_button, self.run.cancel_button
+        self.progress, self.status = self.run.progress, self.run.status
         self._fill_checkpoints()
         self.retranslate()
 
@@ -289,26 +268,19 @@ class VaePanel(Retranslating, QWidget):
 
     # -- state shown while running ------------------------------------------------------------
     def set_busy(self, busy: bool) -> None:
-        self.cancel_button.setEnabled(busy)
-        if not busy and self.progress.maximum() == 0:
-            self.progress.setRange(0, 1)
-            self.progress.setValue(0)
+        self.run.set_busy(busy)
 
     def show_progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
+        self.run.show_progress(done, total)
 
     def show_waiting(self, text: str) -> None:
-        """A moving bar while a checkpoint loads (reading it cannot report progress)."""
-        self.progress.setRange(0, 0)
-        self.show_status(text)
+        self._status = text
+        self.run.show_waiting(text)
 
     def show_status(self, text: str) -> None:
         self._status = text
-        self.status.setStyleSheet("")
-        self.status.setText(text)
+        self.run.show_message(text)
 
     def show_error(self, text: str) -> None:
         self._status = text
-        self.status.setStyleSheet("color: #ff6b6b;")
-        self.status.setText(text)
+        self.run.show_message(text, error=True)
