@@ -153,12 +153,19 @@ class SampleRequest:
                                   "sample from nothing", hint="Use Groove on a drum track with this checkpoint.")
         rng = np.random.default_rng(self.seed)
         z = rng.standard_normal((self.num_outputs, self.loaded.model.z_size)).astype(np.float32)
-        songs = []
-        for k in range(self.num_outputs):
-            _stop_if(cancelled)
-            songs.append(_song(self.loaded, _decode(self.loaded, z[k:k + 1], self.temperature, rng)[0], self.qpm))
-            progress(k + 1, self.num_outputs)
-        return VaeResult(self, tuple(songs), self.seed)
+        return VaeResult(self, _decode_each(self.loaded, z, self.temperature, rng, self.qpm, progress, cancelled),
+                         self.seed)
+
+
+def _decode_each(loaded, z: np.ndarray, temperature: float, rng, qpm: float, progress: Progress,
+                 cancelled: Cancelled) -> tuple[Song, ...]:
+    """A song per latent vector, one at a time so that progress shows and Cancel is heard between them."""
+    songs = []
+    for k in range(len(z)):
+        _stop_if(cancelled)
+        songs.append(_song(loaded, _decode(loaded, z[k:k + 1], temperature, rng)[0], qpm))
+        progress(k + 1, len(z))
+    return tuple(songs)
 
 
 @dataclass(frozen=True)
@@ -229,9 +236,5 @@ class InterpolateRequest:
             mus.append(mu[0])
         z = interpolate(mus[0], mus[1], self.num_outputs)
         rng = np.random.default_rng(self.seed)
-        songs = []
-        for k in range(self.num_outputs):
-            _stop_if(cancelled)
-            songs.append(_song(self.loaded, _decode(self.loaded, z[k:k + 1], self.temperature, rng)[0], self.qpm))
-            progress(k + 1, self.num_outputs)
-        return VaeResult(self, tuple(songs), self.seed)
+        return VaeResult(self, _decode_each(self.loaded, z, self.temperature, rng, self.qpm, progress, cancelled),
+                         self.seed)
