@@ -231,12 +231,12 @@ def _magenta_comparison(config, m: dict, compared_run: Path, shipped_run: Path) 
 
 def _held_out_events(config_id: str) -> list:
     from composer_app.models.training.corpus import CorpusCache, read_corpus
-    from composer_app.models.training.dataset import split_by_source
+    from composer_app.models.training.data import held_out_split
 
     config = get_config(config_id)
     sources, _ = sources_for(config_id)
     results = [r for r in read_corpus(sources, config, cache=CorpusCache()) if r.sequences and not r.error]
-    splits = split_by_source([r.source.path for r in results], 0.1, [r.source.split for r in results])
+    splits = held_out_split(results, 0.1)
     return [model_events(s, config) for r, sp in zip(results, splits) if sp == "eval" for s in r.sequences]
 
 

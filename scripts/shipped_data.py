@@ -58,8 +58,8 @@ def describe_melody_sources(used: list[SourceFile]) -> str:
     complete = len(used) == len(every)
     return ("; ".join(parts) + (". Every file of each collection was read" if complete else
             ". The list was frozen at the files parsed in time: the first files of each collection in path order")
-            + " (`scripts/data/melody_sources.json`). Split: a stable hash of each file's name sends about 10% of "
-            "files to the held-out set.")
+            + " (`scripts/data/melody_sources.json`). Split: a stable hash of each file's contents sends about 10% "
+            "of files to the held-out set.")
 
 
 SHORT_NAMES = {"lieder": "OpenScore Lieder", "openewld": "OpenEWLD", "/bach/": "Bach chorales",

@@ -94,6 +94,14 @@ def extract_file(source: SourceFile, config: ModelConfig, settings: ExtractorSet
     return result
 
 
+def content_digest(path: Path) -> str | None:
+    """SHA-1 of a file's bytes (None when it cannot be read): what the cache and the held-out split key on."""
+    try:
+        return hashlib.sha1(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
 class CorpusCache:
     """One zlib-compressed JSON entry per (file content, extraction key), so a rerun or a resumed run skips parsing.
 
@@ -106,9 +114,8 @@ class CorpusCache:
         self.folder = Path(folder) if folder else default_cache_dir()
 
     def _entry(self, source: SourceFile, key: tuple) -> Path | None:
-        try:
-            digest = hashlib.sha1(source.path.read_bytes()).hexdigest()
-        except OSError:
+        digest = content_digest(source.path)
+        if digest is None:
             return None
         ident = repr(("content", digest, source.path.suffix.lower(), source.tracks, key))
         return self.folder / (hashlib.sha1(ident.encode()).hexdigest() + CACHE_SUFFIX)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from composer_app.models.rnn.configs import ModelConfig
 from composer_app.models.rnn.extraction import ExtractorSettings
-from composer_app.models.training.corpus import CorpusCache, SourceFile, find_sources, read_corpus
+from composer_app.models.training.corpus import CorpusCache, SourceFile, content_digest, find_sources, read_corpus
 from composer_app.models.training.dataset import EncodedSet, encode_sequences, split_by_source
 from composer_app.models.training.errors import TrainingError
 
@@ -107,7 +107,7 @@ def prepare_data(config: ModelConfig, sources: list[SourceFile], eval_ratio: flo
         raise TrainingError(f"none of the {len(results)} file(s) could be read; {report.unreadable_summary()}")
     if not usable:
         raise TrainingError(f"no usable {kind} in {len(results)} file(s): {report.why_nothing(settings)}")
-    splits = split_by_source([r.source.path for r in usable], eval_ratio, [r.source.split for r in usable])
+    splits = held_out_split(usable, eval_ratio)
     train_seqs = [s for r, sp in zip(usable, splits) if sp == "train" for s in r.sequences]
     eval_seqs = [s for r, sp in zip(usable, splits) if sp == "eval" for s in r.sequences]
     if not train_seqs:
@@ -121,3 +121,10 @@ def prepare_data(config: ModelConfig, sources: list[SourceFile], eval_ratio: flo
     report.train_sequences, report.eval_sequences = len(train), len(held)
     report.train_steps, report.eval_steps = train.steps, held.steps
     return PreparedData(train, held, report)
+
+
+def held_out_split(usable: list, eval_ratio: float) -> list[str]:
+    """The side of each read file, keyed by its content: a moved, renamed or copied corpus holds out the same
+    music, and a duplicate file can never sit on both sides."""
+    keys = [content_digest(r.source.path) or str(r.source.path) for r in usable]
+    return split_by_source(keys, eval_ratio, [r.source.split for r in usable])

@@ -71,14 +71,19 @@ def _append(inputs: list, labels: list, x, y) -> None:
 
 
 def split_by_source(keys, eval_ratio: float, forced=None) -> list[str]:
-    """"train" or "eval" per source file: a stable hash of its path (or the dataset's own split where given)."""
-    out = []
-    for i, key in enumerate(keys):
-        if forced is not None and forced[i]:
-            out.append(forced[i])
-            continue
-        h = int(hashlib.sha1(str(key).encode()).hexdigest()[:8], 16) / 16**8
-        out.append("eval" if h < eval_ratio else "train")
+    """"train" or "eval" per source file: a stable hash of its key (or the dataset's own split where given).
+
+    A file's side depends on its own key only, so adding files never moves the others. Where the hash holds
+    nothing out of two or more drawn files, the lowest-hashed key (with any identical copies) is held out, so a
+    small class corpus still reports a held-out figure.
+    """
+    forced = forced or [None] * len(keys)
+    hashes = [int(hashlib.sha1(str(key).encode()).hexdigest()[:8], 16) / 16**8 for key in keys]
+    out = [f if f else ("eval" if h < eval_ratio else "train") for f, h in zip(forced, hashes)]
+    drawn = [i for i, f in enumerate(forced) if not f]
+    if eval_ratio > 0 and "eval" not in out and len({str(keys[i]) for i in drawn}) >= 2:
+        lowest = str(keys[min(drawn, key=lambda i: hashes[i])])
+        out = ["eval" if not forced[i] and str(keys[i]) == lowest else side for i, side in enumerate(out)]
     return out
 
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from composer_app.gui.shell.app import attach_features
 from composer_app.gui.training import panel as panel_module
+from composer_app.models.training.corpus import content_digest
 from composer_app.models.training.dataset import split_by_source
 from tests.gui.conftest import sample_song
 from tests.models.training.tunes import write_beat
@@ -24,16 +25,17 @@ EVAL_RATIO = 0.3
 
 @pytest.fixture
 def beats(tmp_path) -> Path:
-    """Six drum beats, named so that the trainer's path-hash split holds out two of them and trains on four."""
+    """Six drum beats, chosen so that the trainer's content-hash split holds out two of them and trains on four."""
     folder = tmp_path / "beats"
     wanted = {"train": 4, "eval": 2}
     i = 0
     while any(wanted.values()):
-        path = folder / f"beat{i}.mid"
-        (split,) = split_by_source([path], EVAL_RATIO)
+        path = write_beat(folder / f"beat{i}.mid", variant=i)
+        (split,) = split_by_source([content_digest(path)], EVAL_RATIO)
         if wanted[split]:
-            write_beat(path)
             wanted[split] -= 1
+        else:
+            path.unlink()
         i += 1
     return folder
 

@@ -111,6 +111,35 @@ def test_split_is_by_source_file(tmp_path):
     assert split_by_source(keys[:2], 0.5, ["train", "eval"]) == ["train", "eval"]
 
 
+def test_a_small_corpus_still_holds_one_file_out():
+    """Where the hash holds nothing out of several files, the lowest-hashed one (and its copies) is held out."""
+    from composer_app.models.training.dataset import split_by_source
+
+    keys = [k for k in (f"k{i}" for i in range(500)) if split_by_source([k], 0.05) == ["train"]][:4]
+    sides = split_by_source(keys + keys[:1], 0.05)
+    assert sides.count("eval") in (1, 2) and sides[0] == sides[4]
+    assert split_by_source(keys[:1] * 3, 0.05) == ["train"] * 3  # one piece of music: nothing to hold out
+    assert split_by_source(keys, 0.0) == ["train"] * 4
+
+
+def test_the_held_out_files_follow_content_not_location(tmp_path):
+    """A corpus moved to another folder, its files renamed, holds out the same music."""
+    import shutil
+
+    from composer_app.models.training.data import gather_sources, prepare_data
+
+    write_tunes(tmp_path / "here", 12)
+    moved = tmp_path / "elsewhere" / "deeper"
+    shutil.copytree(tmp_path / "here", moved)
+    for path in moved.glob("*.mid"):
+        path.rename(path.with_name("renamed-" + path.name))
+    config = get_config("basic_rnn")
+    first = prepare_data(config, gather_sources([tmp_path / "here"], None), eval_ratio=0.3)
+    second = prepare_data(config, gather_sources([moved], None), eval_ratio=0.3)
+    assert first.report.eval_files == second.report.eval_files >= 1
+    assert sorted(map(list, first.eval.labels)) == sorted(map(list, second.eval.labels))
+
+
 def test_batch_order_covers_each_epoch_and_resumes():
     """Bucketed batches are full, hold every example each epoch, and resume at a saved position."""
     from composer_app.models.training.dataset import BatchOrder

@@ -33,11 +33,13 @@ def write_tunes(folder: Path, count: int, start_seed: int = 0) -> list[Path]:
     return paths
 
 
-def write_beat(path: Path, bars: int = 8) -> Path:
-    """A kick, snare and hi-hat pattern (chords of drums, so events are sets of pitches)."""
+def write_beat(path: Path, bars: int = 8, variant: int = 0) -> Path:
+    """A kick, snare and hi-hat pattern (chords of drums, so events are sets of pitches); `variant` changes the
+    hi-hat's velocity only, so files differ in content (the held-out split keys on it) and not in music."""
     notes = []
     for beat in range(bars * 4):
-        notes += [Note(beat * PPQ, 42, 120, 80), Note(beat * PPQ, 36 if beat % 2 == 0 else 38, 120, 100)]
+        notes += [Note(beat * PPQ, 42, 120, 80 - variant % 40),
+                  Note(beat * PPQ, 36 if beat % 2 == 0 else 38, 120, 100)]
     path.parent.mkdir(parents=True, exist_ok=True)
     write_song(Song(tracks=(drum_track(notes=notes),)), path)
     return path
