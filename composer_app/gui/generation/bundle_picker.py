@@ -16,7 +16,7 @@ from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMessageBox, QPushButton, QWidget
 
 from composer_app.gui.generation.model_texts import model_text
-from composer_app.gui.shell.i18n import tr
+from composer_app.gui.shell.i18n import error_text, tr
 from composer_app.models.errors import BundleError
 from composer_app.models.rnn.configs import ModelConfig, all_configs, get_config
 
@@ -162,7 +162,7 @@ class BundlePicker:
         try:
             generator_id, _desc, _bdesc = bundle_header(Path(path))
         except BundleError as exc:
-            self._show_error(str(exc))
+            self._show_error(error_text(exc))
             return False
         known = [c.id for c in all_configs()]
         if generator_id not in known:
@@ -200,7 +200,7 @@ class BundlePicker:
         try:
             generator_id, description, bundle_description = bundle_header(path)
         except BundleError as exc:
-            self.info.setText(html.escape(str(exc)))
+            self.info.setText(html.escape(error_text(exc)))
             return
         # The description a bundle carries is the model's own: shown translated where it is one of ours.
         text = f"<b>{html.escape(generator_id)}</b>: {html.escape(model_text(description))}"
