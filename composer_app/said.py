@@ -54,3 +54,24 @@ def said(template: str) -> Said:
 def in_language(text: object, lookup: Callable[[str], str]) -> str:
     """`text` translated where it was made with said(), else as it is (text from a file, a number, older code)."""
     return text.translated(lookup) if isinstance(text, Said) else str(text)
+
+
+def to_plain(text: object) -> object:
+    """JSON-ready form of said() text (template and values, nested), so a child process's words reach the app
+    translatable; other text is returned as it is."""
+    if not isinstance(text, Said):
+        return text
+    return {"template": text.template, "values": {key: to_plain(value) for key, value in text.values.items()}}
+
+
+def from_plain(data: object, depth: int = 0) -> str:
+    """Text back from `to_plain`'s form; anything else that is not a plain value becomes its str()."""
+    if isinstance(data, dict) and depth < 8:
+        template, values = data.get("template"), data.get("values")
+        if isinstance(template, str) and isinstance(values, dict) and all(isinstance(k, str) for k in values):
+            try:
+                return Said(template, {key: from_plain(value, depth + 1) if isinstance(value, dict) else value
+                                       for key, value in values.items()})
+            except (KeyError, IndexError, ValueError):
+                pass  # a template whose values do not fit it: show what can be shown
+    return data if isinstance(data, (str, int, float)) else str(data)
