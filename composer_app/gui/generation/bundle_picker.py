@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMessageBox, QPushButton, QWidget
 
-from composer_app.gui.generation.model_texts import model_text
+from composer_app.gui.generation.model_texts import bundle_text, model_text
 from composer_app.gui.shell.i18n import error_text, tr
 from composer_app.models.errors import BundleError
 from composer_app.models.rnn.configs import ModelConfig, all_configs, get_config
@@ -205,7 +205,7 @@ class BundlePicker:
         # The description a bundle carries is the model's own: shown translated where it is one of ours.
         text = f"<b>{html.escape(generator_id)}</b>: {html.escape(model_text(description))}"
         if bundle_description:
-            text += f"<br><i>{html.escape(bundle_description)}</i>"
+            text += f"<br><i>{html.escape(bundle_text(bundle_description))}</i>"
         self.info.setText(text)
 
     def show_model_card(self) -> None:

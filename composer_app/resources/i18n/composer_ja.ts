@@ -1837,6 +1837,10 @@
         <translation>中止中：チェックポイントを保存しています…</translation>
     </message>
     <message>
+        <source>Saving the training checkpoint before closing…</source>
+        <translation>閉じる前に学習のチェックポイントを保存しています…</translation>
+    </message>
+    <message>
         <source>Reading the music: {0} of {1} files</source>
         <translation>音楽を読み込み中：{1} ファイル中 {0}</translation>
     </message>
@@ -1927,6 +1931,14 @@
     <message>
         <source>held-out perplexity {0:.3g}, accuracy {1:.0%}</source>
         <translation>評価用パープレキシティ {0:.3g}、正解率 {1:.0%}</translation>
+    </message>
+    <message>
+        <source>{what}. {todo}</source>
+        <translation>{what}。{todo}</translation>
+    </message>
+    <message>
+        <source>exit status {code}</source>
+        <translation>終了コード {code}</translation>
     </message>
 </context>
 <context>
@@ -2853,6 +2865,14 @@
         <translation>1 種類のドラムだけを扱う Drums RNN。</translation>
     </message>
     <message>
+        <source>3474 files of OpenScore Lieder, OpenEWLD, Bach chorales, O&apos;Neill&apos;s, Ryan&apos;s Mammoth, Aird&apos;s Airs (CC0 and public domain)</source>
+        <translation>OpenScore Lieder、OpenEWLD、バッハのコラール、O&apos;Neill&apos;s、Ryan&apos;s Mammoth、Aird&apos;s Airs の 3474 ファイル（CC0 およびパブリックドメイン）</translation>
+    </message>
+    <message>
+        <source>the Groove MIDI Dataset (CC BY 4.0, Gillick et al. 2019)</source>
+        <translation>Groove MIDI Dataset（CC BY 4.0、Gillick ほか 2019）</translation>
+    </message>
+    <message>
         <source>major</source>
         <translation>メジャー（長音階）</translation>
     </message>
@@ -2883,6 +2903,26 @@
     <message>
         <source>blues</source>
         <translation>ブルース</translation>
+    </message>
+    <message>
+        <source>Trained by composer-app on {data}: {sequences} sequences, {steps} steps</source>
+        <translation>composer-app が {data} で学習：{sequences} シーケンス、{steps} ステップ</translation>
+    </message>
+    <message>
+        <source>Trained by composer-app: {sequences} sequences, {steps} steps</source>
+        <translation>composer-app で学習：{sequences} シーケンス、{steps} ステップ</translation>
+    </message>
+    <message>
+        <source> (weights of step {step}, the best held-out)</source>
+        <translation>（検証用データで最良だったステップ {step} の重み）</translation>
+    </message>
+    <message>
+        <source>; held-out perplexity {perplexity:.3f}, accuracy {accuracy:.3f}</source>
+        <translation>。検証用データのパープレキシティ {perplexity:.3f}、正解率 {accuracy:.3f}</translation>
+    </message>
+    <message>
+        <source>.</source>
+        <translation>。</translation>
     </message>
 </context>
 </TS>

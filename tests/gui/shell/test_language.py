@@ -281,3 +281,21 @@ def test_japanese_text_renders_with_the_bundled_font(japanese):
     assert all(metrics.inFontUcs4(ord(c)) for c in "生成温度小節ステップ")
     licence = language.JAPANESE_FONT.with_name("IPA_Font_License_Agreement_v1.0.txt")
     assert "IPA Font License Agreement v1.0" in licence.read_text(encoding="utf-8")
+
+
+def test_the_shipped_bundles_descriptions_read_in_japanese(japanese):
+    """Each shipped bundle's own line (training data, steps, held-out figures) is shown in Japanese, numbers kept."""
+    from composer_app.gui.generation.bundle_picker import bundle_header
+    from composer_app.gui.generation.model_texts import bundle_text
+    from composer_app.models.rnn.bundle import shipped_bundle_path
+    from composer_app.models.rnn.configs import all_configs
+
+    names = ("composer-app", "OpenScore Lieder", "OpenEWLD", "O'Neill's", "Ryan's Mammoth", "Aird's Airs",
+             "Groove MIDI Dataset", "CC BY", "CC0", "Gillick")
+    shipped = [shipped_bundle_path(c.id) for c in all_configs() if shipped_bundle_path(c.id).exists()]
+    assert len(shipped) >= 6
+    for path in shipped:
+        line = bundle_header(path)[2]
+        shown = bundle_text(line)
+        assert not english_words(shown, names), (path.name, shown)
+        assert re.findall(r"\d+(?:\.\d+)?", shown) == re.findall(r"\d+(?:\.\d+)?", line)
