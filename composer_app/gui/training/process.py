@@ -41,6 +41,7 @@ class TrainingChoice:
     eval_every: int = 100
     checkpoint_every: int = 100
     eval_ratio: float = 0.1
+    infer_chords: bool = False  # Improv RNN: chords from a file's other parts where it has no chord symbols
     extra: tuple[str, ...] = field(default=())  # further `train` options (tests pass small report intervals)
 
     @property
@@ -82,6 +83,8 @@ class TrainingChoice:
             args += ["--hparams", self.hparams]
         if self.init_from:
             args += ["--init-from", self.init_from]
+        if self.infer_chords:
+            args.append("--infer-chords")
         if restart:
             args.append("--restart")
         return args + list(self.extra)
