@@ -232,7 +232,8 @@ def test_the_window_in_japanese_has_no_english_left(qtbot, japanese):
     names = (*(t.name for t in window.document.song.tracks), "Song")
     bad = untranslated(window, names)
     for dialog in _dialogs(window):
-        # A model card's body is the card writer's Markdown (English for the shipped bundles); its frame is ours.
+        # A model card's body is the card writer's Markdown (a shipped card's Japanese keeps its dataset names,
+        # hparams and command lines as they are); its frame is ours.
         card_body = dialog.objectName() == "model_card"
         bad += [f"{type(dialog).__name__}: {b}" for b in untranslated(dialog, names)
                 if not (card_body and "qt_msgbox_label" in b)]
