@@ -1697,6 +1697,14 @@
         <translation>参照…</translation>
     </message>
     <message>
+        <source>Infer chords from the other parts where a file has no chord symbols</source>
+        <translation>コード記号のないファイルでは、ほかのパートからコードを推定する</translation>
+    </message>
+    <message>
+        <source>Improv RNN learns melodies over chords: give it lead sheets (MusicXML, ABC or MIDI with chord symbols).</source>
+        <translation>Improv RNN はコードの上のメロディーを学習します。リードシート（コード記号付きの MusicXML、ABC、MIDI）を与えてください。</translation>
+    </message>
+    <message>
         <source>where the new bundle (.mag) goes</source>
         <translation>新しいバンドル（.mag）の保存先</translation>
     </message>
@@ -2914,11 +2922,11 @@
     </message>
     <message>
         <source> (weights of step {step}, the best held-out)</source>
-        <translation>（検証用データで最良だったステップ {step} の重み）</translation>
+        <translation>（評価用データで最良だったステップ {step} の重み）</translation>
     </message>
     <message>
         <source>; held-out perplexity {perplexity:.3f}, accuracy {accuracy:.3f}</source>
-        <translation>。検証用データのパープレキシティ {perplexity:.3f}、正解率 {accuracy:.3f}</translation>
+        <translation>。評価用データのパープレキシティ {perplexity:.3f}、正解率 {accuracy:.3f}</translation>
     </message>
     <message>
         <source>.</source>

@@ -149,7 +149,7 @@ def test_japanese_uses_the_course_terms_consistently():
     expected = {"Primer": "プライマー", "Temperature": "温度", "Beam size": "ビーム幅", "Bundle": "バンドル",
                 "Generate": "生成", "Variations": "バリエーション", "Seed": "シード", "%n bar(s)": "%n 小節"}
     assert {k: pairs[k] for k in expected} == expected
-    for source, words in (("primer", "プライマー"), ("bundle", "バンドル"), ("temperature", "温度")):
+    for source, words in (("primer", "プライマー"), ("bundle", "バンドル"), ("temperature", "温度"), ("held-out", "評価用")):
         with_term = [(s, t) for s, t in pairs.items() if re.search(rf"\b{source}\b", s, re.I) and "%" not in s
                      and "improv" not in s.lower()]
         assert with_term and all(words in t for _s, t in with_term), [p for p in with_term if words not in p[1]]
