@@ -1,6 +1,6 @@
 """The small interface the app uses for MIDI ports, whatever system provides them.
 
-`system_devices()` gives the machine's ports (mido with python-rtmidi: the ALSA sequencer on Linux, CoreMIDI on
+`rtmidi_devices.system_devices()` gives the machine's ports (mido with python-rtmidi: the ALSA sequencer on Linux, CoreMIDI on
 macOS, Windows MultiMedia), or, where there is no MIDI system (a server, CI), a stand-in that lists nothing and
 says why. Tests use `loopback.LoopbackDevices`, which connects outputs to inputs in memory.
 
@@ -76,10 +76,3 @@ class NoMidiDevices:
 
     open_input = open_output = open_virtual_input = open_virtual_output = _refuse
 
-
-def system_devices() -> MidiDevices:
-    """The machine's MIDI ports, or a NoMidiDevices saying why there are none. Imports rtmidi only here."""
-    from composer_app.audio.midi.rtmidi_devices import RtMidiDevices, probe
-
-    reason = probe()
-    return NoMidiDevices(reason) if reason else RtMidiDevices()

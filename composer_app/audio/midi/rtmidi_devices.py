@@ -6,7 +6,7 @@ import contextlib
 import os
 import sys
 
-from composer_app.audio.midi.devices import APP_PORT_NAME, MessageCallback, MidiError
+from composer_app.audio.midi.devices import APP_PORT_NAME, MessageCallback, MidiDevices, MidiError, NoMidiDevices
 from composer_app.said import said
 
 _BACKEND = "mido.backends.rtmidi"
@@ -81,3 +81,9 @@ class RtMidiDevices:
         except OSError as exc:  # rtmidi's errors and mido's unknown port both are OSErrors
             raise MidiError(said("the MIDI port {name} cannot be opened: {detail}").format(
                 name=name, detail=str(exc))) from None
+
+
+def system_devices() -> MidiDevices:
+    """The machine's MIDI ports, or a NoMidiDevices saying why there are none."""
+    reason = probe()
+    return NoMidiDevices(reason) if reason else RtMidiDevices()

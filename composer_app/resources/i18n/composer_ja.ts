@@ -787,6 +787,10 @@
         <translation>学習は使えません：{0}</translation>
     </message>
     <message>
+        <source>MIDI is unavailable: {0}</source>
+        <translation>MIDI は使えません：{0}</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
@@ -1947,6 +1951,136 @@
     <message>
         <source>exit status {code}</source>
         <translation>終了コード {code}</translation>
+    </message>
+    <message>
+        <source>Check that the device is connected and not in use by another program, or choose another port.</source>
+        <translation>機器が接続されていて、ほかのプログラムが使っていないか確かめるか、別のポートを選んでください。</translation>
+    </message>
+    <message>
+        <source>MIDI is not available on this machine: {reason}</source>
+        <translation>このコンピューターでは MIDI を使えません：{reason}</translation>
+    </message>
+    <message>
+        <source>the MIDI output {name} is closed</source>
+        <translation>MIDI 出力 {name} は閉じています</translation>
+    </message>
+    <message>
+        <source>there is no MIDI input named {name}</source>
+        <translation>{name} という MIDI 入力はありません</translation>
+    </message>
+    <message>
+        <source>there is no MIDI output named {name}</source>
+        <translation>{name} という MIDI 出力はありません</translation>
+    </message>
+    <message>
+        <source>python-rtmidi is not installed</source>
+        <translation>python-rtmidi がインストールされていません</translation>
+    </message>
+    <message>
+        <source>the ALSA sequencer (/dev/snd/seq) cannot be opened ({detail})</source>
+        <translation>ALSA シーケンサー（/dev/snd/seq）を開けません（{detail}）</translation>
+    </message>
+    <message>
+        <source>the MIDI system cannot be opened ({detail})</source>
+        <translation>MIDI システムを開けません（{detail}）</translation>
+    </message>
+    <message>
+        <source>the MIDI port {name} cannot be opened: {detail}</source>
+        <translation>MIDI ポート {name} を開けません：{detail}</translation>
+    </message>
+    <message>
+        <source>Add a track to record into.</source>
+        <translation>録音先のトラックを追加してください。</translation>
+    </message>
+    <message>
+        <source>Count-in…</source>
+        <translation>カウントイン…</translation>
+    </message>
+    <message>
+        <source>Recording into {0}: play, then press R to stop</source>
+        <translation>{0} に録音中：演奏して、R で止めます</translation>
+    </message>
+    <message>
+        <source>the track</source>
+        <translation>トラック</translation>
+    </message>
+    <message>
+        <source>Recording cancelled.</source>
+        <translation>録音を取り消しました。</translation>
+    </message>
+    <message>
+        <source>Nothing was played; the track is unchanged.</source>
+        <translation>何も演奏されなかったので、トラックは変わっていません。</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>録音</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded %n note(s).</source>
+        <translation>
+            <numerusform>%n 個のノートを録音しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;MIDI</source>
+        <translation>MIDI(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>録音(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Record what is played on the MIDI input into the selected track (R)</source>
+        <translation>MIDI 入力で演奏したものを選択中のトラックに録音します（R）</translation>
+    </message>
+    <message>
+        <source>No MIDI system: {0}</source>
+        <translation>MIDI システムがありません：{0}</translation>
+    </message>
+    <message>
+        <source>No input</source>
+        <translation>入力なし</translation>
+    </message>
+    <message>
+        <source>Input: {0}</source>
+        <translation>入力：{0}</translation>
+    </message>
+    <message>
+        <source>No MIDI input found: connect a keyboard and open this menu again</source>
+        <translation>MIDI 入力が見つかりません。キーボードをつないで、このメニューをもう一度開いてください</translation>
+    </message>
+    <message>
+        <source>Count-in Bar</source>
+        <translation>カウントイン（1 小節）</translation>
+    </message>
+    <message>
+        <source>Metronome</source>
+        <translation>メトロノーム</translation>
+    </message>
+    <message>
+        <source>Quantize Recording to the Grid</source>
+        <translation>録音をグリッドにクオンタイズ</translation>
+    </message>
+    <message>
+        <source>Hear the Input (Local Monitor)</source>
+        <translation>入力を聴く（ローカルモニター）</translation>
+    </message>
+    <message>
+        <source>MIDI</source>
+        <translation>MIDI</translation>
+    </message>
+    <message>
+        <source>Playing from {0}</source>
+        <translation>{0} から演奏します</translation>
+    </message>
+    <message>
+        <source>MIDI input off</source>
+        <translation>MIDI 入力オフ</translation>
+    </message>
+    <message>
+        <source>Choose a MIDI input in the MIDI menu first.</source>
+        <translation>先に MIDI メニューで MIDI 入力を選んでください。</translation>
     </message>
 </context>
 <context>

@@ -5,8 +5,9 @@ from __future__ import annotations
 import mido
 import pytest
 
-from composer_app.audio.midi.devices import MidiError, NoMidiDevices, system_devices
+from composer_app.audio.midi.devices import MidiError, NoMidiDevices
 from composer_app.audio.midi.loopback import LoopbackDevices
+from composer_app.audio.midi.rtmidi_devices import system_devices
 
 
 def test_the_loopback_delivers_to_open_inputs_and_keeps_what_was_sent():
