@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMenu
 from composer_app.audio.midi.devices import MidiDevices, MidiError
 from composer_app.gui.midi.recorder import Recorder
 from composer_app.gui.shell import dialogs
-from composer_app.gui.shell.i18n import QT_TR_NOOP, Retranslating, tr
+from composer_app.gui.shell.i18n import QT_TR_NOOP, Retranslating, localized, tr
 
 
 class _MidiMenu(Retranslating, QMenu):
@@ -64,7 +64,7 @@ class MidiSession:
         menu.addSeparator()
         devices = self.devices
         if devices.unavailable_reason:
-            note = menu.addAction(tr("No MIDI system: {0}").format(devices.unavailable_reason))
+            note = menu.addAction(tr("No MIDI system: {0}").format(localized(devices.unavailable_reason)))
             note.setEnabled(False)
             return
         group = QActionGroup(menu)
