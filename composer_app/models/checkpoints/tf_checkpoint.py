@@ -52,7 +52,7 @@ class CheckpointError(BundleError):
         self.tensor = tensor
         text = (said("cannot read tensor {tensor!r} of checkpoint {source}: {problem}") if tensor is not None
                 else said("cannot read checkpoint {source}: {problem}"))
-        super().__init__(None, text.format(tensor=tensor, source=str(source), problem=problem))
+        super().__init__(None, text.format(tensor=tensor, source=source, problem=problem))
         self.problem = problem
 
 
