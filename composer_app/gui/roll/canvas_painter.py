@@ -85,8 +85,8 @@ class RollPainter:
         song = document.song
         indexes = tuple(canvas.index(i) for i in range(len(song.tracks)))
         looks = tuple(look.color for look in document.looks)
-        keep = (song, indexes, vp.lanes, canvas.theme, state.selection)
-        key = (tuple(id(k) for k in keep[:4]), tuple(id(i) for i in indexes), id(state.selection), looks,
+        keep = (song, vp.lanes, canvas.theme, self._hidden(), *indexes)
+        key = (tuple(id(k) for k in keep), looks,
                document.current_track, document.length_bars, vp.px_per_tick, vp.row_height, state.grid, state.snap,
                state.loop_enabled, state.loop_range)
         return key, keep
@@ -244,11 +244,19 @@ class RollPainter:
         t0, t1 = self.canvas.viewport.visible_ticks()
         return len(index.span(t0, t1))
 
+    def _hidden(self) -> frozenset | None:
+        """The notes the backdrop leaves out: those a drag is moving (drawn where they go), else none.
+
+        The selection itself is drawn over the backdrop, so selecting (a rubber band) never redraws it.
+        """
+        state = self.canvas.state
+        return state.selection if state.preview is not None and not state.preview[1] else None
+
     def _paint_current(self, painter: QPainter, index: NoteIndex, color: QColor, t0, t1, row0, row1) -> None:
-        """The current track's unselected notes, shaded by velocity (the selection is drawn over the backdrop)."""
+        """The current track's notes shaded by velocity, but for those a drag is moving."""
         theme, vp = self.canvas.theme, self.canvas.viewport
         rects, sx, sy = self._rects(index, shaded=True)
-        shades, _selected = self._selection_split(index, rects)
+        shades = rects.groups if self._hidden() is None else self._selection_split(index, rects)[0]
         slices = [(g, g.between(t0, t1, rects.max_duration)) for g in shades]
         if not any(len(g.starts[s]) for g, s in slices):
             return
