@@ -6,10 +6,13 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu
 
-from composer_app.audio.midi.devices import MidiDevices, MidiError
+from composer_app.audio.midi.devices import APP_PORT_NAME, MidiDevices, MidiError
+from composer_app.audio.schedule import TrackMix
 from composer_app.gui.midi.recorder import Recorder
 from composer_app.gui.shell import dialogs
 from composer_app.gui.shell.i18n import QT_TR_NOOP, Retranslating, localized, tr
+
+VIRTUAL = "\0virtual"  # the menu's entry for the app's own output port (a name no device has)
 
 
 class _MidiMenu(Retranslating, QMenu):
@@ -31,6 +34,9 @@ class MidiSession:
         self._devices = devices
         self.input = None
         self.input_name = ""
+        self.output = None
+        self.output_name = ""
+        self.playback = None  # a MidiPlayback on the output, following the window's transport
         self.recorder = Recorder(window, window)
         self.menu = _MidiMenu(self.retranslate, window)
         self.menu.setObjectName("menu_midi")
@@ -79,6 +85,18 @@ class MidiSession:
             hint = menu.addAction(tr("No MIDI input found: connect a keyboard and open this menu again"))
             hint.setEnabled(False)
         menu.addSeparator()
+        outputs = QActionGroup(menu)
+        names = [n for n in devices.output_names() if n != APP_PORT_NAME]
+        for name in ["", VIRTUAL] + names:
+            text = (tr("No output") if not name else
+                    tr("Output: {0} (a port for DAWs on this computer)").format(APP_PORT_NAME) if name == VIRTUAL
+                    else tr("Output: {0}").format(name))
+            action = menu.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(name == self.output_name)
+            action.triggered.connect(lambda _c=False, n=name: self.use_output(n))
+            outputs.addAction(action)
+        menu.addSeparator()
         for text, attribute in ((QT_TR_NOOP("Count-in Bar"), "count_in"), (QT_TR_NOOP("Metronome"), "metronome"),
                                 (QT_TR_NOOP("Quantize Recording to the Grid"), "quantize")):
             action = menu.addAction(tr(text))
@@ -105,6 +123,61 @@ class MidiSession:
         self.window.show_status(tr("Playing from {0}").format(name) if name else tr("MIDI input off"))
         return True
 
+    def use_output(self, name: str) -> bool:
+        """Play the song to the output `name` as well ("" for none, VIRTUAL for the app's own port)."""
+        if name == self.output_name:
+            return True
+        try:
+            if not name:
+                port = None
+            elif name == VIRTUAL:
+                port = self.devices.open_virtual_output(APP_PORT_NAME)
+            else:
+                port = self.devices.open_output(name)
+        except MidiError as exc:
+            dialogs.show_user_error(self.window, tr("MIDI"), exc)
+            return False
+        self._close_output()
+        self.output, self.output_name = port, name
+        if port is not None:
+            from composer_app.audio.midi.playback import MidiPlayback
+
+            self.playback = MidiPlayback(port)
+            self._follow_transport()
+        shown = APP_PORT_NAME if name == VIRTUAL else name
+        self.window.show_status(tr("The song also plays to {0}").format(shown) if name else tr("MIDI output off"))
+        return True
+
+    def _follow_transport(self) -> None:
+        """Start and stop with the window's player (the first time an output is chosen)."""
+        audio = getattr(self.window, "audio", None)
+        if audio is None or getattr(self, "_following", False):
+            return
+        self._following = True
+        audio.player.state_changed.connect(self._on_transport)
+        if audio.player.is_playing:
+            self._on_transport("playing")
+
+    def _on_transport(self, state: str) -> None:
+        if self.playback is None:
+            return
+        if state != "playing":
+            self.playback.stop()
+            return
+        audio, doc = self.window.audio, self.window.document
+        player = audio.player
+        loop = player.core.loop_region if player.loop_enabled else None
+        mixes = [TrackMix(mute=look.muted, solo=look.soloed) for look in doc.looks]
+        self.playback.play(doc.song, player.position, mixes, loop)
+
+    def _close_output(self) -> None:
+        if self.playback is not None:
+            self.playback.stop()
+            self.playback = None
+        if self.output is not None:
+            self.output.close()
+            self.output = None
+
     def _receive(self, message) -> None:
         """On the MIDI thread: handed to the recorder, which takes it on the UI thread."""
         self.recorder.receive(message)
@@ -122,6 +195,7 @@ class MidiSession:
         if self.input is not None:
             self.input.close()
             self.input = None
+        self._close_output()
 
 
 def attach_midi(window, devices: MidiDevices | None = None) -> MidiSession:

@@ -2051,6 +2051,18 @@
         <translation>MIDI 入力が見つかりません。キーボードをつないで、このメニューをもう一度開いてください</translation>
     </message>
     <message>
+        <source>No output</source>
+        <translation>出力なし</translation>
+    </message>
+    <message>
+        <source>Output: {0} (a port for DAWs on this computer)</source>
+        <translation>出力：{0}（このコンピューターの DAW 用のポート）</translation>
+    </message>
+    <message>
+        <source>Output: {0}</source>
+        <translation>出力：{0}</translation>
+    </message>
+    <message>
         <source>Count-in Bar</source>
         <translation>カウントイン（1 小節）</translation>
     </message>
@@ -2077,6 +2089,14 @@
     <message>
         <source>MIDI input off</source>
         <translation>MIDI 入力オフ</translation>
+    </message>
+    <message>
+        <source>The song also plays to {0}</source>
+        <translation>曲を {0} にも送ります</translation>
+    </message>
+    <message>
+        <source>MIDI output off</source>
+        <translation>MIDI 出力オフ</translation>
     </message>
     <message>
         <source>Choose a MIDI input in the MIDI menu first.</source>

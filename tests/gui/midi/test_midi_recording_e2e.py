@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import mido
 import pytest
+from PySide6.QtCore import QObject, Signal
 
 from composer_app.audio.midi.devices import NoMidiDevices
 from composer_app.audio.midi.loopback import LoopbackDevices
@@ -96,3 +97,54 @@ def test_without_a_midi_system_the_menu_says_why(window):
     session.menu.aboutToShow.emit()
     texts = [a.text() for a in session.menu.actions()]
     assert any("/dev/snd/seq" in t for t in texts)
+
+
+class _Signals(QObject):
+    state_changed = Signal(str)
+
+
+class _Player:
+    """The little of the audio player that MIDI out follows: its state, position and loop."""
+
+    _Signals = _Signals
+
+    def __init__(self):
+        self._signals = self._Signals()
+        self.state_changed = self._signals.state_changed
+        self.is_playing, self.position, self.loop_enabled = False, 0, False
+        self.core = None
+
+
+def test_the_song_plays_to_a_chosen_output_with_the_transport(qtbot, window):
+    """Choosing an output and pressing play sends the song there, track by track; stop silences it."""
+    from types import SimpleNamespace
+
+    from composer_app.music.song import PPQ, Note
+
+    doc = window.document
+    doc.edit_track(0, doc.song.tracks[0].with_notes((Note(0, 60, PPQ * 8, 90),)), "a long note")
+    devices = LoopbackDevices(outputs=["Synth"])
+    player = _Player()
+    window.audio = SimpleNamespace(player=player)
+    session = attach_midi(window, devices)
+    assert session.use_output("Synth")
+    player.is_playing = True
+    player.state_changed.emit("playing")
+    qtbot.waitUntil(lambda: any(m.type == "note_on" for m in devices.sent["Synth"]), timeout=3000)
+    player.state_changed.emit("stopped")
+    sent = devices.sent["Synth"]
+    assert sent[-1].type == "control_change" and sent[-1].control == 123 and not session.playback.playing
+    session.close()
+
+
+def test_the_apps_own_port_is_offered_for_daws(window):
+    """The menu offers the app's virtual output; choosing it opens a port named after the app."""
+    devices = LoopbackDevices()
+    session = attach_midi(window, devices)
+    session.menu.aboutToShow.emit()
+    texts = [a.text() for a in session.menu.actions()]
+    assert any("Composer" in t and "DAW" in t for t in texts)
+    from composer_app.gui.midi.session import VIRTUAL
+
+    assert session.use_output(VIRTUAL) and devices.output_names() == ["Composer"]
+    session.close()
