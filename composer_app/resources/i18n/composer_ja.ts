@@ -1002,6 +1002,10 @@
         <translation>再生／停止</translation>
     </message>
     <message>
+        <source>Record from the MIDI input into the selected track (choose it in the MIDI menu)</source>
+        <translation>MIDI 入力から選択中のトラックに録音（入力は MIDI メニューで選びます）</translation>
+    </message>
+    <message>
         <source>Scroll up/down (Shift: left/right, Ctrl: zoom, Ctrl+Shift: zoom rows)</source>
         <translation>上下スクロール（Shift：左右、Ctrl：拡大縮小、Ctrl+Shift：行の高さ）</translation>
     </message>
