@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMenu
 
 from composer_app.audio.midi.devices import APP_PORT_NAME, MidiDevices, MidiError
 from composer_app.audio.schedule import TrackMix
+from composer_app.gui.midi.jam import Jam
 from composer_app.gui.midi.recorder import Recorder
 from composer_app.gui.shell import dialogs
 from composer_app.gui.shell.i18n import QT_TR_NOOP, Retranslating, localized, tr
@@ -38,6 +39,7 @@ class MidiSession:
         self.output_name = ""
         self.playback = None  # a MidiPlayback on the output, following the window's transport
         self.recorder = Recorder(window, window)
+        self.jam = Jam(window, window)
         self.menu = _MidiMenu(self.retranslate, window)
         self.menu.setObjectName("menu_midi")
         self.menu.aboutToShow.connect(self._fill)
@@ -46,7 +48,12 @@ class MidiSession:
         self.action_record.triggered.connect(self._toggle_record)
         self.recorder.state_changed.connect(self.action_record.setChecked)
         window.addAction(self.action_record)
-        self._texts = [(self.menu, QT_TR_NOOP("&MIDI")), (self.action_record, QT_TR_NOOP("&Record"))]
+        self.action_jam = QAction(window, objectName="action_jam", shortcut="J", checkable=True)
+        self.action_jam.triggered.connect(self._toggle_jam)
+        self.jam.state_changed.connect(self.action_jam.setChecked)
+        window.addAction(self.action_jam)
+        self._texts = [(self.menu, QT_TR_NOOP("&MIDI")), (self.action_record, QT_TR_NOOP("&Record")),
+                       (self.action_jam, QT_TR_NOOP("&Jam: Call and Response"))]
         self.retranslate()
 
     @property
@@ -61,12 +68,13 @@ class MidiSession:
         for item, text in self._texts:
             item.setTitle(tr(text)) if isinstance(item, QMenu) else item.setText(tr(text))
         self.action_record.setStatusTip(tr("Record what is played on the MIDI input into the selected track (R)"))
+        self.action_jam.setStatusTip(tr("Play a phrase over the loop region; the model answers the next time round (J)"))
 
     def _fill(self) -> None:
         """The menu's entries for the ports there are now (devices come and go)."""
         menu = self.menu
         menu.clear()
-        menu.addAction(self.action_record)
+        menu.addActions([self.action_record, self.action_jam])
         menu.addSeparator()
         devices = self.devices
         if devices.unavailable_reason:
@@ -179,8 +187,9 @@ class MidiSession:
             self.output = None
 
     def _receive(self, message) -> None:
-        """On the MIDI thread: handed to the recorder, which takes it on the UI thread."""
+        """On the MIDI thread: handed to the recorder and the jam, which take it on the UI thread."""
         self.recorder.receive(message)
+        self.jam.receive(message)
 
     def _toggle_record(self) -> None:
         if not self.input_name and not self.recorder.recording:
@@ -189,7 +198,19 @@ class MidiSession:
             return
         self.recorder.toggle()
 
+    def _toggle_jam(self) -> None:
+        if self.jam.active:
+            self.jam.stop()
+            return
+        if not self.input_name:
+            self.action_jam.setChecked(False)
+            self.window.show_status(tr("Choose a MIDI input in the MIDI menu first."))
+            return
+        if not self.jam.start():
+            self.action_jam.setChecked(False)
+
     def close(self) -> None:
+        self.jam.stop()
         if self.recorder.recording:
             self.recorder.stop()
         if self.input is not None:

@@ -188,5 +188,12 @@
             <numerusform>Recorded %n notes.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Jam ended: %n answer(s) are in the results.</source>
+        <translation>
+            <numerusform>Jam ended: %n answer is in the results.</numerusform>
+            <numerusform>Jam ended: %n answers are in the results.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

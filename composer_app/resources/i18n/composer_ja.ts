@@ -2035,8 +2035,16 @@
         <translation>録音(&amp;R)</translation>
     </message>
     <message>
+        <source>&amp;Jam: Call and Response</source>
+        <translation>ジャム：コール＆レスポンス(&amp;J)</translation>
+    </message>
+    <message>
         <source>Record what is played on the MIDI input into the selected track (R)</source>
         <translation>MIDI 入力で演奏したものを選択中のトラックに録音します（R）</translation>
+    </message>
+    <message>
+        <source>Play a phrase over the loop region; the model answers the next time round (J)</source>
+        <translation>ループ範囲でフレーズを弾くと、次の周でモデルが応えます（J）</translation>
     </message>
     <message>
         <source>No MIDI system: {0}</source>
@@ -4185,6 +4193,48 @@
     <message>
         <source>Choose a .mag bundle made for the same model.</source>
         <translation>同じモデル用に作られた .mag バンドルを選んでください。</translation>
+    </message>
+    <message>
+        <source>Jam needs sound: playback is off on this computer.</source>
+        <translation>ジャムには音が必要ですが、このコンピューターでは再生できません。</translation>
+    </message>
+    <message>
+        <source>Jam works with a Melody RNN or Drums RNN model: choose one in the Generate panel.</source>
+        <translation>ジャムは Melody RNN か Drums RNN のモデルで使えます。生成パネルで選んでください。</translation>
+    </message>
+    <message>
+        <source>Set a loop region of a bar or two first (drag in the ruler).</source>
+        <translation>先に 1〜2 小節のループ範囲を設定してください（ルーラーをドラッグ）。</translation>
+    </message>
+    <message>
+        <source>Jam: play a phrase over the loop; the model answers the next time round.</source>
+        <translation>ジャム：ループに合わせてフレーズを弾いてください。次の周でモデルが応えます。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Jam ended: %n answer(s) are in the results.</source>
+        <translation>
+            <numerusform>ジャムを終えました。%n 個の応答が結果に入っています。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add the Jam track</source>
+        <translation>ジャムのトラックを追加</translation>
+    </message>
+    <message>
+        <source>Jam</source>
+        <translation>ジャム</translation>
+    </message>
+    <message>
+        <source>Jam answer {0}</source>
+        <translation>ジャムの応答 {0}</translation>
+    </message>
+    <message>
+        <source>the loop is shorter than one step of {model}</source>
+        <translation>ループが {model} の 1 ステップより短いです</translation>
+    </message>
+    <message>
+        <source>Make the loop region at least a beat long.</source>
+        <translation>ループ範囲を 1 拍以上にしてください。</translation>
     </message>
 </context>
 <context>

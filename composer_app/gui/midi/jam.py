@@ -1,0 +1,239 @@
+"""Jam: the loop region plays round and round; the player's phrase on the MIDI input (the call) is answered by the
+chosen model on the next time round (the response), then it is the player's turn again.
+
+The answer is asked for a moment before the loop comes round (LOOKAHEAD_S), on a thread of its own, so that it is
+in the song when the player reaches it (benchmarks/bench_jam.py measures the slack); each answer also joins the
+results history, to keep afterwards. Messages arrive on the MIDI thread, answers on the model's; both reach the UI
+thread through queued signals, and only the UI thread touches the song.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import threading
+import time
+
+from PySide6.QtCore import QObject, Signal
+
+from composer_app.audio.midi.recording import Recording
+from composer_app.errors import ComposerError
+from composer_app.gui.shell.i18n import error_text, tr
+from composer_app.music.song import PPQ, Track, drum_track
+
+LOOKAHEAD_S = 0.25  # ask this long before the loop's end: the model (20-40 ms of CPU) and audio blocks fit in it
+CALL, RESPONSE = "call", "response"
+_jams = itertools.count(1)
+
+
+class _Inbox(QObject):
+    received = Signal(object, float)
+    answered = Signal(object, object)  # (jam pass, JamTurn or ComposerError), from the model's thread
+
+
+class Jam(QObject):
+    """One jam at a time: `start()` and `stop()`; `turn` is whose turn it is."""
+
+    state_changed = Signal(bool)
+
+    def __init__(self, window, parent: QObject | None = None):
+        super().__init__(parent)
+        self.window = window
+        self.active = False
+        self.turn = CALL
+        self.turns: list = []  # every answer (a JamTurn), the newest last
+        self._inbox = _Inbox(self)
+        self._inbox.received.connect(self._on_message)
+        self._inbox.answered.connect(self._on_answer)
+        self._pass = 0  # counts times round, so that a late answer for an earlier one is dropped
+        self._take: Recording | None = None
+        self._pass_started = 0.0
+        self._last_tick = 0
+        self._acted = False  # this pass's answer (or clearing) is done
+        self._track = -1
+        self._loop = (0, 0)
+        self._merge = None
+
+    def receive(self, message) -> None:
+        """On the MIDI thread: only an emit, which Qt queues to the UI thread."""
+        self._inbox.received.emit(message, time.perf_counter())
+
+    # -- start and stop ------------------------------------------------------------------------
+    def start(self) -> bool:
+        """Begin, or say (in the status bar) what is missing: sound, a loop region, a model that continues."""
+        window = self.window
+        audio, generation = getattr(window, "audio", None), getattr(window, "generation", None)
+        if audio is None or not audio.player.available:
+            window.show_status(tr("Jam needs sound: playback is off on this computer."))
+            return False
+        settings = generation.panel.settings() if generation is not None else None
+        if settings is None or not self._continues(settings.config_id):
+            window.show_status(tr("Jam works with a Melody RNN or Drums RNN model: choose one in the Generate panel."))
+            return False
+        start, end = window.editor.state.loop_range
+        if end - start < PPQ:
+            window.show_status(tr("Set a loop region of a bar or two first (drag in the ruler)."))
+            return False
+        self._settings, self._loop = settings, (start, end)
+        self._track = self._jam_track(settings.config_id)
+        self._merge = ("jam", next(_jams))
+        window.editor.state.set_loop(start, end, True)
+        self.turn, self.turns, self._acted, self._last_tick = CALL, [], False, start
+        self.active = True
+        player = audio.player
+        player.position_changed.connect(self._on_position)
+        player.seek(start)
+        player.play()
+        self._new_take()
+        threading.Thread(target=self._preload, args=(settings,), name="jam-load", daemon=True).start()
+        self.state_changed.emit(True)
+        window.show_status(tr("Jam: play a phrase over the loop; the model answers the next time round."))
+        return True
+
+    @staticmethod
+    def _preload(settings) -> None:
+        """Read the bundle now (a first answer would otherwise spend the slack on it); errors wait for the answer."""
+        from composer_app.models.rnn.generator import resolve_bundle
+        from composer_app.models.rnn.requests import GenerateRequest
+
+        try:
+            resolve_bundle(GenerateRequest(config_id=settings.config_id, total_steps=1, bundle=settings.bundle_path))
+        except ComposerError:
+            pass
+
+    def stop(self) -> None:
+        if not self.active:
+            return
+        self.active = False
+        player = self.window.audio.player
+        player.position_changed.disconnect(self._on_position)
+        player.stop()
+        self._take = None
+        self.state_changed.emit(False)
+        self.window.show_status(tr("Jam ended: %n answer(s) are in the results.", "", len(self.turns)))
+
+    @staticmethod
+    def _continues(config_id: str) -> bool:
+        from composer_app.models.rnn.configs import get_config
+
+        config = get_config(config_id)
+        return config.family in ("melody", "drums")
+
+    def _jam_track(self, config_id: str) -> int:
+        """The track the answers play on ("Jam", of the model's kind), added to the song if it has none."""
+        from composer_app.models.rnn.configs import get_config
+
+        doc = self.window.document
+        drums = get_config(config_id).is_drums
+        for i, track in enumerate(doc.song.tracks):
+            if track.name == "Jam" and track.is_drum == drums:
+                return i
+        track = drum_track(name="Jam") if drums else Track("Jam", program=0)
+        doc.edit_song(doc.song.add_track(track), tr("Add the Jam track"))
+        return len(doc.song.tracks) - 1
+
+    # -- the loop going round --------------------------------------------------------------------
+    def _new_take(self) -> None:
+        self._take = Recording(self.window.document.song, self._loop[0])
+        self._pass_started = time.perf_counter()
+
+    def _on_message(self, message, arrived: float) -> None:
+        if self.active and self.turn == CALL and self._take is not None:
+            self._take.feed(message, arrived - self._pass_started)
+
+    def _on_position(self, tick: int) -> None:
+        start, end = self._loop
+        if tick < self._last_tick - PPQ // 2:  # the loop came round
+            self._come_round()
+        self._last_tick = tick
+        song = self.window.document.song
+        ahead = song.tick_to_seconds(end) - song.tick_to_seconds(tick)
+        if not self._acted and ahead <= LOOKAHEAD_S:
+            self._acted = True
+            if self.turn == CALL:
+                self._answer()
+            else:  # the player's turn comes next: the Jam track falls silent, the answer stays in the results
+                self._write(())
+                self.window.editor.clear_overlay()
+
+    def _come_round(self) -> None:
+        if self.turn == CALL and self._answered:
+            self._pass += 1
+            self.turn = RESPONSE
+        else:  # after the answer, or a time round with nothing played: the player's turn
+            self._pass += 1
+            self.turn = CALL
+            self._new_take()
+        self._acted = self._answered = False
+
+    def _answer(self) -> None:
+        """Ask the model to answer the phrase played this time round (if any played); the answer arrives later."""
+        from composer_app.models.rnn.steering import PitchSteering
+
+        self._answered = False
+        start, end = self._loop
+        played = self._take.notes(time.perf_counter() - self._pass_started) if self._take else ()
+        call = [dataclasses.replace(n, start=n.start - start) for n in played if start <= n.start < end]
+        if not call:
+            return
+        self._answered = True  # asked: the next time round is the model's
+        s = self._settings
+        steering = (PitchSteering(s.key if s.key is not None else 0, s.scale if s.key is not None else "chromatic",
+                                  s.low, s.high) if s.key is not None or s.low > 0 or s.high < 127 else None)
+        drums = self.window.document.song.tracks[self._track].is_drum
+        primer = drum_track(notes=call) if drums else Track("Call", notes=tuple(call))
+        job = dict(call=primer, span=end - start, config_id=s.config_id, bundle=s.bundle_path,
+                   temperature=s.temperature, steering=steering, qpm=self.window.document.song.qpm)
+        threading.Thread(target=self._think, args=(self._pass, job), name="jam-answer", daemon=True).start()
+
+    def _think(self, jam_pass: int, job: dict) -> None:
+        """On the model's thread: the answer, or the user's error, handed to the UI thread."""
+        from composer_app.models.rnn.jam import answer
+
+        try:
+            outcome = answer(**job)
+        except ComposerError as exc:
+            outcome = exc
+        self._inbox.answered.emit(jam_pass, outcome)
+
+    def _on_answer(self, jam_pass: int, outcome) -> None:
+        late = self._pass > jam_pass and self.turn == CALL
+        if not self.active or self._pass - jam_pass > 1 or late:
+            return  # the jam ended, or the answer came after its time round was over
+        if isinstance(outcome, ComposerError):
+            self.window.show_status(error_text(outcome))
+            return
+        self.turns.append(outcome)
+        self._write(outcome.notes)
+        self._to_history(outcome)
+
+    _answered = False
+
+    def _write(self, notes) -> None:
+        """The Jam track's notes in the loop region: the answer, or nothing on the player's turn."""
+        doc = self.window.document
+        if not 0 <= self._track < len(doc.song.tracks):
+            return
+        start, end = self._loop
+        track = doc.song.tracks[self._track]
+        kept = [n for n in track.notes if not start <= n.start < end]
+        placed = [dataclasses.replace(n, start=n.start + start) for n in notes]
+        if placed or len(kept) != len(track.notes):
+            doc.edit_track(self._track, track.with_notes(sorted(kept + placed)), tr("Jam"), self._merge)
+
+    def _to_history(self, turn) -> None:
+        """Each answer is a result set of its own, so a good one can be kept afterwards."""
+        generation = getattr(self.window, "generation", None)
+        if generation is None:
+            return
+        from composer_app.gui.generation.placement import Placement
+
+        start, end = self._loop
+        controller = generation.controller
+        placement = Placement(self._track, start - (end - start), start, end,
+                              track_name=self.window.document.song.tracks[self._track].name)
+        label = tr("Jam answer {0}").format(len(self.turns))
+        controller.add_result_set(
+            label, lambda set_id: [controller._view(set_id, c, turn.result, placement, label)
+                                   for c in turn.result.candidates],
+            {"settings": dataclasses.asdict(self._settings), "placement": dataclasses.asdict(placement)})
