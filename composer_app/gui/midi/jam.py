@@ -177,7 +177,7 @@ class Jam(QObject):
         if not call:
             return
         self._answered = True  # asked: the next time round is the model's
-        s = self._settings
+        s = self._current_settings()
         steering = (PitchSteering(s.key if s.key is not None else 0, s.scale if s.key is not None else "chromatic",
                                   s.low, s.high) if s.key is not None or s.low > 0 or s.high < 127 else None)
         drums = self.window.document.song.tracks[self._track].is_drum
@@ -185,6 +185,16 @@ class Jam(QObject):
         job = dict(call=primer, span=end - start, config_id=s.config_id, bundle=s.bundle_path,
                    temperature=s.temperature, steering=steering, qpm=self.window.document.song.qpm)
         threading.Thread(target=self._think, args=(self._pass, job), name="jam-answer", daemon=True).start()
+
+    def _current_settings(self):
+        """The Generate panel's settings now (temperature and steering may change while jamming), on the model the
+        jam started with: switching to a model of another kind mid-jam does not change the Jam track's kind."""
+        generation = getattr(self.window, "generation", None)
+        now = generation.panel.settings() if generation is not None else None
+        if now is None or now.config_id != self._settings.config_id:
+            return self._settings
+        self._settings = now
+        return now
 
     def _think(self, jam_pass: int, job: dict) -> None:
         """On the model's thread: the answer, or the user's error, handed to the UI thread."""

@@ -119,3 +119,19 @@ def test_jam_without_a_loop_or_sound_says_what_is_missing(jam_window):
     window.editor.state.set_loop(0, BAR, True)
     session.action_jam.trigger()
     assert not session.jam.active and "sound" in window.statusBar().currentMessage()
+
+
+def test_the_temperature_is_read_at_each_answer(qtbot, jam_window):
+    """A temperature changed in the panel while jamming is the one the next answer uses."""
+    window, session, devices = jam_window
+    player = window.audio.player
+    session.action_jam.trigger()
+    window.generation.panel.temperature.setValue(0.5)
+    devices.play("Keys", mido.Message("note_on", note=67, velocity=90))
+    qtbot.wait(40)
+    devices.play("Keys", mido.Message("note_off", note=67))
+    _round(player, 2 * BAR)
+    player.move_to(2 * BAR - 10)
+    qtbot.waitUntil(lambda: bool(session.jam.turns), timeout=10_000)
+    assert session.jam.turns[0].result.request.temperature == 0.5
+    session.action_jam.trigger()
