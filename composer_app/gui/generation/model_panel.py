@@ -102,8 +102,8 @@ class ModelPanel(Retranslating, QWidget):
         self.model_combo = QComboBox()
         self.model_combo.setObjectName("model_combo")
         for config in all_configs():
-            if not config.in_generate_panel:  # Improv RNN waits for the chord lane; Polyphony and Performance RNN
-                continue  # for their panels
+            if not config.in_generate_panel:  # Polyphony and Performance RNN wait for their panels
+                continue
             self.model_combo.addItem(config.title, config.id)
         self.model_combo.currentIndexChanged.connect(self._on_model_changed)
         self._rows.add(form, QT_TR_NOOP("Model"), self.model_combo)
