@@ -67,8 +67,8 @@ class ChordEdits(QObject):
         figure = checked_figure(text)
         if self.figure_at(tick) == figure:
             return figure
-        verb = tr("Change chord") if self.figure_at(tick) is not None else tr("Add chord")
-        self._apply(self._without(tick) + [ChordSymbol(tick, figure)], f"{verb} {figure}")
+        text = tr("Change chord to {0}") if self.figure_at(tick) is not None else tr("Add chord {0}")
+        self._apply(self._without(tick) + [ChordSymbol(tick, figure)], text.format(figure))
         return figure
 
     def move(self, old_tick: int, new_tick: int, merge_key: object = None) -> None:
