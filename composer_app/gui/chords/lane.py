@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
@@ -220,6 +221,15 @@ class ChordLane(Retranslating, QWidget):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self._drag = None
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """As over the ruler: the wheel scrolls the song, Ctrl zooms it."""
+        steps = (event.angleDelta().y() or event.angleDelta().x()) / 120
+        if event.modifiers() & Qt.ControlModifier:
+            self.viewport.zoom_x(1.2 ** steps, event.position().x())
+        else:
+            self.viewport.scroll_by(dx_px=-steps * 60)
+        event.accept()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         if event.button() != Qt.LeftButton:
