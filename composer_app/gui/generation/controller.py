@@ -112,10 +112,11 @@ class GenerationController(QObject):
         placement = dataclasses.replace(placement, end=placement.seam + new_steps * tps,
                                         track_name=self.document.song.tracks[placement.track_index].name)
         steering = None
-        if config.is_melody and (settings.key is not None or settings.low > 0 or settings.high < 127):
+        chord_tones = config.needs_chords and settings.chord_tones
+        if config.is_melody and (settings.key is not None or settings.low > 0 or settings.high < 127 or chord_tones):
             steering = PitchSteering(settings.key if settings.key is not None else 0,
                                      settings.scale if settings.key is not None else "chromatic",
-                                     settings.low, settings.high)
+                                     settings.low, settings.high, chord_tones)
         request = GenerateRequest(
             config_id=config.id, total_steps=len(primer) + new_steps, primer=primer,
             bundle=settings.bundle_path, temperature=settings.temperature, beam_size=settings.beam_size,

@@ -63,6 +63,7 @@ class PanelSettings:
     primer_source: str
     primer_text: str
     primer_file: str | None
+    chord_tones: bool = False  # Improv RNN: only the tones of each step's chord
 
 
 class ModelPanel(Retranslating, QWidget):
@@ -164,6 +165,9 @@ class ModelPanel(Retranslating, QWidget):
         sform.addRow(self.range_label)
         self.avoid_copy = QCheckBox()
         sform.addRow(self.avoid_copy)
+        self.chord_tones = QCheckBox()
+        self.chord_tones.setObjectName("chord_tones")
+        sform.addRow(self.chord_tones)
         layout.addWidget(self.steer_box)
 
         self.advanced = QGroupBox()
@@ -231,6 +235,9 @@ class ModelPanel(Retranslating, QWidget):
             self.scale_combo.setItemText(i, model_text(self.scale_combo.itemData(i)))
         self.to_label.setText(tr("to"))
         self.avoid_copy.setText(tr("Don't repeat the primer verbatim"))
+        self.chord_tones.setText(tr("Only notes of the chord"))
+        self.chord_tones.setToolTip(tr("Improv RNN: every note is a tone of the chord sounding at its step (any note "
+                                       "under N.C.)"))
         self.primer_selection.setText(tr("Selected notes, or the track up to the playhead"))
         self.primer_text_radio.setText(tr("Magenta primer text"))
         self.primer_file_radio.setText(tr("File: {0}").format(Path(self._primer_file).name) if self._primer_file
@@ -260,6 +267,7 @@ class ModelPanel(Retranslating, QWidget):
         config = self.config
         self.model_description.setText(model_text(config.description))
         self.steer_box.setEnabled(config.is_melody)
+        self.chord_tones.setEnabled(config.needs_chords)
         if config.is_melody:
             self.primer_text.setPlaceholderText("[60, -2, 60, -2, 67, -2, 67, -2]")
         else:
@@ -314,6 +322,7 @@ class ModelPanel(Retranslating, QWidget):
             scale=self.scale_combo.currentData(), low=min(self.low.value(), self.high.value()),
             high=max(self.low.value(), self.high.value()), avoid_primer_copy=self.avoid_copy.isChecked(),
             primer_source=source, primer_text=self.primer_text.text().strip(), primer_file=self._primer_file,
+            chord_tones=self.config.needs_chords and self.chord_tones.isChecked(),
         )
 
     def _next_settings(self) -> PanelSettings:

@@ -407,6 +407,14 @@
         <translation>プライマーをそのまま繰り返さない</translation>
     </message>
     <message>
+        <source>Only notes of the chord</source>
+        <translation>コードの構成音だけ</translation>
+    </message>
+    <message>
+        <source>Improv RNN: every note is a tone of the chord sounding at its step (any note under N.C.)</source>
+        <translation>Improv RNN: 各音をそのステップで鳴っているコードの構成音に限ります（N.C. の間はどの音でも可）</translation>
+    </message>
+    <message>
         <source>Selected notes, or the track up to the playhead</source>
         <translation>選択したノート、または再生位置までのトラック</translation>
     </message>

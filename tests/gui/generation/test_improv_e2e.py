@@ -108,3 +108,22 @@ def test_changing_a_chord_updates_the_chords_track_in_the_same_undo_step(window)
     assert {n.pitch for n in doc.song.tracks[index].notes if n.start == BAR} == set(voicing("Dm"))
     doc.undo_stack.undo()
     assert doc.song.tracks[index].notes == before and doc.song.chords[1].figure == "F"
+
+
+def test_only_notes_of_the_chord_reaches_the_request_and_the_melody(window, qtbot, generation, tmp_path):
+    """With "Only notes of the chord" ticked, the request steers to chord tones and every new note is one."""
+    from composer_app.models.rnn.steering import chord_pitch_classes
+
+    panel = generation.panel
+    assert panel.use_bundle(str(tiny_improv_bundle(tmp_path)))
+    assert panel.chord_tones.isEnabled()
+    panel.chord_tones.setChecked(True)
+    panel.temperature.setValue(2.0)
+    panel.length_bars.setValue(4)
+    _type_chords(window, PROGRESSION)
+    request = _generate(qtbot, generation)
+    assert request.steering is not None and request.steering.chord_tones
+    notes = [n for card in generation.strip.cards for n in card.view.new_notes]
+    assert notes and all(n.pitch % 12 in chord_pitch_classes(PROGRESSION[min(3, n.start // BAR)]) for n in notes)
+    panel.set_model("basic_rnn")
+    assert not panel.chord_tones.isEnabled() and not panel.settings().chord_tones
