@@ -71,12 +71,15 @@ class ChordEdits(QObject):
         self._apply(self._without(tick) + [ChordSymbol(tick, figure)], text.format(figure))
         return figure
 
-    def move(self, old_tick: int, new_tick: int, merge_key: object = None) -> None:
-        """Move the chord at old_tick to new_tick, replacing one there; a drag passes one merge_key throughout."""
-        figure = self.figure_at(old_tick)
-        if figure is None or new_tick == old_tick or new_tick < 0:
+    def move(self, old_tick: int, new_tick: int, merge_key: object = None,
+             base: tuple[ChordSymbol, ...] | None = None) -> None:
+        """Move the chord at old_tick to new_tick, replacing one there. A drag passes one merge_key and the chords
+        as they were when it began (`base`), so a chord it only passes over is not lost."""
+        base = self.chords if base is None else base
+        figure = next((c.figure for c in reversed(base) if c.tick == old_tick), None)
+        if figure is None or new_tick < 0:
             return
-        chords = [c for c in self._without(old_tick) if c.tick != new_tick] + [ChordSymbol(new_tick, figure)]
+        chords = [c for c in base if c.tick not in (old_tick, new_tick)] + [ChordSymbol(new_tick, figure)]
         self._apply(chords, tr("Move chord {0}").format(figure), merge_key)
 
     def delete(self, tick: int) -> None:

@@ -57,7 +57,7 @@ class ChordLane(Retranslating, QWidget):
         self.selected: int | None = None
         self.last_error = ""  # the last refusal shown, for the status bar and tests
         self._editing: int | None = None  # the tick the field types a chord for
-        self._drag: tuple[int, float, object] | None = None  # (tick when pressed, press x, merge key)
+        self._drag: tuple | None = None  # (tick when pressed, press x, merge key, the chords then)
         self.field = ChordField(self)
         self.field.offered.connect(self._on_offered)
         self.field.cancelled.connect(self._end_editing)
@@ -175,29 +175,40 @@ class ChordLane(Retranslating, QWidget):
             painter.drawLine(QPointF(x, 0), QPointF(x, h))
         painter.setFont(self._font())
         chords = self.document.song.chords
-        for start, stop, figure in chord_spans(chords, max(self.end_tick(), chords[-1].tick if chords else 0)):
-            if stop < t0 or start > t1:
-                continue
-            self._paint_chord(painter, start, stop, figure)
+        spans = [s for s in chord_spans(chords, max(self.end_tick(), chords[-1].tick if chords else 0))
+                 if s[1] >= t0 and s[0] <= t1]
+        for start, stop, figure in spans:
+            self._paint_band(painter, start, stop, figure)
+        label_end = -1.0
+        for start, _stop, figure in spans:
+            label_end = self._paint_label(painter, start, figure, label_end)
         painter.setPen(QPen(theme.bar_line, 1))
         painter.drawLine(0, h - 1, self.width(), h - 1)
         painter.end()
 
-    def _paint_chord(self, painter: QPainter, start: int, stop: int, figure: str) -> None:
+    def _paint_band(self, painter: QPainter, start: int, stop: int, figure: str) -> None:
+        """The chord's span, with a line where it starts (all that shows of a label with no room)."""
         vp, theme, h = self.viewport, self.theme, self.height()
-        no_chord = figure == NO_CHORD
         band = QColor(theme.accent)
-        band.setAlpha(25 if no_chord else 45)
+        band.setAlpha(25 if figure == NO_CHORD else 45)
         x0, x1 = vp.tick_to_x(start), vp.tick_to_x(stop)
         painter.fillRect(QRectF(x0, 2, x1 - x0, h - 4), band)
+        painter.fillRect(QRectF(x0, 2, 2, h - 4), theme.accent)
+
+    def _paint_label(self, painter: QPainter, start: int, figure: str, free_from: float) -> float:
+        """The chord's label where the previous one left room (the selected one always); returns where it ends."""
+        theme = self.theme
+        no_chord = figure == NO_CHORD
         label = self._label_rect(start, figure)
-        fill = QColor(theme.panel if no_chord else theme.accent.darker(170))
-        painter.setBrush(fill)
         selected = start == self.selected
+        if label.left() < free_from and not selected:
+            return free_from
+        painter.setBrush(QColor(theme.panel if no_chord else theme.accent.darker(170)))
         painter.setPen(QPen(theme.selected_border if selected else theme.accent, 2 if selected else 1))
         painter.drawRoundedRect(label, 4, 4)
         painter.setPen(theme.ruler_text if not no_chord else theme.ruler_text.darker(140))
         painter.drawText(label, Qt.AlignCenter, figure)
+        return label.right() + 2
 
     # -- mouse and keys ------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -207,16 +218,16 @@ class ChordLane(Retranslating, QWidget):
         tick = self.chord_at_x(x)
         self.select(tick)
         if tick is not None:
-            self._drag = (tick, x, ("chord-move", next(_drag_ids)))
+            self._drag = (tick, x, ("chord-move", next(_drag_ids)), self.document.song.chords)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._drag is None or self.selected is None:
             return
-        pressed_tick, press_x, key = self._drag
+        pressed_tick, press_x, key, base = self._drag
         target = self.beat_at(self.viewport.tick_to_x(pressed_tick) + event.position().x() - press_x + 1,
                               nearest=True)
         if target != self.selected:
-            self.edits.move(self.selected, target, key)
+            self.edits.move(pressed_tick, target, key, base)
             self.select(target)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:

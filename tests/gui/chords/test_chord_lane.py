@@ -131,3 +131,26 @@ def test_imported_chords_show_and_unknown_ones_stay_silent(editor):
     editor.chord_lane.play_on_track()
     track = editor.document.song.tracks[-1]
     assert track.name == "Chords" and {n.start for n in track.notes} == {0}
+
+
+def test_a_drag_passing_over_another_chord_leaves_it(editor):
+    """Dragging C from bar 1 across G on bar 2 to bar 3 keeps G; dragging back home is a no-change."""
+    type_chord(editor, x_of(editor, 10), "C")
+    type_chord(editor, x_of(editor, BAR + 10), "G")
+    start = QPoint(x_of(editor, 0) + 6, editor.chord_lane.height() // 2)
+    drag(editor.chord_lane, start, start + QPoint(x_of(editor, 2 * BAR) - x_of(editor, 0), 0), steps=12)
+    assert chords(editor) == [(BAR, "G"), (2 * BAR, "C")]
+    start = QPoint(x_of(editor, 2 * BAR) + 6, editor.chord_lane.height() // 2)
+    drag(editor.chord_lane, start, start + QPoint(x_of(editor, BAR) - x_of(editor, 2 * BAR), 0), steps=8)
+    assert chords(editor) == [(BAR, "C")]  # dropped on G: it takes G's place
+    undo(editor)
+    assert chords(editor) == [(BAR, "G"), (2 * BAR, "C")]
+
+
+def test_crowded_labels_do_not_overlap(editor, qtbot):
+    """Zoomed far out, a chord on every beat still paints (labels that have no room become marks)."""
+    figures = tuple(ChordSymbol(i * BEAT, f) for i, f in enumerate(("C", "Am7", "F", "G7") * 8))
+    editor.document.edit_song(editor.document.song.replace(chords=figures), "chords")
+    editor.viewport.zoom_x(0.05)
+    image = editor.chord_lane.grab()
+    assert not image.isNull() and image.width() == editor.chord_lane.width()
