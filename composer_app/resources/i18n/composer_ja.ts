@@ -1002,6 +1002,10 @@
         <translation>再生／停止</translation>
     </message>
     <message>
+        <source>Type a chord on that beat (C, Am7, G/B, N.C.); drag a chord to move it, Delete removes it</source>
+        <translation>その拍にコード（C、Am7、G/B、N.C.）を入力。コードはドラッグで移動、Delete キーで削除</translation>
+    </message>
+    <message>
         <source>Scroll up/down (Shift: left/right, Ctrl: zoom, Ctrl+Shift: zoom rows)</source>
         <translation>上下スクロール（Shift：左右、Ctrl：拡大縮小、Ctrl+Shift：行の高さ）</translation>
     </message>
@@ -1028,6 +1032,10 @@
     <message>
         <source>Wheel</source>
         <translation>ホイール</translation>
+    </message>
+    <message>
+        <source>Double-click the chord lane</source>
+        <translation>コードレーンをダブルクリック</translation>
     </message>
     <message>
         <source>&amp;About {0}</source>
