@@ -226,7 +226,7 @@ class ModelPanel(Retranslating, QWidget):
             box.setTitle(text)
         for i in range(self.model_combo.count()):
             self.model_combo.setItemText(i, model_text(get_config(self.model_combo.itemData(i)).title))
-        self.model_description.setText(model_text(self.config.description))
+        self._describe_model()
         self.length_bars.setSuffix(tr(" bars", "a unit after a number"))
         self.length_bars.setToolTip(tr("How much new music to generate after the primer (16 steps = 1 bar of 4/4)"))
         self.temperature.setToolTip(tr("Lower is safer and more repetitive; higher is more surprising"))
@@ -265,7 +265,7 @@ class ModelPanel(Retranslating, QWidget):
 
     def _on_model_changed(self, *_args) -> None:
         config = self.config
-        self.model_description.setText(model_text(config.description))
+        self._describe_model()
         self.steer_box.setEnabled(config.is_melody)
         self.chord_tones.setEnabled(config.needs_chords)
         if config.is_melody:
@@ -273,6 +273,13 @@ class ModelPanel(Retranslating, QWidget):
         else:
             self.primer_text.setPlaceholderText("[(36, 42), (), (42,)]")
         self.bundle_picker.model_changed()
+
+    def _describe_model(self) -> None:
+        config = self.config
+        text = model_text(config.description)
+        if config.needs_chords:
+            text += "\n" + tr("It plays over the chords of the chord lane above the roll.")
+        self.model_description.setText(text)
 
     def use_bundle(self, path: str) -> bool:
         """Choose a user's bundle; a bundle of another model switches the model, an unreadable one is refused."""

@@ -443,6 +443,10 @@
         <translation>選択した小節（またはループ範囲）を書き直し、その後ろはそのまま残します</translation>
     </message>
     <message>
+        <source>It plays over the chords of the chord lane above the roll.</source>
+        <translation>ピアノロール上部のコードレーンのコードに沿って演奏します。</translation>
+    </message>
+    <message>
         <source>Switched to {0}: the bundle is for that model.</source>
         <translation>{0} に切り替えました。バンドルがそのモデル用だからです。</translation>
     </message>

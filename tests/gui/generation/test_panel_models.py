@@ -41,3 +41,6 @@ def test_an_improv_bundle_switches_the_panel_to_its_model(panel, tmp_path):
     assert panel.use_bundle(str(path))
     assert panel.model_combo.currentData() == "chord_pitches_improv"
     assert panel.bundle_picker.bundle_path == str(path) and "improv_rnn_generate" not in panel.status.text()
+    assert "chord lane" in panel.model_description.text()
+    panel.set_model("basic_rnn")
+    assert "chord lane" not in panel.model_description.text()
