@@ -9,6 +9,7 @@ Other features use this small API:
     editor.play_toggle_requested()         Space pressed in the roll
     editor.note_preview_requested(int, int) pitch and velocity of a key or note the user touched
     editor.set_overlay(notes, color)       show generated candidates over the roll; clear_overlay() removes them
+    editor.chord_lane                      the chord lane above the roll (composer_app.gui.chords)
 """
 
 from __future__ import annotations

@@ -127,3 +127,14 @@ def test_only_notes_of_the_chord_reaches_the_request_and_the_melody(window, qtbo
     assert notes and all(n.pitch % 12 in chord_pitch_classes(PROGRESSION[min(3, n.start // BAR)]) for n in notes)
     panel.set_model("basic_rnn")
     assert not panel.chord_tones.isEnabled() and not panel.settings().chord_tones
+
+
+def test_a_chord_the_model_cannot_encode_is_refused_before_queueing(window, generation, tmp_path):
+    """basic_improv takes triads only: Csus4 in the lane is named in the panel and nothing is queued."""
+    panel = generation.panel
+    assert panel.use_bundle(str(tiny_improv_bundle(tmp_path, "basic_improv")))
+    _type_chords(window, ("C", "Csus4"))
+    queued = []
+    generation.controller.queue.job_queued.connect(queued.append)
+    QTest.mouseClick(panel.generate_button, Qt.LeftButton)
+    assert not queued and "Csus4" in panel.status.text()
