@@ -64,7 +64,7 @@ class ChordLane(Retranslating, QWidget):
         self.setObjectName("chord_lane")
         self.setFocusPolicy(Qt.ClickFocus)
         self.setMouseTracking(False)
-        viewport.changed.connect(self.update)
+        viewport.changed.connect(self._on_view_changed)
         document.state_changed.connect(self._on_state_changed)
         document.song_replaced.connect(lambda: self.select(None))
         self.setAttribute(Qt.WA_OpaquePaintEvent)
@@ -75,6 +75,11 @@ class ChordLane(Retranslating, QWidget):
         self.setToolTip(tr("Chords: double-click to type a chord (C, Am7, G/B, N.C.) on a beat; drag a chord to move "
                            "it; Delete removes the selected one"))
         self.field.setPlaceholderText(tr("C, Am7, G/B, N.C."))
+
+    def _on_view_changed(self) -> None:
+        if self._editing is not None and self.field.isVisible():  # the field stays on its beat while scrolling
+            self.field.move(round(self.viewport.tick_to_x(self._editing)), 0)
+        self.update()
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme

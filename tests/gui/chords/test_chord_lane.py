@@ -154,3 +154,14 @@ def test_crowded_labels_do_not_overlap(editor, qtbot):
     editor.viewport.zoom_x(0.05)
     image = editor.chord_lane.grab()
     assert not image.isNull() and image.width() == editor.chord_lane.width()
+
+
+def test_the_open_field_stays_on_its_beat_while_the_roll_scrolls(editor):
+    """Scrolling with the field open moves it with its beat; Enter then puts the chord on that beat."""
+    lane = editor.chord_lane
+    lane.open_editor(2 * BAR)
+    editor.viewport.scroll_to(left_tick=BAR)
+    assert abs(lane.field.x() - x_of(editor, 2 * BAR)) <= 1
+    QTest.keyClicks(lane.field, "Bb7")
+    QTest.keyClick(lane.field, Qt.Key_Return)
+    assert chords(editor) == [(2 * BAR, "Bb7")]
