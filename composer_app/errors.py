@@ -12,11 +12,17 @@ import os
 import sys
 import tempfile
 import traceback
+from collections.abc import Callable
 from pathlib import Path
+
+from composer_app.said import in_language, said
 
 
 class ComposerError(Exception):
-    """A problem the user can fix: str() is what happened; `hint` is what to do about it (may be empty)."""
+    """A problem the user can fix: str() is what happened; `hint` is what to do about it (may be empty).
+
+    Both are made with `said()` (composer_app/said.py) so that the app can show them in the user's language.
+    """
 
     hint: str = ""
 
@@ -28,8 +34,20 @@ class ComposerError(Exception):
     @property
     def summary(self) -> str:
         """The first line of the message: what a one-line report shows."""
-        text = str(self)
+        return self.summary_in(_as_is)
+
+    def summary_in(self, lookup: Callable[[str], str]) -> str:
+        """The first line of the message, translated with `lookup` (English template -> translation)."""
+        text = in_language(self.args[0], lookup) if len(self.args) == 1 else str(self)
         return text.splitlines()[0] if text else type(self).__name__
+
+    def hint_in(self, lookup: Callable[[str], str]) -> str:
+        """What to do, translated with `lookup`."""
+        return in_language(self.hint, lookup) if self.hint else ""
+
+
+def _as_is(template: str) -> str:
+    return template
 
 
 class Cancelled(ComposerError):
@@ -64,9 +82,16 @@ def log_bug(exc: BaseException, context: str = "", details: str = "") -> Path | 
     return None
 
 
-def user_message(exc: ComposerError) -> str:
-    """What happened, then what to do: the text a dialog or a status line shows for a user's error."""
-    return f"{exc.summary.rstrip('.')}. {exc.hint}" if exc.hint else exc.summary
+def user_message(exc: ComposerError, lookup: Callable[[str], str] = _as_is) -> str:
+    """What happened, then what to do: the text a dialog or a status line shows for a user's error.
+
+    `lookup` translates said() templates (the app passes Qt's); the default leaves the English.
+    """
+    summary, hint = exc.summary_in(lookup), exc.hint_in(lookup)
+    if not hint:
+        return summary
+    # The joint is text too: Japanese ends a sentence with "。" and runs on without a space.
+    return said("{what}. {todo}").format(what=summary.rstrip(".。"), todo=hint).translated(lookup)
 
 
 def bug_summary(exc: BaseException) -> str:

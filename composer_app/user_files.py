@@ -6,25 +6,30 @@ from collections.abc import Callable
 from pathlib import Path
 
 from composer_app.errors import ComposerError
+from composer_app.said import said
 
 # Builds the caller's own error (MusicFileError, BundleError, ...) from the path and the problem.
 ErrorFactory = Callable[[Path, str], ComposerError]
 
 
 def checked_size(path: Path, limit: int, kind: str, error: ErrorFactory, allow_empty: bool = False) -> int:
-    """The file's size in bytes, or `error(path, problem)` if it is missing, a folder, empty or over `limit`."""
+    """The file's size in bytes, or `error(path, problem)` if it is missing, a folder, empty or over `limit`.
+
+    `kind` names what the file should be, made with said() so that the problem can be shown translated.
+    """
     try:
         if path.is_dir():
-            raise error(path, f"is a folder, not a {kind}")
+            raise error(path, said("is a folder, not a {kind}").format(kind=kind))
         size = path.stat().st_size
     except FileNotFoundError:
-        raise error(path, "no such file") from None
+        raise error(path, said("no such file")) from None
     except OSError as exc:
         raise error(path, exc.strerror or str(exc)) from None
     if size == 0 and not allow_empty:
-        raise error(path, "the file is empty")
+        raise error(path, said("the file is empty"))
     if size > limit:
-        raise error(path, f"the file is too large ({size / 1e6:.0f} MB) to be a {kind}")
+        raise error(path, said(
+            "the file is too large ({size:.0f} MB) to be a {kind}").format(size=size / 1e6, kind=kind))
     return size
 
 
@@ -36,5 +41,6 @@ def read_limited(path: Path, limit: int, kind: str, error: ErrorFactory) -> byte
     except OSError as exc:
         raise error(path, exc.strerror or str(exc)) from None
     if len(data) > limit:  # it grew between the check and the read
-        raise error(path, f"the file is too large ({len(data) / 1e6:.0f} MB) to be a {kind}")
+        raise error(path, said("the file is too large ({size:.0f} MB) to be a {kind}").format(
+            size=len(data) / 1e6, kind=kind))
     return data

@@ -69,7 +69,7 @@ PACKAGE = ROOT / "composer_app"
 FAMILIES = ("composer_app.models.rnn", "composer_app.models.musicvae")
 # Small modules at the package root that every part may use; they import nothing but each other.
 ROOT_UTILITIES = ("composer_app", "composer_app.errors", "composer_app.atomic_file", "composer_app.quiet_imports",
-                  "composer_app.user_files")
+                  "composer_app.said", "composer_app.user_files")
 # What each part may import from composer_app, besides itself and the root utilities.
 ALLOWED = {
     "composer_app.music": (),

@@ -1,4 +1,5 @@
-"""Screenshots of the app in Japanese for docs/: the main window with variations, the model panel, an error dialog.
+"""Screenshots of the app in Japanese for docs/: the main window with variations, the model panel, projector mode
+and an error dialog.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/japanese_screenshots.py [OUT_FOLDER]
 
@@ -55,8 +56,13 @@ def main(out: Path) -> int:
     app.processEvents()
     out.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(out / "screenshot-ja-main.png"))
-    dock = next(d for d in window.findChildren(type(window.track_dock)) if d.widget() is panel)
+    dock = window.findChild(type(window.track_dock), "dock_generate_tabs")  # Generate and MusicVAE, tabbed
     dock.grab().save(str(out / "screenshot-ja-model-panel.png"))
+    window.action_projector.trigger()  # projector mode: large type, the bundled font at its biggest
+    app.processEvents()
+    window.grab().save(str(out / "screenshot-ja-projector.png"))
+    window.action_projector.trigger()
+    app.processEvents()
 
     def grab_dialog() -> None:
         box = QApplication.activeModalWidget()

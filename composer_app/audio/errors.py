@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from composer_app.errors import Cancelled, ComposerError
+from composer_app.said import said
 
 
 class AudioError(ComposerError):
@@ -17,7 +18,7 @@ class SoundFontError(AudioError):
     def __init__(self, path: str | Path, problem: str):
         self.path = Path(path)
         self.problem = problem
-        super().__init__(f"SoundFont {self.path}: {problem}")
+        super().__init__(said("SoundFont {path}: {problem}").format(path=str(self.path), problem=problem))
 
 
 class SynthUnavailableError(AudioError):

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from composer_app.audio.errors import NoAudioOutputError
+from composer_app.said import said
 
 # Fills an int16 array of shape (frames, 2) in place; called from the device's thread.
 FillCallback = Callable[[np.ndarray], None]
@@ -32,13 +33,13 @@ def probe_output() -> OutputInfo:
     try:
         import sounddevice as sd
     except OSError:
-        return OutputInfo(False, "the PortAudio library is not installed (Debian/Ubuntu: libportaudio2)")
+        return OutputInfo(False, said("the PortAudio library is not installed (Debian/Ubuntu: libportaudio2)"))
     except ImportError:
-        return OutputInfo(False, "the sounddevice package is not installed")
+        return OutputInfo(False, said("the sounddevice package is not installed"))
     try:
         device = sd.query_devices(kind="output")
     except Exception:
-        return OutputInfo(False, "no audio output device was found")
+        return OutputInfo(False, said("no audio output device was found"))
     rate = int(device.get("default_samplerate") or 44100)
     return OutputInfo(True, "", str(device.get("name", "default")), rate)
 
@@ -62,7 +63,8 @@ class SoundDeviceOutput:
             self._stream = sd.OutputStream(samplerate=sample_rate, blocksize=blocksize, channels=2, dtype="int16",
                                            callback=callback, device=self._device, latency=self._latency)
         except Exception as exc:
-            raise NoAudioOutputError(f"the audio output could not be opened ({_first_line(exc)})") from None
+            raise NoAudioOutputError(said("the audio output could not be opened ({reason})").format(
+                reason=_first_line(exc))) from None
         self.sample_rate = sample_rate
 
     @property

@@ -14,6 +14,7 @@ from composer_app.audio.schedule import Schedule, TrackMix
 from composer_app.audio.soundfont import SoundFontChoice
 from composer_app.audio.synth import DEFAULT_SAMPLE_RATE, GRID, Synthesizer
 from composer_app.music.song import Song
+from composer_app.said import said
 
 STOPPED, PLAYING, PAUSED = "stopped", "playing", "paused"
 DEFAULT_BLOCKSIZE = 4 * GRID
@@ -70,7 +71,7 @@ class Player:
                 self._setup()
                 self._available = True
             except AudioError as exc:
-                self._available, self._reason = False, str(exc)
+                self._available, self._reason = False, exc.args[0] if len(exc.args) == 1 else str(exc)
             return self._available
 
     def prepare_async(self) -> threading.Thread:
@@ -351,4 +352,4 @@ class Player:
                 self._synth = None
             self._engine = None
             self._available = False
-            self._reason = "the player was closed"
+            self._reason = said("the player was closed")

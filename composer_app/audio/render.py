@@ -17,6 +17,7 @@ from composer_app.audio.schedule import TrackMix
 from composer_app.audio.soundfont import SoundFontChoice
 from composer_app.audio.synth import DEFAULT_SAMPLE_RATE, GRID, Synthesizer
 from composer_app.music.song import Song
+from composer_app.said import said
 
 RENDER_BLOCK = 256 * GRID
 # Rendered audio is held in memory (10.6 MB a minute): a song at the slowest tempo a MIDI file can state would
@@ -51,8 +52,9 @@ def render_song(
     stops the render.
     """
     if song.duration_seconds > MAX_RENDER_SECONDS:
-        raise AudioError(f"the song lasts {song.duration_seconds / 3600:.1f} hours; rendering stops at "
-                         f"{MAX_RENDER_SECONDS // 3600} hours", hint="Raise its tempo, or export a part of it.")
+        raise AudioError(said("the song lasts {hours:.1f} hours; rendering stops at {limit} hours").format(
+            hours=song.duration_seconds / 3600, limit=MAX_RENDER_SECONDS // 3600),
+            hint=said("Raise its tempo, or export a part of it."))
     # Offline, FluidSynth may spread voices over a second core; live playback stays on one.
     with Synthesizer(soundfont, sample_rate, cpu_cores=min(2, os.cpu_count() or 1)) as synth:
         engine = Engine(synth, song)
@@ -64,7 +66,7 @@ def render_song(
         while not engine.finished:
             blocks.append(engine.render(RENDER_BLOCK).audio)
             if progress is not None and progress(min(1.0, len(blocks) * RENDER_BLOCK / total)) is False:
-                raise RenderCancelled("rendering was cancelled")
+                raise RenderCancelled(said("rendering was cancelled"))
         # The engine pads with exact silence once it has finished; keep the audible part.
         audio = np.concatenate(blocks) if blocks else np.zeros((0, 2), dtype=np.int16)
         nonzero = np.flatnonzero(np.any(audio != 0, axis=1))
@@ -77,13 +79,14 @@ def write_audio(rendered: Rendered, path: str | os.PathLike) -> Path:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in AUDIO_SUFFIXES:
-        raise AudioError(f"{path}: can only write audio as .wav or .flac")
+        raise AudioError(said("{path}: can only write audio as .wav or .flac").format(path=str(path)))
     writer = _write_wav if suffix in (".wav", ".wave") else _flac_writer(path)
     try:
         return write_atomically(path, lambda fh: writer(rendered, fh))
     except OSError as exc:
         folder = path.parent if str(path.parent) else Path(".")
-        raise AudioError(f"{path}: cannot write in {folder}: {exc.strerror or exc}") from None
+        raise AudioError(said("{path}: cannot write in {folder}: {reason}").format(
+            path=str(path), folder=str(folder), reason=exc.strerror or str(exc))) from None
 
 
 def render_to_file(
@@ -97,7 +100,7 @@ def render_to_file(
     """Render a song and write it to a .wav (or .flac) file; checks the suffix before spending time rendering."""
     path = Path(path)
     if path.suffix.lower() not in AUDIO_SUFFIXES:
-        raise AudioError(f"{path}: can only write audio as .wav or .flac")
+        raise AudioError(said("{path}: can only write audio as .wav or .flac").format(path=str(path)))
     if path.suffix.lower() == ".flac":
         _flac_writer(path)
     rendered = render_song(song, soundfont, sample_rate, mixes, progress)
@@ -117,8 +120,9 @@ def _flac_writer(path: Path):
     try:
         import soundfile
     except (ImportError, OSError):
-        raise AudioError(f"{path}: writing FLAC needs the soundfile package (pip install soundfile); "
-                         "use .wav instead") from None
+        raise AudioError(said(
+            "{path}: writing FLAC needs the soundfile package (pip install soundfile); use .wav instead").format(
+            path=str(path))) from None
 
     def write(rendered: Rendered, fh) -> None:
         soundfile.write(fh, rendered.audio, rendered.sample_rate, format="FLAC", subtype="PCM_16")

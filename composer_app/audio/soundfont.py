@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from composer_app.audio.errors import AudioError, SoundFontError
+from composer_app.said import said
 
 # Debian/Ubuntu (fluid-soundfont-gm), then Arch and Fedora spellings of the same font.
 SYSTEM_SOUNDFONTS = (
@@ -43,7 +44,8 @@ def bundled_soundfont() -> Path:
 
     spec = importlib.util.find_spec("pretty_midi")
     if spec is None or not spec.submodule_search_locations:
-        raise SoundFontError(BUNDLED_NAME, "pretty_midi is not installed, so its General MIDI SoundFont is missing")
+        raise SoundFontError(BUNDLED_NAME, said(
+            "pretty_midi is not installed, so its General MIDI SoundFont is missing"))
     return Path(list(spec.submodule_search_locations)[0]) / BUNDLED_NAME
 
 
@@ -63,9 +65,9 @@ def check_soundfont(path: str | os.PathLike) -> Path:
     """
     path = Path(path).expanduser()
     if not path.exists():
-        raise SoundFontError(path, "no such file")
+        raise SoundFontError(path, said("no such file"))
     if path.is_dir():
-        raise SoundFontError(path, "is a folder, not a SoundFont")
+        raise SoundFontError(path, said("is a folder, not a SoundFont"))
     try:
         size = path.stat().st_size
         with open(path, "rb") as fh:
@@ -73,7 +75,7 @@ def check_soundfont(path: str | os.PathLike) -> Path:
     except OSError as exc:
         raise SoundFontError(path, exc.strerror or str(exc)) from None
     except _Broken as exc:
-        raise SoundFontError(path, str(exc)) from None
+        raise SoundFontError(path, exc.args[0]) from None
     return path
 
 
@@ -84,7 +86,8 @@ def choose_soundfont(requested: str | os.PathLike | None = None) -> SoundFontCho
             return SoundFontChoice(check_soundfont(requested))
         except SoundFontError as exc:
             fallback = check_soundfont(default_soundfont())
-            return SoundFontChoice(fallback, f"{exc}; using {fallback.name} instead")
+            return SoundFontChoice(fallback, said("{problem}; using {name} instead").format(
+                problem=exc.args[0], name=fallback.name))
     path = default_soundfont()
     try:
         return SoundFontChoice(check_soundfont(path))
@@ -92,7 +95,8 @@ def choose_soundfont(requested: str | os.PathLike | None = None) -> SoundFontCho
         bundled = bundled_soundfont()
         if path == bundled:
             raise
-        return SoundFontChoice(check_soundfont(bundled), f"{exc}; using {bundled.name} instead")
+        return SoundFontChoice(check_soundfont(bundled), said("{problem}; using {name} instead").format(
+            problem=exc.args[0], name=bundled.name))
 
 
 class _Broken(AudioError):
@@ -102,12 +106,13 @@ class _Broken(AudioError):
 def _check_riff(fh, size: int) -> None:
     head = fh.read(12)
     if len(head) < 12 or head[:4] != b"RIFF":
-        raise _Broken("not a SoundFont (no RIFF header); choose an .sf2 or .sf3 file")
+        raise _Broken(said("not a SoundFont (no RIFF header); choose an .sf2 or .sf3 file"))
     if head[8:12] != b"sfbk":
-        raise _Broken("a RIFF file, but not a SoundFont (.sf2/.sf3)")
+        raise _Broken(said("a RIFF file, but not a SoundFont (.sf2/.sf3)"))
     riff_size = struct.unpack("<I", head[4:8])[0]
     if riff_size + 8 > size:
-        raise _Broken(f"truncated: the header promises {riff_size + 8} bytes but the file has {size}")
+        raise _Broken(said("truncated: the header promises {promised} bytes but the file has {size}").format(
+            promised=riff_size + 8, size=size))
     lists = _chunks(fh, 12, riff_size + 8)
     found = {}
     for cid, offset, length in lists:
@@ -116,14 +121,14 @@ def _check_riff(fh, size: int) -> None:
             found[fh.read(4)] = (offset + 4, offset + length)
     for needed in (b"sdta", b"pdta"):
         if needed not in found:
-            raise _Broken(f"corrupt: its {needed.decode()} section is missing")
+            raise _Broken(said("corrupt: its {section} section is missing").format(section=needed.decode()))
     start, end = found[b"pdta"]
     tables = {cid: length for cid, _off, length in _chunks(fh, start, end)}
     for cid, record in _PDTA_RECORDS.items():
         if cid not in tables:
-            raise _Broken(f"corrupt: its {cid.decode()} table is missing")
+            raise _Broken(said("corrupt: its {table} table is missing").format(table=cid.decode()))
         if tables[cid] % record or tables[cid] < record:
-            raise _Broken(f"corrupt: its {cid.decode()} table has a broken size")
+            raise _Broken(said("corrupt: its {table} table has a broken size").format(table=cid.decode()))
 
 
 def _chunks(fh, start: int, end: int):
@@ -134,10 +139,11 @@ def _chunks(fh, start: int, end: int):
         fh.seek(pos)
         header = fh.read(8)
         if len(header) < 8:
-            raise _Broken("truncated inside a chunk header")
+            raise _Broken(said("truncated inside a chunk header"))
         cid, length = header[:4], struct.unpack("<I", header[4:])[0]
         if pos + 8 + length > end:
-            raise _Broken(f"truncated or corrupt: chunk {cid!r} runs past the end of its section")
+            raise _Broken(said(
+                "truncated or corrupt: chunk {chunk!r} runs past the end of its section").format(chunk=cid))
         out.append((cid, pos + 8, length))
         pos += 8 + length + (length & 1)
     return out

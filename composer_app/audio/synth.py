@@ -10,6 +10,7 @@ from composer_app.audio.errors import SoundFontError, SynthUnavailableError
 from composer_app.audio.soundfont import SoundFontChoice, bundled_soundfont, check_soundfont, choose_soundfont
 from composer_app.music.song import DRUM_CHANNEL
 from composer_app.quiet_imports import import_quietly
+from composer_app.said import said
 
 DEFAULT_SAMPLE_RATE = 44100
 # FluidSynth renders in fixed 64-frame blocks; events take effect on these boundaries.
@@ -33,7 +34,8 @@ def load_fluidsynth():
         fluidsynth = import_quietly("fluidsynth")
     except ImportError as exc:
         raise SynthUnavailableError(
-            f"FluidSynth is not available ({exc}); install libfluidsynth3 (Debian/Ubuntu) and pyfluidsynth"
+            said("FluidSynth is not available ({reason}); install libfluidsynth3 (Debian/Ubuntu) "
+                 "and pyfluidsynth").format(reason=str(exc))
         ) from None
     lib = getattr(fluidsynth, "_fl", None)
     if lib is not None and hasattr(lib, "fluid_set_log_function"):
@@ -76,12 +78,14 @@ class Synthesizer:
         bundled = bundled_soundfont()
         if failed == bundled:
             self.close()
-            raise SoundFontError(failed, "FluidSynth could not load it")
+            raise SoundFontError(failed, said("FluidSynth could not load it"))
         self._sfid = self._fs.sfload(str(check_soundfont(bundled)))
         if self._sfid < 0:
             self.close()
-            raise SoundFontError(bundled, "FluidSynth could not load it")
-        reason = f"SoundFont {failed}: FluidSynth could not load it; using {bundled.name} instead"
+            raise SoundFontError(bundled, said("FluidSynth could not load it"))
+        problem = said("SoundFont {path}: {problem}").format(
+            path=str(failed), problem=said("FluidSynth could not load it"))
+        reason = said("{problem}; using {name} instead").format(problem=problem, name=bundled.name)
         self.soundfont = SoundFontChoice(bundled, reason)
 
     # -- MIDI -------------------------------------------------------------------------------

@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 from composer_app.cli.errors import UserError, reports_user_errors
+from composer_app.errors import ComposerError
+from composer_app.said import Said, to_plain
 
 
 def add_parser(sub) -> None:
@@ -110,6 +112,11 @@ def run_train(args) -> int:
             _say_json({"phase": "stopped", "run_dir": str(run_dir)})
         print(f"interrupted; rerun the same command to resume from the last checkpoint in {run_dir}", file=sys.stderr)
         return 130
+    except ComposerError as exc:
+        if args.progress_json:  # the app shows it in the user's language; the line on stderr stays English
+            what = exc.args[0] if len(exc.args) == 1 else str(exc)
+            _say_json({"phase": "error", "message": str(what), "said": to_plain(what), "hint": to_plain(exc.hint)})
+        raise
     r = result.report
     held = result.held_out
     if args.progress_json:
@@ -131,6 +138,8 @@ def progress_record(p) -> dict:
 
     record = {"phase": p.phase, "step": p.step, "total_steps": p.total_steps, "files_done": p.files_done,
               "files_total": p.files_total, "message": p.message}
+    if isinstance(p.message, Said):
+        record["said"] = to_plain(p.message)  # the app shows it in the user's language
     if p.metrics is not None:
         record["metrics"] = {k: v for k, v in asdict(p.metrics).items()
                              if v is not None and not (isinstance(v, float) and v != v)}

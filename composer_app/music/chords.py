@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from composer_app.music.errors import MusicError
 from composer_app.music.song import ChordSymbol, Note, Track, ticks_per_step
+from composer_app.said import said
 
 NO_CHORD = "N.C."
 
@@ -100,7 +101,7 @@ class ChordSymbolError(MusicError):
     def __init__(self, figure: str, problem: str):
         self.figure = figure
         self.problem = problem
-        super().__init__(f"unknown chord symbol {figure!r}: {problem}")
+        super().__init__(said("unknown chord symbol {figure!r}: {problem}").format(figure=figure, problem=problem))
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,13 +175,13 @@ def _apply_modifications(figure: str, degrees: dict[int, int], mods: list[tuple[
     for modifier, degree in mods:
         if modifier.startswith("add"):
             if degree in degrees:
-                raise ChordSymbolError(figure, f"degree {degree} is already in the chord")
+                raise ChordSymbolError(figure, said("degree {degree} is already in the chord").format(degree=degree))
             alter = {"add": 0, "add#": 1, "addb": -1}[modifier]
             # An added 7th is the minor seventh, as "add7" means in lead sheets.
             degrees[degree] = alter - 1 if degree == 7 else alter
         elif modifier == "no":
             if degree not in degrees:
-                raise ChordSymbolError(figure, f"degree {degree} is not in the chord")
+                raise ChordSymbolError(figure, said("degree {degree} is not in the chord").format(degree=degree))
             del degrees[degree]
         else:
             degrees[degree] = degrees.get(degree, 0) + (1 if modifier == "#" else -1)
@@ -198,12 +199,12 @@ def parse_chord_symbol(figure: str) -> ChordInfo:
     if text == NO_CHORD:
         return ChordInfo(None, "none", None, (), NO_CHORD)
     if not text:
-        raise ChordSymbolError(figure, "it is empty")
+        raise ChordSymbolError(figure, said("it is empty"))
     root = _read_pitch_class(text, 0)
     if root is None:
         if text[0] not in _LETTER_PITCH:
-            raise ChordSymbolError(figure, "a chord starts with a note name A-G (or is N.C.)")
-        raise ChordSymbolError(figure, "mixed sharps and flats on the root")
+            raise ChordSymbolError(figure, said("a chord starts with a note name A-G (or is N.C.)"))
+        raise ChordSymbolError(figure, said("mixed sharps and flats on the root"))
     root_pc, pos = root
     for spelling, kind, kind_degrees in _SPELLINGS:
         if not text.startswith(spelling, pos):
@@ -227,8 +228,8 @@ def parse_chord_symbol(figure: str) -> ChordInfo:
     rest = text[pos:]
     raise ChordSymbolError(
         figure,
-        f"cannot read {rest!r} after the root (kinds look like m, 7, maj7, m7b5, dim7, sus4, 6, 9; "
-        "then b9, #11, add9 or no3; then /E for a bass)",
+        said("cannot read {rest!r} after the root (kinds look like m, 7, maj7, m7b5, dim7, sus4, 6, 9; "
+             "then b9, #11, add9 or no3; then /E for a bass)").format(rest=rest),
     )
 
 
@@ -267,12 +268,14 @@ MAX_BACKING_STEPS = 100_000  # the longest backing progression, in steps, as gen
 class ChordEncodingError(MusicError):
     """A chord symbol note_seq reads, but that a triad encoding cannot take (sus, power and other chords)."""
 
-    hint = ("basic_improv and attention_improv take major, minor, augmented and diminished chords (with any "
-            "extensions) and N.C.; use chord_pitches_improv for sus, power and other chords.")
+    hint = said(
+        "basic_improv and attention_improv take major, minor, augmented and diminished chords (with any extensions) "
+        "and N.C.; use chord_pitches_improv for sus, power and other chords.")
 
     def __init__(self, figure: str):
         self.figure = figure
-        super().__init__(f"chord {figure!r} is not a standard triad (major, minor, augmented or diminished)")
+        super().__init__(said("chord {figure!r} is not a standard triad (major, minor, augmented or diminished)")
+                         .format(figure=figure))
 
 
 def triad_of(figure: str) -> tuple[int, str] | None:
@@ -296,12 +299,12 @@ def backing_chords(text: str, steps_per_chord: int) -> tuple[str, ...]:
     """
     figures = text.split()
     if not figures:
-        raise ChordSymbolError(text, "no chord symbols given (write them separated by spaces, e.g. \"C G Am F\")")
+        raise ChordSymbolError(text, said("no chord symbols given (write them separated by spaces, e.g. \"C G Am F\")"))
     if steps_per_chord < 1:
-        raise MusicError(f"steps per chord must be at least 1, not {steps_per_chord}")
+        raise MusicError(said("steps per chord must be at least 1, not {steps}").format(steps=steps_per_chord))
     if len(figures) * steps_per_chord > MAX_BACKING_STEPS:
-        raise MusicError(f"{len(figures)} chords x {steps_per_chord} steps is over this app's limit of "
-                         f"{MAX_BACKING_STEPS} steps")
+        raise MusicError(said("{chords} chords x {steps} steps is over this app's limit of {limit} steps").format(
+            chords=len(figures), steps=steps_per_chord, limit=MAX_BACKING_STEPS))
     for figure in figures:
         parse_chord_symbol(figure)
     return tuple(figure for figure in figures for _ in range(steps_per_chord))

@@ -21,6 +21,7 @@ from composer_app.music.encodings.melody import (
 )
 from composer_app.music.errors import MusicError
 from composer_app.music.song import Note, TimeSignature, Track, drum_track, tick_to_step, ticks_per_step
+from composer_app.said import said
 
 DEFAULT_STEPS_PER_QUARTER = 4
 DEFAULT_STEPS_PER_BAR = 16
@@ -33,7 +34,7 @@ class PolyphonicMelodyError(MusicError):
 class TimeSignatureError(MusicError):
     """A time signature does not divide into whole steps of a model's grid."""
 
-    hint = "Change the song's time signature, or choose a model with a finer grid."
+    hint = said("Change the song's time signature, or choose a model with a finer grid.")
 
 
 def steps_per_bar_for(
@@ -43,8 +44,9 @@ def steps_per_bar_for(
     steps = steps_per_quarter * 4 * time_signature.numerator / time_signature.denominator
     if steps % 1:
         raise TimeSignatureError(
-            f"{time_signature} at {steps_per_quarter} steps per quarter gives {steps:g} steps per bar, "
-            "not a whole number"
+            said("{time_signature} at {steps_per_quarter} steps per quarter gives {steps:g} steps per bar, "
+                 "not a whole number")
+            .format(time_signature=str(time_signature), steps_per_quarter=steps_per_quarter, steps=steps)
         )
     return int(steps)
 
@@ -245,7 +247,8 @@ def melody_from_track(
         if start_index == last_on:
             if ignore_polyphonic_notes:
                 continue  # sorted by pitch descending: the one already there is the highest
-            raise PolyphonicMelodyError(f"two notes start at step {start} and polyphony is not ignored")
+            raise PolyphonicMelodyError(said("two notes start at step {step} and polyphony is not ignored").format(
+                step=start))
         if start_index - last_off >= gap_bars * steps_per_bar:
             break
         melody._add_note(note.pitch, start_index, end_index)

@@ -9,6 +9,7 @@ from composer_app.music.errors import MusicFileError
 from composer_app.music.midi_io import read_midi, write_midi
 from composer_app.music.score_io import SCORE_SUFFIXES, read_score, read_scores
 from composer_app.music.song import Song
+from composer_app.said import said
 
 MIDI_SUFFIXES = (".mid", ".midi", ".smf", ".kar")
 READABLE_SUFFIXES = MIDI_SUFFIXES + SCORE_SUFFIXES
@@ -23,9 +24,9 @@ def read_song(path: str | os.PathLike) -> Song:
     path = Path(path)
     suffix = path.suffix.lower()
     if not path.exists():
-        raise MusicFileError(path, "no such file")
+        raise MusicFileError(path, said("no such file"))
     if path.is_dir():
-        raise MusicFileError(path, "is a folder, not a music file")
+        raise MusicFileError(path, said("is a folder, not a music file"))
     if suffix in MIDI_SUFFIXES:
         return read_midi(path)
     if suffix in SCORE_SUFFIXES:
@@ -38,7 +39,8 @@ def read_song(path: str | os.PathLike) -> Song:
         raise MusicFileError(path, exc.strerror or str(exc)) from None
     if head == b"MThd":
         return read_midi(path)
-    raise MusicFileError(path, f"unsupported file type; readable types are {', '.join(READABLE_SUFFIXES)}")
+    raise MusicFileError(path, said("unsupported file type; readable types are {suffixes}").format(
+        suffixes=", ".join(READABLE_SUFFIXES)))
 
 
 def read_songs(path: str | os.PathLike) -> list[Song]:
@@ -53,5 +55,5 @@ def write_song(song: Song, path: str | os.PathLike) -> Path:
     """Write a song; only Standard MIDI Files are written."""
     path = Path(path)
     if path.suffix.lower() not in MIDI_SUFFIXES:
-        raise MusicFileError(path, "can only write MIDI files (.mid)")
+        raise MusicFileError(path, said("can only write MIDI files (.mid)"))
     return write_midi(song, path)

@@ -22,6 +22,7 @@ from composer_app.music.song import (
     song_limit_problem,
 )
 from composer_app.quiet_imports import import_quietly
+from composer_app.said import said
 from composer_app.user_files import read_limited
 
 # Guards that keep a hostile or corrupt file from hanging the app or eating memory; smf_scan holds the others.
@@ -40,13 +41,15 @@ def read_midi(path: str | os.PathLike) -> Song:
     try:
         mid = mido.MidiFile(file=io.BytesIO(layout.clean_bytes()))
     except Exception as exc:  # mido raises many types for malformed data
-        raise MusicFileError(path, f"corrupt or truncated MIDI data ({_reason(exc)})") from None
+        raise MusicFileError(path, said(
+            "corrupt or truncated MIDI data ({reason})").format(reason=_reason(exc))) from None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             pm = pretty_midi.PrettyMIDI(mido_object=mid)
     except Exception as exc:
-        raise MusicFileError(path, f"could not interpret the MIDI data ({_reason(exc)})") from None
+        raise MusicFileError(path, said("could not interpret the MIDI data ({reason})").format(
+            reason=_reason(exc))) from None
     song = _song_from_pretty_midi(pm, mid, path)
     problem = song_limit_problem(song)
     if problem:
@@ -55,7 +58,7 @@ def read_midi(path: str | os.PathLike) -> Song:
 
 
 def _read_bytes(path: Path) -> bytes:
-    return read_limited(path, MAX_FILE_BYTES, "MIDI song", MusicFileError)
+    return read_limited(path, MAX_FILE_BYTES, said("MIDI song"), MusicFileError)
 
 
 def _reason(exc: Exception) -> str:
@@ -81,7 +84,7 @@ def _song_from_pretty_midi(pm, mid, path: Path) -> Song:
             notes.append(Note(start=start, pitch=n.pitch, duration=max(1, end - start), velocity=n.velocity))
         total += len(notes)
         if total > MAX_NOTES:
-            raise MusicFileError(path, f"more than {MAX_NOTES} notes")
+            raise MusicFileError(path, said("more than {limit} notes").format(limit=MAX_NOTES))
         channel = DRUM_CHANNEL if inst.is_drum else _free_channel(used_channels)
         used_channels.add(channel)
         name = _file_text(inst.name).strip() or _default_track_name(inst.program, inst.is_drum)
@@ -246,11 +249,12 @@ def write_midi(song: Song, path: str | os.PathLike) -> Path:
     path = Path(path)
     mid = song_to_midi_file(song)
     if not (path.parent if str(path.parent) else Path(".")).is_dir():
-        raise MusicFileError(path, f"cannot write in {path.parent}: no such folder")
+        raise MusicFileError(path, said("cannot write in {folder}: no such folder").format(folder=str(path.parent)))
     try:
         return write_atomically(path, lambda fh: mid.save(file=fh))
     except OSError as exc:
-        raise MusicFileError(path, f"could not write the file: {exc.strerror or exc}") from None
+        raise MusicFileError(path, said("could not write the file: {reason}").format(
+            reason=exc.strerror or str(exc))) from None
 
 
 def midi_bytes(song: Song) -> bytes:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from composer_app.music.chords import ChordSymbolError, parse_chord_symbol
 from composer_app.music.errors import PrimerError
 from composer_app.music.song import PPQ, Note, Track
+from composer_app.said import Said, said
 
 MELODY_EVENT_RANGE = (-2, 127)
 
@@ -63,13 +64,14 @@ def _is_number(word: str) -> bool:
 
 
 def _describe(token: Token) -> str:
-    return "the end of the text" if token.kind == "end" else repr(token.text)
+    """The token as a message names it (said() text for the end, else the token quoted)."""
+    return said("the end of the text") if token.kind == "end" else repr(token.text)
 
 
 class _Parser:
     """A cursor over the tokens with the error reporting every primer shares."""
 
-    def __init__(self, text: str, what: str):
+    def __init__(self, text: str, what: Said):
         self.text = text
         self.what = what
         self.tokens = tokenize(text)
@@ -84,18 +86,18 @@ class _Parser:
         self.i += 1
         return token
 
-    def error(self, token: Token, problem: str) -> PrimerError:
+    def error(self, token: Token, problem: Said) -> PrimerError:
         return PrimerError(self.text, token.position, problem)
 
-    def integer(self, low: int, high: int, meaning: str) -> int:
+    def integer(self, low: int, high: int, meaning: Said) -> int:
         token = self.take()
         if token.kind == "int":
             if not low <= token.value <= high:
-                raise self.error(token, f"{token.value} is not {meaning}")
+                raise self.error(token, said("{value} is not {meaning}").format(value=token.value, meaning=meaning))
             return token.value
         if token.kind == "number":
-            raise self.error(token, f"{token.text} is not a whole number")
-        raise self.error(token, f"expected a number, found {_describe(token)}")
+            raise self.error(token, said("{text} is not a whole number").format(text=token.text))
+        raise self.error(token, said("expected a number, found {found}").format(found=_describe(token)))
 
     def items(self, read_item, closer: str, opener: Token) -> list:
         """Comma-separated items up to `closer`, a trailing comma allowed."""
@@ -105,28 +107,32 @@ class _Parser:
                 self.take()
                 return items
             if self.token.kind == "end":
-                raise self.error(opener, f"this {opener.kind!r} is never closed with {closer!r}")
+                raise self.error(opener, said("this {opener!r} is never closed with {closer!r}").format(
+                    opener=opener.kind, closer=closer))
             items.append(read_item())
             token = self.token
             if token.kind == ",":
                 self.take()
             elif token.kind != closer:
                 if token.kind == "end":
-                    raise self.error(opener, f"this {opener.kind!r} is never closed with {closer!r}")
+                    raise self.error(opener, said("this {opener!r} is never closed with {closer!r}").format(
+                        opener=opener.kind, closer=closer))
                 if token.kind in ("]", ")") and token.kind != closer:
-                    raise self.error(token, f"{token.kind!r} does not match the {opener.kind!r} it closes")
-                raise self.error(token, f"expected ',' or {closer!r}, found {_describe(token)}")
+                    raise self.error(token, said("{closer!r} does not match the {opener!r} it closes").format(
+                        closer=token.kind, opener=opener.kind))
+                raise self.error(token, said("expected ',' or {closer!r}, found {found}").format(
+                    closer=closer, found=_describe(token)))
 
     def outer_list(self, read_item) -> list:
         """A "[...]" list, or the same items with no brackets at all."""
         if self.token.kind == "end":
-            raise self.error(self.token, f"the {self.what} is empty")
+            raise self.error(self.token, said("the {what} is empty").format(what=self.what))
         if self.token.kind == "[":
             opener = self.take()
             items = self.items(read_item, "]", opener)
         else:
             if self.token.kind == "]":
-                raise self.error(self.token, "this ']' has no '[' before it")
+                raise self.error(self.token, said("this ']' has no '[' before it"))
             items = [read_item()]
             while self.token.kind == ",":
                 self.take()
@@ -136,8 +142,9 @@ class _Parser:
         if self.token.kind != "end":
             token = self.token
             if token.kind in ("]", ")"):
-                raise self.error(token, f"this {token.kind!r} has nothing to close")
-            raise self.error(token, f"unexpected {_describe(token)} after the {self.what}")
+                raise self.error(token, said("this {closer!r} has nothing to close").format(closer=token.kind))
+            raise self.error(token, said(
+                "unexpected {found} after the {what}").format(found=_describe(token), what=self.what))
         return items
 
 
@@ -146,12 +153,12 @@ def parse_melody_primer(text: str) -> list[int]:
 
     -2 holds (no event), -1 is a note off, 0..127 starts a note. Brackets may be left out together.
     """
-    parser = _Parser(text, "melody primer")
+    parser = _Parser(text, said("melody primer"))
 
     def event() -> int:
         if parser.token.kind in ("(", "["):
-            raise parser.error(parser.token, "a melody primer is a flat list of numbers")
-        return parser.integer(-2, 127, "a melody event (-2 = no event, -1 = note off, 0..127 = a note)")
+            raise parser.error(parser.token, said("a melody primer is a flat list of numbers"))
+        return parser.integer(-2, 127, said("a melody event (-2 = no event, -1 = note off, 0..127 = a note)"))
 
     return parser.outer_list(event)
 
@@ -161,10 +168,10 @@ def parse_drums_primer(text: str) -> list[frozenset[int]]:
 
     A step may also be written "[36, 42]" or, for one drum, as a bare number.
     """
-    parser = _Parser(text, "drum primer")
+    parser = _Parser(text, said("drum primer"))
 
     def pitch() -> int:
-        return parser.integer(0, 127, "a drum pitch (0..127)")
+        return parser.integer(0, 127, said("a drum pitch (0..127)"))
 
     def step() -> frozenset[int]:
         token = parser.token
@@ -179,16 +186,16 @@ def parse_drums_primer(text: str) -> list[frozenset[int]]:
 
 def parse_pitches_primer(text: str) -> list[int]:
     """A pitches primer such as "[60, 64, 67]": MIDI pitches sounded together as the opening chord."""
-    parser = _Parser(text, "pitches primer")
+    parser = _Parser(text, said("pitches primer"))
     seen: set[int] = set()
 
     def pitch() -> int:
         token = parser.token
         if token.kind in ("(", "["):
-            raise parser.error(token, "a pitches primer is a flat list of MIDI pitches")
-        value = parser.integer(0, 127, "a MIDI pitch (0..127)")
+            raise parser.error(token, said("a pitches primer is a flat list of MIDI pitches"))
+        value = parser.integer(0, 127, said("a MIDI pitch (0..127)"))
         if value in seen:
-            raise parser.error(token, f"pitch {value} is listed twice")
+            raise parser.error(token, said("pitch {pitch} is listed twice").format(pitch=value))
         seen.add(value)
         return value
 
@@ -223,10 +230,11 @@ def parse_chords(text: str) -> list[str]:
         try:
             parse_chord_symbol(figure)
         except ChordSymbolError as exc:
-            raise PrimerError(text, start, f"{figure!r} is not a chord symbol: {exc.problem}") from exc
+            raise PrimerError(text, start, said("{figure!r} is not a chord symbol: {problem}").format(
+                figure=figure, problem=exc.problem)) from exc
         chords.append(figure)
     if not chords:
-        raise PrimerError(text, 0, "there are no chords")
+        raise PrimerError(text, 0, said("there are no chords"))
     return chords
 
 

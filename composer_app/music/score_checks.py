@@ -16,6 +16,7 @@ from xml.etree import ElementTree
 
 from composer_app.music.errors import MusicFileError
 from composer_app.music.song import MAX_NUMERATOR, MAX_TICK, PPQ
+from composer_app.said import said
 
 MAX_SCORE_BYTES = 16 * 1024 * 1024  # a score file, and the MusicXML inside an .mxl once decompressed
 MAX_MXL_ENTRIES = 1000
@@ -42,14 +43,17 @@ def mxl_score_bytes(data: bytes, path: Path) -> bytes:
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = archive.infolist()
     except Exception as exc:  # zipfile raises many types for damaged archives
-        raise MusicFileError(path, f"not a readable musicxml file: the .mxl is not a zip archive "
-                                   f"({_reason(exc)})") from None
+        raise MusicFileError(path, said(
+            "not a readable musicxml file: the .mxl is not a zip archive ({reason})").format(
+            reason=_reason(exc))) from None
     if len(entries) > MAX_MXL_ENTRIES:
-        raise MusicFileError(path, f"the .mxl archive holds {len(entries)} files; a score holds a few")
+        raise MusicFileError(path, said("the .mxl archive holds {count} files; a score holds a few").format(
+            count=len(entries)))
     info = _root_file(archive, path)
     if info.file_size > MAX_SCORE_BYTES:
-        raise MusicFileError(path, f"its score unpacks to {info.file_size / 1e6:.0f} MB, more than a score "
-                                   f"({MAX_SCORE_BYTES // 2**20} MB at most); the archive may be a zip bomb")
+        raise MusicFileError(path, said(
+            "its score unpacks to {size:.0f} MB, more than a score ({limit} MB at most); "
+            "the archive may be a zip bomb").format(size=info.file_size / 1e6, limit=MAX_SCORE_BYTES // 2**20))
     return _read_entry(archive, info, MAX_SCORE_BYTES, path)
 
 
@@ -67,7 +71,7 @@ def _root_file(archive: zipfile.ZipFile, path: Path) -> zipfile.ZipInfo:
     for name, info in entries.items():
         if not name.startswith("META-INF/") and name.lower().endswith(_SCORE_SUFFIXES):
             return info
-    raise MusicFileError(path, "the .mxl archive holds no MusicXML score")
+    raise MusicFileError(path, said("the .mxl archive holds no MusicXML score"))
 
 
 def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, path: Path) -> bytes:
@@ -75,49 +79,55 @@ def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, pat
         with archive.open(info) as fh:
             data = fh.read(limit + 1)  # zipfile stops at the declared size, so the check above holds
     except Exception as exc:
-        raise MusicFileError(path, f"the .mxl archive is damaged ({_reason(exc)})") from None
+        raise MusicFileError(path, said("the .mxl archive is damaged ({reason})").format(reason=_reason(exc))) from None
     if len(data) > limit:
-        raise MusicFileError(path, f"{info.filename} in the .mxl archive is larger than it says")
+        raise MusicFileError(path, said("{name} in the .mxl archive is larger than it says").format(name=info.filename))
     return data
 
 
 def _parse_xml(data: bytes, path: Path) -> ElementTree.Element:
     # Entity declarations are how an XML file expands itself a billion times; MusicXML never needs them.
     if any(mark in data for mark in _ENTITY_MARKS):
-        raise MusicFileError(path, "the XML declares entities, which MusicXML never needs; it was not read")
+        raise MusicFileError(path, said("the XML declares entities, which MusicXML never needs; it was not read"))
     try:
         return ElementTree.fromstring(data)
     except ElementTree.ParseError as exc:
-        raise MusicFileError(path, f"not a readable musicxml file: damaged XML ({_reason(exc)})") from None
+        raise MusicFileError(path, said("not a readable musicxml file: damaged XML ({reason})").format(
+            reason=_reason(exc))) from None
     except Exception as exc:  # expat raises other types for some encodings
-        raise MusicFileError(path, f"not a readable musicxml file ({_reason(exc)})") from None
+        raise MusicFileError(path, said("not a readable musicxml file ({reason})").format(
+            reason=_reason(exc))) from None
 
 
 def musicxml_root(data: bytes, path: Path) -> ElementTree.Element:
     """The parsed score-partwise tree of a MusicXML document, its values checked."""
     root = _parse_xml(data, path)
     if root.tag == "score-timewise":
-        raise MusicFileError(path, "timewise MusicXML is not supported; export it as partwise MusicXML")
+        raise MusicFileError(path, said("timewise MusicXML is not supported; export it as partwise MusicXML"))
     if root.tag != "score-partwise":
-        raise MusicFileError(path, f"not a MusicXML score (its document is a <{root.tag[:40]}>)")
+        raise MusicFileError(path, said("not a MusicXML score (its document is a <{tag}>)").format(tag=root.tag[:40]))
     notes, divisions, metres = 0, 1.0, []
     for element in root.iter():
         tag = element.tag
         if tag == "note":
             notes += 1
             if notes > MAX_SCORE_NOTES:
-                raise MusicFileError(path, f"it holds more than {MAX_SCORE_NOTES:,} notes, more than this app "
-                                           "reads; export fewer parts or a shorter excerpt")
+                raise MusicFileError(path, said(
+                    "it holds more than {limit:,} notes, more than this app reads; "
+                    "export fewer parts or a shorter excerpt").format(limit=MAX_SCORE_NOTES))
         elif tag == "divisions":
             value = _number(element)
             if value is not None and not 0 < value < math.inf:
-                raise MusicFileError(path, f"a measure has {element.text.strip()[:20]} divisions per quarter note")
+                raise MusicFileError(path, said("a measure has {value} divisions per quarter note").format(
+                    value=element.text.strip()[:20]))
             divisions = value or divisions
         elif tag == "duration":
             value = _number(element)
             if value is not None and not 0 <= value / divisions <= MAX_QUARTERS:
-                raise MusicFileError(path, f"a duration of {element.text.strip()[:20]} divisions "
-                                           f"({value / divisions:.3g} quarter notes) is not a length a song can hold")
+                raise MusicFileError(path, said(
+                    "a duration of {value} divisions ({quarters:.3g} quarter notes) "
+                    "is not a length a song can hold").format(
+                    value=element.text.strip()[:20], quarters=value / divisions))
         elif tag == "time":
             metres.append(sum(_whole(b.text) for b in element.iter("beats")))
     _check_metres(metres, path)
@@ -138,14 +148,16 @@ def check_humdrum(text: str, path: Path) -> None:
 def _check_metres(beats: list[int], path: Path) -> None:
     for count in beats:
         if count > MAX_NUMERATOR:
-            shown = f"{count}" if count < _HUGE else "countless"
-            raise MusicFileError(path, f"a time signature of {shown} beats is not one this app can use "
-                                       f"(1 to {MAX_NUMERATOR} beats)")
+            shown = f"{count}" if count < _HUGE else said("countless")
+            raise MusicFileError(path, said(
+                "a time signature of {beats} beats is not one this app can use (1 to {limit} beats)").format(
+                beats=shown, limit=MAX_NUMERATOR))
     long_metres = {count for count in beats if count > LONG_METRE}
     if len(long_metres) > MAX_LONG_METRES:
-        raise MusicFileError(path, f"it uses {len(long_metres)} different time signatures of more than "
-                                   f"{LONG_METRE} beats; music21 takes a second over each, so this app reads "
-                                   f"scores with up to {MAX_LONG_METRES}")
+        raise MusicFileError(path, said(
+            "it uses {count} different time signatures of more than {beats} beats; music21 takes a second over each, "
+            "so this app reads scores with up to {limit}").format(
+            count=len(long_metres), beats=LONG_METRE, limit=MAX_LONG_METRES))
 
 
 _HUGE = 10**9

@@ -21,6 +21,7 @@ from composer_app.music.song import (
     Track,
     song_limit_problem,
 )
+from composer_app.said import said
 from composer_app.user_files import read_limited
 
 SCORE_SUFFIXES = (".xml", ".musicxml", ".mxl", ".abc", ".krn")
@@ -45,14 +46,15 @@ def read_scores(path: str | os.PathLike, text: str | None = None, report: Counte
         try:
             song = _song_from_score(score, report if report is not None else Counter(), align_pickup)
         except Exception as exc:
-            raise MusicFileError(path, f"could not interpret the score ({_reason(exc)})") from None
+            raise MusicFileError(path, said("could not interpret the score ({reason})").format(
+                reason=_reason(exc))) from None
         problem = song_limit_problem(song)
         if problem:
             raise MusicFileError(path, problem)
         songs.append(song)
     songs = [s for s in songs if s.tracks]
     if not songs:
-        raise MusicFileError(path, "the file holds no notes")
+        raise MusicFileError(path, said("the file holds no notes"))
     return songs
 
 
@@ -89,7 +91,7 @@ def _reason(exc: Exception) -> str:
 def _parse(path: Path, text: str | None = None):
     """music21's stream for the file (or for `text`), after the cheap checks in score_checks."""
     fmt = FORMATS.get(path.suffix.lower(), "score")
-    data = read_limited(path, MAX_SCORE_BYTES, "score", MusicFileError) if text is None else text.encode()
+    data = read_limited(path, MAX_SCORE_BYTES, said("score"), MusicFileError) if text is None else text.encode()
     try:
         import contextlib
         import io
@@ -110,7 +112,8 @@ def _parse(path: Path, text: str | None = None):
     except MusicFileError:
         raise
     except Exception as exc:
-        raise MusicFileError(path, f"not a readable {fmt} file ({_reason(exc)})") from None
+        raise MusicFileError(path, said("not a readable {format} file ({reason})").format(
+            format=fmt, reason=_reason(exc))) from None
 
 
 def _score_from_musicxml(root):

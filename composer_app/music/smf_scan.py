@@ -14,6 +14,7 @@ from pathlib import Path
 
 from composer_app.music.errors import MusicFileError
 from composer_app.music.song import MAX_TICK, MAX_TIME_SIGNATURES, MAX_TRACKS, TimeSignature
+from composer_app.said import Said, said
 
 MAX_EVENTS = 500_000  # mido and pretty_midi take some 7 µs an event together: a few seconds at most
 MAX_PAYLOAD_BYTES = 4 * 1024 * 1024  # meta and sysex data, which mido reads a byte at a time
@@ -46,28 +47,31 @@ class SmfLayout:
 def scan_smf(data: bytes, path: Path) -> SmfLayout:
     """Check the file's structure and limits, or raise MusicFileError saying what is wrong."""
     if len(data) < 8 or data[:4] != b"MThd":
-        raise MusicFileError(path, "not a MIDI file (no MThd header)")
+        raise MusicFileError(path, said("not a MIDI file (no MThd header)"))
     header_length = struct.unpack(">I", data[4:8])[0]
     if header_length < 6:
-        raise MusicFileError(path, f"its header chunk is {header_length} bytes long; a MIDI header has 6")
+        raise MusicFileError(path, said("its header chunk is {length} bytes long; a MIDI header has 6").format(
+            length=header_length))
     if 8 + header_length > len(data):
-        raise MusicFileError(path, "the file is cut short inside its header chunk")
+        raise MusicFileError(path, said("the file is cut short inside its header chunk"))
     fmt, announced, division = struct.unpack(">HHh", data[8:14])
     if fmt == 2:
-        raise MusicFileError(path, "type 2 (multi-song) MIDI files are not supported; save it as type 1")
+        raise MusicFileError(path, said("type 2 (multi-song) MIDI files are not supported; save it as type 1"))
     if fmt not in (0, 1):
-        raise MusicFileError(path, f"unknown MIDI file type {fmt}")
+        raise MusicFileError(path, said("unknown MIDI file type {type}").format(type=fmt))
     if division < 0:
         # A negative division means SMPTE frame timing, which songs in bars and beats cannot use.
-        raise MusicFileError(path, "SMPTE (frame-based) timing is not supported; export it with ticks per quarter")
+        raise MusicFileError(path, said(
+            "SMPTE (frame-based) timing is not supported; export it with ticks per quarter"))
     if division == 0:
-        raise MusicFileError(path, "its header gives 0 ticks per quarter note; the header is damaged")
+        raise MusicFileError(path, said("its header gives 0 ticks per quarter note; the header is damaged"))
     if announced > MAX_TRACKS:
-        raise MusicFileError(path, f"its header announces {announced} tracks; this app reads files of up to "
-                                   f"{MAX_TRACKS}")
+        raise MusicFileError(path, said(
+            "its header announces {count} tracks; this app reads files of up to {limit}").format(
+            count=announced, limit=MAX_TRACKS))
     bodies = _track_chunks(data, 8 + header_length, announced, path)
     if not bodies:
-        raise MusicFileError(path, "the file holds no tracks")
+        raise MusicFileError(path, said("the file holds no tracks"))
     walk = _EventWalk(path)
     last_tick = max(walk.track(body, number) for number, body in enumerate(bodies, 1))
     return SmfLayout(fmt, division, tuple(bodies), last_tick)
@@ -78,16 +82,18 @@ def _track_chunks(data: bytes, pos: int, announced: int, path: Path) -> list[byt
     bodies: list[bytes] = []
     while len(bodies) < announced:
         if len(data) - pos < 8:
-            raise MusicFileError(path, f"its header announces {announced} tracks but only {len(bodies)} follow; "
-                                       "the file is likely cut short")
+            raise MusicFileError(path, said(
+                "its header announces {count} tracks but only {found} follow; the file is likely cut short").format(
+                count=announced, found=len(bodies)))
         name = data[pos:pos + 4]
         size = struct.unpack(">I", data[pos + 4:pos + 8])[0]
         start, end = pos + 8, pos + 8 + size
         if end > len(data):
-            what = (f"track {len(bodies) + 1}" if name == b"MTrk" else
-                    f"a {name.decode()} chunk" if name.isalpha() else f"the chunk at byte {pos} (a damaged one)")
-            raise MusicFileError(path, f"{what} is cut short: its chunk announces {size} bytes but "
-                                       f"{len(data) - start} follow")
+            what = (said("track {number}").format(number=len(bodies) + 1) if name == b"MTrk" else
+                    said("a {name} chunk").format(name=name.decode()) if name.isalpha() else
+                    said("the chunk at byte {offset} (a damaged one)").format(offset=pos))
+            raise MusicFileError(path, said("{what} is cut short: its chunk announces {size} bytes but {found} follow")
+                                 .format(what=what, size=size, found=len(data) - start))
         if name == b"MTrk":
             bodies.append(data[start:end])
         pos = end
@@ -103,22 +109,22 @@ class _EventWalk:
         self.payload = 0
         self.signatures = 0
 
-    def fail(self, problem: str):
+    def fail(self, problem: Said):
         raise MusicFileError(self.path, problem)
 
     def track(self, body: bytes, number: int) -> int:
         """Check one track's events; return its last tick."""
         i, end, tick, status = 0, len(body), 0, None
         while i < end:
-            delta, i = self._varlen(body, i, number, "delta time")
+            delta, i = self._varlen(body, i, number, said("delta time"))
             tick += delta
             if i >= end:
-                self.fail(f"an event in track {number} runs past the end of its chunk")
+                self.fail(said("an event in track {track} runs past the end of its chunk").format(track=number))
             byte = body[i]
             i += 1
             if byte < 0x80:
                 if status is None:
-                    self.fail(f"track {number} uses running status before any status byte")
+                    self.fail(said("track {track} uses running status before any status byte").format(track=number))
                 kind, running = status, True
             else:
                 kind, running = byte, False
@@ -127,51 +133,59 @@ class _EventWalk:
             if kind == 0xFF:
                 i = self._meta(body, i, number, tick)
             elif kind in (0xF0, 0xF7):
-                length, i = self._varlen(body, i, number, "sysex length")
+                length, i = self._varlen(body, i, number, said("sysex length"))
                 self.payload += length
                 i += length
             else:
                 count = _CHANNEL_DATA.get(kind >> 4) if kind < 0xF0 else _SYSTEM_DATA.get(kind)
                 if count is None:
-                    self.fail(f"undefined status byte 0x{kind:02X} in track {number}")
+                    self.fail(said(
+                        "undefined status byte 0x{status:02X} in track {track}").format(status=kind, track=number))
                 i += count - running
             if i > end:
-                self.fail(f"an event in track {number} runs past the end of its chunk")
+                self.fail(said("an event in track {track} runs past the end of its chunk").format(track=number))
             self.events += 1
             if self.events > MAX_EVENTS:
-                self.fail(f"it holds more than {MAX_EVENTS:,} events, more than a song this app can edit")
+                self.fail(said("it holds more than {limit:,} events, more than a song this app can edit").format(
+                    limit=MAX_EVENTS))
             if self.payload > MAX_PAYLOAD_BYTES:
-                self.fail(f"it holds more than {MAX_PAYLOAD_BYTES // 2**20} MB of meta and system-exclusive data")
+                self.fail(said("it holds more than {megabytes} MB of meta and system-exclusive data").format(
+                    megabytes=MAX_PAYLOAD_BYTES // 2**20))
             if tick > MAX_SOURCE_TICKS:
-                self.fail(f"too long: track {number} has an event at tick {tick:,}; the file is likely damaged")
+                self.fail(said(
+                    "too long: track {track} has an event at tick {tick:,}; the file is likely damaged").format(
+                    track=number, tick=tick))
         return tick
 
-    def _varlen(self, body: bytes, i: int, number: int, what: str) -> tuple[int, int]:
+    def _varlen(self, body: bytes, i: int, number: int, what: Said) -> tuple[int, int]:
         value = 0
         for _ in range(4):
             if i >= len(body):
-                self.fail(f"an event in track {number} runs past the end of its chunk")
+                self.fail(said("an event in track {track} runs past the end of its chunk").format(track=number))
             byte = body[i]
             i += 1
             value = (value << 7) | (byte & 0x7F)
             if byte < 0x80:
                 return value, i
-        self.fail(f"a {what} in track {number} is longer than the 4 bytes a MIDI file allows")
+        self.fail(said("a {what} in track {track} is longer than the 4 bytes a MIDI file allows").format(
+            what=what, track=number))
 
     def _meta(self, body: bytes, i: int, number: int, tick: int) -> int:
         if i >= len(body):
-            self.fail(f"an event in track {number} runs past the end of its chunk")
+            self.fail(said("an event in track {track} runs past the end of its chunk").format(track=number))
         kind = body[i]
-        length, i = self._varlen(body, i + 1, number, "meta event length")
+        length, i = self._varlen(body, i + 1, number, said("meta event length"))
         data = body[i:i + length]
         self.payload += length
         if kind == 0x51 and len(data) >= 3 and int.from_bytes(data[:3], "big") == 0:
-            self.fail(f"a tempo of 0 microseconds per quarter note at tick {tick} of track {number}")
+            self.fail(said("a tempo of 0 microseconds per quarter note at tick {tick} of track {track}").format(
+                tick=tick, track=number))
         if kind == 0x58 and len(data) >= 2:
             self.signatures += 1
             if self.signatures > MAX_TIME_SIGNATURES:
-                self.fail(f"it changes time signature more than {MAX_TIME_SIGNATURES:,} times")
+                self.fail(said("it changes time signature more than {limit:,} times").format(limit=MAX_TIME_SIGNATURES))
             problem = TimeSignature(tick, data[0], 2 ** data[1]).problem
             if problem:
-                self.fail(f"{problem} (at tick {tick} of track {number})")
+                self.fail(said(
+                    "{problem} (at tick {tick} of track {track})").format(problem=problem, tick=tick, track=number))
         return i + length

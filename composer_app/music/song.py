@@ -6,6 +6,8 @@ import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from composer_app.said import Said, said
+
 # 960 ticks per quarter divides evenly by 2, 3, 4, 5, 8, 16, 32 and 64, so every grid a user
 # can pick (including triplets) lands on whole ticks and edits stay exact.
 PPQ = 960
@@ -101,13 +103,14 @@ class TimeSignature:
         return PPQ * 4 * self.numerator // max(1, self.denominator)
 
     @property
-    def problem(self) -> str | None:
+    def problem(self) -> Said | None:
         """Why a song cannot use this signature, or None when it can."""
         if 1 <= self.numerator <= MAX_NUMERATOR and self.denominator in DENOMINATORS:
             return None
-        shown = f"{_short_number(self.numerator)}/{_short_number(self.denominator)}"
-        return (f"time signature {shown} is not one this app can use (1 to {MAX_NUMERATOR} beats of a whole, "
-                f"half, quarter ... or 64th note)")
+        return said(
+            "time signature {numerator}/{denominator} is not one this app can use (1 to {limit} beats of a whole, "
+            "half, quarter ... or 64th note)").format(
+            numerator=_short_number(self.numerator), denominator=_short_number(self.denominator), limit=MAX_NUMERATOR)
 
     def __str__(self) -> str:
         return f"{self.numerator}/{self.denominator}"
@@ -254,28 +257,33 @@ def _short_number(value: int) -> str:
         return str(value)
     if value > 0 and value & (value - 1) == 0:
         return f"2^{value.bit_length() - 1}"
-    return "a huge number"
+    return said("a huge number")
 
 
-def song_limit_problem(song: Song) -> str | None:
+def song_limit_problem(song: Song) -> Said | None:
     """What puts a song past the limits above (a reader's error message names the file), or None."""
     if len(song.tracks) > MAX_TRACKS:
-        return f"it has {len(song.tracks)} tracks; a song can have up to {MAX_TRACKS}"
+        return said("it has {count} tracks; a song can have up to {limit}").format(
+            count=len(song.tracks), limit=MAX_TRACKS)
     if song.note_count > MAX_NOTES:
-        return f"it has {song.note_count} notes; a song can have up to {MAX_NOTES:,}"
+        return said("it has {count} notes; a song can have up to {limit:,}").format(
+            count=song.note_count, limit=MAX_NOTES)
     if len(song.time_signatures) > MAX_TIME_SIGNATURES:
-        return f"it changes time signature {len(song.time_signatures)} times; a song can change up to " \
-               f"{MAX_TIME_SIGNATURES:,} times"
+        return said("it changes time signature {count} times; a song can change up to {limit:,} times").format(
+            count=len(song.time_signatures), limit=MAX_TIME_SIGNATURES)
     for sig in song.time_signatures:
         if sig.problem:
-            return f"{sig.problem} at tick {sig.tick}"
+            return said("{problem} at tick {tick}").format(problem=sig.problem, tick=sig.tick)
     for tempo in song.tempos:
         if not MIN_QPM <= tempo.qpm <= MAX_QPM:  # also false for NaN
-            return f"tempo {tempo.qpm:g} qpm at tick {tempo.tick} is outside {MIN_QPM:.2f} to {MAX_QPM:g} qpm"
+            return said("tempo {qpm:g} qpm at tick {tick} is outside {low:.2f} to {high:g} qpm").format(
+                qpm=tempo.qpm, tick=tempo.tick, low=MIN_QPM, high=MAX_QPM)
     last = max([song.end, song.tempos[-1].tick, song.time_signatures[-1].tick])
     if last > MAX_TICK:
-        return f"it lasts until tick {last}, past the longest song this app can hold (tick {MAX_TICK:,}, " \
-               f"{MAX_TICK // (4 * PPQ):,} bars of 4/4); the file is likely damaged"
+        return said(
+            "it lasts until tick {tick}, past the longest song this app can hold "
+            "(tick {limit:,}, {bars:,} bars of 4/4); the file is likely damaged").format(
+            tick=last, limit=MAX_TICK, bars=MAX_TICK // (4 * PPQ))
     return None
 
 

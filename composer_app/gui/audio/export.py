@@ -13,7 +13,7 @@ from composer_app.audio.errors import AudioError, RenderCancelled
 from composer_app.audio.schedule import TrackMix
 from composer_app.gui.audio.dragout import safe_file_name
 from composer_app.gui.shell import dialogs
-from composer_app.gui.shell.i18n import tr
+from composer_app.gui.shell.i18n import localized, tr
 from composer_app.music.errors import MusicFileError
 from composer_app.music.song import Song
 
@@ -64,7 +64,7 @@ def export_audio(parent: QWidget | None, song: Song, path: Path, soundfont: str 
         dialog.reset()
         dialog.deleteLater()
     if rendered.soundfont.fallback_reason:
-        dialogs.show_info(parent, tr("Export Audio"), rendered.soundfont.fallback_reason)
+        dialogs.show_info(parent, tr("Export Audio"), localized(rendered.soundfont.fallback_reason))
     return True
 
 

@@ -22,7 +22,7 @@ from composer_app.audio.player import PAUSED, PLAYING, STOPPED
 from composer_app.audio.player import Player as AudioPlayer
 from composer_app.audio.schedule import TrackMix
 from composer_app.gui.shell import qt_compat  # noqa: F401  (before any signal is emitted)
-from composer_app.gui.shell.i18n import QT_TR_NOOP
+from composer_app.gui.shell.i18n import QT_TR_NOOP, localized
 from composer_app.music.song import Song
 
 __all__ = ["Player", "PLAYING", "PAUSED", "STOPPED"]
@@ -99,7 +99,7 @@ class Player(QObject):
         self.wait_until_prepared()
         choice = self._core.set_soundfont(path or None)
         if choice is not None and choice.fallback_reason:
-            self.message.emit(choice.fallback_reason)
+            self.message.emit(localized(choice.fallback_reason))
 
     # -- song -------------------------------------------------------------------------------
     @property
@@ -220,7 +220,7 @@ class Player(QObject):
             self.availability_changed.emit(self.available)
             choice = self._core.soundfont
             if choice is not None and choice.fallback_reason:
-                self.message.emit(choice.fallback_reason)
+                self.message.emit(localized(choice.fallback_reason))
         state = self._core.state
         tick = self._core.position_tick()
         if state != self._state:

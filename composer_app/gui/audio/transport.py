@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStyle, QToolButton, QWidget
 
 from composer_app.gui.audio.player import PLAYING, STARTING, Player
 from composer_app.gui.roll.timeline import bar_at
-from composer_app.gui.shell.i18n import Retranslating, tr
+from composer_app.gui.shell.i18n import Retranslating, localized, tr
 from composer_app.music.song import Song
 
 
@@ -120,11 +120,11 @@ class Transport(Retranslating, QWidget):
             self.stop_button.setToolTip(tr("Stop and return to the start"))
             self._show_state(self.player.state)
             return
-        explanation = tr("Playback is off: {0}. Export to MIDI and WAV still works.").format(tr(reason))
+        explanation = tr("Playback is off: {0}. Export to MIDI and WAV still works.").format(localized(reason))
         for widget in (self.play_button, self.stop_button):
             widget.setToolTip(explanation)
         if self._play_action is not None:
             self._play_action.setToolTip(explanation)
             self._play_action.setStatusTip(explanation)
-        self.status_label.setText(tr("No sound: {0}").format(tr(reason)))
+        self.status_label.setText(tr("No sound: {0}").format(localized(reason)))
         self.status_label.setToolTip(explanation)

@@ -2,7 +2,8 @@
 
 Bundle details come from parsing the bundle's header (no TensorFlow), so the picker stays instant. Everything a
 bundle or its model card says is untrusted text: it is escaped before it reaches rich text, a card's Markdown is
-rendered without its HTML, and only web links in a card are opened.
+rendered without its HTML, and only web links in a card are opened. A card in the UI's language (NAME.ja.md) is
+shown where there is one, else the English NAME.md; an open card follows a language switch.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMessageBox, QPushButton, QWidget
 
-from composer_app.gui.generation.model_texts import model_text
-from composer_app.gui.shell.i18n import tr
+from composer_app.gui.generation.model_texts import bundle_text, model_text
+from composer_app.gui.shell.i18n import Retranslating, error_text, tr
+from composer_app.gui.shell.language import current_language
 from composer_app.models.errors import BundleError
 from composer_app.models.rnn.configs import ModelConfig, all_configs, get_config
 
@@ -30,32 +32,56 @@ def bundle_header(path: Path) -> tuple[str, str, str]:
     return read_mag_header(path)
 
 
-def model_card_text(config_id: str, bundle_path: str | None) -> str:
-    """The model card beside a bundle (NAME.md), or a short note when there is none."""
+def model_card_path(bundle: Path, language: str) -> Path:
+    """The card for `language` beside a bundle (NAME.ja.md) where there is one, else the English NAME.md."""
+    if language != "en":
+        translated = bundle.with_suffix(f".{language}.md")
+        if translated.exists():
+            return translated
+    return bundle.with_suffix(".md")
+
+
+def model_card_text(config_id: str, bundle_path: str | None, language: str | None = None) -> str:
+    """The model card beside a bundle (NAME.md, or NAME.ja.md in Japanese), or a short note when there is none."""
     from composer_app.models.rnn.bundle import shipped_bundle_path
 
     path = Path(bundle_path) if bundle_path else shipped_bundle_path(config_id)
-    card = path.with_suffix(".md")
+    card = model_card_path(path, language or current_language())
     if card.exists():
         return card.read_text(encoding="utf-8", errors="replace")
     return tr("No model card found beside {0}.").format(path.name)
 
 
+class ModelCardBox(Retranslating, QMessageBox):
+    """A message box showing the model card: its Markdown formatted, any HTML in it shown as text.
+
+    Its title and card are read again when the UI's language changes while it is open.
+    """
+
+    def __init__(self, parent: QWidget | None, config_id: str, bundle_path: str | None):
+        super().__init__(parent)
+        self._config_id = config_id
+        self._bundle_path = bundle_path
+        self.setObjectName("model_card")
+        self.setTextFormat(Qt.RichText)
+        self.retranslate()
+        label = self.findChild(QLabel, "qt_msgbox_label")
+        if label is not None:
+            label.setOpenExternalLinks(False)  # a card's links are the card writer's: only web pages are opened
+            label.linkActivated.connect(open_web_link)
+
+    def retranslate(self) -> None:
+        """The title and the card in the current language."""
+        self.setWindowTitle(tr("Model card: {0}").format(model_text(get_config(self._config_id).title)))
+        doc = QTextDocument()
+        doc.setMarkdown(model_card_text(self._config_id, self._bundle_path),
+                        QTextDocument.MarkdownDialectGitHub | QTextDocument.MarkdownNoHTML)
+        self.setText(doc.toHtml())
+
+
 def model_card_box(parent: QWidget | None, config_id: str, bundle_path: str | None) -> QMessageBox:
-    """A message box showing the model card: its Markdown formatted, any HTML in it shown as text."""
-    box = QMessageBox(parent)
-    box.setObjectName("model_card")
-    box.setWindowTitle(tr("Model card: {0}").format(model_text(get_config(config_id).title)))
-    doc = QTextDocument()
-    doc.setMarkdown(model_card_text(config_id, bundle_path),
-                    QTextDocument.MarkdownDialectGitHub | QTextDocument.MarkdownNoHTML)
-    box.setTextFormat(Qt.RichText)
-    box.setText(doc.toHtml())
-    label = box.findChild(QLabel, "qt_msgbox_label")
-    if label is not None:
-        label.setOpenExternalLinks(False)  # a card's links are the card writer's: only web pages are opened
-        label.linkActivated.connect(open_web_link)
-    return box
+    """A message box showing the model card in the UI's language (see ModelCardBox)."""
+    return ModelCardBox(parent, config_id, bundle_path)
 
 
 def open_web_link(url: str) -> None:
@@ -162,7 +188,7 @@ class BundlePicker:
         try:
             generator_id, _desc, _bdesc = bundle_header(Path(path))
         except BundleError as exc:
-            self._show_error(str(exc))
+            self._show_error(error_text(exc))
             return False
         known = [c.id for c in all_configs()]
         if generator_id not in known:
@@ -194,12 +220,12 @@ class BundlePicker:
         try:
             generator_id, description, bundle_description = bundle_header(path)
         except BundleError as exc:
-            self.info.setText(html.escape(str(exc)))
+            self.info.setText(html.escape(error_text(exc)))
             return
         # The description a bundle carries is the model's own: shown translated where it is one of ours.
         text = f"<b>{html.escape(generator_id)}</b>: {html.escape(model_text(description))}"
         if bundle_description:
-            text += f"<br><i>{html.escape(bundle_description)}</i>"
+            text += f"<br><i>{html.escape(bundle_text(bundle_description))}</i>"
         self.info.setText(text)
 
     def show_model_card(self) -> None:

@@ -15,14 +15,14 @@ import dataclasses
 
 from PySide6.QtCore import QObject, Signal
 
-from composer_app.errors import ComposerError, user_message
+from composer_app.errors import ComposerError
 from composer_app.gui.generation.candidates_strip import CandidateView, ResultSet
 from composer_app.gui.generation.history import history_json, restore_sets
 from composer_app.gui.generation.jobs import GenerationQueue
 from composer_app.gui.generation.model_panel import PRIMER_FILE, PRIMER_TEXT, PanelSettings
 from composer_app.gui.generation.model_texts import model_text
 from composer_app.gui.generation.placement import Placement, part_index, with_parts
-from composer_app.gui.shell.i18n import tr
+from composer_app.gui.shell.i18n import error_text, tr
 from composer_app.models.errors import GenerationError
 from composer_app.models.rnn.configs import ModelConfig, get_config
 from composer_app.music.song import Song, Track, ticks_per_step
@@ -92,7 +92,7 @@ class GenerationController(QObject):
         try:
             request, placement, label = self._request(settings, config, region)
         except ComposerError as exc:  # any problem the user can fix, from the primer file to the time signature
-            self.panel.show_error(user_message(exc))
+            self.panel.show_error(error_text(exc))
             return None
         job = self.queue.submit(request, label, context=(settings, placement))
         self.panel.set_busy(True, len(self.queue.pending()))
@@ -299,7 +299,7 @@ class GenerationController(QObject):
         try:
             return self._target_track(view, placement)
         except GenerationError as exc:
-            self.panel.show_error(user_message(exc))
+            self.panel.show_error(error_text(exc))
             return None
 
     def select_candidate(self, view: CandidateView) -> None:

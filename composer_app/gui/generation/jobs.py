@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-from composer_app.gui.shell.i18n import tr
+from composer_app.gui.shell.i18n import error_text, tr
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ class GenerationWorker(QRunnable):
             _ALIVE.discard(self)
 
     def _run(self) -> None:
-        from composer_app.errors import ComposerError, bug_summary, log_bug, user_message
+        from composer_app.errors import ComposerError, bug_summary, log_bug
         from composer_app.models.errors import GenerationCancelled
 
         job_id = self.job.job_id
@@ -94,7 +94,7 @@ class GenerationWorker(QRunnable):
         except GenerationCancelled:
             self.signals.cancelled.emit(job_id)
         except ComposerError as exc:
-            self.signals.failed.emit(job_id, user_message(exc))
+            self.signals.failed.emit(job_id, error_text(exc))  # Qt's translate is thread-safe
         except Exception as exc:
             log = log_bug(exc, f"generating {self.job.label}")
             self.signals.failed.emit(job_id, tr("Generation failed because of a bug ({0}){1}").format(

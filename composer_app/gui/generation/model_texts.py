@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from composer_app.models.rnn.bundle_description import read_training_facts
+
 MODEL_TEXTS = (
     QT_TRANSLATE_NOOP("models", "Melody RNN (basic)"),
     QT_TRANSLATE_NOOP("models", "Melody RNN with one-hot encoding."),
@@ -52,6 +54,12 @@ MODEL_TEXTS = (
     QT_TRANSLATE_NOOP("models", "Drums RNN with multiple drums and binary counters."),
     QT_TRANSLATE_NOOP("models", "Drums RNN with a single drum type."),
 )
+# The training data of the shipped bundles, as their descriptions name it (a test checks that each is listed).
+SHIPPED_DATA = (
+    QT_TRANSLATE_NOOP("models", "3474 files of OpenScore Lieder, OpenEWLD, Bach chorales, O'Neill's, Ryan's Mammoth, "
+                                "Aird's Airs (CC0 and public domain)"),
+    QT_TRANSLATE_NOOP("models", "the Groove MIDI Dataset (CC BY 4.0, Gillick et al. 2019)"),
+)
 SCALE_NAMES = (
     QT_TRANSLATE_NOOP("models", "major"),
     QT_TRANSLATE_NOOP("models", "natural minor"),
@@ -67,3 +75,22 @@ SCALE_NAMES = (
 def model_text(text: str) -> str:
     """A model's title or description, or a scale name, in the current language (unlisted text unchanged)."""
     return QCoreApplication.translate("models", text)
+
+
+def bundle_text(description: str) -> str:
+    """A bundle's own description in the current language: the line our trainer writes is rebuilt from its
+    facts; any other text (Magenta's bundles, a user's) is shown as it is."""
+    facts = read_training_facts(description)
+    if facts is None:
+        return model_text(description)
+    translate = QCoreApplication.translate
+    data = model_text(facts.data)
+    text = (translate("models", "Trained by composer-app on {data}: {sequences} sequences, {steps} steps") if data
+            else translate("models", "Trained by composer-app: {sequences} sequences, {steps} steps"))
+    text = text.format(data=data, sequences=facts.sequences, steps=facts.steps)
+    if facts.kept_step is not None:
+        text += translate("models", " (weights of step {step}, the best held-out)").format(step=facts.kept_step)
+    if facts.perplexity is not None and facts.accuracy is not None:
+        text += translate("models", "; held-out perplexity {perplexity:.3f}, accuracy {accuracy:.3f}").format(
+            perplexity=facts.perplexity, accuracy=facts.accuracy)
+    return text + translate("models", ".")

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject
 
-from composer_app.errors import ComposerError, user_message
+from composer_app.errors import ComposerError
 from composer_app.gui.generation.candidates_strip import CandidateView
 from composer_app.gui.generation.controller import GenerationController, PrimerProblem
 from composer_app.gui.generation.placement import Placement
 from composer_app.gui.generation.vae_panel import GROOVE, INTERPOLATE, TOOLS, VaePanel, VaeSettings
-from composer_app.gui.shell.i18n import tr
+from composer_app.gui.shell.i18n import error_text, tr
 from composer_app.music.song import Song, TempoChange, Track
 
 MAX_LOADED = 2  # checkpoints kept in memory (Magenta's big ones are 0.5-2 GB each)
@@ -90,7 +90,7 @@ class VaeController(QObject):
             try:
                 self.loaded[path] = loaded.with_config(config_id)
             except ComposerError as exc:
-                self.panel.show_error(user_message(exc))
+                self.panel.show_error(error_text(exc))
 
     def cancel(self) -> None:
         for job in self.queue.pending():
@@ -109,7 +109,7 @@ class VaeController(QObject):
         try:
             request, placement = self._request(settings, loaded)
         except ComposerError as exc:
-            self.panel.show_error(user_message(exc))
+            self.panel.show_error(error_text(exc))
             return None
         tool_text = tr(dict(TOOLS)[settings.tool])
         label = " · ".join([loaded.config.id, tool_text, tr("T {0:g}").format(settings.temperature),

@@ -20,6 +20,7 @@ from composer_app.gui.project.project_format import (
     project_to_json,
 )
 from composer_app.gui.project.session_lock import SessionLock, is_held
+from composer_app.said import said
 
 RECOVERY_DIR_ENV = "COMPOSER_RECOVERY_DIR"  # tests point this at a temporary folder
 AFTER_EDIT_DELAY_MS = 1500  # a batch of edits is saved once the user pauses this long
@@ -137,9 +138,10 @@ def load_recovery(path: Path) -> Project:
     try:
         data = json.loads(path.read_text("utf-8"))
     except RecursionError:
-        raise ProjectFileError(path, "the recovery file cannot be read (its JSON is nested too deeply)") from None
+        raise ProjectFileError(path, said("the recovery file cannot be read (its JSON is nested too deeply)")) from None
     except (OSError, ValueError) as exc:
-        raise ProjectFileError(path, f"the recovery file cannot be read ({exc})") from None
+        raise ProjectFileError(path, said("the recovery file cannot be read ({reason})").format(
+            reason=str(exc))) from None
     return project_from_json(data.get("project") if isinstance(data, dict) else None, path)
 
 

@@ -27,6 +27,7 @@ from composer_app.music.song import (
     Track,
     song_limit_problem,
 )
+from composer_app.said import said
 from composer_app.user_files import read_limited
 
 FORMAT_NAME = "composer-project"
@@ -130,42 +131,44 @@ def project_to_json(project: Project) -> dict[str, Any]:
 
 def _song_from_json(data: Any) -> ProjectSong:
     """One song object, every value checked (project_values); raises ValueError saying what is wrong."""
-    data = values.record(data, "song")
-    raw_tracks = values.items(data.get("tracks", []), "tracks")
+    data = values.record(data, said("song"))
+    raw_tracks = values.items(data.get("tracks", []), said("tracks"))
     if len(raw_tracks) > MAX_TRACKS:
-        raise values.DamagedValue(f"the song has {len(raw_tracks)} tracks; a song can have up to {MAX_TRACKS}")
-    raw_tracks = [values.record(t, "track") for t in raw_tracks]
-    raw_notes = [values.items(t.get("notes", []), "notes") for t in raw_tracks]
+        raise values.DamagedValue(said("the song has {count} tracks; a song can have up to {limit}").format(
+            count=len(raw_tracks), limit=MAX_TRACKS))
+    raw_tracks = [values.record(t, said("track")) for t in raw_tracks]
+    raw_notes = [values.items(t.get("notes", []), said("notes")) for t in raw_tracks]
     tracks, looks = [], []
     for i, (t, notes) in enumerate(zip(raw_tracks, raw_notes)):
-        tracks.append(Track(name=values.text(t.get("name", "Track"), "track name"),
-                            program=values.whole(t.get("program", 0), "program", 0, 127),
+        tracks.append(Track(name=values.text(t.get("name", "Track"), said("track name")),
+                            program=values.whole(t.get("program", 0), said("program"), 0, 127),
                             is_drum=values.flag(t.get("is_drum", False), "is_drum"),
-                            channel=values.whole(t.get("channel", 0), "channel", 0, 15),
+                            channel=values.whole(t.get("channel", 0), said("channel"), 0, 15),
                             notes=tuple(values.note(n) for n in notes)))
-        looks.append(TrackLook(color=values.text(t.get("color", default_look(i).color), "track colour"),
-                               muted=values.flag(t.get("muted", False), "muted"),
-                               soloed=values.flag(t.get("soloed", False), "soloed")))
+        looks.append(TrackLook(color=values.text(t.get("color", default_look(i).color), said("track colour")),
+                               muted=values.flag(t.get("muted", False), said("muted")),
+                               soloed=values.flag(t.get("soloed", False), said("soloed"))))
     tempos = []
-    for entry in values.items(data.get("tempos", []), "tempos"):
-        tick, qpm = values.row(entry, 2, "tempo")
-        tick = values.whole(tick, "tempo tick", 0, MAX_TICK)
+    for entry in values.items(data.get("tempos", []), said("tempos")):
+        tick, qpm = values.row(entry, 2, said("tempo"))
+        tick = values.whole(tick, said("tempo tick"), 0, MAX_TICK)
         tempos.append(TempoChange(tick, values.tempo_qpm(qpm, tick)))
     sigs = values.items(data.get("time_signatures", []), "time_signatures")
     if len(sigs) > MAX_TIME_SIGNATURES:
-        raise values.DamagedValue(f"the song changes time signature {len(sigs)} times")
+        raise values.DamagedValue(said("the song changes time signature {count} times").format(count=len(sigs)))
     signatures = []
     for entry in sigs:
-        tick, numerator, denominator = values.row(entry, 3, "time signature")
-        signatures.append(TimeSignature(values.whole(tick, "time signature tick", 0, MAX_TICK),
-                                        values.whole(numerator, "time signature numerator"),
-                                        values.whole(denominator, "time signature denominator")))
+        tick, numerator, denominator = values.row(entry, 3, said("time signature"))
+        signatures.append(TimeSignature(values.whole(tick, said("time signature tick"), 0, MAX_TICK),
+                                        values.whole(numerator, said("time signature numerator")),
+                                        values.whole(denominator, said("time signature denominator"))))
     chords = []
-    for entry in values.items(data.get("chords", []), "chords"):
-        tick, figure = values.row(entry, 2, "chord")
-        chords.append(ChordSymbol(values.whole(tick, "chord tick", 0, MAX_TICK), values.text(figure, "chord")))
+    for entry in values.items(data.get("chords", []), said("chords")):
+        tick, figure = values.row(entry, 2, said("chord"))
+        chords.append(ChordSymbol(values.whole(tick, said("chord tick"), 0, MAX_TICK),
+                                  values.text(figure, said("chord"))))
     song = Song(tracks=tracks, tempos=tempos, time_signatures=signatures, chords=chords,
-                title=values.text(data.get("title", ""), "title"))
+                title=values.text(data.get("title", ""), said("title")))
     problem = song_limit_problem(song)
     if problem:
         raise values.DamagedValue(problem)
@@ -187,25 +190,29 @@ def _note_count(raw_songs: list) -> int:
 def project_from_json(data: Any, path: str | os.PathLike = "<project>") -> Project:
     """Build a Project from parsed JSON, or raise ProjectFileError saying what is wrong."""
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
-        raise ProjectFileError(path, "not a Composer project file")
+        raise ProjectFileError(path, said("not a Composer project file"))
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ProjectFileError(path, f"unknown project format version {values.shown(version)}")
+        raise ProjectFileError(path, said("unknown project format version {version}").format(
+            version=values.shown(version)))
     if version > FORMAT_VERSION:
         raise ProjectFileError(
-            path, f"made by a newer Composer (project format {version}; this version reads up to {FORMAT_VERSION})"
-        )
+            path, said("made by a newer Composer (project format {version}; this version reads up to {supported})")
+            .format(version=version, supported=FORMAT_VERSION))
     try:
-        raw_songs = values.items(data.get("songs", []), "songs")
+        raw_songs = values.items(data.get("songs", []), said("songs"))
         if len(raw_songs) > MAX_SONGS:
-            raise values.DamagedValue(f"the project holds {len(raw_songs)} songs; a project holds up to {MAX_SONGS}")
+            raise values.DamagedValue(said("the project holds {count} songs; a project holds up to {limit}").format(
+                count=len(raw_songs), limit=MAX_SONGS))
         if _note_count(raw_songs) > MAX_NOTES:  # counted before half a million Note objects are made
-            raise values.DamagedValue(f"the project holds more than {MAX_NOTES:,} notes")
+            raise values.DamagedValue(said("the project holds more than {limit:,} notes").format(limit=MAX_NOTES))
         songs = tuple(_song_from_json(s) for s in raw_songs)
     except (values.DamagedValue, TypeError, ValueError, KeyError, AttributeError) as exc:
-        raise ProjectFileError(path, f"damaged song data ({exc})") from None
+        # A DamagedValue's message is said() text, kept so that it is shown translated; other errors are bugs' words.
+        problem = exc.args[0] if isinstance(exc, values.DamagedValue) and len(exc.args) == 1 else str(exc)
+        raise ProjectFileError(path, said("damaged song data ({problem})").format(problem=problem)) from None
     if not songs:
-        raise ProjectFileError(path, "the project holds no song")
+        raise ProjectFileError(path, said("the project holds no song"))
     generation = data.get("generation", {})
     return Project(songs, generation if isinstance(generation, dict) else {},
                    values.clean_history(data.get("candidates", [])))
@@ -226,11 +233,12 @@ def atomic_write(path: str | os.PathLike, data: bytes) -> Path:
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise ProjectFileError(path, f"cannot write in {folder}: no such folder")
+        raise ProjectFileError(path, said("cannot write in {folder}: no such folder").format(folder=str(folder)))
     try:
         return write_atomically(path, lambda fh: fh.write(data))
     except OSError as exc:
-        raise ProjectFileError(path, f"could not write the file: {exc.strerror or exc}") from None
+        raise ProjectFileError(path, said("could not write the file: {reason}").format(
+            reason=exc.strerror or str(exc))) from None
 
 
 def save_project(project: Project, path: str | os.PathLike) -> Path:
@@ -241,13 +249,14 @@ def save_project(project: Project, path: str | os.PathLike) -> Path:
 def load_project(path: str | os.PathLike) -> Project:
     """Read a project file, or raise ProjectFileError (missing, not JSON, damaged, or from a newer version)."""
     path = Path(path)
-    raw = read_limited(path, MAX_PROJECT_BYTES, "project file", ProjectFileError)
+    raw = read_limited(path, MAX_PROJECT_BYTES, said("project file"), ProjectFileError)
     try:
         data = json.loads(raw.decode("utf-8"))
     except RecursionError:
-        raise ProjectFileError(path, "not a Composer project file (its JSON is nested too deeply)") from None
+        raise ProjectFileError(path, said("not a Composer project file (its JSON is nested too deeply)")) from None
     except ValueError as exc:  # bad UTF-8, bad JSON, or an integer of thousands of digits
-        raise ProjectFileError(path, f"not a Composer project file (not valid JSON: {exc})") from None
+        raise ProjectFileError(path, said("not a Composer project file (not valid JSON: {reason})").format(
+            reason=str(exc))) from None
     return project_from_json(data, path)
 
 

@@ -12,20 +12,24 @@ from typing import Any
 
 from composer_app.errors import ComposerError
 from composer_app.music.song import MAX_QPM, MAX_TICK, MIN_QPM, Note
+from composer_app.said import said
 
 MAX_HISTORY_DEPTH = 8  # a history entry is entry > candidates > candidate > notes > note: five levels
 
 
 class DamagedValue(ComposerError):
-    """A value of the wrong type or out of range; str() says which, in a user's words."""
+    """A value of the wrong type or out of range; str() says which, in a user's words.
+
+    The readers below take `what` (the value's name) as said() text, or as a JSON key where the name is one.
+    """
 
 
 def shown(value: Any) -> str:
-    """A value as a message shows it: short, one line, in JSON's words."""
+    """A value as a message shows it: short, one line, in JSON's words (said() text for a list or an object)."""
     if value is None or isinstance(value, bool):
         return json.dumps(value)
     if isinstance(value, list | dict):
-        return "(a list)" if isinstance(value, list) else "(an object)"
+        return said("(a list)") if isinstance(value, list) else said("(an object)")
     text = repr(value) if isinstance(value, str) else str(value)
     return text if len(text) <= 30 else text[:27] + "..."
 
@@ -33,63 +37,65 @@ def shown(value: Any) -> str:
 def whole(value: Any, what: str, low: int | None = None, high: int | None = None) -> int:
     """A whole number (JSON may write 8 as 8.0) within [low, high]."""
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise DamagedValue(f"{what} {shown(value)} is not a whole number")
+        raise DamagedValue(said("{what} {value} is not a whole number").format(what=what, value=shown(value)))
     if isinstance(value, float):
         if not value.is_integer():  # also false for inf and nan
-            raise DamagedValue(f"{what} {shown(value)} is not a whole number")
+            raise DamagedValue(said("{what} {value} is not a whole number").format(what=what, value=shown(value)))
         value = int(value)
     if (low is not None and value < low) or (high is not None and value > high):
-        raise DamagedValue(f"{what} {value} is outside {low} to {high}")
+        raise DamagedValue(said("{what} {value} is outside {low} to {high}").format(
+            what=what, value=value, low=low, high=high))
     return value
 
 
 def number(value: Any, what: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise DamagedValue(f"{what} {shown(value)} is not a number")
+        raise DamagedValue(said("{what} {value} is not a number").format(what=what, value=shown(value)))
     return float(value)
 
 
 def text(value: Any, what: str) -> str:
     if not isinstance(value, str):
-        raise DamagedValue(f"{what} {shown(value)} is not text")
+        raise DamagedValue(said("{what} {value} is not text").format(what=what, value=shown(value)))
     return value
 
 
 def flag(value: Any, what: str) -> bool:
     if not isinstance(value, bool):
-        raise DamagedValue(f"{what} {shown(value)} is not true or false")
+        raise DamagedValue(said("{what} {value} is not true or false").format(what=what, value=shown(value)))
     return value
 
 
 def items(value: Any, what: str) -> list:
     if not isinstance(value, list):
-        raise DamagedValue(f"{what} is not a list")
+        raise DamagedValue(said("{what} is not a list").format(what=what))
     return value
 
 
 def row(value: Any, size: int, what: str) -> list:
     """A fixed-size JSON array such as a note's [start, pitch, duration, velocity]."""
     if not isinstance(value, list) or len(value) != size:
-        raise DamagedValue(f"a {what} is not a list of {size} values")
+        raise DamagedValue(said("a {what} is not a list of {size} values").format(what=what, size=size))
     return value
 
 
 def record(value: Any, what: str) -> dict:
     if not isinstance(value, dict):
-        raise DamagedValue(f"a {what} is not an object")
+        raise DamagedValue(said("a {what} is not an object").format(what=what))
     return value
 
 
 def note(value: Any) -> Note:
-    start, pitch, duration, velocity = row(value, 4, "note")
-    return Note(whole(start, "note start", 0, MAX_TICK), whole(pitch, "note pitch", 0, 127),
-                whole(duration, "note duration", 0, MAX_TICK), whole(velocity, "note velocity", 0, 127))
+    start, pitch, duration, velocity = row(value, 4, said("note"))
+    return Note(whole(start, said("note start"), 0, MAX_TICK), whole(pitch, said("note pitch"), 0, 127),
+                whole(duration, said("note duration"), 0, MAX_TICK), whole(velocity, said("note velocity"), 0, 127))
 
 
 def tempo_qpm(value: Any, tick: int) -> float:
-    qpm = number(value, "tempo")
+    qpm = number(value, said("tempo"))
     if not MIN_QPM <= qpm <= MAX_QPM:  # also false for nan
-        raise DamagedValue(f"tempo {qpm:g} qpm at tick {tick} is outside {MIN_QPM:.2f} to {MAX_QPM:g} qpm")
+        raise DamagedValue(said("tempo {qpm:g} qpm at tick {tick} is outside {low:.2f} to {high:g} qpm").format(
+            qpm=qpm, tick=tick, low=MIN_QPM, high=MAX_QPM))
     return qpm
 
 

@@ -70,6 +70,13 @@ def attach_features(window: MainWindow) -> None:
     except Exception as exc:  # the editor and generation stay usable without the Training panel
         window.training = None
         window.show_status(tr("Training is unavailable: {0}").format(exc))
+    try:
+        from composer_app.gui.midi.session import attach_midi
+
+        window.midi = attach_midi(window)
+    except Exception as exc:  # no MIDI must never cost the user the editor
+        window.midi = None
+        window.show_status(tr("MIDI is unavailable: {0}").format(exc))
     window.features_ready.emit()
 
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from composer_app.errors import ComposerError
 from composer_app.gui.project.autosave import RecoveryFile
-from composer_app.gui.shell.i18n import tr
+from composer_app.gui.shell.i18n import error_hint, error_summary, tr
 from composer_app.gui.shell.recovery_dialog import RecoveryChoice, RecoveryDialog
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
@@ -25,11 +25,11 @@ def show_info(parent: QWidget | None, title: str, message: str) -> None:
 
 def show_user_error(parent: QWidget | None, title: str, error: ComposerError) -> None:
     """A problem the user can fix: what happened, and below it what to do."""
-    box = QMessageBox(QMessageBox.Warning, title, error.summary, QMessageBox.Ok, parent)
+    box = QMessageBox(QMessageBox.Warning, title, error_summary(error), QMessageBox.Ok, parent)
     box.setObjectName("user_error_dialog")
     box.setTextFormat(Qt.PlainText)  # file names and bundle text are data, never markup
     if error.hint:
-        box.setInformativeText(error.hint)
+        box.setInformativeText(error_hint(error))
     box.exec()
     box.deleteLater()
 

@@ -9,15 +9,42 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QEvent
 
+from composer_app.errors import ComposerError, user_message
+from composer_app.said import in_language
+
 # pyside6-lupdate files a bare tr("...") call (and QT_TR_NOOP) under the empty context, so lookups use it too.
 CONTEXT = ""
 
-__all__ = ["CONTEXT", "QT_TR_NOOP", "Retranslating", "tr"]
+__all__ = ["CONTEXT", "QT_TR_NOOP", "Retranslating", "error_hint", "error_summary", "error_text", "localized", "tr"]
 
 
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """`text` in the user's language; with `n` >= 0, "%n" in it becomes n in the plural form that n takes."""
     return QCoreApplication.translate(CONTEXT, text, disambiguation, n)
+
+
+def _template(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def localized(text: object) -> str:
+    """Text from the core in the user's language where it was made with said(); other text as it is."""
+    return in_language(text, _template)
+
+
+def error_summary(error: ComposerError) -> str:
+    """What happened, in the user's language (one line)."""
+    return error.summary_in(_template)
+
+
+def error_hint(error: ComposerError) -> str:
+    """What to do, in the user's language (may be empty)."""
+    return error.hint_in(_template)
+
+
+def error_text(error: ComposerError) -> str:
+    """What happened and what to do, in the user's language: for status lines and panels."""
+    return user_message(error, _template)
 
 
 class Retranslating:

@@ -69,6 +69,7 @@ class MainWindow(MenuWindow):
         self.audio = None
         self.generation = None
         self.training = None
+        self.midi = None
         self.settings = settings or AppSettings()
         self.prefs: Preferences = self.settings.preferences
         install_language(resolve(self.prefs.language))  # before any text is made

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFileDialog,
@@ -30,7 +31,7 @@ from composer_app.gui.shell.i18n import QT_TR_NOOP, Retranslating, tr
 from composer_app.gui.training.process import TrainingChoice
 from composer_app.models.rnn.configs import all_configs
 
-TRAINABLE_FAMILIES = ("melody", "drums")  # what `composer-app train` trains today; later families join here
+TRAINABLE_FAMILIES = ("melody", "drums", "improv")  # what `composer-app train` trains today; later families join here
 CONTINUE = "continue"
 # (label, --hparams): a network the size of Magenta's takes hours on a laptop, so a class starts smaller.
 SIZES = (
@@ -55,7 +56,7 @@ class TrainingForm(Retranslating, QWidget):
         super().__init__(parent)
         self.bundle_path = ""
         self.eval_ratio = 0.1  # Magenta's share of files held out for the held-out curve
-        self.configs = [c for c in all_configs() if c.family in TRAINABLE_FAMILIES and not c.needs_chords]
+        self.configs = [c for c in all_configs() if c.family in TRAINABLE_FAMILIES]
         self.model = QComboBox(objectName="training_model")
         self.bundle_label = QLabel(objectName="training_bundle")
         self.bundle_label.setWordWrap(True)
@@ -73,6 +74,10 @@ class TrainingForm(Retranslating, QWidget):
         self.minutes.setRange(0.5, 10_000)
         self.minutes.setValue(30)
         self.by_steps.setChecked(True)
+        # Improv RNN learns from lead sheets; files without chord symbols can have them inferred from their parts.
+        self.infer_chords = QCheckBox(objectName="training_infer_chords")
+        self.lead_sheet_note = QLabel(objectName="training_lead_sheet_note")
+        self.lead_sheet_note.setWordWrap(True)
         self.output = QLineEdit(objectName="training_output")
         self.browse = QPushButton(objectName="training_browse")
         self._labels: list[tuple[QLabel, str]] = []
@@ -96,6 +101,8 @@ class TrainingForm(Retranslating, QWidget):
         folders.addWidget(self.folders)
         folders.addLayout(buttons)
         form.addRow(self._label(QT_TR_NOOP("Music:")), folders)
+        form.addRow(self.lead_sheet_note)
+        form.addRow(self.infer_chords)
         length = QGridLayout()
         for row, (radio, field) in enumerate(((self.by_steps, self.steps), (self.by_minutes, self.minutes))):
             length.addWidget(radio, row, 0)
@@ -108,6 +115,7 @@ class TrainingForm(Retranslating, QWidget):
         form.addRow(self._label(QT_TR_NOOP("Save as:")), output)
         self.model.activated.connect(self._on_model)
         self.size.currentIndexChanged.connect(self.changed)
+        self.infer_chords.toggled.connect(self.changed)
         self.add_folder.clicked.connect(self._add_folder)
         self.remove_folder.clicked.connect(self._remove_folder)
         self.browse.clicked.connect(self._browse)
@@ -140,6 +148,9 @@ class TrainingForm(Retranslating, QWidget):
         self.by_steps.setText(tr("Steps"))
         self.by_minutes.setText(tr("Minutes"))
         self.browse.setText(tr("Browse…"))
+        self.infer_chords.setText(tr("Infer chords from the other parts where a file has no chord symbols"))
+        self.lead_sheet_note.setText(tr("Improv RNN learns melodies over chords: give it lead sheets (MusicXML, "
+                                        "ABC or MIDI with chord symbols)."))
         self.output.setPlaceholderText(tr("where the new bundle (.mag) goes"))
         self.folders.setToolTip(tr("Folders of MIDI, MusicXML or ABC files (searched with their sub-folders)"))
         self._show_bundle()
@@ -165,8 +176,15 @@ class TrainingForm(Retranslating, QWidget):
             self.output.setText(str(source.with_name(source.stem + "_more.mag")))
         self._show_bundle()
 
+    def _needs_chords(self) -> bool:
+        config_id = self.config_id()
+        return any(c.id == config_id and c.needs_chords for c in all_configs())
+
     def _show_bundle(self) -> None:
         continuing = self.model.currentData() == CONTINUE and bool(self.bundle_path)
+        chords = self._needs_chords()
+        self.lead_sheet_note.setVisible(chords)
+        self.infer_chords.setVisible(chords)
         self.bundle_label.setVisible(continuing)
         self.size.setEnabled(not continuing)  # a bundle's network has its own size
         if continuing:
@@ -226,7 +244,7 @@ class TrainingForm(Retranslating, QWidget):
             steps=steps, minutes=None if self.by_steps.isChecked() else self.minutes.value(),
             hparams="" if continuing else SIZES[self.size.currentIndex()][1],
             init_from=self.bundle_path if continuing else "", eval_every=every, checkpoint_every=100,
-            eval_ratio=self.eval_ratio)
+            eval_ratio=self.eval_ratio, infer_chords=self._needs_chords() and self.infer_chords.isChecked())
 
     def show_choice(self, choice: TrainingChoice) -> None:
         """Put a saved run's choices back (a paused run after a restart)."""
@@ -246,4 +264,5 @@ class TrainingForm(Retranslating, QWidget):
         else:
             self.steps.setValue(choice.steps)
         self.output.setText(choice.output)
+        self.infer_chords.setChecked(choice.infer_chords)
         self._show_bundle()

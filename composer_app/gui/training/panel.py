@@ -16,17 +16,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QProgressBar,
+    QProgressDialog,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from composer_app.gui.shell.i18n import QT_TR_NOOP, Retranslating, tr
+from composer_app.gui.shell.i18n import QT_TR_NOOP, Retranslating, localized, tr
 from composer_app.gui.training.chart import MetricsChart
 from composer_app.gui.training.form import TrainingForm
 from composer_app.gui.training.process import DONE, STOPPED, TrainingChoice, TrainingProcess, has_checkpoint
 from composer_app.gui.training.texts import figures_line, run_summary
+from composer_app.said import from_plain
 
 IDLE, RUNNING, STOPPING, PAUSED = "idle", "running", "stopping", "paused"
 # (chart title, training key, held-out key, log scale)
@@ -135,9 +137,10 @@ class TrainingPanel(Retranslating, QWidget):
 
     def _show_status(self) -> None:
         text, args = self._status
-        self.status.setText(tr(text).format(*args) if text else "")
+        # Arguments may be the trainer's said() text: translated here, so that they follow a language switch.
+        self.status.setText(tr(text).format(*map(localized, args)) if text else "")
         reading, rargs = self._reading
-        self.reading.setText(tr(reading).format(*rargs) if reading else "")
+        self.reading.setText(tr(reading).format(*map(localized, rargs)) if reading else "")
         self.reading.setVisible(bool(reading))
 
     def _update_buttons(self) -> None:
@@ -289,10 +292,18 @@ class TrainingPanel(Retranslating, QWidget):
             self._update_buttons()
 
     def stop_for_close(self) -> None:
-        """The window closes: stop with a checkpoint and wait, and keep the run to resume at the next start."""
+        """The window closes: stop with a checkpoint and wait, and keep the run to resume at the next start.
+
+        Saving a checkpoint can take seconds; a dialog says so while the window keeps painting.
+        """
         if self.job is not None and self.job.is_running():
             self._pause_requested = True
-            self.job.stop_and_wait()
+            waiting = QProgressDialog(tr("Saving the training checkpoint before closing…"), None, 0, 0, self.window())
+            waiting.setObjectName("training_close_dialog")
+            waiting.setWindowTitle(tr("Training"))
+            waiting.setWindowModality(Qt.WindowModal)
+            self.job.stop_and_wait(waiting=waiting)
+            waiting.deleteLater()
 
     def is_running(self) -> bool:
         return self.job is not None and self.job.is_running()
@@ -305,7 +316,7 @@ class TrainingPanel(Retranslating, QWidget):
             self.progress.setValue(done)
             self._set_status(QT_TR_NOOP("Reading the music: {0} of {1} files"), done, total)
         elif phase == "read":
-            self._reading = ("{0}", (record.get("message", ""),))
+            self._reading = ("{0}", (from_plain(record.get("said", record.get("message", ""))),))
             self._set_status(QT_TR_NOOP("Building the network…"))
         elif phase == "training":
             self.progress.setRange(0, 0 if self.choice.minutes else record.get("total_steps", 0))

@@ -15,9 +15,11 @@ import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
+from PySide6.QtCore import QEventLoop, QObject, QProcess, QProcessEnvironment, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 import composer_app
+from composer_app.said import from_plain, said
 
 CHILD_NICE = 10  # below the window, so that drawing and playing stay smooth while TensorFlow takes the cores
 METRICS_NAME = "metrics.jsonl"
@@ -39,6 +41,7 @@ class TrainingChoice:
     eval_every: int = 100
     checkpoint_every: int = 100
     eval_ratio: float = 0.1
+    infer_chords: bool = False  # Improv RNN: chords from a file's other parts where it has no chord symbols
     extra: tuple[str, ...] = field(default=())  # further `train` options (tests pass small report intervals)
 
     @property
@@ -80,6 +83,8 @@ class TrainingChoice:
             args += ["--hparams", self.hparams]
         if self.init_from:
             args += ["--init-from", self.init_from]
+        if self.infer_chords:
+            args.append("--infer-chords")
         if restart:
             args.append("--restart")
         return args + list(self.extra)
@@ -112,6 +117,7 @@ class TrainingProcess(QObject):
         self._buffer = b""
         self._errors = b""
         self._result: dict | None = None
+        self._failure: dict | None = None  # the trainer's error record: its text in translatable form
         self._stopped = False
         self.process = QProcess(self)
         self.process.readyReadStandardOutput.connect(self._read_output)
@@ -142,12 +148,28 @@ class TrainingProcess(QObject):
         except OSError:
             self.process.kill()  # no stop file possible: the last periodic checkpoint is what stays
 
-    def stop_and_wait(self, timeout_ms: int = STOP_WAIT_MS) -> None:
-        """Stop, and wait for the child to end (closing the window); killed after `timeout_ms`."""
+    def stop_and_wait(self, timeout_ms: int = STOP_WAIT_MS, waiting: QWidget | None = None) -> None:
+        """Stop, and wait for the child to end (closing the window); killed after `timeout_ms`.
+
+        The wait runs the event loop, so the window keeps painting; `waiting` (a progress dialog) is shown
+        meanwhile and closed after.
+        """
         if not self.is_running():
             return
         self.stop()
-        if not self.process.waitForFinished(timeout_ms):
+        loop = QEventLoop()
+        self.process.finished.connect(loop.quit)
+        give_up = QTimer(singleShot=True, interval=timeout_ms, timeout=loop.quit)
+        give_up.start()
+        if waiting is not None:
+            waiting.show()
+        if self.is_running():  # it may have ended while the stop file was written
+            loop.exec()
+        give_up.stop()
+        self.process.finished.disconnect(loop.quit)
+        if waiting is not None:
+            waiting.close()
+        if self.is_running():
             self.process.kill()
             self.process.waitForFinished(2000)
 
@@ -163,10 +185,20 @@ class TrainingProcess(QObject):
                 continue
             if record.get("phase") == "result":
                 self._result = record
+            elif record.get("phase") == "error":
+                self._failure = record
             self.record.emit(record)
 
     def _read_errors(self) -> None:
         self._errors = (self._errors + bytes(self.process.readAllStandardError()))[-20000:]
+
+    def failure(self) -> str:
+        """Why the child failed: its error record's text (said() text, translatable, with the hint), else the
+        one-line error it printed, else its exit status."""
+        if self._failure is not None:
+            what, hint = from_plain(self._failure.get("said")), from_plain(self._failure.get("hint") or "")
+            return said("{what}. {todo}").format(what=what, todo=hint) if hint else what
+        return self.error_line() or said("exit status {code}").format(code=self.process.exitCode())
 
     def error_line(self) -> str:
         """The child's one-line error (`composer-app: error: ...`), or the last thing it printed."""
@@ -185,7 +217,7 @@ class TrainingProcess(QObject):
         elif self._stopped and code in (0, 130):
             self.ended.emit(STOPPED, None)
         else:
-            self.ended.emit(FAILED, self.error_line() or f"exit status {code}")
+            self.ended.emit(FAILED, self.failure())
 
     def _error(self, error) -> None:
         if error == QProcess.FailedToStart:

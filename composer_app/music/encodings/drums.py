@@ -6,6 +6,7 @@ from collections.abc import Sequence, Set
 
 from composer_app.music.encodings.base import OneHotEncoding
 from composer_app.music.errors import MusicError
+from composer_app.said import said
 
 # Magenta's nine drum classes, named in DRUM_TYPE_NAMES. Decoding plays each class's first pitch, so order
 # within a class matters.
@@ -148,7 +149,7 @@ class MultiDrumOneHotEncoding(OneHotEncoding):
             if drum_type is not None:
                 index |= 1 << drum_type
             elif not self._ignore_unknown_drums:
-                raise DrumsEncodingError(f"unknown drum pitch: {pitch}")
+                raise DrumsEncodingError(said("unknown drum pitch: {pitch}").format(pitch=pitch))
         return index
 
     def decode_event(self, index: int) -> frozenset[int]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from composer_app.music.chords import NO_CHORD, ChordEncodingError, ChordSymbolError, parse_chord_symbol, triad_of
+from composer_app.said import said
 
 # MusicXML <kind> values (and the variants music21 and files in the wild use) in a spelling parse_chord_symbol
 # reads. Kinds without a lead-sheet symbol (the augmented sixths, Tristan) become the chord they sound like.
@@ -95,7 +96,7 @@ def transpose_figure(figure: str, amount: int) -> str:
     text = info.figure
     match = _ROOT.match(text)
     if match is None:  # parse_chord_symbol accepted it, so it starts with a note name
-        raise ChordSymbolError(figure, "no root")
+        raise ChordSymbolError(figure, said("no root"))
     body = text[match.end():]
     head, slash, _ = body.rpartition("/")
     if slash and info.bass_pitch_class != info.root_pitch_class:

@@ -12,6 +12,7 @@ from composer_app.music.io import MIDI_SUFFIXES, read_songs
 from composer_app.music.leadsheets.figures import repair_figure
 from composer_app.music.score_io import SCORE_SUFFIXES, read_scores
 from composer_app.music.song import PPQ, ChordSymbol, Song
+from composer_app.said import said
 from composer_app.user_files import read_limited
 
 LEAD_SHEET_SUFFIXES = SCORE_SUFFIXES + MIDI_SUFFIXES
@@ -40,7 +41,7 @@ def midi_chord_events(path: Path) -> tuple[ChordSymbol, ...]:
     from composer_app.music.smf_scan import scan_smf
 
     try:
-        layout = scan_smf(read_limited(path, MAX_FILE_BYTES, "MIDI song", MusicFileError), path)
+        layout = scan_smf(read_limited(path, MAX_FILE_BYTES, said("MIDI song"), MusicFileError), path)
         mid = mido.MidiFile(file=io.BytesIO(layout.clean_bytes()))
     except Exception:  # read_midi already read this file, so this is at worst a file without chords
         return ()

@@ -181,5 +181,12 @@
             <numerusform>{0} · {1} · %n folders → {2}</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Recorded %n note(s).</source>
+        <translation>
+            <numerusform>Recorded %n note.</numerusform>
+            <numerusform>Recorded %n notes.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

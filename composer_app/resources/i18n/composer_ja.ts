@@ -795,6 +795,10 @@
         <translation>学習は使えません：{0}</translation>
     </message>
     <message>
+        <source>MIDI is unavailable: {0}</source>
+        <translation>MIDI は使えません：{0}</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
@@ -1713,6 +1717,14 @@
         <translation>参照…</translation>
     </message>
     <message>
+        <source>Infer chords from the other parts where a file has no chord symbols</source>
+        <translation>コード記号のないファイルでは、ほかのパートからコードを推定する</translation>
+    </message>
+    <message>
+        <source>Improv RNN learns melodies over chords: give it lead sheets (MusicXML, ABC or MIDI with chord symbols).</source>
+        <translation>Improv RNN はコードの上のメロディーを学習します。リードシート（コード記号付きの MusicXML、ABC、MIDI）を与えてください。</translation>
+    </message>
+    <message>
         <source>where the new bundle (.mag) goes</source>
         <translation>新しいバンドル（.mag）の保存先</translation>
     </message>
@@ -1853,6 +1865,10 @@
         <translation>中止中：チェックポイントを保存しています…</translation>
     </message>
     <message>
+        <source>Saving the training checkpoint before closing…</source>
+        <translation>閉じる前に学習のチェックポイントを保存しています…</translation>
+    </message>
+    <message>
         <source>Reading the music: {0} of {1} files</source>
         <translation>音楽を読み込み中：{1} ファイル中 {0}</translation>
     </message>
@@ -1943,6 +1959,896 @@
     <message>
         <source>held-out perplexity {0:.3g}, accuracy {1:.0%}</source>
         <translation>評価用パープレキシティ {0:.3g}、正解率 {1:.0%}</translation>
+    </message>
+    <message>
+        <source>{what}. {todo}</source>
+        <translation>{what}。{todo}</translation>
+    </message>
+    <message>
+        <source>exit status {code}</source>
+        <translation>終了コード {code}</translation>
+    </message>
+    <message>
+        <source>Check that the device is connected and not in use by another program, or choose another port.</source>
+        <translation>機器が接続されていて、ほかのプログラムが使っていないか確かめるか、別のポートを選んでください。</translation>
+    </message>
+    <message>
+        <source>MIDI is not available on this machine: {reason}</source>
+        <translation>このコンピューターでは MIDI を使えません：{reason}</translation>
+    </message>
+    <message>
+        <source>the MIDI output {name} is closed</source>
+        <translation>MIDI 出力 {name} は閉じています</translation>
+    </message>
+    <message>
+        <source>there is no MIDI input named {name}</source>
+        <translation>{name} という MIDI 入力はありません</translation>
+    </message>
+    <message>
+        <source>there is no MIDI output named {name}</source>
+        <translation>{name} という MIDI 出力はありません</translation>
+    </message>
+    <message>
+        <source>python-rtmidi is not installed</source>
+        <translation>python-rtmidi がインストールされていません</translation>
+    </message>
+    <message>
+        <source>the ALSA sequencer (/dev/snd/seq) cannot be opened ({detail})</source>
+        <translation>ALSA シーケンサー（/dev/snd/seq）を開けません（{detail}）</translation>
+    </message>
+    <message>
+        <source>the MIDI system cannot be opened ({detail})</source>
+        <translation>MIDI システムを開けません（{detail}）</translation>
+    </message>
+    <message>
+        <source>the MIDI port {name} cannot be opened: {detail}</source>
+        <translation>MIDI ポート {name} を開けません：{detail}</translation>
+    </message>
+    <message>
+        <source>Add a track to record into.</source>
+        <translation>録音先のトラックを追加してください。</translation>
+    </message>
+    <message>
+        <source>Count-in…</source>
+        <translation>カウントイン…</translation>
+    </message>
+    <message>
+        <source>Recording into {0}: play, then press R to stop</source>
+        <translation>{0} に録音中：演奏して、R で止めます</translation>
+    </message>
+    <message>
+        <source>the track</source>
+        <translation>トラック</translation>
+    </message>
+    <message>
+        <source>Recording cancelled.</source>
+        <translation>録音を取り消しました。</translation>
+    </message>
+    <message>
+        <source>Nothing was played; the track is unchanged.</source>
+        <translation>何も演奏されなかったので、トラックは変わっていません。</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>録音</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded %n note(s).</source>
+        <translation>
+            <numerusform>%n 個のノートを録音しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;MIDI</source>
+        <translation>MIDI(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>録音(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Record what is played on the MIDI input into the selected track (R)</source>
+        <translation>MIDI 入力で演奏したものを選択中のトラックに録音します（R）</translation>
+    </message>
+    <message>
+        <source>No MIDI system: {0}</source>
+        <translation>MIDI システムがありません：{0}</translation>
+    </message>
+    <message>
+        <source>No input</source>
+        <translation>入力なし</translation>
+    </message>
+    <message>
+        <source>Input: {0}</source>
+        <translation>入力：{0}</translation>
+    </message>
+    <message>
+        <source>No MIDI input found: connect a keyboard and open this menu again</source>
+        <translation>MIDI 入力が見つかりません。キーボードをつないで、このメニューをもう一度開いてください</translation>
+    </message>
+    <message>
+        <source>Count-in Bar</source>
+        <translation>カウントイン（1 小節）</translation>
+    </message>
+    <message>
+        <source>Metronome</source>
+        <translation>メトロノーム</translation>
+    </message>
+    <message>
+        <source>Quantize Recording to the Grid</source>
+        <translation>録音をグリッドにクオンタイズ</translation>
+    </message>
+    <message>
+        <source>Hear the Input (Local Monitor)</source>
+        <translation>入力を聴く（ローカルモニター）</translation>
+    </message>
+    <message>
+        <source>MIDI</source>
+        <translation>MIDI</translation>
+    </message>
+    <message>
+        <source>Playing from {0}</source>
+        <translation>{0} から演奏します</translation>
+    </message>
+    <message>
+        <source>MIDI input off</source>
+        <translation>MIDI 入力オフ</translation>
+    </message>
+    <message>
+        <source>Choose a MIDI input in the MIDI menu first.</source>
+        <translation>先に MIDI メニューで MIDI 入力を選んでください。</translation>
+    </message>
+    <message>
+        <source>SoundFont {path}: {problem}</source>
+        <translation>SoundFont {path}: {problem}</translation>
+    </message>
+    <message>
+        <source>the PortAudio library is not installed (Debian/Ubuntu: libportaudio2)</source>
+        <translation>PortAudio ライブラリがインストールされていません（Debian/Ubuntu: libportaudio2）</translation>
+    </message>
+    <message>
+        <source>the sounddevice package is not installed</source>
+        <translation>sounddevice パッケージがインストールされていません</translation>
+    </message>
+    <message>
+        <source>no audio output device was found</source>
+        <translation>音声出力デバイスが見つかりませんでした</translation>
+    </message>
+    <message>
+        <source>the audio output could not be opened ({reason})</source>
+        <translation>音声出力を開けませんでした（{reason}）</translation>
+    </message>
+    <message>
+        <source>the player was closed</source>
+        <translation>プレーヤーは閉じられています</translation>
+    </message>
+    <message>
+        <source>the song lasts {hours:.1f} hours; rendering stops at {limit} hours</source>
+        <translation>曲の長さが {hours:.1f} 時間あります。書き出しは {limit} 時間までです</translation>
+    </message>
+    <message>
+        <source>Raise its tempo, or export a part of it.</source>
+        <translation>テンポを上げるか、曲の一部を書き出してください。</translation>
+    </message>
+    <message>
+        <source>rendering was cancelled</source>
+        <translation>書き出しを取り消しました</translation>
+    </message>
+    <message>
+        <source>{path}: can only write audio as .wav or .flac</source>
+        <translation>{path}: 音声は .wav か .flac でしか書き出せません</translation>
+    </message>
+    <message>
+        <source>{path}: cannot write in {folder}: {reason}</source>
+        <translation>{path}: {folder} に書き込めません: {reason}</translation>
+    </message>
+    <message>
+        <source>{path}: writing FLAC needs the soundfile package (pip install soundfile); use .wav instead</source>
+        <translation>{path}: FLAC の書き出しには soundfile パッケージが必要です（pip install soundfile）。代わりに .wav を使ってください</translation>
+    </message>
+    <message>
+        <source>pretty_midi is not installed, so its General MIDI SoundFont is missing</source>
+        <translation>pretty_midi がインストールされていないため、その General MIDI SoundFont がありません</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>ファイルがありません</translation>
+    </message>
+    <message>
+        <source>is a folder, not a SoundFont</source>
+        <translation>SoundFont ではなくフォルダーです</translation>
+    </message>
+    <message>
+        <source>{problem}; using {name} instead</source>
+        <translation>{problem}。代わりに {name} を使います</translation>
+    </message>
+    <message>
+        <source>not a SoundFont (no RIFF header); choose an .sf2 or .sf3 file</source>
+        <translation>SoundFont ではありません（RIFF ヘッダーがありません）。.sf2 か .sf3 のファイルを選んでください</translation>
+    </message>
+    <message>
+        <source>a RIFF file, but not a SoundFont (.sf2/.sf3)</source>
+        <translation>RIFF ファイルですが、SoundFont（.sf2/.sf3）ではありません</translation>
+    </message>
+    <message>
+        <source>truncated: the header promises {promised} bytes but the file has {size}</source>
+        <translation>途中で切れています。ヘッダーには {promised} バイトとありますが、ファイルは {size} バイトです</translation>
+    </message>
+    <message>
+        <source>corrupt: its {section} section is missing</source>
+        <translation>壊れています。{section} セクションがありません</translation>
+    </message>
+    <message>
+        <source>corrupt: its {table} table is missing</source>
+        <translation>壊れています。{table} テーブルがありません</translation>
+    </message>
+    <message>
+        <source>corrupt: its {table} table has a broken size</source>
+        <translation>壊れています。{table} テーブルのサイズがおかしくなっています</translation>
+    </message>
+    <message>
+        <source>truncated inside a chunk header</source>
+        <translation>チャンクヘッダーの途中で切れています</translation>
+    </message>
+    <message>
+        <source>truncated or corrupt: chunk {chunk!r} runs past the end of its section</source>
+        <translation>途中で切れているか壊れています。チャンク {chunk!r} がセクションの終わりを越えています</translation>
+    </message>
+    <message>
+        <source>FluidSynth is not available ({reason}); install libfluidsynth3 (Debian/Ubuntu) and pyfluidsynth</source>
+        <translation>FluidSynth が使えません（{reason}）。libfluidsynth3（Debian/Ubuntu）と pyfluidsynth をインストールしてください</translation>
+    </message>
+    <message>
+        <source>FluidSynth could not load it</source>
+        <translation>FluidSynth で読み込めませんでした</translation>
+    </message>
+    <message>
+        <source>the recovery file cannot be read (its JSON is nested too deeply)</source>
+        <translation>復元用ファイルを読めません（JSON の入れ子が深すぎます）</translation>
+    </message>
+    <message>
+        <source>the recovery file cannot be read ({reason})</source>
+        <translation>復元用ファイルを読めません（{reason}）</translation>
+    </message>
+    <message>
+        <source>song</source>
+        <translation>曲</translation>
+    </message>
+    <message>
+        <source>tracks</source>
+        <translation>トラックの一覧</translation>
+    </message>
+    <message>
+        <source>the song has {count} tracks; a song can have up to {limit}</source>
+        <translation>曲にトラックが {count} 個あります。曲のトラックは {limit} 個までです</translation>
+    </message>
+    <message>
+        <source>track</source>
+        <translation>トラック</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>ノートの一覧</translation>
+    </message>
+    <message>
+        <source>track name</source>
+        <translation>トラック名</translation>
+    </message>
+    <message>
+        <source>program</source>
+        <translation>音色番号</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>チャンネル</translation>
+    </message>
+    <message>
+        <source>track colour</source>
+        <translation>トラックの色</translation>
+    </message>
+    <message>
+        <source>muted</source>
+        <translation>ミュート</translation>
+    </message>
+    <message>
+        <source>soloed</source>
+        <translation>ソロ</translation>
+    </message>
+    <message>
+        <source>tempos</source>
+        <translation>テンポの一覧</translation>
+    </message>
+    <message>
+        <source>tempo</source>
+        <translation>テンポ</translation>
+    </message>
+    <message>
+        <source>tempo tick</source>
+        <translation>テンポのティック</translation>
+    </message>
+    <message>
+        <source>the song changes time signature {count} times</source>
+        <translation>曲の拍子が {count} 回変わります</translation>
+    </message>
+    <message>
+        <source>time signature</source>
+        <translation>拍子</translation>
+    </message>
+    <message>
+        <source>time signature tick</source>
+        <translation>拍子のティック</translation>
+    </message>
+    <message>
+        <source>time signature numerator</source>
+        <translation>拍子の分子</translation>
+    </message>
+    <message>
+        <source>time signature denominator</source>
+        <translation>拍子の分母</translation>
+    </message>
+    <message>
+        <source>chords</source>
+        <translation>コードの一覧</translation>
+    </message>
+    <message>
+        <source>chord</source>
+        <translation>コード</translation>
+    </message>
+    <message>
+        <source>chord tick</source>
+        <translation>コードのティック</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <source>not a Composer project file</source>
+        <translation>Composer のプロジェクトファイルではありません</translation>
+    </message>
+    <message>
+        <source>unknown project format version {version}</source>
+        <translation>不明なプロジェクト形式のバージョン {version} です</translation>
+    </message>
+    <message>
+        <source>made by a newer Composer (project format {version}; this version reads up to {supported})</source>
+        <translation>新しい Composer で作られています（プロジェクト形式 {version}。このバージョンが読めるのは {supported} までです）</translation>
+    </message>
+    <message>
+        <source>songs</source>
+        <translation>曲の一覧</translation>
+    </message>
+    <message>
+        <source>the project holds {count} songs; a project holds up to {limit}</source>
+        <translation>プロジェクトに曲が {count} 曲あります。プロジェクトに入る曲は {limit} 曲までです</translation>
+    </message>
+    <message>
+        <source>the project holds more than {limit:,} notes</source>
+        <translation>プロジェクトのノートが {limit:,} 個を超えています</translation>
+    </message>
+    <message>
+        <source>damaged song data ({problem})</source>
+        <translation>曲のデータが壊れています（{problem}）</translation>
+    </message>
+    <message>
+        <source>the project holds no song</source>
+        <translation>プロジェクトに曲がありません</translation>
+    </message>
+    <message>
+        <source>cannot write in {folder}: no such folder</source>
+        <translation>{folder} に書き込めません。フォルダーがありません</translation>
+    </message>
+    <message>
+        <source>could not write the file: {reason}</source>
+        <translation>ファイルを書き込めませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>project file</source>
+        <translation>プロジェクトファイル</translation>
+    </message>
+    <message>
+        <source>not a Composer project file (its JSON is nested too deeply)</source>
+        <translation>Composer のプロジェクトファイルではありません（JSON の入れ子が深すぎます）</translation>
+    </message>
+    <message>
+        <source>not a Composer project file (not valid JSON: {reason})</source>
+        <translation>Composer のプロジェクトファイルではありません（正しい JSON ではありません: {reason}）</translation>
+    </message>
+    <message>
+        <source>(a list)</source>
+        <translation>（リスト）</translation>
+    </message>
+    <message>
+        <source>(an object)</source>
+        <translation>（オブジェクト）</translation>
+    </message>
+    <message>
+        <source>{what} {value} is not a whole number</source>
+        <translation>{what} {value} は整数ではありません</translation>
+    </message>
+    <message>
+        <source>{what} {value} is outside {low} to {high}</source>
+        <translation>{what} {value} が {low}〜{high} の範囲外です</translation>
+    </message>
+    <message>
+        <source>{what} {value} is not a number</source>
+        <translation>{what} {value} は数ではありません</translation>
+    </message>
+    <message>
+        <source>{what} {value} is not text</source>
+        <translation>{what} {value} はテキストではありません</translation>
+    </message>
+    <message>
+        <source>{what} {value} is not true or false</source>
+        <translation>{what} {value} は true でも false でもありません</translation>
+    </message>
+    <message>
+        <source>{what} is not a list</source>
+        <translation>{what} がリストではありません</translation>
+    </message>
+    <message>
+        <source>a {what} is not a list of {size} values</source>
+        <translation>{what} が {size} 個の値のリストではありません</translation>
+    </message>
+    <message>
+        <source>a {what} is not an object</source>
+        <translation>{what} がオブジェクトではありません</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>ノート</translation>
+    </message>
+    <message>
+        <source>note start</source>
+        <translation>ノートの開始位置</translation>
+    </message>
+    <message>
+        <source>note pitch</source>
+        <translation>ノートのピッチ</translation>
+    </message>
+    <message>
+        <source>note duration</source>
+        <translation>ノートの長さ</translation>
+    </message>
+    <message>
+        <source>note velocity</source>
+        <translation>ノートのベロシティ</translation>
+    </message>
+    <message>
+        <source>tempo {qpm:g} qpm at tick {tick} is outside {low:.2f} to {high:g} qpm</source>
+        <translation>ティック {tick} のテンポ {qpm:g} qpm が {low:.2f}〜{high:g} qpm の範囲外です</translation>
+    </message>
+    <message>
+        <source>unknown chord symbol {figure!r}: {problem}</source>
+        <translation>不明なコード記号 {figure!r}: {problem}</translation>
+    </message>
+    <message>
+        <source>degree {degree} is already in the chord</source>
+        <translation>{degree} 度はすでにコードに入っています</translation>
+    </message>
+    <message>
+        <source>degree {degree} is not in the chord</source>
+        <translation>{degree} 度はコードに入っていません</translation>
+    </message>
+    <message>
+        <source>it is empty</source>
+        <translation>空です</translation>
+    </message>
+    <message>
+        <source>a chord starts with a note name A-G (or is N.C.)</source>
+        <translation>コードは音名 A〜G で始まります（または N.C. です）</translation>
+    </message>
+    <message>
+        <source>mixed sharps and flats on the root</source>
+        <translation>ルートにシャープとフラットが混ざっています</translation>
+    </message>
+    <message>
+        <source>cannot read {rest!r} after the root (kinds look like m, 7, maj7, m7b5, dim7, sus4, 6, 9; then b9, #11, add9 or no3; then /E for a bass)</source>
+        <translation>ルートの後の {rest!r} を読めません（種類は m、7、maj7、m7b5、dim7、sus4、6、9 など、続いて b9、#11、add9、no3 など、最後にベースを /E のように書きます）</translation>
+    </message>
+    <message>
+        <source>basic_improv and attention_improv take major, minor, augmented and diminished chords (with any extensions) and N.C.; use chord_pitches_improv for sus, power and other chords.</source>
+        <translation>basic_improv と attention_improv が受け付けるのは、メジャー、マイナー、オーギュメント、ディミニッシュのコード（テンションは自由）と N.C. です。sus、パワーコードなどには chord_pitches_improv を使ってください。</translation>
+    </message>
+    <message>
+        <source>chord {figure!r} is not a standard triad (major, minor, augmented or diminished)</source>
+        <translation>コード {figure!r} は標準の三和音（メジャー、マイナー、オーギュメント、ディミニッシュ）ではありません</translation>
+    </message>
+    <message>
+        <source>no chord symbols given (write them separated by spaces, e.g. &quot;C G Am F&quot;)</source>
+        <translation>コード記号がありません（&quot;C G Am F&quot; のようにスペースで区切って書いてください）</translation>
+    </message>
+    <message>
+        <source>steps per chord must be at least 1, not {steps}</source>
+        <translation>コードごとのステップ数は 1 以上にしてください（{steps} ではなく）</translation>
+    </message>
+    <message>
+        <source>{chords} chords x {steps} steps is over this app&apos;s limit of {limit} steps</source>
+        <translation>{chords} コード × {steps} ステップは、このアプリの上限 {limit} ステップを超えています</translation>
+    </message>
+    <message>
+        <source>unknown drum pitch: {pitch}</source>
+        <translation>不明なドラムのピッチ: {pitch}</translation>
+    </message>
+    <message>
+        <source>Check that it is a MIDI, MusicXML, ABC or Humdrum file and that it is not damaged, or choose another.</source>
+        <translation>MIDI、MusicXML、ABC、Humdrum のいずれかのファイルで、壊れていないことを確かめるか、別のファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>{path}: {problem}</source>
+        <translation>{path}: {problem}</translation>
+    </message>
+    <message>
+        <source>Fix the primer at the marked character; see --help for the notation.</source>
+        <translation>印の付いた文字のところでプライマーを直してください。書き方は --help を見てください。</translation>
+    </message>
+    <message>
+        <source>{problem} (at character {position}){pointer}</source>
+        <translation>{problem}（{position} 文字目）{pointer}</translation>
+    </message>
+    <message>
+        <source>Change the song&apos;s time signature, or choose a model with a finer grid.</source>
+        <translation>曲の拍子を変えるか、より細かいグリッドのモデルを選んでください。</translation>
+    </message>
+    <message>
+        <source>{time_signature} at {steps_per_quarter} steps per quarter gives {steps:g} steps per bar, not a whole number</source>
+        <translation>{time_signature} 拍子を 4 分音符あたり {steps_per_quarter} ステップにすると 1 小節が {steps:g} ステップになり、整数になりません</translation>
+    </message>
+    <message>
+        <source>two notes start at step {step} and polyphony is not ignored</source>
+        <translation>ステップ {step} で 2 つのノートが始まっていますが、ポリフォニーを無視する設定になっていません</translation>
+    </message>
+    <message>
+        <source>is a folder, not a music file</source>
+        <translation>音楽ファイルではなくフォルダーです</translation>
+    </message>
+    <message>
+        <source>unsupported file type; readable types are {suffixes}</source>
+        <translation>対応していないファイル形式です。読める形式は {suffixes} です</translation>
+    </message>
+    <message>
+        <source>can only write MIDI files (.mid)</source>
+        <translation>書き出せるのは MIDI ファイル（.mid）だけです</translation>
+    </message>
+    <message>
+        <source>no root</source>
+        <translation>ルートがありません</translation>
+    </message>
+    <message>
+        <source>MIDI song</source>
+        <translation>MIDI の曲</translation>
+    </message>
+    <message>
+        <source>corrupt or truncated MIDI data ({reason})</source>
+        <translation>MIDI データが壊れているか途中で切れています（{reason}）</translation>
+    </message>
+    <message>
+        <source>could not interpret the MIDI data ({reason})</source>
+        <translation>MIDI データを解釈できませんでした（{reason}）</translation>
+    </message>
+    <message>
+        <source>more than {limit} notes</source>
+        <translation>ノートが {limit} 個を超えています</translation>
+    </message>
+    <message>
+        <source>the end of the text</source>
+        <translation>テキストの終わり</translation>
+    </message>
+    <message>
+        <source>{value} is not {meaning}</source>
+        <translation>{value} は{meaning}ではありません</translation>
+    </message>
+    <message>
+        <source>{text} is not a whole number</source>
+        <translation>{text} は整数ではありません</translation>
+    </message>
+    <message>
+        <source>expected a number, found {found}</source>
+        <translation>数が来るはずのところに {found} があります</translation>
+    </message>
+    <message>
+        <source>this {opener!r} is never closed with {closer!r}</source>
+        <translation>この {opener!r} が {closer!r} で閉じられていません</translation>
+    </message>
+    <message>
+        <source>{closer!r} does not match the {opener!r} it closes</source>
+        <translation>{closer!r} が、閉じる対象の {opener!r} と合っていません</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or {closer!r}, found {found}</source>
+        <translation>&apos;,&apos; か {closer!r} が来るはずのところに {found} があります</translation>
+    </message>
+    <message>
+        <source>the {what} is empty</source>
+        <translation>{what}が空です</translation>
+    </message>
+    <message>
+        <source>this &apos;]&apos; has no &apos;[&apos; before it</source>
+        <translation>この &apos;]&apos; の前に &apos;[&apos; がありません</translation>
+    </message>
+    <message>
+        <source>this {closer!r} has nothing to close</source>
+        <translation>この {closer!r} が閉じるものがありません</translation>
+    </message>
+    <message>
+        <source>unexpected {found} after the {what}</source>
+        <translation>{what}の後に予期しない {found} があります</translation>
+    </message>
+    <message>
+        <source>melody primer</source>
+        <translation>メロディーのプライマー</translation>
+    </message>
+    <message>
+        <source>a melody primer is a flat list of numbers</source>
+        <translation>メロディーのプライマーは数を並べただけのリストです</translation>
+    </message>
+    <message>
+        <source>a melody event (-2 = no event, -1 = note off, 0..127 = a note)</source>
+        <translation>メロディーのイベント（-2 = イベントなし、-1 = ノートオフ、0..127 = ノート）</translation>
+    </message>
+    <message>
+        <source>drum primer</source>
+        <translation>ドラムのプライマー</translation>
+    </message>
+    <message>
+        <source>a drum pitch (0..127)</source>
+        <translation>ドラムのピッチ（0..127）</translation>
+    </message>
+    <message>
+        <source>pitches primer</source>
+        <translation>ピッチのプライマー</translation>
+    </message>
+    <message>
+        <source>a pitches primer is a flat list of MIDI pitches</source>
+        <translation>ピッチのプライマーは MIDI ピッチを並べただけのリストです</translation>
+    </message>
+    <message>
+        <source>a MIDI pitch (0..127)</source>
+        <translation>MIDI ピッチ（0..127）</translation>
+    </message>
+    <message>
+        <source>pitch {pitch} is listed twice</source>
+        <translation>ピッチ {pitch} が 2 回書かれています</translation>
+    </message>
+    <message>
+        <source>{figure!r} is not a chord symbol: {problem}</source>
+        <translation>{figure!r} はコード記号ではありません: {problem}</translation>
+    </message>
+    <message>
+        <source>there are no chords</source>
+        <translation>コードがありません</translation>
+    </message>
+    <message>
+        <source>not a readable musicxml file: the .mxl is not a zip archive ({reason})</source>
+        <translation>読める MusicXML ファイルではありません。.mxl が zip アーカイブではありません（{reason}）</translation>
+    </message>
+    <message>
+        <source>the .mxl archive holds {count} files; a score holds a few</source>
+        <translation>.mxl アーカイブに {count} 個のファイルがあります。楽譜のファイルは数個のはずです</translation>
+    </message>
+    <message>
+        <source>its score unpacks to {size:.0f} MB, more than a score ({limit} MB at most); the archive may be a zip bomb</source>
+        <translation>楽譜を展開すると {size:.0f} MB になり、楽譜の上限（{limit} MB）を超えます。zip 爆弾の可能性があります</translation>
+    </message>
+    <message>
+        <source>the .mxl archive holds no MusicXML score</source>
+        <translation>.mxl アーカイブに MusicXML の楽譜がありません</translation>
+    </message>
+    <message>
+        <source>the .mxl archive is damaged ({reason})</source>
+        <translation>.mxl アーカイブが壊れています（{reason}）</translation>
+    </message>
+    <message>
+        <source>{name} in the .mxl archive is larger than it says</source>
+        <translation>.mxl アーカイブの {name} が表示されたサイズより大きくなっています</translation>
+    </message>
+    <message>
+        <source>the XML declares entities, which MusicXML never needs; it was not read</source>
+        <translation>XML がエンティティを宣言しています。MusicXML には不要なものなので、読み込みませんでした</translation>
+    </message>
+    <message>
+        <source>not a readable musicxml file: damaged XML ({reason})</source>
+        <translation>読める MusicXML ファイルではありません。XML が壊れています（{reason}）</translation>
+    </message>
+    <message>
+        <source>not a readable musicxml file ({reason})</source>
+        <translation>読める MusicXML ファイルではありません（{reason}）</translation>
+    </message>
+    <message>
+        <source>timewise MusicXML is not supported; export it as partwise MusicXML</source>
+        <translation>timewise の MusicXML には対応していません。partwise の MusicXML で書き出してください</translation>
+    </message>
+    <message>
+        <source>not a MusicXML score (its document is a &lt;{tag}&gt;)</source>
+        <translation>MusicXML の楽譜ではありません（文書は &lt;{tag}&gt; です）</translation>
+    </message>
+    <message>
+        <source>it holds more than {limit:,} notes, more than this app reads; export fewer parts or a shorter excerpt</source>
+        <translation>ノートが {limit:,} 個を超えていて、このアプリでは読めません。パートを減らすか、短い部分を書き出してください</translation>
+    </message>
+    <message>
+        <source>a measure has {value} divisions per quarter note</source>
+        <translation>4 分音符あたりの divisions が {value} の小節があります</translation>
+    </message>
+    <message>
+        <source>a duration of {value} divisions ({quarters:.3g} quarter notes) is not a length a song can hold</source>
+        <translation>{value} divisions（4 分音符 {quarters:.3g} 個分）の長さは曲で扱えません</translation>
+    </message>
+    <message>
+        <source>countless</source>
+        <translation>数えきれない</translation>
+    </message>
+    <message>
+        <source>a time signature of {beats} beats is not one this app can use (1 to {limit} beats)</source>
+        <translation>{beats} 拍の拍子はこのアプリでは使えません（1〜{limit} 拍）</translation>
+    </message>
+    <message>
+        <source>it uses {count} different time signatures of more than {beats} beats; music21 takes a second over each, so this app reads scores with up to {limit}</source>
+        <translation>{beats} 拍を超える拍子を {count} 種類使っています。music21 はそれぞれに 1 秒かかるため、このアプリが読めるのは {limit} 種類までの楽譜です</translation>
+    </message>
+    <message>
+        <source>could not interpret the score ({reason})</source>
+        <translation>楽譜を解釈できませんでした（{reason}）</translation>
+    </message>
+    <message>
+        <source>the file holds no notes</source>
+        <translation>ファイルにノートがありません</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>楽譜</translation>
+    </message>
+    <message>
+        <source>not a readable {format} file ({reason})</source>
+        <translation>読める {format} ファイルではありません（{reason}）</translation>
+    </message>
+    <message>
+        <source>not a MIDI file (no MThd header)</source>
+        <translation>MIDI ファイルではありません（MThd ヘッダーがありません）</translation>
+    </message>
+    <message>
+        <source>its header chunk is {length} bytes long; a MIDI header has 6</source>
+        <translation>ヘッダーチャンクが {length} バイトあります。MIDI のヘッダーは 6 バイトです</translation>
+    </message>
+    <message>
+        <source>the file is cut short inside its header chunk</source>
+        <translation>ファイルがヘッダーチャンクの途中で切れています</translation>
+    </message>
+    <message>
+        <source>type 2 (multi-song) MIDI files are not supported; save it as type 1</source>
+        <translation>タイプ 2（複数曲）の MIDI ファイルには対応していません。タイプ 1 で保存してください</translation>
+    </message>
+    <message>
+        <source>unknown MIDI file type {type}</source>
+        <translation>不明な MIDI ファイルのタイプ {type} です</translation>
+    </message>
+    <message>
+        <source>SMPTE (frame-based) timing is not supported; export it with ticks per quarter</source>
+        <translation>SMPTE（フレーム単位）のタイミングには対応していません。4 分音符あたりのティックで書き出してください</translation>
+    </message>
+    <message>
+        <source>its header gives 0 ticks per quarter note; the header is damaged</source>
+        <translation>ヘッダーの 4 分音符あたりのティックが 0 です。ヘッダーが壊れています</translation>
+    </message>
+    <message>
+        <source>its header announces {count} tracks; this app reads files of up to {limit}</source>
+        <translation>ヘッダーにはトラックが {count} 個あるとあります。このアプリが読めるのは {limit} 個までのファイルです</translation>
+    </message>
+    <message>
+        <source>the file holds no tracks</source>
+        <translation>ファイルにトラックがありません</translation>
+    </message>
+    <message>
+        <source>its header announces {count} tracks but only {found} follow; the file is likely cut short</source>
+        <translation>ヘッダーにはトラックが {count} 個あるとありますが、続くのは {found} 個だけです。ファイルが途中で切れている可能性があります</translation>
+    </message>
+    <message>
+        <source>track {number}</source>
+        <translation>トラック {number}</translation>
+    </message>
+    <message>
+        <source>a {name} chunk</source>
+        <translation>{name} チャンク</translation>
+    </message>
+    <message>
+        <source>the chunk at byte {offset} (a damaged one)</source>
+        <translation>{offset} バイト目のチャンク（壊れたもの）</translation>
+    </message>
+    <message>
+        <source>{what} is cut short: its chunk announces {size} bytes but {found} follow</source>
+        <translation>{what} が途中で切れています。チャンクには {size} バイトとありますが、続くのは {found} バイトです</translation>
+    </message>
+    <message>
+        <source>delta time</source>
+        <translation>デルタタイム</translation>
+    </message>
+    <message>
+        <source>an event in track {track} runs past the end of its chunk</source>
+        <translation>トラック {track} のイベントがチャンクの終わりを越えています</translation>
+    </message>
+    <message>
+        <source>track {track} uses running status before any status byte</source>
+        <translation>トラック {track} がステータスバイトより前にランニングステータスを使っています</translation>
+    </message>
+    <message>
+        <source>sysex length</source>
+        <translation>sysex の長さ</translation>
+    </message>
+    <message>
+        <source>undefined status byte 0x{status:02X} in track {track}</source>
+        <translation>トラック {track} に未定義のステータスバイト 0x{status:02X} があります</translation>
+    </message>
+    <message>
+        <source>it holds more than {limit:,} events, more than a song this app can edit</source>
+        <translation>イベントが {limit:,} 個を超えています。このアプリで編集できる曲より多すぎます</translation>
+    </message>
+    <message>
+        <source>it holds more than {megabytes} MB of meta and system-exclusive data</source>
+        <translation>メタイベントとシステムエクスクルーシブのデータが {megabytes} MB を超えています</translation>
+    </message>
+    <message>
+        <source>too long: track {track} has an event at tick {tick:,}; the file is likely damaged</source>
+        <translation>長すぎます。トラック {track} のティック {tick:,} にイベントがあります。ファイルが壊れている可能性があります</translation>
+    </message>
+    <message>
+        <source>a {what} in track {track} is longer than the 4 bytes a MIDI file allows</source>
+        <translation>トラック {track} の{what}が、MIDI ファイルで許される 4 バイトより長くなっています</translation>
+    </message>
+    <message>
+        <source>meta event length</source>
+        <translation>メタイベントの長さ</translation>
+    </message>
+    <message>
+        <source>a tempo of 0 microseconds per quarter note at tick {tick} of track {track}</source>
+        <translation>トラック {track} のティック {tick} に 4 分音符あたり 0 マイクロ秒のテンポがあります</translation>
+    </message>
+    <message>
+        <source>it changes time signature more than {limit:,} times</source>
+        <translation>拍子が {limit:,} 回を超えて変わります</translation>
+    </message>
+    <message>
+        <source>{problem} (at tick {tick} of track {track})</source>
+        <translation>{problem}（トラック {track} のティック {tick}）</translation>
+    </message>
+    <message>
+        <source>time signature {numerator}/{denominator} is not one this app can use (1 to {limit} beats of a whole, half, quarter ... or 64th note)</source>
+        <translation>拍子 {numerator}/{denominator} はこのアプリでは使えません（全音符、2 分音符、4 分音符…64 分音符を 1〜{limit} 拍にした拍子が使えます）</translation>
+    </message>
+    <message>
+        <source>a huge number</source>
+        <translation>巨大な数</translation>
+    </message>
+    <message>
+        <source>it has {count} tracks; a song can have up to {limit}</source>
+        <translation>トラックが {count} 個あります。曲のトラックは {limit} 個までです</translation>
+    </message>
+    <message>
+        <source>it has {count} notes; a song can have up to {limit:,}</source>
+        <translation>ノートが {count} 個あります。曲のノートは {limit:,} 個までです</translation>
+    </message>
+    <message>
+        <source>it changes time signature {count} times; a song can change up to {limit:,} times</source>
+        <translation>拍子が {count} 回変わります。曲の拍子の変更は {limit:,} 回までです</translation>
+    </message>
+    <message>
+        <source>{problem} at tick {tick}</source>
+        <translation>{problem}（ティック {tick}）</translation>
+    </message>
+    <message>
+        <source>it lasts until tick {tick}, past the longest song this app can hold (tick {limit:,}, {bars:,} bars of 4/4); the file is likely damaged</source>
+        <translation>ティック {tick} まで続き、このアプリで扱える最長の曲（ティック {limit:,}、4/4 拍子で {bars:,} 小節）を超えています。ファイルが壊れている可能性があります</translation>
+    </message>
+    <message>
+        <source>is a folder, not a {kind}</source>
+        <translation>{kind}ではなくフォルダーです</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>ファイルが空です</translation>
+    </message>
+    <message>
+        <source>the file is too large ({size:.0f} MB) to be a {kind}</source>
+        <translation>{kind}としては大きすぎるファイルです（{size:.0f} MB）</translation>
     </message>
     <message>
         <source>Chords</source>
@@ -2953,6 +3859,14 @@
         <translation>1 種類のドラムだけを扱う Drums RNN。</translation>
     </message>
     <message>
+        <source>3474 files of OpenScore Lieder, OpenEWLD, Bach chorales, O&apos;Neill&apos;s, Ryan&apos;s Mammoth, Aird&apos;s Airs (CC0 and public domain)</source>
+        <translation>OpenScore Lieder、OpenEWLD、バッハのコラール、O&apos;Neill&apos;s、Ryan&apos;s Mammoth、Aird&apos;s Airs の 3474 ファイル（CC0 およびパブリックドメイン）</translation>
+    </message>
+    <message>
+        <source>the Groove MIDI Dataset (CC BY 4.0, Gillick et al. 2019)</source>
+        <translation>Groove MIDI Dataset（CC BY 4.0、Gillick ほか 2019）</translation>
+    </message>
+    <message>
         <source>major</source>
         <translation>メジャー（長音階）</translation>
     </message>
@@ -2983,6 +3897,26 @@
     <message>
         <source>blues</source>
         <translation>ブルース</translation>
+    </message>
+    <message>
+        <source>Trained by composer-app on {data}: {sequences} sequences, {steps} steps</source>
+        <translation>composer-app が {data} で学習：{sequences} シーケンス、{steps} ステップ</translation>
+    </message>
+    <message>
+        <source>Trained by composer-app: {sequences} sequences, {steps} steps</source>
+        <translation>composer-app で学習：{sequences} シーケンス、{steps} ステップ</translation>
+    </message>
+    <message>
+        <source> (weights of step {step}, the best held-out)</source>
+        <translation>（評価用データで最良だったステップ {step} の重み）</translation>
+    </message>
+    <message>
+        <source>; held-out perplexity {perplexity:.3f}, accuracy {accuracy:.3f}</source>
+        <translation>。評価用データのパープレキシティ {perplexity:.3f}、正解率 {accuracy:.3f}</translation>
+    </message>
+    <message>
+        <source>.</source>
+        <translation>。</translation>
     </message>
 </context>
 </TS>

@@ -151,7 +151,7 @@ def test_japanese_uses_the_course_terms_consistently():
     expected = {"Primer": "プライマー", "Temperature": "温度", "Beam size": "ビーム幅", "Bundle": "バンドル",
                 "Generate": "生成", "Variations": "バリエーション", "Seed": "シード", "%n bar(s)": "%n 小節"}
     assert {k: pairs[k] for k in expected} == expected
-    for source, words in (("primer", "プライマー"), ("bundle", "バンドル"), ("temperature", "温度")):
+    for source, words in (("primer", "プライマー"), ("bundle", "バンドル"), ("temperature", "温度"), ("held-out", "評価用")):
         with_term = [(s, t) for s, t in pairs.items() if re.search(rf"\b{source}\b", s, re.I) and "%" not in s
                      and "improv" not in s.lower()]
         assert with_term and all(words in t for _s, t in with_term), [p for p in with_term if words not in p[1]]
@@ -234,7 +234,8 @@ def test_the_window_in_japanese_has_no_english_left(qtbot, japanese):
     names = (*(t.name for t in window.document.song.tracks), "Song")
     bad = untranslated(window, names)
     for dialog in _dialogs(window):
-        # A model card's body is the card writer's Markdown (English for the shipped bundles); its frame is ours.
+        # A model card's body is the card writer's Markdown (a shipped card's Japanese keeps its dataset names,
+        # hparams and command lines as they are); its frame is ours.
         card_body = dialog.objectName() == "model_card"
         bad += [f"{type(dialog).__name__}: {b}" for b in untranslated(dialog, names)
                 if not (card_body and "qt_msgbox_label" in b)]
@@ -283,3 +284,21 @@ def test_japanese_text_renders_with_the_bundled_font(japanese):
     assert all(metrics.inFontUcs4(ord(c)) for c in "生成温度小節ステップ")
     licence = language.JAPANESE_FONT.with_name("IPA_Font_License_Agreement_v1.0.txt")
     assert "IPA Font License Agreement v1.0" in licence.read_text(encoding="utf-8")
+
+
+def test_the_shipped_bundles_descriptions_read_in_japanese(japanese):
+    """Each shipped bundle's own line (training data, steps, held-out figures) is shown in Japanese, numbers kept."""
+    from composer_app.gui.generation.bundle_picker import bundle_header
+    from composer_app.gui.generation.model_texts import bundle_text
+    from composer_app.models.rnn.bundle import shipped_bundle_path
+    from composer_app.models.rnn.configs import all_configs
+
+    names = ("composer-app", "OpenScore Lieder", "OpenEWLD", "O'Neill's", "Ryan's Mammoth", "Aird's Airs",
+             "Groove MIDI Dataset", "CC BY", "CC0", "Gillick")
+    shipped = [shipped_bundle_path(c.id) for c in all_configs() if shipped_bundle_path(c.id).exists()]
+    assert len(shipped) >= 6
+    for path in shipped:
+        line = bundle_header(path)[2]
+        shown = bundle_text(line)
+        assert not english_words(shown, names), (path.name, shown)
+        assert re.findall(r"\d+(?:\.\d+)?", shown) == re.findall(r"\d+(?:\.\d+)?", line)

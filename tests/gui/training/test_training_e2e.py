@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from composer_app.gui.shell.app import attach_features
 from composer_app.gui.training import panel as panel_module
+from composer_app.gui.training.process import has_checkpoint
 from composer_app.models.training.corpus import content_digest
 from composer_app.models.training.dataset import split_by_source
 from tests.gui.conftest import sample_song
@@ -165,3 +166,27 @@ def test_closing_while_training_asks_and_no_keeps_the_window(app_window, qtbot, 
     assert asked and panel.is_running()
     panel.stop_for_close()
     assert not panel.is_running()
+
+
+def test_closing_waits_for_the_checkpoint_with_the_window_alive(app_window, qtbot, beats, tmp_path):
+    """Stopping for close shows a dialog and keeps the event loop running until the child has saved and ended."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog
+
+    panel = app_window.training
+    _choose(panel, beats, tmp_path / "closing.mag", steps=2000)
+    panel.start()
+    qtbot.waitUntil(lambda: panel.is_running() and panel._last_step() > 0, timeout=60_000)
+    seen = {"ticks": 0, "dialog": False}
+
+    def tick():
+        seen["ticks"] += 1
+        dialog = app_window.findChild(QProgressDialog, "training_close_dialog")
+        seen["dialog"] = seen["dialog"] or bool(dialog and dialog.isVisible())
+
+    timer = QTimer(interval=20, timeout=tick)
+    timer.start()
+    panel.stop_for_close()
+    timer.stop()
+    assert not panel.is_running() and seen["ticks"] > 0 and seen["dialog"]
+    assert has_checkpoint(panel.choice)

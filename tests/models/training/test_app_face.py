@@ -100,3 +100,15 @@ def test_a_drum_corpus_summary_names_what_was_used(tmp_path, capsys):
     assert code == 0
     (read,) = [r for r in records if r["phase"] == "read"]
     assert read["message"].startswith("read 3 file(s): ") and "training" in read["message"]
+
+
+def test_a_failure_reaches_the_app_in_translatable_form(tmp_path, capsys):
+    """With --progress-json a user's error is also a JSON record whose text keeps its said() template and values."""
+    from composer_app.said import Said, from_plain
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "broken.mid").write_bytes(b"MThd not really")
+    code, records, _ = _cli(tmp_path / "in", tmp_path / "x.mag", capsys)
+    (failure,) = [r for r in records if r["phase"] == "error"]
+    text = from_plain(failure["said"])
+    assert code == 1 and isinstance(text, Said) and text == failure["message"] and "broken.mid" in text

@@ -1,0 +1,1 @@
+"""MIDI devices: ports in and out (python-rtmidi through mido, or an in-memory loopback), and recording."""

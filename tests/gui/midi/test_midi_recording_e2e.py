@@ -1,0 +1,98 @@
+"""Playing a MIDI keyboard into the roll, through the in-memory loopback: the menu, Record (R), one undo step."""
+
+from __future__ import annotations
+
+import mido
+import pytest
+
+from composer_app.audio.midi.devices import NoMidiDevices
+from composer_app.audio.midi.loopback import LoopbackDevices
+from composer_app.gui.midi.session import attach_midi
+
+
+@pytest.fixture
+def keys(window):
+    """The window with a loopback keyboard chosen as its MIDI input, no count-in or clicks."""
+    devices = LoopbackDevices(inputs=["Keys"])
+    session = attach_midi(window, devices)
+    assert session.use_input("Keys")
+    session.recorder.count_in = session.recorder.metronome = False
+    yield session, devices
+    session.close()
+
+
+def _play(qtbot, devices, pitch: int, hold_ms: int) -> None:
+    devices.play("Keys", mido.Message("note_on", note=pitch, velocity=96))
+    qtbot.wait(hold_ms)
+    devices.play("Keys", mido.Message("note_off", note=pitch))
+
+
+def test_a_take_lands_in_the_current_track_as_one_undo_step(qtbot, window, keys):
+    """R starts, notes played show in the roll as they come, R stops: the track has them; one Undo removes them."""
+    session, devices = keys
+    doc = window.document
+    before = doc.song.tracks[doc.current_track].notes
+    session.action_record.trigger()
+    assert session.recorder.recording and session.action_record.isChecked()
+    devices.play("Keys", mido.Message("note_on", note=60, velocity=96))
+    qtbot.waitUntil(lambda: any(n.pitch == 60 for n in window.editor.state.overlay.get(None, ())), timeout=2000)
+    qtbot.wait(120)
+    devices.play("Keys", mido.Message("note_off", note=60))
+    _play(qtbot, devices, 64, 120)
+    qtbot.wait(50)
+    session.action_record.trigger()
+    notes = doc.song.tracks[doc.current_track].notes
+    played = [n for n in notes if n not in before]
+    assert [n.pitch for n in played] == [60, 64] and all(n.velocity == 96 for n in played)
+    assert played[0].start >= window.editor.state.playhead - 10_000 and played[1].start > played[0].start
+    assert not window.editor.state.overlay and not session.action_record.isChecked()
+    doc.undo_stack.undo()
+    assert doc.song.tracks[doc.current_track].notes == before
+
+
+def test_quantize_snaps_the_take_to_the_grid(qtbot, window, keys):
+    """With Quantize on, every recorded start and length is a multiple of the roll's grid."""
+    session, devices = keys
+    session.recorder.quantize = True
+    session.action_record.trigger()
+    _play(qtbot, devices, 62, 90)
+    qtbot.wait(40)
+    _play(qtbot, devices, 65, 60)
+    session.action_record.trigger()
+    grid = window.editor.state.grid.ticks
+    played = [n for n in window.document.song.tracks[window.document.current_track].notes if n.pitch in (62, 65)]
+    assert played and all(n.start % grid == 0 and n.duration % grid == 0 for n in played)
+
+
+def test_an_empty_take_changes_nothing(window, keys):
+    """Record then stop without playing: no undo step, the status says so."""
+    session, _devices = keys
+    steps = window.document.undo_stack.count()
+    session.action_record.trigger()
+    session.action_record.trigger()
+    assert window.document.undo_stack.count() == steps
+
+
+def test_record_without_an_input_says_what_to_do(window):
+    """With no input chosen, R explains instead of recording."""
+    session = attach_midi(window, LoopbackDevices(inputs=["Keys"]))
+    session.action_record.trigger()
+    assert not session.recorder.recording and "MIDI" in window.statusBar().currentMessage()
+
+
+def test_a_count_in_bar_comes_before_the_take(qtbot, window, keys):
+    """With the count-in on, recording begins after one bar of clicks, not at once."""
+    session, devices = keys
+    session.recorder.count_in = True
+    session.action_record.trigger()
+    assert session.recorder.recording and session.recorder._take is None
+    qtbot.waitUntil(lambda: session.recorder._take is not None, timeout=5000)  # 4 beats at 120 qpm: 2 s
+    session.action_record.trigger()
+
+
+def test_without_a_midi_system_the_menu_says_why(window):
+    """The menu lists the reason and no ports; everything else keeps working."""
+    session = attach_midi(window, NoMidiDevices("the ALSA sequencer (/dev/snd/seq) cannot be opened"))
+    session.menu.aboutToShow.emit()
+    texts = [a.text() for a in session.menu.actions()]
+    assert any("/dev/snd/seq" in t for t in texts)
