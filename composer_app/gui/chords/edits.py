@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject
 from composer_app.errors import ComposerError
 from composer_app.gui.project.document import SongDocument
 from composer_app.gui.roll.timeline import ticks_for_bars
-from composer_app.gui.shell.i18n import tr
+from composer_app.gui.shell.i18n import error_summary, tr
 from composer_app.gui.song.track_list import free_channel
 from composer_app.music.chord_timeline import ACCOMPANIMENT_NAME, accompaniment_notes, accompaniment_track
 from composer_app.music.chords import NO_CHORD, ChordSymbolError, parse_chord_symbol
@@ -27,15 +27,16 @@ class ChordSymbolRefused(ComposerError):
 
 
 def checked_figure(text: str) -> str:
-    """The figure as the lane stores it (trimmed; "nc" and "N.C" spelled N.C.), or ChordSymbolRefused."""
+    """The figure as the lane stores it (trimmed; "nc" and "N.C" spelled N.C.), or ChordSymbolRefused: the chord
+    parser's own reason, in the user's language, and what a chord looks like."""
     figure = text.strip()
     if figure.upper().replace(".", "") == "NC":
         return NO_CHORD
     try:
         parse_chord_symbol(figure)
-    except ChordSymbolError:
+    except ChordSymbolError as exc:
         raise ChordSymbolRefused(
-            tr("“{0}” is not a chord symbol this app can read.").format(figure),
+            error_summary(exc),
             hint=tr("Write a root A–G (with # or b), then a kind such as m, 7, maj7, m7, m7b5, dim7, sus4 or 6, "
                     "optionally /bass as in G/B; N.C. means no chord.")) from None
     return figure

@@ -30,7 +30,7 @@ from composer_app.gui.project.document import SongDocument
 from composer_app.gui.roll.state import RollState
 from composer_app.gui.roll.timeline import bar_at, bars_between, steps_in_view, ticks_for_bars
 from composer_app.gui.roll.viewport import RollViewport
-from composer_app.gui.shell.i18n import Retranslating, tr
+from composer_app.gui.shell.i18n import Retranslating, error_text, tr
 from composer_app.gui.shell.theme import DARK, Theme
 from composer_app.music.chord_timeline import chord_spans
 from composer_app.music.chords import NO_CHORD
@@ -139,7 +139,7 @@ class ChordLane(Retranslating, QWidget):
         try:
             self.edits.set_chord(tick, text)
         except ChordSymbolRefused as exc:
-            self.last_error = f"{exc.summary} {exc.hint}"
+            self.last_error = error_text(exc)
             self.field.refuse(self.last_error)
             self.status_message.emit(self.last_error)
             return

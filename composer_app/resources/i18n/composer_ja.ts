@@ -2867,10 +2867,6 @@
         <translation>レーンのコードをブロック・コードで鳴らす「Chords」トラックを追加します。コードを編集するたびに更新されます。トラックリストでミュートできます</translation>
     </message>
     <message>
-        <source>“{0}” is not a chord symbol this app can read.</source>
-        <translation>「{0}」はこのアプリで読めるコード記号ではありません。</translation>
-    </message>
-    <message>
         <source>Write a root A–G (with # or b), then a kind such as m, 7, maj7, m7, m7b5, dim7, sus4 or 6, optionally /bass as in G/B; N.C. means no chord.</source>
         <translation>ルート音 A〜G（# や b 付きも可）に続けて m、7、maj7、m7、m7b5、dim7、sus4、6 などの種類を書き、必要なら G/B のように /ベース音を付けます。N.C. はコードなしです。</translation>
     </message>

@@ -85,6 +85,23 @@ def test_a_bad_symbol_is_refused_with_the_reason(editor):
     assert not lane.field.isVisible() and chords(editor) == []
 
 
+def test_the_refusal_reads_in_japanese(editor):
+    """In Japanese the parser's reason and the hint are both translated, joined as a Japanese sentence."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from composer_app.gui.shell import language
+
+    language.install_language("ja")
+    QCoreApplication.sendPostedEvents(None, QEvent.LanguageChange)
+    try:
+        type_chord(editor, x_of(editor, 10), "H7")
+        message = editor.chord_lane.last_error
+    finally:
+        language.install_language("en")
+        QCoreApplication.sendPostedEvents(None, QEvent.LanguageChange)
+    assert "不明なコード記号" in message and "音名 A〜G" in message and "ルート音" in message and "。" in message
+
+
 def test_dragging_a_chord_moves_it_by_beats_in_one_undo_step(editor):
     """A drag of about 1.4 beats lands one beat later; one undo puts it back where it was."""
     type_chord(editor, x_of(editor, BAR + 10), "F")
