@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from composer_app.errors import Cancelled, ComposerError
+from composer_app.said import said
 
 
 class ModelError(ComposerError):
@@ -14,18 +15,19 @@ class ModelError(ComposerError):
 class BundleError(ModelError):
     """A .mag bundle or checkpoint cannot be used; the message names the file and the problem."""
 
-    hint = "Choose a bundle made for this model by Magenta or by this app, or use the shipped one."
+    hint = said("Choose a bundle made for this model by Magenta or by this app, or use the shipped one.")
 
     def __init__(self, path: str | Path | None, problem: str):
         self.path = Path(path) if path else None
         self.problem = problem
-        super().__init__(f"{self.path}: {problem}" if self.path else problem)
+        super().__init__(said("{path}: {problem}").format(path=str(self.path), problem=problem)
+                         if self.path else problem)
 
 
 class HParamsError(ModelError):
     """An `--hparams` string names an unknown hyperparameter or gives a value it cannot take."""
 
-    hint = 'Write hparams as name=value pairs separated by commas, e.g. "batch_size=64,rnn_layer_sizes=[64,64]".'
+    hint = said('Write hparams as name=value pairs separated by commas, e.g. "batch_size=64,rnn_layer_sizes=[64,64]".')
 
 
 class GenerationError(ModelError):

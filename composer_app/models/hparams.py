@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from composer_app.models.errors import HParamsError
+from composer_app.said import said
 
 
 @dataclass(frozen=True)
@@ -30,19 +31,20 @@ class HParams:
             low, high, rule = LIMITS[name]
             numbers = value if isinstance(value, tuple) else (value,)
             if not all(low <= v <= high for v in numbers):
-                raise HParamsError(f"hparam {name}={_shown(value)} is out of range: {rule}")
+                raise HParamsError(said("hparam {name}={value} is out of range: {rule}").format(
+                    name=name, value=_shown(value), rule=rule))
         return dataclasses.replace(self, **values)
 
 
 # (lowest, highest, the rule in words): values outside make training fail, or fill the machine's memory.
 LIMITS = {
-    "batch_size": (1, 4096, "a batch holds 1 to 4096 sequences"),
-    "rnn_layer_sizes": (1, 4096, "each layer has 1 to 4096 units"),
-    "dropout_keep_prob": (1e-6, 1.0, "the keep probability is above 0 and at most 1"),
-    "attn_length": (0, 4096, "the attention length is 0 (none) to 4096 steps"),
-    "clip_norm": (0.0, 1e6, "the gradient clip norm is 0 or more"),
-    "learning_rate": (1e-12, 10.0, "the learning rate is above 0 and at most 10"),
-    "residual_connections": (False, True, "true or false"),
+    "batch_size": (1, 4096, said("a batch holds 1 to 4096 sequences")),
+    "rnn_layer_sizes": (1, 4096, said("each layer has 1 to 4096 units")),
+    "dropout_keep_prob": (1e-6, 1.0, said("the keep probability is above 0 and at most 1")),
+    "attn_length": (0, 4096, said("the attention length is 0 (none) to 4096 steps")),
+    "clip_norm": (0.0, 1e6, said("the gradient clip norm is 0 or more")),
+    "learning_rate": (1e-12, 10.0, said("the learning rate is above 0 and at most 10")),
+    "residual_connections": (False, True, said("true or false")),
 }
 
 
@@ -63,14 +65,16 @@ def parse_hparams(text: str, fields: type = HParams, error: type[HParamsError] =
     while pos < len(text):
         m = _ITEM.match(text, pos)
         if not m or m.end() == pos:
-            raise error(f"cannot read hparams at {text[pos:]!r}; expected name=value[,name=value]")
+            raise error(said("cannot read hparams at {rest!r}; expected name=value[,name=value]").format(
+                rest=text[pos:]))
         name, raw = m.group(1), m.group(2).strip()
         if name not in types:
-            raise error(f"unknown hparam {name!r}; known: {', '.join(sorted(types))}")
+            raise error(said("unknown hparam {name!r}; known: {known}").format(
+                name=name, known=", ".join(sorted(types))))
         try:
             values[name] = _convert(name, raw, types[name])
         except HParamsError as exc:
-            raise error(str(exc)) from None
+            raise error(exc.args[0]) from None
         pos = m.end()
     return values
 
@@ -93,4 +97,4 @@ def _convert(name: str, raw: str, kind: str):
             return int(raw)
         return float(raw)
     except ValueError:
-        raise HParamsError(f"bad value {raw!r} for hparam {name!r}") from None
+        raise HParamsError(said("bad value {raw!r} for hparam {name!r}").format(raw=raw, name=name)) from None

@@ -44,7 +44,8 @@ class RollCanvas(QWidget):
         document.current_track_changed.connect(self._on_state_changed)
         viewport.changed.connect(self.update)
         viewport.zoom_settled.connect(self.update)
-        for signal in (state.selection_changed, state.overlay_changed, state.grid_changed, state.loop_changed):
+        for signal in (state.selection_changed, state.overlay_changed, state.grid_changed, state.loop_changed,
+                       state.preview_changed):
             signal.connect(self.update)
         state.playhead_changed.connect(self._on_playhead_changed)
         state.tool_changed.connect(lambda _t: self._gestures.update_cursor(None))

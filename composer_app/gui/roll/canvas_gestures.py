@@ -77,6 +77,7 @@ class RollGestures:
         self._anchor: Note | None = None
         self._last_params: object = None
         self._erased: set[Note] = set()
+        self._pending: tuple[note_edits.Edited, str] | None = None  # a drag's edit, made on release
 
     def edge_at(self, note: Note, x: float) -> Gesture | None:
         rect = self.canvas.note_rect(note)
@@ -108,6 +109,9 @@ class RollGestures:
             return
         pos = event.position()
         canvas.setFocus(Qt.MouseFocusReason)
+        if self._pending is not None:  # a drag whose release never came (focus stolen mid-drag): dropped
+            self._pending = None
+            state.clear_preview()
         self._press_pos = pos
         self._press_track = canvas.document.song.tracks[canvas.document.current_track]
         self._press_selection = state.selection
@@ -194,7 +198,7 @@ class RollGestures:
             if params != self._last_params:
                 self._last_params = params
                 edited = note_edits.move_notes(self._press_track, self._press_selection, dt, rows_down, vp.lanes, copy)
-                self._apply(edited, tr("Copy notes") if copy else tr("Move notes"))
+                self._preview(edited, tr("Copy notes") if copy else tr("Move notes"), keep_originals=copy)
         elif gesture in (Gesture.RESIZE_END, Gesture.DRAW):
             end = snap_nearest(anchor.end + dt_raw, step) if step > 1 else round(anchor.end + dt_raw)
             if gesture == Gesture.DRAW:
@@ -206,17 +210,18 @@ class RollGestures:
                 if note != self._last_params:
                     self._last_params = note
                     state.last_length = note.duration
-                    self._apply(note_edits.add_notes(self._press_track, [note]), tr("Draw note"))
+                    self._preview(note_edits.add_notes(self._press_track, [note]), tr("Draw note"))
             elif end - anchor.end != self._last_params:
                 self._last_params = end - anchor.end
-                self._apply(note_edits.resize_notes(self._press_track, self._press_selection, d_end=end - anchor.end,
-                                                    min_length=step), tr("Resize notes"))
+                self._preview(note_edits.resize_notes(self._press_track, self._press_selection,
+                                                      d_end=end - anchor.end, min_length=step), tr("Resize notes"))
         elif gesture == Gesture.RESIZE_START:
             start = snap_nearest(anchor.start + dt_raw, step) if step > 1 else round(anchor.start + dt_raw)
             if start - anchor.start != self._last_params:
                 self._last_params = start - anchor.start
-                self._apply(note_edits.resize_notes(self._press_track, self._press_selection,
-                                                    d_start=start - anchor.start, min_length=step), tr("Resize notes"))
+                self._preview(note_edits.resize_notes(self._press_track, self._press_selection,
+                                                      d_start=start - anchor.start, min_length=step),
+                              tr("Resize notes"))
         elif gesture == Gesture.RUBBER_BAND:
             self._update_rubber_band(pos)
         elif gesture == Gesture.VELOCITY:
@@ -231,6 +236,11 @@ class RollGestures:
 
     def release(self, event: QMouseEvent) -> None:
         state = self.canvas.state
+        if self._pending is not None:
+            edited, text = self._pending
+            self._pending = None
+            state.clear_preview()
+            self._apply(edited, text)
         if self._gesture == Gesture.RESIZE_END and self._anchor is not None and self._last_params is not None:
             state.last_length = max(1, self._anchor.duration + self._last_params)
         elif self._gesture in (Gesture.MOVE, Gesture.PENDING_MOVE) and self._anchor is not None:
@@ -242,6 +252,11 @@ class RollGestures:
         self._gesture = Gesture.NONE
         self._press_track = None
         self.update_cursor(event.position())
+
+    def _preview(self, edited: note_edits.Edited, text: str, keep_originals: bool = False) -> None:
+        """Show where the drag puts the notes; the track is edited once, on release (see RollState.set_preview)."""
+        self._pending = (edited, text)
+        self.canvas.state.set_preview(sorted(edited[1]), keep_originals)
 
     def _apply(self, edited: note_edits.Edited, text: str) -> None:
         track, selection = edited

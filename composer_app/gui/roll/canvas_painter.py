@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QLineF, QRect, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QApplication
 
 from composer_app.gui.project.document import SongDocument
+from composer_app.gui.roll.backdrop import Backdrop
 from composer_app.gui.roll.lanes import is_black_key, note_name
 from composer_app.gui.roll.notes.index import NoteIndex
 from composer_app.gui.roll.notes.rects import NoteRects
@@ -51,8 +52,47 @@ class RollPainter:
         self._rect_cache: dict[int, tuple[NoteIndex, NoteRects]] = {}
         self._selected_rects: tuple[NoteRects, frozenset, object] | None = None
         self._playhead_x = -1
+        self.backdrop = Backdrop()
 
     def paint(self, painter: QPainter, clip: QRect, rubber_rect: QRectF | None) -> None:
+        canvas = self.canvas
+        vp = canvas.viewport
+        if vp.is_zooming():  # every frame of a zoom differs: drawn directly (big tracks are stretched meanwhile)
+            self._paint_backdrop(painter, clip)
+        else:
+            key, keep = self._backdrop_key()
+            self.backdrop.paint(painter, clip, key, keep, (vp.left_tick * vp.px_per_tick, vp.top_row * vp.row_height),
+                                (canvas.width(), canvas.height()), canvas.devicePixelRatioF(), self._paint_backdrop)
+        t0, t1 = vp.x_to_tick(clip.left() - 2), vp.x_to_tick(clip.right() + 2)
+        tracks, current = canvas.document.song.tracks, canvas.document.current_track
+        if 0 <= current < len(tracks):
+            painter.save()
+            painter.translate(-vp.left_tick * vp.px_per_tick, -vp.top_row * vp.row_height)
+            self._paint_selected(painter, canvas.index(current), QColor(canvas.document.looks[current].color), t0, t1)
+            painter.restore()
+        self._paint_overlay(painter, t0, t1, 0, 0)
+        if rubber_rect is not None:
+            painter.setPen(QPen(canvas.theme.accent, 1, Qt.DashLine))
+            painter.setBrush(canvas.theme.rubber_band)
+            painter.drawRect(rubber_rect.normalized())
+        self._paint_playhead(painter)
+        painter.end()
+
+    def _backdrop_key(self) -> tuple[tuple, tuple]:
+        """What the backdrop shows, and the objects whose identity is part of it (kept alive with the pixmap)."""
+        canvas = self.canvas
+        vp, state, document = canvas.viewport, canvas.state, canvas.document
+        song = document.song
+        indexes = tuple(canvas.index(i) for i in range(len(song.tracks)))
+        looks = tuple(look.color for look in document.looks)
+        keep = (song, vp.lanes, canvas.theme, self._hidden(), *indexes)
+        key = (tuple(id(k) for k in keep), looks,
+               document.current_track, document.length_bars, vp.px_per_tick, vp.row_height, state.grid, state.snap,
+               state.loop_enabled, state.loop_range)
+        return key, keep
+
+    def _paint_backdrop(self, painter: QPainter, clip: QRect) -> None:
+        """Rows, grid, loop, the other tracks and the current track's notes at rest, for a rect of the view."""
         canvas = self.canvas
         vp = canvas.viewport
         theme = canvas.theme
@@ -79,13 +119,6 @@ class RollPainter:
         if 0 <= current < len(tracks):
             self._paint_current(painter, canvas.index(current), QColor(looks[current].color), t0, t1, row0, row1)
         painter.restore()
-        self._paint_overlay(painter, t0, t1, row0, row1)
-        if rubber_rect is not None:
-            painter.setPen(QPen(theme.accent, 1, Qt.DashLine))
-            painter.setBrush(theme.rubber_band)
-            painter.drawRect(rubber_rect.normalized())
-        self._paint_playhead(painter)
-        painter.end()
 
     def _paint_rows(self, painter: QPainter, clip: QRect, row0: int, row1: int) -> None:
         vp, theme = self.canvas.viewport, self.canvas.theme
@@ -205,33 +238,79 @@ class RollPainter:
             painter.drawRects(visible)
             painter.restore()
 
+    def _in_view(self, index: NoteIndex) -> int:
+        """About how many of the track's notes the view shows: outlines and labels depend on it, so that the
+        backdrop and the selection drawn over it agree however far the backdrop reaches."""
+        t0, t1 = self.canvas.viewport.visible_ticks()
+        return len(index.span(t0, t1))
+
+    def _hidden(self) -> frozenset | None:
+        """The notes the backdrop leaves out: those a drag is moving (drawn where they go), else none.
+
+        The selection itself is drawn over the backdrop, so selecting (a rubber band) never redraws it.
+        """
+        state = self.canvas.state
+        return state.selection if state.preview is not None and not state.preview[1] else None
+
     def _paint_current(self, painter: QPainter, index: NoteIndex, color: QColor, t0, t1, row0, row1) -> None:
+        """The current track's notes shaded by velocity, but for those a drag is moving."""
         theme, vp = self.canvas.theme, self.canvas.viewport
         rects, sx, sy = self._rects(index, shaded=True)
-        shades, selected = self._selection_split(index, rects)
+        shades = rects.groups if self._hidden() is None else self._selection_split(index, rects)[0]
         slices = [(g, g.between(t0, t1, rects.max_duration)) for g in shades]
-        chosen = selected.between(t0, t1, rects.max_duration)
-        count = sum(len(g.starts[s]) for g, s in slices) + len(selected.starts[chosen])
-        if not count:
+        if not any(len(g.starts[s]) for g, s in slices):
             return
+        count = self._in_view(index)
         painter.save()
         painter.scale(sx, sy)
-        outline = count <= OUTLINE_LIMIT
-        painter.setPen(QPen(theme.note_border, 1) if outline else Qt.NoPen)
+        painter.setPen(QPen(theme.note_border, 1) if count <= OUTLINE_LIMIT else Qt.NoPen)
         for shade, (group, part) in enumerate(slices):
             visible = group.rects[part]
             if visible:
                 # Softer notes are drawn darker, as DAWs do, so dynamics read at a glance.
                 painter.setBrush(color.darker(100 + (VELOCITY_SHADES - 1 - shade) * 28))
                 painter.drawRects(visible)
-        if selected.starts:
-            painter.setBrush(color.lighter(150))
-            painter.setPen(QPen(theme.selected_border, 2) if outline else Qt.NoPen)
-            painter.drawRects(selected.rects[chosen])
         painter.restore()
         if count <= LABEL_LIMIT and vp.row_height >= 11 and not vp.lanes.is_kit:
-            parts = [(g.positions[s], g.rects[s]) for g, s in slices + [(selected, chosen)]]
-            self._paint_labels(painter, index, rects, parts)
+            self._paint_labels(painter, index, [(g.positions[s], g.rects[s]) for g, s in slices])
+
+    def _paint_selected(self, painter: QPainter, index: NoteIndex, color: QColor, t0, t1) -> None:
+        """The selection, or during a drag the notes where the drag puts them (and the originals, when copying)."""
+        theme, vp = self.canvas.theme, self.canvas.viewport
+        outline = self._in_view(index) <= OUTLINE_LIMIT
+        labels = self._in_view(index) <= LABEL_LIMIT and vp.row_height >= 11 and not vp.lanes.is_kit
+        preview = self.canvas.state.preview
+        parts = []
+        if preview is None or preview[1]:
+            rects, sx, sy = self._rects(index, shaded=True)
+            _shades, selected = self._selection_split(index, rects)
+            chosen = selected.between(t0, t1, rects.max_duration)
+            if preview is not None:  # copying: the originals stay where they are, drawn as notes at rest
+                painter.save()
+                painter.scale(sx, sy)
+                painter.setPen(QPen(theme.note_border, 1) if outline else Qt.NoPen)
+                painter.setBrush(color)
+                painter.drawRects(selected.rects[chosen])
+                painter.restore()
+            else:
+                painter.save()
+                painter.scale(sx, sy)
+                painter.setBrush(color.lighter(150))
+                painter.setPen(QPen(theme.selected_border, 2) if outline else Qt.NoPen)
+                painter.drawRects(selected.rects[chosen])
+                painter.restore()
+                parts.append((selected.positions[chosen], selected.rects[chosen]))
+        if preview is not None:
+            shift = QPointF(vp.left_tick * vp.px_per_tick, vp.top_row * vp.row_height)  # to content pixels
+            moved = [(n, r.translated(shift)) for n in preview[0] if n.end > t0 and n.start < t1
+                     and (r := self.canvas.note_rect(n)) is not None]
+            painter.setBrush(color.lighter(150))
+            painter.setPen(QPen(theme.selected_border, 2) if outline else Qt.NoPen)
+            painter.drawRects([r for _n, r in moved])
+            if labels:
+                self._paint_note_names(painter, [(n.pitch, r) for n, r in moved])
+        if labels and parts:
+            self._paint_labels(painter, index, parts)
 
     def _selection_split(self, index: NoteIndex, rects: NoteRects):
         """(unselected shade groups, selected group), cached until the rects or the selection change."""
@@ -243,17 +322,20 @@ class RollPainter:
             cached = self._selected_rects = (rects, selection, split)
         return cached[2]
 
-    def _paint_labels(self, painter: QPainter, index: NoteIndex, rects: NoteRects, parts) -> None:
+    def _paint_labels(self, painter: QPainter, index: NoteIndex, parts) -> None:
+        """Note names inside the notes wide enough: parts are (positions in the index, their rects)."""
+        self._paint_note_names(painter, [(index.pitches[i], rect) for positions, group_rects in parts
+                                         for i, rect in zip(positions, group_rects)])
+
+    def _paint_note_names(self, painter: QPainter, named) -> None:
         font = QFont(QApplication.font())  # the app font carries the projector scale
         font.setPointSizeF(max(6.0, font.pointSizeF() * 0.75))
         painter.setFont(font)
         painter.setPen(self.canvas.theme.note_text)
         min_width = painter.fontMetrics().horizontalAdvance("C#4") + 6
-        for positions, group_rects in parts:
-            for i, rect in zip(positions, group_rects):
-                if rect.width() >= min_width:
-                    painter.drawText(rect.adjusted(3, 0, -1, 0), Qt.AlignVCenter | Qt.AlignLeft,
-                                     note_name(index.pitches[i]))
+        for pitch, rect in named:
+            if rect.width() >= min_width:
+                painter.drawText(rect.adjusted(3, 0, -1, 0), Qt.AlignVCenter | Qt.AlignLeft, note_name(pitch))
 
     def _paint_overlay(self, painter: QPainter, t0, t1, row0, row1) -> None:
         self._paint_seams(painter, t0, t1)

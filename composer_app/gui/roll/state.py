@@ -30,6 +30,7 @@ class RollState(QObject):
     loop_changed = Signal(object)  # (start, end) ticks or None
     overlay_changed = Signal()
     options_changed = Signal()  # follow playhead, kit lanes
+    preview_changed = Signal()  # a drag's notes, drawn where they would go before the edit is made
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -47,6 +48,8 @@ class RollState(QObject):
         self.seams: tuple[int, ...] = ()  # ticks where generated material meets the user's (drawn as markers)
         self.follow_playhead = True
         self.kit_lanes = False
+        # While a drag runs: (the selection's notes where they would land, whether the originals stay).
+        self.preview: tuple[tuple[Note, ...], bool] | None = None
 
     # -- tool and grid -------------------------------------------------------------------
     def set_tool(self, tool: Tool) -> None:
@@ -68,6 +71,21 @@ class RollState(QObject):
     def step(self) -> int:
         """The snapping step in ticks: the grid, or one tick with snap off."""
         return self.grid.ticks if self.snap else 1
+
+    # -- a drag's preview ----------------------------------------------------------------
+    def set_preview(self, notes: Iterable[Note], keep_originals: bool = False) -> None:
+        """Show the selected notes moved or resized to `notes` without editing the track (a drag in progress).
+
+        The edit itself is made once, when the drag ends: on a long track that is the difference between
+        rebuilding every view per mouse step and repainting a handful of notes.
+        """
+        self.preview = (tuple(notes), keep_originals)
+        self.preview_changed.emit()
+
+    def clear_preview(self) -> None:
+        if self.preview is not None:
+            self.preview = None
+            self.preview_changed.emit()
 
     # -- selection -----------------------------------------------------------------------
     def set_selection(self, notes: Iterable[Note]) -> None:

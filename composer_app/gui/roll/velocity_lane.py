@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from composer_app.gui.project.document import SongDocument
+from composer_app.gui.roll.backdrop import Backdrop
 from composer_app.gui.roll.canvas_painter import STRETCH_ABOVE  # as in the roll: big tracks stretch while zooming
 from composer_app.gui.roll.notes.actions import NoteActions
 from composer_app.gui.roll.notes.index import NoteIndex, index_for
@@ -40,6 +41,16 @@ class _Stems:
             self.lines.append(QRectF(x - 1, y, 2, base - y))
             self.heads.append(QRectF(x - 3, y - 3, 6, 6))
 
+    def add_notes(self, notes, px_per_tick: float, y_for) -> None:
+        """Stems for notes that are not in the index (a drag's preview), kept in start order."""
+        base = y_for(0)
+        for note in sorted(notes):
+            x = note.start * px_per_tick + 1
+            y = y_for(note.velocity)
+            self.starts.append(note.start)
+            self.lines.append(QRectF(x - 1, y, 2, base - y))
+            self.heads.append(QRectF(x - 3, y - 3, 6, 6))
+
     def subset(self, positions: list[int]) -> _Stems:
         """Stems of some notes (positions into the index, sorted), sharing this object's rects."""
         part = _Stems.__new__(_Stems)
@@ -65,7 +76,8 @@ class VelocityLane(Retranslating, QWidget):
         self.theme: Theme = DARK
         self._press_index: NoteIndex | None = None
         self._stem_cache: tuple[tuple, _Stems] | None = None
-        self._selected_cache: tuple[_Stems, frozenset, _Stems] | None = None
+        self._selected_cache: tuple[_Stems, frozenset, tuple[_Stems, _Stems]] | None = None
+        self.backdrop = Backdrop(margin_y=False)
         self._last: QPointF | None = None
         self._painted: dict[Note, int] = {}
         self._drag_key: object = None
@@ -75,6 +87,7 @@ class VelocityLane(Retranslating, QWidget):
         document.state_changed.connect(self._repaint)
         document.current_track_changed.connect(self._repaint)
         state.selection_changed.connect(self._repaint)
+        state.preview_changed.connect(self._repaint)
         self.setAttribute(Qt.WA_OpaquePaintEvent)
         self.retranslate()
         self.set_theme(DARK)
@@ -120,41 +133,92 @@ class VelocityLane(Retranslating, QWidget):
         self._stem_cache = ((index, vp.px_per_tick, self.height()), stems)
         return stems, 1.0
 
-    def _selected_stems(self, index: NoteIndex, all_stems: _Stems) -> _Stems:
+    def _split_stems(self, index: NoteIndex, all_stems: _Stems) -> tuple[_Stems, _Stems]:
+        """(unselected stems, selected stems), cached until the stems or the selection change."""
         selection = self.state.selection
         cached = self._selected_cache
         if cached is None or cached[0] is not all_stems or cached[1] is not selection:
-            cached = self._selected_cache = (all_stems, selection, all_stems.subset(index.positions_of(selection)))
+            chosen = index.positions_of(selection)
+            picked = set(chosen)
+            rest = [i for i in range(len(all_stems.starts)) if i not in picked] if picked else None
+            split = (all_stems if rest is None else all_stems.subset(rest), all_stems.subset(chosen))
+            cached = self._selected_cache = (all_stems, selection, split)
         return cached[2]
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        theme, vp = self.theme, self.viewport
+        vp = self.viewport
         painter = QPainter(self)
-        painter.fillRect(event.rect(), theme.background)
-        painter.setPen(QPen(theme.row_line, 1))
-        painter.drawLines([QLineF(0, self._y_for(v) + 0.5, self.width(), self._y_for(v) + 0.5)
-                           for v in (32, 64, 96, 127)])
-        index = self._current_index()
-        if index is not None and len(index):
-            color = QColor(self.document.looks[self.document.current_track].color)
-            t0, t1 = vp.visible_ticks()
-            stems, scale = self._stems(index)
-            selected = self._selected_stems(index, stems)
-            painter.save()
-            painter.translate(-vp.left_tick * vp.px_per_tick, 0)
-            painter.scale(scale, 1.0)
-            painter.setPen(Qt.NoPen)
-            for group, brush in ((stems, color), (selected, theme.selected_border)):
-                part = group.between(t0 - 1, t1)
-                painter.setBrush(brush)
-                painter.drawRects(group.lines[part])
-                heads = group.heads[part]
-                if len(heads) <= HEADS_LIMIT:
-                    painter.drawRects(heads)
-            painter.restore()
-        painter.setPen(QPen(theme.bar_line, 1))
+        if vp.is_zooming():
+            self._paint_backdrop(painter, event.rect())
+        else:
+            index = self._current_index()
+            color = self.document.looks[self.document.current_track].color if index is not None else ""
+            keep = (index, self._hidden(), self.theme)
+            key = (tuple(id(k) for k in keep), color, vp.px_per_tick, self.width(), self.height())
+            self.backdrop.paint(painter, event.rect(), key, keep, (vp.left_tick * vp.px_per_tick, 0),
+                                (self.width(), self.height()), self.devicePixelRatioF(), self._paint_backdrop)
+        self._paint_selected(painter)
+        painter.setPen(QPen(self.theme.bar_line, 1))
         painter.drawLine(0, 0, self.width(), 0)
         painter.end()
+
+    def _hidden(self) -> frozenset | None:
+        """The notes whose stems the backdrop leaves out: those a drag in the roll is moving, else none."""
+        preview = self.state.preview
+        return self.state.selection if preview is not None and not preview[1] else None
+
+    def _paint_backdrop(self, painter: QPainter, rect) -> None:
+        """Background, guide lines and the stems at rest, for a rect of the lane (it may reach beyond it)."""
+        theme, vp = self.theme, self.viewport
+        painter.fillRect(rect, theme.background)
+        painter.setPen(QPen(theme.row_line, 1))
+        painter.drawLines([QLineF(rect.left(), self._y_for(v) + 0.5, rect.right() + 1, self._y_for(v) + 0.5)
+                           for v in (32, 64, 96, 127)])
+        index = self._current_index()
+        if index is None or not len(index):
+            return
+        stems, scale = self._stems(index)
+        rest = stems if self._hidden() is None else self._split_stems(index, stems)[0]
+        self._draw_stems(painter, rest, QColor(self.document.looks[self.document.current_track].color), scale,
+                         vp.x_to_tick(rect.left() - 4), vp.x_to_tick(rect.right() + 4))
+
+    def _paint_selected(self, painter: QPainter) -> None:
+        """The selected stems, or during a drag in the roll the stems where the drag puts the notes."""
+        index = self._current_index()
+        if index is None or not len(index):
+            return
+        vp, theme = self.viewport, self.theme
+        t0, t1 = vp.visible_ticks()
+        stems, scale = self._stems(index)
+        preview = self.state.preview
+        if preview is not None:
+            moved = _Stems(index, [], vp.px_per_tick, self._y_for)
+            moved.add_notes(preview[0], vp.px_per_tick, self._y_for)
+            if preview[1]:  # copying: the originals stay, as stems at rest
+                _rest, selected = self._split_stems(index, stems)
+                color = QColor(self.document.looks[self.document.current_track].color)
+                self._draw_stems(painter, selected, color, scale, t0 - 1, t1)
+            self._draw_stems(painter, moved, theme.selected_border, 1.0, t0 - 1, t1)
+            return
+        _rest, selected = self._split_stems(index, stems)
+        self._draw_stems(painter, selected, theme.selected_border, scale, t0 - 1, t1)
+
+    def _draw_stems(self, painter: QPainter, group: _Stems, brush, scale: float, t0: float, t1: float) -> None:
+        vp = self.viewport
+        part = group.between(t0, t1)
+        lines = group.lines[part]
+        if not lines:
+            return
+        painter.save()
+        painter.translate(-vp.left_tick * vp.px_per_tick, 0)
+        painter.scale(scale, 1.0)
+        painter.setPen(Qt.NoPen)
+        painter.setBrush(brush)
+        painter.drawRects(lines)
+        heads = group.heads[part]
+        if len(heads) <= HEADS_LIMIT:
+            painter.drawRects(heads)
+        painter.restore()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         index = self._current_index()

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from composer_app.models.checkpoints.sstable import FormatError, read_varint
 from composer_app.models.errors import BundleError
+from composer_app.said import said
 
 
 class WireFormatError(BundleError):
@@ -46,7 +47,7 @@ def _fields(data: bytes):
         key, pos = _read_varint(data, pos)
         number, wire = key >> 3, key & 7
         if number == 0:
-            raise WireFormatError("field number 0")
+            raise WireFormatError(said("field number 0"))
         if wire == 0:
             value, pos = _read_varint(data, pos)
         elif wire == 1:
@@ -54,14 +55,14 @@ def _fields(data: bytes):
         elif wire == 2:
             length, pos = _read_varint(data, pos)
             if pos + length > len(data):
-                raise WireFormatError("truncated field")
+                raise WireFormatError(said("truncated field"))
             value, pos = data[pos:pos + length], pos + length
         elif wire == 5:
             value, pos = data[pos:pos + 4], pos + 4
         else:
-            raise WireFormatError(f"unsupported wire type {wire}")
+            raise WireFormatError(said("unsupported wire type {wire}").format(wire=wire))
         if pos > len(data):
-            raise WireFormatError("truncated field")
+            raise WireFormatError(said("truncated field"))
         yield number, wire, value
 
 
@@ -69,7 +70,7 @@ def _text(value: bytes) -> str:
     try:
         return value.decode("utf-8")
     except UnicodeDecodeError:
-        raise WireFormatError("a text field is not UTF-8") from None
+        raise WireFormatError(said("a text field is not UTF-8")) from None
 
 
 def parse_bundle(data: bytes) -> GeneratorBundle:

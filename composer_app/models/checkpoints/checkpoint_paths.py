@@ -15,6 +15,7 @@ from composer_app.models.checkpoints.tf_checkpoint import (
     read_checkpoint_tar,
     read_v2_checkpoint,
 )
+from composer_app.said import said
 
 MAX_STATE_BYTES = 1 << 20
 _STATE_LINE = re.compile(r'^\s*model_checkpoint_path:\s*"((?:[^"\\]|\\.)*)"', re.MULTILINE)
@@ -44,14 +45,16 @@ def read_checkpoint_prefix(prefix: str) -> CheckpointReader:
             with open(prefix + ".index", "rb") as f:
                 index = f.read(MAX_INDEX_BYTES + 1)
         except OSError as exc:
-            raise FormatError(f"cannot read {prefix}.index ({exc.strerror or exc})") from None
+            raise FormatError(said("cannot read {prefix}.index ({reason})").format(
+                prefix=prefix, reason=exc.strerror or str(exc))) from None
         if len(index) > MAX_INDEX_BYTES:
-            raise FormatError(f"{prefix}.index is implausibly large")
+            raise FormatError(said("{prefix}.index is implausibly large").format(prefix=prefix))
         num_shards = _shard_count(index)
         names = [f"{prefix}.data-{i:05d}-of-{num_shards:05d}" for i in range(num_shards)]
         missing = [name for name in names if not os.path.isfile(name)]
         if missing:
-            raise FormatError(f"the data shard {os.path.basename(missing[0])} is not beside the index")
+            raise FormatError(said("the data shard {name} is not beside the index").format(
+                name=os.path.basename(missing[0])))
 
         def shard(number: int) -> FileRange:
             handle = open(names[number], "rb")  # noqa: SIM115 - closed by the reader's close()
@@ -61,7 +64,7 @@ def read_checkpoint_prefix(prefix: str) -> CheckpointReader:
         return read_v2_checkpoint(index, shard, prefix, close)
     except FormatError as exc:
         close()
-        raise CheckpointError(prefix, str(exc)) from None
+        raise CheckpointError(prefix, exc.problem) from None
     except BaseException:
         close()
         raise
@@ -84,7 +87,7 @@ def latest_checkpoint(folder: str | os.PathLike) -> str:
                 indexed.append((int(m.group(1)), name[: -len(".index")]))
         if indexed:
             return os.path.join(place, max(indexed)[1])
-    raise CheckpointError(folder, "the folder holds no checkpoint (no model.ckpt-N.index, here or in train/)")
+    raise CheckpointError(folder, said("the folder holds no checkpoint (no model.ckpt-N.index, here or in train/)"))
 
 
 def _state_file_prefix(place: str) -> str | None:

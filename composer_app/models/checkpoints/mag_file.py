@@ -7,6 +7,7 @@ from pathlib import Path
 
 from composer_app.models.checkpoints.bundle_proto import GeneratorBundle, WireFormatError, encode_varint, parse_bundle
 from composer_app.models.errors import BundleError
+from composer_app.said import said
 from composer_app.user_files import checked_size, read_limited
 
 MAX_BUNDLE_BYTES = 512 * 1024 * 1024
@@ -15,7 +16,7 @@ MAX_BUNDLE_BYTES = 512 * 1024 * 1024
 def read_mag(path: str | os.PathLike) -> GeneratorBundle:
     """The GeneratorBundle in a .mag file; BundleError names the file and says what is wrong with it."""
     path = Path(path)
-    return mag_from_bytes(read_limited(path, MAX_BUNDLE_BYTES, ".mag bundle", BundleError), path)
+    return mag_from_bytes(read_limited(path, MAX_BUNDLE_BYTES, said(".mag bundle"), BundleError), path)
 
 
 def mag_from_bytes(data: bytes, path: Path | None = None) -> GeneratorBundle:
@@ -23,11 +24,15 @@ def mag_from_bytes(data: bytes, path: Path | None = None) -> GeneratorBundle:
     try:
         raw = parse_bundle(data)
     except WireFormatError as exc:
-        problem = "the file is truncated" if "truncated" in str(exc) else "not a .mag bundle"
-        raise BundleError(path, f"{problem} ({exc})") from None
+        raise BundleError(path, _damaged_bundle(exc.problem)) from None
     if not raw.generator_id or not raw.checkpoint_files:
-        raise BundleError(path, "not a .mag bundle (no generator id or no checkpoint inside)")
+        raise BundleError(path, said("not a .mag bundle (no generator id or no checkpoint inside)"))
     return raw
+
+
+def _damaged_bundle(detail: str) -> str:
+    problem = said("the file is truncated") if "truncated" in detail else said("not a .mag bundle")
+    return said("{problem} ({detail})").format(problem=problem, detail=detail)
 
 
 HEADER_FIELD_LIMIT = 1 << 20  # the generator and bundle details are a few lines of text
@@ -40,7 +45,7 @@ def read_mag_header(path: str | os.PathLike) -> tuple[str, str, str]:
     answers at once and never fills memory.
     """
     path = Path(path)
-    size = checked_size(path, MAX_BUNDLE_BYTES, ".mag bundle", BundleError)
+    size = checked_size(path, MAX_BUNDLE_BYTES, said(".mag bundle"), BundleError)
     kept, checkpoints = bytearray(), 0
     try:
         with open(path, "rb") as fh:
@@ -48,19 +53,19 @@ def read_mag_header(path: str | os.PathLike) -> tuple[str, str, str]:
                 key = _stream_varint(fh)
                 number, wire = key >> 3, key & 7
                 if number == 0:
-                    raise WireFormatError("field number 0")
+                    raise WireFormatError(said("field number 0"))
                 if wire != 2:
                     skip = {0: None, 1: 8, 5: 4}.get(wire, -1)
                     if skip == -1:
-                        raise WireFormatError(f"unsupported wire type {wire}")
+                        raise WireFormatError(said("unsupported wire type {wire}").format(wire=wire))
                     _stream_varint(fh) if skip is None else fh.seek(skip, os.SEEK_CUR)
                     continue
                 length = _stream_varint(fh)
                 if fh.tell() + length > size:
-                    raise WireFormatError("truncated field")
+                    raise WireFormatError(said("truncated field"))
                 if number in (1, 4):
                     if length > HEADER_FIELD_LIMIT:
-                        raise WireFormatError(f"a details field of {length} bytes")
+                        raise WireFormatError(said("a details field of {length} bytes").format(length=length))
                     kept += encode_varint(key) + encode_varint(length) + fh.read(length)
                 else:
                     checkpoints += number == 2
@@ -68,11 +73,10 @@ def read_mag_header(path: str | os.PathLike) -> tuple[str, str, str]:
     except OSError as exc:
         raise BundleError(path, exc.strerror or str(exc)) from None
     except WireFormatError as exc:
-        problem = "the file is truncated" if "truncated" in exc.problem else "not a .mag bundle"
-        raise BundleError(path, f"{problem} ({exc.problem})") from None
+        raise BundleError(path, _damaged_bundle(exc.problem)) from None
     raw = parse_bundle(bytes(kept))
     if not raw.generator_id or not checkpoints:
-        raise BundleError(path, "not a .mag bundle (no generator id or no checkpoint inside)")
+        raise BundleError(path, said("not a .mag bundle (no generator id or no checkpoint inside)"))
     return raw.generator_id, raw.generator_description, raw.bundle_description
 
 
@@ -81,10 +85,10 @@ def _stream_varint(fh) -> int:
     while True:
         byte = fh.read(1)
         if not byte:
-            raise WireFormatError("truncated varint")
+            raise WireFormatError(said("truncated varint"))
         result |= (byte[0] & 0x7F) << shift
         if byte[0] < 0x80:
             return result
         shift += 7
         if shift > 63:
-            raise WireFormatError("varint too long")
+            raise WireFormatError(said("varint too long"))

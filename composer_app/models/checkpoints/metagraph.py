@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from composer_app.models.checkpoints.sstable import FormatError
 from composer_app.models.checkpoints.tensor_protos import fields
+from composer_app.said import said
 
 STATE_COLLECTION = "initial_state"
 MAX_STATE_TENSORS = 4096  # Magenta lists 2 per LSTM layer, plus 2 for attention
@@ -28,7 +29,7 @@ def _text(buf, span: tuple[int, int], what: str) -> str:
     try:
         return bytes(buf[span[0]:span[1]]).decode("utf-8")
     except UnicodeDecodeError:
-        raise FormatError(f"the metagraph's {what} is not UTF-8") from None
+        raise FormatError(said("the metagraph's {what} is not UTF-8").format(what=what)) from None
 
 
 def _signed(value: int) -> int:
@@ -65,7 +66,8 @@ def _state_names(buf, whole: tuple[int, int]) -> list[str] | None:
             found = found or []
             for name in _submessages(buf, node_list, 1):
                 if len(found) >= MAX_STATE_TENSORS:
-                    raise FormatError(f"the metagraph lists more than {MAX_STATE_TENSORS} state tensors")
+                    raise FormatError(said("the metagraph lists more than {limit} state tensors").format(
+                        limit=MAX_STATE_TENSORS))
                 found.append(_text(buf, name, "state tensor name").split(":")[0])
     return found
 
@@ -79,7 +81,8 @@ def _shape(buf, span: tuple[int, int]) -> tuple[int, ...] | None:
         if n != 2 or wire != 2:
             continue
         if len(dims) >= MAX_DIMS:
-            raise FormatError(f"a shape in the metagraph has more than {MAX_DIMS} dimensions")
+            raise FormatError(said("a shape in the metagraph has more than {limit} dimensions").format(
+                limit=MAX_DIMS))
         size = 0
         for m, w, v in fields(buf, *value):
             if m == 1 and w == 0:

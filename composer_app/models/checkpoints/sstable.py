@@ -9,6 +9,7 @@ import struct
 import numpy as np
 
 from composer_app.models.errors import BundleError
+from composer_app.said import said
 
 try:
     # Hardware CRC runs at GB/s; numpy's table walk is what made reading a 0.5 GB checkpoint take seconds.
@@ -147,7 +148,7 @@ def read_varint(buf, pos: int, end: int, bits: int = 64) -> tuple[int, int]:
     shift = 0
     while True:
         if pos >= end:
-            raise FormatError("truncated varint")
+            raise FormatError(said("truncated varint"))
         byte = buf[pos]
         pos += 1
         result |= (byte & 0x7F) << shift
@@ -155,9 +156,9 @@ def read_varint(buf, pos: int, end: int, bits: int = 64) -> tuple[int, int]:
             break
         shift += 7
         if shift >= bits:
-            raise FormatError(f"varint longer than {bits} bits")
+            raise FormatError(said("varint longer than {bits} bits").format(bits=bits))
     if result >> bits:
-        raise FormatError(f"varint larger than {bits} bits")
+        raise FormatError(said("varint larger than {bits} bits").format(bits=bits))
     return result, pos
 
 
@@ -168,7 +169,7 @@ def snappy_decompress(data) -> bytes:
     """Decompress a raw snappy block, refusing anything inconsistent with its declared length."""
     size, pos = read_varint(data, 0, len(data), 32)
     if size > MAX_SNAPPY_OUTPUT:
-        raise FormatError("snappy block claims an implausible size")
+        raise FormatError(said("snappy block claims an implausible size"))
     out = bytearray()
     end = len(data)
     while pos < end:
@@ -180,30 +181,30 @@ def snappy_decompress(data) -> bytes:
             if length >= 60:
                 extra = length - 59
                 if pos + extra > end:
-                    raise FormatError("truncated snappy literal length")
+                    raise FormatError(said("truncated snappy literal length"))
                 length = int.from_bytes(data[pos:pos + extra], "little")
                 pos += extra
             length += 1
             if pos + length > end or len(out) + length > size:
-                raise FormatError("snappy literal runs past its block")
+                raise FormatError(said("snappy literal runs past its block"))
             out += data[pos:pos + length]
             pos += length
             continue
         if kind == 1:
             if pos + 1 > end:
-                raise FormatError("truncated snappy copy")
+                raise FormatError(said("truncated snappy copy"))
             length = 4 + ((tag >> 2) & 7)
             offset = ((tag >> 5) << 8) | data[pos]
             pos += 1
         else:
             width = 2 if kind == 2 else 4
             if pos + width > end:
-                raise FormatError("truncated snappy copy")
+                raise FormatError(said("truncated snappy copy"))
             length = (tag >> 2) + 1
             offset = int.from_bytes(data[pos:pos + width], "little")
             pos += width
         if offset == 0 or offset > len(out) or len(out) + length > size:
-            raise FormatError("snappy copy out of range")
+            raise FormatError(said("snappy copy out of range"))
         # A copy may overlap its own output (run-length style), so extend piecewise.
         start = len(out) - offset
         while length > 0:
@@ -211,7 +212,7 @@ def snappy_decompress(data) -> bytes:
             out += piece
             length -= len(piece)
     if len(out) != size:
-        raise FormatError("snappy block shorter than declared")
+        raise FormatError(said("snappy block shorter than declared"))
     return bytes(out)
 
 
@@ -227,14 +228,14 @@ def _read_handle(buf, pos: int, end: int) -> tuple[int, int, int]:
 def parse_block(block) -> list[tuple[bytes, int, int]]:
     """Entries of one block as (key, value start, value end) positions within the block."""
     if len(block) < 4:
-        raise FormatError("block too short for its restart count")
+        raise FormatError(said("block too short for its restart count"))
     (num_restarts,) = struct.unpack_from("<I", block, len(block) - 4)
     limit = len(block) - 4 - 4 * num_restarts
     if num_restarts < 1 or limit < 0:
-        raise FormatError("block restart array does not fit")
+        raise FormatError(said("block restart array does not fit"))
     restarts = set(struct.unpack_from(f"<{num_restarts}I", block, limit))
     if max(restarts) >= max(limit, 1):
-        raise FormatError("block restart point out of range")
+        raise FormatError(said("block restart point out of range"))
     entries: list[tuple[bytes, int, int]] = []
     key = b""
     pos = 0
@@ -244,12 +245,12 @@ def parse_block(block) -> list[tuple[bytes, int, int]]:
         unshared, pos = read_varint(block, pos, limit, 32)
         value_len, pos = read_varint(block, pos, limit, 32)
         if shared > len(key) or (at in restarts and shared):
-            raise FormatError("block entry shares more key than it has")
+            raise FormatError(said("block entry shares more key than it has"))
         if pos + unshared + value_len > limit:
-            raise FormatError("block entry runs past its block")
+            raise FormatError(said("block entry runs past its block"))
         new_key = key[:shared] + bytes(block[pos:pos + unshared])
         if entries and new_key <= key:
-            raise FormatError("block keys out of order")
+            raise FormatError(said("block keys out of order"))
         key = new_key
         pos += unshared
         entries.append((key, pos, pos + value_len))
@@ -264,11 +265,11 @@ class Table:
         self._data = memoryview(data).cast("B")
         size = len(self._data)
         if size < FOOTER_SIZE:
-            raise FormatError(f"{size} bytes is too short for a table")
+            raise FormatError(said("{size} bytes is too short for a table").format(size=size))
         footer = self._data[size - FOOTER_SIZE:]
         (magic,) = struct.unpack_from("<Q", footer, 40)
         if magic != MAGIC:
-            raise FormatError("not a TensorFlow table (bad magic number)")
+            raise FormatError(said("not a TensorFlow table (bad magic number)"))
         self._limit = size - FOOTER_SIZE
         meta_offset, meta_size, pos = _read_handle(footer, 0, 40)
         index_offset, index_size, _ = _read_handle(footer, pos, 40)
@@ -283,7 +284,8 @@ class Table:
 
     def _check_handle(self, offset: int, size: int) -> None:
         if offset + size + TRAILER_SIZE > self._limit:
-            raise FormatError(f"block at {offset} (+{size} bytes) runs past the end of the table")
+            raise FormatError(said("block at {offset} (+{size} bytes) runs past the end of the table").format(
+                offset=offset, size=size))
 
     def _block(self, offset: int, size: int) -> tuple[memoryview, list[tuple[bytes, int, int]], list[bytes]]:
         cached = self._blocks.get((offset, size))
@@ -293,14 +295,14 @@ class Table:
         raw = self._data[offset:offset + size + 1]
         (stored,) = struct.unpack_from("<I", self._data, offset + size + 1)
         if crc32c(raw) != unmask_crc(stored):
-            raise FormatError(f"checksum mismatch in the block at {offset}")
+            raise FormatError(said("checksum mismatch in the block at {offset}").format(offset=offset))
         kind = raw[size]
         if kind == 0:
             block = raw[:size]
         elif kind == 1:
             block = memoryview(snappy_decompress(raw[:size]))
         else:
-            raise FormatError(f"unknown block compression type {kind}")
+            raise FormatError(said("unknown block compression type {kind}").format(kind=kind))
         entries = parse_block(block)
         parsed = (block, entries, [key for key, _, _ in entries])
         self._blocks[(offset, size)] = parsed

@@ -7,6 +7,7 @@ import tarfile
 from pathlib import PurePosixPath
 
 from composer_app.models.checkpoints.sstable import FormatError
+from composer_app.said import said
 
 MAX_MEMBERS = 10_000
 MAX_MEMBER_BYTES = 1 << 36
@@ -40,7 +41,7 @@ class TarMembers:
         try:
             self._handle = open(path, "rb")  # noqa: SIM115 - held until close(), members are read lazily
         except OSError as exc:
-            raise FormatError(f"cannot open it ({exc.strerror or exc})") from None
+            raise FormatError(said("cannot open it ({reason})").format(reason=exc.strerror or str(exc))) from None
         try:
             self._size = os.fstat(self._handle.fileno()).st_size
             try:
@@ -60,7 +61,7 @@ class TarMembers:
             members: dict[str, tarfile.TarInfo] = {}
             for count, member in enumerate(tar):
                 if count >= MAX_MEMBERS:
-                    raise FormatError(f"more than {MAX_MEMBERS} members in the tar")
+                    raise FormatError(said("more than {limit} members in the tar").format(limit=MAX_MEMBERS))
                 if _safe(member):
                     members.setdefault(str(PurePosixPath(member.name)), member)
             return tar, members
@@ -68,26 +69,29 @@ class TarMembers:
             raise
         except tarfile.ReadError:
             # Its text is several lines of tarfile's attempts; the user needs only what the file is not.
-            raise FormatError("not a tar archive, or a damaged one") from None
+            raise FormatError(said("not a tar archive, or a damaged one")) from None
         except Exception as exc:  # the stdlib tar and its decompressors raise many kinds on damaged archives
             detail = str(exc).splitlines()[0] if str(exc) else ""
-            raise FormatError(f"not a readable tar ({type(exc).__name__}{': ' + detail if detail else ''})") from None
+            error = f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
+            raise FormatError(said("not a readable tar ({error})").format(error=error)) from None
 
     def data(self, name: str, cap: int = MAX_MEMBER_BYTES):
         """A member's content: a lazy FileRange for a plain tar, bytes for a compressed one."""
         member = self.members[name]
         if member.size > min(cap, MAX_IN_MEMORY_BYTES if self.compressed else cap):
-            raise FormatError(f"member {name} is implausibly large ({member.size} bytes)")
+            raise FormatError(said("member {name} is implausibly large ({size} bytes)").format(
+                name=name, size=member.size))
         if not self.compressed:
             if member.offset_data + member.size > self._size:
-                raise FormatError(f"the tar is truncated inside member {name}")
+                raise FormatError(said("the tar is truncated inside member {name}").format(name=name))
             return FileRange(self._handle, member.offset_data, member.size)
         try:
             data = self._tar.extractfile(member).read(member.size)
         except Exception as exc:  # decompression errors surface only while reading
-            raise FormatError(f"member {name} cannot be read ({type(exc).__name__}: {exc})") from None
+            raise FormatError(said("member {name} cannot be read ({error})").format(
+                name=name, error=f"{type(exc).__name__}: {exc}")) from None
         if len(data) != member.size:
-            raise FormatError(f"the tar is truncated inside member {name}")
+            raise FormatError(said("the tar is truncated inside member {name}").format(name=name))
         return data
 
     def close(self) -> None:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from composer_app.models.checkpoints.sstable import FormatError, read_varint
+from composer_app.said import said
 
 MAX_RANK = 8
 
@@ -48,7 +49,7 @@ def _int(value: int, bits: int, what: str) -> int:
     if value >= 1 << 63:
         value -= 1 << 64
     if not -(1 << (bits - 1)) <= value < 1 << (bits - 1):
-        raise FormatError(f"{what} {value} does not fit in int{bits}")
+        raise FormatError(said("{what} {value} does not fit in int{bits}").format(what=what, value=value, bits=bits))
     return value
 
 
@@ -59,7 +60,7 @@ def fields(buf, start: int, end: int):
         key, pos = read_varint(buf, pos, end)
         number, wire = key >> 3, key & 7
         if number == 0:
-            raise FormatError("protobuf field number 0")
+            raise FormatError(said("protobuf field number 0"))
         if wire == 0:
             value, pos = read_varint(buf, pos, end)
             yield number, wire, value
@@ -69,23 +70,24 @@ def fields(buf, start: int, end: int):
         elif wire in (1, 5):
             length = 8 if wire == 1 else 4
         else:
-            raise FormatError(f"protobuf wire type {wire} is not used by checkpoints")
+            raise FormatError(said("protobuf wire type {wire} is not used by checkpoints").format(wire=wire))
         if length > end - pos:
-            raise FormatError("protobuf field runs past its message")
+            raise FormatError(said("protobuf field runs past its message"))
         yield number, wire, (pos, pos + length)
         pos += length
 
 
 def _expect(wire: int, wanted: int, what: str) -> None:
     if wire != wanted:
-        raise FormatError(f"{what} has wire type {wire}, expected {wanted}")
+        raise FormatError(said("{what} has wire type {wire}, expected {wanted}").format(
+            what=what, wire=wire, wanted=wanted))
 
 
 def _text(buf, span: tuple[int, int], what: str) -> str:
     try:
         return bytes(buf[span[0]:span[1]]).decode("utf-8")
     except UnicodeDecodeError:
-        raise FormatError(f"{what} is not UTF-8") from None
+        raise FormatError(said("{what} is not UTF-8").format(what=what)) from None
 
 
 def parse_shape(buf, start: int, end: int) -> tuple[int, ...]:
@@ -95,17 +97,17 @@ def parse_shape(buf, start: int, end: int) -> tuple[int, ...]:
         if number == 2:
             _expect(wire, 2, "shape dim")
             if len(dims) >= MAX_RANK:
-                raise FormatError(f"shape has more than {MAX_RANK} dimensions")
+                raise FormatError(said("shape has more than {limit} dimensions").format(limit=MAX_RANK))
             size = 0
             for n, w, v in fields(buf, *value):
                 if n == 1:
                     _expect(w, 0, "dim size")
                     size = _int(v, 64, "dim size")
             if size < 0:
-                raise FormatError(f"shape has an unknown or negative dimension ({size})")
+                raise FormatError(said("shape has an unknown or negative dimension ({size})").format(size=size))
             dims.append(size)
         elif number == 3 and value:
-            raise FormatError("shape of unknown rank")
+            raise FormatError(said("shape of unknown rank"))
     return tuple(dims)
 
 
@@ -117,7 +119,7 @@ def parse_slice(buf, start: int, end: int) -> tuple[tuple[int, int | None], ...]
             continue
         _expect(wire, 2, "slice extent")
         if len(extents) >= MAX_RANK:
-            raise FormatError(f"slice has more than {MAX_RANK} dimensions")
+            raise FormatError(said("slice has more than {limit} dimensions").format(limit=MAX_RANK))
         first, length = 0, None
         for n, w, v in fields(buf, *value):
             if n == 1:
@@ -153,7 +155,7 @@ def parse_versions(buf, start: int, end: int) -> tuple[int, int, tuple[int, ...]
 def _enum(value: int, what: str) -> int:
     value = _int(value, 32, what)
     if value not in DTYPES:
-        raise FormatError(f"{what} {value} is not a TensorFlow DataType")
+        raise FormatError(said("{what} {value} is not a TensorFlow DataType").format(what=what, value=value))
     return value
 
 
@@ -204,9 +206,9 @@ def parse_slice_metas(buf, start: int, end: int) -> tuple[list[SliceMeta], tuple
                 _expect(w, 2, "tensor slice")
                 slices.append(parse_slice(buf, *v))
         if not name:
-            raise FormatError("a tensor in the metadata has no name")
+            raise FormatError(said("a tensor in the metadata has no name"))
         if not dtype:
-            raise FormatError(f"tensor {name!r} has no type in the metadata")
+            raise FormatError(said("tensor {name!r} has no type in the metadata").format(name=name))
         metas.append(SliceMeta(name, shape, dtype, tuple(slices)))
     return metas, versions
 
@@ -308,9 +310,9 @@ def parse_bundle_entry(buf, start: int, end: int) -> BundleEntry:
             _expect(wire, 2, "slice")
             slices.append(parse_slice(buf, *value))
     if not dtype:
-        raise FormatError("entry has no dtype")
+        raise FormatError(said("entry has no dtype"))
     if shard < 0 or offset < 0 or size < 0:
-        raise FormatError("entry has a negative shard, offset or size")
+        raise FormatError(said("entry has a negative shard, offset or size"))
     return BundleEntry(dtype, shape, shard, offset, size, crc, tuple(slices))
 
 

@@ -28,6 +28,7 @@ from composer_app.models.checkpoints.tensor_protos import (
 )
 from composer_app.models.checkpoints.tensor_values import decode_raw, decode_values
 from composer_app.models.errors import BundleError
+from composer_app.said import said
 
 MAX_TENSOR_BYTES = 1 << 34
 MAX_SLICES = 1024
@@ -44,13 +45,14 @@ Extents = tuple[tuple[int, int | None], ...]
 class CheckpointError(BundleError):
     """A checkpoint that cannot be read: damaged, truncated, crafted or in a form this reader does not support."""
 
-    hint = "Choose the checkpoint as Magenta saved it (a .tar, or the model.ckpt-N files), or a .mag bundle."
+    hint = said("Choose the checkpoint as Magenta saved it (a .tar, or the model.ckpt-N files), or a .mag bundle.")
 
     def __init__(self, source: str, problem: str, tensor: str | None = None):
         self.source = source
         self.tensor = tensor
-        where = f"tensor {tensor!r} of checkpoint {source}" if tensor is not None else f"checkpoint {source}"
-        super().__init__(None, f"cannot read {where}: {problem}")
+        text = (said("cannot read tensor {tensor!r} of checkpoint {source}: {problem}") if tensor is not None
+                else said("cannot read checkpoint {source}: {problem}"))
+        super().__init__(None, text.format(tensor=tensor, source=source, problem=problem))
         self.problem = problem
 
 
@@ -108,7 +110,8 @@ class CheckpointReader:
             return np.dtype(object)
         numpy_name = DTYPES[tensor.dtype][1]
         if numpy_name is None:
-            raise CheckpointError(self.source, f"{dtype_name(tensor.dtype)} tensors are not supported", name)
+            raise CheckpointError(self.source, said("{dtype} tensors are not supported").format(
+                dtype=dtype_name(tensor.dtype)), name)
         return np.dtype(numpy_name)
 
     def type_name(self, name: str) -> str:
@@ -124,11 +127,12 @@ class CheckpointReader:
         """The tensor's exact values as a new numpy array."""
         tensor = self._get(name)
         if tensor.dtype == DT_STRING or DTYPES[tensor.dtype][1] is None:
-            raise CheckpointError(self.source, f"{dtype_name(tensor.dtype)} tensors are not supported", name)
+            raise CheckpointError(self.source, said("{dtype} tensors are not supported").format(
+                dtype=dtype_name(tensor.dtype)), name)
         try:
             return self._load(name, tensor)
         except FormatError as exc:
-            raise CheckpointError(self.source, str(exc), name) from None
+            raise CheckpointError(self.source, exc.problem, name) from None
 
     def read_all(self, skip: Callable[[str], bool] | None = None) -> dict[str, np.ndarray]:
         """Every tensor whose name `skip` does not select (e.g. skip=is_training_state), by name."""
@@ -147,42 +151,45 @@ class CheckpointReader:
 
 
 def _check_versions(versions: tuple[int, int, tuple[int, ...]], supported: int) -> None:
-    _, min_consumer, bad = versions
-    if min_consumer > supported or supported in bad:
-        raise FormatError(f"written for a newer reader (needs format version {min_consumer})")
+    _, version, bad = versions
+    if version > supported or supported in bad:
+        raise FormatError(said("written for a newer reader (needs format version {version})").format(version=version))
 
 
 def _check_shape(shape: tuple[int, ...], dtype: int) -> None:
     numpy_name = DTYPES[dtype][1]
     itemsize = np.dtype(numpy_name).itemsize if numpy_name else 1
     if math.prod(shape) * itemsize > MAX_TENSOR_BYTES:
-        raise FormatError(f"implausibly large shape {list(shape)}")
+        raise FormatError(said("implausibly large shape {shape}").format(shape=list(shape)))
 
 
 def _slice_plan(shape: tuple[int, ...], slices: Sequence[Extents]) -> list[tuple[tuple[slice, ...], tuple[int, ...]]]:
     """Where each stored slice goes in the whole tensor; the slices must tile it exactly."""
     if not slices:
-        raise FormatError("no data is stored for it")
+        raise FormatError(said("no data is stored for it"))
     if len(slices) > MAX_SLICES:
-        raise FormatError(f"stored in {len(slices)} slices, more than {MAX_SLICES}")
+        raise FormatError(said("stored in {count} slices, more than {limit}").format(
+            count=len(slices), limit=MAX_SLICES))
     plan = []
     for extents in slices:
         if len(extents) != len(shape):
-            raise FormatError(f"a slice of rank {len(extents)} for a tensor of rank {len(shape)}")
+            raise FormatError(said("a slice of rank {rank} for a tensor of rank {tensor_rank}").format(
+                rank=len(extents), tensor_rank=len(shape)))
         index, sizes = [], []
         for (start, length), dim in zip(extents, shape):
             start, length = (0, dim) if length is None else (start, length)
             if start < 0 or length < 0 or start + length > dim:
-                raise FormatError(f"slice {list(extents)} lies outside the shape {list(shape)}")
+                raise FormatError(said("slice {extents} lies outside the shape {shape}").format(
+                    extents=list(extents), shape=list(shape)))
             index.append(slice(start, start + length))
             sizes.append(length)
         plan.append((tuple(index), tuple(sizes)))
     for i, (first, _) in enumerate(plan):
         for second, _ in plan[i + 1:]:
             if all(a.start < b.stop and b.start < a.stop for a, b in zip(first, second)):
-                raise FormatError("two of its slices overlap")
+                raise FormatError(said("two of its slices overlap"))
     if sum(math.prod(sizes) for _, sizes in plan) != math.prod(shape):
-        raise FormatError("its slices do not cover the whole tensor")
+        raise FormatError(said("its slices do not cover the whole tensor"))
     return plan
 
 
@@ -201,22 +208,22 @@ def read_v1_checkpoint(data: bytes, source: str) -> CheckpointReader:
         table = Table(data)
         header = table.get(b"")
         if header is None:
-            raise FormatError("no metadata entry (not a V1 checkpoint)")
+            raise FormatError(said("no metadata entry (not a V1 checkpoint)"))
         meta_span, _ = parse_saved_tensor_slices(header, 0, len(header))
         if meta_span is None:
-            raise FormatError("the metadata entry holds no metadata")
+            raise FormatError(said("the metadata entry holds no metadata"))
         metas, versions = parse_slice_metas(header, *meta_span)
         _check_versions(versions, V1_VERSION)
     except FormatError as exc:
-        raise CheckpointError(source, str(exc)) from None
+        raise CheckpointError(source, exc.problem) from None
     tensors: dict[str, _Tensor] = {}
     for meta in metas:
         if meta.name in tensors:
-            raise CheckpointError(source, "listed twice in the metadata", meta.name)
+            raise CheckpointError(source, said("listed twice in the metadata"), meta.name)
         try:
             _check_shape(meta.shape, meta.dtype)
         except FormatError as exc:
-            raise CheckpointError(source, str(exc), meta.name) from None
+            raise CheckpointError(source, exc.problem, meta.name) from None
         tensors[meta.name] = _Tensor(meta.shape, meta.dtype, meta.slices)
 
     def load(name: str, tensor: _Tensor) -> np.ndarray:
@@ -225,16 +232,18 @@ def read_v1_checkpoint(data: bytes, source: str) -> CheckpointReader:
         for extents, (_, sizes) in zip(tensor.pieces, plan):
             value = table.get(tensor_slice_key(name, extents))
             if value is None:
-                raise FormatError(f"the data of slice {list(extents)} is missing")
+                raise FormatError(said("the data of slice {extents} is missing").format(extents=list(extents)))
             _, saved_span = parse_saved_tensor_slices(value, 0, len(value))
             if saved_span is None:
-                raise FormatError(f"the entry of slice {list(extents)} holds no data")
+                raise FormatError(said("the entry of slice {extents} holds no data").format(extents=list(extents)))
             saved_name, saved_extents, proto_span = parse_saved_slice(value, *saved_span)
             if saved_name != name or saved_extents != extents or proto_span is None:
-                raise FormatError(f"the entry of slice {list(extents)} holds another tensor or slice")
+                raise FormatError(said("the entry of slice {extents} holds another tensor or slice").format(
+                    extents=list(extents)))
             proto = parse_tensor_proto(value, *proto_span)
             if proto.dtype and proto.dtype != tensor.dtype:
-                raise FormatError(f"data of type {dtype_name(proto.dtype)} for a {dtype_name(tensor.dtype)} tensor")
+                raise FormatError(said("data of type {stored} for a {dtype} tensor").format(
+                    stored=dtype_name(proto.dtype), dtype=dtype_name(tensor.dtype)))
             pieces.append(decode_values(value, proto, tensor.dtype, math.prod(sizes)))
         return _assemble(tensor.shape, tensor.dtype, plan, pieces)
 
@@ -252,23 +261,23 @@ def read_v2_checkpoint(index: bytes, shards: Callable[[int], bytes] | Sequence[b
         table = Table(index)
         first = table.first()
         if first is None or first[0] != b"":
-            raise FormatError("no header entry (not a V2 checkpoint index)")
+            raise FormatError(said("no header entry (not a V2 checkpoint index)"))
         num_shards, endianness, versions = parse_bundle_header(first[1], 0, len(first[1]))
         _check_versions(versions, V2_VERSION)
         if endianness != 0:
-            raise FormatError("big-endian checkpoints are not supported")
+            raise FormatError(said("big-endian checkpoints are not supported"))
         if num_shards < 1:
-            raise FormatError(f"{num_shards} data shards")
+            raise FormatError(said("{num_shards} data shards").format(num_shards=num_shards))
         entries: dict[bytes, BundleEntry] = {}
         previous = b""
         for key, value in table.items():
             if key and key <= previous:
-                raise FormatError("index keys out of order")
+                raise FormatError(said("index keys out of order"))
             if key:
                 entries[key] = parse_bundle_entry(value, 0, len(value))
                 previous = key
     except FormatError as exc:
-        raise CheckpointError(source, str(exc)) from None
+        raise CheckpointError(source, exc.problem) from None
     tensors: dict[str, _Tensor] = {}
     slice_keys: set[bytes] = set()
     for key, entry in entries.items():
@@ -277,33 +286,35 @@ def read_v2_checkpoint(index: bytes, shards: Callable[[int], bytes] | Sequence[b
                 name = key.decode("utf-8")
                 slice_keys.update(tensor_slice_key(name, extents) for extents in entry.slices)
             except UnicodeDecodeError:
-                raise CheckpointError(source, "a sliced tensor's name is not UTF-8") from None
+                raise CheckpointError(source, said("a sliced tensor's name is not UTF-8")) from None
     for key, entry in entries.items():
         if key in slice_keys:
             continue
         try:
             name = key.decode("utf-8")
         except UnicodeDecodeError:
-            raise CheckpointError(source, f"tensor name {key[:40]!r} is not UTF-8") from None
+            raise CheckpointError(source, said("tensor name {key!r} is not UTF-8").format(key=key[:40])) from None
         try:
             _check_shape(entry.shape, entry.dtype)
         except FormatError as exc:
-            raise CheckpointError(source, str(exc), name) from None
+            raise CheckpointError(source, exc.problem, name) from None
         tensors[name] = _Tensor(entry.shape, entry.dtype, entry)
     fetched: dict[int, object] = {}
 
     def shard(number: int):
         if number >= num_shards:
-            raise FormatError(f"stored in shard {number} of a checkpoint with {num_shards}")
+            raise FormatError(said("stored in shard {number} of a checkpoint with {num_shards}").format(
+                number=number, num_shards=num_shards))
         if number not in fetched:
             try:
                 found = shards(number) if callable(shards) else shards[number]
             except FormatError:
                 raise
             except Exception as exc:  # a caller's loader failing is reported as a missing shard
-                raise FormatError(f"data shard {number} is unavailable ({type(exc).__name__}: {exc})") from None
+                raise FormatError(said("data shard {number} is unavailable ({error})").format(
+                    number=number, error=f"{type(exc).__name__}: {exc}")) from None
             if found is None:
-                raise FormatError(f"data shard {number} is unavailable")
+                raise FormatError(said("data shard {number} is unavailable").format(number=number))
             try:
                 found = memoryview(found).cast("B")
             except (TypeError, ValueError):
@@ -314,15 +325,17 @@ def read_v2_checkpoint(index: bytes, shards: Callable[[int], bytes] | Sequence[b
     def data_of(entry: BundleEntry, count: int) -> np.ndarray:
         itemsize = np.dtype(DTYPES[entry.dtype][1]).itemsize
         if entry.size != count * itemsize:
-            raise FormatError(f"{entry.size} bytes stored where its shape needs {count * itemsize}")
+            raise FormatError(said("{size} bytes stored where its shape needs {needed}").format(
+                size=entry.size, needed=count * itemsize))
         data = shard(entry.shard_id)
         if entry.offset + entry.size > len(data):
-            raise FormatError(f"its data (at {entry.offset}, {entry.size} bytes) runs past the end of its shard")
+            raise FormatError(said("its data (at {offset}, {size} bytes) runs past the end of its shard").format(
+                offset=entry.offset, size=entry.size))
         raw = data[entry.offset:entry.offset + entry.size]
         if len(raw) != entry.size:
-            raise FormatError("its shard is shorter than its index says")
+            raise FormatError(said("its shard is shorter than its index says"))
         if crc32c(raw) != unmask_crc(entry.crc32c):
-            raise FormatError("checksum mismatch in its data")
+            raise FormatError(said("checksum mismatch in its data"))
         return decode_raw(raw, entry.dtype, count)
 
     def load(name: str, tensor: _Tensor) -> np.ndarray:
@@ -334,9 +347,10 @@ def read_v2_checkpoint(index: bytes, shards: Callable[[int], bytes] | Sequence[b
         for extents, (_, sizes) in zip(entry.slices, plan):
             part = entries.get(tensor_slice_key(name, extents))
             if part is None:
-                raise FormatError(f"the data of slice {list(extents)} is missing")
+                raise FormatError(said("the data of slice {extents} is missing").format(extents=list(extents)))
             if part.dtype != entry.dtype:
-                raise FormatError(f"slice {list(extents)} has type {dtype_name(part.dtype)}")
+                raise FormatError(said("slice {extents} has type {dtype}").format(
+                    extents=list(extents), dtype=dtype_name(part.dtype)))
             pieces.append(data_of(part, math.prod(sizes)))
         return _assemble(tensor.shape, tensor.dtype, plan, pieces)
 
@@ -353,11 +367,11 @@ def read_checkpoint_tar(path: str | os.PathLike) -> CheckpointReader:
     try:
         tar = TarMembers(path)
     except FormatError as exc:
-        raise CheckpointError(source, str(exc)) from None
+        raise CheckpointError(source, exc.problem) from None
     try:
         index_name = next((name for name in tar.members if name.endswith(".index")), None)
         if index_name is None:
-            raise FormatError("no .index member in the tar")
+            raise FormatError(said("no .index member in the tar"))
         stored = tar.data(index_name, MAX_INDEX_BYTES)
         index = bytes(stored[0:len(stored)])
         num_shards = _shard_count(index)
@@ -365,11 +379,11 @@ def read_checkpoint_tar(path: str | os.PathLike) -> CheckpointReader:
         shard_names = [f"{prefix}.data-{i:05d}-of-{num_shards:05d}" for i in range(num_shards)]
         missing = [name for name in shard_names if name not in tar.members]
         if missing:
-            raise FormatError(f"the tar lacks the data shard {missing[0]}")
+            raise FormatError(said("the tar lacks the data shard {missing}").format(missing=missing[0]))
         return read_v2_checkpoint(index, lambda i: tar.data(shard_names[i]), source, tar.close)
     except FormatError as exc:
         tar.close()
-        raise CheckpointError(source, str(exc)) from None
+        raise CheckpointError(source, exc.problem) from None
     except BaseException:
         tar.close()
         raise
@@ -378,8 +392,8 @@ def read_checkpoint_tar(path: str | os.PathLike) -> CheckpointReader:
 def _shard_count(index: bytes) -> int:
     first = Table(index).first()
     if first is None or first[0] != b"":
-        raise FormatError("no header entry (not a V2 checkpoint index)")
+        raise FormatError(said("no header entry (not a V2 checkpoint index)"))
     num_shards = parse_bundle_header(first[1], 0, len(first[1]))[0]
     if not 1 <= num_shards <= MAX_TAR_MEMBERS:
-        raise FormatError(f"{num_shards} data shards")
+        raise FormatError(said("{num_shards} data shards").format(num_shards=num_shards))
     return num_shards

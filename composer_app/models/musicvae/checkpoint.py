@@ -10,6 +10,7 @@ import numpy as np
 from composer_app.models.checkpoints.checkpoint_paths import open_checkpoint
 from composer_app.models.checkpoints.tf_checkpoint import is_training_state
 from composer_app.models.errors import BundleError
+from composer_app.said import said
 
 MAX_LAYERS = 64
 # Where SplitMultiOutLstmDecoder (hierdec-trio) puts its k-th core decoder: f"{SPLIT_SCOPE}_{k}/decoder/...".
@@ -136,20 +137,22 @@ class WeightTensors:
         self.source, self.tensors = source, tensors
 
     def fail(self, name: str, problem: str) -> BundleError:
-        return BundleError(self.source, f"tensor {name!r} {problem}; this is not a MusicVAE checkpoint this app "
-                                        "can read")
+        """The error for tensor `name`; `problem` is said() text such as "is missing"."""
+        return BundleError(self.source, said("tensor {name!r} {problem}; this is not a MusicVAE checkpoint this app "
+                                             "can read").format(name=name, problem=problem))
 
     def get(self, name: str, shape: tuple[int | None, ...]) -> np.ndarray:
         if name not in self.tensors:
-            raise self.fail(name, "is missing")
+            raise self.fail(name, said("is missing"))
         value = self.tensors[name]
         if value.dtype != np.float32:
-            raise self.fail(name, f"is {value.dtype}, not float32")
+            raise self.fail(name, said("is {dtype}, not float32").format(dtype=str(value.dtype)))
         if value.ndim != len(shape) or any(want is not None and got != want for got, want in zip(value.shape, shape)):
             wanted = "[" + ", ".join("?" if s is None else str(s) for s in shape) + "]"
-            raise self.fail(name, f"has shape {list(value.shape)}, expected {wanted}")
+            raise self.fail(name, said("has shape {shape}, expected {expected}").format(
+                shape=str(list(value.shape)), expected=wanted))
         if not np.isfinite(value).all():
-            raise self.fail(name, "holds NaN or infinite values")
+            raise self.fail(name, said("holds NaN or infinite values"))
         return value
 
     def dense(self, scope: str, rows: int | None, columns: int | None) -> Dense:
@@ -160,11 +163,12 @@ class WeightTensors:
         bias = self.get(f"{scope}/bias", (None,))
         units = bias.shape[0] // 4
         if units == 0 or bias.shape[0] % 4:
-            raise self.fail(f"{scope}/bias", f"has {bias.shape[0]} values, not 4 gate blocks")
+            raise self.fail(f"{scope}/bias", said("has {count} values, not 4 gate blocks").format(count=bias.shape[0]))
         rows = None if input_depth is None else input_depth + units
         kernel = self.get(f"{scope}/kernel", (rows, 4 * units))
         if kernel.shape[0] <= units:
-            raise self.fail(f"{scope}/kernel", f"has {kernel.shape[0]} rows for {units} units")
+            raise self.fail(f"{scope}/kernel", said("has {rows} rows for {units} units").format(
+                rows=kernel.shape[0], units=units))
         return Lstm(kernel, bias)
 
 
@@ -173,18 +177,18 @@ def _encoder(t: WeightTensors) -> EncoderWeights:
     depth = None
     while f"encoder/cell_{len(layers)}/bidirectional_rnn/fw/multi_rnn_cell/cell_0/lstm_cell/kernel" in t.tensors:
         if len(layers) == MAX_LAYERS:
-            raise BundleError(t.source, f"more than {MAX_LAYERS} encoder layers")
+            raise BundleError(t.source, said("more than {limit} encoder layers").format(limit=MAX_LAYERS))
         scope = f"encoder/cell_{len(layers)}/bidirectional_rnn"
         fw = t.lstm(f"{scope}/fw/multi_rnn_cell/cell_0/lstm_cell", depth)
         bw = t.lstm(f"{scope}/bw/multi_rnn_cell/cell_0/lstm_cell", fw.input_depth)
         if bw.units != fw.units:
-            raise t.fail(f"{scope}/bw/multi_rnn_cell/cell_0/lstm_cell/bias", f"has {bw.units} units, forward has "
-                                                                             f"{fw.units}")
+            raise t.fail(f"{scope}/bw/multi_rnn_cell/cell_0/lstm_cell/bias",
+                         said("has {units} units, forward has {forward}").format(units=bw.units, forward=fw.units))
         layers.append((fw, bw))
         # A stacked bidirectional layer reads the forward and backward outputs of the one below, side by side.
         depth = 2 * fw.units
     if not layers:
-        raise t.fail("encoder/cell_0/bidirectional_rnn/fw/multi_rnn_cell/cell_0/lstm_cell/kernel", "is missing")
+        raise t.fail("encoder/cell_0/bidirectional_rnn/fw/multi_rnn_cell/cell_0/lstm_cell/kernel", said("is missing"))
     mu = t.dense("encoder/mu", depth, None)
     sigma = t.dense("encoder/sigma", depth, mu.kernel.shape[1])
     return EncoderWeights(tuple(layers), mu, sigma)
@@ -195,11 +199,12 @@ def _cells(t: WeightTensors, scope: str, first_input: int | None) -> list[Lstm]:
     cells: list[Lstm] = []
     while f"{scope}/cell_{len(cells)}/lstm_cell/kernel" in t.tensors:
         if len(cells) == MAX_LAYERS:
-            raise BundleError(t.source, f"more than {MAX_LAYERS} layers under {scope}")
+            raise BundleError(t.source, said("more than {limit} layers under {scope}").format(
+                limit=MAX_LAYERS, scope=scope))
         below = cells[-1].units if cells else first_input
         cells.append(t.lstm(f"{scope}/cell_{len(cells)}/lstm_cell", below))
     if not cells:
-        raise t.fail(f"{scope}/cell_0/lstm_cell/kernel", "is missing")
+        raise t.fail(f"{scope}/cell_0/lstm_cell/kernel", said("is missing"))
     return cells
 
 
@@ -208,7 +213,8 @@ def _conductor(t: WeightTensors, z_size: int) -> ConductorWeights:
     cells = _cells(t, "decoder/hierarchical_level_0", 1)
     initial = t.dense("decoder/hierarchical_level_0/initial_state", z_size, sum(2 * c.units for c in cells))
     if any(name.startswith("decoder/hierarchical_level_1/") for name in t.tensors):
-        raise BundleError(t.source, "this MusicVAE has more than one conductor level, which this app cannot run")
+        raise BundleError(t.source, said("this MusicVAE has more than one conductor level, which this app cannot "
+                                         "run"))
     return ConductorWeights(initial, tuple(cells))
 
 
@@ -218,7 +224,7 @@ def read_nade(t: WeightTensors, scope: str) -> NadeWeights | None:
         return None
     w_enc = t.get(f"{scope}/w_enc", (None, 1, None))
     if not w_enc.shape[0] or not w_enc.shape[2]:
-        raise t.fail(f"{scope}/w_enc", f"has shape {list(w_enc.shape)}, an empty NADE")
+        raise t.fail(f"{scope}/w_enc", said("has shape {shape}, an empty NADE").format(shape=str(list(w_enc.shape))))
     w_dec_t = t.get(f"{scope}/w_dec_t", (w_enc.shape[0], w_enc.shape[2], 1))
     return NadeWeights(w_enc[:, 0, :], w_dec_t[:, :, 0])
 
@@ -236,8 +242,9 @@ def read_decoder(t: WeightTensors, prefix: str, z_size: int, controls: bool = Tr
     control_depth = cells[0].input_depth - output_depth - z_size
     if control_depth < 0 or (control_depth and not controls):
         raise t.fail(f"{prefix}/multi_rnn_cell/cell_0/lstm_cell/kernel",
-                     f"reads {cells[0].input_depth} inputs, expected {output_depth} outputs + {z_size} z"
-                     + (" (+ controls)" if controls else ""))
+                     (said("reads {inputs} inputs, expected {outputs} outputs + {z} z (+ controls)") if controls
+                      else said("reads {inputs} inputs, expected {outputs} outputs + {z} z")).format(
+                         inputs=cells[0].input_depth, outputs=output_depth, z=z_size))
     state_size = sum(2 * cell.units for cell in cells)
     initial = t.dense(f"{prefix}/z_to_initial_state", z_size, state_size)
     return DecoderWeights(initial, tuple(cells), projection, nade, control_depth)
@@ -261,15 +268,16 @@ def _split_decoder(t: WeightTensors, z_size: int) -> SplitDecoderWeights:
     parts: list[DecoderWeights] = []
     while any(name.startswith(f"{SPLIT_SCOPE}_{len(parts)}/") for name in t.tensors):
         if len(parts) == MAX_LAYERS:
-            raise BundleError(t.source, f"more than {MAX_LAYERS} split core decoders")
+            raise BundleError(t.source, said("more than {limit} split core decoders").format(limit=MAX_LAYERS))
         parts.append(read_decoder(t, f"{SPLIT_SCOPE}_{len(parts)}/decoder", z_size, controls=False))
         sizes = [cell.units for cell in parts[-1].cells]
         if parts[-1].nade is not None or sizes != [cell.units for cell in parts[0].cells]:
-            raise BundleError(t.source, f"core decoder {len(parts) - 1} has layers of {sizes} units"
-                              + (" and a NADE" if parts[-1].nade is not None else "")
-                              + f", core decoder 0 of {[cell.units for cell in parts[0].cells]}; Magenta builds "
-                              "them all as categorical decoders from dec_rnn_size, so this is not a MusicVAE "
-                              "checkpoint this app can read")
+            layers = (said("layers of {sizes} units and a NADE") if parts[-1].nade is not None
+                      else said("layers of {sizes} units")).format(sizes=str(sizes))
+            raise BundleError(t.source, said("core decoder {index} has {layers}, core decoder 0 of {first_sizes}; "
+                                             "Magenta builds them all as categorical decoders from dec_rnn_size, so "
+                                             "this is not a MusicVAE checkpoint this app can read").format(
+                index=len(parts) - 1, layers=layers, first_sizes=str([cell.units for cell in parts[0].cells])))
     return SplitDecoderWeights(tuple(parts))
 
 

@@ -22,6 +22,7 @@ from composer_app.models.musicvae.hparams import (
 )
 from composer_app.models.musicvae.trio import TrioConverter
 from composer_app.music.encodings.drums import DEFAULT_DRUM_TYPE_PITCHES
+from composer_app.said import said
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ CONFIG_IDS = tuple(c.id for c in CONFIGS) + tuple(ALIASES)
 class ConfigMismatchError(ModelError):
     """A checkpoint is not of the config the user named."""
 
-    hint = "Leave out --config to use the checkpoint's own, or give the checkpoint of that config."
+    hint = said("Leave out --config to use the checkpoint's own, or give the checkpoint of that config.")
 
 
 def get_config(config_id: str) -> VaeConfig:
@@ -106,7 +107,8 @@ def get_config(config_id: str) -> VaeConfig:
     for config in CONFIGS:
         if config.id == config_id:
             return config
-    raise ModelError(f"unknown MusicVAE config {config_id!r}; known: {', '.join(CONFIG_IDS)}")
+    raise ModelError(said("unknown MusicVAE config {config!r}; known: {known}").format(
+        config=config_id, known=", ".join(CONFIG_IDS)))
 
 
 def _sizes(weights: VaeWeights) -> tuple[int, tuple[int, ...], tuple[int, ...]]:
@@ -123,12 +125,13 @@ def _check_split(weights: VaeWeights) -> None:
     depth, hierarchical = weights.decoder.output_depth, weights.conductor is not None
     if isinstance(weights.decoder, SplitDecoderWeights):
         if weights.decoder.output_depths != TRIO.output_depths:
-            raise BundleError(weights.source, f"split core decoders of depths {list(weights.decoder.output_depths)} "
-                              f"fit no MusicVAE config this app runs (hierdec-trio_16bar splits "
-                              f"{list(TRIO.output_depths)})")
+            raise BundleError(weights.source, said("split core decoders of depths {depths} fit no MusicVAE config "
+                                                   "this app runs (hierdec-trio_16bar splits {trio_depths})").format(
+                depths=str(list(weights.decoder.output_depths)), trio_depths=str(list(TRIO.output_depths))))
     elif hierarchical and depth == TRIO.output_depth:
-        raise BundleError(weights.source, "a hierarchical trio MusicVAE with one core decoder is not among the configs "
-                          "this app runs (hierdec-trio_16bar has one core decoder each for melody, bass and drums)")
+        raise BundleError(weights.source, said("a hierarchical trio MusicVAE with one core decoder is not among the "
+                                               "configs this app runs (hierdec-trio_16bar has one core decoder each "
+                                               "for melody, bass and drums)"))
 
 
 def detect_config(weights: VaeWeights, wanted: str | None = None) -> VaeConfig:
@@ -148,18 +151,24 @@ def detect_config(weights: VaeWeights, wanted: str | None = None) -> VaeConfig:
     candidates = [c for c in CONFIGS if c.structure() == found_structure]
     if not candidates:
         depths, controls = found_structure[:2], found_structure[3]
-        what = (f"input depth {depths[0]} and output depth {depths[1]}" + (" with a NADE" if found_structure[2] else "")
-                + (f" and {controls} controls" if controls else "")
-                + (" in a hierarchical decoder" if found_structure[4] else ""))
-        raise BundleError(weights.source, f"{what} fit no MusicVAE config this app runs "
-                          f"({', '.join(c.id for c in CONFIGS)})")
+        what = said("input depth {input_depth} and output depth {output_depth}").format(
+            input_depth=depths[0], output_depth=depths[1])
+        if found_structure[2]:
+            what = said("{what} with a NADE").format(what=what)
+        if controls:
+            what = said("{what} and {count} controls").format(what=what, count=controls)
+        if found_structure[4]:
+            what = said("{what} in a hierarchical decoder").format(what=what)
+        raise BundleError(weights.source, said("{what} fit no MusicVAE config this app runs ({known})").format(
+            what=what, known=", ".join(c.id for c in CONFIGS)))
     exact = [c for c in candidates if (c.z_size, c.enc_rnn_size, c.dec_rnn_size) == _sizes(weights)]
     found = (exact or candidates)[0]
     if wanted is None:
         return found
     asked = get_config(wanted)
     if asked.structure() != found_structure:
-        raise ConfigMismatchError(f"{weights.source} is a {found.id} checkpoint, not {asked.id}")
+        raise ConfigMismatchError(said("{source} is a {found} checkpoint, not {wanted}").format(
+            source=str(weights.source), found=found.id, wanted=asked.id))
     return asked
 
 
@@ -175,10 +184,12 @@ def apply_hparams(config: VaeConfig, weights: VaeWeights, text: str | None) -> V
         actual["nade_num_hidden"] = weights.decoder.nade.hidden
     problem = sizes_mismatch(given, actual)
     if problem:
-        raise SizesMismatchError(f"{weights.source} does not have the sizes --hparams gives: {problem}")
+        raise SizesMismatchError(said("{source} does not have the sizes --hparams gives: {problem}").format(
+            source=str(weights.source), problem=problem))
     length = given.get("max_seq_len")
     if length and config.hierarchical and length > config.slice_bars * 16:
-        raise VaeHParamsError(f"hparam max_seq_len={length} is longer than {config.id}'s {config.slice_bars} bars "
-                           f"({config.slice_bars * 16} steps), all its conductor can decode")
+        raise VaeHParamsError(said("hparam max_seq_len={length} is longer than {config}'s {bars} bars ({steps} steps), "
+                                   "all its conductor can decode").format(
+            length=length, config=config.id, bars=config.slice_bars, steps=config.slice_bars * 16))
     return dataclasses.replace(config, z_size=z_size, enc_rnn_size=enc, dec_rnn_size=dec,
                                seq_len=length or config.seq_len)

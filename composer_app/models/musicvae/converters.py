@@ -27,6 +27,7 @@ from composer_app.music.events import (
     steps_per_bar_for,
 )
 from composer_app.music.song import Note, Song, TempoChange, TimeSignature, Track, drum_track
+from composer_app.said import said
 
 STEPS_PER_QUARTER = 4
 QUARTERS_PER_BAR = 4
@@ -44,7 +45,7 @@ MELODY_FIRST_PITCH_CLASS = 2
 class NoMusicError(ModelError):
     """A file has nothing the model's converter can read: no melody, no drums, or a metre it does not take."""
 
-    hint = "Give a MIDI file in 4/4 with at least a bar of the music this model plays (a melody or drums)."
+    hint = said("Give a MIDI file in 4/4 with at least a bar of the music this model plays (a melody or drums).")
 
 
 @dataclass(frozen=True)
@@ -67,9 +68,9 @@ class Windows:
         for k, start in enumerate(self.start_bars):
             if start >= first_bar and start + steps - 1 <= last_bar:
                 return self.subset([k])
-        starts = ", ".join(str(b + 1) for b in sorted(set(self.start_bars))) or "none"
-        raise NoMusicError(f"no {steps}-bar window lies within bars {first_bar + 1} to {last_bar + 1}; windows "
-                           f"start at bars {starts}")
+        starts = ", ".join(str(b + 1) for b in sorted(set(self.start_bars))) or said("none")
+        raise NoMusicError(said("no {bars}-bar window lies within bars {first} to {last}; windows start at bars "
+                                "{starts}").format(bars=steps, first=first_bar + 1, last=last_bar + 1, starts=starts))
 
     def subset(self, rows: list[int]) -> Windows:
         """These windows' rows `rows`, in that order."""
@@ -85,7 +86,8 @@ def check_metre(song: Song) -> None:
         except MusicError:
             steps = None
         if steps != STEPS_PER_BAR:
-            raise NoMusicError(f"the song is in {sig}; MusicVAE's converters read only 4/4 (16 steps a bar)")
+            raise NoMusicError(said("the song is in {metre}; MusicVAE's converters read only 4/4 (16 steps a bar)")
+                               .format(metre=str(sig)))
 
 
 @dataclass(frozen=True)
@@ -142,8 +144,9 @@ def four_four_pieces(song: Song) -> list[tuple[Piece, int]]:
     found = [(piece, round(song.tick_to_bar(piece.start))) for piece in pieces(song)
              if piece.steps_per_bar == STEPS_PER_BAR]
     if not found:
-        metres = ", ".join(sorted({str(sig) for sig in song.time_signatures})) or "no metre"
-        raise NoMusicError(f"the song is in {metres}; MusicVAE's converters read only 4/4 (16 steps a bar)")
+        metres = ", ".join(sorted({str(sig) for sig in song.time_signatures})) or said("no metre")
+        raise NoMusicError(said("the song is in {metre}; MusicVAE's converters read only 4/4 (16 steps a bar)").format(
+            metre=metres))
     return found
 
 
@@ -190,7 +193,8 @@ class MelodyConverter:
 
     def class_event(self, cls: int) -> int:
         if not 0 <= cls < self.output_depth:
-            raise ModelError(f"melody class {cls} is outside 0..{self.output_depth - 1}")
+            raise ModelError(said("melody class {value} is outside 0..{highest}").format(
+                value=cls, highest=self.output_depth - 1))
         if cls < MELODY_FIRST_PITCH_CLASS:
             return -2 if cls == MELODY_NO_EVENT_CLASS else -1
         return cls - MELODY_FIRST_PITCH_CLASS + self.min_pitch
@@ -225,7 +229,7 @@ class MelodyConverter:
             for melody in self.melodies(song)
             for offset, window in slices(melody, self.slice_steps))
         if not found:
-            raise NoMusicError(f"no melody of {self.slice_bars} bars or more was found")
+            raise NoMusicError(said("no melody of {bars} bars or more was found").format(bars=self.slice_bars))
         eye = np.eye(self.input_depth, dtype=np.float32)
         inputs = np.stack([eye[list(w)] for w in found])
         return Windows(inputs, tuple(len(w) for w in found), tuple(found), tuple(found.values()))
@@ -294,7 +298,8 @@ class DrumsConverter:
     def class_pitches(self, cls: int) -> list[int]:
         """The pitches Magenta writes for a class: the first pitch of each drum class whose bit is set."""
         if not 0 <= cls < 2 ** self.num_classes:
-            raise ModelError(f"drum class {cls} is outside 0..{2 ** self.num_classes - 1}")
+            raise ModelError(said("drum class {value} is outside 0..{highest}").format(
+                value=cls, highest=2 ** self.num_classes - 1))
         return [self.pitch_classes[k][0] for k in range(self.num_classes) if cls >> k & 1]
 
     def bits(self, classes) -> np.ndarray:
@@ -315,7 +320,7 @@ class DrumsConverter:
             for drums in self.drum_tracks(song)
             for offset, window in slices(drums, self.slice_steps))
         if not found:
-            raise NoMusicError(f"no drum track of {self.slice_bars} bars or more was found")
+            raise NoMusicError(said("no drum track of {bars} bars or more was found").format(bars=self.slice_bars))
         inputs = np.stack([self.roll(w) for w in found])
         return Windows(inputs, tuple(len(w) for w in found), tuple(found), tuple(found.values()))
 
@@ -325,7 +330,8 @@ class DrumsConverter:
         if not self.roll_output:
             return [self.class_pitches(int(c)) for c in output.reshape(-1)]
         if output.ndim != 2 or output.shape[1] != self.num_classes:
-            raise ModelError(f"a drum roll must be [steps, {self.num_classes}], got {list(output.shape)}")
+            raise ModelError(said("a drum roll must be [steps, {classes}], got {shape}").format(
+                classes=self.num_classes, shape=str(list(output.shape))))
         return [[self.pitch_classes[k][0] for k in np.flatnonzero(row > 0.5)] for row in output]
 
     def to_song(self, output) -> Song:

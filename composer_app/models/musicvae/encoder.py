@@ -9,6 +9,7 @@ import numpy as np
 from composer_app.models.engine.layers import dense, lstm_update
 from composer_app.models.engine.parallel import product
 from composer_app.models.musicvae.checkpoint import EncoderWeights, Lstm
+from composer_app.said import said
 
 
 def _run(cell: Lstm, inputs: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -59,9 +60,11 @@ def encode(weights: EncoderWeights, inputs: np.ndarray, lengths) -> tuple[np.nda
     x = np.asarray(inputs, np.float32)
     lengths = np.asarray(lengths, np.int64).reshape(-1)
     if x.ndim != 3 or x.shape[2] != weights.input_depth:
-        raise ValueError(f"encoder inputs must be [batch, time, {weights.input_depth}], got {list(x.shape)}")
+        raise ValueError(said("encoder inputs must be [batch, time, {depth}], got {shape}").format(
+            depth=weights.input_depth, shape=str(list(x.shape))))
     if lengths.shape[0] != x.shape[0] or (lengths < 1).any() or (lengths > x.shape[1]).any():
-        raise ValueError(f"lengths {lengths.tolist()} do not fit inputs of {x.shape[1]} steps")
+        raise ValueError(said("lengths {lengths} do not fit inputs of {steps} steps").format(
+            lengths=str(lengths.tolist()), steps=x.shape[1]))
     for fw, bw in weights.layers:
         (fw_out, fw_h), (bw_out, bw_h) = _both_directions(fw, bw, x, lengths)
         x = np.concatenate([fw_out, _reverse(bw_out, lengths)], axis=2)

@@ -24,6 +24,7 @@ from composer_app.models.musicvae.converters import (
 )
 from composer_app.music.encodings.drums import DEFAULT_DRUM_TYPE_PITCHES
 from composer_app.music.song import PPQ, Note, Song, TempoChange, drum_track
+from composer_app.said import said
 
 NUM_DRUMS = len(DEFAULT_DRUM_TYPE_PITCHES)
 TAP_DRUM = 3  # tapify squashes every step onto the open hi-hat class, as Magenta does
@@ -95,13 +96,15 @@ class GrooveConverter:
         inside it raises NoMusicError naming them."""
         check_metre(song)
         if len({t.qpm for t in song.tempos}) > 1:
-            raise NoMusicError("the song changes tempo; Magenta's GrooveConverter reads only a single tempo")
+            raise NoMusicError(said("the song changes tempo; Magenta's GrooveConverter reads only a single tempo"))
         notes = [n for t in song.tracks if t.is_drum for n in t.notes]
         mapped = [n for n in notes if n.pitch in self.pitch_class]
         if not mapped:
             unmapped = sorted({n.pitch for n in notes})
-            found = f" (only pitches outside the drum map: {unmapped})" if unmapped else ""
-            raise NoMusicError(f"no drum notes were found{found}")
+            if unmapped:
+                raise NoMusicError(said("no drum notes were found (only pitches outside the drum map: {pitches})")
+                                   .format(pitches=str(unmapped)))
+            raise NoMusicError(said("no drum notes were found"))
         starts, qpm = magenta_seconds([n.start for n in mapped], song.qpm)
         steps_per_second = STEPS_PER_QUARTER * qpm / 60.0
         step_seconds = 60.0 / qpm / STEPS_PER_QUARTER
@@ -158,7 +161,7 @@ class GrooveConverter:
         targets = np.concatenate([hits, velocities, offsets], axis=1).astype(np.float32)
         starts = range(0, len(hits) - size + 1, size)
         if not starts:
-            raise NoMusicError(f"no drum part of {self.slice_bars} bars or more was found")
+            raise NoMusicError(said("no drum part of {bars} bars or more was found").format(bars=self.slice_bars))
         bits = 1 << np.arange(NUM_DRUMS)
         classes = tuple(tuple(int(c) for c in (hits[s:s + size] @ bits).astype(int)) for s in starts)
         controls = None
@@ -171,7 +174,8 @@ class GrooveConverter:
     def _check(self, tensor) -> np.ndarray:
         tensor = np.asarray(tensor, np.float32)
         if tensor.ndim != 2 or tensor.shape[1] != self.output_depth:
-            raise ModelError(f"a groove tensor must be [steps, {self.output_depth}], got {list(tensor.shape)}")
+            raise ModelError(said("a groove tensor must be [steps, {depth}], got {shape}").format(
+                depth=self.output_depth, shape=str(list(tensor.shape))))
         return tensor
 
     def note_rows(self, tensor) -> list[NoteRow]:

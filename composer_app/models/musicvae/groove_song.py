@@ -12,6 +12,7 @@ from composer_app.models.musicvae.converters import STEPS_PER_QUARTER
 from composer_app.models.musicvae.groove import GrooveConverter
 from composer_app.models.musicvae.model import MusicVae
 from composer_app.music.song import PPQ, Note, Song, drum_track
+from composer_app.said import said
 
 BATCH = 64  # windows decoded together: the work is the same, the memory stays small for a long song
 
@@ -51,7 +52,8 @@ def regroove(model: MusicVae, config: VaeConfig, song: Song, temperature: float 
     NoMusicError (from the converter) for a song without mapped drum notes, a metre other than 4/4 or tempo
     changes; ModelError for a config that is not a GrooVAE."""
     if config.kind != "groove":
-        raise ModelError(f"{config.id} is not a GrooVAE config; regrooving needs one (groovae_...)")
+        raise ModelError(said("{config} is not a GrooVAE config; regrooving needs one (groovae_...)").format(
+            config=config.id))
     converter = config.converter()
     steps = len(converter.grid(song)[0])
     windows = converter.to_windows(song, pad_last=True)

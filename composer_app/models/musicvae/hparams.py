@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from composer_app.models.errors import HParamsError, ModelError
 from composer_app.models.hparams import parse_hparams
+from composer_app.said import said
 
 MAX_UNITS = 16384
 MAX_SEQ_LEN = 100 * 16  # the converters truncate music to 100 bars
@@ -15,14 +16,15 @@ MAX_SEQ_LEN = 100 * 16  # the converters truncate music to 100 bars
 class VaeHParamsError(HParamsError):
     """A MusicVAE `--hparams` string names an unknown hparam, a bad value, or a network this engine does not build."""
 
-    hint = ("Use Magenta's MusicVAE hparam names (music_vae_generate --help lists the sizes that matter), with lists "
-            "in brackets, e.g. enc_rnn_size=[512].")
+    hint = said("Use Magenta's MusicVAE hparam names (music_vae_generate --help lists the sizes that matter), with "
+                "lists in brackets, e.g. enc_rnn_size=[512].")
 
 
 class SizesMismatchError(ModelError):
     """`--hparams` gives network sizes the checkpoint does not have."""
 
-    hint = "Leave the sizes out of --hparams (they are read from the checkpoint), or give the checkpoint they describe."
+    hint = said("Leave the sizes out of --hparams (they are read from the checkpoint), or give the checkpoint they "
+                "describe.")
 
 
 @dataclass(frozen=True)
@@ -59,10 +61,10 @@ class VaeHParams:
 
 # Values that change the network into one this engine does not build: refused rather than run wrongly.
 UNSUPPORTED = {
-    "conditional": (True, "unconditional MusicVAEs (conditional=false) are not supported"),
-    "use_cudnn": (False, "cuDNN checkpoints (use_cudnn=true) are not supported; Magenta deprecated them too"),
-    "residual_encoder": (False, "residual encoders (residual_encoder=true) are not supported"),
-    "residual_decoder": (False, "residual decoders (residual_decoder=true) are not supported"),
+    "conditional": (True, said("unconditional MusicVAEs (conditional=false) are not supported")),
+    "use_cudnn": (False, said("cuDNN checkpoints (use_cudnn=true) are not supported; Magenta deprecated them too")),
+    "residual_encoder": (False, said("residual encoders (residual_encoder=true) are not supported")),
+    "residual_decoder": (False, said("residual decoders (residual_decoder=true) are not supported")),
 }
 SIZES = ("z_size", "enc_rnn_size", "dec_rnn_size", "nade_num_hidden")
 
@@ -76,20 +78,28 @@ def parse_vae_hparams(text: str | None) -> dict:
         if name in values and values[name] != supported:
             raise VaeHParamsError(problem)
     if not 1 <= values.get("max_seq_len", 1) <= MAX_SEQ_LEN:
-        raise VaeHParamsError(f"hparam max_seq_len={values['max_seq_len']} is out of range: 1 to {MAX_SEQ_LEN} steps")
+        raise VaeHParamsError(said("hparam max_seq_len={length} is out of range: 1 to {limit} steps").format(
+            length=values["max_seq_len"], limit=MAX_SEQ_LEN))
     for name in SIZES:
         numbers = values.get(name, ())
         numbers = numbers if isinstance(numbers, tuple) else (numbers,)
         if not all(1 <= n <= MAX_UNITS for n in numbers):
-            raise VaeHParamsError(f"hparam {name}={values[name]} is out of range: sizes are 1 to {MAX_UNITS}")
+            raise VaeHParamsError(said("hparam {name}={value} is out of range: sizes are 1 to {limit}").format(
+                name=name, value=str(values[name]), limit=MAX_UNITS))
     return values
 
 
 def sizes_mismatch(given: dict, actual: dict) -> str | None:
     """Which of the given sizes the checkpoint's tensors contradict, as 'z_size 256 (the checkpoint has 16)'."""
-    wrong = [f"{name} {_shown(given[name])} (the checkpoint has {_shown(actual[name])})"
-             for name in SIZES if name in given and name in actual and given[name] != actual[name]]
-    return ", ".join(wrong) or None
+    wrong = [said("{name} {given} (the checkpoint has {actual})").format(
+        name=name, given=_shown(given[name]), actual=_shown(actual[name]))
+        for name in SIZES if name in given and name in actual and given[name] != actual[name]]
+    if not wrong:
+        return None
+    listed = wrong[0]
+    for item in wrong[1:]:
+        listed = said("{items}, {item}").format(items=listed, item=item)
+    return listed
 
 
 def _shown(value) -> str:

@@ -13,6 +13,7 @@ from composer_app.models.errors import GenerationError
 from composer_app.models.musicvae import decoder, encoder
 from composer_app.models.musicvae.checkpoint import SplitDecoderWeights, VaeWeights, load_weights
 from composer_app.models.musicvae.trio import TrioConverter
+from composer_app.said import said
 
 MAX_DECODE_STEPS = 100_000
 # (bars, steps per bar) of every hierdec config Magenta ships (mel and trio 16-bar); the tensors do not say.
@@ -95,34 +96,37 @@ class MusicVae:
         try:
             return encoder.encode(self.weights.encoder, inputs, lengths)
         except ValueError as exc:
-            raise GenerationError(str(exc)) from None
+            raise GenerationError(exc.args[0] if exc.args else str(exc)) from None
 
     def _check_controls(self, controls, batch: int | None) -> np.ndarray | None:
         """Controls as [batch, time, control depth]; one [time, depth] sequence is shared by the whole batch."""
         if not self.control_depth:
             if controls is not None:
-                raise GenerationError("this checkpoint takes no controls")
+                raise GenerationError(said("this checkpoint takes no controls"))
             return None
         if controls is None:
-            raise GenerationError(f"this checkpoint decodes with controls ({self.control_depth} per step, e.g. the "
-                                  "hits of a drum part): give them")
+            raise GenerationError(said("this checkpoint decodes with controls ({depth} per step, e.g. the hits of a "
+                                       "drum part): give them").format(depth=self.control_depth))
         c = np.asarray(controls, np.float32)
         if c.ndim == 2 and batch is not None:
             c = np.broadcast_to(c, (batch, *c.shape))
         if c.ndim != 3 or c.shape[2] != self.control_depth or (batch is not None and len(c) != batch) \
                 or not np.isfinite(c).all():
-            raise GenerationError(f"controls must be [{'batch' if batch is None else batch}, steps, "
-                                  f"{self.control_depth}], got {list(c.shape)}")
+            raise GenerationError(said("controls must be [{batch}, steps, {depth}], got {shape}").format(
+                batch="batch" if batch is None else batch, depth=self.control_depth, shape=str(list(c.shape))))
         return c
 
     def _check_decode(self, z, length: int, temperature: float) -> np.ndarray:
         z = np.asarray(z, np.float32)
         if z.ndim != 2 or z.shape[1] != self.z_size:
-            raise GenerationError(f"z must be [batch, {self.z_size}], got {list(z.shape)}")
+            raise GenerationError(said("z must be [batch, {size}], got {shape}").format(
+                size=self.z_size, shape=str(list(z.shape))))
         if not 1 <= length <= self.max_length:
-            raise GenerationError(f"length must be 1 to {self.max_length} steps, got {length}")
+            raise GenerationError(said("length must be 1 to {limit} steps, got {length}").format(
+                limit=self.max_length, length=length))
         if temperature < 0:
-            raise GenerationError(f"temperature must be 0 or more, got {temperature}")
+            raise GenerationError(said("temperature must be 0 or more, got {temperature}").format(
+                temperature=temperature))
         return z
 
     @_on_one_blas_thread
@@ -135,12 +139,13 @@ class MusicVae:
         [batch, steps, 9]; as Magenta, the decode stops when they run out (min(length, steps) steps)."""
         z = self._check_decode(z, length, temperature)
         if self.hierarchical or self.nade or self.output_depth % 3:
-            raise GenerationError(f"this checkpoint is not a GrooVAE (output depth {self.output_depth})")
+            raise GenerationError(said("this checkpoint is not a GrooVAE (output depth {depth})").format(
+                depth=self.output_depth))
         controls = self._check_controls(controls, len(z))
         if controls is not None:
             length = min(length, controls.shape[1])
             if length < 1:
-                raise GenerationError("the controls hold no steps")
+                raise GenerationError(said("the controls hold no steps"))
         if temperature == 0:
             sample_hits = decoder.threshold_hits
         else:
@@ -154,7 +159,7 @@ class MusicVae:
         Bernoulli(sigmoid(logit / temperature)); at 0 a bit is set iff its logit is above 0."""
         z = self._check_decode(z, length, temperature)
         if not self.nade or self.hierarchical:
-            raise GenerationError("this checkpoint has no NADE decoder")
+            raise GenerationError(said("this checkpoint has no NADE decoder"))
         if temperature == 0:
             sample_bit = threshold_bits
         else:
@@ -168,7 +173,8 @@ class MusicVae:
         drums, each part drawn on its own): sampled at `temperature`, argmax at 0."""
         z = self._check_decode(z, length, temperature)
         if self.nade or self.control_depth:
-            raise GenerationError("this checkpoint's decoder is not categorical: use decode_nade or decode_groove")
+            raise GenerationError(said("this checkpoint's decoder is not categorical: use decode_nade or "
+                                       "decode_groove"))
         if temperature == 0:
             choose = decoder.argmax_chooser
         else:
@@ -202,6 +208,6 @@ def slerp(p0: np.ndarray, p1: np.ndarray, t: float) -> np.ndarray:
 def interpolate(mu_a, mu_b, num_steps: int) -> np.ndarray:
     """num_steps latent vectors [num_steps, z] from mu_a to mu_b, both endpoints included."""
     if num_steps < 2:
-        raise GenerationError(f"an interpolation needs at least 2 steps, got {num_steps}")
+        raise GenerationError(said("an interpolation needs at least 2 steps, got {steps}").format(steps=num_steps))
     a, b = np.asarray(mu_a, np.float32), np.asarray(mu_b, np.float32)
     return np.array([slerp(a, b, t) for t in np.linspace(0, 1, num_steps)], np.float32)

@@ -16,6 +16,7 @@ from composer_app.models.errors import GenerationCancelled, GenerationError
 from composer_app.models.musicvae.configs import CONFIGS, VaeConfig, detect_config
 from composer_app.models.musicvae.model import MusicVae, interpolate
 from composer_app.music.song import PPQ, Note, Song, TempoChange, Track
+from composer_app.said import said
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -112,7 +113,7 @@ class VaeResult:
 
 def _stop_if(cancelled: Cancelled) -> None:
     if cancelled():
-        raise GenerationCancelled("cancelled")
+        raise GenerationCancelled(said("cancelled"))
 
 
 def _decode(loaded: LoadedVae, z: np.ndarray, temperature: float, rng, controls=None) -> np.ndarray:
@@ -149,8 +150,9 @@ class SampleRequest:
 
     def run(self, progress: Progress, cancelled: Cancelled) -> VaeResult:
         if self.loaded.model.control_depth:
-            raise GenerationError(f"{self.loaded.config.id} decodes over the hits of a drum part, so it cannot "
-                                  "sample from nothing", hint="Use Groove on a drum track with this checkpoint.")
+            raise GenerationError(said("{config} decodes over the hits of a drum part, so it cannot sample from "
+                                       "nothing").format(config=self.loaded.config.id),
+                                  hint=said("Use Groove on a drum track with this checkpoint."))
         rng = np.random.default_rng(self.seed)
         z = rng.standard_normal((self.num_outputs, self.loaded.model.z_size)).astype(np.float32)
         return VaeResult(self, _decode_each(self.loaded, z, self.temperature, rng, self.qpm, progress, cancelled),
@@ -190,8 +192,8 @@ class GrooveRequest:
                   for t in range(0, span, chunk_ticks)]
         chunks = [(t, notes) for t, notes in chunks if notes]  # an empty stretch stays empty
         if not chunks:
-            raise GenerationError("the drum part has no notes to groove", hint="Select drum notes, or a drum "
-                                  "track with notes, and try again.")
+            raise GenerationError(said("the drum part has no notes to groove"),
+                                  hint=said("Select drum notes, or a drum track with notes, and try again."))
         rng = np.random.default_rng(self.seed)
         songs, unmapped = [], set()
         total = len(chunks) * self.num_outputs
@@ -227,8 +229,8 @@ class InterpolateRequest:
     def run(self, progress: Progress, cancelled: Cancelled) -> VaeResult:
         converter = self.loaded.config.converter()
         if self.loaded.config.kind == "groove":
-            raise GenerationError("GrooVAE checkpoints groove a drum part; they do not interpolate here",
-                                  hint="Open a melody, drum or trio MusicVAE checkpoint to interpolate.")
+            raise GenerationError(said("GrooVAE checkpoints groove a drum part; they do not interpolate here"),
+                                  hint=said("Open a melody, drum or trio MusicVAE checkpoint to interpolate."))
         mus = []
         for song in (self.song_a, self.song_b):
             windows = converter.to_windows(song)

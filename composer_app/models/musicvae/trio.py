@@ -21,6 +21,7 @@ from composer_app.models.musicvae.converters import (
 )
 from composer_app.music.events import drums_from_track, melody_from_track
 from composer_app.music.song import Song, TempoChange, Track, drum_track, tick_to_step
+from composer_app.said import said
 
 MEL_PROGRAMS = range(0, 32)  # piano, chromatic percussion, organ, guitar
 BASS_PROGRAMS = range(32, 40)
@@ -31,17 +32,19 @@ TRIO_MAX_BARS = 1024
 MAX_INSTRUMENT = 127  # note_seq's instrument numbers; tracks past it are skipped, as Magenta does
 MAX_WINDOWS = 5  # max_tensors_per_notesequence: in infer mode the first five windows are kept
 MELODY, BASS, DRUMS = "melody", "bass", "drums"
-PART_HINTS = {MELODY: f"a pitched track with a GM program {MEL_PROGRAMS.start}-{MEL_PROGRAMS.stop - 1} "
-                      "(piano, chromatic percussion, organ or guitar)",
-              BASS: f"a track with a bass program {BASS_PROGRAMS.start}-{BASS_PROGRAMS.stop - 1}",
-              DRUMS: "a drum track (MIDI channel 10)"}
+PART_NAMES = {MELODY: said("melody"), BASS: said("bass"), DRUMS: said("drums")}
+PART_HINTS = {MELODY: said("a pitched track with a GM program {low}-{high} (piano, chromatic percussion, organ or "
+                           "guitar)").format(low=MEL_PROGRAMS.start, high=MEL_PROGRAMS.stop - 1),
+              BASS: said("a track with a bass program {low}-{high}").format(
+                  low=BASS_PROGRAMS.start, high=BASS_PROGRAMS.stop - 1),
+              DRUMS: said("a drum track (MIDI channel 10)")}
 
 
 class NoTrioError(NoMusicError):
     """A file lacks one of the three parts the trio model reads, or they never play together for long enough."""
 
-    hint = ("Give a 4/4 MIDI file with a melody (GM program 0-31), a bass (program 32-39) and drums (channel 10) "
-            "that play together for 16 bars, with gaps of at most 2 bars.")
+    hint = said("Give a 4/4 MIDI file with a melody (GM program 0-31), a bass (program 32-39) and drums (channel 10) "
+                "that play together for 16 bars, with gaps of at most 2 bars.")
 
 
 def _quantized(track: Track) -> list[tuple[int, int]]:
@@ -178,15 +181,21 @@ class TrioConverter:
 
     def _nothing_found(self, song: Song, counts: dict[str, int], metres: set[str]) -> str:
         if metres and not any(counts.values()):
-            return f"the song is in {', '.join(sorted(metres))}; MusicVAE's trio converter reads only 4/4"
-        missing = [part for part in self.parts if not counts[part]]
+            return said("the song is in {metre}; MusicVAE's trio converter reads only 4/4").format(
+                metre=", ".join(sorted(metres)))
+        missing = [said("{part} ({where})").format(part=PART_NAMES[part], where=PART_HINTS[part])
+                   for part in self.parts if not counts[part]]
         if missing:
+            listed = said("no {part}").format(part=missing[0])
+            for part in missing[1:]:
+                listed = said("{parts} and no {part}").format(parts=listed, part=part)
             other = sorted({t.program for t in song.tracks if t.notes and self.part_of(t) is None})
-            unread = f"; tracks with programs {other} are neither melody nor bass" if other else ""
-            return ("no " + " and no ".join(f"{part} ({PART_HINTS[part]})" for part in missing)
-                    + f" was found{unread}")
-        return (f"melody, bass and drums never play together for {self.slice_bars} bars (with gaps of at most "
-                f"{self.gap_bars} bars)")
+            if other:
+                return said("{parts} was found; tracks with programs {programs} are neither melody nor bass").format(
+                    parts=listed, programs=str(other))
+            return said("{parts} was found").format(parts=listed)
+        return said("melody, bass and drums never play together for {bars} bars (with gaps of at most {gap} bars)"
+                    ).format(bars=self.slice_bars, gap=self.gap_bars)
 
     def one_hot(self, classes) -> np.ndarray:
         """The encoder input [steps, 692] of classes [steps, 3]."""
@@ -200,7 +209,8 @@ class TrioConverter:
         classes = np.asarray(classes, np.int64).reshape(-1, len(self.parts))
         for part, depth, column in zip(self.parts, self.output_depths, classes.T):
             if ((column < 0) | (column >= depth)).any():
-                raise ModelError(f"a {part} class is outside 0..{depth - 1}")
+                raise ModelError(said("a {part} class is outside 0..{highest}").format(
+                    part=PART_NAMES[part], highest=depth - 1))
         return classes
 
     def to_song(self, classes) -> Song:

@@ -14,6 +14,7 @@ from composer_app.models.checkpoints.sstable import FormatError
 from composer_app.models.errors import BundleError
 from composer_app.models.rnn.configs import ModelConfig, all_configs, get_config, known_ids
 from composer_app.models.rnn.weights import RnnWeights, WeightsError, detect_layout, weights_from_variables
+from composer_app.said import said
 
 BUNDLE_DIR = RESOURCE_DIR / "bundles"
 # Attention history steps a bundle may ask for: Magenta uses 32 to 40; each step costs batch x size floats.
@@ -67,12 +68,12 @@ def _bundle_from_mag(raw: GeneratorBundle, path: Path | None, config: ModelConfi
     candidates = [c for c in all_configs() if c.generator_id == raw.generator_id]
     if not candidates:
         raise BundleError(
-            path, f"it was made for the model {raw.generator_id!r}, which this app does not know; "
-                  f"known models: {', '.join(known_ids())}")
+            path, said("it was made for the model {model!r}, which this app does not know; known models: {known}")
+            .format(model=raw.generator_id, known=", ".join(known_ids())))
     if config is not None and config.generator_id != raw.generator_id:
         raise BundleError(
-            path, f"it is a {raw.generator_id} bundle, not {config.id}; choose the {raw.generator_id} model "
-                  "or another bundle")
+            path, said("it is a {model} bundle, not {wanted}; choose the {model} model or another bundle").format(
+                model=raw.generator_id, wanted=config.id))
     bundle_config = get_config(raw.generator_id) if raw.generator_id in known_ids() else candidates[0]
     variables, unreadable = _read_checkpoint(raw, path)
     layout = detect_layout([*variables, *unreadable])
@@ -81,7 +82,7 @@ def _bundle_from_mag(raw: GeneratorBundle, path: Path | None, config: ModelConfi
         try:
             attn_length = attn_length_from_states(state_shapes(raw.metagraph), _attention_size(variables, layout))
         except FormatError as exc:
-            raise BundleError(path, f"its metagraph is damaged ({exc.problem})") from None
+            raise BundleError(path, said("its metagraph is damaged ({problem})").format(problem=exc.problem)) from None
         except BundleError as exc:
             raise BundleError(path, exc.problem) from None
         source = "metagraph"
@@ -90,7 +91,8 @@ def _bundle_from_mag(raw: GeneratorBundle, path: Path | None, config: ModelConfi
     try:
         weights = weights_from_variables(variables, attn_length, unreadable)
     except WeightsError as exc:
-        raise BundleError(path, f"the checkpoint does not hold a usable network: {exc.problem}") from None
+        raise BundleError(path, said("the checkpoint does not hold a usable network: {problem}").format(
+            problem=exc.problem)) from None
     if config is None:
         # performance_with_dynamics_compact's bundles carry the id performance_with_dynamics: the width decides.
         fits = [c for c in candidates if (c.encoder().input_size, c.encoder().num_classes) ==
@@ -101,9 +103,10 @@ def _bundle_from_mag(raw: GeneratorBundle, path: Path | None, config: ModelConfi
     encoder = bundle_config.encoder()
     if (weights.input_size, weights.num_classes) != (encoder.input_size, encoder.num_classes):
         raise BundleError(
-            path, f"its network takes {weights.input_size} inputs and predicts {weights.num_classes} classes, "
-                  f"but the {raw.generator_id} encoding has {encoder.input_size} inputs and "
-                  f"{encoder.num_classes} classes")
+            path, said("its network takes {inputs} inputs and predicts {classes} classes, but the {model} encoding "
+                       "has {encoding_inputs} inputs and {encoding_classes} classes").format(
+                inputs=weights.input_size, classes=weights.num_classes, model=raw.generator_id,
+                encoding_inputs=encoder.input_size, encoding_classes=encoder.num_classes))
     return Bundle(path, raw.generator_id, raw.generator_description, raw.bundle_description, weights, source,
                   bundle_config.id)
 
@@ -115,7 +118,7 @@ def _read_checkpoint(raw: GeneratorBundle, path: Path | None) -> tuple[dict, dic
     from composer_app.models.checkpoints.tf_checkpoint import is_training_state, read_v1_checkpoint
 
     try:
-        reader = read_v1_checkpoint(raw.checkpoint_files[0], str(path or "the bundle"))
+        reader = read_v1_checkpoint(raw.checkpoint_files[0], str(path) if path else said("the bundle"))
         variables, unreadable = {}, {}
         for name in reader.names():
             if is_training_state(name):
@@ -126,7 +129,8 @@ def _read_checkpoint(raw: GeneratorBundle, path: Path | None) -> tuple[dict, dic
                 unreadable[name] = reader.type_name(name)
         return variables, unreadable
     except BundleError as exc:
-        raise BundleError(path, f"its checkpoint cannot be read; the file may be damaged ({exc.problem})") from None
+        raise BundleError(path, said("its checkpoint cannot be read; the file may be damaged ({problem})").format(
+            problem=exc.problem)) from None
 
 
 def attn_length_from_states(states, attn_size: int) -> int:
@@ -143,8 +147,9 @@ def attn_length_from_states(states, attn_size: int) -> int:
         if width > 0 and width % attn_size == 0 and width // attn_size > length:
             length, where = width // attn_size, name
     if length > MAX_ATTN_LENGTH:
-        raise BundleError(None, f"its attention history state {where} is {length} steps long, over the "
-                                f"{MAX_ATTN_LENGTH} steps this app allows (Magenta's models use 32 to 40)")
+        raise BundleError(None, said("its attention history state {state} is {length} steps long, over the {limit} "
+                                     "steps this app allows (Magenta's models use 32 to 40)").format(
+            state=where, length=length, limit=MAX_ATTN_LENGTH))
     return length
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from composer_app.models.errors import GenerationError
 from composer_app.models.rnn.bundle import Bundle
+from composer_app.said import said
 
 
 @dataclass
@@ -47,7 +48,7 @@ def evaluate_folder(bundle: Bundle, folder: Path) -> EvaluationReport:
 
     folder = Path(folder)
     if not folder.is_dir():
-        raise GenerationError(f"{folder} is not a folder")
+        raise GenerationError(said("{folder} is not a folder").format(folder=str(folder)))
     report = EvaluationReport()
     config = bundle.config
     for path in sorted(p for p in folder.rglob("*") if p.is_file() and is_readable(p)):
@@ -68,5 +69,5 @@ def evaluate_folder(bundle: Bundle, folder: Path) -> EvaluationReport:
                 report.log_likelihood += score.log_likelihood
                 report.correct += int(round(score.accuracy * score.steps)) if score.steps else 0
     if report.files == 0:
-        raise GenerationError(f"{folder} holds no readable music files")
+        raise GenerationError(said("{folder} holds no readable music files").format(folder=str(folder)))
     return report

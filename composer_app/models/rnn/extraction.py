@@ -18,6 +18,7 @@ from composer_app.music.events import (
     steps_per_bar_for,
 )
 from composer_app.music.song import Song, Track, drum_track, ticks_per_step
+from composer_app.said import said
 
 
 @dataclass(frozen=True)
@@ -141,13 +142,13 @@ def primer_track(song: Song, config: ModelConfig, source: str) -> Track:
     if config.is_drums:
         notes = [n for t in song.tracks if t.is_drum for n in t.notes]
         if not notes:
-            raise GenerationError(f"{source} has no drum notes (MIDI channel 10) to use as a primer",
-                                  hint="Choose a file with a drum track, or a melody model.")
+            raise GenerationError(said("{source} has no drum notes (MIDI channel 10) to use as a primer").format(
+                source=source), hint=said("Choose a file with a drum track, or a melody model."))
         return drum_track(notes=notes)
     tracks = [t for t in song.tracks if not t.is_drum and t.notes]
     if not tracks:
-        raise GenerationError(f"{source} has no melody notes to use as a primer",
-                              hint="Choose a file with a melodic track, or a drum model.")
+        raise GenerationError(said("{source} has no melody notes to use as a primer").format(source=source),
+                              hint=said("Choose a file with a melodic track, or a drum model."))
     return tracks[0]
 
 

@@ -28,6 +28,7 @@ from composer_app.models.rnn.requests import (
 )
 from composer_app.models.rnn.step_inputs import step_encoder_for
 from composer_app.music.events import Melody
+from composer_app.said import said
 
 # Progress is reported every this many steps (and at the end); the cancel flag is read at every step.
 REPORT_STEPS = 16
@@ -55,24 +56,25 @@ def check_batch_memory(request: GenerateRequest, bundle: Bundle) -> None:
     needed = batch_state_bytes(bundle.weights, rows, request.total_steps)
     if needed > MAX_BATCH_BYTES:
         raise GenerationError(
-            f"{request.num_outputs} outputs x beam {request.beam_size} x branch {request.branch_factor} = {rows:,} "
-            f"sequences of {request.total_steps} steps would need about {needed / 2**30:,.1f} GiB of memory at once, "
-            f"over this app's limit of {MAX_BATCH_BYTES >> 30} GiB",
-            hint="Ask for fewer outputs, a smaller beam or fewer steps.")
+            said("{outputs} outputs x beam {beam} x branch {branch} = {rows:,} sequences of {steps} steps would need "
+                 "about {gib:,.1f} GiB of memory at once, over this app's limit of {limit} GiB").format(
+                outputs=request.num_outputs, beam=request.beam_size, branch=request.branch_factor, rows=rows,
+                steps=request.total_steps, gib=needed / 2**30, limit=MAX_BATCH_BYTES >> 30),
+            hint=said("Ask for fewer outputs, a smaller beam or fewer steps."))
 
 
 def resolve_bundle(request: GenerateRequest) -> Bundle:
     if isinstance(request.bundle, Bundle):
         if request.bundle.config.id != request.config_id:
-            raise BundleError(request.bundle.path, f"it is a {request.bundle.generator_id} bundle, "
-                                                   f"not {request.config_id}")
+            raise BundleError(request.bundle.path, said("it is a {model} bundle, not {wanted}").format(
+                model=request.bundle.generator_id, wanted=request.config_id))
         return request.bundle
     path = Path(request.bundle) if request.bundle else shipped_bundle_path(request.config_id)
     if not path.exists():
         if request.bundle:
-            raise BundleError(path, "no such file")
-        raise BundleError(path, f"no bundle ships with this app for {request.config_id} yet; "
-                                "give one with --bundle_file")
+            raise BundleError(path, said("no such file"))
+        raise BundleError(path, said("no bundle ships with this app for {model} yet; give one with --bundle_file")
+                          .format(model=request.config_id))
     return _load_bundle_cached(path, request.config)
 
 
@@ -137,8 +139,8 @@ class Generator:
         chords = request.chords or ()
         if primer_len >= total:
             raise GenerationError(
-                f"the primer is {primer_len} steps long, which is not shorter than the {total} steps requested; "
-                "ask for more steps or shorten the primer")
+                said("the primer is {primer_steps} steps long, which is not shorter than the {steps} steps requested; "
+                     "ask for more steps or shorten the primer").format(primer_steps=primer_len, steps=total))
         seed = request.seed if request.seed is not None else int(np.random.SeedSequence().entropy % (2 ** 31))
         if config.needs_chords:
             # Improv RNN moves melodies by whole octaves only (transpose_to_key is None), so the chords, which are
@@ -168,7 +170,7 @@ class Generator:
             progress(0, to_generate)
         for t in range(primer_len, total):
             if cancelled is not None and cancelled():
-                raise GenerationCancelled("generation was cancelled")
+                raise GenerationCancelled(said("generation was cancelled"))
             self._sample_step(loop, t, request, step_allowed(t), target, step_uniforms(seed, t, batch))
             generated = t + 1 - primer_len
             if (k > 1 and generated >= first_iteration and generated < to_generate

@@ -14,6 +14,7 @@ from composer_app.models.rnn.steering import PitchSteering
 from composer_app.music.chords import chord_symbols
 from composer_app.music.events import DrumTrack, Melody, drums_to_track, melody_to_track
 from composer_app.music.song import DEFAULT_QPM, Song, TempoChange, Track
+from composer_app.said import said
 
 
 @dataclass(frozen=True)
@@ -59,13 +60,16 @@ class GenerationResult:
 
 def check_request(r: GenerateRequest) -> None:
     checks = [
-        (r.total_steps > 0, f"the length must be at least one step, not {r.total_steps}"),
-        (r.temperature > 0, f"the temperature must be above 0, not {r.temperature}"),
-        (r.beam_size >= 1, f"beam_size must be at least 1, not {r.beam_size}"),
-        (r.branch_factor >= 1, f"branch_factor must be at least 1, not {r.branch_factor}"),
-        (r.steps_per_iteration >= 1, f"steps_per_iteration must be at least 1, not {r.steps_per_iteration}"),
-        (1 <= r.num_outputs <= 1024, f"num_outputs must be between 1 and 1024, not {r.num_outputs}"),
-        (r.qpm > 0, f"the tempo must be above 0 qpm, not {r.qpm}"),
+        (r.total_steps > 0, said("the length must be at least one step, not {steps}").format(steps=r.total_steps)),
+        (r.temperature > 0, said("the temperature must be above 0, not {temperature}").format(
+            temperature=r.temperature)),
+        (r.beam_size >= 1, said("beam_size must be at least 1, not {value}").format(value=r.beam_size)),
+        (r.branch_factor >= 1, said("branch_factor must be at least 1, not {value}").format(value=r.branch_factor)),
+        (r.steps_per_iteration >= 1, said("steps_per_iteration must be at least 1, not {value}").format(
+            value=r.steps_per_iteration)),
+        (1 <= r.num_outputs <= 1024, said("num_outputs must be between 1 and 1024, not {value}").format(
+            value=r.num_outputs)),
+        (r.qpm > 0, said("the tempo must be above 0 qpm, not {qpm}").format(qpm=r.qpm)),
     ]
     for ok, message in checks:
         if not ok:
@@ -78,15 +82,16 @@ def _check_chords(r: GenerateRequest) -> None:
     config = r.config
     if not config.needs_chords:
         if r.chords is not None:
-            raise GenerationError(f"{config.id} does not take backing chords; an Improv RNN model does")
+            raise GenerationError(said("{model} does not take backing chords; an Improv RNN model does").format(
+                model=config.id))
         return
     if not r.chords:
-        raise GenerationError(f"{config.id} generates over backing chords; give them (one per step)",
-                              hint='On the command line use improv_rnn_generate, which takes --backing_chords="C G Am F" and '
-                                   '--steps_per_chord.')
+        raise GenerationError(said("{model} generates over backing chords; give them (one per step)").format(
+            model=config.id), hint=said('On the command line use improv_rnn_generate, which takes '
+                                        '--backing_chords="C G Am F" and --steps_per_chord.'))
     if len(r.chords) != r.total_steps:
-        raise GenerationError(f"{len(r.chords)} backing chord steps do not cover the {r.total_steps} steps asked for; "
-                              "the chords set the length")
+        raise GenerationError(said("{chord_steps} backing chord steps do not cover the {steps} steps asked for; "
+                                   "the chords set the length").format(chord_steps=len(r.chords), steps=r.total_steps))
     control = config.encoder().control_encoder
     for figure in dict.fromkeys(r.chords):
         # Raises ChordSymbolError or ChordEncodingError (a user's error) for a chord the model cannot take.

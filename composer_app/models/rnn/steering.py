@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from composer_app.models.errors import GenerationError
 from composer_app.music.scales import NOTE_NAMES, SCALES
+from composer_app.said import said
 
 
 @dataclass(frozen=True)
@@ -21,11 +22,13 @@ class PitchSteering:
 
     def __post_init__(self):
         if self.scale not in SCALES:
-            raise GenerationError(f"unknown scale {self.scale!r}; known: {', '.join(SCALES)}")
+            raise GenerationError(said("unknown scale {scale!r}; known: {known}").format(
+                scale=self.scale, known=", ".join(SCALES)))
         if not 0 <= self.tonic < 12:
-            raise GenerationError(f"tonic must be a pitch class 0..11, not {self.tonic}")
+            raise GenerationError(said("tonic must be a pitch class 0..11, not {tonic}").format(tonic=self.tonic))
         if not 0 <= self.low <= self.high <= 127:
-            raise GenerationError(f"pitch range {self.low}..{self.high} is not within 0..127")
+            raise GenerationError(said("pitch range {low}..{high} is not within 0..127").format(
+                low=self.low, high=self.high))
 
     def allows(self, pitch: int) -> bool:
         return self.low <= pitch <= self.high and (pitch - self.tonic) % 12 in SCALES[self.scale]

@@ -28,6 +28,7 @@ from composer_app.models.rnn.inference import RnnInference
 from composer_app.music.encodings.performance import TIME_SHIFT
 from composer_app.music.encodings.performance_controls import DEFAULT_NOTE_DENSITY
 from composer_app.music.encodings.polyphony import STEP_END
+from composer_app.said import said
 
 # A model that never moves time on would loop for ever: stop after this many times Magenta's first event budget.
 MAX_BUDGET_FACTOR = 20
@@ -142,7 +143,7 @@ class TimedGenerator:
         seed = request.seed if request.seed is not None else int(np.random.SeedSequence().entropy % (2 ** 31))
         primer = list(request.primer)
         if not primer:
-            raise GenerationError("the primer has no events")
+            raise GenerationError(said("the primer has no events"))
         codes = [int(self.one_hot.encode_event(e)) for e in primer]
         inject = [[int(self.one_hot.encode_event(e)) for e in step] for step in request.inject]
         step_count = int(sum(self.class_steps[c] for c in codes))
@@ -206,7 +207,7 @@ class TimedGenerator:
             if budget is None and (rows.times >= total).all():
                 break
             if cancelled is not None and cancelled():
-                raise GenerationCancelled("generation was cancelled")
+                raise GenerationCancelled(said("generation was cancelled"))
             chosen, log_prob = sample_classes(rows.logits, allowed, request.temperature,
                                               step_uniforms(key[0], key[1] + n, len(rows)))
             rows.loglik += log_prob

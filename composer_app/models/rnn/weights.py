@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from composer_app.models.errors import BundleError
+from composer_app.said import Said, said
 
 LAYOUTS = ("none", "layer0", "stack")
 
@@ -122,8 +123,15 @@ def weights_from_variables(variables: Mapping[str, np.ndarray], attn_length: int
     try:
         return _build(var, skipped, attn_length)
     except WeightsError as exc:
-        problem = re.sub(r"[\w/]+", lambda m: spelled.get(m.group(), m.group()), exc.problem)
-        raise WeightsError(problem) from None
+        raise WeightsError(_respelled(exc.problem, spelled)) from None
+
+
+def _respelled(problem: str, spelled: dict[str, str]) -> str:
+    """`problem` with each tensor name spelled as in `spelled`; said() text keeps its template, its values change."""
+    if isinstance(problem, Said):
+        return problem.format(**{key: _respelled(value, spelled) if isinstance(value, str) else value
+                                 for key, value in problem.values.items()})
+    return re.sub(r"[\w/]+", lambda m: spelled.get(m.group(), m.group()), problem)
 
 
 def _build(var: dict[str, np.ndarray], skipped: dict[str, str], attn_length: int) -> RnnWeights:
@@ -131,26 +139,29 @@ def _build(var: dict[str, np.ndarray], skipped: dict[str, str], attn_length: int
 
     def take(name: str, *ranks: int) -> np.ndarray:
         if name in skipped:
-            raise WeightsError(f"tensor {name} holds {skipped[name]} values, not floating-point weights")
+            raise WeightsError(said("tensor {name} holds {dtype} values, not floating-point weights").format(
+                name=name, dtype=skipped[name]))
         if name not in var:
-            raise WeightsError(f"missing variable {name}")
+            raise WeightsError(said("missing variable {name}").format(name=name))
         value = np.asarray(var[name])
         if value.dtype.kind != "f":
-            raise WeightsError(f"tensor {name} holds {value.dtype} values, not floating-point weights")
+            raise WeightsError(said("tensor {name} holds {dtype} values, not floating-point weights").format(
+                name=name, dtype=str(value.dtype)))
         if value.ndim not in ranks:
-            raise WeightsError(f"tensor {name} has shape {list(value.shape)}; "
-                               f"its rank should be {' or '.join(map(str, ranks))}")
+            raise WeightsError(said("tensor {name} has shape {shape}; its rank should be {ranks}").format(
+                name=name, shape=str(list(value.shape)), ranks=" or ".join(map(str, ranks))))
         value = value.astype(np.float32, copy=False)
         if not np.isfinite(value).all():
-            raise WeightsError(f"tensor {name} holds NaN or infinite values (the training diverged)")
+            raise WeightsError(said("tensor {name} holds NaN or infinite values (the training diverged)").format(
+                name=name))
         return value
 
     cell_pattern = re.compile(r"multi_rnn_cell/cell_(\d+)/(?:attention_cell_wrapper/)?basic_lstm_cell/kernel$")
     indices = sorted({int(m.group(1)) for n in [*var, *skipped] if (m := cell_pattern.search(n))})
     if not indices:
-        raise WeightsError("no LSTM layers found (expected rnn/multi_rnn_cell/cell_N/basic_lstm_cell/kernel)")
+        raise WeightsError(said("no LSTM layers found (expected rnn/multi_rnn_cell/cell_N/basic_lstm_cell/kernel)"))
     if indices != list(range(len(indices))):
-        raise WeightsError(f"LSTM layers are not numbered 0..N-1: {indices[:10]}")
+        raise WeightsError(said("LSTM layers are not numbered 0..N-1: {numbers}").format(numbers=str(indices[:10])))
 
     prefixes = []
     for i in indices:
@@ -170,7 +181,7 @@ def _build(var: dict[str, np.ndarray], skipped: dict[str, str], attn_length: int
         scope = next((s for s in ("attn_output_projection", "attention_output_projection")
                       if f"{base}/{s}/kernel" in var or f"{base}/{s}/kernel" in skipped), None)
         if scope is None:
-            raise WeightsError(f"missing variable {base}/attn_output_projection/kernel")
+            raise WeightsError(said("missing variable {name}").format(name=f"{base}/attn_output_projection/kernel"))
         attention = AttentionWeights(
             input_kernel=take(f"{base}/kernel", 2),
             input_bias=take(f"{base}/bias", 1),
@@ -187,7 +198,7 @@ def _build(var: dict[str, np.ndarray], skipped: dict[str, str], attn_length: int
     if attention is not None:
         attention = replace(attention, attn_w=attention.attn_w.reshape(attention.attn_w.shape[-2:]))
         if attn_length <= 0:
-            raise WeightsError("the attention history length (attn_length) is unknown")
+            raise WeightsError(said("the attention history length (attn_length) is unknown"))
     return RnnWeights(layers=layers, softmax_kernel=softmax_kernel, softmax_bias=softmax_bias, layout=layout,
                       attention=attention, attn_length=attn_length if attention is not None else 0)
 
@@ -198,14 +209,17 @@ def _is_training_state(name: str) -> bool:
 
 def _fit(name: str, value: np.ndarray, expected: tuple[int, ...], because: str) -> None:
     if value.shape != expected:
-        raise WeightsError(f"tensor {name} has shape {list(value.shape)}, but {because} it should be {list(expected)}")
+        raise WeightsError(said("tensor {name} has shape {shape}, but {because} it should be {expected}").format(
+            name=name, shape=str(list(value.shape)), because=because, expected=str(list(expected))))
 
 
 def _units(name: str, bias: np.ndarray, gates: int = 1) -> int:
     """The units a bias gives (a quarter of it for an LSTM's four gates); it must give at least one."""
     if bias.shape[0] < gates or bias.shape[0] % gates:
-        what = f"a positive multiple of {gates} (one block per LSTM gate)" if gates > 1 else "at least one value"
-        raise WeightsError(f"tensor {name} has shape {list(bias.shape)}; its length should be {what}")
+        what = (said("a positive multiple of {gates} (one block per LSTM gate)").format(gates=gates) if gates > 1
+                else said("at least one value"))
+        raise WeightsError(said("tensor {name} has shape {shape}; its length should be {what}").format(
+            name=name, shape=str(list(bias.shape)), what=what))
     return bias.shape[0] // gates
 
 
@@ -218,8 +232,9 @@ def _check_shapes(layers, names, attention: AttentionWeights | None, base: str, 
     if attention is None:
         inputs = layers[0].kernel.shape[0] - units[0]
         if inputs < 1:
-            raise WeightsError(f"tensor {names[0][0]} has shape {list(layers[0].kernel.shape)}: with the "
-                               f"{units[0]} units of {names[0][1]} it leaves no rows for the inputs")
+            raise WeightsError(said("tensor {name} has shape {shape}: with the {units} units of {bias} it leaves no "
+                                    "rows for the inputs").format(
+                name=names[0][0], shape=str(list(layers[0].kernel.shape)), units=units[0], bias=names[0][1]))
         feeds = [inputs, *units[:-1]]
         top = units[-1]
     else:
@@ -228,29 +243,36 @@ def _check_shapes(layers, names, attention: AttentionWeights | None, base: str, 
         inputs = _units(f"{base}/bias", attention.input_bias)
         vec = _units(f"{base}/attention/attn_v", attention.attn_v)
         _fit(f"{base}/kernel", attention.input_kernel, (inputs + size, inputs),
-             f"for {inputs} inputs ({base}/bias) and an attention size of {size} ({out_bias})")
+             said("for {inputs} inputs ({bias}) and an attention size of {size} ({size_bias})").format(
+                 inputs=inputs, bias=f"{base}/bias", size=size, size_bias=out_bias))
         feeds = [inputs, *units[:-1]] if layout == "stack" else [inputs, size, *units[1:-1]]
         top = size if layout == "stack" or len(units) == 1 else units[-1]
         wrapped = units[-1] if layout == "stack" else units[0]
         query = 2 * sum(units) if layout == "stack" else 2 * units[0]
-        vec_source = f"for an attention vector of {vec} ({base}/attention/attn_v)"
+        vec_source = said("for an attention vector of {vector} ({vector_tensor})").format(
+            vector=vec, vector_tensor=f"{base}/attention/attn_v")
         _fit(f"{base}/attention/kernel", attention.query_kernel, (query, vec),
-             f"for the {query} values of the wrapped cells' state and {vec_source}")
+             said("for the {query} values of the wrapped cells' state and {vector_source}").format(
+                 query=query, vector_source=vec_source))
         _fit(f"{base}/attention/bias", attention.query_bias, (vec,), vec_source)
         taps = (1, 1, size, vec) if attention.attn_w.ndim == 4 else (size, vec)
-        _fit(f"{base}/attention/attn_w", attention.attn_w, taps, f"for an attention size of {size} ({out_bias}) "
-             f"and {vec_source}")
+        _fit(f"{base}/attention/attn_w", attention.attn_w, taps,
+             said("for an attention size of {size} ({size_bias}) and {vector_source}").format(
+                 size=size, size_bias=out_bias, vector_source=vec_source))
         _fit(f"{base}/{attention.output_scope}/kernel", attention.output_kernel, (wrapped + size, size),
-             f"for the wrapped cell's {wrapped} outputs and an attention size of {size} ({out_bias})")
-    sources = ["the inputs", *(f"layer {i}" for i in range(len(units) - 1))]
+             said("for the wrapped cell's {outputs} outputs and an attention size of {size} ({size_bias})").format(
+                 outputs=wrapped, size=size, size_bias=out_bias))
+    sources = [said("the inputs"), *(said("layer {index}").format(index=i) for i in range(len(units) - 1))]
     if layout == "layer0" and len(units) > 1:
-        sources[1] = "the attention output"
+        sources[1] = said("the attention output")
     for i, (layer, (kernel_name, bias_name)) in enumerate(zip(layers, names)):
         _fit(kernel_name, layer.kernel, (feeds[i] + units[i], 4 * units[i]),
-             f"for {feeds[i]} values from {sources[i]} and the {units[i]} units of {bias_name}")
+             said("for {values} values from {source} and the {units} units of {bias}").format(
+                 values=feeds[i], source=sources[i], units=units[i], bias=bias_name))
     classes = _units("fully_connected/biases", softmax_bias)
     _fit("fully_connected/weights", softmax_kernel, (top, classes),
-         f"for a top layer of {top} units and the {classes} classes of fully_connected/biases")
+         said("for a top layer of {units} units and the {classes} classes of fully_connected/biases").format(
+             units=top, classes=classes))
 
 
 def to_variables(w: RnnWeights) -> dict[str, np.ndarray]:

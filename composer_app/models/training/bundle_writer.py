@@ -18,6 +18,7 @@ from composer_app.models.checkpoints.bundle_proto import GeneratorBundle, serial
 from composer_app.models.errors import BundleError
 from composer_app.models.rnn.configs import ModelConfig
 from composer_app.models.rnn.weights import RnnWeights
+from composer_app.said import said
 
 
 def bundle_bytes(config: ModelConfig, weights: RnnWeights, description: str = "", batch_size: int = 1) -> bytes:
@@ -36,11 +37,12 @@ def write_bundle(path: str | os.PathLike, config: ModelConfig, weights: RnnWeigh
     path = Path(path)
     data = bundle_bytes(config, weights, description, batch_size)
     if not (path.parent if str(path.parent) else Path(".")).is_dir():
-        raise BundleError(path, f"cannot write in {path.parent}: no such folder")
+        raise BundleError(path, said("cannot write in {folder}: no such folder").format(folder=str(path.parent)))
     try:
         return write_atomically(path, lambda fh: fh.write(data))
     except OSError as exc:
-        raise BundleError(path, f"could not write the bundle: {exc.strerror or exc}") from None
+        raise BundleError(path, said("could not write the bundle: {reason}").format(
+            reason=exc.strerror or str(exc))) from None
 
 
 def _magenta_state_order(net) -> list[int]:

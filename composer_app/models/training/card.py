@@ -8,6 +8,7 @@ from pathlib import Path
 
 from composer_app.atomic_file import write_atomically
 from composer_app.models.training.errors import TrainingError
+from composer_app.said import said
 
 
 def card_path(bundle: Path) -> Path:
@@ -23,10 +24,11 @@ def check_card_replaceable(bundle: Path) -> None:
         with open(path, "rb") as fh:
             first = fh.readline(200).decode("utf-8", "replace")
     except OSError as exc:
-        raise TrainingError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise TrainingError(said("cannot read {path}: {reason}").format(
+            path=str(path), reason=exc.strerror or str(exc))) from None
     if not first.startswith(f"# {Path(bundle).stem} ("):
-        raise TrainingError(f"{path} is not a model card, and the model card would replace it",
-                            hint="Move that file, or choose another --output name.")
+        raise TrainingError(said("{path} is not a model card, and the model card would replace it").format(
+            path=str(path)), hint=said("Move that file, or choose another --output name."))
 
 
 def _fmt(value, digits=3) -> str:

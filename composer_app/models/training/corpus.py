@@ -14,6 +14,7 @@ from pathlib import Path
 from composer_app.atomic_file import write_atomically
 from composer_app.models.rnn.configs import ModelConfig
 from composer_app.models.rnn.extraction import ExtractorSettings, extract_sequences, lead_sheet_settings, reads_triads
+from composer_app.said import said
 
 # Bump when extraction or the cached form changes, so stale caches are not reused.
 EXTRACTION_VERSION = 1
@@ -75,7 +76,7 @@ def extract_file(source: SourceFile, config: ModelConfig, settings: ExtractorSet
         result.error = exc.problem
         return result
     except Exception as exc:  # a parser crash on one bad file must not stop a whole corpus
-        result.error = f"could not be read ({type(exc).__name__}: {exc})"
+        result.error = said("could not be read ({error})").format(error=f"{type(exc).__name__}: {exc}")
         return result
     result.songs = len(songs)
     if config.needs_chords:

@@ -11,19 +11,34 @@ from composer_app.models.rnn.extraction import ExtractorSettings
 from composer_app.models.training.corpus import CorpusCache, SourceFile, content_digest, find_sources, read_corpus
 from composer_app.models.training.dataset import EncodedSet, encode_sequences, split_by_source
 from composer_app.models.training.errors import TrainingError
+from composer_app.said import said
 
 # Extraction counters, in words, for "no usable sequences" errors.
 _REASONS = {
-    "melodies_discarded_too_short": "melodies shorter than {min_bars} bars",
-    "melodies_discarded_too_few_pitches": "melodies with fewer than {min_unique_pitches} different pitches",
-    "polyphonic_tracks_discarded": "polyphonic parts (chords; melodies must be one note at a time)",
-    "drum_tracks_discarded_too_short": "drum parts shorter than {min_bars} bars",
-    "no_drum_tracks": "songs without a drum track",
-    "no_melodic_tracks": "songs without a melodic (non-drum) track",
-    "skipped_non_integer_steps_per_bar": "songs in a time signature that does not fit the step grid",
-    "songs_without_chord_symbols": "songs without chord symbols (Improv RNN trains on melodies over chords)",
-    "melodies_discarded_no_chords": "melodies where no chord is written",
+    "melodies_discarded_too_short": said("melodies shorter than {min_bars} bars"),
+    "melodies_discarded_too_few_pitches": said("melodies with fewer than {min_unique_pitches} different pitches"),
+    "polyphonic_tracks_discarded": said("polyphonic parts (chords; melodies must be one note at a time)"),
+    "drum_tracks_discarded_too_short": said("drum parts shorter than {min_bars} bars"),
+    "no_drum_tracks": said("songs without a drum track"),
+    "no_melodic_tracks": said("songs without a melodic (non-drum) track"),
+    "skipped_non_integer_steps_per_bar": said("songs in a time signature that does not fit the step grid"),
+    "songs_without_chord_symbols": said("songs without chord symbols (Improv RNN trains on melodies over chords)"),
+    "melodies_discarded_no_chords": said("melodies where no chord is written"),
 }
+
+
+def _joined(items: list) -> str:
+    """said() items joined with "; ", each still translated."""
+    text = items[0]
+    for item in items[1:]:
+        text = said("{items}; {item}").format(items=text, item=item)
+    return text
+
+
+def _reasons(stats: Counter, settings: ExtractorSettings) -> list:
+    """What extraction left out, as "12 melodies shorter than 2 bars"."""
+    return [said("{count} {reason}").format(count=stats[key], reason=why.format(**vars(settings)))
+            for key, why in _REASONS.items() if stats.get(key)]
 
 
 @dataclass
@@ -43,25 +58,26 @@ class CorpusReport:
         if not self.unreadable:
             return ""
         items = list(self.unreadable.items())[:limit]
-        shown = "; ".join(f"{Path(p).name}: {why}" for p, why in items)
-        more = f" (and {len(self.unreadable) - limit} more)" if len(self.unreadable) > limit else ""
-        return f"skipped {len(self.unreadable)} unreadable file(s): {shown}{more}"
+        shown = _joined([said("{path}: {problem}").format(path=Path(p).name, problem=why) for p, why in items])
+        if len(self.unreadable) > limit:
+            return said("skipped {count} unreadable file(s): {files} (and {more} more)").format(
+                count=len(self.unreadable), files=shown, more=len(self.unreadable) - limit)
+        return said("skipped {count} unreadable file(s): {files}").format(count=len(self.unreadable), files=shown)
 
     def summary(self, settings: ExtractorSettings) -> str:
         """What reading gave, and what it left out and why, in one line."""
-        text = (f"read {self.files} file(s): {self.train_sequences} training and {self.eval_sequences} held-out "
-                f"sequences")
-        left_out = [f"{self.stats[key]} {why.format(**vars(settings))}" for key, why in _REASONS.items()
-                    if self.stats.get(key)]
+        text = said("read {files} file(s): {train} training and {held_out} held-out sequences").format(
+            files=self.files, train=self.train_sequences, held_out=self.eval_sequences)
+        left_out = _reasons(self.stats, settings)
         if left_out:
-            text += "; left out " + "; ".join(left_out)
+            text = said("{summary}; left out {reasons}").format(summary=text, reasons=_joined(left_out))
         if self.unreadable:
-            text += "; " + self.unreadable_summary()
+            text = said("{items}; {item}").format(items=text, item=self.unreadable_summary())
         return text
 
     def why_nothing(self, settings: ExtractorSettings) -> str:
-        parts = [f"{self.stats[key]} {text.format(**vars(settings))}" for key, text in _REASONS.items() if self.stats.get(key)]
-        return "; ".join(parts) if parts else "no notes found"
+        parts = _reasons(self.stats, settings)
+        return _joined(parts) if parts else said("no notes found")
 
 
 @dataclass
@@ -77,13 +93,14 @@ def gather_sources(inputs, sources, tracks: str = "all") -> list[SourceFile]:
     for folder in inputs or ():
         folder = Path(folder)
         if not folder.exists():
-            raise TrainingError(f"input folder {folder} does not exist")
+            raise TrainingError(said("input folder {folder} does not exist").format(folder=str(folder)))
         files = find_sources([folder], tracks)
         if not files:
-            raise TrainingError(f"{folder} holds no MIDI, MusicXML (.xml/.mxl), ABC or Humdrum files")
+            raise TrainingError(said("{folder} holds no MIDI, MusicXML (.xml/.mxl), ABC or Humdrum files").format(
+                folder=str(folder)))
         found += files
     if not found:
-        raise TrainingError("no input given: name at least one folder of music files")
+        raise TrainingError(said("no input given: name at least one folder of music files"))
     return found
 
 
@@ -102,11 +119,14 @@ def prepare_data(config: ModelConfig, sources: list[SourceFile], eval_ratio: flo
             report.unreadable[str(r.source.path)] = r.error
         elif r.sequences:
             usable.append(r)
-    kind = "lead sheets" if config.needs_chords else "melodies" if config.is_melody else "drum tracks"
+    kind = (said("lead sheets") if config.needs_chords else said("melodies") if config.is_melody
+            else said("drum tracks"))
     if len(report.unreadable) == len(results):
-        raise TrainingError(f"none of the {len(results)} file(s) could be read; {report.unreadable_summary()}")
+        raise TrainingError(said("none of the {count} file(s) could be read; {unreadable}").format(
+            count=len(results), unreadable=report.unreadable_summary()))
     if not usable:
-        raise TrainingError(f"no usable {kind} in {len(results)} file(s): {report.why_nothing(settings)}")
+        raise TrainingError(said("no usable {kind} in {count} file(s): {why}").format(
+            kind=kind, count=len(results), why=report.why_nothing(settings)))
     splits = held_out_split(usable, eval_ratio)
     train_seqs = [s for r, sp in zip(usable, splits) if sp == "train" for s in r.sequences]
     eval_seqs = [s for r, sp in zip(usable, splits) if sp == "eval" for s in r.sequences]
@@ -117,7 +137,8 @@ def prepare_data(config: ModelConfig, sources: list[SourceFile], eval_ratio: flo
     report.train_files, report.eval_files = splits.count("train"), splits.count("eval")
     train, held = encode_sequences(train_seqs, config), encode_sequences(eval_seqs, config)
     if not len(train):
-        raise TrainingError(f"no usable {kind}: every extracted sequence was shorter than two steps")
+        raise TrainingError(said("no usable {kind}: every extracted sequence was shorter than two steps").format(
+            kind=kind))
     report.train_sequences, report.eval_sequences = len(train), len(held)
     report.train_steps, report.eval_steps = train.steps, held.steps
     return PreparedData(train, held, report)

@@ -23,4 +23,4 @@ def write_trained_bundle(path: Path, config: ModelConfig, net, result, data_desc
     try:
         return write_bundle(path, config, net.export_weights(), bundle_description(result, data_description))
     except BundleError as exc:
-        raise TrainingError(str(exc)) from None
+        raise TrainingError(exc.args[0]) from None

@@ -29,6 +29,7 @@ from composer_app.models.training.run_folder import (
     note_made,
     open_run_folder,
 )
+from composer_app.said import said
 
 
 @dataclass(frozen=True)
@@ -90,23 +91,25 @@ def resolve_config(config_id: str) -> ModelConfig:
     try:
         return get_config(config_id)
     except KeyError as exc:
-        raise TrainingError(str(exc.args[0])) from None
+        raise TrainingError(exc.args[0]) from None
 
 
 def check_writable(output: Path) -> None:
     """Fail before hours of training, not after: the output folder must exist and accept a file."""
     folder = output.parent if str(output.parent) else Path(".")
     if output.suffix.lower() != ".mag":
-        raise TrainingError(f"output {output} should end in .mag")
+        raise TrainingError(said("output {output} should end in .mag").format(output=str(output)))
     if not folder.is_dir():
-        raise TrainingError(f"cannot write {output}: folder {folder} does not exist")
+        raise TrainingError(said("cannot write {output}: folder {folder} does not exist").format(
+            output=str(output), folder=str(folder)))
     check_card_replaceable(output)
     try:
         fd, tmp = tempfile.mkstemp(prefix=".write-test.", dir=folder)
         os.close(fd)
         os.unlink(tmp)
     except OSError as exc:
-        raise TrainingError(f"cannot write in {folder}: {exc.strerror or exc}") from None
+        raise TrainingError(said("cannot write in {folder}: {reason}").format(
+            folder=str(folder), reason=exc.strerror or str(exc))) from None
 
 
 MAX_STEPS = 10_000_000  # about a year of training on a laptop
@@ -115,12 +118,15 @@ MAX_STEPS = 10_000_000  # about a year of training on a laptop
 def check_request_values(request: TrainingRequest, run_dir: Path | None = None) -> None:
     """Refuse values no training can run with, and an unwritable metrics log, before the corpus is read."""
     checks = [
-        (1 <= request.steps <= MAX_STEPS, f"--steps must be between 1 and {MAX_STEPS}, not {request.steps}"),
-        (request.eval_every >= 1, f"--eval-every must be at least 1 step, not {request.eval_every}"),
-        (request.checkpoint_every >= 1, f"--checkpoint-every must be at least 1 step, not {request.checkpoint_every}"),
-        (request.time_limit_s is None or request.time_limit_s > 0, "the time limit must be above 0"),
-        (request.seed >= 0, f"--seed must be 0 or more, not {request.seed}"),
-        (request.workers >= 1, f"--workers must be at least 1, not {request.workers}"),
+        (1 <= request.steps <= MAX_STEPS, said("--steps must be between 1 and {limit}, not {steps}").format(
+            limit=MAX_STEPS, steps=request.steps)),
+        (request.eval_every >= 1, said("--eval-every must be at least 1 step, not {value}").format(
+            value=request.eval_every)),
+        (request.checkpoint_every >= 1, said("--checkpoint-every must be at least 1 step, not {value}").format(
+            value=request.checkpoint_every)),
+        (request.time_limit_s is None or request.time_limit_s > 0, said("the time limit must be above 0")),
+        (request.seed >= 0, said("--seed must be 0 or more, not {value}").format(value=request.seed)),
+        (request.workers >= 1, said("--workers must be at least 1, not {value}").format(value=request.workers)),
     ]
     for ok, message in checks:
         if not ok:
@@ -139,8 +145,9 @@ def check_request_values(request: TrainingRequest, run_dir: Path | None = None) 
                 os.close(fd)
                 os.unlink(tmp)
         except OSError as exc:
-            raise TrainingError(f"cannot write the metrics log {log}: {exc.strerror or exc}",
-                                hint="Give --log-metrics a file in a folder you can write to.") from None
+            raise TrainingError(said("cannot write the metrics log {log}: {reason}").format(
+                log=str(log), reason=exc.strerror or str(exc)),
+                hint=said("Give --log-metrics a file in a folder you can write to.")) from None
 
 
 def evaluate(net, data: EncodedSet, batch_size: int, eval_fn) -> HeldOut | None:
@@ -238,7 +245,8 @@ class Trainer:
         try:
             self.manager.save(checkpoint_number=int(self.step.numpy()))
         except Exception as exc:  # a full disk surfaces here as a TF error
-            raise TrainingError(f"could not save a checkpoint in {self.manager.directory}: {exc}") from None
+            raise TrainingError(said("could not save a checkpoint in {folder}: {reason}").format(
+                folder=str(self.manager.directory), reason=str(exc))) from None
 
 
 def _run_signature(config: ModelConfig, hparams, data: PreparedData, seed: int, bucket: bool,
@@ -262,7 +270,7 @@ def train(request: TrainingRequest, progress=None, cancelled=None) -> TrainingRe
     try:
         hparams = config.hparams.with_overrides(request.hparams)
     except (HParamsError, ValueError) as exc:
-        raise TrainingError(str(exc)) from None
+        raise TrainingError(exc.args[0] if exc.args else str(exc)) from None
     initial = None
     if request.init_from is not None:
         from composer_app.models.training.weights_init import bundle_weights
@@ -285,7 +293,7 @@ def train(request: TrainingRequest, progress=None, cancelled=None) -> TrainingRe
                                                                     message=str(path))),
         cancelled=is_cancelled)
     if is_cancelled():
-        raise TrainingCancelled("cancelled while reading the corpus")
+        raise TrainingCancelled(said("cancelled while reading the corpus"))
     # Cached files are not reported one by one: this says what reading gave, and what was skipped and why.
     notify(TrainingProgress("read", files_done=data.report.files, files_total=data.report.files,
                             message=data.report.summary(request.settings)))
@@ -335,7 +343,8 @@ def train(request: TrainingRequest, progress=None, cancelled=None) -> TrainingRe
     while step < request.steps:
         if is_cancelled():
             checkpoint()
-            raise TrainingCancelled(f"cancelled at step {step}; rerun with the same run folder to resume")
+            raise TrainingCancelled(said("cancelled at step {step}; rerun with the same run folder to resume").format(
+                step=step))
         epoch, position, indices = next(batches)
         x, y, mask = pad_batch(data.train, indices)
         loss, acc = trainer.train_fn(x, y, mask)

@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from composer_app.models.training.errors import TrainingError
+from composer_app.said import said
 
 
 @dataclass
@@ -71,7 +72,8 @@ class MetricsLog:
                         line = "\n" + line
                 fh.write(line.encode("utf-8"))
         except OSError as exc:
-            raise TrainingError(f"could not write the metrics log {self.path}: {exc.strerror or exc}") from None
+            raise TrainingError(said("could not write the metrics log {log}: {reason}").format(
+                log=str(self.path), reason=exc.strerror or str(exc))) from None
 
 
 def read_metrics(path) -> list[dict]:

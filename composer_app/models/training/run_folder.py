@@ -8,6 +8,7 @@ from pathlib import Path
 
 from composer_app.atomic_file import write_atomically
 from composer_app.models.training.errors import TrainingError
+from composer_app.said import said
 
 MARKER = "composer-run.json"  # written first, when the trainer makes (or adopts) the folder
 SIGNATURE = "run.json"  # the run's settings and data, to refuse resuming with different ones
@@ -22,20 +23,23 @@ _OWN_TEMP_PARTS = re.compile(r"part-\d+-of-\d+\.(index|data-\d+-of-\d+)")
 # What run.json has held since before the marker existed: such a folder is adopted as a run folder.
 _SIGNATURE_TYPES = {"config": str, "hparams": dict, "train_sequences": int, "train_steps": int, "seed": int,
                     "bucket": bool}
-RESTART_HINT = "Rerun with --restart to start this run over, or pass a new --run-dir."
+RESTART_HINT = said("Rerun with --restart to start this run over, or pass a new --run-dir.")
 
 
 def _damaged(path: Path, problem: str) -> TrainingError:
-    return TrainingError(f"{path} is damaged ({problem})", hint=RESTART_HINT)
+    """`problem` is said() text, or a library's own message."""
+    return TrainingError(said("{path} is damaged ({problem})").format(path=str(path), problem=problem),
+                         hint=RESTART_HINT)
 
 
 def _read_json(path: Path):
     try:
         return json.loads(path.read_bytes().decode("utf-8"))
     except OSError as exc:
-        raise TrainingError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise TrainingError(said("cannot read {path}: {reason}").format(
+            path=str(path), reason=exc.strerror or str(exc))) from None
     except (UnicodeDecodeError, ValueError):
-        raise _damaged(path, "it is not complete JSON") from None
+        raise _damaged(path, said("it is not complete JSON")) from None
 
 
 def _write_json(path: Path, data: dict) -> None:
@@ -43,7 +47,8 @@ def _write_json(path: Path, data: dict) -> None:
     try:
         write_atomically(path, lambda fh: fh.write(text))
     except OSError as exc:
-        raise TrainingError(f"could not write {path}: {exc.strerror or exc}") from None
+        raise TrainingError(said("could not write {path}: {reason}").format(
+            path=str(path), reason=exc.strerror or str(exc))) from None
 
 
 def _marker(folder: Path) -> dict | None:
@@ -53,7 +58,7 @@ def _marker(folder: Path) -> dict | None:
         return None
     data = _read_json(path)
     if not isinstance(data, dict) or data.get("made_by") != MADE_BY or not isinstance(data.get("made", []), list):
-        raise _damaged(path, f"it does not say it was made by {MADE_BY}")
+        raise _damaged(path, said("it does not say it was made by {maker}").format(maker=MADE_BY))
     return data
 
 
@@ -72,18 +77,20 @@ def is_run_folder(folder: Path) -> bool:
 
 
 def _not_ours(folder: Path, doing: str) -> TrainingError:
+    """`doing` is said() text, such as "will not train in"."""
     name = str(folder) if folder.is_absolute() else f"{folder} ({folder.resolve()})"
-    return TrainingError(f"{doing} {name}: it was not made by composer-app train (it has no {MARKER})",
-                         hint="Pass the run folder it made (OUTPUT.run beside the output by default) or a new, "
-                              "empty one as --run-dir.")
+    return TrainingError(said("{doing} {folder}: it was not made by composer-app train (it has no {marker})").format(
+        doing=doing, folder=name, marker=MARKER), hint=said("Pass the run folder it made (OUTPUT.run beside the output "
+                                                            "by default) or a new, empty one as --run-dir."))
 
 
 def check_run_folder(folder: Path) -> None:
     """Refuse, before any work, a --run-dir that is a file or a folder of other files (one without the marker)."""
     if folder.exists() and not folder.is_dir():
-        raise TrainingError(f"--run-dir {folder} is a file, not a folder", hint="Pass a new folder as --run-dir.")
+        raise TrainingError(said("--run-dir {folder} is a file, not a folder").format(folder=str(folder)),
+                            hint=said("Pass a new folder as --run-dir."))
     if folder.is_dir() and _marker(folder) is None and not _has_old_signature(folder) and any(folder.iterdir()):
-        raise _not_ours(folder, "will not train in")
+        raise _not_ours(folder, said("will not train in"))
 
 
 def open_run_folder(folder: Path) -> None:
@@ -97,7 +104,8 @@ def open_run_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise TrainingError(f"cannot make the run folder {folder}: {exc.strerror or exc}") from None
+        raise TrainingError(said("cannot make the run folder {folder}: {reason}").format(
+            folder=str(folder), reason=exc.strerror or str(exc))) from None
     _write_json(folder / MARKER, {"made_by": MADE_BY, "made": []})
 
 
@@ -125,14 +133,14 @@ def check_signature(folder: Path, signature: dict) -> None:
         return
     previous = _read_json(path)
     if not isinstance(previous, dict):
-        raise _damaged(path, "it is not a JSON object")
+        raise _damaged(path, said("it is not a JSON object"))
     for key, kind in _SIGNATURE_TYPES.items():
         value = previous.get(key)
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            raise _damaged(path, f"its {key!r} is missing or not {kind.__name__}")
+            raise _damaged(path, said("its {key!r} is missing or not {kind}").format(key=key, kind=kind.__name__))
     if previous != signature:
-        raise TrainingError(f"{folder} holds a run with different settings or data",
-                            hint="Pass a new --run-dir, or rerun with --restart to start this run over.")
+        raise TrainingError(said("{folder} holds a run with different settings or data").format(folder=str(folder)),
+                            hint=said("Pass a new --run-dir, or rerun with --restart to start this run over."))
 
 
 def check_checkpoint_state(checkpoints: Path) -> None:
@@ -147,21 +155,22 @@ def check_checkpoint_state(checkpoints: Path) -> None:
     except Exception as exc:  # TF raises several kinds (decode, value, OS errors) for one damaged file
         raise _damaged(path, f"{type(exc).__name__}: {exc}") from None
     if state is None or not state.model_checkpoint_path:
-        raise _damaged(path, "TensorFlow cannot read it as its list of checkpoints")
+        raise _damaged(path, said("TensorFlow cannot read it as its list of checkpoints"))
 
 
 def damaged_checkpoint(prefix: str, exc: Exception) -> TrainingError:
     """TensorFlow does not say which of a checkpoint's files is bad, so both are named by their common prefix."""
     first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return TrainingError(f"the checkpoint {prefix} (its .index and .data files) is damaged ({first})",
-                         hint=RESTART_HINT)
+    return TrainingError(said("the checkpoint {prefix} (its .index and .data files) is damaged ({reason})").format(
+        prefix=prefix, reason=first), hint=RESTART_HINT)
 
 
 def _unlink(path: Path) -> None:
     try:
         path.unlink(missing_ok=True)
     except OSError as exc:
-        raise TrainingError(f"could not delete {path}: {exc.strerror or exc}") from None
+        raise TrainingError(said("could not delete {path}: {reason}").format(
+            path=str(path), reason=exc.strerror or str(exc))) from None
 
 
 def _rmdir_if_empty(folder: Path) -> None:
@@ -194,13 +203,13 @@ def clear_run(folder: Path) -> list[Path]:
     if not folder.exists():
         return []
     if not folder.is_dir():
-        raise TrainingError(f"--restart: {folder} is a file, not a run folder; it was left as it is",
-                            hint="Pass the run folder that composer-app train made, or a new --run-dir.")
+        raise TrainingError(said("--restart: {folder} is a file, not a run folder; it was left as it is").format(
+            folder=str(folder)), hint=said("Pass the run folder that composer-app train made, or a new --run-dir."))
     marker = _marker(folder)
     if marker is None and not _has_old_signature(folder):
         if not any(folder.iterdir()):
             return []
-        raise _not_ours(folder, "--restart will not delete")
+        raise _not_ours(folder, said("--restart will not delete"))
     _clear_checkpoints(folder / CHECKPOINTS)
     for relative in (marker or {}).get("made", []):
         # Only a plain relative path inside the folder: an edited marker must not reach outside it.

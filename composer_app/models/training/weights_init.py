@@ -7,6 +7,7 @@ import dataclasses
 import numpy as np
 
 from composer_app.models.rnn.weights import RnnWeights, initial_weights
+from composer_app.said import said
 
 
 def fresh_weights(input_size: int, num_classes: int, layer_sizes, attn_length: int, seed: int) -> RnnWeights:
@@ -33,8 +34,8 @@ def bundle_weights(path, config, hparams):
     try:
         bundle = read_bundle(path, config)
     except BundleError as exc:
-        raise TrainingError(f"cannot continue training {path}: {exc.problem}",
-                            hint="Choose a .mag bundle made for the same model.") from None
+        raise TrainingError(said("cannot continue training {path}: {problem}").format(
+            path=str(path), problem=exc.problem), hint=said("Choose a .mag bundle made for the same model.")) from None
     weights = bundle.weights
     return weights, dataclasses.replace(hparams, rnn_layer_sizes=weights.layer_sizes,
                                         attn_length=weights.attn_length)

@@ -2475,8 +2475,16 @@
         <translation>MIDI、MusicXML、ABC、Humdrum のいずれかのファイルで、壊れていないことを確かめるか、別のファイルを選んでください。</translation>
     </message>
     <message>
+        <source>Choose a bundle made for this model by Magenta or by this app, or use the shipped one.</source>
+        <translation>このモデル用に Magenta またはこのアプリで作られたバンドルを選ぶか、同梱のバンドルを使ってください。</translation>
+    </message>
+    <message>
         <source>{path}: {problem}</source>
         <translation>{path}: {problem}</translation>
+    </message>
+    <message>
+        <source>Write hparams as name=value pairs separated by commas, e.g. &quot;batch_size=64,rnn_layer_sizes=[64,64]&quot;.</source>
+        <translation>hparams は name=value の組をコンマで区切って書いてください（例: &quot;batch_size=64,rnn_layer_sizes=[64,64]&quot;）。</translation>
     </message>
     <message>
         <source>Fix the primer at the marked character; see --help for the notation.</source>
@@ -2849,6 +2857,1326 @@
     <message>
         <source>the file is too large ({size:.0f} MB) to be a {kind}</source>
         <translation>{kind}としては大きすぎるファイルです（{size:.0f} MB）</translation>
+    </message>
+    <message>
+        <source>field number 0</source>
+        <translation>フィールド番号が 0 です</translation>
+    </message>
+    <message>
+        <source>truncated field</source>
+        <translation>フィールドが途中で切れています</translation>
+    </message>
+    <message>
+        <source>unsupported wire type {wire}</source>
+        <translation>対応していないワイヤー型 {wire} です</translation>
+    </message>
+    <message>
+        <source>a text field is not UTF-8</source>
+        <translation>テキストのフィールドが UTF-8 ではありません</translation>
+    </message>
+    <message>
+        <source>cannot read {prefix}.index ({reason})</source>
+        <translation>{prefix}.index を読めません（{reason}）</translation>
+    </message>
+    <message>
+        <source>{prefix}.index is implausibly large</source>
+        <translation>{prefix}.index が大きすぎます</translation>
+    </message>
+    <message>
+        <source>the data shard {name} is not beside the index</source>
+        <translation>データのシャード {name} がインデックスの隣にありません</translation>
+    </message>
+    <message>
+        <source>the folder holds no checkpoint (no model.ckpt-N.index, here or in train/)</source>
+        <translation>フォルダにチェックポイントがありません（ここにも train/ にも model.ckpt-N.index がありません）</translation>
+    </message>
+    <message>
+        <source>.mag bundle</source>
+        <translation>.mag バンドル</translation>
+    </message>
+    <message>
+        <source>not a .mag bundle (no generator id or no checkpoint inside)</source>
+        <translation>.mag バンドルではありません（generator id かチェックポイントが入っていません）</translation>
+    </message>
+    <message>
+        <source>the file is truncated</source>
+        <translation>ファイルが途中で切れています</translation>
+    </message>
+    <message>
+        <source>not a .mag bundle</source>
+        <translation>.mag バンドルではありません</translation>
+    </message>
+    <message>
+        <source>{problem} ({detail})</source>
+        <translation>{problem}（{detail}）</translation>
+    </message>
+    <message>
+        <source>a details field of {length} bytes</source>
+        <translation>{length} バイトの説明フィールド</translation>
+    </message>
+    <message>
+        <source>truncated varint</source>
+        <translation>varint が途中で切れています</translation>
+    </message>
+    <message>
+        <source>varint too long</source>
+        <translation>varint が長すぎます</translation>
+    </message>
+    <message>
+        <source>the metagraph&apos;s {what} is not UTF-8</source>
+        <translation>metagraph の {what} が UTF-8 ではありません</translation>
+    </message>
+    <message>
+        <source>the metagraph lists more than {limit} state tensors</source>
+        <translation>metagraph に状態テンソルが {limit} を超えて載っています</translation>
+    </message>
+    <message>
+        <source>a shape in the metagraph has more than {limit} dimensions</source>
+        <translation>metagraph の形に {limit} を超える次元があります</translation>
+    </message>
+    <message>
+        <source>varint longer than {bits} bits</source>
+        <translation>varint が {bits} ビットより長いです</translation>
+    </message>
+    <message>
+        <source>varint larger than {bits} bits</source>
+        <translation>varint が {bits} ビットより大きいです</translation>
+    </message>
+    <message>
+        <source>snappy block claims an implausible size</source>
+        <translation>snappy ブロックのサイズがありえない値です</translation>
+    </message>
+    <message>
+        <source>truncated snappy literal length</source>
+        <translation>snappy のリテラル長が途中で切れています</translation>
+    </message>
+    <message>
+        <source>snappy literal runs past its block</source>
+        <translation>snappy のリテラルがブロックの終わりを越えています</translation>
+    </message>
+    <message>
+        <source>truncated snappy copy</source>
+        <translation>snappy のコピーが途中で切れています</translation>
+    </message>
+    <message>
+        <source>snappy copy out of range</source>
+        <translation>snappy のコピーが範囲外です</translation>
+    </message>
+    <message>
+        <source>snappy block shorter than declared</source>
+        <translation>snappy ブロックが宣言より短いです</translation>
+    </message>
+    <message>
+        <source>block too short for its restart count</source>
+        <translation>ブロックが短すぎて再開位置の数が入りません</translation>
+    </message>
+    <message>
+        <source>block restart array does not fit</source>
+        <translation>ブロックの再開位置の配列が収まりません</translation>
+    </message>
+    <message>
+        <source>block restart point out of range</source>
+        <translation>ブロックの再開位置が範囲外です</translation>
+    </message>
+    <message>
+        <source>block entry shares more key than it has</source>
+        <translation>ブロックのエントリーが持っている以上のキーを共有しています</translation>
+    </message>
+    <message>
+        <source>block entry runs past its block</source>
+        <translation>ブロックのエントリーがブロックの終わりを越えています</translation>
+    </message>
+    <message>
+        <source>block keys out of order</source>
+        <translation>ブロックのキーの順序が正しくありません</translation>
+    </message>
+    <message>
+        <source>{size} bytes is too short for a table</source>
+        <translation>{size} バイトではテーブルとして短すぎます</translation>
+    </message>
+    <message>
+        <source>not a TensorFlow table (bad magic number)</source>
+        <translation>TensorFlow のテーブルではありません（マジックナンバーが違います）</translation>
+    </message>
+    <message>
+        <source>block at {offset} (+{size} bytes) runs past the end of the table</source>
+        <translation>{offset} のブロック（+{size} バイト）がテーブルの終わりを越えています</translation>
+    </message>
+    <message>
+        <source>checksum mismatch in the block at {offset}</source>
+        <translation>{offset} のブロックのチェックサムが一致しません</translation>
+    </message>
+    <message>
+        <source>unknown block compression type {kind}</source>
+        <translation>不明なブロック圧縮の種類 {kind} です</translation>
+    </message>
+    <message>
+        <source>cannot open it ({reason})</source>
+        <translation>開けません（{reason}）</translation>
+    </message>
+    <message>
+        <source>more than {limit} members in the tar</source>
+        <translation>tar のメンバーが {limit} を超えています</translation>
+    </message>
+    <message>
+        <source>not a tar archive, or a damaged one</source>
+        <translation>tar アーカイブではないか、壊れています</translation>
+    </message>
+    <message>
+        <source>not a readable tar ({error})</source>
+        <translation>読める tar ではありません（{error}）</translation>
+    </message>
+    <message>
+        <source>member {name} is implausibly large ({size} bytes)</source>
+        <translation>メンバー {name} が大きすぎます（{size} バイト）</translation>
+    </message>
+    <message>
+        <source>the tar is truncated inside member {name}</source>
+        <translation>tar がメンバー {name} の途中で切れています</translation>
+    </message>
+    <message>
+        <source>member {name} cannot be read ({error})</source>
+        <translation>メンバー {name} を読めません（{error}）</translation>
+    </message>
+    <message>
+        <source>{what} {value} does not fit in int{bits}</source>
+        <translation>{what} {value} が int{bits} に収まりません</translation>
+    </message>
+    <message>
+        <source>protobuf field number 0</source>
+        <translation>protobuf のフィールド番号が 0 です</translation>
+    </message>
+    <message>
+        <source>protobuf wire type {wire} is not used by checkpoints</source>
+        <translation>protobuf のワイヤー型 {wire} はチェックポイントでは使われません</translation>
+    </message>
+    <message>
+        <source>protobuf field runs past its message</source>
+        <translation>protobuf のフィールドがメッセージの終わりを越えています</translation>
+    </message>
+    <message>
+        <source>{what} has wire type {wire}, expected {wanted}</source>
+        <translation>{what} のワイヤー型が {wire} です（{wanted} のはずです）</translation>
+    </message>
+    <message>
+        <source>{what} is not UTF-8</source>
+        <translation>{what} が UTF-8 ではありません</translation>
+    </message>
+    <message>
+        <source>shape has more than {limit} dimensions</source>
+        <translation>形の次元が {limit} を超えています</translation>
+    </message>
+    <message>
+        <source>shape has an unknown or negative dimension ({size})</source>
+        <translation>形に不明または負の次元があります（{size}）</translation>
+    </message>
+    <message>
+        <source>shape of unknown rank</source>
+        <translation>形のランクが不明です</translation>
+    </message>
+    <message>
+        <source>slice has more than {limit} dimensions</source>
+        <translation>スライスの次元が {limit} を超えています</translation>
+    </message>
+    <message>
+        <source>{what} {value} is not a TensorFlow DataType</source>
+        <translation>{what} {value} は TensorFlow の DataType ではありません</translation>
+    </message>
+    <message>
+        <source>a tensor in the metadata has no name</source>
+        <translation>メタデータに名前のないテンソルがあります</translation>
+    </message>
+    <message>
+        <source>tensor {name!r} has no type in the metadata</source>
+        <translation>テンソル {name!r} の型がメタデータにありません</translation>
+    </message>
+    <message>
+        <source>entry has no dtype</source>
+        <translation>エントリーに dtype がありません</translation>
+    </message>
+    <message>
+        <source>entry has a negative shard, offset or size</source>
+        <translation>エントリーのシャード、オフセット、サイズのどれかが負です</translation>
+    </message>
+    <message>
+        <source>packed varints end mid-value</source>
+        <translation>パックされた varint が値の途中で終わっています</translation>
+    </message>
+    <message>
+        <source>packed varint longer than 64 bits</source>
+        <translation>パックされた varint が 64 ビットより長いです</translation>
+    </message>
+    <message>
+        <source>holds {found} values where its shape needs {count}</source>
+        <translation>値が {found} 個ありますが、形からは {count} 個必要です</translation>
+    </message>
+    <message>
+        <source>{dtype} tensors are not supported</source>
+        <translation>{dtype} のテンソルには対応していません</translation>
+    </message>
+    <message>
+        <source>tensor_content holds {size} bytes where its shape needs {needed}</source>
+        <translation>tensor_content が {size} バイトですが、形からは {needed} バイト必要です</translation>
+    </message>
+    <message>
+        <source>{dtype} values have the wrong wire type</source>
+        <translation>{dtype} の値のワイヤー型が違います</translation>
+    </message>
+    <message>
+        <source>{dtype} values have wire type {wire}</source>
+        <translation>{dtype} の値のワイヤー型が {wire} です</translation>
+    </message>
+    <message>
+        <source>{dtype} values out of range</source>
+        <translation>{dtype} の値が範囲外です</translation>
+    </message>
+    <message>
+        <source>holds {size} bytes where its shape needs {needed}</source>
+        <translation>{size} バイトありますが、形からは {needed} バイト必要です</translation>
+    </message>
+    <message>
+        <source>bool values other than 0 and 1</source>
+        <translation>0 と 1 以外の bool 値があります</translation>
+    </message>
+    <message>
+        <source>Choose the checkpoint as Magenta saved it (a .tar, or the model.ckpt-N files), or a .mag bundle.</source>
+        <translation>Magenta が保存したままのチェックポイント（.tar か model.ckpt-N のファイル）か、.mag バンドルを選んでください。</translation>
+    </message>
+    <message>
+        <source>cannot read tensor {tensor!r} of checkpoint {source}: {problem}</source>
+        <translation>チェックポイント {source} のテンソル {tensor!r} を読めません: {problem}</translation>
+    </message>
+    <message>
+        <source>cannot read checkpoint {source}: {problem}</source>
+        <translation>チェックポイント {source} を読めません: {problem}</translation>
+    </message>
+    <message>
+        <source>written for a newer reader (needs format version {version})</source>
+        <translation>新しい読み込み側向けに書かれています（形式のバージョン {version} が必要です）</translation>
+    </message>
+    <message>
+        <source>implausibly large shape {shape}</source>
+        <translation>形 {shape} が大きすぎます</translation>
+    </message>
+    <message>
+        <source>no data is stored for it</source>
+        <translation>データが保存されていません</translation>
+    </message>
+    <message>
+        <source>stored in {count} slices, more than {limit}</source>
+        <translation>{count} 個のスライスに保存されていて、{limit} を超えています</translation>
+    </message>
+    <message>
+        <source>a slice of rank {rank} for a tensor of rank {tensor_rank}</source>
+        <translation>ランク {tensor_rank} のテンソルにランク {rank} のスライスがあります</translation>
+    </message>
+    <message>
+        <source>slice {extents} lies outside the shape {shape}</source>
+        <translation>スライス {extents} が形 {shape} の外にあります</translation>
+    </message>
+    <message>
+        <source>two of its slices overlap</source>
+        <translation>スライスのうち 2 つが重なっています</translation>
+    </message>
+    <message>
+        <source>its slices do not cover the whole tensor</source>
+        <translation>スライスがテンソル全体を覆っていません</translation>
+    </message>
+    <message>
+        <source>no metadata entry (not a V1 checkpoint)</source>
+        <translation>メタデータのエントリーがありません（V1 チェックポイントではありません）</translation>
+    </message>
+    <message>
+        <source>the metadata entry holds no metadata</source>
+        <translation>メタデータのエントリーにメタデータがありません</translation>
+    </message>
+    <message>
+        <source>listed twice in the metadata</source>
+        <translation>メタデータに 2 回載っています</translation>
+    </message>
+    <message>
+        <source>the data of slice {extents} is missing</source>
+        <translation>スライス {extents} のデータがありません</translation>
+    </message>
+    <message>
+        <source>the entry of slice {extents} holds no data</source>
+        <translation>スライス {extents} のエントリーにデータがありません</translation>
+    </message>
+    <message>
+        <source>the entry of slice {extents} holds another tensor or slice</source>
+        <translation>スライス {extents} のエントリーに別のテンソルかスライスが入っています</translation>
+    </message>
+    <message>
+        <source>data of type {stored} for a {dtype} tensor</source>
+        <translation>{dtype} のテンソルに {stored} 型のデータがあります</translation>
+    </message>
+    <message>
+        <source>no header entry (not a V2 checkpoint index)</source>
+        <translation>ヘッダーのエントリーがありません（V2 チェックポイントのインデックスではありません）</translation>
+    </message>
+    <message>
+        <source>big-endian checkpoints are not supported</source>
+        <translation>ビッグエンディアンのチェックポイントには対応していません</translation>
+    </message>
+    <message>
+        <source>{num_shards} data shards</source>
+        <translation>データのシャードが {num_shards} 個です</translation>
+    </message>
+    <message>
+        <source>index keys out of order</source>
+        <translation>インデックスのキーの順序が正しくありません</translation>
+    </message>
+    <message>
+        <source>a sliced tensor&apos;s name is not UTF-8</source>
+        <translation>スライスされたテンソルの名前が UTF-8 ではありません</translation>
+    </message>
+    <message>
+        <source>tensor name {key!r} is not UTF-8</source>
+        <translation>テンソル名 {key!r} が UTF-8 ではありません</translation>
+    </message>
+    <message>
+        <source>stored in shard {number} of a checkpoint with {num_shards}</source>
+        <translation>シャードが {num_shards} 個のチェックポイントで、シャード {number} に保存されています</translation>
+    </message>
+    <message>
+        <source>data shard {number} is unavailable ({error})</source>
+        <translation>データのシャード {number} を使えません（{error}）</translation>
+    </message>
+    <message>
+        <source>data shard {number} is unavailable</source>
+        <translation>データのシャード {number} を使えません</translation>
+    </message>
+    <message>
+        <source>{size} bytes stored where its shape needs {needed}</source>
+        <translation>{size} バイト保存されていますが、形からは {needed} バイト必要です</translation>
+    </message>
+    <message>
+        <source>its data (at {offset}, {size} bytes) runs past the end of its shard</source>
+        <translation>データ（{offset} から {size} バイト）がシャードの終わりを越えています</translation>
+    </message>
+    <message>
+        <source>its shard is shorter than its index says</source>
+        <translation>シャードがインデックスの示す長さより短いです</translation>
+    </message>
+    <message>
+        <source>checksum mismatch in its data</source>
+        <translation>データのチェックサムが一致しません</translation>
+    </message>
+    <message>
+        <source>slice {extents} has type {dtype}</source>
+        <translation>スライス {extents} の型が {dtype} です</translation>
+    </message>
+    <message>
+        <source>no .index member in the tar</source>
+        <translation>tar に .index のメンバーがありません</translation>
+    </message>
+    <message>
+        <source>the tar lacks the data shard {missing}</source>
+        <translation>tar にデータのシャード {missing} がありません</translation>
+    </message>
+    <message>
+        <source>hparam {name}={value} is out of range: {rule}</source>
+        <translation>hparam {name}={value} は範囲外です: {rule}</translation>
+    </message>
+    <message>
+        <source>a batch holds 1 to 4096 sequences</source>
+        <translation>1 バッチのシーケンス数は 1〜4096 です</translation>
+    </message>
+    <message>
+        <source>each layer has 1 to 4096 units</source>
+        <translation>各層のユニット数は 1〜4096 です</translation>
+    </message>
+    <message>
+        <source>the keep probability is above 0 and at most 1</source>
+        <translation>keep 確率は 0 より大きく 1 以下です</translation>
+    </message>
+    <message>
+        <source>the attention length is 0 (none) to 4096 steps</source>
+        <translation>アテンション長は 0（なし）〜4096 ステップです</translation>
+    </message>
+    <message>
+        <source>the gradient clip norm is 0 or more</source>
+        <translation>勾配クリップのノルムは 0 以上です</translation>
+    </message>
+    <message>
+        <source>the learning rate is above 0 and at most 10</source>
+        <translation>学習率は 0 より大きく 10 以下です</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true または false です</translation>
+    </message>
+    <message>
+        <source>cannot read hparams at {rest!r}; expected name=value[,name=value]</source>
+        <translation>hparams を {rest!r} の位置で読めません。name=value[,name=value] の形で書いてください</translation>
+    </message>
+    <message>
+        <source>unknown hparam {name!r}; known: {known}</source>
+        <translation>不明な hparam {name!r} です。使えるもの: {known}</translation>
+    </message>
+    <message>
+        <source>bad value {raw!r} for hparam {name!r}</source>
+        <translation>hparam {name!r} の値 {raw!r} が正しくありません</translation>
+    </message>
+    <message>
+        <source>tensor {name!r} {problem}; this is not a MusicVAE checkpoint this app can read</source>
+        <translation>テンソル {name!r} は{problem}。このアプリが読める MusicVAE のチェックポイントではありません</translation>
+    </message>
+    <message>
+        <source>is missing</source>
+        <translation>ありません</translation>
+    </message>
+    <message>
+        <source>is {dtype}, not float32</source>
+        <translation>float32 ではなく {dtype} です</translation>
+    </message>
+    <message>
+        <source>has shape {shape}, expected {expected}</source>
+        <translation>形が {shape} です（{expected} のはずです）</translation>
+    </message>
+    <message>
+        <source>holds NaN or infinite values</source>
+        <translation>NaN または無限大の値を含んでいます</translation>
+    </message>
+    <message>
+        <source>has {count} values, not 4 gate blocks</source>
+        <translation>値が {count} 個あり、4 つのゲートブロックに分けられません</translation>
+    </message>
+    <message>
+        <source>has {rows} rows for {units} units</source>
+        <translation>ユニット {units} に対して行が {rows} しかありません</translation>
+    </message>
+    <message>
+        <source>more than {limit} encoder layers</source>
+        <translation>エンコーダーの層が {limit} を超えています</translation>
+    </message>
+    <message>
+        <source>has {units} units, forward has {forward}</source>
+        <translation>ユニットが {units} ですが、順方向は {forward} です</translation>
+    </message>
+    <message>
+        <source>more than {limit} layers under {scope}</source>
+        <translation>{scope} の下の層が {limit} を超えています</translation>
+    </message>
+    <message>
+        <source>this MusicVAE has more than one conductor level, which this app cannot run</source>
+        <translation>この MusicVAE にはコンダクターの階層が 2 つ以上あり、このアプリでは実行できません</translation>
+    </message>
+    <message>
+        <source>has shape {shape}, an empty NADE</source>
+        <translation>形が {shape} で、空の NADE です</translation>
+    </message>
+    <message>
+        <source>reads {inputs} inputs, expected {outputs} outputs + {z} z (+ controls)</source>
+        <translation>入力を {inputs} 読みますが、出力 {outputs} + z {z}（+ コントロール）のはずです</translation>
+    </message>
+    <message>
+        <source>reads {inputs} inputs, expected {outputs} outputs + {z} z</source>
+        <translation>入力を {inputs} 読みますが、出力 {outputs} + z {z} のはずです</translation>
+    </message>
+    <message>
+        <source>more than {limit} split core decoders</source>
+        <translation>分割されたコアデコーダーが {limit} を超えています</translation>
+    </message>
+    <message>
+        <source>layers of {sizes} units and a NADE</source>
+        <translation>ユニット {sizes} の層と NADE</translation>
+    </message>
+    <message>
+        <source>layers of {sizes} units</source>
+        <translation>ユニット {sizes} の層</translation>
+    </message>
+    <message>
+        <source>core decoder {index} has {layers}, core decoder 0 of {first_sizes}; Magenta builds them all as categorical decoders from dec_rnn_size, so this is not a MusicVAE checkpoint this app can read</source>
+        <translation>コアデコーダー {index} は{layers}、コアデコーダー 0 はユニット {first_sizes} です。Magenta はすべてを dec_rnn_size からカテゴリカルなデコーダーとして作るので、このアプリが読める MusicVAE のチェックポイントではありません</translation>
+    </message>
+    <message>
+        <source>Leave out --config to use the checkpoint&apos;s own, or give the checkpoint of that config.</source>
+        <translation>--config を省いてチェックポイント自身の config を使うか、その config のチェックポイントを指定してください。</translation>
+    </message>
+    <message>
+        <source>unknown MusicVAE config {config!r}; known: {known}</source>
+        <translation>不明な MusicVAE の config {config!r} です。使えるもの: {known}</translation>
+    </message>
+    <message>
+        <source>split core decoders of depths {depths} fit no MusicVAE config this app runs (hierdec-trio_16bar splits {trio_depths})</source>
+        <translation>深さ {depths} に分割されたコアデコーダーに合う MusicVAE の config はこのアプリにありません（hierdec-trio_16bar の分割は {trio_depths}）</translation>
+    </message>
+    <message>
+        <source>a hierarchical trio MusicVAE with one core decoder is not among the configs this app runs (hierdec-trio_16bar has one core decoder each for melody, bass and drums)</source>
+        <translation>コアデコーダーが 1 つの階層型トリオ MusicVAE は、このアプリが実行できる config にありません（hierdec-trio_16bar はメロディ、ベース、ドラムにそれぞれコアデコーダーを持ちます）</translation>
+    </message>
+    <message>
+        <source>input depth {input_depth} and output depth {output_depth}</source>
+        <translation>入力の深さ {input_depth}、出力の深さ {output_depth}</translation>
+    </message>
+    <message>
+        <source>{what} with a NADE</source>
+        <translation>{what}、NADE あり</translation>
+    </message>
+    <message>
+        <source>{what} and {count} controls</source>
+        <translation>{what}、コントロール {count}</translation>
+    </message>
+    <message>
+        <source>{what} in a hierarchical decoder</source>
+        <translation>{what}、階層型デコーダー</translation>
+    </message>
+    <message>
+        <source>{what} fit no MusicVAE config this app runs ({known})</source>
+        <translation>{what} に合う MusicVAE の config はこのアプリにありません（{known}）</translation>
+    </message>
+    <message>
+        <source>{source} is a {found} checkpoint, not {wanted}</source>
+        <translation>{source} は {wanted} ではなく {found} のチェックポイントです</translation>
+    </message>
+    <message>
+        <source>{source} does not have the sizes --hparams gives: {problem}</source>
+        <translation>{source} のサイズが --hparams の指定と違います: {problem}</translation>
+    </message>
+    <message>
+        <source>hparam max_seq_len={length} is longer than {config}&apos;s {bars} bars ({steps} steps), all its conductor can decode</source>
+        <translation>hparam max_seq_len={length} が、{config} のコンダクターが生成できる {bars} 小節（{steps} ステップ）より長いです</translation>
+    </message>
+    <message>
+        <source>Give a MIDI file in 4/4 with at least a bar of the music this model plays (a melody or drums).</source>
+        <translation>このモデルが扱う音楽（メロディまたはドラム）が 1 小節以上ある 4/4 拍子の MIDI ファイルを指定してください。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>no {bars}-bar window lies within bars {first} to {last}; windows start at bars {starts}</source>
+        <translation>{first}〜{last} 小節に収まる {bars} 小節の区間がありません。区間の開始小節: {starts}</translation>
+    </message>
+    <message>
+        <source>the song is in {metre}; MusicVAE&apos;s converters read only 4/4 (16 steps a bar)</source>
+        <translation>曲の拍子が {metre} です。MusicVAE のコンバーターは 4/4 拍子（1 小節 16 ステップ）しか読めません</translation>
+    </message>
+    <message>
+        <source>no metre</source>
+        <translation>拍子なし</translation>
+    </message>
+    <message>
+        <source>melody class {value} is outside 0..{highest}</source>
+        <translation>メロディのクラス {value} が 0..{highest} の範囲外です</translation>
+    </message>
+    <message>
+        <source>no melody of {bars} bars or more was found</source>
+        <translation>{bars} 小節以上のメロディが見つかりません</translation>
+    </message>
+    <message>
+        <source>drum class {value} is outside 0..{highest}</source>
+        <translation>ドラムのクラス {value} が 0..{highest} の範囲外です</translation>
+    </message>
+    <message>
+        <source>no drum track of {bars} bars or more was found</source>
+        <translation>{bars} 小節以上のドラムトラックが見つかりません</translation>
+    </message>
+    <message>
+        <source>a drum roll must be [steps, {classes}], got {shape}</source>
+        <translation>ドラムロールは [steps, {classes}] のはずですが、{shape} です</translation>
+    </message>
+    <message>
+        <source>encoder inputs must be [batch, time, {depth}], got {shape}</source>
+        <translation>エンコーダーの入力は [batch, time, {depth}] のはずですが、{shape} です</translation>
+    </message>
+    <message>
+        <source>lengths {lengths} do not fit inputs of {steps} steps</source>
+        <translation>長さ {lengths} が {steps} ステップの入力に合いません</translation>
+    </message>
+    <message>
+        <source>the song changes tempo; Magenta&apos;s GrooveConverter reads only a single tempo</source>
+        <translation>曲の途中でテンポが変わります。Magenta の GrooveConverter は一定のテンポしか読めません</translation>
+    </message>
+    <message>
+        <source>no drum notes were found (only pitches outside the drum map: {pitches})</source>
+        <translation>ドラムの音符が見つかりません（ドラムマップにない音高だけです: {pitches}）</translation>
+    </message>
+    <message>
+        <source>no drum notes were found</source>
+        <translation>ドラムの音符が見つかりません</translation>
+    </message>
+    <message>
+        <source>no drum part of {bars} bars or more was found</source>
+        <translation>{bars} 小節以上のドラムパートが見つかりません</translation>
+    </message>
+    <message>
+        <source>a groove tensor must be [steps, {depth}], got {shape}</source>
+        <translation>グルーヴのテンソルは [steps, {depth}] のはずですが、{shape} です</translation>
+    </message>
+    <message>
+        <source>{config} is not a GrooVAE config; regrooving needs one (groovae_...)</source>
+        <translation>{config} は GrooVAE の config ではありません。グルーヴ付けには GrooVAE（groovae_...）が必要です</translation>
+    </message>
+    <message>
+        <source>Use Magenta&apos;s MusicVAE hparam names (music_vae_generate --help lists the sizes that matter), with lists in brackets, e.g. enc_rnn_size=[512].</source>
+        <translation>Magenta の MusicVAE の hparam 名を使い（関係するサイズは music_vae_generate --help に出ます）、リストは角括弧で書いてください（例: enc_rnn_size=[512]）。</translation>
+    </message>
+    <message>
+        <source>Leave the sizes out of --hparams (they are read from the checkpoint), or give the checkpoint they describe.</source>
+        <translation>--hparams からサイズを省く（チェックポイントから読み取ります）か、そのサイズのチェックポイントを指定してください。</translation>
+    </message>
+    <message>
+        <source>unconditional MusicVAEs (conditional=false) are not supported</source>
+        <translation>条件なしの MusicVAE（conditional=false）には対応していません</translation>
+    </message>
+    <message>
+        <source>cuDNN checkpoints (use_cudnn=true) are not supported; Magenta deprecated them too</source>
+        <translation>cuDNN のチェックポイント（use_cudnn=true）には対応していません。Magenta でも非推奨になっています</translation>
+    </message>
+    <message>
+        <source>residual encoders (residual_encoder=true) are not supported</source>
+        <translation>残差エンコーダー（residual_encoder=true）には対応していません</translation>
+    </message>
+    <message>
+        <source>residual decoders (residual_decoder=true) are not supported</source>
+        <translation>残差デコーダー（residual_decoder=true）には対応していません</translation>
+    </message>
+    <message>
+        <source>hparam max_seq_len={length} is out of range: 1 to {limit} steps</source>
+        <translation>hparam max_seq_len={length} は範囲外です: 1〜{limit} ステップにしてください</translation>
+    </message>
+    <message>
+        <source>hparam {name}={value} is out of range: sizes are 1 to {limit}</source>
+        <translation>hparam {name}={value} は範囲外です: サイズは 1〜{limit} です</translation>
+    </message>
+    <message>
+        <source>{name} {given} (the checkpoint has {actual})</source>
+        <translation>{name} {given}（チェックポイントでは {actual}）</translation>
+    </message>
+    <message>
+        <source>{items}, {item}</source>
+        <translation>{items}、{item}</translation>
+    </message>
+    <message>
+        <source>this checkpoint takes no controls</source>
+        <translation>このチェックポイントはコントロールを受け取りません</translation>
+    </message>
+    <message>
+        <source>this checkpoint decodes with controls ({depth} per step, e.g. the hits of a drum part): give them</source>
+        <translation>このチェックポイントはコントロール（1 ステップに {depth}、たとえばドラムパートの打点）を使って生成します。コントロールを指定してください</translation>
+    </message>
+    <message>
+        <source>controls must be [{batch}, steps, {depth}], got {shape}</source>
+        <translation>コントロールは [{batch}, steps, {depth}] のはずですが、{shape} です</translation>
+    </message>
+    <message>
+        <source>z must be [batch, {size}], got {shape}</source>
+        <translation>z は [batch, {size}] のはずですが、{shape} です</translation>
+    </message>
+    <message>
+        <source>length must be 1 to {limit} steps, got {length}</source>
+        <translation>長さは 1〜{limit} ステップにしてください（{length} になっています）</translation>
+    </message>
+    <message>
+        <source>temperature must be 0 or more, got {temperature}</source>
+        <translation>温度は 0 以上にしてください（{temperature} になっています）</translation>
+    </message>
+    <message>
+        <source>this checkpoint is not a GrooVAE (output depth {depth})</source>
+        <translation>このチェックポイントは GrooVAE ではありません（出力の深さ {depth}）</translation>
+    </message>
+    <message>
+        <source>the controls hold no steps</source>
+        <translation>コントロールにステップがありません</translation>
+    </message>
+    <message>
+        <source>this checkpoint has no NADE decoder</source>
+        <translation>このチェックポイントには NADE デコーダーがありません</translation>
+    </message>
+    <message>
+        <source>this checkpoint&apos;s decoder is not categorical: use decode_nade or decode_groove</source>
+        <translation>このチェックポイントのデコーダーはカテゴリカルではありません。decode_nade か decode_groove を使ってください</translation>
+    </message>
+    <message>
+        <source>an interpolation needs at least 2 steps, got {steps}</source>
+        <translation>補間には 2 ステップ以上が必要です（{steps} になっています）</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>中止しました</translation>
+    </message>
+    <message>
+        <source>{config} decodes over the hits of a drum part, so it cannot sample from nothing</source>
+        <translation>{config} はドラムパートの打点に沿って生成するので、何もないところからはサンプルを作れません</translation>
+    </message>
+    <message>
+        <source>Use Groove on a drum track with this checkpoint.</source>
+        <translation>このチェックポイントでは、ドラムトラックに Groove を使ってください。</translation>
+    </message>
+    <message>
+        <source>the drum part has no notes to groove</source>
+        <translation>ドラムパートにグルーヴを付ける音符がありません</translation>
+    </message>
+    <message>
+        <source>Select drum notes, or a drum track with notes, and try again.</source>
+        <translation>ドラムの音符か、音符のあるドラムトラックを選んで、もう一度試してください。</translation>
+    </message>
+    <message>
+        <source>GrooVAE checkpoints groove a drum part; they do not interpolate here</source>
+        <translation>GrooVAE のチェックポイントはドラムパートにグルーヴを付けるもので、ここでは補間できません</translation>
+    </message>
+    <message>
+        <source>Open a melody, drum or trio MusicVAE checkpoint to interpolate.</source>
+        <translation>補間するには、メロディ、ドラム、トリオのいずれかの MusicVAE のチェックポイントを開いてください。</translation>
+    </message>
+    <message>
+        <source>bass</source>
+        <translation>ベース</translation>
+    </message>
+    <message>
+        <source>a pitched track with a GM program {low}-{high} (piano, chromatic percussion, organ or guitar)</source>
+        <translation>GM プログラム {low}-{high} の音高のあるトラック（ピアノ、クロマチック・パーカッション、オルガン、ギター）</translation>
+    </message>
+    <message>
+        <source>a track with a bass program {low}-{high}</source>
+        <translation>ベースのプログラム {low}-{high} のトラック</translation>
+    </message>
+    <message>
+        <source>a drum track (MIDI channel 10)</source>
+        <translation>ドラムトラック（MIDI チャンネル 10）</translation>
+    </message>
+    <message>
+        <source>Give a 4/4 MIDI file with a melody (GM program 0-31), a bass (program 32-39) and drums (channel 10) that play together for 16 bars, with gaps of at most 2 bars.</source>
+        <translation>メロディ（GM プログラム 0-31）、ベース（プログラム 32-39）、ドラム（チャンネル 10）が 16 小節いっしょに演奏する（休みは 2 小節まで）4/4 拍子の MIDI ファイルを指定してください。</translation>
+    </message>
+    <message>
+        <source>the song is in {metre}; MusicVAE&apos;s trio converter reads only 4/4</source>
+        <translation>曲の拍子が {metre} です。MusicVAE のトリオのコンバーターは 4/4 拍子しか読めません</translation>
+    </message>
+    <message>
+        <source>{part} ({where})</source>
+        <translation>{part}（{where}）</translation>
+    </message>
+    <message>
+        <source>no {part}</source>
+        <translation>{part}</translation>
+    </message>
+    <message>
+        <source>{parts} and no {part}</source>
+        <translation>{parts}、{part}</translation>
+    </message>
+    <message>
+        <source>{parts} was found; tracks with programs {programs} are neither melody nor bass</source>
+        <translation>{parts}が見つかりません。プログラム {programs} のトラックはメロディでもベースでもありません</translation>
+    </message>
+    <message>
+        <source>{parts} was found</source>
+        <translation>{parts}が見つかりません</translation>
+    </message>
+    <message>
+        <source>melody, bass and drums never play together for {bars} bars (with gaps of at most {gap} bars)</source>
+        <translation>メロディ、ベース、ドラムが {bars} 小節いっしょに演奏するところがありません（休みは {gap} 小節まで）</translation>
+    </message>
+    <message>
+        <source>a {part} class is outside 0..{highest}</source>
+        <translation>{part}のクラスが 0..{highest} の範囲外です</translation>
+    </message>
+    <message>
+        <source>it was made for the model {model!r}, which this app does not know; known models: {known}</source>
+        <translation>このアプリが知らないモデル {model!r} 用に作られています。使えるモデル: {known}</translation>
+    </message>
+    <message>
+        <source>it is a {model} bundle, not {wanted}; choose the {model} model or another bundle</source>
+        <translation>{wanted} ではなく {model} のバンドルです。{model} モデルを選ぶか、別のバンドルを選んでください</translation>
+    </message>
+    <message>
+        <source>its metagraph is damaged ({problem})</source>
+        <translation>metagraph が壊れています（{problem}）</translation>
+    </message>
+    <message>
+        <source>the checkpoint does not hold a usable network: {problem}</source>
+        <translation>チェックポイントに使えるネットワークがありません: {problem}</translation>
+    </message>
+    <message>
+        <source>its network takes {inputs} inputs and predicts {classes} classes, but the {model} encoding has {encoding_inputs} inputs and {encoding_classes} classes</source>
+        <translation>ネットワークの入力は {inputs}、予測するクラスは {classes} ですが、{model} のエンコーディングは入力 {encoding_inputs}、クラス {encoding_classes} です</translation>
+    </message>
+    <message>
+        <source>the bundle</source>
+        <translation>バンドル</translation>
+    </message>
+    <message>
+        <source>its checkpoint cannot be read; the file may be damaged ({problem})</source>
+        <translation>チェックポイントを読めません。ファイルが壊れている可能性があります（{problem}）</translation>
+    </message>
+    <message>
+        <source>its attention history state {state} is {length} steps long, over the {limit} steps this app allows (Magenta&apos;s models use 32 to 40)</source>
+        <translation>アテンション履歴の状態 {state} が {length} ステップあり、このアプリの上限 {limit} ステップを超えています（Magenta のモデルは 32〜40 です）</translation>
+    </message>
+    <message>
+        <source>unknown model {model!r}; known models: {known}</source>
+        <translation>不明なモデル {model!r} です。使えるモデル: {known}</translation>
+    </message>
+    <message>
+        <source>{folder} is not a folder</source>
+        <translation>{folder} はフォルダではありません</translation>
+    </message>
+    <message>
+        <source>{folder} holds no readable music files</source>
+        <translation>{folder} に読める音楽ファイルがありません</translation>
+    </message>
+    <message>
+        <source>{source} has no drum notes (MIDI channel 10) to use as a primer</source>
+        <translation>{source} にはプライマーに使えるドラムの音符（MIDI チャンネル 10）がありません</translation>
+    </message>
+    <message>
+        <source>Choose a file with a drum track, or a melody model.</source>
+        <translation>ドラムのトラックがあるファイルを選ぶか、メロディのモデルを使ってください。</translation>
+    </message>
+    <message>
+        <source>{source} has no melody notes to use as a primer</source>
+        <translation>{source} にはプライマーに使えるメロディの音符がありません</translation>
+    </message>
+    <message>
+        <source>Choose a file with a melodic track, or a drum model.</source>
+        <translation>メロディのトラックがあるファイルを選ぶか、ドラムのモデルを使ってください。</translation>
+    </message>
+    <message>
+        <source>{outputs} outputs x beam {beam} x branch {branch} = {rows:,} sequences of {steps} steps would need about {gib:,.1f} GiB of memory at once, over this app&apos;s limit of {limit} GiB</source>
+        <translation>出力 {outputs} × ビーム {beam} × 分岐 {branch} = {rows:,} 本の {steps} ステップのシーケンスには一度に約 {gib:,.1f} GiB のメモリが必要で、このアプリの上限 {limit} GiB を超えます</translation>
+    </message>
+    <message>
+        <source>Ask for fewer outputs, a smaller beam or fewer steps.</source>
+        <translation>出力の数、ビーム幅、ステップ数のどれかを減らしてください。</translation>
+    </message>
+    <message>
+        <source>it is a {model} bundle, not {wanted}</source>
+        <translation>{wanted} ではなく {model} のバンドルです</translation>
+    </message>
+    <message>
+        <source>no bundle ships with this app for {model} yet; give one with --bundle_file</source>
+        <translation>{model} のバンドルはまだこのアプリに同梱されていません。--bundle_file で指定してください</translation>
+    </message>
+    <message>
+        <source>the primer is {primer_steps} steps long, which is not shorter than the {steps} steps requested; ask for more steps or shorten the primer</source>
+        <translation>プライマーが {primer_steps} ステップあり、指定した {steps} ステップより短くありません。ステップ数を増やすか、プライマーを短くしてください</translation>
+    </message>
+    <message>
+        <source>generation was cancelled</source>
+        <translation>生成を中止しました</translation>
+    </message>
+    <message>
+        <source>the length must be at least one step, not {steps}</source>
+        <translation>長さは 1 ステップ以上にしてください（{steps} になっています）</translation>
+    </message>
+    <message>
+        <source>the temperature must be above 0, not {temperature}</source>
+        <translation>温度は 0 より大きくしてください（{temperature} になっています）</translation>
+    </message>
+    <message>
+        <source>beam_size must be at least 1, not {value}</source>
+        <translation>beam_size は 1 以上にしてください（{value} になっています）</translation>
+    </message>
+    <message>
+        <source>branch_factor must be at least 1, not {value}</source>
+        <translation>branch_factor は 1 以上にしてください（{value} になっています）</translation>
+    </message>
+    <message>
+        <source>steps_per_iteration must be at least 1, not {value}</source>
+        <translation>steps_per_iteration は 1 以上にしてください（{value} になっています）</translation>
+    </message>
+    <message>
+        <source>num_outputs must be between 1 and 1024, not {value}</source>
+        <translation>num_outputs は 1〜1024 にしてください（{value} になっています）</translation>
+    </message>
+    <message>
+        <source>the tempo must be above 0 qpm, not {qpm}</source>
+        <translation>テンポは 0 qpm より大きくしてください（{qpm} になっています）</translation>
+    </message>
+    <message>
+        <source>{model} does not take backing chords; an Improv RNN model does</source>
+        <translation>{model} は伴奏のコードを使いません。コードを使うのは Improv RNN のモデルです</translation>
+    </message>
+    <message>
+        <source>{model} generates over backing chords; give them (one per step)</source>
+        <translation>{model} は伴奏のコードに沿って生成します。コードを指定してください（1 ステップに 1 つ）</translation>
+    </message>
+    <message>
+        <source>On the command line use improv_rnn_generate, which takes --backing_chords=&quot;C G Am F&quot; and --steps_per_chord.</source>
+        <translation>コマンドラインでは improv_rnn_generate を使ってください。--backing_chords=&quot;C G Am F&quot; と --steps_per_chord を指定できます。</translation>
+    </message>
+    <message>
+        <source>{chord_steps} backing chord steps do not cover the {steps} steps asked for; the chords set the length</source>
+        <translation>伴奏のコード {chord_steps} ステップでは、指定した {steps} ステップに足りません。長さはコードで決まります</translation>
+    </message>
+    <message>
+        <source>unknown scale {scale!r}; known: {known}</source>
+        <translation>不明なスケール {scale!r} です。使えるもの: {known}</translation>
+    </message>
+    <message>
+        <source>tonic must be a pitch class 0..11, not {tonic}</source>
+        <translation>主音はピッチクラス 0..11 にしてください（{tonic} になっています）</translation>
+    </message>
+    <message>
+        <source>pitch range {low}..{high} is not within 0..127</source>
+        <translation>音域 {low}..{high} が 0..127 の範囲に入っていません</translation>
+    </message>
+    <message>
+        <source>the primer has no events</source>
+        <translation>プライマーにイベントがありません</translation>
+    </message>
+    <message>
+        <source>tensor {name} holds {dtype} values, not floating-point weights</source>
+        <translation>テンソル {name} の値は {dtype} で、浮動小数点の重みではありません</translation>
+    </message>
+    <message>
+        <source>missing variable {name}</source>
+        <translation>変数 {name} がありません</translation>
+    </message>
+    <message>
+        <source>tensor {name} has shape {shape}; its rank should be {ranks}</source>
+        <translation>テンソル {name} の形は {shape} です。ランクは {ranks} であるべきです</translation>
+    </message>
+    <message>
+        <source>tensor {name} holds NaN or infinite values (the training diverged)</source>
+        <translation>テンソル {name} に NaN または無限大の値があります（学習が発散しました）</translation>
+    </message>
+    <message>
+        <source>no LSTM layers found (expected rnn/multi_rnn_cell/cell_N/basic_lstm_cell/kernel)</source>
+        <translation>LSTM の層が見つかりません（rnn/multi_rnn_cell/cell_N/basic_lstm_cell/kernel があるはずです）</translation>
+    </message>
+    <message>
+        <source>LSTM layers are not numbered 0..N-1: {numbers}</source>
+        <translation>LSTM の層の番号が 0..N-1 になっていません: {numbers}</translation>
+    </message>
+    <message>
+        <source>the attention history length (attn_length) is unknown</source>
+        <translation>アテンション履歴の長さ（attn_length）が分かりません</translation>
+    </message>
+    <message>
+        <source>tensor {name} has shape {shape}, but {because} it should be {expected}</source>
+        <translation>テンソル {name} の形は {shape} ですが、{because} {expected} のはずです</translation>
+    </message>
+    <message>
+        <source>a positive multiple of {gates} (one block per LSTM gate)</source>
+        <translation>{gates} の正の倍数（LSTM のゲートごとに 1 ブロック）</translation>
+    </message>
+    <message>
+        <source>at least one value</source>
+        <translation>1 つ以上の値</translation>
+    </message>
+    <message>
+        <source>tensor {name} has shape {shape}; its length should be {what}</source>
+        <translation>テンソル {name} の形は {shape} です。長さは {what} であるべきです</translation>
+    </message>
+    <message>
+        <source>tensor {name} has shape {shape}: with the {units} units of {bias} it leaves no rows for the inputs</source>
+        <translation>テンソル {name} の形は {shape} です。{bias} のユニット {units} を除くと入力の行が残りません</translation>
+    </message>
+    <message>
+        <source>for {inputs} inputs ({bias}) and an attention size of {size} ({size_bias})</source>
+        <translation>入力 {inputs}（{bias}）とアテンションサイズ {size}（{size_bias}）からすると</translation>
+    </message>
+    <message>
+        <source>for an attention vector of {vector} ({vector_tensor})</source>
+        <translation>アテンションベクトル {vector}（{vector_tensor}）からすると</translation>
+    </message>
+    <message>
+        <source>for the {query} values of the wrapped cells&apos; state and {vector_source}</source>
+        <translation>包まれたセルの状態の値 {query} と{vector_source}</translation>
+    </message>
+    <message>
+        <source>for an attention size of {size} ({size_bias}) and {vector_source}</source>
+        <translation>アテンションサイズ {size}（{size_bias}）と{vector_source}</translation>
+    </message>
+    <message>
+        <source>for the wrapped cell&apos;s {outputs} outputs and an attention size of {size} ({size_bias})</source>
+        <translation>包まれたセルの出力 {outputs} とアテンションサイズ {size}（{size_bias}）からすると</translation>
+    </message>
+    <message>
+        <source>the inputs</source>
+        <translation>入力</translation>
+    </message>
+    <message>
+        <source>layer {index}</source>
+        <translation>層 {index}</translation>
+    </message>
+    <message>
+        <source>the attention output</source>
+        <translation>アテンションの出力</translation>
+    </message>
+    <message>
+        <source>for {values} values from {source} and the {units} units of {bias}</source>
+        <translation>{source}からの値 {values} と {bias} のユニット {units} からすると</translation>
+    </message>
+    <message>
+        <source>for a top layer of {units} units and the {classes} classes of fully_connected/biases</source>
+        <translation>最上層のユニット {units} と fully_connected/biases のクラス {classes} からすると</translation>
+    </message>
+    <message>
+        <source>could not write the bundle: {reason}</source>
+        <translation>バンドルを書き込めませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {reason}</source>
+        <translation>{path} を読めません: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} is not a model card, and the model card would replace it</source>
+        <translation>{path} はモデルカードではないため、モデルカードで上書きすることはできません</translation>
+    </message>
+    <message>
+        <source>Move that file, or choose another --output name.</source>
+        <translation>そのファイルを移動するか、別の --output の名前を選んでください。</translation>
+    </message>
+    <message>
+        <source>could not be read ({error})</source>
+        <translation>読めませんでした（{error}）</translation>
+    </message>
+    <message>
+        <source>melodies shorter than {min_bars} bars</source>
+        <translation>{min_bars} 小節より短いメロディ</translation>
+    </message>
+    <message>
+        <source>melodies with fewer than {min_unique_pitches} different pitches</source>
+        <translation>異なる音高が {min_unique_pitches} 個未満のメロディ</translation>
+    </message>
+    <message>
+        <source>polyphonic parts (chords; melodies must be one note at a time)</source>
+        <translation>ポリフォニーのパート（和音。メロディは一度に 1 音でなければなりません）</translation>
+    </message>
+    <message>
+        <source>drum parts shorter than {min_bars} bars</source>
+        <translation>{min_bars} 小節より短いドラムパート</translation>
+    </message>
+    <message>
+        <source>songs without a drum track</source>
+        <translation>ドラムトラックのない曲</translation>
+    </message>
+    <message>
+        <source>songs without a melodic (non-drum) track</source>
+        <translation>メロディ（ドラム以外）のトラックがない曲</translation>
+    </message>
+    <message>
+        <source>songs in a time signature that does not fit the step grid</source>
+        <translation>ステップの格子に合わない拍子の曲</translation>
+    </message>
+    <message>
+        <source>songs without chord symbols (Improv RNN trains on melodies over chords)</source>
+        <translation>コードネームのない曲（Improv RNN はコード付きのメロディで学習します）</translation>
+    </message>
+    <message>
+        <source>melodies where no chord is written</source>
+        <translation>コードが書かれていないメロディ</translation>
+    </message>
+    <message>
+        <source>{items}; {item}</source>
+        <translation>{items}、{item}</translation>
+    </message>
+    <message>
+        <source>{count} {reason}</source>
+        <translation>{reason} {count} 件</translation>
+    </message>
+    <message>
+        <source>skipped {count} unreadable file(s): {files} (and {more} more)</source>
+        <translation>読めないファイル {count} 件を飛ばしました: {files}（ほか {more} 件）</translation>
+    </message>
+    <message>
+        <source>skipped {count} unreadable file(s): {files}</source>
+        <translation>読めないファイル {count} 件を飛ばしました: {files}</translation>
+    </message>
+    <message>
+        <source>read {files} file(s): {train} training and {held_out} held-out sequences</source>
+        <translation>{files} 件のファイルを読みました: 学習用 {train}、評価用 {held_out} のシーケンス</translation>
+    </message>
+    <message>
+        <source>{summary}; left out {reasons}</source>
+        <translation>{summary}。除外: {reasons}</translation>
+    </message>
+    <message>
+        <source>no notes found</source>
+        <translation>音符が見つかりません</translation>
+    </message>
+    <message>
+        <source>input folder {folder} does not exist</source>
+        <translation>入力フォルダ {folder} がありません</translation>
+    </message>
+    <message>
+        <source>{folder} holds no MIDI, MusicXML (.xml/.mxl), ABC or Humdrum files</source>
+        <translation>{folder} に MIDI、MusicXML（.xml/.mxl）、ABC、Humdrum のファイルがありません</translation>
+    </message>
+    <message>
+        <source>no input given: name at least one folder of music files</source>
+        <translation>入力が指定されていません。音楽ファイルのフォルダを 1 つ以上指定してください</translation>
+    </message>
+    <message>
+        <source>lead sheets</source>
+        <translation>リードシート</translation>
+    </message>
+    <message>
+        <source>melodies</source>
+        <translation>メロディ</translation>
+    </message>
+    <message>
+        <source>drum tracks</source>
+        <translation>ドラムトラック</translation>
+    </message>
+    <message>
+        <source>none of the {count} file(s) could be read; {unreadable}</source>
+        <translation>{count} 件のファイルがどれも読めませんでした。{unreadable}</translation>
+    </message>
+    <message>
+        <source>no usable {kind} in {count} file(s): {why}</source>
+        <translation>{count} 件のファイルに使える{kind}がありません: {why}</translation>
+    </message>
+    <message>
+        <source>no usable {kind}: every extracted sequence was shorter than two steps</source>
+        <translation>使える{kind}がありません: 取り出したシーケンスがすべて 2 ステップより短いです</translation>
+    </message>
+    <message>
+        <source>output {output} should end in .mag</source>
+        <translation>出力 {output} の名前は .mag で終わる必要があります</translation>
+    </message>
+    <message>
+        <source>cannot write {output}: folder {folder} does not exist</source>
+        <translation>{output} を書き込めません: フォルダ {folder} がありません</translation>
+    </message>
+    <message>
+        <source>cannot write in {folder}: {reason}</source>
+        <translation>{folder} に書き込めません: {reason}</translation>
+    </message>
+    <message>
+        <source>--steps must be between 1 and {limit}, not {steps}</source>
+        <translation>--steps は 1〜{limit} にしてください（{steps} になっています）</translation>
+    </message>
+    <message>
+        <source>--eval-every must be at least 1 step, not {value}</source>
+        <translation>--eval-every は 1 ステップ以上にしてください（{value} になっています）</translation>
+    </message>
+    <message>
+        <source>--checkpoint-every must be at least 1 step, not {value}</source>
+        <translation>--checkpoint-every は 1 ステップ以上にしてください（{value} になっています）</translation>
+    </message>
+    <message>
+        <source>the time limit must be above 0</source>
+        <translation>時間制限は 0 より大きくしてください</translation>
+    </message>
+    <message>
+        <source>--seed must be 0 or more, not {value}</source>
+        <translation>--seed は 0 以上にしてください（{value} になっています）</translation>
+    </message>
+    <message>
+        <source>--workers must be at least 1, not {value}</source>
+        <translation>--workers は 1 以上にしてください（{value} になっています）</translation>
+    </message>
+    <message>
+        <source>cannot write the metrics log {log}: {reason}</source>
+        <translation>メトリクスのログ {log} に書き込めません: {reason}</translation>
+    </message>
+    <message>
+        <source>Give --log-metrics a file in a folder you can write to.</source>
+        <translation>--log-metrics には書き込めるフォルダにあるファイルを指定してください。</translation>
+    </message>
+    <message>
+        <source>could not save a checkpoint in {folder}: {reason}</source>
+        <translation>{folder} にチェックポイントを保存できませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>cancelled while reading the corpus</source>
+        <translation>コーパスの読み込み中に中止しました</translation>
+    </message>
+    <message>
+        <source>cancelled at step {step}; rerun with the same run folder to resume</source>
+        <translation>ステップ {step} で中止しました。同じ実行フォルダでもう一度実行すると再開します</translation>
+    </message>
+    <message>
+        <source>could not write the metrics log {log}: {reason}</source>
+        <translation>メトリクスのログ {log} に書き込めませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>Rerun with --restart to start this run over, or pass a new --run-dir.</source>
+        <translation>--restart を付けて実行し直して最初からやり直すか、新しい --run-dir を指定してください。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged ({problem})</source>
+        <translation>{path} が壊れています（{problem}）</translation>
+    </message>
+    <message>
+        <source>it is not complete JSON</source>
+        <translation>JSON が完全ではありません</translation>
+    </message>
+    <message>
+        <source>could not write {path}: {reason}</source>
+        <translation>{path} を書き込めませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>it does not say it was made by {maker}</source>
+        <translation>{maker} が作ったという記録がありません</translation>
+    </message>
+    <message>
+        <source>{doing} {folder}: it was not made by composer-app train (it has no {marker})</source>
+        <translation>{folder} は composer-app train が作ったフォルダではないため（{marker} がありません）、{doing}</translation>
+    </message>
+    <message>
+        <source>Pass the run folder it made (OUTPUT.run beside the output by default) or a new, empty one as --run-dir.</source>
+        <translation>--run-dir には、学習が作った実行フォルダ（既定では出力の隣の OUTPUT.run）か、新しい空のフォルダを指定してください。</translation>
+    </message>
+    <message>
+        <source>--run-dir {folder} is a file, not a folder</source>
+        <translation>--run-dir {folder} はフォルダではなくファイルです</translation>
+    </message>
+    <message>
+        <source>Pass a new folder as --run-dir.</source>
+        <translation>--run-dir には新しいフォルダを指定してください。</translation>
+    </message>
+    <message>
+        <source>will not train in</source>
+        <translation>ここでは学習しません</translation>
+    </message>
+    <message>
+        <source>cannot make the run folder {folder}: {reason}</source>
+        <translation>実行フォルダ {folder} を作れません: {reason}</translation>
+    </message>
+    <message>
+        <source>it is not a JSON object</source>
+        <translation>JSON オブジェクトではありません</translation>
+    </message>
+    <message>
+        <source>its {key!r} is missing or not {kind}</source>
+        <translation>{key!r} がないか、{kind} ではありません</translation>
+    </message>
+    <message>
+        <source>{folder} holds a run with different settings or data</source>
+        <translation>{folder} には設定かデータの違う実行が入っています</translation>
+    </message>
+    <message>
+        <source>Pass a new --run-dir, or rerun with --restart to start this run over.</source>
+        <translation>新しい --run-dir を指定するか、--restart を付けて実行し直して最初からやり直してください。</translation>
+    </message>
+    <message>
+        <source>TensorFlow cannot read it as its list of checkpoints</source>
+        <translation>TensorFlow がチェックポイントの一覧として読めません</translation>
+    </message>
+    <message>
+        <source>the checkpoint {prefix} (its .index and .data files) is damaged ({reason})</source>
+        <translation>チェックポイント {prefix}（.index と .data のファイル）が壊れています（{reason}）</translation>
+    </message>
+    <message>
+        <source>could not delete {path}: {reason}</source>
+        <translation>{path} を削除できませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>--restart: {folder} is a file, not a run folder; it was left as it is</source>
+        <translation>--restart: {folder} は実行フォルダではなくファイルです。そのままにしました</translation>
+    </message>
+    <message>
+        <source>Pass the run folder that composer-app train made, or a new --run-dir.</source>
+        <translation>composer-app train が作った実行フォルダか、新しい --run-dir を指定してください。</translation>
+    </message>
+    <message>
+        <source>--restart will not delete</source>
+        <translation>--restart でも削除しません</translation>
+    </message>
+    <message>
+        <source>cannot continue training {path}: {problem}</source>
+        <translation>{path} の学習を続けられません: {problem}</translation>
+    </message>
+    <message>
+        <source>Choose a .mag bundle made for the same model.</source>
+        <translation>同じモデル用に作られた .mag バンドルを選んでください。</translation>
     </message>
     <message>
         <source>Chords</source>

@@ -9,7 +9,6 @@ from PySide6.QtTest import QTest
 
 from composer_app.gui.generation.session import attach_generation
 from composer_app.music.chord_timeline import voicing
-from tests.gui.generation.improv_helpers import tiny_improv_bundle
 
 BAR = 3840
 PROGRESSION = ("C", "Am", "F", "G7")
@@ -52,11 +51,11 @@ def _generate(qtbot, generation, region: bool = False):
     return queued[-1].request
 
 
-def test_a_melody_over_typed_chords_kept_and_heard(window, qtbot, generation, tmp_path):
+def test_a_melody_over_typed_chords_kept_and_heard(window, qtbot, generation, improv_bundle):
     """Empty lane: a clear message. Four typed chords drive a 4-bar melody, step by step; the kept melody lies in
     those bars; the chords play on a Chords track that mutes; a regenerated region keeps the chords."""
     panel = generation.panel
-    assert panel.use_bundle(str(tiny_improv_bundle(tmp_path)))
+    assert panel.use_bundle(str(improv_bundle()))
     assert panel.model_combo.currentData() == "chord_pitches_improv"
     panel.num_outputs.setValue(2)
     panel.length_bars.setValue(4)
@@ -110,12 +109,12 @@ def test_changing_a_chord_updates_the_chords_track_in_the_same_undo_step(window)
     assert doc.song.tracks[index].notes == before and doc.song.chords[1].figure == "F"
 
 
-def test_only_notes_of_the_chord_reaches_the_request_and_the_melody(window, qtbot, generation, tmp_path):
+def test_only_notes_of_the_chord_reaches_the_request_and_the_melody(window, qtbot, generation, improv_bundle):
     """With "Only notes of the chord" ticked, the request steers to chord tones and every new note is one."""
     from composer_app.models.rnn.steering import chord_pitch_classes
 
     panel = generation.panel
-    assert panel.use_bundle(str(tiny_improv_bundle(tmp_path)))
+    assert panel.use_bundle(str(improv_bundle()))
     assert panel.chord_tones.isEnabled()
     panel.chord_tones.setChecked(True)
     panel.temperature.setValue(2.0)
@@ -129,10 +128,10 @@ def test_only_notes_of_the_chord_reaches_the_request_and_the_melody(window, qtbo
     assert not panel.chord_tones.isEnabled() and not panel.settings().chord_tones
 
 
-def test_a_chord_the_model_cannot_encode_is_refused_before_queueing(window, generation, tmp_path):
+def test_a_chord_the_model_cannot_encode_is_refused_before_queueing(window, generation, improv_bundle):
     """basic_improv takes triads only: Csus4 in the lane is named in the panel and nothing is queued."""
     panel = generation.panel
-    assert panel.use_bundle(str(tiny_improv_bundle(tmp_path, "basic_improv")))
+    assert panel.use_bundle(str(improv_bundle("basic_improv")))
     _type_chords(window, ("C", "Csus4"))
     queued = []
     generation.controller.queue.job_queued.connect(queued.append)

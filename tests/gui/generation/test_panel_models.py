@@ -8,7 +8,6 @@ import pytest
 from composer_app.gui.generation.model_panel import ModelPanel
 from composer_app.models.rnn.configs import all_configs
 from tests.conftest import shared_path
-from tests.gui.generation.improv_helpers import tiny_improv_bundle
 
 
 @pytest.fixture
@@ -35,9 +34,9 @@ def test_polyphony_and_performance_bundles_are_refused_with_their_tool(panel, na
     assert tool in panel.status.text() and panel.model_combo.currentData() == before
 
 
-def test_an_improv_bundle_switches_the_panel_to_its_model(panel, tmp_path):
+def test_an_improv_bundle_switches_the_panel_to_its_model(panel, improv_bundle):
     """Choosing an Improv RNN bundle selects its model and the bundle, with nothing refused."""
-    path = tiny_improv_bundle(tmp_path)
+    path = improv_bundle()
     assert panel.use_bundle(str(path))
     assert panel.model_combo.currentData() == "chord_pitches_improv"
     assert panel.bundle_picker.bundle_path == str(path) and "improv_rnn_generate" not in panel.status.text()

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from composer_app.models.hparams import HParams
 from composer_app.music.encodings import ConditionalEventSequenceEncoderDecoder, EventSequenceEncoderDecoder
+from composer_app.said import said
 
 Encoder = EventSequenceEncoderDecoder | ConditionalEventSequenceEncoderDecoder
 
@@ -88,7 +89,8 @@ def get_config(config_id: str) -> ModelConfig:
     try:
         return _REGISTRY[config_id]
     except KeyError:
-        raise KeyError(f"unknown model {config_id!r}; known models: {', '.join(_REGISTRY)}") from None
+        raise KeyError(said("unknown model {model!r}; known models: {known}").format(
+            model=config_id, known=", ".join(_REGISTRY))) from None
 
 
 # The order pickers list the families in, whatever order their modules were imported in.

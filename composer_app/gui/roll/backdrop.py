@@ -1,0 +1,62 @@
+"""A pixmap of a view's slow layers (rows, grid, notes at rest) over a region larger than the view.
+
+A frame then blits it and draws only what moves (the selection, a drag's notes, the playhead): scrolling a little
+and dragging a note on a 10,000-note track cost a copy, not a redraw of every note. The region is redrawn when
+what it shows changes (the caller's key) or when the view leaves it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPointF, QRect, QRectF
+from PySide6.QtGui import QPainter, QPixmap
+
+MARGIN = 0.5  # of the view's size, drawn beyond each side of it: scrolling that far stays a copy
+
+
+class Backdrop:
+    """One cached region. `key` says what the layers show; `keep` holds the objects whose id() is in it."""
+
+    def __init__(self, margin_x: bool = True, margin_y: bool = True):
+        self._margins = (margin_x, margin_y)
+        self._key: tuple | None = None
+        self._keep: tuple = ()
+        self._pixmap: QPixmap | None = None
+        self._origin = (0, 0)  # content pixels of the pixmap's top-left corner
+        self.redraws = 0  # how often the region was drawn afresh (benchmarks and tests read it)
+
+    def invalidate(self) -> None:
+        self._key, self._keep, self._pixmap = None, (), None
+
+    def paint(self, painter: QPainter, clip: QRect, key: tuple, keep: tuple, origin: tuple[float, float],
+              size: tuple[int, int], ratio: float, render: Callable[[QPainter, QRect], None]) -> None:
+        """Draw the clip's part of the layers. `origin` is the view's top-left in content pixels, `size` the
+        view's; `render(painter, rect)` draws the layers for a rect in view coordinates (it may lie outside)."""
+        ox, oy = round(origin[0]), round(origin[1])
+        width, height = size
+        if not self._covers(key, ox, oy, width, height):
+            self._redraw(key, keep, ox, oy, width, height, ratio, render)
+        dx, dy = self._origin[0] - ox, self._origin[1] - oy
+        source = QRectF(clip.left() - dx, clip.top() - dy, clip.width(), clip.height())
+        painter.drawPixmap(QRectF(clip), self._pixmap, QRectF(source.topLeft() * ratio, source.size() * ratio))
+
+    def _covers(self, key: tuple, ox: int, oy: int, width: int, height: int) -> bool:
+        if self._pixmap is None or key != self._key:
+            return False
+        cx, cy = self._origin
+        pw, ph = self._pixmap.width() / self._pixmap.devicePixelRatio(), self._pixmap.height() / self._pixmap.devicePixelRatio()
+        return cx <= ox and cy <= oy and ox + width <= cx + pw and oy + height <= cy + ph
+
+    def _redraw(self, key, keep, ox, oy, width, height, ratio, render) -> None:
+        mx = round(width * MARGIN) if self._margins[0] else 0
+        my = round(height * MARGIN) if self._margins[1] else 0
+        pixmap = QPixmap(round((width + 2 * mx) * ratio), round((height + 2 * my) * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        painter = QPainter(pixmap)
+        painter.translate(QPointF(mx, my))
+        render(painter, QRect(-mx, -my, width + 2 * mx, height + 2 * my))
+        painter.end()
+        self._pixmap, self._key, self._keep = pixmap, key, keep
+        self._origin = (ox - mx, oy - my)
+        self.redraws += 1
