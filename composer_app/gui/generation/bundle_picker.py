@@ -196,12 +196,6 @@ class BundlePicker:
                 Path(path).name, generator_id, ", ".join(known)))
             self._fill_combo()
             return False
-        if get_config(generator_id).needs_chords:
-            self._show_error(tr("{0} is an Improv RNN bundle ({1}): it generates over backing chords, which this "
-                                "panel cannot give it yet; use improv_rnn_generate").format(Path(path).name,
-                                                                                            generator_id))
-            self._fill_combo()
-            return False
         if not get_config(generator_id).in_generate_panel:
             family = get_config(generator_id).family
             self._show_error(f"{Path(path).name} is a {family.title()} RNN bundle ({generator_id}), which this panel "

@@ -101,7 +101,8 @@ class GenerationController(QObject):
 
     def _request(self, settings: PanelSettings, config: ModelConfig, region: bool):
         """The request, where its result lands, and its label; a ComposerError says why there is none."""
-        from composer_app.models.rnn.requests import GenerateRequest
+        from composer_app.gui.generation.backing import backing_chords
+        from composer_app.models.rnn.requests import GenerateRequest, check_request
         from composer_app.models.rnn.steering import PitchSteering
 
         primer, placement = self._primer(settings, config, region)
@@ -111,17 +112,20 @@ class GenerationController(QObject):
         placement = dataclasses.replace(placement, end=placement.seam + new_steps * tps,
                                         track_name=self.document.song.tracks[placement.track_index].name)
         steering = None
-        if config.is_melody and (settings.key is not None or settings.low > 0 or settings.high < 127):
+        chord_tones = config.needs_chords and settings.chord_tones
+        if config.is_melody and (settings.key is not None or settings.low > 0 or settings.high < 127 or chord_tones):
             steering = PitchSteering(settings.key if settings.key is not None else 0,
                                      settings.scale if settings.key is not None else "chromatic",
-                                     settings.low, settings.high)
+                                     settings.low, settings.high, chord_tones)
         request = GenerateRequest(
             config_id=config.id, total_steps=len(primer) + new_steps, primer=primer,
             bundle=settings.bundle_path, temperature=settings.temperature, beam_size=settings.beam_size,
             branch_factor=settings.branch_factor, steps_per_iteration=settings.steps_per_iteration,
             num_outputs=settings.num_outputs, seed=settings.seed, qpm=self.document.song.qpm,
             steering=steering, avoid_primer_copy=settings.avoid_primer_copy,
+            chords=backing_chords(self.document.song, config, placement, len(primer) + new_steps),
         )
+        check_request(request)  # a chord the model cannot encode is refused before anything is queued
         return request, placement, self._label(settings, config, new_steps, spb, placement.is_region)
 
     def cancel(self) -> None:

@@ -63,6 +63,7 @@ class PanelSettings:
     primer_source: str
     primer_text: str
     primer_file: str | None
+    chord_tones: bool = False  # Improv RNN: only the tones of each step's chord
 
 
 class ModelPanel(Retranslating, QWidget):
@@ -102,8 +103,8 @@ class ModelPanel(Retranslating, QWidget):
         self.model_combo = QComboBox()
         self.model_combo.setObjectName("model_combo")
         for config in all_configs():
-            if not config.in_generate_panel:  # Improv RNN waits for the chord lane; Polyphony and Performance RNN
-                continue  # for their panels
+            if not config.in_generate_panel:  # Polyphony and Performance RNN wait for their panels
+                continue
             self.model_combo.addItem(config.title, config.id)
         self.model_combo.currentIndexChanged.connect(self._on_model_changed)
         self._rows.add(form, QT_TR_NOOP("Model"), self.model_combo)
@@ -164,6 +165,9 @@ class ModelPanel(Retranslating, QWidget):
         sform.addRow(self.range_label)
         self.avoid_copy = QCheckBox()
         sform.addRow(self.avoid_copy)
+        self.chord_tones = QCheckBox()
+        self.chord_tones.setObjectName("chord_tones")
+        sform.addRow(self.chord_tones)
         layout.addWidget(self.steer_box)
 
         self.advanced = QGroupBox()
@@ -222,7 +226,7 @@ class ModelPanel(Retranslating, QWidget):
             box.setTitle(text)
         for i in range(self.model_combo.count()):
             self.model_combo.setItemText(i, model_text(get_config(self.model_combo.itemData(i)).title))
-        self.model_description.setText(model_text(self.config.description))
+        self._describe_model()
         self.length_bars.setSuffix(tr(" bars", "a unit after a number"))
         self.length_bars.setToolTip(tr("How much new music to generate after the primer (16 steps = 1 bar of 4/4)"))
         self.temperature.setToolTip(tr("Lower is safer and more repetitive; higher is more surprising"))
@@ -231,6 +235,9 @@ class ModelPanel(Retranslating, QWidget):
             self.scale_combo.setItemText(i, model_text(self.scale_combo.itemData(i)))
         self.to_label.setText(tr("to"))
         self.avoid_copy.setText(tr("Don't repeat the primer verbatim"))
+        self.chord_tones.setText(tr("Only notes of the chord"))
+        self.chord_tones.setToolTip(tr("Improv RNN: every note is a tone of the chord sounding at its step (any note "
+                                       "under N.C.)"))
         self.primer_selection.setText(tr("Selected notes, or the track up to the playhead"))
         self.primer_text_radio.setText(tr("Magenta primer text"))
         self.primer_file_radio.setText(tr("File: {0}").format(Path(self._primer_file).name) if self._primer_file
@@ -258,13 +265,21 @@ class ModelPanel(Retranslating, QWidget):
 
     def _on_model_changed(self, *_args) -> None:
         config = self.config
-        self.model_description.setText(model_text(config.description))
+        self._describe_model()
         self.steer_box.setEnabled(config.is_melody)
+        self.chord_tones.setEnabled(config.needs_chords)
         if config.is_melody:
             self.primer_text.setPlaceholderText("[60, -2, 60, -2, 67, -2, 67, -2]")
         else:
             self.primer_text.setPlaceholderText("[(36, 42), (), (42,)]")
         self.bundle_picker.model_changed()
+
+    def _describe_model(self) -> None:
+        config = self.config
+        text = model_text(config.description)
+        if config.needs_chords:
+            text += "\n" + tr("It plays over the chords of the chord lane above the roll.")
+        self.model_description.setText(text)
 
     def use_bundle(self, path: str) -> bool:
         """Choose a user's bundle; a bundle of another model switches the model, an unreadable one is refused."""
@@ -314,6 +329,7 @@ class ModelPanel(Retranslating, QWidget):
             scale=self.scale_combo.currentData(), low=min(self.low.value(), self.high.value()),
             high=max(self.low.value(), self.high.value()), avoid_primer_copy=self.avoid_copy.isChecked(),
             primer_source=source, primer_text=self.primer_text.text().strip(), primer_file=self._primer_file,
+            chord_tones=self.config.needs_chords and self.chord_tones.isChecked(),
         )
 
     def _next_settings(self) -> PanelSettings:

@@ -49,13 +49,26 @@ def readable_suffixes() -> tuple[str, ...]:
     return READABLE_SUFFIXES + (PROJECT_SUFFIX,)
 
 
+def with_lead_sheet_chords(song: Song, path: Path) -> Song:
+    """A MIDI file's chord symbols written as text or marker events on any track (lead-sheet exports), when the
+    app's own Chords track gave none; the chord lane shows them."""
+    from composer_app.music.io import MIDI_SUFFIXES
+    from composer_app.music.leadsheets.sources import midi_chord_events
+
+    if song.chords or Path(path).suffix.lower() not in MIDI_SUFFIXES:
+        return song
+    chords = midi_chord_events(Path(path))
+    return song.replace(chords=chords) if chords else song
+
+
 def merge_tracks(song: Song, incoming: Song) -> Song:
-    """song with incoming's tracks appended, each given a MIDI channel not used yet."""
+    """song with incoming's tracks appended, each given a MIDI channel not used yet (and incoming's chord symbols,
+    when song has none)."""
     tracks = list(song.tracks)
     for track in incoming.tracks:
         channel = DRUM_CHANNEL if track.is_drum else free_channel(tuple(tracks))
         tracks.append(track.replace(channel=channel))
-    return song.with_tracks(tracks)
+    return song.replace(tracks=tuple(tracks), chords=song.chords or incoming.chords)
 
 
 class FileActions(QObject):
@@ -118,7 +131,8 @@ class FileActions(QObject):
         from composer_app.music.io import read_song
 
         text = tr("Reading {0}…").format(path.name)
-        return run_busy(self.window if isinstance(self.window, QWidget) else None, text, lambda: read_song(path))
+        return run_busy(self.window if isinstance(self.window, QWidget) else None, text,
+                        lambda: with_lead_sheet_chords(read_song(path), path))
 
     def import_dialog(self) -> None:
         path = dialogs.choose_open_file(self.window, tr("Import MIDI into this song"), self.last_folder,

@@ -9,6 +9,7 @@ Other features use this small API:
     editor.play_toggle_requested()         Space pressed in the roll
     editor.note_preview_requested(int, int) pitch and velocity of a key or note the user touched
     editor.set_overlay(notes, color)       show generated candidates over the roll; clear_overlay() removes them
+    editor.chord_lane                      the chord lane above the roll (composer_app.gui.chords)
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QScrollBar, QToolBar, QVBoxLayout, QWidget
 
+from composer_app.gui.chords.corner import ChordsButton
+from composer_app.gui.chords.lane import ChordLane
 from composer_app.gui.project.document import SongDocument
 from composer_app.gui.roll.canvas import RollCanvas
 from composer_app.gui.roll.grid import GRIDS
@@ -62,6 +65,8 @@ class RollEditor(Retranslating, QWidget):
         self.actions = NoteActions(document, self.state, lambda: self.viewport.lanes, self)
         self.canvas = RollCanvas(document, self.state, self.viewport, self.actions, self)
         self.ruler = Ruler(document, self.state, self.viewport, self)
+        self.chord_lane = ChordLane(document, self.state, self.viewport, self)
+        self.chords_button = ChordsButton(self.chord_lane, self)
         self.keyboard = KeyboardStrip(self.viewport, self)
         self.velocity_lane = VelocityLane(document, self.state, self.viewport, self.actions, self)
         self.hscroll = QScrollBar(Qt.Horizontal, self)
@@ -105,7 +110,8 @@ class RollEditor(Retranslating, QWidget):
         self.state.set_tool(tool)
 
     def set_theme(self, theme: Theme) -> None:
-        for widget in (self.canvas, self.ruler, self.keyboard, self.velocity_lane):
+        for widget in (self.canvas, self.ruler, self.chord_lane, self.chords_button, self.keyboard,
+                       self.velocity_lane):
             widget.set_theme(theme)
         self.viewport.set_row_height(theme.row_height)
         self._corner.setFixedHeight(theme.ruler_height)
@@ -220,13 +226,15 @@ class RollEditor(Retranslating, QWidget):
         self._velocity_label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
         grid.addWidget(self._corner, 0, 0)
         grid.addWidget(self.ruler, 0, 1)
-        grid.addWidget(self.keyboard, 1, 0)
-        grid.addWidget(self.canvas, 1, 1)
-        grid.addWidget(self.vscroll, 1, 2)
-        grid.addWidget(self._velocity_label, 2, 0)
-        grid.addWidget(self.velocity_lane, 2, 1)
-        grid.addWidget(self.hscroll, 3, 1)
-        grid.setRowStretch(1, 1)
+        grid.addWidget(self.chords_button, 1, 0)
+        grid.addWidget(self.chord_lane, 1, 1)
+        grid.addWidget(self.keyboard, 2, 0)
+        grid.addWidget(self.canvas, 2, 1)
+        grid.addWidget(self.vscroll, 2, 2)
+        grid.addWidget(self._velocity_label, 3, 0)
+        grid.addWidget(self.velocity_lane, 3, 1)
+        grid.addWidget(self.hscroll, 4, 1)
+        grid.setRowStretch(2, 1)
         grid.setColumnStretch(1, 1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -249,6 +257,7 @@ class RollEditor(Retranslating, QWidget):
         state.loop_changed.connect(self._on_loop_changed)
         state.playhead_changed.connect(self._show_position)
         self.ruler.seek_requested.connect(self.seek_requested)
+        self.chord_lane.status_message.connect(self.status_message)
         self.canvas.play_toggle_requested.connect(self.play_toggle_requested)
         self.canvas.note_preview_requested.connect(self.note_preview_requested)
         self.keyboard.key_pressed.connect(lambda pitch: self.note_preview_requested.emit(pitch, state.new_velocity))

@@ -160,6 +160,7 @@ class Generator:
         hist[:, :primer_len] = codes
         extra = se.initial_extra(codes, batch)
         allowed = self._allowed_codes(request, transpose)
+        step_allowed = self._chord_masks(request, allowed, transpose)
         target = self._copy_target(request, codes, events)
         loop = _Loop(hist, state, logits, extra, np.zeros(batch, np.float32), np.zeros(batch, np.int64))
 
@@ -170,7 +171,7 @@ class Generator:
         for t in range(primer_len, total):
             if cancelled is not None and cancelled():
                 raise GenerationCancelled(said("generation was cancelled"))
-            self._sample_step(loop, t, request, allowed, target, step_uniforms(seed, t, batch))
+            self._sample_step(loop, t, request, step_allowed(t), target, step_uniforms(seed, t, batch))
             generated = t + 1 - primer_len
             if (k > 1 and generated >= first_iteration and generated < to_generate
                     and (generated - first_iteration) % request.steps_per_iteration == 0):
@@ -220,6 +221,25 @@ class Generator:
                 if pitch >= 0:
                     allowed[code] = request.steering.allows(int(pitch) - transpose)
         return allowed
+
+    def _chord_masks(self, request: GenerateRequest, allowed: np.ndarray, transpose: int):
+        """allowed narrowed at each step to the tones of that step's chord, when chord-tone steering is on."""
+        steering = request.steering
+        if steering is None or not steering.chord_tones or not request.chords:
+            return lambda t: allowed
+        from composer_app.models.rnn.steering import chord_pitch_classes
+
+        pitches = self.step_encoder.pitch_of_code()
+        masks: dict[str, np.ndarray] = {}
+        for figure in dict.fromkeys(request.chords):
+            classes = chord_pitch_classes(figure)
+            if classes is None:
+                masks[figure] = allowed
+                continue
+            in_chord = np.array([p < 0 or (int(p) - transpose) % 12 in classes for p in pitches], bool)
+            masks[figure] = allowed & in_chord
+        chords = request.chords
+        return lambda t: masks[chords[t]]
 
     def _copy_target(self, request: GenerateRequest, codes: np.ndarray, events: list) -> np.ndarray:
         """The primer's codes when verbatim copies are forbidden, else a target that never matches."""

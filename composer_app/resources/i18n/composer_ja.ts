@@ -176,10 +176,6 @@
         <translation>{0} は {1!r} 用のバンドルですが、このアプリはそのモデルを知りません。使えるモデル：{2}</translation>
     </message>
     <message>
-        <source>{0} is an Improv RNN bundle ({1}): it generates over backing chords, which this panel cannot give it yet; use improv_rnn_generate</source>
-        <translation>{0} は Improv RNN のバンドル（{1}）です。伴奏コードの上で生成しますが、このパネルはまだコードを渡せません。improv_rnn_generate を使ってください</translation>
-    </message>
-    <message>
         <source>No bundle ships for this model yet: open a .mag bundle.</source>
         <translation>このモデルにはまだ同梱のバンドルがありません。.mag バンドルを開いてください。</translation>
     </message>
@@ -323,7 +319,7 @@
     </message>
     <message>
         <source>Off</source>
-        <translation>なし</translation>
+        <translation>オフ</translation>
     </message>
     <message>
         <source>Draw or select a primer, then Generate.</source>
@@ -411,6 +407,14 @@
         <translation>プライマーをそのまま繰り返さない</translation>
     </message>
     <message>
+        <source>Only notes of the chord</source>
+        <translation>コードの構成音だけ</translation>
+    </message>
+    <message>
+        <source>Improv RNN: every note is a tone of the chord sounding at its step (any note under N.C.)</source>
+        <translation>Improv RNN: 各音をそのステップで鳴っているコードの構成音に限ります（N.C. の間はどの音でも可）</translation>
+    </message>
+    <message>
         <source>Selected notes, or the track up to the playhead</source>
         <translation>選択したノート、または再生位置までのトラック</translation>
     </message>
@@ -437,6 +441,10 @@
     <message>
         <source>Rewrite the selected bars (or the loop region), keeping what follows</source>
         <translation>選択した小節（またはループ範囲）を書き直し、その後ろはそのまま残します</translation>
+    </message>
+    <message>
+        <source>It plays over the chords of the chord lane above the roll.</source>
+        <translation>ピアノロール上部のコードレーンのコードに沿って演奏します。</translation>
     </message>
     <message>
         <source>Switched to {0}: the bundle is for that model.</source>
@@ -1006,6 +1014,10 @@
         <translation>MIDI 入力から選択中のトラックに録音（入力は MIDI メニューで選びます）</translation>
     </message>
     <message>
+        <source>Type a chord on that beat (C, Am7, G/B, N.C.); drag a chord to move it, Delete removes it</source>
+        <translation>その拍にコード（C、Am7、G/B、N.C.）を入力。コードはドラッグで移動、Delete キーで削除</translation>
+    </message>
+    <message>
         <source>Scroll up/down (Shift: left/right, Ctrl: zoom, Ctrl+Shift: zoom rows)</source>
         <translation>上下スクロール（Shift：左右、Ctrl：拡大縮小、Ctrl+Shift：行の高さ）</translation>
     </message>
@@ -1032,6 +1044,10 @@
     <message>
         <source>Wheel</source>
         <translation>ホイール</translation>
+    </message>
+    <message>
+        <source>Double-click the chord lane</source>
+        <translation>コードレーンをダブルクリック</translation>
     </message>
     <message>
         <source>&amp;About {0}</source>
@@ -4235,6 +4251,86 @@
     <message>
         <source>Make the loop region at least a beat long.</source>
         <translation>ループ範囲を 1 拍以上にしてください。</translation>
+    </message>
+    <message>
+        <source>Chords</source>
+        <translation>コード</translation>
+    </message>
+    <message>
+        <source>The chord lane: double-click it to type chords; this menu plays them</source>
+        <translation>コードレーン: ダブルクリックでコードを入力します。このメニューでコードを鳴らせます</translation>
+    </message>
+    <message>
+        <source>Play chords on a track</source>
+        <translation>コードをトラックで鳴らす</translation>
+    </message>
+    <message>
+        <source>Add a track named Chords that plays the lane&apos;s chords as block chords and follows every chord edit; mute it in the track list</source>
+        <translation>レーンのコードをブロック・コードで鳴らす「Chords」トラックを追加します。コードを編集するたびに更新されます。トラックリストでミュートできます</translation>
+    </message>
+    <message>
+        <source>Write a root A–G (with # or b), then a kind such as m, 7, maj7, m7, m7b5, dim7, sus4 or 6, optionally /bass as in G/B; N.C. means no chord.</source>
+        <translation>ルート音 A〜G（# や b 付きも可）に続けて m、7、maj7、m7、m7b5、dim7、sus4、6 などの種類を書き、必要なら G/B のように /ベース音を付けます。N.C. はコードなしです。</translation>
+    </message>
+    <message>
+        <source>Change chord to {0}</source>
+        <translation>コードを {0} に変更</translation>
+    </message>
+    <message>
+        <source>Add chord {0}</source>
+        <translation>コード {0} を追加</translation>
+    </message>
+    <message>
+        <source>Move chord {0}</source>
+        <translation>コード {0} を移動</translation>
+    </message>
+    <message>
+        <source>Delete chord {0}</source>
+        <translation>コード {0} を削除</translation>
+    </message>
+    <message>
+        <source>C, Am7, G/B, N.C.</source>
+        <translation>C、Am7、G/B、N.C.</translation>
+    </message>
+    <message>
+        <source>Chords: double-click to type a chord (C, Am7, G/B, N.C.) on a beat; drag a chord to move it; Delete removes the selected one</source>
+        <translation>コード: 拍の上でダブルクリックしてコード（C、Am7、G/B、N.C.）を入力、ドラッグで移動、Delete キーで選択中のコードを削除します</translation>
+    </message>
+    <message>
+        <source>Edit chord…</source>
+        <translation>コードを編集…</translation>
+    </message>
+    <message>
+        <source>Delete chord</source>
+        <translation>コードを削除</translation>
+    </message>
+    <message>
+        <source>Add chord here…</source>
+        <translation>ここにコードを追加…</translation>
+    </message>
+    <message>
+        <source>Type chords in the chord lane first (double-click it).</source>
+        <translation>まずコードレーンにコードを入力してください（ダブルクリック）。</translation>
+    </message>
+    <message>
+        <source>The chords play on track {0}; mute it in the track list to silence them.</source>
+        <translation>コードはトラック {0} で鳴ります。止めるにはトラックリストでミュートしてください。</translation>
+    </message>
+    <message>
+        <source>{0} makes a melody over chords, and the chord lane is empty.</source>
+        <translation>{0} はコードに沿ってメロディを生成しますが、コードレーンが空です。</translation>
+    </message>
+    <message>
+        <source>Double-click the chord lane above the roll to type chords (C, Am7, G/B, N.C.), then generate again.</source>
+        <translation>ピアノロール上部のコードレーンをダブルクリックしてコード（C、Am7、G/B、N.C.）を入力し、もう一度生成してください。</translation>
+    </message>
+    <message>
+        <source>The chord lane has no chords where the new melody goes (from bar {0:g}).</source>
+        <translation>新しいメロディが入る位置（{0:g} 小節目から）にコードがありません。</translation>
+    </message>
+    <message>
+        <source>Type chords in the chord lane over those bars, or move the playhead to your chords.</source>
+        <translation>その小節のコードレーンにコードを入力するか、再生ヘッドをコードのある位置へ移動してください。</translation>
     </message>
 </context>
 <context>

@@ -29,14 +29,16 @@ from PySide6.QtWidgets import (
 )
 
 from composer_app.gui.shell import language
+from composer_app.music.chords import is_chord_symbol  # chord symbols (Am7, G7) are notation, not English
 from tests.conftest import ROOT
 
 I18N = ROOT / "composer_app" / "resources" / "i18n"
 BIN = Path(sys.executable).parent
 # Proper names and terms a Japanese user reads as they are: products, formats, Magenta's model families, key caps,
-# and "English" (each language is named in itself in the language menu).
+# the tracks' default names (Chords: the chord lane's own track, found by that name), and "English" (each language
+# is named in itself in the language menu).
 ALLOWED = {"Magenta", "Google", "MIDI", "FluidSynth", "SoundFont", "Composer", "DAW", "WAV", "FLAC", "MusicXML", "ABC",
-           "General", "RNN", "MusicVAE", "GrooVAE", "English", "Melody", "Drums", "Improv", "qpm", "Ctrl", "Shift", "Alt", "Delete", "OK", "mag", "mxl"}
+           "General", "RNN", "MusicVAE", "GrooVAE", "English", "Melody", "Drums", "Improv", "Chords", "qpm", "Ctrl", "Shift", "Alt", "Delete", "OK", "mag", "mxl"}
 NOTE_NAME = re.compile(r"^[A-G][#b]?-?\d*$")
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 FILE_PATTERN = re.compile(r"\*?\.[A-Za-z0-9]+")
@@ -48,7 +50,7 @@ def english_words(text: str, data: tuple[str, ...] = ()) -> list[str]:
         text = text.replace(item, " ")
     text = FILE_PATTERN.sub(" ", text.replace("&", ""))
     return [w for w in WORD.findall(text) if len(w) > 1 and w not in ALLOWED and not NOTE_NAME.match(w)
-            and "_" not in w and not re.fullmatch(r"F\d+", w)]
+            and "_" not in w and not re.fullmatch(r"F\d+", w) and not is_chord_symbol(w)]
 
 
 def plain(text: str) -> str:

@@ -63,7 +63,7 @@ class ModelConfig:
     @property
     def in_generate_panel(self) -> bool:
         """Whether the app's Generate panel can run it yet (the others have their own command lines for now)."""
-        return self.family in ("melody", "drums")
+        return self.family in ("melody", "drums", "improv")
 
 
 _ENCODERS: dict[str, Encoder] = {}
