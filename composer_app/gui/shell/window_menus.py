@@ -32,12 +32,9 @@ SHORTCUT_HELP = (
     ("Q", QT_TR_NOOP("Quantize to the grid")),
     ("1 … 8, 0", QT_TR_NOOP("Grid 1/4, 1/8, 1/16, 1/32, then triplets; 0 toggles snap")),
     ("Space", QT_TR_NOOP("Play / stop")),
-<<<<<<< HEAD
     ("R", QT_TR_NOOP("Record from the MIDI input into the selected track (choose it in the MIDI menu)")),
-=======
     ("Double-click the chord lane", QT_TR_NOOP("Type a chord on that beat (C, Am7, G/B, N.C.); drag a chord to move "
                                                "it, Delete removes it")),
->>>>>>> chord-lane
     ("Wheel", QT_TR_NOOP("Scroll up/down (Shift: left/right, Ctrl: zoom, Ctrl+Shift: zoom rows)")),
 )
 # Key names as the user's keyboard and mouse call them.
