@@ -52,6 +52,7 @@ class Engine:
         self.sample_rate = synth.sample_rate
         self._schedule = Schedule(song or Song(), self.sample_rate)
         self._mixes: list[TrackMix] = []
+        self._silent = False  # every track muted (the song goes to a MIDI output instead); the clock runs on
         self._audible = audible_tracks(self._mixes, len(self._schedule.song.tracks))
         self._loop_ticks: tuple[int, int] | None = None
         self._loop_enabled = False
@@ -101,7 +102,7 @@ class Engine:
             self.synth.note_off(ch, pitch)
         self._active &= keep
         self._schedule = new
-        self._audible = audible_tracks(self._mixes, len(song.tracks))
+        self._audible = self._audible_now()
         self.song_frame = frame
         self._next = new.index_at(frame - HALF_GRID if self.playing else frame)
         self._update_loop_frames()
@@ -112,7 +113,7 @@ class Engine:
     def set_mixes(self, mixes: list[TrackMix]) -> None:
         """Mute, solo and volume for each track (missing entries mean the defaults)."""
         self._mixes = list(mixes)
-        audible = audible_tracks(self._mixes, len(self.song.tracks))
+        audible = self._audible_now()
         silenced = {ch for ch, was, now in zip(self._schedule.channels, self._audible, audible) if was and not now}
         for ch, pitch in sorted(self._active):
             if ch in silenced:
@@ -120,6 +121,15 @@ class Engine:
                 self._active.discard((ch, pitch))
         self._audible = audible
         self._configure_channels()
+
+    def _audible_now(self) -> list[bool]:
+        count = len(self.song.tracks)
+        return [False] * count if self._silent else audible_tracks(self._mixes, count)
+
+    def set_silent(self, silent: bool) -> None:
+        """Mute every track (or undo that) while the transport, the loop and the playhead go on."""
+        self._silent = bool(silent)
+        self.set_mixes(self._mixes)
 
     def set_loop(self, start_tick: int | None, end_tick: int | None, enabled: bool | None = None) -> None:
         """The loop region in ticks (None clears it); `enabled` switches looping on or off."""

@@ -47,6 +47,7 @@ class Player:
         self._sample_rate = sample_rate
         self._song = Song()
         self._mixes: list[TrackMix] = []
+        self._silent = False
         self._loop: tuple[int | None, int | None] = (None, None)
         self._loop_enabled = False
         self._engine: Engine | None = None
@@ -101,6 +102,7 @@ class Player:
     def _new_engine(self, synth: Synthesizer) -> Engine:
         engine = Engine(synth, self._song)
         engine.set_mixes(self._mixes)
+        engine.set_silent(self._silent)
         engine.set_loop(*self._loop, enabled=self._loop_enabled)
         engine.seek(self._idle_tick)
         return engine
@@ -163,6 +165,13 @@ class Player:
             self._mixes = list(mixes)
             if self._engine is not None:
                 self._engine.set_mixes(self._mixes)
+
+    def set_silent(self, silent: bool) -> None:
+        """Play nothing through the synth while the transport runs (the song goes to a MIDI output instead)."""
+        with self._lock:
+            self._silent = bool(silent)
+            if self._engine is not None:
+                self._engine.set_silent(self._silent)
 
     def set_track_mix(self, index: int, mute: bool | None = None, solo: bool | None = None,
                       volume: float | None = None) -> None:

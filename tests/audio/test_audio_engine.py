@@ -145,6 +145,22 @@ def test_muting_while_playing_releases_that_tracks_notes(synth):
     assert band_energy(later, 44100, midi_hz(48)) < band_energy(later, 44100, midi_hz(81)) / 100
 
 
+def test_silent_plays_nothing_while_the_clock_runs(synth):
+    """With the synth silenced (the song goes to a MIDI output) the audio falls quiet, time moves on, and it
+    sounds again when unsilenced."""
+    song = _two_voice_song()
+    engine = Engine(synth, song)
+    engine.play()
+    loud = rms(_play(engine, 0.3))
+    engine.set_silent(True)
+    start = engine.song_frame
+    quiet = _play(engine, 0.5)[int(0.2 * 44100):]
+    assert rms(quiet) < loud / 100 and engine.song_frame > start
+    engine.set_silent(False)
+    engine.seek(0)  # as unmuting a track, held notes sound again from their next strike (here, the start)
+    assert rms(_play(engine, 0.3)) > loud / 10
+
+
 def _organ_song() -> Song:
     """A sustained organ chord (steady waveform, so any click stands out) for four bars, then silence."""
     notes = tuple(Note(0, p, 16 * PPQ, 110) for p in (60, 64, 67))

@@ -115,6 +115,10 @@ class Player(QObject):
     def set_mixes(self, mixes: list[TrackMix]) -> None:
         self._core.set_mixes(mixes)
 
+    def set_silent(self, silent: bool) -> None:
+        """The synth plays nothing while the transport runs (the song goes to a MIDI output instead)."""
+        self._core.set_silent(silent)
+
     def set_track_mix(self, index: int, mute: bool | None = None, solo: bool | None = None,
                       volume: float | None = None) -> None:
         self._core.set_track_mix(index, mute, solo, volume)

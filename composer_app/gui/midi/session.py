@@ -38,6 +38,7 @@ class MidiSession:
         self.output = None
         self.output_name = ""
         self.playback = None  # a MidiPlayback on the output, following the window's transport
+        self.synth_too = True  # with an output chosen, the built-in synth plays as well (else the output instead)
         self.recorder = Recorder(window, window)
         self.jam = Jam(window, window)
         self.menu = _MidiMenu(self.retranslate, window)
@@ -111,6 +112,11 @@ class MidiSession:
             action.setCheckable(True)
             action.setChecked(getattr(self.recorder, attribute))
             action.toggled.connect(lambda on, a=attribute: setattr(self.recorder, a, on))
+        synth = menu.addAction(tr("Built-in Synth Plays Too"))
+        synth.setCheckable(True)
+        synth.setChecked(self.synth_too)
+        synth.setEnabled(bool(self.output_name))
+        synth.toggled.connect(self.set_synth_too)
         monitor = menu.addAction(tr("Hear the Input (Local Monitor)"))
         monitor.setCheckable(True)
         monitor.setChecked(self.recorder.monitor)
@@ -152,9 +158,20 @@ class MidiSession:
 
             self.playback = MidiPlayback(port)
             self._follow_transport()
+        self._apply_silence()
         shown = APP_PORT_NAME if name == VIRTUAL else name
         self.window.show_status(tr("The song also plays to {0}").format(shown) if name else tr("MIDI output off"))
         return True
+
+    def set_synth_too(self, on: bool) -> None:
+        """Hear the built-in synth besides the MIDI output, or only the output (the synth falls silent)."""
+        self.synth_too = bool(on)
+        self._apply_silence()
+
+    def _apply_silence(self) -> None:
+        audio = getattr(self.window, "audio", None)
+        if audio is not None and hasattr(audio.player, "set_silent"):
+            audio.player.set_silent(self.output is not None and not self.synth_too)
 
     def _follow_transport(self) -> None:
         """Start and stop with the window's player (the first time an output is chosen)."""
@@ -174,6 +191,9 @@ class MidiSession:
             return
         audio, doc = self.window.audio, self.window.document
         player = audio.player
+        if player.is_previewing:  # a variation being auditioned: that is what plays, once, with no mix
+            self.playback.play(player.core.song, player.position)
+            return
         loop = player.core.loop_region if player.loop_enabled else None
         mixes = [TrackMix(mute=look.muted, solo=look.soloed) for look in doc.looks]
         self.playback.play(doc.song, player.position, mixes, loop)

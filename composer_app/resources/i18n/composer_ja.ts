@@ -2103,6 +2103,10 @@
         <translation>録音をグリッドにクオンタイズ</translation>
     </message>
     <message>
+        <source>Built-in Synth Plays Too</source>
+        <translation>内蔵シンセでも鳴らす</translation>
+    </message>
+    <message>
         <source>Hear the Input (Local Monitor)</source>
         <translation>入力を聴く（ローカルモニター）</translation>
     </message>

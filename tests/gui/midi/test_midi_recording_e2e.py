@@ -111,8 +111,12 @@ class _Player:
     def __init__(self):
         self._signals = self._Signals()
         self.state_changed = self._signals.state_changed
-        self.is_playing, self.position, self.loop_enabled = False, 0, False
+        self.is_playing, self.position, self.loop_enabled, self.is_previewing = False, 0, False, False
         self.core = None
+        self.silent = False
+
+    def set_silent(self, silent):
+        self.silent = silent
 
 
 def test_the_song_plays_to_a_chosen_output_with_the_transport(qtbot, window):
@@ -134,6 +138,11 @@ def test_the_song_plays_to_a_chosen_output_with_the_transport(qtbot, window):
     player.state_changed.emit("stopped")
     sent = devices.sent["Synth"]
     assert sent[-1].type == "control_change" and sent[-1].control == 123 and not session.playback.playing
+    assert not player.silent
+    session.set_synth_too(False)  # the output instead of the built-in synth
+    assert player.silent
+    session.use_output("")
+    assert not player.silent
     session.close()
 
 
