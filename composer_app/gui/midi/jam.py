@@ -28,7 +28,7 @@ _jams = itertools.count(1)
 
 class _Inbox(QObject):
     received = Signal(object, float)
-    answered = Signal(object, object)  # (jam pass, JamTurn or ComposerError), from the model's thread
+    answered = Signal(object, object)  # ((jam pass, tick), JamTurn or ComposerError), from the model's thread
 
 
 class Jam(QObject):
@@ -40,11 +40,13 @@ class Jam(QObject):
         super().__init__(parent)
         self.window = window
         self.active = False
+        self.continuous = False  # the model keeps playing the next bars (no turns), instead of answering calls
         self.turn = CALL
         self.turns: list = []  # every answer (a JamTurn), the newest last
         self._inbox = _Inbox(self)
         self._inbox.received.connect(self._on_message)
         self._inbox.answered.connect(self._on_answer)
+        self._chunk = 0  # continuous: the next stretch the model is to write
         self._pass = 0  # counts times round, so that a late answer for an earlier one is dropped
         self._take: Recording | None = None
         self._pass_started = 0.0
@@ -77,8 +79,10 @@ class Jam(QObject):
         self._settings, self._loop = settings, (start, end)
         self._track = self._jam_track(settings.config_id)
         self._merge = ("jam", next(_jams))
-        window.editor.state.set_loop(start, end, True)
+        # Continuous: the region sets how much the model writes at a time, and the song plays on past it.
+        window.editor.state.set_loop(start, end, not self.continuous)
         self.turn, self.turns, self._acted, self._last_tick = CALL, [], False, start
+        self._chunk = 0
         self.active = True
         player = audio.player
         player.position_changed.connect(self._on_position)
@@ -87,7 +91,8 @@ class Jam(QObject):
         self._new_take()
         threading.Thread(target=self._preload, args=(settings,), name="jam-load", daemon=True).start()
         self.state_changed.emit(True)
-        window.show_status(tr("Jam: play a phrase over the loop; the model answers the next time round."))
+        window.show_status(tr("Jam: the model keeps playing the next bars; play along.") if self.continuous else
+                           tr("Jam: play a phrase over the loop; the model answers the next time round."))
         return True
 
     @staticmethod
@@ -142,6 +147,9 @@ class Jam(QObject):
             self._take.feed(message, arrived - self._pass_started)
 
     def _on_position(self, tick: int) -> None:
+        if self.continuous:
+            self._carry_on(tick)
+            return
         start, end = self._loop
         if tick < self._last_tick - PPQ // 2:  # the loop came round
             self._come_round()
@@ -166,10 +174,26 @@ class Jam(QObject):
             self._new_take()
         self._acted = self._answered = False
 
+    def _carry_on(self, tick: int) -> None:
+        """Continuous: shortly before each stretch of the region's length ends, the model writes the next one,
+        continuing what sounded in it (the Jam track and what the player played)."""
+        start, end = self._loop
+        span = end - start
+        chunk = max(0, (tick - start) // span)
+        if chunk < self._chunk:
+            return
+        chunk_start, chunk_end = start + chunk * span, start + (chunk + 1) * span
+        song = self.window.document.song
+        if song.tick_to_seconds(chunk_end) - song.tick_to_seconds(tick) > LOOKAHEAD_S:
+            return
+        self._chunk = chunk + 1
+        played = self._take.notes(time.perf_counter() - self._pass_started) if self._take else ()
+        jam = song.tracks[self._track].notes if 0 <= self._track < len(song.tracks) else ()
+        sounded = [n for n in (*played, *jam) if chunk_start <= n.start < chunk_end]
+        self._ask([dataclasses.replace(n, start=n.start - chunk_start) for n in sounded], chunk_end, self._chunk)
+
     def _answer(self) -> None:
         """Ask the model to answer the phrase played this time round (if any played); the answer arrives later."""
-        from composer_app.models.rnn.steering import PitchSteering
-
         self._answered = False
         start, end = self._loop
         played = self._take.notes(time.perf_counter() - self._pass_started) if self._take else ()
@@ -177,6 +201,13 @@ class Jam(QObject):
         if not call:
             return
         self._answered = True  # asked: the next time round is the model's
+        self._ask(call, start, self._pass)
+
+    def _ask(self, call: list, at: int, jam_pass: int) -> None:
+        """Ask the model, on its own thread, to continue `call` (ticks from 0); the answer is written at `at`."""
+        from composer_app.models.rnn.steering import PitchSteering
+
+        start, end = self._loop
         s = self._current_settings()
         steering = (PitchSteering(s.key if s.key is not None else 0, s.scale if s.key is not None else "chromatic",
                                   s.low, s.high) if s.key is not None or s.low > 0 or s.high < 127 else None)
@@ -184,7 +215,7 @@ class Jam(QObject):
         primer = drum_track(notes=call) if drums else Track("Call", notes=tuple(call))
         job = dict(call=primer, span=end - start, config_id=s.config_id, bundle=s.bundle_path,
                    temperature=s.temperature, steering=steering, qpm=self.window.document.song.qpm)
-        threading.Thread(target=self._think, args=(self._pass, job), name="jam-answer", daemon=True).start()
+        threading.Thread(target=self._think, args=(jam_pass, at, job), name="jam-answer", daemon=True).start()
 
     def _current_settings(self):
         """The Generate panel's settings now (temperature and steering may change while jamming), on the model the
@@ -196,7 +227,7 @@ class Jam(QObject):
         self._settings = now
         return now
 
-    def _think(self, jam_pass: int, job: dict) -> None:
+    def _think(self, jam_pass: int, at: int, job: dict) -> None:
         """On the model's thread: the answer, or the user's error, handed to the UI thread."""
         from composer_app.models.rnn.jam import answer
 
@@ -204,41 +235,44 @@ class Jam(QObject):
             outcome = answer(**job)
         except ComposerError as exc:
             outcome = exc
-        self._inbox.answered.emit(jam_pass, outcome)
+        self._inbox.answered.emit((jam_pass, at), outcome)
 
-    def _on_answer(self, jam_pass: int, outcome) -> None:
-        late = self._pass > jam_pass and self.turn == CALL
-        if not self.active or self._pass - jam_pass > 1 or late:
+    def _on_answer(self, asked, outcome) -> None:
+        jam_pass, at = asked
+        late = not self.continuous and (self._pass - jam_pass > 1 or (self._pass > jam_pass and self.turn == CALL))
+        if not self.active or late:
             return  # the jam ended, or the answer came after its time round was over
         if isinstance(outcome, ComposerError):
             self.window.show_status(error_text(outcome))
             return
         self.turns.append(outcome)
-        self._write(outcome.notes)
-        self._to_history(outcome)
+        self._write(outcome.notes, at)
+        self._to_history(outcome, at)
 
     _answered = False
 
-    def _write(self, notes) -> None:
-        """The Jam track's notes in the loop region: the answer, or nothing on the player's turn."""
+    def _write(self, notes, at: int | None = None) -> None:
+        """The Jam track's notes over one region's length from `at` (the loop's start by default): an answer, or
+        nothing on the player's turn."""
         doc = self.window.document
         if not 0 <= self._track < len(doc.song.tracks):
             return
-        start, end = self._loop
+        start = self._loop[0] if at is None else at
+        end = start + self._loop[1] - self._loop[0]
         track = doc.song.tracks[self._track]
         kept = [n for n in track.notes if not start <= n.start < end]
         placed = [dataclasses.replace(n, start=n.start + start) for n in notes]
         if placed or len(kept) != len(track.notes):
             doc.edit_track(self._track, track.with_notes(sorted(kept + placed)), tr("Jam"), self._merge)
 
-    def _to_history(self, turn) -> None:
+    def _to_history(self, turn, at: int) -> None:
         """Each answer is a result set of its own, so a good one can be kept afterwards."""
         generation = getattr(self.window, "generation", None)
         if generation is None:
             return
         from composer_app.gui.generation.placement import Placement
 
-        start, end = self._loop
+        start, end = at, at + self._loop[1] - self._loop[0]
         controller = generation.controller
         placement = Placement(self._track, start - (end - start), start, end,
                               track_name=self.window.document.song.tracks[self._track].name)

@@ -112,6 +112,11 @@ class MidiSession:
             action.setCheckable(True)
             action.setChecked(getattr(self.recorder, attribute))
             action.toggled.connect(lambda on, a=attribute: setattr(self.recorder, a, on))
+        continuous = menu.addAction(tr("Continuous Jam: the Model Keeps Playing"))
+        continuous.setCheckable(True)
+        continuous.setChecked(self.jam.continuous)
+        continuous.setEnabled(not self.jam.active)
+        continuous.toggled.connect(lambda on: setattr(self.jam, "continuous", on))
         synth = menu.addAction(tr("Built-in Synth Plays Too"))
         synth.setCheckable(True)
         synth.setChecked(self.synth_too)
@@ -222,7 +227,7 @@ class MidiSession:
         if self.jam.active:
             self.jam.stop()
             return
-        if not self.input_name:
+        if not self.input_name and not self.jam.continuous:  # a continuous jam can play on its own
             self.action_jam.setChecked(False)
             self.window.show_status(tr("Choose a MIDI input in the MIDI menu first."))
             return

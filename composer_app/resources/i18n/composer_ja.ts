@@ -2103,6 +2103,10 @@
         <translation>録音をグリッドにクオンタイズ</translation>
     </message>
     <message>
+        <source>Continuous Jam: the Model Keeps Playing</source>
+        <translation>連続ジャム：モデルが弾き続ける</translation>
+    </message>
+    <message>
         <source>Built-in Synth Plays Too</source>
         <translation>内蔵シンセでも鳴らす</translation>
     </message>
@@ -4225,6 +4229,10 @@
     <message>
         <source>Set a loop region of a bar or two first (drag in the ruler).</source>
         <translation>先に 1〜2 小節のループ範囲を設定してください（ルーラーをドラッグ）。</translation>
+    </message>
+    <message>
+        <source>Jam: the model keeps playing the next bars; play along.</source>
+        <translation>ジャム：モデルが次の小節を弾き続けます。一緒に弾いてください。</translation>
     </message>
     <message>
         <source>Jam: play a phrase over the loop; the model answers the next time round.</source>

@@ -135,3 +135,29 @@ def test_the_temperature_is_read_at_each_answer(qtbot, jam_window):
     qtbot.waitUntil(lambda: bool(session.jam.turns), timeout=10_000)
     assert session.jam.turns[0].result.request.temperature == 0.5
     session.action_jam.trigger()
+
+
+def test_a_continuous_jam_writes_the_next_bars_ahead_of_the_playhead(qtbot, jam_window):
+    """Continuous: no turns and no loop; shortly before each 2-bar stretch ends the model writes the next one."""
+    window, session, devices = jam_window
+    player = window.audio.player
+    session.jam.continuous = True
+    session.action_jam.trigger()
+    assert session.jam.active and not window.editor.state.loop_enabled
+    jam_index = next(i for i, t in enumerate(window.document.song.tracks) if t.name == "Jam")
+    devices.play("Keys", mido.Message("note_on", note=62, velocity=90))
+    qtbot.wait(40)
+    devices.play("Keys", mido.Message("note_off", note=62))
+    for tick in range(0, 2 * BAR - 10, 120):
+        player.move_to(tick)
+    player.move_to(2 * BAR - 10)
+    qtbot.waitUntil(lambda: len(session.jam.turns) == 1, timeout=10_000)
+    first = window.document.song.tracks[jam_index].notes
+    assert first and all(2 * BAR <= n.start < 4 * BAR for n in first)
+    for tick in range(2 * BAR, 4 * BAR - 10, 120):  # the song plays on into what the model wrote
+        player.move_to(tick)
+    player.move_to(4 * BAR - 10)
+    qtbot.waitUntil(lambda: len(session.jam.turns) == 2, timeout=10_000)
+    notes = window.document.song.tracks[jam_index].notes
+    assert set(first) <= set(notes) and any(4 * BAR <= n.start < 6 * BAR for n in notes)
+    session.action_jam.trigger()
