@@ -30,7 +30,8 @@ def main(out: Path) -> int:
     from composer_app.gui.shell.i18n import tr
     from composer_app.gui.shell.main_window import MainWindow
     from composer_app.gui.shell.settings import AppSettings, Preferences
-    from composer_app.models.errors import GenerationError
+    from composer_app.music.errors import MusicError
+    from composer_app.music.io import read_song
     from composer_app.music.song import Note
 
     app = application()
@@ -73,9 +74,12 @@ def main(out: Path) -> int:
         box.close()
 
     QTimer.singleShot(100, grab_dialog)
-    error = GenerationError(tr("The melody track this variation was made for was removed or changed."),
-                            hint=tr("Undo that change, or select a melody track and generate again."))
-    dialogs.show_user_error(window, "Composer", error)
+    broken = Path(tempfile.mkdtemp(prefix="composer-shots-")) / "song.mid"
+    broken.write_bytes(b"MThd\x00\x00\x00\x06\x00\x01\x00\x02\x01\xe0MTrk\x00\x00\x00\x10\x00\x90")
+    try:  # a real error of the core, shown as the app shows it: what happened, then what to do
+        read_song(broken)
+    except MusicError as error:
+        dialogs.show_user_error(window, tr("Could not open the file"), error)
     doc.undo_stack.setClean()
     window.close()
     print("\n".join(str(p) for p in sorted(out.glob("screenshot-ja-*.png"))))
