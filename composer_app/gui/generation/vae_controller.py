@@ -17,7 +17,7 @@ from composer_app.errors import ComposerError
 from composer_app.gui.generation.candidates_strip import CandidateView
 from composer_app.gui.generation.controller import GenerationController, PrimerProblem
 from composer_app.gui.generation.placement import Placement
-from composer_app.gui.generation.vae_panel import GROOVE, INTERPOLATE, TOOLS, VaePanel, VaeSettings
+from composer_app.gui.generation.vae_panel import GROOVE, INTERPOLATE, TOOLS, VARIATIONS, VaePanel, VaeSettings
 from composer_app.gui.shell.i18n import error_text, tr
 from composer_app.music.song import Song, TempoChange, Track
 
@@ -112,15 +112,23 @@ class VaeController(QObject):
             self.panel.show_error(error_text(exc))
             return None
         tool_text = tr(dict(TOOLS)[settings.tool])
-        label = " · ".join([loaded.config.id, tool_text, tr("T {0:g}").format(settings.temperature),
-                            tr("seed {0}").format(settings.seed)])
+        parts = [loaded.config.id, tool_text, tr("T {0:g}").format(settings.temperature),
+                 tr("seed {0}").format(settings.seed)]
+        if settings.tool == VARIATIONS:
+            parts.insert(2, tr("similarity {0:g}").format(settings.similarity))
+        label = " · ".join(parts)
         job = self.queue.submit(request, label, VaeJob(settings.tool, settings, placement))
         self.panel.set_busy(True)
         self.panel.show_status(tr("Queued: {0}").format(label))
         return job
 
     def _request(self, s: VaeSettings, loaded):
-        from composer_app.models.musicvae.studio import GrooveRequest, InterpolateRequest, SampleRequest
+        from composer_app.models.musicvae.studio import (
+            GrooveRequest,
+            InterpolateRequest,
+            SampleRequest,
+            VariationsRequest,
+        )
 
         song = self.document.song
         if not song.tracks:
@@ -132,6 +140,10 @@ class VaeController(QObject):
         if s.tool == INTERPOLATE:
             a, b = (self._clip(loaded, index, placement.origin) for index in (s.track_a, s.track_b))
             return InterpolateRequest(loaded, a, b, max(2, s.num_outputs), s.temperature, s.seed, song.qpm), placement
+        if s.tool == VARIATIONS:
+            clip = self._clip(loaded, -1, placement.origin)
+            return VariationsRequest(loaded, clip, s.num_outputs, s.similarity, s.temperature, s.seed,
+                                     song.qpm), placement
         return SampleRequest(loaded, s.num_outputs, s.temperature, s.seed, song.qpm), placement
 
     def _selection(self, track: Track) -> list:
@@ -187,9 +199,9 @@ class VaeController(QObject):
         end = origin + loaded.clip_steps * STEP_TICKS
         notes = [n.moved(-origin) for n in track.notes if origin <= n.start < end]
         if not notes:
-            raise PrimerProblem(tr("Track {0} has no notes in the {1} bars from bar {2}: clip A and clip B need "
-                                   "music there.").format(index + 1, loaded.config.slice_bars,
-                                                          origin // song.time_signature.ticks_per_bar + 1))
+            raise PrimerProblem(tr("Track {0} has no notes in the {1} bars from bar {2}: the clip needs music "
+                                   "there.").format(index + 1, loaded.config.slice_bars,
+                                                    origin // song.time_signature.ticks_per_bar + 1))
         return Song(tracks=(track.with_notes(notes),), tempos=(TempoChange(0, song.qpm),))
 
     # -- results ------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -21,9 +22,10 @@ from composer_app.gui.generation.form_fields import RunControls, TranslatedRows,
 from composer_app.gui.generation.seed_field import SeedField
 from composer_app.gui.shell.i18n import QT_TR_NOOP, Retranslating, tr
 
-SAMPLE, GROOVE, INTERPOLATE = "sample", "groove", "interpolate"
+SAMPLE, GROOVE, INTERPOLATE, VARIATIONS = "sample", "groove", "interpolate", "variations"
 TOOLS = ((SAMPLE, QT_TR_NOOP("Sample new clips")), (GROOVE, QT_TR_NOOP("Groove the drum track")),
-         (INTERPOLATE, QT_TR_NOOP("Interpolate from clip A to clip B")))
+         (INTERPOLATE, QT_TR_NOOP("Interpolate from clip A to clip B")),
+         (VARIATIONS, QT_TR_NOOP("Variations of a clip")))
 KINDS = {"melody": QT_TR_NOOP("melody"), "drums": QT_TR_NOOP("drums"), "nade": QT_TR_NOOP("drums"),
          "trio": QT_TR_NOOP("trio: melody, bass and drums"), "groove": QT_TR_NOOP("GrooVAE drums")}
 GROOVE_TEXTS = {  # what each GrooVAE variant does to a drum part
@@ -48,6 +50,7 @@ class VaeSettings:
     seed: int
     track_a: int = -1  # interpolation ends: track indices (-1: the current track)
     track_b: int = -1
+    similarity: float = 0.75  # variations: 1 repeats the clip, 0 forgets it
 
 
 class VaePanel(Retranslating, QWidget):
@@ -102,6 +105,9 @@ class VaePanel(Retranslating, QWidget):
         self.track_b.setObjectName("vae_clip_b")
         self._rows.add(tform, QT_TR_NOOP("Clip A"), self.track_a)
         self._rows.add(tform, QT_TR_NOOP("Clip B"), self.track_b)
+        self.similarity = QDoubleSpinBox(objectName="vae_similarity", decimals=2, singleStep=0.05, value=0.75)
+        self.similarity.setRange(0.0, 1.0)
+        self._rows.add(tform, QT_TR_NOOP("Similarity"), self.similarity)
         self._tool_form = tform
         self.tool_help = QLabel()
         self.tool_help.setObjectName("vae_tool_help")
@@ -213,7 +219,7 @@ class VaePanel(Retranslating, QWidget):
         path = self.path
         kind, config_id, _alike = self._kinds[path] if path else ("", "", ())
         # A GrooVAE grooves a part; the other configs sample and interpolate.
-        allowed = {GROOVE} if kind == "groove" else {SAMPLE, INTERPOLATE} if kind else set()
+        allowed = {GROOVE} if kind == "groove" else {SAMPLE, INTERPOLATE, VARIATIONS} if kind else set()
         model = self.tool_combo.model()
         for i in range(self.tool_combo.count()):
             model.item(i).setEnabled(self.tool_combo.itemData(i) in allowed)
@@ -222,6 +228,7 @@ class VaePanel(Retranslating, QWidget):
         tool = self.tool
         for box in (self.track_a, self.track_b):
             self._tool_form.setRowVisible(box, tool == INTERPOLATE)  # the clips' rows only where they count
+        self._tool_form.setRowVisible(self.similarity, tool == VARIATIONS)
         self.num_outputs.setEnabled(bool(kind))
         self.generate_button.setEnabled(bool(kind))
         if not kind:
@@ -233,6 +240,9 @@ class VaePanel(Retranslating, QWidget):
             self.tool_help.setText(tr(GROOVE_TEXTS.get(config_id, "")) + "\n" + tr(
                 "Grooves the selected drum notes' bars, the loop region, or else the whole drum track, in the "
                 "model's windows; the bars outside stay as they are."))
+        elif tool == VARIATIONS:
+            self.tool_help.setText(tr("Clips like the one at the selection (or the playhead's bar) on the current "
+                                      "track: similarity 1 repeats it as the model hears it, 0 forgets it."))
         elif tool == INTERPOLATE:
             self.tool_help.setText(tr("Clip A and clip B are the first bars of two tracks (from the selected bar or "
                                       "the playhead); the clips go from A to B."))
@@ -258,7 +268,8 @@ class VaePanel(Retranslating, QWidget):
         return VaeSettings(path, self._kinds[path][1], self.tool, self.num_outputs.value(),
                            round(self.temperature.value(), 3), self.seed.value(),
                            self.track_a.currentData() if self.track_a.count() else -1,
-                           self.track_b.currentData() if self.track_b.count() else -1)
+                           self.track_b.currentData() if self.track_b.count() else -1,
+                           round(self.similarity.value(), 3))
 
     def _emit_run(self) -> None:
         self.seed.seed_for_next_run()

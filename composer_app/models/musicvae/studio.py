@@ -1,4 +1,5 @@
-"""What the app's MusicVAE tools ask of a checkpoint: load it, sample clips, regroove a drum part, interpolate.
+"""What the app's MusicVAE tools ask of a checkpoint: load it, sample clips, regroove a drum part, interpolate, and
+make variations of a clip.
 
 Each request is a frozen dataclass whose `run(progress, cancelled)` the app's generation worker calls in its
 thread; results are Songs in ticks (tempo-free), which the app places in the song. Qt-free, so it is tested alone.
@@ -14,7 +15,7 @@ import numpy as np
 
 from composer_app.models.errors import GenerationCancelled, GenerationError
 from composer_app.models.musicvae.configs import CONFIGS, VaeConfig, detect_config
-from composer_app.models.musicvae.model import MusicVae, interpolate
+from composer_app.models.musicvae.model import MusicVae, interpolate, slerp
 from composer_app.music.song import PPQ, Note, Song, TempoChange, Track
 from composer_app.said import said
 
@@ -210,8 +211,51 @@ class GrooveRequest:
             kept = [Note(n.start, n.pitch, max(1, min(n.end, span) - n.start), n.velocity) for n in notes
                     if n.start < span]
             songs.append(Song(tracks=(self.drums.with_notes(sorted(kept)),), tempos=(TempoChange(0, self.qpm),)))
-        note = f"drum pitches {sorted(unmapped)} are outside {config.id}'s drum map" if unmapped else ""
+        note = said("drum pitches {pitches} are outside {config}'s drum map").format(
+            pitches=sorted(unmapped), config=config.id) if unmapped else ""
         return VaeResult(self, tuple(songs), self.seed, note)
+
+
+def _encode_first(loaded: LoadedVae, song: Song) -> np.ndarray:
+    """The mu of a clip's first window (what Magenta's encode gives for a one-window sequence)."""
+    windows = loaded.config.converter().to_windows(song)
+    mu, _ = loaded.model.encode(windows.inputs[:1], list(windows.lengths[:1]))
+    return mu[0]
+
+
+def _not_groove(loaded: LoadedVae, tool) -> None:
+    if loaded.config.kind == "groove":
+        raise GenerationError(said("GrooVAE checkpoints groove a drum part; they do not {tool} here").format(
+            tool=tool), hint=said("Open a melody, drum or trio MusicVAE checkpoint for this tool."))
+
+
+@dataclass(frozen=True)
+class VariationsRequest:
+    """Clips like a given one: its z (the mu of its encoding) moved towards random points of the prior.
+
+    As magenta.js's `similar`: each variation slerps from the clip's z to a fresh random z by 1 - similarity, so 1
+    repeats the clip (as the model hears it) and 0 forgets it.
+    """
+
+    loaded: LoadedVae
+    song: Song = field(repr=False)
+    num_outputs: int
+    similarity: float
+    temperature: float
+    seed: int
+    qpm: float = 120.0
+
+    def run(self, progress: Progress, cancelled: Cancelled) -> VaeResult:
+        _not_groove(self.loaded, said("make variations"))
+        if not 0.0 <= self.similarity <= 1.0:
+            raise GenerationError(said("similarity must be between 0 and 1, not {value}").format(
+                value=self.similarity))
+        mu = _encode_first(self.loaded, self.song)
+        rng = np.random.default_rng(self.seed)
+        away = rng.standard_normal((self.num_outputs, self.loaded.model.z_size)).astype(np.float32)
+        z = np.stack([slerp(mu, point, 1.0 - self.similarity) for point in away]).astype(np.float32)
+        return VaeResult(self, _decode_each(self.loaded, z, self.temperature, rng, self.qpm, progress, cancelled),
+                         self.seed)
 
 
 @dataclass(frozen=True)
@@ -227,15 +271,8 @@ class InterpolateRequest:
     qpm: float = 120.0
 
     def run(self, progress: Progress, cancelled: Cancelled) -> VaeResult:
-        converter = self.loaded.config.converter()
-        if self.loaded.config.kind == "groove":
-            raise GenerationError(said("GrooVAE checkpoints groove a drum part; they do not interpolate here"),
-                                  hint=said("Open a melody, drum or trio MusicVAE checkpoint to interpolate."))
-        mus = []
-        for song in (self.song_a, self.song_b):
-            windows = converter.to_windows(song)
-            mu, _ = self.loaded.model.encode(windows.inputs[:1], list(windows.lengths[:1]))
-            mus.append(mu[0])
+        _not_groove(self.loaded, said("interpolate"))
+        mus = [_encode_first(self.loaded, song) for song in (self.song_a, self.song_b)]
         z = interpolate(mus[0], mus[1], self.num_outputs)
         rng = np.random.default_rng(self.seed)
         return VaeResult(self, _decode_each(self.loaded, z, self.temperature, rng, self.qpm, progress, cancelled),

@@ -1479,6 +1479,10 @@
         <translation>先に MusicVAE のチェックポイントを開いてください。</translation>
     </message>
     <message>
+        <source>similarity {0:g}</source>
+        <translation>類似度 {0:g}</translation>
+    </message>
+    <message>
         <source>{0} writes to a drum track; select one in the track list.</source>
         <translation>{0} はドラムトラックに書き込みます。トラック一覧でドラムトラックを選んでください。</translation>
     </message>
@@ -1499,8 +1503,8 @@
         <translation>グルーヴをかけるドラムのノートがありません。ノートを描くか、かけたい小節を選んでください。</translation>
     </message>
     <message>
-        <source>Track {0} has no notes in the {1} bars from bar {2}: clip A and clip B need music there.</source>
-        <translation>トラック {0} の {2} 小節目から {1} 小節にノートがありません。クリップ A と B にはそこに音楽が必要です。</translation>
+        <source>Track {0} has no notes in the {1} bars from bar {2}: the clip needs music there.</source>
+        <translation>トラック {0} の {2} 小節目から {1} 小節にノートがありません。クリップにはそこに音楽が必要です。</translation>
     </message>
     <message numerus="yes">
         <source>%n clip(s): click one to hear it in the song, Keep the one you like.</source>
@@ -1531,6 +1535,10 @@
     <message>
         <source>Interpolate from clip A to clip B</source>
         <translation>クリップ A から B へ補間</translation>
+    </message>
+    <message>
+        <source>Variations of a clip</source>
+        <translation>クリップのバリエーション</translation>
     </message>
     <message>
         <source>melody</source>
@@ -1593,6 +1601,10 @@
         <translation>クリップ B</translation>
     </message>
     <message>
+        <source>Similarity</source>
+        <translation>類似度</translation>
+    </message>
+    <message>
         <source>How many clips (or interpolation steps, both ends included) to make</source>
         <translation>作るクリップの数（補間では両端を含むステップ数）</translation>
     </message>
@@ -1635,6 +1647,10 @@
     <message>
         <source>Grooves the selected drum notes&apos; bars, the loop region, or else the whole drum track, in the model&apos;s windows; the bars outside stay as they are.</source>
         <translation>選んだドラムのノートの小節（なければループ範囲、それもなければドラムトラック全体）に、モデルの区切りごとにグルーヴをかけます。範囲外の小節はそのままです。</translation>
+    </message>
+    <message>
+        <source>Clips like the one at the selection (or the playhead&apos;s bar) on the current track: similarity 1 repeats it as the model hears it, 0 forgets it.</source>
+        <translation>現在のトラックの選択範囲（または再生位置の小節）にあるクリップに似たクリップを作ります。類似度 1 はモデルが聞き取ったとおりに繰り返し、0 は元のクリップを忘れます。</translation>
     </message>
     <message>
         <source>Clip A and clip B are the first bars of two tracks (from the selected bar or the playhead); the clips go from A to B.</source>
@@ -3655,12 +3671,28 @@
         <translation>ドラムの音符か、音符のあるドラムトラックを選んで、もう一度試してください。</translation>
     </message>
     <message>
-        <source>GrooVAE checkpoints groove a drum part; they do not interpolate here</source>
-        <translation>GrooVAE のチェックポイントはドラムパートにグルーヴを付けるもので、ここでは補間できません</translation>
+        <source>drum pitches {pitches} are outside {config}&apos;s drum map</source>
+        <translation>ドラムの音高 {pitches} は {config} のドラムマップの外にあります</translation>
     </message>
     <message>
-        <source>Open a melody, drum or trio MusicVAE checkpoint to interpolate.</source>
-        <translation>補間するには、メロディ、ドラム、トリオのいずれかの MusicVAE のチェックポイントを開いてください。</translation>
+        <source>GrooVAE checkpoints groove a drum part; they do not {tool} here</source>
+        <translation>GrooVAE のチェックポイントはドラムパートにグルーヴを付けるもので、ここでは{tool}ことはできません</translation>
+    </message>
+    <message>
+        <source>Open a melody, drum or trio MusicVAE checkpoint for this tool.</source>
+        <translation>このツールにはメロディー、ドラム、トリオの MusicVAE チェックポイントを開いてください。</translation>
+    </message>
+    <message>
+        <source>make variations</source>
+        <translation>バリエーションを作る</translation>
+    </message>
+    <message>
+        <source>similarity must be between 0 and 1, not {value}</source>
+        <translation>類似度は 0 から 1 の間にしてください（{value} ではなく）</translation>
+    </message>
+    <message>
+        <source>interpolate</source>
+        <translation>補間する</translation>
     </message>
     <message>
         <source>bass</source>

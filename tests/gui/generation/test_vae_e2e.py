@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from composer_app.gui.generation.session import attach_generation
-from composer_app.gui.generation.vae_panel import GROOVE, INTERPOLATE, SAMPLE
+from composer_app.gui.generation.vae_panel import GROOVE, INTERPOLATE, SAMPLE, VARIATIONS
 from composer_app.music.song import Note, Song, Track, drum_track
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -65,8 +65,9 @@ def test_opening_a_checkpoint_lists_it_with_its_config(window, qtbot, generation
     assert panel.config_combo.currentText() == "cat-mel_2bar_small"
     assert "Loaded mel2bar_tiny.tar" in panel.status.text()
     assert panel.generate_button.isEnabled()
-    enabled = {panel.tool_combo.itemData(i) for i in range(3) if panel.tool_combo.model().item(i).isEnabled()}
-    assert enabled == {SAMPLE, INTERPOLATE}
+    count = panel.tool_combo.count()
+    enabled = {panel.tool_combo.itemData(i) for i in range(count) if panel.tool_combo.model().item(i).isEnabled()}
+    assert enabled == {SAMPLE, INTERPOLATE, VARIATIONS}
 
 
 def test_groove_checkpoints_offer_the_variants_they_could_be(window, qtbot, generation):
@@ -246,3 +247,22 @@ def test_a_groove_auditions_with_its_micro_timing(window, qtbot, generation):
     (song, start), = heard
     assert start == 0 and set(card.view.new_notes) == set(song.tracks[1].notes)
     assert any(n.start % STEP for n in song.tracks[1].notes)
+
+
+def test_variations_of_the_clip_at_the_playhead_keep_in_its_place(window, qtbot, generation):
+    """Variations of the melody's first two bars: cards captioned with the similarity, one kept over the clip."""
+    a = Track("A", notes=tuple(Note(i * 960, p, 960, 90) for i, p in enumerate((60, 62, 64, 65, 67, 65, 64, 62))))
+    window.document.edit_song(Song(tracks=(a, drum_track())), "a clip")
+    window.document.set_current_track(0)
+    window.editor.set_playhead(0)
+    _load(qtbot, generation, "mel2bar_tiny.tar")
+    panel = generation.vae_panel
+    panel.tool_combo.setCurrentIndex(panel.tool_combo.findData(VARIATIONS))
+    assert panel.similarity.isVisibleTo(panel) and not panel.track_a.isVisibleTo(panel)
+    panel.similarity.setValue(0.6)
+    cards = _run(qtbot, generation, VARIATIONS, 3)
+    assert len(cards) == 3 and "similarity 0.6" in generation.strip.history.currentText()
+    view = next(c.view for c in cards if c.view.new_notes)
+    assert all(n.start >= 0 and n.end <= 2 * BAR for n in view.new_notes)
+    QTest.mouseClick(cards[view.index].keep_button, Qt.LeftButton)
+    assert set(view.new_notes) <= set(window.document.song.tracks[0].notes)

@@ -11,6 +11,7 @@ from composer_app.models.musicvae.studio import (
     InterpolateRequest,
     LoadedVae,
     SampleRequest,
+    VariationsRequest,
     checkpoint_name,
     look_alikes,
     looks_like_checkpoint,
@@ -93,3 +94,26 @@ def test_interpolate_gives_both_ends_and_the_steps_between():
     request = InterpolateRequest(_loaded("cat-mel_2bar_small"), melody([60, 62, 64, 65, 67, 65, 64, 62]),
                                  melody([72, 71, 69, 67, 65, 64, 62, 60]), 4, 0.5, 1)
     assert len(request.run(lambda d, t: None, _never).songs) == 4
+
+
+def _melody(pitches):
+    return Song(tracks=(Track("M", notes=tuple(Note(i * 4 * STEP, p, 4 * STEP) for i, p in enumerate(pitches))),))
+
+
+def test_variations_at_full_similarity_repeat_the_clip_as_the_model_hears_it():
+    """Similarity 1 decodes the clip's own z every time; lower similarity moves away, more so the lower it is."""
+    loaded = _loaded("cat-mel_2bar_small")
+    clip = _melody([60, 62, 64, 65, 67, 65, 64, 62])
+    same = VariationsRequest(loaded, clip, 3, 1.0, 0.001, 5).run(lambda d, t: None, _never).songs
+    assert same[0] == same[1] == same[2]
+    other = VariationsRequest(loaded, clip, 3, 0.0, 0.001, 5).run(lambda d, t: None, _never).songs
+    assert len(other) == 3 and len({s.tracks[0].notes for s in other}) > 1
+
+
+def test_variations_refuse_groove_checkpoints_and_bad_similarity():
+    """A GrooVAE cannot make variations here; a similarity outside 0..1 is a user's error."""
+    with pytest.raises(GenerationError, match="do not make variations"):
+        VariationsRequest(_loaded("groovae_2bar_humanize"), _melody([60]), 1, 0.5, 0.5, 1).run(
+            lambda d, t: None, _never)
+    with pytest.raises(GenerationError, match="similarity must be between"):
+        VariationsRequest(_loaded("cat-mel_2bar_small"), _melody([60]), 1, 1.5, 0.5, 1).run(lambda d, t: None, _never)
