@@ -53,6 +53,8 @@ class VaeController(QObject):
         panel.config_chosen.connect(self._choose_config)
         panel.run_requested.connect(self.run)
         panel.cancel_requested.connect(self.cancel)
+        panel.scrubbed.connect(self._scrub)
+        self._path_views: list[CandidateView] = []  # the last interpolation's clips, from A to B
         self.queue.status.connect(lambda job, text: self._mine(job) and panel.show_status(text))
         self.queue.progress.connect(lambda job, done, total: self._mine(job) and panel.show_progress(done, total))
         self.queue.finished.connect(lambda job, result: self._mine(job) and self._on_finished(job, result))
@@ -218,10 +220,18 @@ class VaeController(QObject):
         settings = {"vae": dataclasses.asdict(context.settings), "placement": dataclasses.asdict(placement)}
         result_set = self.generation.add_result_set(
             job.label, lambda set_id: self._views(set_id, result, context), settings)
+        if context.action == INTERPOLATE:
+            self._path_views = list(result_set.candidates)
+            self.panel.show_scrub(len(self._path_views))
         text = tr("%n clip(s): click one to hear it in the song, Keep the one you like.", "",
                   len(result_set.candidates))
         self.panel.show_status(text + (" " + result.notes if result.notes else ""))
         self.panel.show_progress(1, 1)
+
+    def _scrub(self, point: int) -> None:
+        """A point along the last interpolation: shown over the roll and heard in the song, ready to Keep."""
+        if 0 <= point < len(self._path_views):
+            self.generation.audition(self._path_views[point])
 
     def _loaded(self, loaded) -> None:
         self.loaded.pop(loaded.path, None)

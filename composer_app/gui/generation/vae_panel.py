@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
+    QSlider,
     QVBoxLayout,
     QWidget,
 )
@@ -60,6 +61,7 @@ class VaePanel(Retranslating, QWidget):
     config_chosen = Signal(str, str)  # checkpoint path, config id (among the ones its tensors cannot tell apart)
     run_requested = Signal(object)  # VaeSettings
     cancel_requested = Signal()
+    scrubbed = Signal(int)  # a point of the last interpolation, 0 (clip A) .. n - 1 (clip B)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -109,6 +111,10 @@ class VaePanel(Retranslating, QWidget):
         self.similarity.setRange(0.0, 1.0)
         self._rows.add(tform, QT_TR_NOOP("Similarity"), self.similarity)
         self._tool_form = tform
+        # Along the last interpolation: each position shows its clip over the roll and plays it in the song.
+        self.scrub = QSlider(Qt.Horizontal, objectName="vae_scrub", minimum=0, maximum=0, pageStep=1)
+        self.scrub.valueChanged.connect(self.scrubbed)
+        self._rows.add(tform, QT_TR_NOOP("A → B"), self.scrub)
         self.tool_help = QLabel()
         self.tool_help.setObjectName("vae_tool_help")
         self.tool_help.setWordWrap(True)
@@ -229,6 +235,7 @@ class VaePanel(Retranslating, QWidget):
         for box in (self.track_a, self.track_b):
             self._tool_form.setRowVisible(box, tool == INTERPOLATE)  # the clips' rows only where they count
         self._tool_form.setRowVisible(self.similarity, tool == VARIATIONS)
+        self._tool_form.setRowVisible(self.scrub, tool == INTERPOLATE and self.scrub.maximum() > 0)
         self.num_outputs.setEnabled(bool(kind))
         self.generate_button.setEnabled(bool(kind))
         if not kind:
@@ -276,6 +283,14 @@ class VaePanel(Retranslating, QWidget):
         settings = self.settings()
         if settings is not None:
             self.run_requested.emit(settings)
+
+    def show_scrub(self, points: int) -> None:
+        """Offer the slider along an interpolation of `points` clips (0 hides it), at clip A."""
+        self.scrub.blockSignals(True)
+        self.scrub.setRange(0, max(0, points - 1))
+        self.scrub.setValue(0)
+        self.scrub.blockSignals(False)
+        self._tool_form.setRowVisible(self.scrub, self.tool == INTERPOLATE and points > 1)
 
     # -- state shown while running ------------------------------------------------------------
     def set_busy(self, busy: bool) -> None:

@@ -1605,6 +1605,10 @@
         <translation>類似度</translation>
     </message>
     <message>
+        <source>A → B</source>
+        <translation>A → B</translation>
+    </message>
+    <message>
         <source>How many clips (or interpolation steps, both ends included) to make</source>
         <translation>作るクリップの数（補間では両端を含むステップ数）</translation>
     </message>

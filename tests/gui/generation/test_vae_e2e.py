@@ -210,6 +210,10 @@ def test_interpolate_two_tracks_gives_a_row_from_a_to_b(window, qtbot, generatio
     cards = _run(qtbot, generation, INTERPOLATE, 5)
     assert [c.view.caption() for c in cards] == [f"A → B, {k} of 5" for k in range(1, 6)]
     assert "Interpolate" in generation.strip.history.currentText()
+    scrub = panel.scrub
+    assert scrub.isVisibleTo(panel) and scrub.maximum() == 4
+    scrub.setValue(3)  # along the path: the fourth clip is shown over the roll (and would play)
+    assert set(window.editor.state.overlay[0]) == set(cards[3].view.new_notes)
     view = cards[2].view
     QTest.mouseClick(cards[2].keep_button, Qt.LeftButton)
     assert set(view.new_notes) <= set(window.document.song.tracks[0].notes)
