@@ -12,6 +12,20 @@ def _rows(notes) -> list[list[int]]:
     return [[n.start, n.pitch, n.duration, n.velocity] for n in notes]
 
 
+def _tracks_json(tracks) -> list[dict]:
+    return [{"name": t.name, "is_drum": t.is_drum, "program": t.program, "notes": _rows(t.notes)} for t in tracks]
+
+
+def _tracks(data) -> tuple[Track, ...]:
+    tracks = []
+    for t in data:
+        notes = tuple(Note(*map(int, n)) for n in t["notes"])
+        name = str(t["name"])
+        tracks.append(drum_track(name=name, notes=notes) if bool(t["is_drum"]) else
+                      Track(name, program=int(t["program"]), notes=notes))
+    return tuple(tracks)
+
+
 def history_json(sets: list[ResultSet]) -> list:
     """Every result set as JSON-ready data: the settings, and each candidate's song and new notes."""
     out = []
@@ -22,20 +36,27 @@ def history_json(sets: list[ResultSet]) -> list:
                             "seed": c.seed, "temperature": c.temperature,
                             "new_notes": _rows(c.new_notes),
                             "song_notes": _rows(n for t in c.song.tracks for n in t.notes),
+                            # A clip of several parts (a MusicVAE trio) keeps each part, so Keep still fills
+                            # the melody, bass and drum tracks after the project is reopened.
+                            "song_tracks": _tracks_json(c.song.tracks), "parts": _tracks_json(c.parts),
                             "qpm": c.song.qpm} for c in s.candidates],
         })
     return out
 
 
 def _view(set_id: int, c: dict) -> CandidateView:
-    notes = tuple(Note(*map(int, n)) for n in c["song_notes"])
-    track = drum_track(notes=notes) if c["is_drums"] else Track("Candidate", notes=notes)
-    return CandidateView(set_id, int(c["index"]), Song(tracks=(track,), tempos=(TempoChange(0, float(c["qpm"])),)),
+    if "song_tracks" in c:
+        tracks = _tracks(c["song_tracks"])
+    else:  # histories saved before parts were kept: one track of every note
+        notes = tuple(Note(*map(int, n)) for n in c["song_notes"])
+        tracks = (drum_track(notes=notes) if c["is_drums"] else Track("Candidate", notes=notes),)
+    return CandidateView(set_id, int(c["index"]), Song(tracks=tracks, tempos=(TempoChange(0, float(c["qpm"])),)),
                          tuple(Note(*map(int, n)) for n in c["new_notes"]), int(c["seam_tick"]), str(c["label"]),
                          bool(c["is_drums"]),
                          # None in histories saved before cards showed their seed
                          *(None if c.get(k) is None else kind(c[k]) for k, kind in (("seed", int),
-                                                                                    ("temperature", float))))
+                                                                                    ("temperature", float))),
+                         parts=_tracks(c.get("parts", ())))
 
 
 def restore_sets(data) -> list[ResultSet]:
