@@ -141,12 +141,13 @@ class VaeController(QObject):
         placement = self._clip_placement(loaded)
         if s.tool == INTERPOLATE:
             a, b = (self._clip(loaded, index, placement.origin) for index in (s.track_a, s.track_b))
-            return InterpolateRequest(loaded, a, b, max(2, s.num_outputs), s.temperature, s.seed, song.qpm), placement
+            return InterpolateRequest(loaded, a, b, max(2, s.num_outputs), s.temperature, s.seed, song.qpm,
+                                      s.pitches), placement
         if s.tool == VARIATIONS:
             clip = self._clip(loaded, -1, placement.origin)
             return VariationsRequest(loaded, clip, s.num_outputs, s.similarity, s.temperature, s.seed,
-                                     song.qpm), placement
-        return SampleRequest(loaded, s.num_outputs, s.temperature, s.seed, song.qpm), placement
+                                     song.qpm, s.pitches), placement
+        return SampleRequest(loaded, s.num_outputs, s.temperature, s.seed, song.qpm, s.pitches), placement
 
     def _selection(self, track: Track) -> list:
         notes = set(track.notes)
@@ -217,7 +218,9 @@ class VaeController(QObject):
         if context.action == "load":
             return self._loaded(result)
         placement = context.placement
-        settings = {"vae": dataclasses.asdict(context.settings), "placement": dataclasses.asdict(placement)}
+        vae = dataclasses.asdict(context.settings)
+        vae["pitches"] = None if vae["pitches"] is None else sorted(vae["pitches"])  # JSON has no sets
+        settings = {"vae": vae, "placement": dataclasses.asdict(placement)}
         result_set = self.generation.add_result_set(
             job.label, lambda set_id: self._views(set_id, result, context), settings)
         if context.action == INTERPOLATE:

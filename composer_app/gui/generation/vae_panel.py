@@ -13,15 +13,19 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QSlider,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from composer_app.gui.generation.form_fields import RunControls, TranslatedRows, outputs_box, temperature_box
+from composer_app.gui.generation.model_texts import model_text
 from composer_app.gui.generation.seed_field import SeedField
 from composer_app.gui.shell.i18n import QT_TR_NOOP, Retranslating, tr
+from composer_app.music.scales import NOTE_NAMES, SCALE_CHOICES, SCALES
 
 SAMPLE, GROOVE, INTERPOLATE, VARIATIONS = "sample", "groove", "interpolate", "variations"
 TOOLS = ((SAMPLE, QT_TR_NOOP("Sample new clips")), (GROOVE, QT_TR_NOOP("Groove the drum track")),
@@ -37,6 +41,7 @@ GROOVE_TEXTS = {  # what each GrooVAE variant does to a drum part
     "groovae_2bar_hits_control_tfds": QT_TR_NOOP("Regroove keeping the hits (hits control)"),
 }
 OPEN, OPEN_FOLDER = "open", "folder"
+KEYS = (QT_TR_NOOP("Off"), *NOTE_NAMES)
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,7 @@ class VaeSettings:
     track_a: int = -1  # interpolation ends: track indices (-1: the current track)
     track_b: int = -1
     similarity: float = 0.75  # variations: 1 repeats the clip, 0 forgets it
+    pitches: frozenset[int] | None = None  # melody steering: the pitches a melody may use (None: any)
 
 
 class VaePanel(Retranslating, QWidget):
@@ -111,6 +117,28 @@ class VaePanel(Retranslating, QWidget):
         self.similarity.setRange(0.0, 1.0)
         self._rows.add(tform, QT_TR_NOOP("Similarity"), self.similarity)
         self._tool_form = tform
+        # Melody steering, as the RNN panel's: a key (with its scale) and a pitch range.
+        self.key_combo, self.scale_combo = QComboBox(objectName="vae_key"), QComboBox(objectName="vae_scale")
+        self.key_combo.addItems(KEYS)
+        for scale in SCALE_CHOICES:
+            self.scale_combo.addItem(scale, scale)
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.key_combo)
+        key_row.addWidget(self.scale_combo, 1)
+        self._key_row = QWidget()
+        self._key_row.setLayout(key_row)
+        key_row.setContentsMargins(0, 0, 0, 0)
+        self._rows.add(tform, QT_TR_NOOP("Key lock"), self._key_row)
+        self.low, self.high = QSpinBox(objectName="vae_low"), QSpinBox(objectName="vae_high")
+        range_row = QHBoxLayout()
+        range_row.setContentsMargins(0, 0, 0, 0)
+        for box, value in ((self.low, 21), (self.high, 108)):
+            box.setRange(21, 108)  # what MusicVAE's melody models play
+            box.setValue(value)
+            range_row.addWidget(box)
+        self._range_row = QWidget()
+        self._range_row.setLayout(range_row)
+        self._rows.add(tform, QT_TR_NOOP("Pitch range"), self._range_row)
         # Along the last interpolation: each position shows its clip over the roll and plays it in the song.
         self.scrub = QSlider(Qt.Horizontal, objectName="vae_scrub", minimum=0, maximum=0, pageStep=1)
         self.scrub.valueChanged.connect(self.scrubbed)
@@ -132,6 +160,9 @@ class VaePanel(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         """Every text in the current language."""
+        self.key_combo.setItemText(0, tr(KEYS[0]))
+        for i in range(self.scale_combo.count()):
+            self.scale_combo.setItemText(i, model_text(self.scale_combo.itemData(i)))
         self._rows.retranslate()
         self.model_box.setTitle(tr("MusicVAE"))
         self.tool_box.setTitle(tr("Tool"))
@@ -235,6 +266,8 @@ class VaePanel(Retranslating, QWidget):
         for box in (self.track_a, self.track_b):
             self._tool_form.setRowVisible(box, tool == INTERPOLATE)  # the clips' rows only where they count
         self._tool_form.setRowVisible(self.similarity, tool == VARIATIONS)
+        for row in (self._key_row, self._range_row):
+            self._tool_form.setRowVisible(row, kind == "melody")
         self._tool_form.setRowVisible(self.scrub, tool == INTERPOLATE and self.scrub.maximum() > 0)
         self.num_outputs.setEnabled(bool(kind))
         self.generate_button.setEnabled(bool(kind))
@@ -276,7 +309,16 @@ class VaePanel(Retranslating, QWidget):
                            round(self.temperature.value(), 3), self.seed.value(),
                            self.track_a.currentData() if self.track_a.count() else -1,
                            self.track_b.currentData() if self.track_b.count() else -1,
-                           round(self.similarity.value(), 3))
+                           round(self.similarity.value(), 3), self._pitches())
+
+    def _pitches(self) -> frozenset[int] | None:
+        """The pitches the key lock and range allow, or None when they allow every pitch."""
+        low, high = sorted((self.low.value(), self.high.value()))
+        key = self.key_combo.currentIndex() - 1  # 0 is "Off"
+        steps = SCALES[self.scale_combo.currentData()] if key >= 0 else tuple(range(12))
+        if key < 0 and (low, high) == (self.low.minimum(), self.high.maximum()):
+            return None
+        return frozenset(p for p in range(low, high + 1) if (p - max(key, 0)) % 12 in steps)
 
     def _emit_run(self) -> None:
         self.seed.seed_for_next_run()

@@ -167,22 +167,30 @@ class MusicVae:
         return decoder.decode_nade(self.weights.decoder, z, length, sample_bit).classes
 
     @_on_one_blas_thread
-    def decode(self, z, length: int, temperature: float = 1.0, rng: np.random.Generator | None = None
-               ) -> np.ndarray:
+    def decode(self, z, length: int, temperature: float = 1.0, rng: np.random.Generator | None = None,
+               allowed: np.ndarray | None = None) -> np.ndarray:
         """Output classes [batch, length] for z [batch, z_size] (a trio: [batch, length, 3], per step melody, bass,
-        drums, each part drawn on its own): sampled at `temperature`, argmax at 0."""
+        drums, each part drawn on its own): sampled at `temperature`, argmax at 0. `allowed` (a bool per class of
+        a single-output decoder) keeps the others from being chosen: steering a melody into a key or range."""
         z = self._check_decode(z, length, temperature)
         if self.nade or self.control_depth:
             raise GenerationError(said("this checkpoint's decoder is not categorical: use decode_nade or "
                                        "decode_groove"))
+        if allowed is not None and len(self.output_depths) > 1:
+            raise GenerationError(said("steering works on single-part decoders, not on a trio's"))
         if temperature == 0:
-            choose = decoder.argmax_chooser
+            if allowed is None:
+                choose = decoder.argmax_chooser
+            else:
+                def choose(logits: np.ndarray, step: int) -> np.ndarray:
+                    return np.where(allowed, logits, np.float32(-1e9)).argmax(axis=1)
         else:
             rng = np.random.default_rng() if rng is None else rng
 
             def choose(logits: np.ndarray, step: int) -> np.ndarray:
                 uniforms = rng.random(len(logits), dtype=np.float32)
-                return sample_classes(logits, np.ones(logits.shape[1:], bool), temperature, uniforms)[0]
+                mask = np.ones(logits.shape[1:], bool) if allowed is None else allowed
+                return sample_classes(logits, mask, temperature, uniforms)[0]
 
         if not self.hierarchical and len(self.output_depths) > 1:
             return decoder.decode_multi(self.weights.decoder, z, length, self.output_depths, choose).classes

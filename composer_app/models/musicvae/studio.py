@@ -117,13 +117,31 @@ def _stop_if(cancelled: Cancelled) -> None:
         raise GenerationCancelled(said("cancelled"))
 
 
-def _decode(loaded: LoadedVae, z: np.ndarray, temperature: float, rng, controls=None) -> np.ndarray:
+def melody_mask(loaded: LoadedVae, pitches: frozenset[int] | None) -> np.ndarray | None:
+    """Which output classes a melody may choose when only `pitches` are allowed (rests and note-offs always);
+    None where nothing is steered (no pitches given, or not a melody model)."""
+    if pitches is None or loaded.config.kind != "melody":
+        return None
+    from composer_app.models.musicvae.converters import MELODY_FIRST_PITCH_CLASS
+
+    converter = loaded.config.converter()
+    depth = loaded.model.output_depths[0]
+    mask = np.array([cls < MELODY_FIRST_PITCH_CLASS or converter.class_event(cls) in pitches
+                     for cls in range(depth)])
+    if not mask[MELODY_FIRST_PITCH_CLASS:].any():
+        raise GenerationError(said("no pitch the model can play is in the chosen key and range"),
+                              hint=said("Widen the pitch range or choose another key."))
+    return mask
+
+
+def _decode(loaded: LoadedVae, z: np.ndarray, temperature: float, rng, controls=None,
+            allowed: np.ndarray | None = None) -> np.ndarray:
     kind, length, model = loaded.config.kind, loaded.clip_steps, loaded.model
     if kind == "groove":
         return model.decode_groove(z, length, temperature, rng, controls)
     if kind == "nade":
         return model.decode_nade(z, length, temperature, rng)
-    return model.decode(z, length, temperature, rng)
+    return model.decode(z, length, temperature, rng, allowed)
 
 
 def _song(loaded: LoadedVae, row: np.ndarray, qpm: float) -> Song:
@@ -148,6 +166,7 @@ class SampleRequest:
     temperature: float
     seed: int
     qpm: float = 120.0
+    pitches: frozenset[int] | None = None  # melody steering: the pitches a melody may use
 
     def run(self, progress: Progress, cancelled: Cancelled) -> VaeResult:
         if self.loaded.model.control_depth:
@@ -156,17 +175,18 @@ class SampleRequest:
                                   hint=said("Use Groove on a drum track with this checkpoint."))
         rng = np.random.default_rng(self.seed)
         z = rng.standard_normal((self.num_outputs, self.loaded.model.z_size)).astype(np.float32)
-        return VaeResult(self, _decode_each(self.loaded, z, self.temperature, rng, self.qpm, progress, cancelled),
-                         self.seed)
+        return VaeResult(self, _decode_each(self.loaded, z, self.temperature, rng, self.qpm, progress, cancelled,
+                                            self.pitches), self.seed)
 
 
 def _decode_each(loaded, z: np.ndarray, temperature: float, rng, qpm: float, progress: Progress,
-                 cancelled: Cancelled) -> tuple[Song, ...]:
+                 cancelled: Cancelled, pitches: frozenset[int] | None = None) -> tuple[Song, ...]:
     """A song per latent vector, one at a time so that progress shows and Cancel is heard between them."""
+    allowed = melody_mask(loaded, pitches)
     songs = []
     for k in range(len(z)):
         _stop_if(cancelled)
-        songs.append(_song(loaded, _decode(loaded, z[k:k + 1], temperature, rng)[0], qpm))
+        songs.append(_song(loaded, _decode(loaded, z[k:k + 1], temperature, rng, allowed=allowed)[0], qpm))
         progress(k + 1, len(z))
     return tuple(songs)
 
@@ -244,6 +264,7 @@ class VariationsRequest:
     temperature: float
     seed: int
     qpm: float = 120.0
+    pitches: frozenset[int] | None = None
 
     def run(self, progress: Progress, cancelled: Cancelled) -> VaeResult:
         _not_groove(self.loaded, said("make variations"))
@@ -254,8 +275,8 @@ class VariationsRequest:
         rng = np.random.default_rng(self.seed)
         away = rng.standard_normal((self.num_outputs, self.loaded.model.z_size)).astype(np.float32)
         z = np.stack([slerp(mu, point, 1.0 - self.similarity) for point in away]).astype(np.float32)
-        return VaeResult(self, _decode_each(self.loaded, z, self.temperature, rng, self.qpm, progress, cancelled),
-                         self.seed)
+        return VaeResult(self, _decode_each(self.loaded, z, self.temperature, rng, self.qpm, progress, cancelled,
+                                            self.pitches), self.seed)
 
 
 @dataclass(frozen=True)
@@ -269,11 +290,12 @@ class InterpolateRequest:
     temperature: float
     seed: int
     qpm: float = 120.0
+    pitches: frozenset[int] | None = None
 
     def run(self, progress: Progress, cancelled: Cancelled) -> VaeResult:
         _not_groove(self.loaded, said("interpolate"))
         mus = [_encode_first(self.loaded, song) for song in (self.song_a, self.song_b)]
         z = interpolate(mus[0], mus[1], self.num_outputs)
         rng = np.random.default_rng(self.seed)
-        return VaeResult(self, _decode_each(self.loaded, z, self.temperature, rng, self.qpm, progress, cancelled),
-                         self.seed)
+        return VaeResult(self, _decode_each(self.loaded, z, self.temperature, rng, self.qpm, progress, cancelled,
+                                            self.pitches), self.seed)

@@ -3651,12 +3651,24 @@
         <translation>このチェックポイントのデコーダーはカテゴリカルではありません。decode_nade か decode_groove を使ってください</translation>
     </message>
     <message>
+        <source>steering works on single-part decoders, not on a trio&apos;s</source>
+        <translation>誘導は単一パートのデコーダーで使えます。トリオのデコーダーでは使えません</translation>
+    </message>
+    <message>
         <source>an interpolation needs at least 2 steps, got {steps}</source>
         <translation>補間には 2 ステップ以上が必要です（{steps} になっています）</translation>
     </message>
     <message>
         <source>cancelled</source>
         <translation>中止しました</translation>
+    </message>
+    <message>
+        <source>no pitch the model can play is in the chosen key and range</source>
+        <translation>選んだキーと音域には、モデルが弾ける音高がありません</translation>
+    </message>
+    <message>
+        <source>Widen the pitch range or choose another key.</source>
+        <translation>音域を広げるか、別のキーを選んでください。</translation>
     </message>
     <message>
         <source>{config} decodes over the hits of a drum part, so it cannot sample from nothing</source>

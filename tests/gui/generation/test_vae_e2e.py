@@ -270,3 +270,21 @@ def test_variations_of_the_clip_at_the_playhead_keep_in_its_place(window, qtbot,
     assert all(n.start >= 0 and n.end <= 2 * BAR for n in view.new_notes)
     QTest.mouseClick(cards[view.index].keep_button, Qt.LeftButton)
     assert set(view.new_notes) <= set(window.document.song.tracks[0].notes)
+
+
+def test_key_lock_steers_sampled_melodies_and_the_project_still_saves(window, qtbot, generation, tmp_path):
+    """C major from C4 to C5: every sampled note is in it; the result set's settings save as JSON."""
+    import json
+
+    _load(qtbot, generation, "mel2bar_tiny.tar")
+    panel = generation.vae_panel
+    window.document.set_current_track(0)
+    assert panel._key_row.isVisibleTo(panel)
+    panel.key_combo.setCurrentIndex(1)  # C
+    panel.scale_combo.setCurrentIndex(panel.scale_combo.findData("major"))
+    panel.low.setValue(60)
+    panel.high.setValue(72)
+    cards = _run(qtbot, generation, SAMPLE, 4)
+    pitches = {n.pitch for c in cards for n in c.view.new_notes}
+    assert pitches <= {60, 62, 64, 65, 67, 69, 71, 72}
+    json.dumps(generation.controller.history_json())  # a set in the settings would fail here

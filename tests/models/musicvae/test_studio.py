@@ -117,3 +117,19 @@ def test_variations_refuse_groove_checkpoints_and_bad_similarity():
             lambda d, t: None, _never)
     with pytest.raises(GenerationError, match="similarity must be between"):
         VariationsRequest(_loaded("cat-mel_2bar_small"), _melody([60]), 1, 1.5, 0.5, 1).run(lambda d, t: None, _never)
+
+
+def test_steered_melodies_use_only_the_allowed_pitches():
+    """With C major pitches 60-72 allowed, every sampled note is one of them, at any temperature."""
+    allowed = frozenset(p for p in range(60, 73) if p % 12 in (0, 2, 4, 5, 7, 9, 11))
+    for temperature in (0.0, 1.5):
+        songs = SampleRequest(_loaded("cat-mel_2bar_small"), 4, temperature, 3, pitches=allowed).run(
+            lambda d, t: None, _never).songs
+        pitches = {n.pitch for s in songs for t in s.tracks for n in t.notes}
+        assert pitches and pitches <= allowed
+
+
+def test_steering_with_nothing_playable_says_so():
+    """A key and range with no pitch of the model's range is a user's error with a hint."""
+    with pytest.raises(GenerationError, match="no pitch the model can play"):
+        SampleRequest(_loaded("cat-mel_2bar_small"), 1, 1.0, 3, pitches=frozenset({5})).run(lambda d, t: None, _never)
