@@ -192,10 +192,13 @@ class VaeController(QObject):
         drums = track.with_notes(n.moved(-start) for n in track.notes if start <= n.start < end)
         return Placement(index, start, start, end, True, track.name), drums, (end - start) // bar
 
-    def _clip(self, loaded, index: int, origin: int) -> Song:
-        """A clip of the config's bars from a track at `origin`, as a song the converter reads."""
+    def _clip(self, loaded, index: int | str, origin: int) -> Song:
+        """A clip of the config's bars from a track at `origin` (or a file's first bars), as a song the converter
+        reads."""
         from composer_app.models.musicvae.studio import STEP_TICKS
 
+        if isinstance(index, str):
+            return self._file_clip(loaded, index)
         song = self.document.song
         index = self.document.current_track if index < 0 else index
         track = song.tracks[index]
@@ -206,6 +209,19 @@ class VaeController(QObject):
                                    "there.").format(index + 1, loaded.config.slice_bars,
                                                     origin // song.time_signature.ticks_per_bar + 1))
         return Song(tracks=(track.with_notes(notes),), tempos=(TempoChange(0, song.qpm),))
+
+    def _file_clip(self, loaded, path: str) -> Song:
+        """A music file's first bars, all its parts (the converter takes the melody, drums or trio it needs)."""
+        from composer_app.gui.shell.busy import run_busy
+        from composer_app.models.musicvae.studio import STEP_TICKS
+        from composer_app.music.io import read_song
+
+        song = run_busy(self.window, tr("Reading {0}…").format(path), lambda: read_song(path))
+        end = loaded.clip_steps * STEP_TICKS
+        tracks = tuple(t.with_notes(n for n in t.notes if n.start < end) for t in song.tracks)
+        if not any(t.notes for t in tracks):
+            raise PrimerProblem(tr("{0} has no notes in its first {1} bars.").format(path, loaded.config.slice_bars))
+        return Song(tracks=tracks, tempos=(TempoChange(0, self.document.song.qpm),))
 
     # -- results ------------------------------------------------------------------------------------
     def _on_failed(self, message: str) -> None:

@@ -42,6 +42,7 @@ GROOVE_TEXTS = {  # what each GrooVAE variant does to a drum part
 }
 OPEN, OPEN_FOLDER = "open", "folder"
 KEYS = (QT_TR_NOOP("Off"), *NOTE_NAMES)
+CHOOSE_FILE = "\0file"  # the clip combos' "A file…" entry (a value no track index or path has)
 
 
 @dataclass(frozen=True)
@@ -54,8 +55,8 @@ class VaeSettings:
     num_outputs: int
     temperature: float
     seed: int
-    track_a: int = -1  # interpolation ends: track indices (-1: the current track)
-    track_b: int = -1
+    track_a: int | str = -1  # interpolation ends: track indices (-1: the current track) or music files' paths
+    track_b: int | str = -1
     similarity: float = 0.75  # variations: 1 repeats the clip, 0 forgets it
     pitches: frozenset[int] | None = None  # melody steering: the pitches a melody may use (None: any)
 
@@ -111,6 +112,10 @@ class VaePanel(Retranslating, QWidget):
         self.track_a, self.track_b = QComboBox(), QComboBox()
         self.track_a.setObjectName("vae_clip_a")
         self.track_b.setObjectName("vae_clip_b")
+        self._clip_files: dict[str, str] = {}  # combo name -> a file chosen as that clip
+        self._track_names, self._current = [], 0
+        for box in (self.track_a, self.track_b):
+            box.activated.connect(lambda _i, b=box: self._choose_clip_file(b))
         self._rows.add(tform, QT_TR_NOOP("Clip A"), self.track_a)
         self._rows.add(tform, QT_TR_NOOP("Clip B"), self.track_b)
         self.similarity = QDoubleSpinBox(objectName="vae_similarity", decimals=2, singleStep=0.05, value=0.75)
@@ -285,21 +290,42 @@ class VaePanel(Retranslating, QWidget):
                                       "track: similarity 1 repeats it as the model hears it, 0 forgets it."))
         elif tool == INTERPOLATE:
             self.tool_help.setText(tr("Clip A and clip B are the first bars of two tracks (from the selected bar or "
-                                      "the playhead); the clips go from A to B."))
+                                      "the playhead), or of two files; the clips go from A to B."))
         else:
             self.tool_help.setText(tr("New clips from the model, placed at the playhead (or the selection) when "
                                       "kept."))
 
     def set_tracks(self, names: list[str], current: int) -> None:
-        """The tracks clip A and clip B can come from."""
+        """The tracks clip A and clip B can come from, then a file chosen for each, then "A file…"."""
+        self._track_names, self._current = list(names), current
         for box, default in ((self.track_a, current), (self.track_b, current + 1)):
-            chosen = box.currentIndex()
+            chosen = box.currentData()
             box.blockSignals(True)
             box.clear()
             for i, name in enumerate(names):
                 box.addItem(f"{i + 1}. {name}", i)
-            box.setCurrentIndex(chosen if 0 <= chosen < len(names) else min(max(default, 0), len(names) - 1))
+            path = self._clip_files.get(box.objectName())
+            if path:
+                box.addItem(Path(path).name, path)
+            box.addItem(tr("A file…"), CHOOSE_FILE)
+            index = box.findData(chosen) if chosen is not None and chosen != CHOOSE_FILE else -1
+            box.setCurrentIndex(index if index >= 0 else min(max(default, 0), max(0, len(names) - 1)))
             box.blockSignals(False)
+
+    def _choose_clip_file(self, box: QComboBox) -> None:
+        """"A file…" picked as a clip: a MIDI or score file's first bars become that clip."""
+        if box.currentData() != CHOOSE_FILE:
+            return
+        from composer_app.music.io import READABLE_SUFFIXES
+
+        patterns = " ".join(f"*{s}" for s in READABLE_SUFFIXES)
+        path, _ = QFileDialog.getOpenFileName(self, tr("A clip from a file"), "",
+                                              tr("Music files ({0})").format(patterns))
+        if path:
+            self._clip_files[box.objectName()] = path
+        self.set_tracks(self._track_names, self._current)
+        index = box.findData(path) if path else -1
+        box.setCurrentIndex(index if index >= 0 else 0)
 
     def settings(self) -> VaeSettings | None:
         path = self.path

@@ -456,7 +456,7 @@
     </message>
     <message>
         <source>Music files ({0})</source>
-        <translation>音楽ファイル ({0})</translation>
+        <translation>音楽ファイル（{0}）</translation>
     </message>
     <message>
         <source>{0} to {1}</source>
@@ -1506,6 +1506,10 @@
         <source>Track {0} has no notes in the {1} bars from bar {2}: the clip needs music there.</source>
         <translation>トラック {0} の {2} 小節目から {1} 小節にノートがありません。クリップにはそこに音楽が必要です。</translation>
     </message>
+    <message>
+        <source>{0} has no notes in its first {1} bars.</source>
+        <translation>{0} の最初の {1} 小節にノートがありません。</translation>
+    </message>
     <message numerus="yes">
         <source>%n clip(s): click one to hear it in the song, Keep the one you like.</source>
         <translation>
@@ -1657,12 +1661,20 @@
         <translation>現在のトラックの選択範囲（または再生位置の小節）にあるクリップに似たクリップを作ります。類似度 1 はモデルが聞き取ったとおりに繰り返し、0 は元のクリップを忘れます。</translation>
     </message>
     <message>
-        <source>Clip A and clip B are the first bars of two tracks (from the selected bar or the playhead); the clips go from A to B.</source>
-        <translation>クリップ A と B は 2 つのトラックの先頭の小節です（選んだ小節か再生位置から）。A から B へ移り変わるクリップを作ります。</translation>
+        <source>Clip A and clip B are the first bars of two tracks (from the selected bar or the playhead), or of two files; the clips go from A to B.</source>
+        <translation>クリップ A と B は 2 つのトラック（選択した小節または再生位置から）、または 2 つのファイルの最初の小節です。クリップは A から B へ移ります。</translation>
     </message>
     <message>
         <source>New clips from the model, placed at the playhead (or the selection) when kept.</source>
         <translation>モデルが作る新しいクリップです。採用すると再生位置（または選択範囲）に置かれます。</translation>
+    </message>
+    <message>
+        <source>A file…</source>
+        <translation>ファイル…</translation>
+    </message>
+    <message>
+        <source>A clip from a file</source>
+        <translation>ファイルからクリップを選ぶ</translation>
     </message>
     <message>
         <source>First steps</source>

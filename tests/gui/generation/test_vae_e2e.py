@@ -288,3 +288,28 @@ def test_key_lock_steers_sampled_melodies_and_the_project_still_saves(window, qt
     pitches = {n.pitch for c in cards for n in c.view.new_notes}
     assert pitches <= {60, 62, 64, 65, 67, 69, 71, 72}
     json.dumps(generation.controller.history_json())  # a set in the settings would fail here
+
+
+def test_interpolate_from_a_file_to_a_track(window, qtbot, generation, tmp_path, monkeypatch):
+    """Clip A chosen as "A file…" (a MIDI file's first bars), clip B a track: a row of clips from one to the other."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from composer_app.gui.generation.vae_panel import CHOOSE_FILE
+    from composer_app.music.io import write_song
+
+    path = tmp_path / "clip_a.mid"
+    write_song(Song(tracks=(Track("Tune", notes=tuple(Note(i * 960, p, 960, 90) for i, p in
+                                                     enumerate((67, 65, 64, 62, 60, 62, 64, 65)))),)), path)
+    b = Track("B", notes=tuple(Note(i * 480, p, 480, 90) for i, p in enumerate((72, 71, 69, 67) * 4)))
+    window.document.edit_song(Song(tracks=(b,)), "clip B")
+    window.document.set_current_track(0)
+    _load(qtbot, generation, "mel2bar_tiny.tar")
+    panel = generation.vae_panel
+    panel.tool_combo.setCurrentIndex(panel.tool_combo.findData(INTERPOLATE))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    panel.track_a.setCurrentIndex(panel.track_a.findData(CHOOSE_FILE))
+    panel.track_a.activated.emit(panel.track_a.currentIndex())
+    assert panel.track_a.currentText() == "clip_a.mid" and panel.settings().track_a == str(path)
+    panel.track_b.setCurrentIndex(0)
+    cards = _run(qtbot, generation, INTERPOLATE, 3)
+    assert len(cards) == 3
