@@ -7,14 +7,18 @@ import threading
 import time
 from collections.abc import Callable
 
-import mido
-
 from composer_app.audio.schedule import NOTE_ON, Schedule, TrackMix, audible_tracks
 from composer_app.music.song import DRUM_CHANNEL, Song, Track
 
 RATE = 1_000_000  # schedule "frames" are microseconds
 ALL_NOTES_OFF, SUSTAIN, VOLUME = 123, 64, 7
 _MELODIC = [c for c in range(16) if c != DRUM_CHANNEL]
+
+
+def _message(kind: str, **fields):
+    import mido  # off the start-up path: only a song played to a MIDI port needs it
+
+    return mido.Message(kind, **fields)
 
 
 def midi_channels(tracks: tuple[Track, ...]) -> list[int]:
@@ -77,10 +81,10 @@ class MidiPlayback:
             sounding, self._sounding = sorted(self._sounding), set()
             used, self._used = sorted(self._used), set()
         for channel, pitch in sounding:
-            self._send(mido.Message("note_off", channel=channel, note=pitch))
+            self._send(_message("note_off", channel=channel, note=pitch))
         for channel in used:
-            self._send(mido.Message("control_change", channel=channel, control=SUSTAIN, value=0))
-            self._send(mido.Message("control_change", channel=channel, control=ALL_NOTES_OFF, value=0))
+            self._send(_message("control_change", channel=channel, control=SUSTAIN, value=0))
+            self._send(_message("control_change", channel=channel, control=ALL_NOTES_OFF, value=0))
 
     def _run(self, song: Song, start_tick: int, mixes: list[TrackMix], loop: tuple[int, int] | None) -> None:
         schedule = Schedule(song, RATE)
@@ -90,9 +94,9 @@ class MidiPlayback:
             if audible[i]:
                 self._use(channels[i])
                 if not track.is_drum:
-                    self._send(mido.Message("program_change", channel=channels[i], program=track.program))
+                    self._send(_message("program_change", channel=channels[i], program=track.program))
                 volume = mixes[i].cc_volume if i < len(mixes) else 127
-                self._send(mido.Message("control_change", channel=channels[i], control=VOLUME, value=volume))
+                self._send(_message("control_change", channel=channels[i], control=VOLUME, value=volume))
         frame = schedule.tick_to_frame(start_tick)
         loop_frames = (schedule.tick_to_frame(loop[0]), schedule.tick_to_frame(loop[1])) if loop else None
         origin = self._clock() - frame / RATE  # the clock time at which frame 0 would have sounded
@@ -141,10 +145,10 @@ class MidiPlayback:
             else:
                 return  # the note began before playback did: it never sounded
         kind = "note_on" if velocity else "note_off"
-        self._send(mido.Message(kind, channel=channel, note=pitch, velocity=velocity))
+        self._send(_message(kind, channel=channel, note=pitch, velocity=velocity))
 
     def _release_all(self) -> None:
         with self._lock:
             sounding, self._sounding = sorted(self._sounding), set()
         for channel, pitch in sounding:
-            self._send(mido.Message("note_off", channel=channel, note=pitch))
+            self._send(_message("note_off", channel=channel, note=pitch))
