@@ -140,7 +140,7 @@ class FamilyController(QObject):
             steps = s["length_bars"] * bar // STEP_TICKS
             job = poly_continue_job(bundle, primer, origin, seam, steps, sampling)
             placement = Placement(index, origin, seam, seam + steps * STEP_TICKS + STEP_TICKS, False, track.name)
-            what = tr("{0} bars").format(s["length_bars"])
+            what = tr("{0:g} bars").format(s["length_bars"])
         else:
             seam = playhead
             primer = []
