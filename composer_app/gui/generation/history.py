@@ -22,9 +22,22 @@ def history_json(sets: list[ResultSet]) -> list:
                             "seed": c.seed, "temperature": c.temperature,
                             "new_notes": _rows(c.new_notes),
                             "song_notes": _rows(n for t in c.song.tracks for n in t.notes),
-                            "qpm": c.song.qpm} for c in s.candidates],
+                            "qpm": c.song.qpm, **_parts_json(c.parts)} for c in s.candidates],
         })
     return out
+
+
+def _parts_json(parts) -> dict:
+    """The parts a clip keeps into (their tracks and placed notes); nothing for a one-track candidate."""
+    if not parts:
+        return {}
+    return {"parts": [{"name": t.name, "program": t.program, "is_drum": t.is_drum, "channel": t.channel,
+                       "notes": _rows(t.notes)} for t in parts]}
+
+
+def _parts(c: dict) -> tuple:
+    return tuple(Track(str(p["name"]), int(p["program"]), bool(p["is_drum"]), int(p["channel"]),
+                       tuple(Note(*map(int, n)) for n in p["notes"])) for p in c.get("parts") or ())
 
 
 def _view(set_id: int, c: dict) -> CandidateView:
@@ -35,7 +48,8 @@ def _view(set_id: int, c: dict) -> CandidateView:
                          bool(c["is_drums"]),
                          # None in histories saved before cards showed their seed
                          *(None if c.get(k) is None else kind(c[k]) for k, kind in (("seed", int),
-                                                                                    ("temperature", float))))
+                                                                                    ("temperature", float))),
+                         parts=_parts(c))
 
 
 def restore_sets(data) -> list[ResultSet]:

@@ -9,6 +9,7 @@ from PySide6.QtTest import QTest
 
 from composer_app.gui.generation.families.family_panel import NEW_TRACK, SAME_TRACK
 from composer_app.gui.generation.families.timed_jobs import CONTINUE, HARMONISE
+from composer_app.gui.generation.history import history_json, restore_sets
 from composer_app.gui.generation.session import attach_generation
 from tests.conftest import shared_path
 from tests.gui.generation.families_helpers import FIXTURES, draw, recording_auditioner, run_panel
@@ -64,6 +65,8 @@ def _check_harmonised(window, qtbot, generation, bundle):
 
     _harmonise(qtbot, generation, bundle, NEW_TRACK)
     view = max((c.view for c in generation.strip.cards[-2:]), key=lambda v: len(v.new_notes))
+    restored = restore_sets(history_json(generation.strip.sets))[-1]  # the project keeps where each part goes
+    assert restored.candidates[view.index].parts == view.parts
     card = next(c for c in generation.strip.cards if c.view is view)
     QTest.mouseClick(card.keep_button, Qt.LeftButton)
     tracks = doc.song.tracks
