@@ -622,8 +622,8 @@
         <translation>{0} ハーモニー</translation>
     </message>
     <message>
-        <source>{0} performance</source>
-        <translation>{0} 演奏</translation>
+        <source>Piano performance</source>
+        <translation>ピアノ演奏</translation>
     </message>
     <message>
         <source>The random seed of the last Generate: with the same seed and settings, a model gives the same variations</source>

@@ -165,7 +165,7 @@ class FamilyController(QObject):
         return job, context, label
 
     def _new_name(self, source: str, family: str) -> str:
-        base = tr("{0} harmony").format(source) if family == "polyphony" else tr("{0} performance").format(source)
+        base = tr("{0} harmony").format(source) if family == "polyphony" else tr("Piano performance")
         names = {t.name for t in self.document.song.tracks}
         name, k = base, 2
         while name in names:

@@ -79,7 +79,9 @@ class PerformancePanel(FamilyPanel):
         names = {s.name for s in config.control_signals} if config is not None else set()
         self.density.setEnabled(config is None or "notes_per_second" in names)
         self.histogram.setEnabled(config is None or "pitch_class_histogram" in names)
-        self.conditioning.setEnabled(config is not None and config.optional_conditioning)
+        optional = config is not None and config.optional_conditioning
+        self.conditioning.setEnabled(optional)
+        self.conditioning.setVisible(optional)  # only the optionally conditioned config can turn its controls off
         self.dynamics.setEnabled(config is None or config.num_velocity_bins > 0)
         if config is not None and not names:
             self.controls_note.setText(tr("This model is not conditioned on density or pitch classes, so those "

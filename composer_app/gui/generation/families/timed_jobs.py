@@ -39,12 +39,14 @@ class TimedJob:
 
     request: object  # TimedRequest
     place: Callable = field(repr=False)
+    primer_steps: int = 0  # progress counts the steps after these
 
     def run(self, progress, cancelled) -> TimedOutcome:
         from composer_app.models.rnn.timed_generator import TimedGenerator
 
-        result = TimedGenerator(self.request.bundle).generate(self.request, cancelled, progress)
-        total = self.request.total_steps
+        total = self.request.total_steps - self.primer_steps
+        result = TimedGenerator(self.request.bundle).generate(
+            self.request, cancelled, lambda done, _all: progress(max(0, done - self.primer_steps), total))
         progress(total, total)
         return TimedOutcome(tuple(tuple(self.place(events)) for events in result.events), result.seed,
                             result.seconds)
@@ -121,7 +123,7 @@ def poly_continue_job(bundle: Bundle, primer: Sequence[Note], origin: int, seam:
     def place(events) -> list[Note]:
         return [n for n in _poly_notes(events, plan, origin, 100) if first <= n.start < first + steps * STEP_TICKS]
 
-    return TimedJob(request, place)
+    return TimedJob(request, place, start)
 
 
 # -- Performance RNN -------------------------------------------------------------------------------------------
@@ -166,5 +168,5 @@ def performance_job(bundle: Bundle, song: Song, primer: Sequence[Note], origin: 
                             velocity if dynamics else FLAT_VELOCITY))
         return out
 
-    return TimedJob(request, place)
+    return TimedJob(request, place, primer_steps)
 
