@@ -52,6 +52,7 @@ def test_thirty_seconds_steered_by_density_and_key(window, qtbot, generation):
     assert sum(n.start % STEP != 0 for n in notes) > len(notes) // 2, "the notes should keep their own timing"
     assert len({n.velocity for n in notes}) >= 4, "the dynamics should vary"
 
+    assert window.editor.state.overlay == {0: notes}  # shown over the current track until Keep adds its own
     QTest.mouseClick(card, Qt.LeftButton)
     heard, start = player.previews[-1]
     assert start == 0 and set(notes) <= {n for t in heard.tracks for n in t.notes}
@@ -100,3 +101,19 @@ def test_no_bundle_is_explained(window, generation):
     assert "No bundle ships" in text and "performance_with_dynamics.mag" in text
     QTest.mouseClick(panel.generate_button, Qt.LeftButton)
     assert "No bundle ships" in panel.status.text() and not generation.strip.sets
+
+
+def test_cancel_stops_a_long_performance(window, qtbot, generation):
+    """Cancel during a five-minute performance frees the panel at once and no result arrives."""
+    panel = generation.performance
+    assert panel.use_bundle(str(shared_path(*FIXTURES, "performance_with_dynamics.mag")))
+    panel.seconds.setValue(300.0)
+    panel.num_outputs.setValue(4)
+    QTest.mouseClick(panel.generate_button, Qt.LeftButton)
+    assert panel.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: panel.progress.value() > 0, timeout=30_000)
+    QTest.mouseClick(panel.cancel_button, Qt.LeftButton)
+    assert not panel.cancel_button.isEnabled() and "Cancelled" in panel.status.text()
+    qtbot.waitUntil(lambda: not generation.controller.queue.busy, timeout=30_000)
+    qtbot.wait(200)
+    assert not generation.strip.sets

@@ -59,6 +59,9 @@ class FamilyController(QObject):
         self.queue.finished.connect(lambda job, result: self._mine(job) and self._finished(job, result))
         self.queue.failed.connect(lambda job, text: self._mine(job) and self._failed(job, text))
         self.queue.cancelled.connect(lambda job: self._mine(job) and job.context.panel.set_busy(self._busy(job)))
+        # After the RNN controller has shown a card's parts: a part bound for a new track is shown over its source.
+        generation.strip.candidate_selected.connect(self._overlay_new_track)
+        generation.strip.audition_requested.connect(self._overlay_new_track)
 
     def _context(self, job) -> FamilyContext | None:
         if isinstance(job, int):
@@ -181,6 +184,8 @@ class FamilyController(QObject):
         result_set = self.generation.add_result_set(
             job.label, lambda set_id: self._views(set_id, outcome, context), settings)
         notes = [len(v.new_notes) for v in result_set.candidates]
+        if result_set.candidates:
+            self._overlay_new_track(result_set.candidates[0])
         context.panel.show_status(tr("%n variation(s): click one to hear it in the song, Keep the one you like.",
                                      "", len(notes)))
 
@@ -196,6 +201,19 @@ class FamilyController(QObject):
             views.append(CandidateView(set_id, k, song, tuple(sorted(notes)), context.placement.seam - origin, "",
                                        False, seed=outcome.seed, temperature=temperature, parts=(part,)))
         return views
+
+    def _overlay_new_track(self, view: CandidateView) -> None:
+        from composer_app.gui.generation.controller import OVERLAY_COLOR
+        from composer_app.gui.generation.placement import part_index
+
+        result_set = next((s for s in self.generation.strip.sets if s.set_id == view.set_id), None)
+        if result_set is None or "family" not in result_set.settings or not view.parts:
+            return
+        tracks = self.document.song.tracks
+        if part_index(tracks, view.parts[0]) is None:
+            source = Placement(**result_set.settings["placement"]).track_index
+            if source < len(tracks):
+                self.editor.set_overlay({source: list(view.new_notes)}, OVERLAY_COLOR)
 
     def _failed(self, job, text: str) -> None:
         job.context.panel.set_busy(self._busy(job))

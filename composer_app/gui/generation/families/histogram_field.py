@@ -15,11 +15,11 @@ PRESETS = (QT_TR_NOOP("Custom"), QT_TR_NOOP("Even (all 12)"), QT_TR_NOOP("Major"
 
 
 def key_histogram(tonic: int, minor: bool) -> list[int]:
-    """Weights for a key: tonic and fifth strongest, the third next, the other scale tones lighter, the rest 0."""
+    """Weights for a key: the tonic strongest, the third and fifth next, the other scale tones lighter, the rest 0."""
     scale = MINOR if minor else MAJOR
     weights = [0] * 12
     for degree, interval in enumerate(scale):
-        weights[(tonic + interval) % 12] = {0: 10, 2: 7, 4: 8}.get(degree, 5)
+        weights[(tonic + interval) % 12] = {0: 10, 2: 8, 4: 8}.get(degree, 5)
     return weights
 
 
