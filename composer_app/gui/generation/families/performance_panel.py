@@ -90,6 +90,7 @@ class PerformancePanel(FamilyPanel):
             self.controls_note.setText(tr("This model takes only one of the two controls; the other is off."))
         else:
             self.controls_note.setText("")
+        self.controls_note.setVisible(bool(self.controls_note.text()))
 
     def own_settings(self) -> dict:
         return {"mode": self.start.currentData(), "seconds": round(self.seconds.value(), 2),
