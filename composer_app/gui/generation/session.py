@@ -80,7 +80,7 @@ def attach_generation(window, auditioner=None) -> GenerationSession:
     strip = CandidatesStrip()
     strip.setObjectName("variations")  # the dock's name keeps its place whatever the language
     vae_panel = VaePanel()
-    polyphony, performance = PolyphonyPanel(), PerformancePanel()
+    polyphony, performance = PolyphonyPanel(settings), PerformancePanel(settings)
     window.add_dock(GenerateTabs(panel, polyphony, performance, vae_panel), lambda: tr("Generate"), area="right")
     window.add_dock(strip, lambda: tr("Variations"), area="bottom")
     controller = GenerationController(window, panel, strip, auditioner=auditioner)

@@ -423,6 +423,10 @@
         <translation>このモデルのバンドルはまだ同梱されていません。.mag バンドルを開いてください（Magenta が公開している {0} が使えます）。</translation>
     </message>
     <message>
+        <source>No bundle chosen</source>
+        <translation>バンドル未選択</translation>
+    </message>
+    <message>
         <source>Loaded {0}.</source>
         <translation>{0} を読み込みました。</translation>
     </message>

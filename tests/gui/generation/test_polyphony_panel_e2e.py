@@ -137,3 +137,36 @@ def test_refusals_say_what_to_do(window, qtbot, generation, improv_bundle):
     window.document.set_current_track(drums)
     QTest.mouseClick(panel.generate_button, Qt.LeftButton)
     assert "not drums" in panel.status.text() and not generation.strip.sets
+
+
+class _Recent:
+    """Settings that remember recent bundles in memory, newest first."""
+
+    def __init__(self):
+        self.paths = []
+
+    def recent_bundles(self):
+        return list(self.paths)
+
+    def add_recent_bundle(self, path):
+        self.paths = [str(path)] + [p for p in self.paths if p != str(path)]
+
+
+def test_a_bundle_opened_once_is_offered_again(qtbot, improv_bundle):
+    """A bundle the user opened is listed (only in its family's panel) the next time, and choosing it loads it."""
+    from composer_app.gui.generation.families.performance_panel import PerformancePanel
+    from composer_app.gui.generation.families.polyphony_panel import PolyphonyPanel
+
+    recent = _Recent()
+    first = PolyphonyPanel(recent)
+    qtbot.addWidget(first)
+    path = str(improv_bundle("polyphony"))
+    assert first.use_bundle(path) and recent.paths == [path]
+    again, other = PolyphonyPanel(recent), PerformancePanel(recent)
+    qtbot.addWidget(again)
+    qtbot.addWidget(other)
+    assert again.bundle is None and again.bundle_combo.findData(path) > 0
+    assert other.bundle_combo.findData(path) < 0
+    again.bundle_combo.activated.emit(again.bundle_combo.findData(path))
+    assert again.bundle is not None and again.bundle.config.id == "polyphony"
+    assert again.bundle_combo.currentData() == path

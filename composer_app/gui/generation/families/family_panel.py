@@ -1,7 +1,8 @@
 """What the Polyphony and Performance panels share: the bundle row, sampling settings, placement and run controls.
 
-No bundle of these families ships yet, so the bundle row says so and offers Open .mag; a bundle of the other family
-or of a melody model is refused with where it goes instead. Subclasses add their own group box of settings.
+No bundle of these families ships yet, so the bundle row says so and offers Open .mag (and the family's bundles
+opened before, from the recent list); a bundle of the other family or of a melody model is refused with where it
+goes instead. Subclasses add their own group box of settings.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -28,6 +28,7 @@ from composer_app.gui.generation.seed_field import SeedField
 from composer_app.gui.shell.i18n import QT_TR_NOOP, Retranslating, error_text, tr
 from composer_app.models.errors import BundleError
 
+OPEN = "open"
 NEW_TRACK = "new"
 SAME_TRACK = "same"
 
@@ -41,9 +42,10 @@ class FamilyPanel(Retranslating, QWidget):
     cancel_requested = Signal()
     message = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, settings=None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName(f"{self.family}_panel")
+        self._settings = settings  # AppSettings-like with recent_bundles() / add_recent_bundle(), optional
         self.bundle = None  # the loaded Bundle, or None
         self._status: tuple[str, tuple] = ("", ())
         outer = QVBoxLayout(self)
@@ -65,11 +67,11 @@ class FamilyPanel(Retranslating, QWidget):
         self.bundle_info.setObjectName(f"{self.family}_bundle_info")
         self.bundle_info.setWordWrap(True)
         self.bundle_info.setTextFormat(Qt.RichText)
-        self.open_button = QPushButton()
-        self.open_button.setObjectName(f"{self.family}_open_bundle")
-        self.open_button.clicked.connect(self._choose_bundle)
+        self.bundle_combo = QComboBox()
+        self.bundle_combo.setObjectName(f"{self.family}_bundle_combo")
+        self.bundle_combo.activated.connect(self._on_bundle_activated)
+        bform.addWidget(self.bundle_combo)
         bform.addWidget(self.bundle_info)
-        bform.addWidget(self.open_button)
         self.body.addWidget(self.bundle_box)
 
         self.own_box = QGroupBox()
@@ -119,7 +121,7 @@ class FamilyPanel(Retranslating, QWidget):
         self._rows.retranslate()
         self.bundle_box.setTitle(tr("Bundle"))
         self.params_box.setTitle(tr("Parameters"))
-        self.open_button.setText(tr("Open .mag…"))
+        self._fill_bundles()
         self.place_combo.setItemText(0, tr("A new track"))
         self.place_combo.setItemText(1, tr("The same track"))
         self.cancel_button.setText(tr("Cancel"))
@@ -143,10 +145,46 @@ class FamilyPanel(Retranslating, QWidget):
             self.published)
 
     # -- bundle --------------------------------------------------------------------------------------------
-    def _choose_bundle(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("Open a Magenta bundle"), "", tr("Magenta bundles (*.mag)"))
-        if path:
-            self.use_bundle(path)
+    def recent_bundles(self) -> list[str]:
+        """Bundles of this family opened before, newest first (only those still there and readable)."""
+        from composer_app.gui.generation.bundle_picker import bundle_header
+        from composer_app.models.rnn.configs import get_config
+
+        if self._settings is None or not hasattr(self._settings, "recent_bundles"):
+            return []
+        out = []
+        for path in self._settings.recent_bundles():
+            try:
+                if Path(path).exists() and get_config(bundle_header(Path(path))[0]).family == self.family:
+                    out.append(path)
+            except (BundleError, KeyError):
+                continue
+        return out
+
+    def _fill_bundles(self) -> None:
+        """The combo: the loaded bundle (or none), the family's recent bundles, and Open .mag…"""
+        combo = self.bundle_combo
+        combo.blockSignals(True)
+        combo.clear()
+        current = str(self.bundle.path) if self.bundle is not None else None
+        if current is None:
+            combo.addItem(tr("No bundle chosen"), None)
+        for path in dict.fromkeys(([current] if current else []) + self.recent_bundles()):
+            combo.addItem(Path(path).name, path)
+        combo.addItem(tr("Open .mag…"), OPEN)
+        combo.setCurrentIndex(0)
+        combo.blockSignals(False)
+
+    def _on_bundle_activated(self, index: int) -> None:
+        data = self.bundle_combo.itemData(index)
+        if data == OPEN:
+            path, _ = QFileDialog.getOpenFileName(self, tr("Open a Magenta bundle"), "",
+                                                  tr("Magenta bundles (*.mag)"))
+            if path:
+                self.use_bundle(path)
+        elif data and (self.bundle is None or data != str(self.bundle.path)):
+            self.use_bundle(data)
+        self._fill_bundles()
 
     def use_bundle(self, path: str) -> bool:
         """Load a bundle of this family; anything else is refused with a message saying where it goes."""
@@ -162,6 +200,9 @@ class FamilyPanel(Retranslating, QWidget):
             self.show_error(self.other_family_text(Path(path).name, bundle.config))
             return False
         self.bundle = bundle
+        if self._settings is not None and hasattr(self._settings, "add_recent_bundle"):
+            self._settings.add_recent_bundle(str(path))
+        self._fill_bundles()
         self._show_bundle()
         self.bundle_changed()
         self.show_status(tr("Loaded {0}.").format(Path(path).name))
