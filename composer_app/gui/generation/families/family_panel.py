@@ -188,10 +188,12 @@ class FamilyPanel(Retranslating, QWidget):
 
     def use_bundle(self, path: str) -> bool:
         """Load a bundle of this family; anything else is refused with a message saying where it goes."""
+        from composer_app.gui.shell.busy import run_busy
         from composer_app.models.rnn.bundle import read_bundle
 
         try:
-            bundle = read_bundle(path)
+            # Magenta's published bundles take a moment to read: the window keeps answering meanwhile.
+            bundle = run_busy(self, tr("Reading {0}…").format(Path(path).name), lambda: read_bundle(path))
         except BundleError as exc:
             self.show_error(error_text(exc))
             return False
