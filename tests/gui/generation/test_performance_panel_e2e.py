@@ -117,3 +117,25 @@ def test_cancel_stops_a_long_performance(window, qtbot, generation):
     qtbot.waitUntil(lambda: not generation.controller.queue.busy, timeout=30_000)
     qtbot.wait(200)
     assert not generation.strip.sets
+
+
+def test_a_performance_survives_saving_the_project(window, qtbot, generation, improv_bundle, tmp_path):
+    """Saved and reopened, the result set still keeps its performance into a new Piano performance track."""
+    from composer_app.gui.project.project_format import load_project, save_project
+
+    panel = generation.performance
+    assert panel.use_bundle(str(improv_bundle("performance_with_dynamics")))
+    panel.seconds.setValue(3.0)
+    panel.num_outputs.setValue(1)
+    panel.place_combo.setCurrentIndex(panel.place_combo.findData(NEW_TRACK))
+    run_panel(qtbot, generation, panel)
+    notes = generation.strip.cards[0].view.new_notes
+    assert notes
+    doc = window.document
+    path = save_project(doc.to_project(), tmp_path / "song.composer")
+    doc.load(load_project(path), path)
+    qtbot.waitUntil(lambda: len(generation.strip.sets) == 1)
+    count = len(doc.song.tracks)
+    QTest.mouseClick(generation.strip.cards[0].keep_button, Qt.LeftButton)
+    assert len(doc.song.tracks) == count + 1
+    assert doc.song.tracks[-1].name == "Piano performance" and set(doc.song.tracks[-1].notes) == set(notes)
