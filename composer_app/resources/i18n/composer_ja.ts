@@ -630,6 +630,10 @@
         <translation>ピアノ演奏</translation>
     </message>
     <message>
+        <source>The model added no notes this time: generate again, or raise the temperature.</source>
+        <translation>今回はモデルが音を加えませんでした。もう一度生成するか、温度を上げてください。</translation>
+    </message>
+    <message>
         <source>The random seed of the last Generate: with the same seed and settings, a model gives the same variations</source>
         <translation>直前の生成に使った乱数シード。同じシードと設定なら、モデルは同じバリエーションを返します</translation>
     </message>

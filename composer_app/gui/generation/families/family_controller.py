@@ -179,15 +179,17 @@ class FamilyController(QObject):
     def _finished(self, job, outcome) -> None:
         context: FamilyContext = job.context
         context.panel.set_busy(self._busy(job))
-        settings = {"family": {k: v for k, v in context.settings.items()},
-                    "placement": dataclasses.asdict(context.placement)}
+        settings = {"family": dict(context.settings), "placement": dataclasses.asdict(context.placement)}
         result_set = self.generation.add_result_set(
             job.label, lambda set_id: self._views(set_id, outcome, context), settings)
-        notes = [len(v.new_notes) for v in result_set.candidates]
         if result_set.candidates:
             self._overlay_new_track(result_set.candidates[0])
+        if not any(v.new_notes for v in result_set.candidates):
+            context.panel.show_status(tr("The model added no notes this time: generate again, or raise the "
+                                         "temperature."))
+            return
         context.panel.show_status(tr("%n variation(s): click one to hear it in the song, Keep the one you like.",
-                                     "", len(notes)))
+                                     "", len(result_set.candidates)))
 
     def _views(self, set_id: int, outcome, context: FamilyContext) -> list[CandidateView]:
         views = []
