@@ -112,6 +112,7 @@ class BundlePicker:
         self._current_config = current_config
         self._switch_model = switch_model
         self._show_error = show_error
+        self.route_family: Callable[[str], bool] | None = None  # opens a Polyphony/Performance bundle in its tab
         self.bundle_path: str | None = None
         self.combo = QComboBox()
         self.combo.setObjectName("bundle_combo")
@@ -197,9 +198,12 @@ class BundlePicker:
             self._fill_combo()
             return False
         if not get_config(generator_id).in_generate_panel:
-            family = get_config(generator_id).family
-            self._show_error(f"{Path(path).name} is a {family.title()} RNN bundle ({generator_id}), which this panel "
-                             f"cannot run yet; use {family}_rnn_generate")
+            # Polyphony and Performance RNN have their own tabs: the session routes the bundle there.
+            if self.route_family is not None:
+                self._fill_combo()
+                return self.route_family(str(path))
+            self._show_error(tr("{0} is a {1} bundle: open it in its own tab of the Generate panel.").format(
+                Path(path).name, model_text(get_config(generator_id).title)))
             self._fill_combo()
             return False
         self.bundle_path = str(path)

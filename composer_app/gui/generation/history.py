@@ -13,7 +13,8 @@ def _rows(notes) -> list[list[int]]:
 
 
 def _tracks_json(tracks) -> list[dict]:
-    return [{"name": t.name, "is_drum": t.is_drum, "program": t.program, "notes": _rows(t.notes)} for t in tracks]
+    return [{"name": t.name, "is_drum": t.is_drum, "program": t.program, "channel": t.channel,
+             "notes": _rows(t.notes)} for t in tracks]
 
 
 def _tracks(data) -> tuple[Track, ...]:
@@ -21,8 +22,12 @@ def _tracks(data) -> tuple[Track, ...]:
     for t in data:
         notes = tuple(Note(*map(int, n)) for n in t["notes"])
         name = str(t["name"])
-        tracks.append(drum_track(name=name, notes=notes) if bool(t["is_drum"]) else
-                      Track(name, program=int(t["program"]), notes=notes))
+        if bool(t["is_drum"]):
+            tracks.append(drum_track(name=name, notes=notes))
+            continue
+        track = Track(name, program=int(t["program"]), notes=notes)
+        # The channel a harmony part was given; written since version 1 of parts, so older entries lack it.
+        tracks.append(track.replace(channel=int(t["channel"])) if "channel" in t else track)
     return tuple(tracks)
 
 
@@ -36,8 +41,8 @@ def history_json(sets: list[ResultSet]) -> list:
                             "seed": c.seed, "temperature": c.temperature,
                             "new_notes": _rows(c.new_notes),
                             "song_notes": _rows(n for t in c.song.tracks for n in t.notes),
-                            # A clip of several parts (a MusicVAE trio) keeps each part, so Keep still fills
-                            # the melody, bass and drum tracks after the project is reopened.
+                            # A clip of several parts (a MusicVAE trio) or for another track (a harmony)
+                            # keeps each part, so Keep still fills its tracks after the project is reopened.
                             "song_tracks": _tracks_json(c.song.tracks), "parts": _tracks_json(c.parts),
                             "qpm": c.song.qpm} for c in s.candidates],
         })
@@ -56,7 +61,7 @@ def _view(set_id: int, c: dict) -> CandidateView:
                          # None in histories saved before cards showed their seed
                          *(None if c.get(k) is None else kind(c[k]) for k, kind in (("seed", int),
                                                                                     ("temperature", float))),
-                         parts=_tracks(c.get("parts", ())))
+                         parts=_tracks(c.get("parts") or ()))
 
 
 def restore_sets(data) -> list[ResultSet]:

@@ -103,7 +103,7 @@ class ModelPanel(Retranslating, QWidget):
         self.model_combo = QComboBox()
         self.model_combo.setObjectName("model_combo")
         for config in all_configs():
-            if not config.in_generate_panel:  # Polyphony and Performance RNN wait for their panels
+            if not config.in_generate_panel:  # Polyphony and Performance RNN have tabs of their own
                 continue
             self.model_combo.addItem(config.title, config.id)
         self.model_combo.currentIndexChanged.connect(self._on_model_changed)

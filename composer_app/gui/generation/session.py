@@ -1,5 +1,5 @@
-"""Plugs generation into the main window: the Generate dock (right: the RNN panel and the MusicVAE panel as tabs),
-the candidates strip (bottom), and their controllers, which share one generation queue."""
+"""Plugs generation into the main window: the Generate dock (right: the RNN, Polyphony, Performance and MusicVAE
+panels as tabs), the candidates strip (bottom), and their controllers, which share one generation queue."""
 
 from __future__ import annotations
 
@@ -9,6 +9,9 @@ from PySide6.QtWidgets import QApplication, QTabWidget
 
 from composer_app.gui.generation.candidates_strip import CandidatesStrip
 from composer_app.gui.generation.controller import GenerationController
+from composer_app.gui.generation.families.family_controller import FamilyController
+from composer_app.gui.generation.families.performance_panel import PerformancePanel
+from composer_app.gui.generation.families.polyphony_panel import PolyphonyPanel
 from composer_app.gui.generation.model_panel import ModelPanel
 from composer_app.gui.generation.vae_controller import VaeController
 from composer_app.gui.generation.vae_panel import VaePanel
@@ -16,19 +19,20 @@ from composer_app.gui.shell.i18n import Retranslating, tr
 
 
 class GenerateTabs(Retranslating, QTabWidget):
-    """The Generate dock: the RNN panel and the MusicVAE panel side by side as tabs."""
+    """The Generate dock: the melody/drums RNN panel, Polyphony, Performance and MusicVAE side by side as tabs."""
 
-    def __init__(self, panel: ModelPanel, vae_panel: VaePanel):
+    def __init__(self, *panels):
         super().__init__()
         self.setObjectName("generate_tabs")
-        self.addTab(panel, "")
-        self.addTab(vae_panel, "")
+        for panel in panels:
+            self.addTab(panel, "")
         self.retranslate()
 
     def retranslate(self) -> None:
         """The tabs' names in the current language."""
-        self.setTabText(0, tr("RNN"))
-        self.setTabText(1, tr("MusicVAE"))
+        names = {"ModelPanel": tr("RNN"), "polyphony_panel": tr("Polyphony"), "performance_panel": tr("Performance")}
+        for i in range(self.count()):
+            self.setTabText(i, names.get(self.widget(i).objectName(), tr("MusicVAE")))
 
 
 @dataclass
@@ -38,6 +42,25 @@ class GenerationSession:
     controller: GenerationController
     vae_panel: VaePanel | None = None
     vae: VaeController | None = None
+    polyphony: PolyphonyPanel | None = None
+    performance: PerformancePanel | None = None
+    families: FamilyController | None = None
+
+    def open_bundle(self, path: str) -> bool:
+        """Open a .mag in the tab of its family (the RNN panel for melody, drums and Improv RNN)."""
+        from composer_app.errors import ComposerError
+        from composer_app.models.checkpoints.mag_file import read_mag_header
+        from composer_app.models.rnn.configs import get_config
+
+        try:
+            family = get_config(read_mag_header(path)[0]).family
+        except (ComposerError, KeyError, OSError, ValueError):  # unreadable or unknown: the RNN panel says why
+            family = ""
+        panel = {"polyphony": self.polyphony, "performance": self.performance}.get(family) or self.panel
+        tabs = panel.parentWidget().parentWidget() if panel.parentWidget() is not None else None
+        if isinstance(tabs, QTabWidget):
+            tabs.setCurrentWidget(panel)
+        return panel.use_bundle(path)
 
     def open_checkpoint(self, path: str):
         """Load a MusicVAE checkpoint (opened or dropped) and show its panel."""
@@ -57,12 +80,15 @@ def attach_generation(window, auditioner=None) -> GenerationSession:
     strip = CandidatesStrip()
     strip.setObjectName("variations")  # the dock's name keeps its place whatever the language
     vae_panel = VaePanel()
-    window.add_dock(GenerateTabs(panel, vae_panel), lambda: tr("Generate"), area="right")
+    polyphony, performance = PolyphonyPanel(settings), PerformancePanel(settings)
+    window.add_dock(GenerateTabs(panel, polyphony, performance, vae_panel), lambda: tr("Generate"), area="right")
     window.add_dock(strip, lambda: tr("Variations"), area="bottom")
     controller = GenerationController(window, panel, strip, auditioner=auditioner)
     vae = VaeController(window, vae_panel, controller)
+    families = FamilyController(window, controller, (polyphony, performance))
     if hasattr(window, "show_status"):
-        panel.message.connect(window.show_status)
+        for p in (panel, polyphony, performance):
+            p.message.connect(window.show_status)
         controller.queue.status.connect(lambda _job, text: window.show_status(text))
         controller.result_set_added.connect(
             lambda result_set: window.show_status(tr("%n variation(s) ready: {0}", "", len(result_set.candidates))
@@ -71,4 +97,6 @@ def attach_generation(window, auditioner=None) -> GenerationSession:
     app = QApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(controller.shutdown)  # quitting leaves no pool thread behind
-    return GenerationSession(panel, strip, controller, vae_panel, vae)
+    session = GenerationSession(panel, strip, controller, vae_panel, vae, polyphony, performance, families)
+    panel.bundle_picker.route_family = session.open_bundle  # a Polyphony or Performance bundle opens in its tab
+    return session

@@ -32,6 +32,7 @@ from composer_app.said import said
 
 # A model that never moves time on would loop for ever: stop after this many times Magenta's first event budget.
 MAX_BUDGET_FACTOR = 20
+REPORT_EVENTS = 32  # progress is reported every this many sampled events
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ class TimedGenerator:
     """The sampling loop of one Polyphony or Performance RNN bundle."""
 
     def __init__(self, bundle: Bundle):
+        self._progress = None
         self.bundle = bundle
         self.config = bundle.config
         self.encoder = self.config.encoder()
@@ -134,7 +136,10 @@ class TimedGenerator:
         return OneHotInput(codes[:, None], self.num_classes, empty, controls)
 
     # -- the loop ------------------------------------------------------------------------------------------
-    def generate(self, request: TimedRequest, cancelled: Callable[[], bool] | None = None) -> TimedResult:
+    def generate(self, request: TimedRequest, cancelled: Callable[[], bool] | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> TimedResult:
+        """Sample the outputs; `progress(steps, total)` hears now and then how far the slowest row has reached."""
+        self._progress = progress
         with one_blas_thread():
             return self._generate(request, cancelled)
 
@@ -213,6 +218,8 @@ class TimedGenerator:
             rows.loglik += log_prob
             rows.append(chosen, self.class_steps[chosen])
             generated = n + 1
+            if self._progress is not None and generated % REPORT_EVENTS == 0:
+                self._progress(min(int(rows.times.min()), total), total)
             if (budget is not None and k > 1 and generated >= first_iteration and generated < limit
                     and (generated - first_iteration) % request.steps_per_iteration == 0):
                 rows.keep(beam_rows(rows.loglik, request.beam_size, request.branch_factor))

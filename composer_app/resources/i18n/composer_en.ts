@@ -25,6 +25,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>harmony of %n note(s)</source>
+        <translation>
+            <numerusform>harmony of %n note</numerusform>
+            <numerusform>harmony of %n notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n variation(s) ready: {0}</source>
         <translation>
             <numerusform>%n variation ready: {0}</numerusform>

@@ -176,6 +176,10 @@
         <translation>{0} は {1!r} 用のバンドルですが、このアプリはそのモデルを知りません。使えるモデル：{2}</translation>
     </message>
     <message>
+        <source>{0} is a {1} bundle: open it in its own tab of the Generate panel.</source>
+        <translation>{0} は {1} のバンドルです。生成パネルの専用タブで開いてください。</translation>
+    </message>
+    <message>
         <source>No bundle ships for this model yet: open a .mag bundle.</source>
         <translation>このモデルにはまだ同梱のバンドルがありません。.mag バンドルを開いてください。</translation>
     </message>
@@ -338,6 +342,63 @@
         <translation>長さ</translation>
     </message>
     <message>
+        <source>Note density</source>
+        <translation>音の密度</translation>
+    </message>
+    <message>
+        <source>Pitch classes</source>
+        <translation>ピッチクラス</translation>
+    </message>
+    <message>
+        <source>Performance RNN</source>
+        <translation>Performance RNN</translation>
+    </message>
+    <message>
+        <source>From silence at the playhead</source>
+        <translation>再生位置から無音で始める</translation>
+    </message>
+    <message>
+        <source>Continue the track before the playhead</source>
+        <translation>再生位置までのトラックを続ける</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <comment>seconds, after a number</comment>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>How many notes start per second</source>
+        <translation>1 秒あたりに鳴り始める音の数</translation>
+    </message>
+    <message>
+        <source>Follow the density and pitch controls</source>
+        <translation>密度とピッチの指定に従う</translation>
+    </message>
+    <message>
+        <source>Dynamics (the model&apos;s velocities)</source>
+        <translation>強弱（モデルのベロシティ）</translation>
+    </message>
+    <message>
+        <source>Off, every note plays at one velocity</source>
+        <translation>オフにすると、すべての音が同じベロシティで鳴ります</translation>
+    </message>
+    <message>
+        <source>{0} notes/s</source>
+        <translation>{0} 音/秒</translation>
+    </message>
+    <message>
+        <source>This model is not conditioned on density or pitch classes, so those controls are off.</source>
+        <translation>このモデルは密度やピッチクラスで条件付けされていないため、それらの指定は使えません。</translation>
+    </message>
+    <message>
+        <source>This model takes only one of the two controls; the other is off.</source>
+        <translation>このモデルが受け取る指定は 2 つのうち 1 つだけです。もう一方は使えません。</translation>
+    </message>
+    <message>
+        <source>Result on</source>
+        <translation>結果の置き場所</translation>
+    </message>
+    <message>
         <source>Variations</source>
         <translation>バリエーション</translation>
     </message>
@@ -348,6 +409,38 @@
     <message>
         <source>Seed</source>
         <translation>シード</translation>
+    </message>
+    <message>
+        <source>A new track</source>
+        <translation>新しいトラック</translation>
+    </message>
+    <message>
+        <source>The same track</source>
+        <translation>同じトラック</translation>
+    </message>
+    <message>
+        <source>No bundle ships for this model yet. Open a .mag bundle: Magenta&apos;s published {0} works.</source>
+        <translation>このモデルのバンドルはまだ同梱されていません。.mag バンドルを開いてください（Magenta が公開している {0} が使えます）。</translation>
+    </message>
+    <message>
+        <source>No bundle chosen</source>
+        <translation>バンドル未選択</translation>
+    </message>
+    <message>
+        <source>Loaded {0}.</source>
+        <translation>{0} を読み込みました。</translation>
+    </message>
+    <message>
+        <source>{0} is a {1} bundle: open it in the Polyphony tab.</source>
+        <translation>{0} は {1} のバンドルです。Polyphony タブで開いてください。</translation>
+    </message>
+    <message>
+        <source>{0} is a {1} bundle: open it in the Performance tab.</source>
+        <translation>{0} は {1} のバンドルです。Performance タブで開いてください。</translation>
+    </message>
+    <message>
+        <source>{0} is a {1} bundle: open it in the RNN tab.</source>
+        <translation>{0} は {1} のバンドルです。RNN タブで開いてください。</translation>
     </message>
     <message>
         <source>Key lock</source>
@@ -386,9 +479,33 @@
         <translation>プライマー</translation>
     </message>
     <message>
+        <source>Do</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Polyphony RNN</source>
+        <translation>Polyphony RNN</translation>
+    </message>
+    <message>
+        <source>Harmonise the melody</source>
+        <translation>メロディにハーモニーを付ける</translation>
+    </message>
+    <message>
+        <source>Continue the part</source>
+        <translation>パートを続ける</translation>
+    </message>
+    <message>
         <source> bars</source>
         <comment>a unit after a number</comment>
         <translation> 小節</translation>
+    </message>
+    <message>
+        <source>The selected notes (or the current track) stay as they are; the model adds voices below them.</source>
+        <translation>選択した音（または現在のトラック）はそのまま残り、モデルがその下に声部を加えます。</translation>
+    </message>
+    <message>
+        <source>The selected notes (or the current track up to the playhead) are continued after them.</source>
+        <translation>選択した音（または再生位置までの現在のトラック）の続きを生成します。</translation>
     </message>
     <message>
         <source>How much new music to generate after the primer (16 steps = 1 bar of 4/4)</source>
@@ -472,11 +589,49 @@
         <source>Generate</source>
         <translation>生成</translation>
     </message>
+    <message>
+        <source>{0:.1f} / {1:.1f} s</source>
+        <translation>{0:.1f} / {1:.1f} 秒</translation>
+    </message>
     <message numerus="yes">
         <source>{0} / %n step(s)</source>
         <translation>
             <numerusform>{0} / %n ステップ</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Add a track first: the model reads and writes a track.</source>
+        <translation>先にトラックを追加してください。モデルはトラックを読み書きします。</translation>
+    </message>
+    <message>
+        <source>These models play pitched notes: select a melody or piano track, not drums.</source>
+        <translation>これらのモデルは音程のある音を演奏します。ドラムではなく、メロディかピアノのトラックを選んでください。</translation>
+    </message>
+    <message>
+        <source>There is no melody to harmonise: draw one, or select its notes.</source>
+        <translation>ハーモニーを付けるメロディがありません。メロディを描くか、その音を選択してください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>harmony of %n note(s)</source>
+        <translation>
+            <numerusform>%n 音のハーモニー</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0:g} s</source>
+        <translation>{0:g} 秒</translation>
+    </message>
+    <message>
+        <source>{0} harmony</source>
+        <translation>{0} ハーモニー</translation>
+    </message>
+    <message>
+        <source>Piano performance</source>
+        <translation>ピアノ演奏</translation>
+    </message>
+    <message>
+        <source>The model added no notes this time: generate again, or raise the temperature.</source>
+        <translation>今回はモデルが音を加えませんでした。もう一度生成するか、温度を上げてください。</translation>
     </message>
     <message>
         <source>The random seed of the last Generate: with the same seed and settings, a model gives the same variations</source>
@@ -501,6 +656,14 @@
     <message>
         <source>RNN</source>
         <translation>RNN</translation>
+    </message>
+    <message>
+        <source>Polyphony</source>
+        <translation>Polyphony</translation>
+    </message>
+    <message>
+        <source>Performance</source>
+        <translation>Performance</translation>
     </message>
     <message>
         <source>MusicVAE</source>
@@ -4403,6 +4566,26 @@
     <message>
         <source>Type chords in the chord lane over those bars, or move the playhead to your chords.</source>
         <translation>その小節のコードレーンにコードを入力するか、再生ヘッドをコードのある位置へ移動してください。</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>カスタム</translation>
+    </message>
+    <message>
+        <source>Even (all 12)</source>
+        <translation>均等（12 音すべて）</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>長調</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>短調</translation>
+    </message>
+    <message>
+        <source>How much of each pitch class (C to B) the performance should use</source>
+        <translation>演奏で各ピッチクラス（C〜B）をどれだけ使うか</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,5 @@
-"""The Generate panel lists the melody, drum and Improv RNN models and takes their bundles; Polyphony and
-Performance RNN bundles are refused with the command line to use."""
+"""The RNN panel lists the melody, drum and Improv RNN models and takes their bundles; Polyphony and Performance
+RNN bundles, which have their own tabs, are refused with where they go (the dock routes them there)."""
 
 from __future__ import annotations
 
@@ -25,13 +25,14 @@ def test_model_list_has_melody_drum_and_improv_models(panel):
     assert not {"polyphony", "performance_with_dynamics"} & set(listed)
 
 
-@pytest.mark.parametrize("name,tool", [("polyphony", "polyphony_rnn_generate"),
-                                       ("performance_with_dynamics", "performance_rnn_generate")])
-def test_polyphony_and_performance_bundles_are_refused_with_their_tool(panel, name, tool):
-    """Choosing a Polyphony or Performance RNN bundle keeps the current model and names its command line."""
+@pytest.mark.parametrize("name,title", [("polyphony", "Polyphony RNN"),
+                                        ("performance_with_dynamics", "Performance RNN (dynamics)")])
+def test_polyphony_and_performance_bundles_are_refused_with_their_tab(panel, name, title):
+    """On its own (no dock to route to), the panel keeps its model and says the bundle has its own tab."""
     before = panel.model_combo.currentData()
     assert not panel.use_bundle(str(shared_path("fixtures", "magenta-rnn2", f"{name}.mag")))
-    assert tool in panel.status.text() and panel.model_combo.currentData() == before
+    assert f"a {title} bundle: open it in its own tab" in panel.status.text()
+    assert panel.model_combo.currentData() == before
 
 
 def test_an_improv_bundle_switches_the_panel_to_its_model(panel, improv_bundle):

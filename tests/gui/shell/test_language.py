@@ -38,7 +38,7 @@ BIN = Path(sys.executable).parent
 # the tracks' default names (Chords: the chord lane's own track, found by that name), and "English" (each language
 # is named in itself in the language menu).
 ALLOWED = {"Magenta", "Google", "MIDI", "FluidSynth", "SoundFont", "Composer", "DAW", "WAV", "FLAC", "MusicXML", "ABC",
-           "General", "RNN", "MusicVAE", "GrooVAE", "English", "Melody", "Drums", "Improv", "Chords", "qpm", "Ctrl", "Shift", "Alt", "Delete", "OK", "mag", "mxl"}
+           "General", "RNN", "MusicVAE", "GrooVAE", "English", "Melody", "Drums", "Improv", "Polyphony", "Performance", "Chords", "qpm", "Ctrl", "Shift", "Alt", "Delete", "OK", "mag", "mxl"}
 NOTE_NAME = re.compile(r"^[A-G][#b]?-?\d*$")
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 FILE_PATTERN = re.compile(r"\*?\.[A-Za-z0-9]+")

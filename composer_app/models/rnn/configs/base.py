@@ -62,7 +62,7 @@ class ModelConfig:
 
     @property
     def in_generate_panel(self) -> bool:
-        """Whether the app's Generate panel can run it yet (the others have their own command lines for now)."""
+        """Whether the Generate dock's RNN tab lists it (Polyphony and Performance RNN have tabs of their own)."""
         return self.family in ("melody", "drums", "improv")
 
 
