@@ -165,6 +165,8 @@ class VaePanel(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         """Every text in the current language."""
+        if hasattr(self, "_track_names"):  # the clip lists end with "A file…"
+            self.set_tracks(self._track_names, self._current)
         self.key_combo.setItemText(0, tr(KEYS[0]))
         for i in range(self.scale_combo.count()):
             self.scale_combo.setItemText(i, model_text(self.scale_combo.itemData(i)))
