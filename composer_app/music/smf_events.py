@@ -40,11 +40,24 @@ class SmfEvents:
     tracks: tuple[tuple[tuple, ...], ...]
 
 
+# The last file read and its events: opening a MIDI file reads its notes, then its lead-sheet chords.
+_last: tuple[bytes, SmfEvents] | None = None
+
+
 def read_smf_events(data: bytes, path: Path) -> SmfEvents:
     """Scan and decode a file's bytes, or raise MusicFileError saying what is wrong (the scan's problems first)."""
+    global _last
     layout = scan_smf(data, path)
     tracks = tuple(_decode_track(body, found, path) for body, found in zip(layout.tracks, layout.events))
-    return SmfEvents(layout.fmt, layout.division, tracks)
+    events = SmfEvents(layout.fmt, layout.division, tracks)
+    _last = (data, events)
+    return events
+
+
+def reread_smf_events(data: bytes, path: Path) -> SmfEvents:
+    """read_smf_events, reusing the events of the last file read when these are its bytes."""
+    last = _last
+    return last[1] if last is not None and last[0] == data else read_smf_events(data, path)
 
 
 def _decode_track(body: bytes, found, path: Path) -> tuple[tuple, ...]:
@@ -86,9 +99,9 @@ def _decode_track(body: bytes, found, path: Path) -> tuple[tuple, ...]:
             data = body[start:end]
             data = data[1:] if data[:1] == b"\xf0" else data
             data = data[:-1] if data[-1:] == b"\xf7" else data
-            if any(byte > 127 for byte in data):
+            if max(data, default=0) > 127:
                 _refuse(path, _DATA_BYTE)
-        elif any(byte > 127 for byte in body[start:end]):
+        elif max(body[start:end], default=0) > 127:
             _refuse(path, _DATA_BYTE)
         elif kind in _NO_DATA_NAMES and end > start:
             _refuse(path, f"wrong number of bytes for {_NO_DATA_NAMES[kind]} message")

@@ -16,9 +16,9 @@ from composer_app.music.errors import MusicFileError
 from composer_app.music.song import MAX_TICK, MAX_TIME_SIGNATURES, MAX_TRACKS, TimeSignature
 from composer_app.said import Said, said
 
-MAX_EVENTS = 500_000  # mido and pretty_midi take some 7 µs an event together: a few seconds at most
+MAX_EVENTS = 500_000  # reading takes some 2 µs an event: a second at most
 MAX_PAYLOAD_BYTES = 4 * 1024 * 1024  # meta and sysex data, which mido reads a byte at a time
-MAX_SOURCE_TICKS = MAX_TICK  # pretty_midi allocates a float per tick of the file's own resolution
+MAX_SOURCE_TICKS = MAX_TICK  # in the file's own ticks: the limit pretty_midi set when it read files here
 
 # Data bytes after each status byte, as mido reads them; statuses missing here are undefined.
 _CHANNEL_DATA = (None,) * 8 + (2, 2, 2, 2, 1, 1, 2)  # by the status's high nibble, 0x8 to 0xE

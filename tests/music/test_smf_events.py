@@ -146,3 +146,13 @@ def test_lead_sheet_chords_come_from_every_text_event(tmp_path):
     assert midi_chord_events(path) == reference_midi_chord_events(path) == expected
     path.write_bytes(smf(track(meta(0x01, b"C"), meta(0x51, b"\x01")), fmt=0))
     assert midi_chord_events(path) == reference_midi_chord_events(path) == ()
+
+
+def test_lead_sheet_chords_reuse_only_the_same_bytes(tmp_path):
+    """The chords read after a song come from the file as it is now, not from the events kept from reading it."""
+    path = tmp_path / "lead.mid"
+    path.write_bytes(smf(track(meta(0x01, b"C"), note_on(60), note_off(60, delta=480)), fmt=0))
+    read_midi(path)
+    assert midi_chord_events(path) == (ChordSymbol(0, "C"),)
+    path.write_bytes(smf(track(meta(0x01, b"Dm"), note_on(60), note_off(60, delta=480)), fmt=0))
+    assert midi_chord_events(path) == reference_midi_chord_events(path) == (ChordSymbol(0, "Dm"),)
