@@ -29,15 +29,14 @@ _DELTA_TIME, _SYSEX_LENGTH, _META_LENGTH = said("delta time"), said("sysex lengt
 
 @dataclass(frozen=True)
 class SmfLayout:
-    """What the scan found: the file type, its ticks per quarter, its track chunks' bodies, each track's events
-    as (tick, kind, start, end) and the last tick. kind is the status byte, or META | type for a meta event;
-    body[start:end] is the event's data as mido reads it (a running status's first data byte included)."""
+    """What the scan found: the file type, its ticks per quarter, its track chunks' bodies and each track's events
+    as (tick, kind, start, end). kind is the status byte, or META | type for a meta event; body[start:end] is the
+    event's data as mido reads it (a running status's first data byte included)."""
 
     fmt: int
     division: int
     tracks: tuple[bytes, ...]
     events: tuple[tuple[tuple[int, int, int, int], ...], ...]
-    last_tick: int
 
 
 def scan_smf(data: bytes, path: Path) -> SmfLayout:
@@ -69,9 +68,8 @@ def scan_smf(data: bytes, path: Path) -> SmfLayout:
     if not bodies:
         raise MusicFileError(path, said("the file holds no tracks"))
     walk = _EventWalk(path)
-    events = [[] for _ in bodies]
-    last_tick = max(walk.track(body, number, found) for number, (body, found) in enumerate(zip(bodies, events), 1))
-    return SmfLayout(fmt, division, tuple(bodies), tuple(map(tuple, events)), last_tick)
+    events = tuple(walk.track(body, number) for number, body in enumerate(bodies, 1))
+    return SmfLayout(fmt, division, tuple(bodies), events)
 
 
 def _track_chunks(data: bytes, pos: int, announced: int, path: Path) -> list[bytes]:
@@ -109,9 +107,10 @@ class _EventWalk:
     def fail(self, problem: Said):
         raise MusicFileError(self.path, problem)
 
-    def track(self, body: bytes, number: int, found: list) -> int:
-        """Check one track's events, adding them to `found`; return its last tick."""
+    def track(self, body: bytes, number: int) -> tuple[tuple[int, int, int, int], ...]:
+        """Check one track's events and return them, each as (tick, kind, start, end)."""
         i, end, tick, status, events = 0, len(body), 0, None, self.events
+        found: list[tuple[int, int, int, int]] = []
         add = found.append
         while i < end:
             byte = body[i]
@@ -170,7 +169,7 @@ class _EventWalk:
                     "too long: track {track} has an event at tick {tick:,}; the file is likely damaged").format(
                     track=number, tick=tick))
         self.events = events
-        return tick
+        return tuple(found)
 
     def _varlen(self, body: bytes, i: int, number: int, what: Said) -> tuple[int, int]:
         value = 0
