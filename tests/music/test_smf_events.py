@@ -49,7 +49,7 @@ def test_shared_midi_files_read_as_before():
     Bach fugues give equal Songs (or the same error) and the same lead-sheet chords both ways, in 60 s on 2 cores.
 
     Equal Songs include every note's start and end tick, so this also shows that pretty_midi's round trip through
-    seconds gave back the file's own ticks. COMPOSER_MIDI_CORPUS=all compares every file instead (some 8 CPU
+    seconds gave back the file's own ticks. COMPOSER_MIDI_CORPUS=all compares every file instead (some 9 CPU
     minutes, so its time is not checked)."""
     every = sorted(shared_path("datasets").rglob("*.mid"))
     assert len(every) >= 5541
