@@ -228,16 +228,17 @@ def open_midi() -> None:
         window.show()
         app.processEvents()
         results = []
+        clock = time.process_time if os.environ.get("BENCH_CPU_TIME") == "1" else time.perf_counter
         for _ in range(4):
             window.document.new()
             app.processEvents()
-            t = time.perf_counter()
+            t = clock()
             window.files.open_path(path, ask=False)
             window.editor.canvas.repaint()
-            results.append((time.perf_counter() - t) * 1000)
+            results.append((clock() - t) * 1000)
         notes = window.document.song.note_count
-        print(f"open a {notes}-note MIDI file to a drawn roll: first {results[0]:.0f} ms (loads mido and "
-              f"pretty_midi), then median {statistics.median(results[1:]):.0f} ms (target <= 300 ms)")
+        print(f"open a {notes}-note MIDI file to a drawn roll: first {results[0]:.0f} ms (loads the "
+              f"reader), then median {statistics.median(results[1:]):.0f} ms (target <= 300 ms)")
         window.document.undo_stack.setClean()
         window.close()
 

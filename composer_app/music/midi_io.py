@@ -1,14 +1,14 @@
-"""Standard MIDI File import (through pretty_midi) and type-1 export (through mido)."""
+"""Standard MIDI File import (read straight from the file's events) and type-1 export (through mido)."""
 
 from __future__ import annotations
 
 import io
 import os
-import warnings
 from pathlib import Path
 
 from composer_app.music.errors import MusicFileError
-from composer_app.music.smf_scan import MAX_SOURCE_TICKS, scan_smf
+from composer_app.music.smf_events import SmfEvents, read_smf_events
+from composer_app.music.smf_scan import MAX_SOURCE_TICKS
 from composer_app.music.song import (
     DRUM_CHANNEL,
     MAX_NOTES,
@@ -21,36 +21,19 @@ from composer_app.music.song import (
     Track,
     song_limit_problem,
 )
-from composer_app.quiet_imports import import_quietly
 from composer_app.said import said
 from composer_app.user_files import read_limited
 
 # Guards that keep a hostile or corrupt file from hanging the app or eating memory; smf_scan holds the others.
 MAX_FILE_BYTES = 32 * 1024 * 1024
-MAX_TICKS = MAX_SOURCE_TICKS  # pretty_midi allocates a float per tick; it rejects more itself
+MAX_TICKS = MAX_SOURCE_TICKS
 CHORD_TRACK_NAME = "Chords"
 
 
 def read_midi(path: str | os.PathLike) -> Song:
     """Read a type-0 or type-1 SMF into a Song, or raise MusicFileError saying why not."""
-    import mido
-
-    pretty_midi = import_quietly("pretty_midi")
     path = Path(path)
-    layout = scan_smf(_read_bytes(path), path)
-    try:
-        mid = mido.MidiFile(file=io.BytesIO(layout.clean_bytes()))
-    except Exception as exc:  # mido raises many types for malformed data
-        raise MusicFileError(path, said(
-            "corrupt or truncated MIDI data ({reason})").format(reason=_reason(exc))) from None
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            pm = pretty_midi.PrettyMIDI(mido_object=mid)
-    except Exception as exc:
-        raise MusicFileError(path, said("could not interpret the MIDI data ({reason})").format(
-            reason=_reason(exc))) from None
-    song = _song_from_pretty_midi(pm, mid, path)
+    song = _song_from_events(read_smf_events(_read_bytes(path), path), path)
     problem = song_limit_problem(song)
     if problem:
         raise MusicFileError(path, problem)
@@ -61,48 +44,95 @@ def _read_bytes(path: Path) -> bytes:
     return read_limited(path, MAX_FILE_BYTES, said("MIDI song"), MusicFileError)
 
 
-def _reason(exc: Exception) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text[:120]
+# The song is read as pretty_midi read it before (this app's files and players agree with it), without its
+# detour through seconds: tempo and metre come from the first track alone, and each track's notes form one
+# instrument per program and channel.
 
 
-def _song_from_pretty_midi(pm, mid, path: Path) -> Song:
-    src_ppq = pm.resolution
-
-    def to_tick(seconds: float) -> int:
-        return _rescale(pm.time_to_tick(seconds), src_ppq)
-
+def _song_from_events(smf: SmfEvents, path: Path) -> Song:
+    src_ppq = smf.division
     tracks: list[Track] = []
     used_channels: set[int] = set()
     total = 0
-    for inst in pm.instruments:
-        notes = []
-        for n in inst.notes:
-            start = to_tick(n.start)
-            end = to_tick(n.end)
+    for name, program, channel, pairs in _instruments(smf.tracks):
+        rows = []
+        for start_tick, end_tick, pitch, velocity in pairs:
+            start = _rescale(start_tick, src_ppq)
             # Rescaling can fold a very short note to zero length; keep it audible and editable.
-            notes.append(Note(start=start, pitch=n.pitch, duration=max(1, end - start), velocity=n.velocity))
+            rows.append((start, pitch, max(1, _rescale(end_tick, src_ppq) - start), velocity))
+        rows.sort()  # as tuples, in Note's own order, which is quicker than sorting the Notes
+        notes = tuple(Note(*row) for row in rows)
         total += len(notes)
         if total > MAX_NOTES:
             raise MusicFileError(path, said("more than {limit} notes").format(limit=MAX_NOTES))
-        channel = DRUM_CHANNEL if inst.is_drum else _free_channel(used_channels)
+        is_drum = channel == DRUM_CHANNEL
+        channel = DRUM_CHANNEL if is_drum else _free_channel(used_channels)
         used_channels.add(channel)
-        name = _file_text(inst.name).strip() or _default_track_name(inst.program, inst.is_drum)
-        tracks.append(
-            Track(name=name, program=int(inst.program), is_drum=bool(inst.is_drum), channel=channel, notes=notes)
-        )
+        name = _file_text(name).strip() or _default_track_name(program, is_drum)
+        tracks.append(Track(name=name, program=program, is_drum=is_drum, channel=channel, notes=notes))
 
-    tempo_times, tempi = pm.get_tempo_changes()
-    tempos = [TempoChange(to_tick(t), _tidy_qpm(float(q))) for t, q in zip(tempo_times, tempi)]
+    conductor = smf.tracks[0]
+    tempos = [TempoChange(_rescale(tick, src_ppq), _tidy_qpm(60.0 / (scale * src_ppq)))
+              for tick, scale in _tick_scales(conductor, src_ppq)]
     tempos = _dedupe_by_tick(tempos)
-    sigs = [TimeSignature(to_tick(ts.time), ts.numerator, ts.denominator) for ts in pm.time_signature_changes]
+    sigs = [TimeSignature(_rescale(e[0], src_ppq), e[2], e[3]) for e in conductor if e[1] == "time_signature"]
     sigs = _dedupe_by_tick(sigs)  # smf_scan has refused signatures a song cannot use
-    chords = _read_chord_track(mid, src_ppq)
-    title = _title(mid)
     try:
-        return Song(tracks=tracks, tempos=tempos, time_signatures=sigs, chords=chords, title=title)
+        return Song(tracks=tracks, tempos=tempos, time_signatures=sigs, chords=_read_chord_track(smf),
+                    title=_title(smf))
     except ValueError as exc:
         raise MusicFileError(path, str(exc)) from None
+
+
+def _tick_scales(conductor, resolution: int) -> list[tuple[int, float]]:
+    """(tick, seconds per tick) from the first track's tempos: one at tick 0 replaces the default 120 qpm, and a
+    later one counts only where it changes the pace (pretty_midi's arithmetic, so the qpm come out the same)."""
+    scales = [(0, 60.0 / (120.0 * resolution))]
+    for event in conductor:
+        if event[1] == "set_tempo":
+            scale = 60.0 / ((6e7 / event[2]) * resolution)
+            if event[0] == 0:
+                scales = [(0, scale)]
+            elif scale != scales[-1][1]:
+                scales.append((event[0], scale))
+    return scales
+
+
+def _instruments(tracks):
+    """(track name, program, channel, [(start, end, pitch, velocity)]) per instrument, in the order their first
+    notes end. A note-off ends every open note of its channel and pitch begun before its tick (one begun at the
+    same tick plays on); a note-off with no note open is ignored and a note never ended is dropped."""
+    instruments: dict[tuple[int, int, int], tuple] = {}
+    for index, events in enumerate(tracks):
+        name = ""
+        open_notes: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        programs = [0] * 16
+        for event in events:
+            tick, kind = event[0], event[1]
+            if kind == "note_on" and event[4]:
+                open_notes.setdefault((event[2], event[3]), []).append((tick, event[4]))
+            elif kind == "note_on" or kind == "note_off":
+                key = (event[2], event[3])
+                started = open_notes.get(key)
+                if started is None:
+                    continue
+                closing = [s for s in started if s[0] != tick]
+                keep = [s for s in started if s[0] == tick]
+                for start, velocity in closing:
+                    program = programs[event[2]]
+                    instrument = instruments.get((program, event[2], index))
+                    if instrument is None:
+                        instrument = instruments[(program, event[2], index)] = (name, program, event[2], [])
+                    instrument[3].append((start, tick, event[3], velocity))
+                if closing and keep:
+                    open_notes[key] = keep
+                else:
+                    del open_notes[key]
+            elif kind == "program_change":
+                programs[event[2]] = event[3]
+            elif kind == "track_name":
+                name = event[2]
+    return list(instruments.values())
 
 
 def _tidy_qpm(qpm: float) -> float:
@@ -144,31 +174,30 @@ def _default_track_name(program: int, is_drum: bool) -> str:
     return program_name(program)
 
 
-def _read_chord_track(mid, src_ppq: int) -> list[ChordSymbol]:
+def _read_chord_track(smf: SmfEvents) -> list[ChordSymbol]:
     """Chord symbols this app wrote as text events on a track named "Chords"."""
     chords = []
-    for track in mid.tracks:
-        names = [m.name for m in track if m.type == "track_name"]
+    for events in smf.tracks:
+        names = [e[2] for e in events if e[1] == "track_name"]
         if not names or names[0] != CHORD_TRACK_NAME:
             continue
-        # pretty_midi has already turned mido's delta times into absolute ticks.
-        for msg in track:
-            if msg.type == "text" and msg.text.strip():
-                chords.append(ChordSymbol(_rescale(msg.time, src_ppq), _file_text(msg.text).strip()))
+        for event in events:
+            if event[1] == "text" and event[2].strip():
+                chords.append(ChordSymbol(_rescale(event[0], smf.division), _file_text(event[2]).strip()))
     return chords
 
 
-def _title(mid) -> str:
-    if mid.type == 1 and len(mid.tracks) > 1:
-        for msg in mid.tracks[0]:
-            if msg.type == "track_name":
-                return _file_text(msg.name).strip()
+def _title(smf: SmfEvents) -> str:
+    if smf.fmt == 1 and len(smf.tracks) > 1:
+        for event in smf.tracks[0]:
+            if event[1] == "track_name":
+                return _file_text(event[2]).strip()
     return ""
 
 
 def _file_text(text: str) -> str:
     """A name or text event as written: UTF-8 when its bytes are UTF-8 (as this app and most DAWs write), else
-    the Latin-1 that mido reads every file as."""
+    the Latin-1 that smf_events (as mido) reads every file as."""
     try:
         return text.encode("latin-1").decode("utf-8")
     except UnicodeError:

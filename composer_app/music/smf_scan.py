@@ -1,9 +1,9 @@
-"""A structural check of Standard MIDI File bytes before mido parses them: chunks, events, limits, tempo and metre.
+"""A structural check of Standard MIDI File bytes: chunks, events, limits, tempo and metre, walked once.
 
-mido reads whatever a file claims (a delta time of a million bytes, 65,535 tracks, events past their chunk) and
-pretty_midi divides by a tempo of 0, so a damaged file could hang the app or fail with a bare exception. This
-walks every event once, the way mido will, and raises MusicFileError naming the problem, or hands mido a
-clean copy: a 6-byte header and the track chunks alone (unknown chunks are skipped, as the SMF spec asks).
+A file claims what it likes (a delta time of a million bytes, 65,535 tracks, events past their chunk, a tempo of
+0), so a damaged file could hang the app or fail with a bare exception. This walks every event once, the way mido
+reads them, and raises MusicFileError naming the problem, or hands back the track chunks' bodies (unknown chunks
+are skipped, as the SMF spec asks) with each event's tick, status and where its data lies, for smf_events to decode.
 """
 
 from __future__ import annotations
@@ -16,32 +16,27 @@ from composer_app.music.errors import MusicFileError
 from composer_app.music.song import MAX_TICK, MAX_TIME_SIGNATURES, MAX_TRACKS, TimeSignature
 from composer_app.said import Said, said
 
-MAX_EVENTS = 500_000  # mido and pretty_midi take some 7 µs an event together: a few seconds at most
+MAX_EVENTS = 500_000  # reading takes some 2 µs an event: a second at most
 MAX_PAYLOAD_BYTES = 4 * 1024 * 1024  # meta and sysex data, which mido reads a byte at a time
-MAX_SOURCE_TICKS = MAX_TICK  # pretty_midi allocates a float per tick of the file's own resolution
+MAX_SOURCE_TICKS = MAX_TICK  # in the file's own ticks: the limit pretty_midi set when it read files here
 
 # Data bytes after each status byte, as mido reads them; statuses missing here are undefined.
-_CHANNEL_DATA = {0x8: 2, 0x9: 2, 0xA: 2, 0xB: 2, 0xC: 1, 0xD: 1, 0xE: 2}
+_CHANNEL_DATA = (None,) * 8 + (2, 2, 2, 2, 1, 1, 2)  # by the status's high nibble, 0x8 to 0xE
 _SYSTEM_DATA = {0xF1: 1, 0xF2: 2, 0xF3: 1, 0xF6: 0, 0xF8: 0, 0xFA: 0, 0xFB: 0, 0xFC: 0, 0xFE: 0}
-_END_OF_TRACK = b"\x00\xff\x2f\x00"
+META = 0x100  # kinds from META up are meta events: META | the meta type byte
+_DELTA_TIME, _SYSEX_LENGTH, _META_LENGTH = said("delta time"), said("sysex length"), said("meta event length")
 
 
 @dataclass(frozen=True)
 class SmfLayout:
-    """What the scan found: the file type, its ticks per quarter, its track chunks' bodies and its last tick."""
+    """What the scan found: the file type, its ticks per quarter, its track chunks' bodies and each track's events
+    as (tick, kind, start, end). kind is the status byte, or META | type for a meta event; body[start:end] is the
+    event's data as mido reads it (a running status's first data byte included)."""
 
     fmt: int
     division: int
     tracks: tuple[bytes, ...]
-    last_tick: int
-
-    def clean_bytes(self) -> bytes:
-        """The file as mido should read it (an empty track gets an end-of-track, which pretty_midi needs)."""
-        out = [b"MThd", struct.pack(">IHHh", 6, self.fmt, len(self.tracks), self.division)]
-        for body in self.tracks:
-            body = body or _END_OF_TRACK
-            out += [b"MTrk", struct.pack(">I", len(body)), body]
-        return b"".join(out)
+    events: tuple[tuple[tuple[int, int, int, int], ...], ...]
 
 
 def scan_smf(data: bytes, path: Path) -> SmfLayout:
@@ -73,8 +68,8 @@ def scan_smf(data: bytes, path: Path) -> SmfLayout:
     if not bodies:
         raise MusicFileError(path, said("the file holds no tracks"))
     walk = _EventWalk(path)
-    last_tick = max(walk.track(body, number) for number, body in enumerate(bodies, 1))
-    return SmfLayout(fmt, division, tuple(bodies), last_tick)
+    events = tuple(walk.track(body, number) for number, body in enumerate(bodies, 1))
+    return SmfLayout(fmt, division, tuple(bodies), events)
 
 
 def _track_chunks(data: bytes, pos: int, announced: int, path: Path) -> list[bytes]:
@@ -112,12 +107,19 @@ class _EventWalk:
     def fail(self, problem: Said):
         raise MusicFileError(self.path, problem)
 
-    def track(self, body: bytes, number: int) -> int:
-        """Check one track's events; return its last tick."""
-        i, end, tick, status = 0, len(body), 0, None
+    def track(self, body: bytes, number: int) -> tuple[tuple[int, int, int, int], ...]:
+        """Check one track's events and return them, each as (tick, kind, start, end)."""
+        i, end, tick, status, events = 0, len(body), 0, None, self.events
+        found: list[tuple[int, int, int, int]] = []
+        add = found.append
         while i < end:
-            delta, i = self._varlen(body, i, number, said("delta time"))
-            tick += delta
+            byte = body[i]
+            if byte < 0x80:  # most delta times fit one byte
+                tick += byte
+                i += 1
+            else:
+                delta, i = self._varlen(body, i, number, _DELTA_TIME)
+                tick += delta
             if i >= end:
                 self.fail(said("an event in track {track} runs past the end of its chunk").format(track=number))
             byte = body[i]
@@ -125,27 +127,38 @@ class _EventWalk:
             if byte < 0x80:
                 if status is None:
                     self.fail(said("track {track} uses running status before any status byte").format(track=number))
-                kind, running = status, True
+                kind, running = status, 1
             else:
-                kind, running = byte, False
+                kind, running = byte, 0
                 if kind != 0xFF:  # mido keeps running status across meta events
                     status = kind
-            if kind == 0xFF:
-                i = self._meta(body, i, number, tick)
+            if kind < 0xF0:
+                start = i - running
+                i = start + _CHANNEL_DATA[kind >> 4]
+                add((tick, kind, start, i))
+            elif kind == 0xFF:
+                kind = META | body[i] if i < end else kind
+                start, i = self._meta(body, i, number, tick)
+                add((tick, kind, start, i))
             elif kind in (0xF0, 0xF7):
-                length, i = self._varlen(body, i, number, said("sysex length"))
+                length, start = self._varlen(body, i, number, _SYSEX_LENGTH)
                 self.payload += length
-                i += length
+                i = start + length
+                add((tick, kind, start, i))
             else:
-                count = _CHANNEL_DATA.get(kind >> 4) if kind < 0xF0 else _SYSTEM_DATA.get(kind)
+                count = _SYSTEM_DATA.get(kind)
                 if count is None:
                     self.fail(said(
                         "undefined status byte 0x{status:02X} in track {track}").format(status=kind, track=number))
+                start = i - running
+                # A running status after a status with no data bytes reads one byte as data (mido refuses it)
+                # while this walk goes on from that byte: mido's refusal comes first unless the walk fails.
                 i += count - running
+                add((tick, kind, start, max(i, start + running)))
             if i > end:
                 self.fail(said("an event in track {track} runs past the end of its chunk").format(track=number))
-            self.events += 1
-            if self.events > MAX_EVENTS:
+            events += 1
+            if events > MAX_EVENTS:
                 self.fail(said("it holds more than {limit:,} events, more than a song this app can edit").format(
                     limit=MAX_EVENTS))
             if self.payload > MAX_PAYLOAD_BYTES:
@@ -155,7 +168,8 @@ class _EventWalk:
                 self.fail(said(
                     "too long: track {track} has an event at tick {tick:,}; the file is likely damaged").format(
                     track=number, tick=tick))
-        return tick
+        self.events = events
+        return tuple(found)
 
     def _varlen(self, body: bytes, i: int, number: int, what: Said) -> tuple[int, int]:
         value = 0
@@ -170,11 +184,11 @@ class _EventWalk:
         self.fail(said("a {what} in track {track} is longer than the 4 bytes a MIDI file allows").format(
             what=what, track=number))
 
-    def _meta(self, body: bytes, i: int, number: int, tick: int) -> int:
+    def _meta(self, body: bytes, i: int, number: int, tick: int) -> tuple[int, int]:
         if i >= len(body):
             self.fail(said("an event in track {track} runs past the end of its chunk").format(track=number))
         kind = body[i]
-        length, i = self._varlen(body, i + 1, number, said("meta event length"))
+        length, i = self._varlen(body, i + 1, number, _META_LENGTH)
         data = body[i:i + length]
         self.payload += length
         if kind == 0x51 and len(data) >= 3 and int.from_bytes(data[:3], "big") == 0:
@@ -188,4 +202,4 @@ class _EventWalk:
             if problem:
                 self.fail(said(
                     "{problem} (at tick {tick} of track {track})").format(problem=problem, tick=tick, track=number))
-        return i + length
+        return i, i + length

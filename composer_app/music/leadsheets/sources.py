@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import os
 from collections import Counter
 from pathlib import Path
@@ -35,28 +34,22 @@ def read_lead_sheet_songs(path: str | os.PathLike, counts: Counter) -> list[Song
 
 def midi_chord_events(path: Path) -> tuple[ChordSymbol, ...]:
     """Chord symbols written as text or marker events on any track of a MIDI file (many lead-sheet exports do)."""
-    import mido
-
     from composer_app.music.midi_io import MAX_FILE_BYTES
-    from composer_app.music.smf_scan import scan_smf
+    from composer_app.music.smf_events import reread_smf_events
 
     try:
-        layout = scan_smf(read_limited(path, MAX_FILE_BYTES, said("MIDI song"), MusicFileError), path)
-        mid = mido.MidiFile(file=io.BytesIO(layout.clean_bytes()))
-    except Exception:  # read_midi already read this file, so this is at worst a file without chords
-        return ()
-    if mid.type == 2 or not mid.ticks_per_beat:
+        smf = reread_smf_events(read_limited(path, MAX_FILE_BYTES, said("MIDI song"), MusicFileError), path)
+    except MusicFileError:  # read_midi already read this file, so this is at worst a file without chords
         return ()
     chords: dict[int, str] = {}
-    for track in mid.tracks:
-        tick, found, texts = 0, [], 0
-        for msg in track:
-            tick += msg.time
-            if msg.type in _TEXT_TYPES and msg.text.strip():
+    for events in smf.tracks:
+        found, texts = [], 0
+        for event in events:
+            if event[1] in _TEXT_TYPES and event[2].strip():
                 texts += 1
-                figure = repair_figure(msg.text)
+                figure = repair_figure(event[2])
                 if figure:
-                    found.append((round(tick * PPQ / mid.ticks_per_beat), figure))
+                    found.append((round(event[0] * PPQ / smf.division), figure))
         if texts and len(found) >= MIN_CHORD_SHARE * texts:
             for at, figure in found:
                 chords.setdefault(at, figure)
