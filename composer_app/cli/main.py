@@ -32,6 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
         "Run with no command to open the app; the commands below work without a display.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--selftest", action="store_true",
+                        help="check this installation without a display (window, models, sound, MIDI) and exit; "
+                        "it must come first (`composer-app --selftest --help` shows its options)")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
     gui = sub.add_parser("gui", help="open the app (the default with no command)")
     gui.add_argument("files", nargs="*", help="music files or a project to open")
@@ -85,6 +88,10 @@ def main(argv: list[str] | None = None) -> int:
         # the worker instead of a second app. Checked first so that the usual start-up skips the import.
         multiprocessing.freeze_support()
     argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["--selftest"]:
+        from composer_app.cli.selftest import run_selftest
+
+        return run_selftest(argv[1:])
     if _opens_the_app(argv) and has_display():
         return run_gui(argparse.Namespace(files=argv))
     parser = build_parser()

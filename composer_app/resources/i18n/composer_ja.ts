@@ -4404,6 +4404,14 @@
         <source>Type chords in the chord lane over those bars, or move the playhead to your chords.</source>
         <translation>その小節のコードレーンにコードを入力するか、再生ヘッドをコードのある位置へ移動してください。</translation>
     </message>
+    <message>
+        <source>training needs TensorFlow, which this copy of Composer does not include</source>
+        <translation>学習には TensorFlow が必要ですが、この Composer には含まれていません</translation>
+    </message>
+    <message>
+        <source>Generating works without it. To train models, run Composer from its source folder (bash scripts/run-app.sh installs TensorFlow; see the README).</source>
+        <translation>生成は TensorFlow なしで動きます。モデルを学習するには、ソースフォルダーから Composer を起動してください（bash scripts/run-app.sh が TensorFlow をインストールします。README を参照）。</translation>
+    </message>
 </context>
 <context>
     <name>busy</name>
