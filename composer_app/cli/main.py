@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from importlib import import_module
+from pathlib import Path
 
 from composer_app import APP_NAME, __version__
 
@@ -66,6 +67,20 @@ def run_gui(args: argparse.Namespace) -> int:
     return run(list(getattr(args, "files", [])))
 
 
+def selftest(argv: list[str]) -> int:
+    """`composer-app --selftest [--screenshot FILE]`: headless (offscreen) unless a display is there."""
+    parser = OneLineParser(prog="composer-app --selftest",
+                           description="Check this installation and exit: 0 when every check passed.")
+    parser.add_argument("--screenshot", type=Path, metavar="FILE.png",
+                        help="also save a picture of the window once it has generated")
+    args = parser.parse_args(argv)
+    if not has_display():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from composer_app.cli.selftest import run_selftest
+
+    return run_selftest(args.screenshot)
+
+
 def _opens_the_app(argv: list[str]) -> bool:
     """No arguments, or only files to open: the app, without building the command parser.
 
@@ -89,9 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         multiprocessing.freeze_support()
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv[:1] == ["--selftest"]:
-        from composer_app.cli.selftest import run_selftest
-
-        return run_selftest(argv[1:])
+        return selftest(argv[1:])
     if _opens_the_app(argv) and has_display():
         return run_gui(argparse.Namespace(files=argv))
     parser = build_parser()

@@ -17,8 +17,6 @@ from pathlib import Path
 from composer_app import APP_NAME, RESOURCE_DIR, __version__
 
 PROBE_STEPS = 32  # two bars of sixteenth steps: enough to show a model runs, quick on any machine
-WINDOW_TIMEOUT_S = 30.0
-GENERATE_TIMEOUT_S = 120.0
 
 
 def process_age() -> float | None:
@@ -51,7 +49,7 @@ class SelfTest:
         self.failed: list[str] = []
         self.passed = 0
         self.songs: list = []  # what the models generated, for the MIDI check
-        self.window = None
+        self.window_checks = None
 
     def check(self, name: str, run: Callable[[], str]) -> None:
         try:
@@ -63,90 +61,16 @@ class SelfTest:
             self.passed += 1
             print(f"ok {name}: {detail}", flush=True)
 
-    # -- the window --------------------------------------------------------------------------------------------
     def open_window(self) -> str:
-        from PySide6.QtCore import QEventLoop, QTimer
+        from composer_app.gui.shell.selftest_window import WindowChecks  # Qt loads here, inside the check
 
-        from composer_app.gui.shell.app import _AfterFirstPaint, application, attach_features, create_window
+        self.window_checks = WindowChecks(process_age, self.screenshot)
+        return self.window_checks.open_window()
 
-        if os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):
-            from PySide6.QtCore import qInstallMessageHandler
-
-            # The offscreen platform warns that it ignores size hints once per dock and dialog: not a finding.
-            qInstallMessageHandler(lambda _mode, _ctx, text: None if "propagateSizeHints" in text
-                                   else print(text, file=sys.stderr))
-        app = application()
-        window = create_window([])
-        self.window = window
-        loop = QEventLoop()
-        painted: list[float | None] = []
-        _AfterFirstPaint(window, lambda: (painted.append(process_age()), loop.quit()))
-        QTimer.singleShot(int(WINDOW_TIMEOUT_S * 1000), loop.quit)
-        loop.exec()
-        if not painted:
-            raise RuntimeError(f"the window was not painted within {WINDOW_TIMEOUT_S:.0f} s")
-        attach_features(window)
-        app.processEvents()
-        missing = [name for name in ("generation", "training") if getattr(window, name, None) is None]
-        if missing:
-            raise RuntimeError(f"the {' and '.join(missing)} panel did not open (status bar: "
-                               f"{window.statusBar().currentMessage()!r})")
-        sound = "not attached"
-        player = getattr(window.audio, "player", None)
-        if player is not None:  # no output device (CI, a server) is no failure: rendering is checked below
-            sound = "on" if player.wait_until_prepared() else f"off: {player.unavailable_reason}"
-        age = painted[0]
-        when = f"{age:.2f} s after the process started" if age is not None else "(no start time on this system)"
-        return f"shown and painted {when}, platform {app.platformName()}; panels ready, sound {sound}"
-
-    def generate_in_window(self) -> str:
-        from PySide6.QtCore import QEventLoop, QTimer
-
-        window = self.window
-        if window is None or window.generation is None:
-            raise RuntimeError("no window to generate in (see the window check)")
-        window.open_demo(ask=False)
-        gen = window.generation
-        gen.panel.set_model("attention_rnn")
-        started = time.perf_counter()
-        gen.panel.generate_button.click()
-        loop = QEventLoop()
-        deadline = started + GENERATE_TIMEOUT_S
-
-        def poll() -> None:
-            if gen.strip.sets or time.perf_counter() > deadline:
-                loop.quit()
-            else:
-                QTimer.singleShot(50, poll)
-
-        QTimer.singleShot(50, poll)
-        loop.exec()
-        if not gen.strip.sets:
-            raise RuntimeError(f"no result within {GENERATE_TIMEOUT_S:.0f} s (status bar: "
-                               f"{window.statusBar().currentMessage()!r})")
-        count = len(gen.strip.sets[-1].candidates)
-        shot = ""
-        if self.screenshot is not None:
-            QTimer.singleShot(300, loop.quit)  # let the candidates' cards paint
-            loop.exec()
-            if not window.grab().save(str(self.screenshot)):
-                raise RuntimeError(f"could not save the screenshot to {self.screenshot}")
-            shot = f"; screenshot saved to {self.screenshot}"
-        return (f"the demo song's melody continued by attention_rnn, {count} candidates in "
-                f"{time.perf_counter() - started:.1f} s{shot}")
-
-    def translations(self) -> str:
-        from PySide6.QtCore import QTranslator
-        from PySide6.QtGui import QFontDatabase
-
-        from composer_app.gui.shell.language import JAPANESE_FONT, TRANSLATIONS
-
-        translator = QTranslator()
-        if not translator.load("composer_ja", str(TRANSLATIONS)) or translator.isEmpty():
-            raise RuntimeError(f"composer_ja.qm is missing or empty in {TRANSLATIONS}")
-        if QFontDatabase.addApplicationFont(str(JAPANESE_FONT)) < 0:
-            raise RuntimeError(f"the Japanese font {JAPANESE_FONT} did not load")
-        return f"Japanese translation and the {JAPANESE_FONT.name} font load"
+    def window(self):
+        if self.window_checks is None:
+            raise RuntimeError("Qt did not load (see the window check)")
+        return self.window_checks
 
     # -- the core ----------------------------------------------------------------------------------------------
     def model(self, path: Path) -> str:
@@ -220,17 +144,16 @@ class SelfTest:
         print(f"{APP_NAME} {__version__} self-test ({'packaged' if getattr(sys, 'frozen', False) else 'from source'}"
               f", Python {sys.version.split()[0]}, {sys.platform})", flush=True)
         self.check("window", self.open_window)
-        self.check("generate in the window", self.generate_in_window)
-        self.check("translations", self.translations)
+        self.check("generate in the window", lambda: self.window().generate_in_window())
+        self.check("translations", lambda: self.window().translations())
         for path in sorted((RESOURCE_DIR / "bundles").glob("*.mag")):
             self.check(f"model {path.stem}", lambda path=path: self.model(path))
         self.check("audio render", self.render)
         self.check("audio output library", self.portaudio)
         self.check("MIDI file", self.midi)
         self.check("training", self.training)
-        if self.window is not None and self.window.generation is not None:
-            self.window.generation.shutdown()
-            self.window.document.undo_stack.setClean()
+        if self.window_checks is not None:
+            self.window_checks.close()
         total = self.passed + len(self.failed)
         if self.failed:
             print(f"selftest: {len(self.failed)} of {total} checks FAILED: {', '.join(self.failed)}", flush=True)
@@ -239,17 +162,9 @@ class SelfTest:
         return 0
 
 
-def run_selftest(argv: list[str]) -> int:
-    from composer_app.cli.main import OneLineParser, has_display
-
-    parser = OneLineParser(prog="composer-app --selftest",
-                           description="Check this installation without a display and exit (0: all checks passed).")
-    parser.add_argument("--screenshot", type=Path, metavar="FILE.png",
-                        help="also save a picture of the window after it generated")
-    args = parser.parse_args(argv)
-    if not has_display():
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+def run_selftest(screenshot: Path | None = None) -> int:
+    """Run every check in a throwaway settings folder; 0 when all passed."""
     with tempfile.TemporaryDirectory(prefix="composer-selftest-") as tmp:
         os.environ["COMPOSER_CONFIG_DIR"] = tmp  # gui.shell.settings.CONFIG_DIR_ENV
         os.environ["COMPOSER_RECOVERY_DIR"] = tmp  # gui.project.autosave.RECOVERY_DIR_ENV
-        return SelfTest(Path(tmp), args.screenshot).run()
+        return SelfTest(Path(tmp), screenshot).run()
