@@ -18,6 +18,14 @@ from composer_app import APP_NAME, RESOURCE_DIR, __version__
 
 PROBE_STEPS = 32  # two bars of sixteenth steps: enough to show a model runs, quick on any machine
 
+# One bar of C4 E4 G4 C5 quarter notes: the smallest score that shows music21 reads MusicXML.
+MUSICXML = """<?xml version="1.0" encoding="UTF-8"?>
+<score-partwise version="3.1"><part-list><score-part id="P1"><part-name>Piano</part-name></score-part></part-list>
+<part id="P1"><measure number="1"><attributes><divisions>1</divisions><time><beats>4</beats><beat-type>4</beat-type>
+</time></attributes>""" + "".join(
+    f"<note><pitch><step>{step}</step><octave>{octave}</octave></pitch><duration>1</duration><type>quarter</type></note>"
+    for step, octave in (("C", 4), ("E", 4), ("G", 4), ("C", 5))) + "</measure></part></score-partwise>"
+
 
 def process_age() -> float | None:
     """Seconds since this process started (Linux, from /proc), so the start-up figure includes the interpreter's
@@ -127,6 +135,17 @@ class SelfTest:
             raise RuntimeError(f"wrote {wrote} notes to {path} but read back {read}")
         return f"wrote {path} ({path.stat().st_size} bytes) and read its {read} notes back"
 
+    def musicxml(self) -> str:
+        from composer_app.music.score_io import read_score
+
+        path = self.folder / "selftest.musicxml"
+        path.write_text(MUSICXML, encoding="utf-8")
+        song = read_score(path)
+        pitches = [n.pitch for t in song.tracks for n in t.notes]
+        if pitches != [60, 64, 67, 72]:
+            raise RuntimeError(f"read the pitches {pitches} from a score of C4 E4 G4 C5")
+        return "read a one-bar score through music21"
+
     def training(self) -> str:
         import importlib.metadata
         import importlib.util
@@ -151,6 +170,7 @@ class SelfTest:
         self.check("audio render", self.render)
         self.check("audio output library", self.portaudio)
         self.check("MIDI file", self.midi)
+        self.check("MusicXML", self.musicxml)
         self.check("training", self.training)
         if self.window_checks is not None:
             self.window_checks.close()
