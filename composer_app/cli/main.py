@@ -78,7 +78,11 @@ def selftest(argv: list[str]) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from composer_app.cli.selftest import run_selftest
 
-    return run_selftest(args.screenshot)
+    def load_commands() -> list[str]:
+        build_parser()
+        return list(COMMAND_NAMES)
+
+    return run_selftest(args.screenshot, load_commands)
 
 
 def _opens_the_app(argv: list[str]) -> bool:

@@ -51,8 +51,9 @@ def reason(exc: BaseException) -> str:
 class SelfTest:
     """The checks, run in order; each prints `ok NAME: detail` or `FAILED NAME: reason`."""
 
-    def __init__(self, folder: Path, screenshot: Path | None):
+    def __init__(self, folder: Path, screenshot: Path | None, load_commands: Callable[[], list[str]]):
         self.folder = folder
+        self.load_commands = load_commands
         self.screenshot = screenshot
         self.failed: list[str] = []
         self.passed = 0
@@ -68,6 +69,10 @@ class SelfTest:
         else:
             self.passed += 1
             print(f"ok {name}: {detail}", flush=True)
+
+    def commands(self) -> str:
+        names = self.load_commands()  # imports every command's module, as `composer-app COMMAND` does
+        return f"{len(names)} commands load: {', '.join(names)}"
 
     def open_window(self) -> str:
         from composer_app.gui.shell.selftest_window import WindowChecks  # Qt loads here, inside the check
@@ -162,9 +167,10 @@ class SelfTest:
     def run(self) -> int:
         print(f"{APP_NAME} {__version__} self-test ({'packaged' if getattr(sys, 'frozen', False) else 'from source'}"
               f", Python {sys.version.split()[0]}, {sys.platform})", flush=True)
-        self.check("window", self.open_window)
+        self.check("window", self.open_window)  # first, so that its start-up figure is the app's own
         self.check("generate in the window", lambda: self.window().generate_in_window())
         self.check("translations", lambda: self.window().translations())
+        self.check("commands", self.commands)
         for path in sorted((RESOURCE_DIR / "bundles").glob("*.mag")):
             self.check(f"model {path.stem}", lambda path=path: self.model(path))
         self.check("audio render", self.render)
@@ -182,9 +188,9 @@ class SelfTest:
         return 0
 
 
-def run_selftest(screenshot: Path | None = None) -> int:
+def run_selftest(screenshot: Path | None, load_commands: Callable[[], list[str]]) -> int:
     """Run every check in a throwaway settings folder; 0 when all passed."""
     with tempfile.TemporaryDirectory(prefix="composer-selftest-") as tmp:
         os.environ["COMPOSER_CONFIG_DIR"] = tmp  # gui.shell.settings.CONFIG_DIR_ENV
         os.environ["COMPOSER_RECOVERY_DIR"] = tmp  # gui.project.autosave.RECOVERY_DIR_ENV
-        return SelfTest(Path(tmp), screenshot).run()
+        return SelfTest(Path(tmp), screenshot, load_commands).run()

@@ -27,7 +27,7 @@ def test_selftest_passes_with_a_line_per_check(tmp_path):
     names = {line[3:].split(":", 1)[0] for line in checks}
     models = {f"model {p.stem}" for p in RESOURCE_DIR.glob("*/*.mag")}
     assert len(models) >= 6
-    assert models | {"window", "generate in the window", "audio render", "MIDI file", "MusicXML"} <= names
+    assert models | {"commands", "window", "generate in the window", "audio render", "MIDI file", "MusicXML"} <= names
     assert lines[-1] == f"selftest: all {len(checks)} checks passed"
     assert shot.stat().st_size > 10_000  # a real picture of the window, not an empty file
 
