@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from importlib import import_module
+from pathlib import Path
 
 from composer_app import APP_NAME, __version__
 
@@ -32,6 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
         "Run with no command to open the app; the commands below work without a display.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--selftest", action="store_true",
+                        help="check this installation without a display (window, models, sound, MIDI) and exit; "
+                        "it must come first (`composer-app --selftest --help` shows its options)")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
     gui = sub.add_parser("gui", help="open the app (the default with no command)")
     gui.add_argument("files", nargs="*", help="music files or a project to open")
@@ -63,6 +67,24 @@ def run_gui(args: argparse.Namespace) -> int:
     return run(list(getattr(args, "files", [])))
 
 
+def selftest(argv: list[str]) -> int:
+    """`composer-app --selftest [--screenshot FILE]`: headless (offscreen) unless a display is there."""
+    parser = OneLineParser(prog="composer-app --selftest",
+                           description="Check this installation and exit: 0 when every check passed.")
+    parser.add_argument("--screenshot", type=Path, metavar="FILE.png",
+                        help="also save a picture of the window once it has generated")
+    args = parser.parse_args(argv)
+    if not has_display():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from composer_app.cli.selftest import run_selftest
+
+    def load_commands() -> list[str]:
+        build_parser()
+        return list(COMMAND_NAMES)
+
+    return run_selftest(args.screenshot, load_commands)
+
+
 def _opens_the_app(argv: list[str]) -> bool:
     """No arguments, or only files to open: the app, without building the command parser.
 
@@ -85,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
         # the worker instead of a second app. Checked first so that the usual start-up skips the import.
         multiprocessing.freeze_support()
     argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["--selftest"]:
+        return selftest(argv[1:])
     if _opens_the_app(argv) and has_display():
         return run_gui(argparse.Namespace(files=argv))
     parser = build_parser()

@@ -97,11 +97,12 @@ def _parse(path: Path, text: str | None = None):
         import io
         import warnings
 
-        import music21
-
-        # music21 prints its warnings to stderr: on the command line they would bury the one-line error.
+        # music21 prints its warnings to stderr: on the command line they would bury the one-line error. Its
+        # import is inside too: without matplotlib (the packaged app) it prints a notice about it there.
         with warnings.catch_warnings(), contextlib.redirect_stderr(io.StringIO()):
             warnings.simplefilter("ignore")
+            import music21
+
             if fmt == "musicxml":
                 zipped = path.suffix.lower() == ".mxl" or score_checks.is_zipped(data)
                 xml = score_checks.mxl_score_bytes(data, path) if zipped else data

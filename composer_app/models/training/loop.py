@@ -264,7 +264,9 @@ def train(request: TrainingRequest, progress=None, cancelled=None) -> TrainingRe
     cleanly after saving a checkpoint (raises TrainingCancelled). A rerun with the same run_dir resumes."""
     from composer_app.models.training.card import write_card
     from composer_app.models.training.export import write_trained_bundle
+    from composer_app.models.training.tf_setup import require_tensorflow
 
+    require_tensorflow()
     started = time.perf_counter()
     config = resolve_config(request.config_id)
     try:

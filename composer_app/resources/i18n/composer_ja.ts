@@ -2766,10 +2766,6 @@
         <translation>MIDI データが壊れているか途中で切れています（{reason}）</translation>
     </message>
     <message>
-        <source>could not interpret the MIDI data ({reason})</source>
-        <translation>MIDI データを解釈できませんでした（{reason}）</translation>
-    </message>
-    <message>
         <source>more than {limit} notes</source>
         <translation>ノートが {limit} 個を超えています</translation>
     </message>
@@ -4586,6 +4582,14 @@
     <message>
         <source>How much of each pitch class (C to B) the performance should use</source>
         <translation>演奏で各ピッチクラス（C〜B）をどれだけ使うか</translation>
+    </message>
+    <message>
+        <source>training needs TensorFlow, which this copy of Composer does not include</source>
+        <translation>学習には TensorFlow が必要ですが、この Composer には含まれていません</translation>
+    </message>
+    <message>
+        <source>Generating works without it. To train models, run Composer from its source folder (bash scripts/run-app.sh installs TensorFlow; see the README).</source>
+        <translation>生成は TensorFlow なしで動きます。モデルを学習するには、ソースフォルダーから Composer を起動してください（bash scripts/run-app.sh が TensorFlow をインストールします。README を参照）。</translation>
     </message>
 </context>
 <context>
