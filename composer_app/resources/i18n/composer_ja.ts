@@ -419,6 +419,11 @@
         <translation>同じトラック</translation>
     </message>
     <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt;: {1} ({2})</source>
+        <comment>a bundle: its file, model title and id</comment>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;：{1}（{2}）</translation>
+    </message>
+    <message>
         <source>No bundle ships for this model yet. Open a .mag bundle: Magenta&apos;s published {0} works.</source>
         <translation>このモデルのバンドルはまだ同梱されていません。.mag バンドルを開いてください（Magenta が公開している {0} が使えます）。</translation>
     </message>

@@ -137,8 +137,9 @@ class FamilyPanel(Retranslating, QWidget):
             self.bundle_info.setText(html.escape(self.no_bundle_text()))
             return
         config = self.bundle.config
-        self.bundle_info.setText(f"<b>{html.escape(Path(str(self.bundle.path)).name)}</b>: "
-                                 f"{html.escape(model_text(config.title))} ({html.escape(config.id)})")
+        self.bundle_info.setText(tr("<b>{0}</b>: {1} ({2})", "a bundle: its file, model title and id").format(
+            html.escape(Path(str(self.bundle.path)).name), html.escape(model_text(config.title)),
+            html.escape(config.id)))
 
     def no_bundle_text(self) -> str:
         return tr("No bundle ships for this model yet. Open a .mag bundle: Magenta's published {0} works.").format(
