@@ -28,12 +28,13 @@ FORMATS = {".abc": "abc", ".krn": "humdrum", ".mxl": "musicxml", ".xml": "musicx
 
 
 def read_scores(path: str | os.PathLike, text: str | None = None, report: Counter | None = None,
-                align_pickup: bool = False) -> list[Song]:
+                align_pickup: bool = False, analysis=None) -> list[Song]:
     """Every piece in a score file (an ABC file often holds many tunes); `text` overrides the contents.
 
     `report` counts what was dropped or repaired (grace notes, unreadable chord symbols, parts with no MIDI
     channel); with `align_pickup` a piece that opens with a pickup bar is delayed by the pickup's missing beats,
-    so that bar lines fall on whole bars from tick 0.
+    so that bar lines fall on whole bars from tick 0. A piece without chord symbols takes those of `analysis`
+    (a leadsheets.roman_analyses.RomanAnalysis), placed on its first part's measures.
     """
     path = Path(path)
     parsed = _parse(path, text)
@@ -43,7 +44,7 @@ def read_scores(path: str | os.PathLike, text: str | None = None, report: Counte
     songs = []
     for score in scores:
         try:
-            song = _song_from_score(score, report if report is not None else Counter(), align_pickup)
+            song = _song_from_score(score, report if report is not None else Counter(), align_pickup, analysis)
         except Exception as exc:
             raise MusicFileError(path, f"could not interpret the score ({_reason(exc)})") from None
         problem = song_limit_problem(song)
@@ -142,7 +143,7 @@ def _pickup_ticks(parts) -> int:
     return max(0, _ticks(first.paddingLeft)) if first is not None and first.paddingLeft else 0
 
 
-def _song_from_score(score, report: Counter, align_pickup: bool = False) -> Song:
+def _song_from_score(score, report: Counter, align_pickup: bool = False, analysis=None) -> Song:
     from music21 import harmony, meter, stream, tempo
 
     parts = list(score.parts) if hasattr(score, "parts") and len(score.parts) else [score]
@@ -196,6 +197,9 @@ def _song_from_score(score, report: Counter, align_pickup: bool = False) -> Song
             channel %= 16
         tracks.append(Track(name=name, program=int(program) % 128, is_drum=is_drum, channel=ch, notes=notes))
 
+    if analysis is not None and not chords and parts:
+        for offset, figure in analysis.chords_for(parts[0], report):
+            chords.setdefault(at(offset), figure)
     first = parts[0].flatten() if parts else score.flatten()
     tempos = [TempoChange(at(mm.offset), float(mm.getQuarterBPM()))
               for mm in first.getElementsByClass(tempo.MetronomeMark) if mm.getQuarterBPM()]
