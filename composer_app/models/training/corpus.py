@@ -147,10 +147,10 @@ def _companions(source: SourceFile, key: tuple) -> tuple:
     analysis is a cache miss. Empty otherwise, so entries made before analyses were read stay valid."""
     if key[1:2] != ("improv",):
         return ()
-    from composer_app.music.leadsheets.roman_analyses import analysis_path
+    from composer_app.music.leadsheets.roman_analyses import ANALYSIS_VERSION, analysis_path
 
     found = analysis_path(source.path)
-    return ("analysis", content_digest(found)) if found else ()
+    return ("analysis", ANALYSIS_VERSION, content_digest(found)) if found else ()
 
 
 def _to_plain(result: FileSequences) -> dict:

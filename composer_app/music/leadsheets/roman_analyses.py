@@ -14,6 +14,8 @@ from pathlib import Path
 from composer_app.music.chords import ChordSymbolError, parse_chord_symbol
 
 ANALYSIS_SUFFIX = ".rntxt"
+ANALYSIS_VERSION = 1  # bump when the chords read from an analysis change, so cached lead sheets are redone
+_NOT_A_BEAT = ("bnan", "binf", "b-inf")  # beats an analyser wrote as a float it could not compute
 MAX_BARS_LEFT_OUT = 2  # closing bars an analysis may leave unanalysed and still be lined up by measure number
 _NAMES = ("C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B")
 # Chord kinds by the pitch classes above the root. A chord none fits is tried from each of its pitches in turn:
@@ -134,12 +136,16 @@ def read_analysis(path: str | Path, counts: Counter | None = None) -> tuple[list
                 try:
                     offset, beat_ok = _beat_offset(atom.getBeatFloatOrFrac(), signature), True
                 except Exception:
-                    beat_ok = False  # "bnan": the numeral after it has no place
+                    beat_ok = False
+                    counts["roman_beats_unreadable"] += 1
             elif isinstance(atom, (rt.RTAnalyticKey, rt.RTKey)):
                 try:
                     key = atom.getKey().tonicPitchNameWithCase
                 except Exception:
                     counts["roman_keys_unreadable"] += 1
+            elif isinstance(atom, rt.RTChord) and atom.src.lower() in _NOT_A_BEAT:
+                beat_ok = False  # music21 reads an analyser's "bnan" as a chord: the numeral after it has no place
+                counts["roman_beats_unreadable"] += 1
             elif isinstance(atom, rt.RTChord):
                 figure = numeral_figure(atom.src, key) if beat_ok else None
                 if figure is None:
@@ -220,5 +226,5 @@ class RomanAnalysis:
         return place_analysis(analysis, starts, counts)
 
 
-__all__ = ["ANALYSIS_SUFFIX", "analysis_path", "numeral_figure", "read_analysis", "measure_starts",
+__all__ = ["ANALYSIS_SUFFIX", "ANALYSIS_VERSION", "analysis_path", "numeral_figure", "read_analysis", "measure_starts",
            "match_measures", "place_analysis", "RomanAnalysis"]
