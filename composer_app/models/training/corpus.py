@@ -70,7 +70,9 @@ def extract_file(source: SourceFile, config: ModelConfig, settings: ExtractorSet
 
     result = FileSequences(source)
     try:
-        songs = read_lead_sheet_songs(source.path, result.stats) if config.needs_chords else read_songs(source.path)
+        songs = (read_lead_sheet_songs(source.path, result.stats,
+                                       first_part=source.tracks == "first" and not settings.infer_chords)
+                 if config.needs_chords else read_songs(source.path))
     except MusicFileError as exc:
         result.error = exc.problem
         return result

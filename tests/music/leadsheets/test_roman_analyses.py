@@ -15,49 +15,11 @@ from composer_app.music.leadsheets.roman_analyses import (
 )
 from composer_app.music.leadsheets.sources import read_lead_sheet_songs
 from composer_app.music.song import PPQ
-from tests.music.leadsheets.xml_scores import attributes, measures, note, score
-
-# A pickup of one quarter (G), then eight bars of quarters; no chord symbols in the score.
-_BARS = (("C", "E", "G", "E"), ("D", "F#", "A", "F#"), ("G", "B", "D", "F"), ("E", "G", "C", "G"),
-         ("F", "A", "C", "A"), ("G", "B", "D", "B"), ("C", "E", "G", "E"), ("C", "D", "E", "C"))
-_ANALYSIS = """Composer: Test
-Title: Handmade
-Analyst: a test
-
-Time Signature: 4/4
-
-m0 b4 C: V
-m1 I
-m2 V65/V b3 V/V
-m3 V7 b4 V42
-m4 I6
-m5 IV
-m6 V7
-m7 I
-m8 I
-"""
+from tests.music.leadsheets.xml_scores import ANALYSIS, write_song_with_analysis
 
 
-def _note_xml(step: str) -> str:
-    return ('<note><pitch><step>' + step[0] + '</step>' + ('<alter>1</alter>' if step.endswith("#") else "")
-            + '<octave>4</octave></pitch><duration>1</duration><voice>1</voice><type>quarter</type></note>')
-
-
-def _pickup_score(first_number: int = 0) -> str:
-    bars = ["".join(_note_xml(s) for s in bar) for bar in _BARS]
-    xml = score(measures([note("G", 4)] + bars, first_attributes=attributes(4, 4), pickup=True))
-    if first_number:  # a score that numbers its pickup 1 (and so every bar one higher)
-        for number in range(len(_BARS), -1, -1):
-            xml = xml.replace(f'<measure number="{number}"', f'<measure number="{number + first_number}"')
-    return xml
-
-
-def _write(tmp_path, analysis: str = _ANALYSIS, first_number: int = 0):
-    folder = tmp_path / "song"
-    folder.mkdir()
-    (folder / "lc1.musicxml").write_text(_pickup_score(first_number))
-    (folder / "analysis_automatic.rntxt").write_text(analysis)
-    return folder / "lc1.musicxml"
+def _write(tmp_path, analysis: str = ANALYSIS, first_number: int = 0):
+    return write_song_with_analysis(tmp_path / "song", analysis, first_number)
 
 
 @pytest.mark.parametrize(("numeral", "key", "figure"), [
@@ -132,7 +94,7 @@ def test_a_score_numbering_its_pickup_one_is_lined_up_by_order(tmp_path):
 
 def test_measures_that_cannot_be_lined_up_give_no_chords(tmp_path):
     """An analysis of a different piece (more bars than the score) is refused rather than placed a bar off."""
-    longer = _ANALYSIS + "".join(f"m{n} I\n" for n in range(9, 20))
+    longer = ANALYSIS + "".join(f"m{n} I\n" for n in range(9, 20))
     counts = Counter()
     song = read_lead_sheet_songs(_write(tmp_path, analysis=longer), counts)[0]
     assert song.chords == () and counts["roman_analyses_misaligned"] == 1
