@@ -1,7 +1,7 @@
 """Train Magenta 2.1.4's own trainer on exactly this app's extracted data, split and hparams, and score it.
 
   export CONFIG            write training/eval SequenceExample TFRecords from this app's encoders
-  train CONFIG STEPS HP    run melody_rnn_train / drums_rnn_train in the reference venv (logs to RUN/train.log);
+  train CONFIG STEPS HP    run melody_rnn_train / drums_rnn_train / improv_rnn_train in the reference venv (logs to RUN/train.log);
                            on a resumed run Magenta trains STEPS *more* (its StopAtStepHook counts from the restart)
   bundle CONFIG HP [STEP]  save Magenta's checkpoint (the latest, or model.ckpt-STEP) as a .mag with its own
                            *_generate --save_generator_bundle
@@ -28,10 +28,11 @@ def run_dir(config_id: str) -> Path:
 
 
 def tool(config_id: str, what: str) -> str:
+    from finish_shipped_bundle import magenta_family
+
     from composer_app.models.rnn.configs import get_config
 
-    family = "drums" if get_config(config_id).is_drums else "melody"
-    return str(MAGENTA_BIN / f"{family}_rnn_{what}")
+    return str(MAGENTA_BIN / f"{magenta_family(get_config(config_id))}_rnn_{what}")
 
 
 def export(config_id: str) -> None:

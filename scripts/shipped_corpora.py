@@ -15,6 +15,10 @@ MELODY_DATA = (
     "OpenScore Lieder voice lines (CC0 1.0); OpenEWLD melodies (scores public domain, database MIT); "
     "Bach chorale soprano lines (public domain, music21 corpus); O'Neill's Music of Ireland 1850, Ryan's Mammoth "
     "Collection and Aird's Selection of Airs (public domain, music21 corpus)")
+IMPROV_DATA_ABOUT = (
+    "OpenEWLD lead sheets, melody with its chord symbols (scores public domain, database MIT); OpenScore Lieder "
+    "voice lines (CC0 1.0) with chord symbols from the corpus's own Roman-numeral analyses "
+    "(analysis_automatic.rntxt, AugmentedNet v1.9.1)")
 DRUM_DATA = ("Groove MIDI Dataset, Gillick et al. 2019 (CC BY 4.0), "
              "https://magenta.tensorflow.org/datasets/groove; its own train/validation split")
 
@@ -35,6 +39,16 @@ def melody_sources(eval_ratio: float = 0.1) -> list[SourceFile]:
         (sorted((MUSIC21_CORPUS / "airdsAirs").rglob("*.abc")), "all"),
     ]
     return [SourceFile(p, tracks, _hashed_split(p, eval_ratio)) for paths, tracks in groups for p in paths]
+
+
+def improv_sources() -> list[SourceFile]:
+    """OpenEWLD (every part: each file is one lead sheet) and the Lieder scores that have a harmony analysis
+    beside them (the voice, the first part). No split given: the trainer holds out by file content."""
+    from composer_app.music.leadsheets.roman_analyses import analysis_path
+
+    lieder = [p for p in sorted((SHARED / "lieder").rglob("*.mxl")) if analysis_path(p)]
+    return ([SourceFile(p, "all") for p in sorted((SHARED / "openewld" / "dataset").rglob("*.mxl"))]
+            + [SourceFile(p, "first") for p in lieder])
 
 
 def drum_sources(include_test: bool = False) -> list[SourceFile]:

@@ -29,22 +29,25 @@ FORMATS = {".abc": "abc", ".krn": "humdrum", ".mxl": "musicxml", ".xml": "musicx
 
 
 def read_scores(path: str | os.PathLike, text: str | None = None, report: Counter | None = None,
-                align_pickup: bool = False) -> list[Song]:
+                align_pickup: bool = False, analysis=None, first_part: bool = False) -> list[Song]:
     """Every piece in a score file (an ABC file often holds many tunes); `text` overrides the contents.
 
     `report` counts what was dropped or repaired (grace notes, unreadable chord symbols, parts with no MIDI
     channel); with `align_pickup` a piece that opens with a pickup bar is delayed by the pickup's missing beats,
-    so that bar lines fall on whole bars from tick 0.
+    so that bar lines fall on whole bars from tick 0. A piece without chord symbols takes those of `analysis`
+    (a leadsheets.roman_analyses.RomanAnalysis), placed on its first part's measures. With `first_part` a
+    MusicXML score is read from its first part alone when no other part holds chord symbols (a song's voice
+    without its accompaniment: several times faster).
     """
     path = Path(path)
-    parsed = _parse(path, text)
+    parsed = _parse(path, text, first_part)
     from music21 import stream
 
     scores = list(parsed.scores) if isinstance(parsed, stream.Opus) else [parsed]
     songs = []
     for score in scores:
         try:
-            song = _song_from_score(score, report if report is not None else Counter(), align_pickup)
+            song = _song_from_score(score, report if report is not None else Counter(), align_pickup, analysis)
         except Exception as exc:
             raise MusicFileError(path, said("could not interpret the score ({reason})").format(
                 reason=_reason(exc))) from None
@@ -88,7 +91,7 @@ def _reason(exc: Exception) -> str:
     return text[:120]
 
 
-def _parse(path: Path, text: str | None = None):
+def _parse(path: Path, text: str | None = None, first_part: bool = False):
     """music21's stream for the file (or for `text`), after the cheap checks in score_checks."""
     fmt = FORMATS.get(path.suffix.lower(), "score")
     data = read_limited(path, MAX_SCORE_BYTES, said("score"), MusicFileError) if text is None else text.encode()
@@ -106,7 +109,8 @@ def _parse(path: Path, text: str | None = None):
             if fmt == "musicxml":
                 zipped = path.suffix.lower() == ".mxl" or score_checks.is_zipped(data)
                 xml = score_checks.mxl_score_bytes(data, path) if zipped else data
-                return _score_from_musicxml(score_checks.musicxml_root(xml, path))
+                root = score_checks.musicxml_root(xml, path)
+                return _score_from_musicxml(_only_first_part(root) if first_part else root)
             text = _decode(data) if text is None else text
             (score_checks.check_abc if fmt == "abc" else score_checks.check_humdrum)(text, path)
             return music21.converter.parseData(text, format=fmt)
@@ -115,6 +119,23 @@ def _parse(path: Path, text: str | None = None):
     except Exception as exc:
         raise MusicFileError(path, said("not a readable {format} file ({reason})").format(
             format=fmt, reason=_reason(exc))) from None
+
+
+def _only_first_part(root):
+    """The score-partwise tree with its first part only, unless another part holds chord symbols or the first
+    has no pitched note (then the first melodic part is a later one)."""
+    parts = root.findall("part")
+    if (len(parts) < 2 or parts[0].find(".//pitch") is None
+            or any(p.find(".//harmony") is not None for p in parts[1:])):
+        return root
+    for part in parts[1:]:
+        root.remove(part)
+    part_list = root.find("part-list")
+    if part_list is not None:
+        for entry in part_list.findall("score-part"):
+            if entry.get("id") != parts[0].get("id"):
+                part_list.remove(entry)
+    return root
 
 
 def _score_from_musicxml(root):
@@ -146,7 +167,7 @@ def _pickup_ticks(parts) -> int:
     return max(0, _ticks(first.paddingLeft)) if first is not None and first.paddingLeft else 0
 
 
-def _song_from_score(score, report: Counter, align_pickup: bool = False) -> Song:
+def _song_from_score(score, report: Counter, align_pickup: bool = False, analysis=None) -> Song:
     from music21 import harmony, meter, stream, tempo
 
     parts = list(score.parts) if hasattr(score, "parts") and len(score.parts) else [score]
@@ -200,6 +221,9 @@ def _song_from_score(score, report: Counter, align_pickup: bool = False) -> Song
             channel %= 16
         tracks.append(Track(name=name, program=int(program) % 128, is_drum=is_drum, channel=ch, notes=notes))
 
+    if analysis is not None and not chords and parts:
+        for offset, figure in analysis.chords_for(parts[0], report):
+            chords.setdefault(at(offset), figure)
     first = parts[0].flatten() if parts else score.flatten()
     tempos = [TempoChange(at(mm.offset), float(mm.getQuarterBPM()))
               for mm in first.getElementsByClass(tempo.MetronomeMark) if mm.getQuarterBPM()]

@@ -71,7 +71,9 @@ def extract_file(source: SourceFile, config: ModelConfig, settings: ExtractorSet
 
     result = FileSequences(source)
     try:
-        songs = read_lead_sheet_songs(source.path, result.stats) if config.needs_chords else read_songs(source.path)
+        songs = (read_lead_sheet_songs(source.path, result.stats,
+                                       first_part=source.tracks == "first" and not settings.infer_chords)
+                 if config.needs_chords else read_songs(source.path))
     except MusicFileError as exc:
         result.error = exc.problem
         return result
@@ -118,7 +120,7 @@ class CorpusCache:
         digest = content_digest(source.path)
         if digest is None:
             return None
-        ident = repr(("content", digest, source.path.suffix.lower(), source.tracks, key))
+        ident = repr(("content", digest, source.path.suffix.lower(), source.tracks, key) + _companions(source, key))
         return self.folder / (hashlib.sha1(ident.encode()).hexdigest() + CACHE_SUFFIX)
 
     def get(self, source: SourceFile, key: tuple) -> FileSequences | None:
@@ -141,6 +143,17 @@ class CorpusCache:
             write_atomically(entry, lambda fh: fh.write(data))
         except OSError:
             pass  # caching is an optimisation; a read-only or full cache disk must not fail training
+
+
+def _companions(source: SourceFile, key: tuple) -> tuple:
+    """For lead sheets, the digest of a score's harmony analysis (its chords come from there): a new or edited
+    analysis is a cache miss. Empty otherwise, so entries made before analyses were read stay valid."""
+    if key[1:2] != ("improv",):
+        return ()
+    from composer_app.music.leadsheets.roman_analyses import ANALYSIS_VERSION, analysis_path
+
+    found = analysis_path(source.path)
+    return ("analysis", ANALYSIS_VERSION, content_digest(found)) if found else ()
 
 
 def _to_plain(result: FileSequences) -> dict:

@@ -9,6 +9,7 @@ from pathlib import Path
 from composer_app.music.errors import MusicFileError
 from composer_app.music.io import MIDI_SUFFIXES, read_songs
 from composer_app.music.leadsheets.figures import repair_figure
+from composer_app.music.leadsheets.roman_analyses import RomanAnalysis, analysis_path
 from composer_app.music.score_io import SCORE_SUFFIXES, read_scores
 from composer_app.music.song import PPQ, ChordSymbol, Song
 from composer_app.said import said
@@ -19,11 +20,14 @@ _TEXT_TYPES = ("text", "marker", "cue_marker")  # not lyrics: a sung "A" or "Am"
 MIN_CHORD_SHARE = 0.8  # a track's text events are chords when this share of them reads as chord symbols
 
 
-def read_lead_sheet_songs(path: str | os.PathLike, counts: Counter) -> list[Song]:
-    """Every piece in the file, with its chord symbols; MusicFileError when it cannot be read."""
+def read_lead_sheet_songs(path: str | os.PathLike, counts: Counter, first_part: bool = False) -> list[Song]:
+    """Every piece in the file, with its chord symbols (from a RomanText analysis beside a score that has none);
+    MusicFileError when it cannot be read. `first_part`: only the first part's melody is wanted."""
     path = Path(path)
     if path.suffix.lower() in SCORE_SUFFIXES:
-        return read_scores(path, report=counts, align_pickup=True)
+        found = analysis_path(path)
+        return read_scores(path, report=counts, align_pickup=True,
+                           analysis=RomanAnalysis(found) if found else None, first_part=first_part)
     songs = read_songs(path)
     if len(songs) == 1 and not songs[0].chords:
         chords = midi_chord_events(path)

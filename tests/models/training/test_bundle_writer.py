@@ -1,4 +1,4 @@
-"""The bundle writer takes Polyphony and Performance RNN ids: the bundle reads back the same, and Magenta runs it."""
+"""The bundle writer takes Polyphony, Performance and Improv RNN ids: the bundle reads back the same, and Magenta runs it."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from composer_app.models.training.bundle_writer import write_bundle
 from tests.conftest import shared_path
 from tests.models.rnn.test_bundle import MAGENTA_VENV
 
-NAMES = ["polyphony", "performance_with_dynamics", "multiconditioned_performance_with_dynamics"]
+NAMES = ["polyphony", "performance_with_dynamics", "multiconditioned_performance_with_dynamics", "chord_pitches_improv"]
 
 
 def fixture(name: str, suffix: str):
@@ -39,6 +39,8 @@ def test_written_bundle_reads_back_the_same(tmp_path, name):
 @pytest.mark.parametrize("name, script, flags", [
     ("polyphony", "polyphony_rnn_generate", ["--num_steps=32", "--primer_pitches=[60, 64, 67]"]),
     ("performance_with_dynamics", "performance_rnn_generate", ["--num_steps=200", "--primer_pitches=[60, 64, 67]"]),
+    ("chord_pitches_improv", "improv_rnn_generate",  # the course's command: a melody over chords, chords rendered
+     ["--backing_chords=C G Am F C G F C", "--steps_per_chord=16", "--render_chords"]),
 ])
 def test_written_bundle_runs_in_magenta(tmp_path, name, script, flags):
     """Magenta 2.1.4's own generate script imports a bundle written here and writes MIDI files."""

@@ -78,3 +78,16 @@ def test_a_damaged_cache_entry_is_rebuilt(tmp_path, monkeypatch, damage):
     assert rebuilt.sequences == first.sequences and rebuilt.error is None
     _no_parsing(monkeypatch)  # the rebuilt entry is good again
     assert read_corpus([SourceFile(path)], config, cache=cache)[0].sequences == first.sequences
+
+
+def test_an_edited_harmony_analysis_is_a_cache_miss(tmp_path):
+    """A score's chords come from the analysis beside it: changing that file changes what the cache gives."""
+    from tests.music.leadsheets.xml_scores import ANALYSIS, write_song_with_analysis
+
+    path = write_song_with_analysis(tmp_path / "song")
+    config, cache = get_config("chord_pitches_improv"), CorpusCache(tmp_path / "cache")
+    first = read_corpus([SourceFile(path, "first")], config, cache=cache)[0]
+    assert first.sequences and "G7" in first.sequences[0][1]
+    (path.parent / "analysis_automatic.rntxt").write_text(ANALYSIS.replace("V7", "IV"))
+    again = read_corpus([SourceFile(path, "first")], config, cache=cache)[0]
+    assert "G7" not in again.sequences[0][1] and "F" in again.sequences[0][1]

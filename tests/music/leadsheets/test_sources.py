@@ -98,3 +98,21 @@ def test_an_mxl_whose_container_names_the_score_with_an_apostrophe_still_reads(t
     path = tmp_path / "mary.mxl"
     path.write_bytes(mxl({"META-INF/container.xml": container, "St. Mary's.xml": lead_sheet()}, root=None))
     assert len(extract_file(path).lead_sheets) == 1
+
+
+def test_reading_only_the_first_part_keeps_chords_written_in_another(tmp_path):
+    """A voice-only read drops the piano part, unless the piano carries the chord symbols (then all is read)."""
+    from collections import Counter
+
+    from composer_app.music.leadsheets.sources import read_lead_sheet_songs
+    from tests.music.leadsheets.xml_scores import harmony, measures, note, score, tune_bars
+
+    bare = [note("C", 4, 4, kind="whole")] * 8
+    path = tmp_path / "song.musicxml"
+    path.write_text(score(measures(tune_bars()), measures(bare)))
+    voice_only = read_lead_sheet_songs(path, Counter(), first_part=True)[0]
+    assert len(voice_only.tracks) == 1 and len(read_lead_sheet_songs(path, Counter())[0].tracks) == 2
+    voice = [b.split("</harmony>")[1] for b in tune_bars()]  # the tune without its chord symbols
+    path.write_text(score(measures(voice), measures([harmony("F") + bare[0]] * 8)))
+    song = read_lead_sheet_songs(path, Counter(), first_part=True)[0]
+    assert len(song.tracks) == 2 and song.chords[0].figure == "F"

@@ -63,3 +63,48 @@ def score(*parts: str, channels: tuple[int | None, ...] | None = None, tempo: st
 def lead_sheet(bars: int = 8, chords: tuple[str, ...] = ("C", "F", "G", "C")) -> str:
     """A plain one-part lead sheet that Magenta's pipeline reads as well."""
     return score(measures(tune_bars(bars, chords)))
+
+
+# A pickup of one quarter (G), then eight bars of quarters; no chord symbols in the score.
+_BARS = (("C", "E", "G", "E"), ("D", "F#", "A", "F#"), ("G", "B", "D", "F"), ("E", "G", "C", "G"),
+         ("F", "A", "C", "A"), ("G", "B", "D", "B"), ("C", "E", "G", "E"), ("C", "D", "E", "C"))
+ANALYSIS = """Composer: Test
+Title: Handmade
+Analyst: a test
+
+Time Signature: 4/4
+
+m0 b4 C: V
+m1 I
+m2 V65/V b3 V/V
+m3 V7 b4 V42
+m4 I6
+m5 IV
+m6 V7
+m7 I
+m8 I
+"""
+
+
+def _note_xml(step: str) -> str:
+    return ('<note><pitch><step>' + step[0] + '</step>' + ('<alter>1</alter>' if step.endswith("#") else "")
+            + '<octave>4</octave></pitch><duration>1</duration><voice>1</voice><type>quarter</type></note>')
+
+
+def pickup_score(first_number: int = 0) -> str:
+    """A one-quarter pickup (G) and eight bars of quarters, no chord symbols; measures numbered from 0 (or from
+    `first_number`)."""
+    bars = ["".join(_note_xml(s) for s in bar) for bar in _BARS]
+    xml = score(measures([note("G", 4)] + bars, first_attributes=attributes(4, 4), pickup=True))
+    if first_number:  # a score that numbers its pickup 1 (and so every bar one higher)
+        for number in range(len(_BARS), -1, -1):
+            xml = xml.replace(f'<measure number="{number}"', f'<measure number="{number + first_number}"')
+    return xml
+
+
+def write_song_with_analysis(folder, analysis: str = ANALYSIS, first_number: int = 0):
+    """A folder as the Lieder corpus has them: the score (a pickup, eight bars, no chords) and its analysis."""
+    folder.mkdir(parents=True)
+    (folder / "lc1.musicxml").write_text(pickup_score(first_number))
+    (folder / "analysis_automatic.rntxt").write_text(analysis)
+    return folder / "lc1.musicxml"
