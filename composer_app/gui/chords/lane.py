@@ -241,10 +241,7 @@ class ChordLane(Retranslating, QWidget):
     def wheelEvent(self, event: QWheelEvent) -> None:
         """As over the ruler: the wheel scrolls the song, Ctrl zooms it."""
         steps = (event.angleDelta().y() or event.angleDelta().x()) / 120
-        if event.modifiers() & Qt.ControlModifier:
-            self.viewport.zoom_x(1.2 ** steps, event.position().x())
-        else:
-            self.viewport.scroll_by(dx_px=-steps * 60)
+        self.viewport.wheel_along_time(steps, event.position().x(), bool(event.modifiers() & Qt.ControlModifier))
         event.accept()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:

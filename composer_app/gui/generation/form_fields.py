@@ -11,7 +11,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -110,3 +112,21 @@ class RunControls:
     def show_message(self, text: str, error: bool = False) -> None:
         self.status.setStyleSheet(ERROR_STYLE if error else "")
         self.status.setText(text)
+
+
+def scrolling_body(panel: QWidget) -> QVBoxLayout:
+    """The panel's layout inside a vertical scroll area, so nothing is clipped on small screens or in projector
+    mode; returns the layout to fill (8 px margins). The panel's own layout holds the scroll area, and what stays
+    in view below it (the run controls) goes there."""
+    outer = QVBoxLayout(panel)
+    outer.setContentsMargins(0, 0, 0, 0)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+    body = QWidget()
+    scroll.setWidget(body)
+    outer.addWidget(scroll)
+    layout = QVBoxLayout(body)
+    layout.setContentsMargins(8, 8, 8, 8)
+    return layout

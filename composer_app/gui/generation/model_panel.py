@@ -22,14 +22,19 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from composer_app.gui.generation.bundle_picker import BundlePicker
-from composer_app.gui.generation.form_fields import RunControls, TranslatedRows, outputs_box, temperature_box
+from composer_app.gui.generation.form_fields import (
+    RunControls,
+    TranslatedRows,
+    outputs_box,
+    scrolling_body,
+    temperature_box,
+)
 from composer_app.gui.generation.model_texts import model_text
 from composer_app.gui.generation.seed_field import SeedField
 from composer_app.gui.shell.i18n import QT_TR_NOOP, Retranslating, tr
@@ -84,18 +89,7 @@ class ModelPanel(Retranslating, QWidget):
 
     # -- layout ---------------------------------------------------------------------------
     def _build(self) -> None:
-        # The panel scrolls as a whole so nothing is clipped on small screens or in projector mode.
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        body = QWidget()
-        scroll.setWidget(body)
-        outer.addWidget(scroll)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(8, 8, 8, 8)
+        layout = scrolling_body(self)
 
         self._rows = TranslatedRows()
         self.model_box = model_box = QGroupBox()
@@ -214,7 +208,7 @@ class ModelPanel(Retranslating, QWidget):
         self.run.status.setObjectName("generation_status")
         self.generate_button, self.cancel_button = self.run.generate_button, self.run.cancel_button
         self.progress, self.status = self.run.progress, self.run.status
-        outer.addLayout(actions)
+        self.layout().addLayout(actions)  # the run controls stay in view below the scrolling settings
         self._update_range_label()
 
     def retranslate(self) -> None:

@@ -139,8 +139,5 @@ class Ruler(Retranslating, QWidget):
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = (event.angleDelta().y() or event.angleDelta().x()) / 120
-        if event.modifiers() & Qt.ControlModifier:
-            self.viewport.zoom_x(1.2 ** steps, event.position().x())
-        else:
-            self.viewport.scroll_by(dx_px=-steps * 60)
+        self.viewport.wheel_along_time(steps, event.position().x(), bool(event.modifiers() & Qt.ControlModifier))
         event.accept()

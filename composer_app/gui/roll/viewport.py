@@ -106,6 +106,13 @@ class RollViewport(QObject):
     def scroll_by(self, dx_px: float = 0, dy_px: float = 0) -> None:
         self.scroll_to(self.left_tick + dx_px / self.px_per_tick, self.top_row + dy_px / self.row_height)
 
+    def wheel_along_time(self, steps: float, x: float, zoom: bool) -> None:
+        """A wheel over a time strip (ruler, chord lane): scroll the song, or with `zoom` (Ctrl) zoom it at x."""
+        if zoom:
+            self.zoom_x(1.2 ** steps, x)
+        else:
+            self.scroll_by(dx_px=-steps * 60)
+
     def zoom_x(self, factor: float, anchor_x: float | None = None) -> None:
         """Zoom horizontally keeping the tick under anchor_x (default: the middle) in place."""
         anchor_x = self.width / 2 if anchor_x is None else anchor_x

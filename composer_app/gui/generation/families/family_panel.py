@@ -17,12 +17,17 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from composer_app.gui.generation.form_fields import RunControls, TranslatedRows, outputs_box, temperature_box
+from composer_app.gui.generation.form_fields import (
+    RunControls,
+    TranslatedRows,
+    outputs_box,
+    scrolling_body,
+    temperature_box,
+)
 from composer_app.gui.generation.model_texts import model_text
 from composer_app.gui.generation.seed_field import SeedField
 from composer_app.gui.shell.i18n import QT_TR_NOOP, Retranslating, error_text, tr
@@ -48,17 +53,7 @@ class FamilyPanel(Retranslating, QWidget):
         self._settings = settings  # AppSettings-like with recent_bundles() / add_recent_bundle(), optional
         self.bundle = None  # the loaded Bundle, or None
         self._status: tuple[str, tuple] = ("", ())
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        body = QWidget()
-        scroll.setWidget(body)
-        outer.addWidget(scroll)
-        self.body = QVBoxLayout(body)
-        self.body.setContentsMargins(8, 8, 8, 8)
+        self.body = scrolling_body(self)
         self._rows = TranslatedRows()
 
         self.bundle_box = QGroupBox()
@@ -100,7 +95,7 @@ class FamilyPanel(Retranslating, QWidget):
         self.run = RunControls(actions, f"{self.family}_", self._emit_generate, self.cancel_requested)
         self.generate_button, self.cancel_button = self.run.generate_button, self.run.cancel_button
         self.progress, self.status = self.run.progress, self.run.status
-        outer.addLayout(actions)
+        self.layout().addLayout(actions)  # the run controls stay in view below the scrolling settings
         self.retranslate()
 
     # -- for subclasses ------------------------------------------------------------------------------------
