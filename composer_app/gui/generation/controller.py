@@ -103,7 +103,6 @@ class GenerationController(QObject):
         """The request, where its result lands, and its label; a ComposerError says why there is none."""
         from composer_app.gui.generation.backing import backing_chords
         from composer_app.models.rnn.requests import GenerateRequest, check_request
-        from composer_app.models.rnn.steering import PitchSteering
 
         primer, placement = self._primer(settings, config, region)
         spb = steps_per_bar(self.document.song, config)
@@ -111,12 +110,7 @@ class GenerationController(QObject):
         new_steps = (placement.end - placement.seam) // tps if placement.is_region else settings.length_bars * spb
         placement = dataclasses.replace(placement, end=placement.seam + new_steps * tps,
                                         track_name=self.document.song.tracks[placement.track_index].name)
-        steering = None
-        chord_tones = config.needs_chords and settings.chord_tones
-        if config.is_melody and (settings.key is not None or settings.low > 0 or settings.high < 127 or chord_tones):
-            steering = PitchSteering(settings.key if settings.key is not None else 0,
-                                     settings.scale if settings.key is not None else "chromatic",
-                                     settings.low, settings.high, chord_tones)
+        steering = settings.steering()
         request = GenerateRequest(
             config_id=config.id, total_steps=len(primer) + new_steps, primer=primer,
             bundle=settings.bundle_path, temperature=settings.temperature, beam_size=settings.beam_size,

@@ -70,6 +70,19 @@ class PanelSettings:
     primer_file: str | None
     chord_tones: bool = False  # Improv RNN: only the tones of each step's chord
 
+    def steering(self):
+        """The PitchSteering these settings ask for, or None (nothing steered, or not a melody model)."""
+        from composer_app.models.rnn.configs import get_config
+        from composer_app.models.rnn.steering import PitchSteering
+
+        config = get_config(self.config_id)
+        chord_tones = config.needs_chords and self.chord_tones
+        locked = self.key is not None
+        if not config.is_melody or not (locked or self.low > 0 or self.high < 127 or chord_tones):
+            return None
+        return PitchSteering(self.key if locked else 0, self.scale if locked else "chromatic", self.low, self.high,
+                             chord_tones)
+
 
 class ModelPanel(Retranslating, QWidget):
     generate_requested = Signal(object)  # PanelSettings

@@ -205,12 +205,9 @@ class Jam(QObject):
 
     def _ask(self, call: list, at: int, jam_pass: int) -> None:
         """Ask the model, on its own thread, to continue `call` (ticks from 0); the answer is written at `at`."""
-        from composer_app.models.rnn.steering import PitchSteering
-
         start, end = self._loop
         s = self._current_settings()
-        steering = (PitchSteering(s.key if s.key is not None else 0, s.scale if s.key is not None else "chromatic",
-                                  s.low, s.high) if s.key is not None or s.low > 0 or s.high < 127 else None)
+        steering = s.steering()
         drums = self.window.document.song.tracks[self._track].is_drum
         primer = drum_track(notes=call) if drums else Track("Call", notes=tuple(call))
         job = dict(call=primer, span=end - start, config_id=s.config_id, bundle=s.bundle_path,
