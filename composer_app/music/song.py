@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, fields, replace
+
+import numpy as np
 
 from composer_app.said import Said, said
 
@@ -55,6 +58,25 @@ class Note:
         return replace(self, start=self.start + dt, pitch=self.pitch + dpitch)
 
 
+_NOTE_FIELDS = tuple(operator.attrgetter(f.name) for f in fields(Note))  # the order=True compares, all ints
+
+
+def _in_order(notes: Sequence[Note]) -> bool:
+    """Whether notes are sorted as Note's order compares them (field by field). Done column-wise in numpy: tracks
+    are long, and comparing notes one by one made a tuple per comparison (and garbage collections) per edit."""
+    if len(notes) < 64:
+        return all(a <= b for a, b in zip(notes, notes[1:]))
+    undecided = np.ones(len(notes) - 1, dtype=bool)  # pairs equal in every field so far
+    for field_of in _NOTE_FIELDS:
+        step = np.diff(np.fromiter(map(field_of, notes), dtype=np.int64, count=len(notes)))
+        if (step[undecided] < 0).any():
+            return False
+        undecided &= step == 0
+        if not undecided.any():
+            break
+    return True
+
+
 @dataclass(frozen=True, slots=True)
 class Track:
     """A named instrument part: GM program, drum flag, MIDI channel and its notes (sorted)."""
@@ -64,6 +86,8 @@ class Track:
     is_drum: bool = False
     channel: int = 0
     notes: tuple[Note, ...] = ()
+    # Where the last note ends: measured once, because views ask on every edit and tracks can be long.
+    end: int = field(default=0, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not 0 <= self.program <= 127:
@@ -71,12 +95,9 @@ class Track:
         if not 0 <= self.channel <= 15:
             raise ValueError(f"channel {self.channel} is outside 0..15")
         notes = self.notes
-        if not isinstance(notes, tuple) or any(a > b for a, b in zip(notes, notes[1:])):
+        if not isinstance(notes, tuple) or not _in_order(notes):
             object.__setattr__(self, "notes", tuple(sorted(notes)))
-
-    @property
-    def end(self) -> int:
-        return max((n.end for n in self.notes), default=0)
+        object.__setattr__(self, "end", max((n.start + n.duration for n in self.notes), default=0))
 
     def with_notes(self, notes: Iterable[Note]) -> Track:
         return replace(self, notes=tuple(notes))

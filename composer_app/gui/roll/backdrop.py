@@ -2,14 +2,15 @@
 
 A frame then blits it and draws only what moves (the selection, a drag's notes, the playhead): scrolling a little
 and dragging a note on a 10,000-note track cost a copy, not a redraw of every note. The region is redrawn when
-what it shows changes (the caller's key) or when the view leaves it.
+what it shows changes (the caller's key) or when the view leaves it; when the caller can say which small parts
+changed (a dragged note lifted out, an edit's notes), only those parts are drawn again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, QRect, QRectF
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QPainter, QPixmap
 
 MARGIN = 0.5  # of the view's size, drawn beyond each side of it: scrolling that far stays a copy
@@ -25,18 +26,27 @@ class Backdrop:
         self._pixmap: QPixmap | None = None
         self._origin = (0, 0)  # content pixels of the pixmap's top-left corner
         self.redraws = 0  # how often the region was drawn afresh (benchmarks and tests read it)
+        self.patches = 0  # how often only some parts were drawn again
 
     def invalidate(self) -> None:
         self._key, self._keep, self._pixmap = None, (), None
 
     def paint(self, painter: QPainter, clip: QRect, key: tuple, keep: tuple, origin: tuple[float, float],
-              size: tuple[int, int], ratio: float, render: Callable[[QPainter, QRect], None]) -> None:
+              size: tuple[int, int], ratio: float, render: Callable[[QPainter, QRect], None],
+              damage: Callable[[tuple, tuple], list[QRectF] | None] | None = None) -> None:
         """Draw the clip's part of the layers. `origin` is the view's top-left in content pixels, `size` the
-        view's; `render(painter, rect)` draws the layers for a rect in view coordinates (it may lie outside)."""
+        view's; `render(painter, rect)` draws the layers for a rect in view coordinates (it may lie outside).
+        `damage(old_key, old_keep)` may name the content rects that differ from what the cache shows (None: all)."""
         ox, oy = round(origin[0]), round(origin[1])
         width, height = size
         if not self._covers(key, ox, oy, width, height):
-            self._redraw(key, keep, ox, oy, width, height, ratio, render)
+            parts = None
+            if damage is not None and self._key is not None and self._covers(self._key, ox, oy, width, height):
+                parts = damage(self._key, self._keep)
+            if parts is not None:
+                self._patch(parts, key, keep, ox, oy, render)
+            else:
+                self._redraw(key, keep, ox, oy, width, height, ratio, render)
         dx, dy = self._origin[0] - ox, self._origin[1] - oy
         source = QRectF(clip.left() - dx, clip.top() - dy, clip.width(), clip.height())
         painter.drawPixmap(QRectF(clip), self._pixmap, QRectF(source.topLeft() * ratio, source.size() * ratio))
@@ -47,6 +57,20 @@ class Backdrop:
         cx, cy = self._origin
         pw, ph = self._pixmap.width() / self._pixmap.devicePixelRatio(), self._pixmap.height() / self._pixmap.devicePixelRatio()
         return cx <= ox and cy <= oy and ox + width <= cx + pw and oy + height <= cy + ph
+
+    def _patch(self, parts: list[QRectF], key, keep, ox, oy, render) -> None:
+        """Draw the layers again inside the given content rects only, and take on the new key."""
+        painter = QPainter(self._pixmap)
+        painter.translate(QPointF(ox - self._origin[0], oy - self._origin[1]))  # view coordinates, as in _redraw
+        for part in parts:
+            rect = part.translated(-ox, -oy).toAlignedRect().adjusted(-2, -2, 2, 2)
+            painter.save()
+            painter.setClipRect(rect, Qt.ReplaceClip)
+            render(painter, rect)
+            painter.restore()
+        painter.end()
+        self._key, self._keep = key, keep
+        self.patches += 1
 
     def _redraw(self, key, keep, ox, oy, width, height, ratio, render) -> None:
         mx = round(width * MARGIN) if self._margins[0] else 0

@@ -77,7 +77,7 @@ class RollGestures:
         self._anchor: Note | None = None
         self._last_params: object = None
         self._erased: set[Note] = set()
-        self._pending: tuple[note_edits.Edited, str] | None = None  # a drag's edit, made on release
+        self._pending: tuple[note_edits.Plan, str] | None = None  # a drag's edit, made on release
 
     def edge_at(self, note: Note, x: float) -> Gesture | None:
         rect = self.canvas.note_rect(note)
@@ -197,8 +197,8 @@ class RollGestures:
             params = (dt, rows_down, copy)
             if params != self._last_params:
                 self._last_params = params
-                edited = note_edits.move_notes(self._press_track, self._press_selection, dt, rows_down, vp.lanes, copy)
-                self._preview(edited, tr("Copy notes") if copy else tr("Move notes"), keep_originals=copy)
+                plan = note_edits.plan_move(self._press_track, self._press_selection, dt, rows_down, vp.lanes, copy)
+                self._preview(plan, tr("Copy notes") if copy else tr("Move notes"), keep_originals=copy)
         elif gesture in (Gesture.RESIZE_END, Gesture.DRAW):
             end = snap_nearest(anchor.end + dt_raw, step) if step > 1 else round(anchor.end + dt_raw)
             if gesture == Gesture.DRAW:
@@ -210,16 +210,16 @@ class RollGestures:
                 if note != self._last_params:
                     self._last_params = note
                     state.last_length = note.duration
-                    self._preview(note_edits.add_notes(self._press_track, [note]), tr("Draw note"))
+                    self._preview(note_edits.plan_add(self._press_track, [note]), tr("Draw note"))
             elif end - anchor.end != self._last_params:
                 self._last_params = end - anchor.end
-                self._preview(note_edits.resize_notes(self._press_track, self._press_selection,
+                self._preview(note_edits.plan_resize(self._press_track, self._press_selection,
                                                       d_end=end - anchor.end, min_length=step), tr("Resize notes"))
         elif gesture == Gesture.RESIZE_START:
             start = snap_nearest(anchor.start + dt_raw, step) if step > 1 else round(anchor.start + dt_raw)
             if start - anchor.start != self._last_params:
                 self._last_params = start - anchor.start
-                self._preview(note_edits.resize_notes(self._press_track, self._press_selection,
+                self._preview(note_edits.plan_resize(self._press_track, self._press_selection,
                                                       d_start=start - anchor.start, min_length=step),
                               tr("Resize notes"))
         elif gesture == Gesture.RUBBER_BAND:
@@ -237,10 +237,10 @@ class RollGestures:
     def release(self, event: QMouseEvent) -> None:
         state = self.canvas.state
         if self._pending is not None:
-            edited, text = self._pending
+            plan, text = self._pending
             self._pending = None
             state.clear_preview()
-            self._apply(edited, text)
+            self._apply(plan.edited(), text)
         if self._gesture == Gesture.RESIZE_END and self._anchor is not None and self._last_params is not None:
             state.last_length = max(1, self._anchor.duration + self._last_params)
         elif self._gesture in (Gesture.MOVE, Gesture.PENDING_MOVE) and self._anchor is not None:
@@ -253,10 +253,10 @@ class RollGestures:
         self._press_track = None
         self.update_cursor(event.position())
 
-    def _preview(self, edited: note_edits.Edited, text: str, keep_originals: bool = False) -> None:
+    def _preview(self, plan: note_edits.Plan, text: str, keep_originals: bool = False) -> None:
         """Show where the drag puts the notes; the track is edited once, on release (see RollState.set_preview)."""
-        self._pending = (edited, text)
-        self.canvas.state.set_preview(sorted(edited[1]), keep_originals)
+        self._pending = (plan, text)
+        self.canvas.state.set_preview(sorted(plan.add), keep_originals)
 
     def _apply(self, edited: note_edits.Edited, text: str) -> None:
         track, selection = edited

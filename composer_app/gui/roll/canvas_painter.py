@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QApplication
 
 from composer_app.gui.project.document import SongDocument
 from composer_app.gui.roll.backdrop import Backdrop
-from composer_app.gui.roll.lanes import is_black_key, note_name
+from composer_app.gui.roll.canvas_layers import paint_grid, paint_loop, paint_rows
+from composer_app.gui.roll.lanes import note_name
 from composer_app.gui.roll.notes.index import NoteIndex
-from composer_app.gui.roll.notes.rects import NoteRects
+from composer_app.gui.roll.notes.rects import MIN_NOTE_PX, NoteRects
 from composer_app.gui.roll.state import RollState
-from composer_app.gui.roll.timeline import bars_between, steps_in_view, ticks_for_bars
 from composer_app.gui.roll.viewport import RollViewport
 from composer_app.gui.shell.theme import Theme
 from composer_app.music.song import Note
@@ -23,6 +23,7 @@ OUTLINE_LIMIT = 3000  # above this many notes in view, outlines are skipped: the
 LABEL_LIMIT = 400
 STRETCH_ABOVE = 2000  # tracks with more notes are stretched, not rebuilt, while a zoom gesture runs
 VELOCITY_SHADES = 4
+DAMAGE_LIMIT = 64  # an edit or drag changing more notes than this redraws the whole backdrop
 
 
 class PaintTarget(Protocol):
@@ -62,7 +63,8 @@ class RollPainter:
         else:
             key, keep = self._backdrop_key()
             self.backdrop.paint(painter, clip, key, keep, (vp.left_tick * vp.px_per_tick, vp.top_row * vp.row_height),
-                                (canvas.width(), canvas.height()), canvas.devicePixelRatioF(), self._paint_backdrop)
+                                (canvas.width(), canvas.height()), canvas.devicePixelRatioF(), self._paint_backdrop,
+                                lambda old_key, old_keep: self._damage(old_key, old_keep, key, keep))
         t0, t1 = vp.x_to_tick(clip.left() - 2), vp.x_to_tick(clip.right() + 2)
         tracks, current = canvas.document.song.tracks, canvas.document.current_track
         if 0 <= current < len(tracks):
@@ -79,17 +81,55 @@ class RollPainter:
         painter.end()
 
     def _backdrop_key(self) -> tuple[tuple, tuple]:
-        """What the backdrop shows, and the objects whose identity is part of it (kept alive with the pixmap)."""
+        """What the backdrop shows, and the objects whose identity is part of it (kept alive with the pixmap):
+        keep is (time signatures, lanes, theme, the notes a drag hides, the tracks' indexes...)."""
         canvas = self.canvas
         vp, state, document = canvas.viewport, canvas.state, canvas.document
         song = document.song
         indexes = tuple(canvas.index(i) for i in range(len(song.tracks)))
         looks = tuple(look.color for look in document.looks)
-        keep = (song, vp.lanes, canvas.theme, self._hidden(), *indexes)
-        key = (tuple(id(k) for k in keep), looks,
-               document.current_track, document.length_bars, vp.px_per_tick, vp.row_height, state.grid, state.snap,
-               state.loop_enabled, state.loop_range)
+        current = document.current_track
+        in_view = self._in_view(indexes[current]) if 0 <= current < len(indexes) else 0
+        keep = (song.time_signatures, vp.lanes, canvas.theme, self._hidden(), *indexes)
+        key = (tuple(id(k) for k in keep), looks, current, document.length_bars, vp.px_per_tick, vp.row_height,
+               state.grid, state.snap, state.loop_enabled, state.loop_range, in_view <= OUTLINE_LIMIT,
+               in_view <= LABEL_LIMIT)
         return key, keep
+
+    def _damage(self, old_key: tuple, old_keep: tuple, key: tuple, keep: tuple) -> list[QRectF] | None:
+        """The content rects where the backdrop for key differs from the one for old_key, when that is a few
+        notes: a drag lifting notes out (or putting them back), or a small edit of a track. None: redraw all."""
+        if old_key[1:] != key[1:] or len(old_keep) != len(keep) or old_keep[0] != keep[0] \
+                or old_keep[1] is not keep[1] or old_keep[2] is not keep[2]:
+            return None
+        notes: list[Note] = []
+        hidden = (old_keep[3] or frozenset()) ^ (keep[3] or frozenset())
+        if len(hidden) > DAMAGE_LIMIT:
+            return None
+        notes.extend(hidden)
+        for old, new in zip(old_keep[4:], keep[4:]):
+            if old is new:
+                continue
+            if new.lineage is not None and new.lineage[0]() is old:
+                splice = new.lineage[1]
+            elif old.lineage is not None and old.lineage[0]() is new:
+                splice = old.lineage[1].reverse
+            else:
+                return None
+            notes.extend(old.notes[p] for p in splice.removed)
+            notes.extend(new.notes[p] for p in splice.inserted)
+            if len(notes) > DAMAGE_LIMIT:
+                return None
+        return [box for n in notes if (box := self._box(n)) is not None]
+
+    def _box(self, note: Note) -> QRectF | None:
+        """Where a note is drawn, in content pixels (None when the lanes do not show its pitch)."""
+        vp = self.canvas.viewport
+        row = vp.lanes.row_of(note.pitch)
+        if row is None:
+            return None
+        return QRectF(note.start * vp.px_per_tick, row * vp.row_height, max(note.duration * vp.px_per_tick, MIN_NOTE_PX),
+                      vp.row_height)
 
     def _paint_backdrop(self, painter: QPainter, clip: QRect) -> None:
         """Rows, grid, loop, the other tracks and the current track's notes at rest, for a rect of the view."""
@@ -100,9 +140,9 @@ class RollPainter:
         t1 = vp.x_to_tick(clip.right() + 2)
         row0 = max(0, vp.y_to_row(clip.top()))
         row1 = min(vp.lanes.rows - 1, vp.y_to_row(clip.bottom()))
-        self._paint_rows(painter, clip, row0, row1)
-        self._paint_grid(painter, clip, t0, t1)
-        self._paint_loop(painter, clip)
+        paint_rows(painter, canvas, clip, row0, row1)
+        paint_grid(painter, canvas, clip, t0, t1)
+        paint_loop(painter, canvas, clip)
         tracks = canvas.document.song.tracks
         current = canvas.document.current_track
         looks = canvas.document.looks
@@ -120,85 +160,6 @@ class RollPainter:
             self._paint_current(painter, canvas.index(current), QColor(looks[current].color), t0, t1, row0, row1)
         painter.restore()
 
-    def _paint_rows(self, painter: QPainter, clip: QRect, row0: int, row1: int) -> None:
-        vp, theme = self.canvas.viewport, self.canvas.theme
-        lanes = vp.lanes
-        painter.fillRect(clip, theme.white_row)
-        rh = vp.row_height
-        dark = []
-        lines = []
-        octave_lines = []
-        for row in range(row0, row1 + 1):
-            y = vp.row_to_y(row)
-            pitch = lanes.pitch_of(row)
-            if (is_black_key(pitch) and not lanes.is_kit) or (lanes.is_kit and row % 2):
-                dark.append(QRectF(clip.left(), y, clip.width(), rh))
-            if not lanes.is_kit and pitch % 12 == 0:
-                octave_lines.append(QLineF(clip.left(), y + rh - 0.5, clip.right() + 1, y + rh - 0.5))
-            elif rh >= 8:
-                lines.append(QLineF(clip.left(), y + rh - 0.5, clip.right() + 1, y + rh - 0.5))
-        painter.setPen(Qt.NoPen)
-        painter.setBrush(theme.black_row)
-        painter.drawRects(dark)
-        painter.setPen(QPen(theme.row_line, 1))
-        painter.drawLines(lines)
-        painter.setPen(QPen(theme.octave_line, 1))
-        painter.drawLines(octave_lines)
-        bottom = vp.row_to_y(lanes.rows)
-        if bottom < clip.bottom():
-            painter.fillRect(QRectF(clip.left(), bottom, clip.width(), clip.bottom() - bottom + 1), theme.background)
-
-    def _paint_grid(self, painter: QPainter, clip: QRect, t0: float, t1: float) -> None:
-        vp, theme = self.canvas.viewport, self.canvas.theme
-        top, bottom = clip.top(), clip.bottom() + 1
-        bar_lines, beat_lines, sub_lines = [], [], []
-        step = self.canvas.state.grid.ticks
-        for bar in bars_between(self.canvas.document.song.time_signatures, max(0.0, t0), t1):
-            x = round(vp.tick_to_x(bar.start)) + 0.5
-            bar_lines.append(QLineF(x, top, x, bottom))
-            beat_px = bar.beat * vp.px_per_tick
-            if beat_px < 5:
-                continue
-            sub_px = step * vp.px_per_tick
-            fine = step if sub_px >= 6 and step < bar.beat else None
-            if fine:
-                for tick in steps_in_view(bar, fine, t0, t1):
-                    if (tick - bar.start) % bar.beat:
-                        x = round(vp.tick_to_x(tick)) + 0.5
-                        sub_lines.append(QLineF(x, top, x, bottom))
-            for tick in steps_in_view(bar, bar.beat, t0, t1):
-                x = round(vp.tick_to_x(tick)) + 0.5
-                beat_lines.append(QLineF(x, top, x, bottom))
-        painter.setPen(QPen(theme.sub_line, 1))
-        painter.drawLines(sub_lines)
-        painter.setPen(QPen(theme.beat_line, 1))
-        painter.drawLines(beat_lines)
-        painter.setPen(QPen(theme.bar_line, theme.line_width))
-        painter.drawLines(bar_lines)
-        end_x = vp.tick_to_x(self._song_end_tick())
-        if end_x < clip.right():
-            shade = QColor(0, 0, 0, 70)
-            painter.fillRect(QRectF(max(end_x, clip.left()), clip.top(), clip.right() - end_x + 1, clip.height()),
-                             shade)
-
-    def _song_end_tick(self) -> int:
-        document = self.canvas.document
-        return ticks_for_bars(document.song.time_signatures, document.length_bars)
-
-    def _paint_loop(self, painter: QPainter, clip: QRect) -> None:
-        state, theme = self.canvas.state, self.canvas.theme
-        if not state.loop_enabled:
-            return
-        start, end = state.loop_range
-        vp = self.canvas.viewport
-        x0, x1 = vp.tick_to_x(start), vp.tick_to_x(end)
-        if x1 < clip.left() or x0 > clip.right():
-            return
-        painter.fillRect(QRectF(x0, clip.top(), x1 - x0, clip.height()), theme.loop_fill)
-        painter.setPen(QPen(theme.loop_edge.darker(130), 1, Qt.DashLine))
-        painter.drawLine(QLineF(x0, clip.top(), x0, clip.bottom() + 1))
-        painter.drawLine(QLineF(x1, clip.top(), x1, clip.bottom() + 1))
-
     def _rects(self, index: NoteIndex, shaded: bool) -> tuple[NoteRects, float, float]:
         """The track's note rects and the (x, y) scale to draw them at the current zoom.
 
@@ -215,11 +176,25 @@ class RollPainter:
                 return rects, 1.0, 1.0
             if rects.key[2:] == key[2:] and len(index) > STRETCH_ABOVE and vp.is_zooming():
                 return rects, vp.px_per_tick / rects.key[0], vp.row_height / rects.key[1]
-        rects = NoteRects(index, vp.px_per_tick, vp.row_height, vp.lanes,
-                          index.shades(VELOCITY_SHADES) if shaded else None, groups)
+        keys = index.shades(VELOCITY_SHADES) if shaded else None
+        kin = self._kin_rects(index, key)
+        rects = NoteRects.derived(kin[0], index, kin[1], keys) if kin is not None else \
+            NoteRects(index, vp.px_per_tick, vp.row_height, vp.lanes, keys, groups)
         self._rect_cache[id(index)] = (index, rects)
         self._prune_rect_cache()
         return rects, 1.0, 1.0
+
+    def _kin_rects(self, index: NoteIndex, key: tuple) -> tuple[NoteRects, object] | None:
+        """Cached rects at this zoom of the index this one was edited from (or, after an undo, of the index
+        edited from this one), with the splice that leads from them to this index."""
+        for cached_index, rects in self._rect_cache.values():
+            if rects.key != key:
+                continue
+            if index.lineage is not None and index.lineage[0]() is cached_index:
+                return rects, index.lineage[1]
+            if cached_index.lineage is not None and cached_index.lineage[0]() is index:
+                return rects, cached_index.lineage[1].reverse
+        return None
 
     def _prune_rect_cache(self) -> None:
         live = {id(self._indexes[k]) for k in self._indexes}

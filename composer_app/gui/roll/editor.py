@@ -274,9 +274,9 @@ class RollEditor(Retranslating, QWidget):
         selection = self.state.selection
         index = self.document.current_track
         if selection and 0 <= index < len(song.tracks):
-            present = self.canvas.index(index).notes
-            if not selection <= set(present):
-                self.state.set_selection(selection.intersection(present))
+            present = self.canvas.index(index)
+            if not present.holds(selection):
+                self.state.set_selection(selection.intersection(present.notes))
 
     def _on_track_changed(self, index: int) -> None:
         self._show_track()

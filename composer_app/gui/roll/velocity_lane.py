@@ -11,9 +11,10 @@ from PySide6.QtWidgets import QWidget
 
 from composer_app.gui.project.document import SongDocument
 from composer_app.gui.roll.backdrop import Backdrop
-from composer_app.gui.roll.canvas_painter import STRETCH_ABOVE  # as in the roll: big tracks stretch while zooming
+from composer_app.gui.roll.canvas_painter import DAMAGE_LIMIT, STRETCH_ABOVE  # as in the roll
 from composer_app.gui.roll.notes.actions import NoteActions
-from composer_app.gui.roll.notes.index import NoteIndex, index_for
+from composer_app.gui.roll.notes.index import NoteIndex, index_for, splice_between
+from composer_app.gui.roll.notes.splice import Splice
 from composer_app.gui.roll.state import RollState
 from composer_app.gui.roll.viewport import RollViewport
 from composer_app.gui.shell.i18n import Retranslating, tr
@@ -26,30 +27,42 @@ MARGIN = 4
 SLACK_PX = 3  # a stroke catches stems this close to it
 
 
+def _stem(start: int, velocity: int, px_per_tick: float, y_for, base: float) -> tuple[QRectF, QRectF]:
+    """A note's stem and head in content pixels: 2-px filled rects, much cheaper to raster than stroked lines."""
+    x = start * px_per_tick + 1
+    y = y_for(velocity)
+    return QRectF(x - 1, y, 2, base - y), QRectF(x - 3, y - 3, 6, 6)
+
+
 class _Stems:
     """Stems and heads of some notes in content pixels (x from tick 0), sorted by start for slicing."""
 
     def __init__(self, index: NoteIndex, positions, px_per_tick: float, y_for):
         self.starts = [index.starts[i] for i in positions]
         base = y_for(0)
-        self.lines = []
-        self.heads = []
-        for i in positions:
-            x = index.starts[i] * px_per_tick + 1
-            y = y_for(index.velocities[i])
-            # A 2-px filled rect: much cheaper to raster than a stroked line.
-            self.lines.append(QRectF(x - 1, y, 2, base - y))
-            self.heads.append(QRectF(x - 3, y - 3, 6, 6))
+        pairs = [_stem(index.starts[i], index.velocities[i], px_per_tick, y_for, base) for i in positions]
+        self.lines = [line for line, _head in pairs]
+        self.heads = [head for _line, head in pairs]
+
+    @classmethod
+    def derived(cls, old: _Stems, index: NoteIndex, splice: Splice, px_per_tick: float, y_for) -> _Stems:
+        """All stems of `index`, made from those of the index it was spliced from (same zoom and height)."""
+        stems = cls.__new__(cls)
+        base = y_for(0)
+        made = {p: _stem(index.starts[p], index.velocities[p], px_per_tick, y_for, base) for p in splice.inserted}
+        stems.starts = splice.apply(old.starts, lambda p: index.starts[p])
+        stems.lines = splice.apply(old.lines, lambda p: made[p][0])
+        stems.heads = splice.apply(old.heads, lambda p: made[p][1])
+        return stems
 
     def add_notes(self, notes, px_per_tick: float, y_for) -> None:
         """Stems for notes that are not in the index (a drag's preview), kept in start order."""
         base = y_for(0)
         for note in sorted(notes):
-            x = note.start * px_per_tick + 1
-            y = y_for(note.velocity)
+            line, head = _stem(note.start, note.velocity, px_per_tick, y_for, base)
             self.starts.append(note.start)
-            self.lines.append(QRectF(x - 1, y, 2, base - y))
-            self.heads.append(QRectF(x - 3, y - 3, 6, 6))
+            self.lines.append(line)
+            self.heads.append(head)
 
     def subset(self, positions: list[int]) -> _Stems:
         """Stems of some notes (positions into the index, sorted), sharing this object's rects."""
@@ -129,7 +142,10 @@ class VelocityLane(Retranslating, QWidget):
                 return cached[1], 1.0
             if len(index) > STRETCH_ABOVE and vp.is_zooming():
                 return cached[1], vp.px_per_tick / built_at
-        stems = _Stems(index, range(len(index)), vp.px_per_tick, self._y_for)
+        splice = splice_between(cached[0][0], index) if cached is not None and cached[0][1:] == (
+            vp.px_per_tick, self.height()) else None
+        stems = _Stems.derived(cached[1], index, splice, vp.px_per_tick, self._y_for) if splice is not None else \
+            _Stems(index, range(len(index)), vp.px_per_tick, self._y_for)
         self._stem_cache = ((index, vp.px_per_tick, self.height()), stems)
         return stems, 1.0
 
@@ -156,11 +172,27 @@ class VelocityLane(Retranslating, QWidget):
             keep = (index, self._hidden(), self.theme)
             key = (tuple(id(k) for k in keep), color, vp.px_per_tick, self.width(), self.height())
             self.backdrop.paint(painter, event.rect(), key, keep, (vp.left_tick * vp.px_per_tick, 0),
-                                (self.width(), self.height()), self.devicePixelRatioF(), self._paint_backdrop)
+                                (self.width(), self.height()), self.devicePixelRatioF(), self._paint_backdrop,
+                                lambda old_key, old_keep: self._damage(old_key, old_keep, key, keep))
         self._paint_selected(painter)
         painter.setPen(QPen(self.theme.bar_line, 1))
         painter.drawLine(0, 0, self.width(), 0)
         painter.end()
+
+    def _damage(self, old_key: tuple, old_keep: tuple, key: tuple, keep: tuple) -> list[QRectF] | None:
+        """The strips of the lane (content pixels) whose stems changed, when a few did (see RollPainter._damage)."""
+        if old_key[1:] != key[1:] or old_keep[2] is not keep[2] or old_keep[0] is None or keep[0] is None:
+            return None
+        notes = list((old_keep[1] or frozenset()) ^ (keep[1] or frozenset()))
+        if old_keep[0] is not keep[0]:
+            splice = splice_between(old_keep[0], keep[0])
+            if splice is None:
+                return None
+            notes += [old_keep[0].notes[p] for p in splice.removed] + [keep[0].notes[p] for p in splice.inserted]
+        if len(notes) > DAMAGE_LIMIT:
+            return None
+        px = self.viewport.px_per_tick
+        return [QRectF(n.start * px - 4, 0, 10, self.height()) for n in notes]
 
     def _hidden(self) -> frozenset | None:
         """The notes whose stems the backdrop leaves out: those a drag in the roll is moving, else none."""

@@ -55,3 +55,54 @@ def test_an_edit_redraws_the_backdrop_and_a_selection_does_not(editor):
     assert backdrop.redraws == redraws
     editor.document.edit_track(0, editor.document.song.tracks[0].with_notes((C4, D4, E4)), "remove F4")
     assert _image(canvas) != selected and backdrop.redraws == redraws + 1
+
+
+def _fresh(widget, backdrop):
+    """The widget painted with its backdrop drawn anew (the reference a patched backdrop must equal)."""
+    backdrop.invalidate()
+    return _image(widget)
+
+
+def test_a_drag_redraws_only_the_notes_it_lifts_and_puts_down(editor):
+    """Lifting a note into a drag, moving it, dropping it and undoing patch the cached backdrops of the roll and
+    the velocity lane; every frame equals one painted from scratch."""
+    canvas, lane = editor.canvas, editor.velocity_lane
+    editor.set_tool(Tool.SELECT)
+    editor.state.set_loop(0, 1920, True)  # dashed loop edges run through the patched parts
+    views = [(canvas, canvas._painter.backdrop), (lane, lane.backdrop)]
+    start, end = point(editor, 960, 62, 40), point(editor, 2400, 64, 40)
+    for widget, _b in views:
+        _image(widget)
+    counts = [(b.redraws, b.patches) for _w, b in views]
+    QTest.mousePress(canvas, Qt.LeftButton, Qt.NoModifier, start)
+    frames = []
+    for k in range(1, 4):
+        QTest.mouseMove(canvas, start + (end - start) * k / 3)
+        frames.append([_image(w) for w, _b in views])
+    QTest.mouseRelease(canvas, Qt.LeftButton, Qt.NoModifier, end)
+    frames.append([_image(w) for w, _b in views])
+    editor.document.undo_stack.undo()
+    frames.append([_image(w) for w, _b in views])
+    assert Note(960, 62, 480, 90) in melody(editor)
+    for (redraws, patches), (_w, b) in zip(counts, views):
+        assert b.redraws == redraws and b.patches == patches + 3  # lift, drop, undo
+    # The same states painted from scratch: the last frame (after undo) and the drop, redone.
+    assert [_fresh(w, b) for w, b in views] == frames[-1]
+    editor.document.undo_stack.redo()
+    editor.state.clear_selection()  # the dropped note is then drawn by the backdrop alone
+    dropped = [_image(w) for w, _b in views]
+    assert [_fresh(w, b) for w, b in views] == dropped
+
+
+def test_a_patched_frame_mid_drag_equals_a_fresh_one(editor):
+    """While a note is lifted out, the backdrop without it equals one drawn from scratch without it."""
+    canvas = editor.canvas
+    editor.set_tool(Tool.SELECT)
+    _image(canvas), _image(editor.velocity_lane)
+    start = point(editor, 1920, 64, 40)
+    QTest.mousePress(canvas, Qt.LeftButton, Qt.NoModifier, start)
+    QTest.mouseMove(canvas, start + (point(editor, 3840, 60, 40) - start))
+    patched = _image(canvas), _image(editor.velocity_lane)
+    assert (_fresh(canvas, canvas._painter.backdrop), _fresh(editor.velocity_lane, editor.velocity_lane.backdrop)) \
+        == patched
+    QTest.mouseRelease(canvas, Qt.LeftButton, Qt.NoModifier, start)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass
 
 from composer_app.gui.roll.grid import snap_nearest
 from composer_app.gui.roll.lanes import LaneMap
+from composer_app.gui.roll.notes.index import record_edit
 from composer_app.music.song import Note, Track
 
 Edited = tuple[Track, frozenset[Note]]
@@ -42,21 +44,46 @@ def _rebuild(track: Track, remove: Collection[Note], add: Iterable[Note]) -> Tra
                 del kept[i]
         for note in add:
             insort(kept, note)
-        return track.with_notes(kept)
+        edited = track.with_notes(kept)
+        record_edit(track, edited, remove, add)
+        return edited
     remove = remove if isinstance(remove, (set, frozenset)) else set(remove)
     kept = [n for n in track.notes if n not in remove] if remove else list(track.notes)
     return track.with_notes(sorted(kept + add))
 
 
-def _map_selected(track: Track, selected: Collection[Note], fn: Callable[[Note], Note], keep: bool = False) -> Edited:
+@dataclass(frozen=True)
+class Plan:
+    """An edit worked out note by note; the new track is built only by `edited()` (a drag previews many steps and
+    makes one edit)."""
+
+    track: Track
+    remove: Collection[Note]
+    add: tuple[Note, ...]
+
+    @property
+    def notes(self) -> frozenset[Note]:
+        return frozenset(self.add)
+
+    def edited(self) -> Edited:
+        return _rebuild(self.track, self.remove, self.add), self.notes
+
+
+def _plan_selected(track: Track, selected: Collection[Note], fn: Callable[[Note], Note], keep: bool = False) -> Plan:
     chosen = _present(track, selected)
-    new = [fn(n) for n in sorted(chosen)]
-    return _rebuild(track, () if keep else chosen, new), frozenset(new)
+    return Plan(track, () if keep else chosen, tuple(fn(n) for n in sorted(chosen)))
+
+
+def _map_selected(track: Track, selected: Collection[Note], fn: Callable[[Note], Note], keep: bool = False) -> Edited:
+    return _plan_selected(track, selected, fn, keep).edited()
+
+
+def plan_add(track: Track, notes: Iterable[Note]) -> Plan:
+    return Plan(track, (), tuple(notes))
 
 
 def add_notes(track: Track, notes: Iterable[Note]) -> Edited:
-    notes = list(notes)
-    return _rebuild(track, (), notes), frozenset(notes)
+    return plan_add(track, notes).edited()
 
 
 def remove_notes(track: Track, notes: Collection[Note]) -> Track:
@@ -75,8 +102,8 @@ def clamp_move(notes: Collection[Note], dt: int, rows_down: int, lanes: LaneMap)
     return dt, rows_down
 
 
-def move_notes(track: Track, selected: Collection[Note], dt: int, rows_down: int, lanes: LaneMap,
-               copy: bool = False) -> Edited:
+def plan_move(track: Track, selected: Collection[Note], dt: int, rows_down: int, lanes: LaneMap,
+              copy: bool = False) -> Plan:
     """Shift notes in time and across lanes (clamped at the edges); with copy the originals stay."""
     dt, rows_down = clamp_move([n for n in selected], dt, rows_down, lanes)
 
@@ -84,11 +111,16 @@ def move_notes(track: Track, selected: Collection[Note], dt: int, rows_down: int
         pitch = lanes.shifted(n.pitch, rows_down) if rows_down else n.pitch
         return Note(n.start + dt, n.pitch if pitch is None else pitch, n.duration, n.velocity)
 
-    return _map_selected(track, selected, shift, keep=copy)
+    return _plan_selected(track, selected, shift, keep=copy)
 
 
-def resize_notes(track: Track, selected: Collection[Note], d_start: int = 0, d_end: int = 0,
-                 min_length: int = 1) -> Edited:
+def move_notes(track: Track, selected: Collection[Note], dt: int, rows_down: int, lanes: LaneMap,
+               copy: bool = False) -> Edited:
+    return plan_move(track, selected, dt, rows_down, lanes, copy).edited()
+
+
+def plan_resize(track: Track, selected: Collection[Note], d_start: int = 0, d_end: int = 0,
+                min_length: int = 1) -> Plan:
     """Move the start edge by d_start and the end edge by d_end, keeping each note at least min_length long."""
 
     def resize(n: Note) -> Note:
@@ -96,16 +128,19 @@ def resize_notes(track: Track, selected: Collection[Note], d_start: int = 0, d_e
         end = max(start + min_length, n.end + d_end)
         return Note(start, n.pitch, end - start, n.velocity)
 
-    return _map_selected(track, selected, resize)
+    return _plan_selected(track, selected, resize)
+
+
+def resize_notes(track: Track, selected: Collection[Note], d_start: int = 0, d_end: int = 0,
+                 min_length: int = 1) -> Edited:
+    return plan_resize(track, selected, d_start, d_end, min_length).edited()
 
 
 def set_velocities(track: Track, velocities: Mapping[Note, int]) -> Edited:
     """Give each note its new velocity (clamped to 1..127)."""
-    present = set(track.notes)
-    changed = {n: Note(n.start, n.pitch, n.duration, max(1, min(127, int(v))))
-               for n, v in velocities.items() if n in present}
-    new = [changed.get(n, n) for n in track.notes]
-    return track.with_notes(sorted(new)), frozenset(changed.values())
+    present = _present(track, velocities.keys())
+    changed = {n: Note(n.start, n.pitch, n.duration, max(1, min(127, int(velocities[n])))) for n in present}
+    return _rebuild(track, changed.keys(), changed.values()), frozenset(changed.values())
 
 
 def transpose_notes(track: Track, selected: Collection[Note], semitones: int) -> Edited:

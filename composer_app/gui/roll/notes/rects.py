@@ -11,6 +11,8 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QRectF
 
+from composer_app.gui.roll.notes.splice import Splice, keep_where
+
 MIN_NOTE_PX = 2.0  # a note is never drawn thinner than this, so short notes stay visible when zoomed out
 
 
@@ -39,10 +41,10 @@ class NoteRects:
         self.key = (px_per_tick, row_height, lanes, groups)
         self.max_duration = index.max_duration
         self.groups = [RectGroup() for _ in range(groups)]
-        self.rect_at: dict[int, QRectF] = {}
         rows = index.rows_for(lanes)
         starts, ends = index.starts, index.ends
-        rect_at = self.rect_at
+        rect_at: list[QRectF | None] = [None] * len(rows)  # by position in the index
+        self.rect_at = rect_at
         groups = self.groups
         for i, row in enumerate(rows):
             if row < 0:
@@ -57,11 +59,45 @@ class NoteRects:
             group.rects.append(rect)
             group.positions.append(i)
 
+    @classmethod
+    def derived(cls, old: NoteRects, index, splice: Splice, keys: list[int] | None) -> NoteRects:
+        """The rects of `index`, made from those of the index it was spliced from (same zoom and lanes)."""
+        rects = cls.__new__(cls)
+        rects.key = old.key
+        px_per_tick, row_height, lanes, _groups = old.key
+        rects.max_duration = index.max_duration
+        rows = index.rows_for(lanes)
+        made = {}
+
+        def make(p: int) -> QRectF | None:
+            if rows[p] < 0:
+                return None
+            width = (index.ends[p] - index.starts[p]) * px_per_tick
+            made[p] = QRectF(index.starts[p] * px_per_tick, rows[p] * row_height,
+                             width if width > MIN_NOTE_PX else MIN_NOTE_PX, row_height)
+            return made[p]
+
+        rects.rect_at = splice.apply(old.rect_at, make)
+        rects.groups = []
+        for number, group in enumerate(old.groups):
+            alive, moved = splice.moved(group.positions)
+            part = RectGroup()
+            part.positions, part.starts, part.rects = moved, keep_where(group.starts, alive), \
+                keep_where(group.rects, alive)
+            for p, rect in made.items():
+                if (keys[p] if keys is not None else 0) == number:
+                    k = bisect_left(part.positions, p)
+                    part.positions.insert(k, p)
+                    part.starts.insert(k, index.starts[p])
+                    part.rects.insert(k, rect)
+            rects.groups.append(part)
+        return rects
+
     def subset(self, positions: Iterable[int], starts: list[int]) -> RectGroup:
         """A group of some of the notes (the selection, positions sorted by start), reusing their rects."""
         group = RectGroup()
         rect_at = self.rect_at
-        group.positions = [i for i in positions if i in rect_at]
+        group.positions = [i for i in positions if rect_at[i] is not None]
         group.starts = [starts[i] for i in group.positions]
         group.rects = [rect_at[i] for i in group.positions]
         return group
