@@ -2271,6 +2271,10 @@
         <translation>入力なし</translation>
     </message>
     <message>
+        <source>Input: {0} (a port DAWs on this computer can play into)</source>
+        <translation>入力：{0}（このコンピューターの DAW が演奏を送るポート）</translation>
+    </message>
+    <message>
         <source>Input: {0}</source>
         <translation>入力：{0}</translation>
     </message>
