@@ -4485,12 +4485,24 @@
         <translation>ジャムの応答 {0}</translation>
     </message>
     <message>
+        <source>{model} cannot continue a sequence, so it cannot jam</source>
+        <translation>{model} は続きを作れないので、ジャムには使えません</translation>
+    </message>
+    <message>
         <source>the loop is shorter than one step of {model}</source>
         <translation>ループが {model} の 1 ステップより短いです</translation>
     </message>
     <message>
         <source>Make the loop region at least a beat long.</source>
         <translation>ループ範囲を 1 拍以上にしてください。</translation>
+    </message>
+    <message>
+        <source>{model} jams over the chord lane, and it has no chords in the loop</source>
+        <translation>{model} はコードレーンのコードに沿ってジャムしますが、ループ範囲にコードがありません</translation>
+    </message>
+    <message>
+        <source>Type chords in the chord lane over the loop region, then jam again.</source>
+        <translation>ループ範囲の上のコードレーンにコードを入力してから、もう一度ジャムしてください。</translation>
     </message>
     <message>
         <source>Chords</source>
