@@ -4451,10 +4451,6 @@
         <translation>ジャムには音が必要ですが、このコンピューターでは再生できません。</translation>
     </message>
     <message>
-        <source>Jam works with a Melody RNN or Drums RNN model: choose one in the Generate panel.</source>
-        <translation>ジャムは Melody RNN か Drums RNN のモデルで使えます。生成パネルで選んでください。</translation>
-    </message>
-    <message>
         <source>Set a loop region of a bar or two first (drag in the ruler).</source>
         <translation>先に 1〜2 小節のループ範囲を設定してください（ルーラーをドラッグ）。</translation>
     </message>
@@ -4611,6 +4607,10 @@
     <message>
         <source>Generating works without it. To train models, run Composer from its source folder (bash scripts/run-app.sh installs TensorFlow; see the README).</source>
         <translation>生成は TensorFlow なしで動きます。モデルを学習するには、ソースフォルダーから Composer を起動してください（bash scripts/run-app.sh が TensorFlow をインストールします。README を参照）。</translation>
+    </message>
+    <message>
+        <source>Jam works with Melody, Drums, Improv, Polyphony and Performance RNN, not MusicVAE: bring one of their tabs to the front in the Generate panel.</source>
+        <translation>ジャムは Melody・Drums・Improv・Polyphony・Performance RNN で使えます（MusicVAE は使えません）。生成パネルでそのいずれかのタブを前面に出してください。</translation>
     </message>
 </context>
 <context>
