@@ -78,7 +78,9 @@ class RtMidiDevices:
     def _open(opener, name: str):
         try:
             return opener()
-        except OSError as exc:  # rtmidi's errors and mido's unknown port both are OSErrors
+        # rtmidi's system errors and mido's unknown port are OSErrors; a virtual port where the MIDI system has
+        # none (Windows MultiMedia) is a RuntimeError (NotImplementedError or rtmidi's UnsupportedOperationError).
+        except (OSError, RuntimeError) as exc:
             raise MidiError(said("the MIDI port {name} cannot be opened: {detail}").format(
                 name=name, detail=str(exc))) from None
 

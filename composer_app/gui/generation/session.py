@@ -57,21 +57,33 @@ class GenerationSession:
         except (ComposerError, KeyError, OSError, ValueError):  # unreadable or unknown: the RNN panel says why
             family = ""
         panel = {"polyphony": self.polyphony, "performance": self.performance}.get(family) or self.panel
-        tabs = panel.parentWidget().parentWidget() if panel.parentWidget() is not None else None
-        if isinstance(tabs, QTabWidget):
+        tabs = _tabs_of(panel)
+        if tabs is not None:
             tabs.setCurrentWidget(panel)
         return panel.use_bundle(path)
 
     def open_checkpoint(self, path: str):
         """Load a MusicVAE checkpoint (opened or dropped) and show its panel."""
         self.vae_panel.window().raise_()
-        tabs = self.vae_panel.parentWidget().parentWidget()
-        if isinstance(tabs, QTabWidget):
+        tabs = _tabs_of(self.vae_panel)
+        if tabs is not None:
             tabs.setCurrentWidget(self.vae_panel)
         return self.vae.open_checkpoint(path)
 
+    def shown_panel(self):
+        """The panel whose tab is in front in the Generate dock (the RNN panel where it has no tabs)."""
+        tabs = _tabs_of(self.panel)
+        return tabs.currentWidget() if tabs is not None else self.panel
+
     def shutdown(self) -> bool:
         return self.controller.shutdown()
+
+
+def _tabs_of(panel) -> QTabWidget | None:
+    """The Generate dock's tabs holding `panel` (a QTabWidget keeps its pages in a stack inside it)."""
+    stack = panel.parentWidget()
+    tabs = stack.parentWidget() if stack is not None else None
+    return tabs if isinstance(tabs, QTabWidget) else None
 
 
 def attach_generation(window, auditioner=None) -> GenerationSession:

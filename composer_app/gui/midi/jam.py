@@ -1,5 +1,6 @@
 """Jam: the loop region plays round and round; the player's phrase on the MIDI input (the call) is answered by the
-chosen model on the next time round (the response), then it is the player's turn again.
+chosen model on the next time round (the response), then it is the player's turn again. The model is the one in the
+Generate dock's tab in front: Melody, Drums or Improv RNN (over the chord lane), Polyphony or Performance RNN.
 
 The answer is asked for a moment before the loop comes round (LOOKAHEAD_S), on a thread of its own, so that it is
 in the song when the player reaches it (benchmarks/bench_jam.py measures the slack); each answer also joins the
@@ -18,12 +19,17 @@ from PySide6.QtCore import QObject, Signal
 
 from composer_app.audio.midi.recording import Recording
 from composer_app.errors import ComposerError
+from composer_app.gui.midi.jam_model import JamModel, model_of, shown_model
 from composer_app.gui.shell.i18n import error_text, tr
-from composer_app.music.song import PPQ, Track, drum_track
+from composer_app.music.song import PPQ, Song, TempoChange, Track, drum_track
 
 LOOKAHEAD_S = 0.25  # ask this long before the loop's end: the model (20-40 ms of CPU) and audio blocks fit in it
 CALL, RESPONSE = "call", "response"
 _jams = itertools.count(1)
+
+
+def _tempo_at(song: Song, tick: int) -> float:
+    return next(t.qpm for t in reversed(song.tempos) if t.tick <= tick)
 
 
 class _Inbox(QObject):
@@ -68,16 +74,18 @@ class Jam(QObject):
         if audio is None or not audio.player.available:
             window.show_status(tr("Jam needs sound: playback is off on this computer."))
             return False
-        settings = generation.panel.settings() if generation is not None else None
-        if settings is None or not self._continues(settings.config_id):
-            window.show_status(tr("Jam works with a Melody RNN or Drums RNN model: choose one in the Generate panel."))
-            return False
         start, end = window.editor.state.loop_range
         if end - start < PPQ:
             window.show_status(tr("Set a loop region of a bar or two first (drag in the ruler)."))
             return False
-        self._settings, self._loop = settings, (start, end)
-        self._track = self._jam_track(settings.config_id)
+        try:
+            model = shown_model(generation)
+            self._check_chords(model, start, end)
+        except ComposerError as exc:  # no model that continues a call, or an Improv RNN with no chords to play over
+            window.show_status(error_text(exc))
+            return False
+        self._model, self._loop = model, (start, end)
+        self._track = self._jam_track(model.config_id)
         self._merge = ("jam", next(_jams))
         # Continuous: the region sets how much the model writes at a time, and the song plays on past it.
         window.editor.state.set_loop(start, end, not self.continuous)
@@ -89,22 +97,28 @@ class Jam(QObject):
         player.seek(start)
         player.play()
         self._new_take()
-        threading.Thread(target=self._preload, args=(settings,), name="jam-load", daemon=True).start()
+        threading.Thread(target=self._preload, args=(model,), name="jam-load", daemon=True).start()
         self.state_changed.emit(True)
         window.show_status(tr("Jam: the model keeps playing the next bars; play along.") if self.continuous else
                            tr("Jam: play a phrase over the loop; the model answers the next time round."))
         return True
 
     @staticmethod
-    def _preload(settings) -> None:
+    def _preload(model: JamModel) -> None:
         """Read the bundle now (a first answer would otherwise spend the slack on it); errors wait for the answer."""
         from composer_app.models.rnn.generator import resolve_bundle
         from composer_app.models.rnn.requests import GenerateRequest
 
         try:
-            resolve_bundle(GenerateRequest(config_id=settings.config_id, total_steps=1, bundle=settings.bundle_path))
+            resolve_bundle(GenerateRequest(config_id=model.config_id, total_steps=1, bundle=model.bundle))
         except ComposerError:
             pass
+
+    def _check_chords(self, model: JamModel, start: int, end: int) -> None:
+        """An Improv RNN needs chords in the loop to play over: said now, before the player plays a call."""
+        from composer_app.models.rnn.jam import jam_chords
+
+        jam_chords(model.config_id, self.window.document.song.chords, start, start, end - start)
 
     def stop(self) -> None:
         if not self.active:
@@ -116,13 +130,6 @@ class Jam(QObject):
         self._take = None
         self.state_changed.emit(False)
         self.window.show_status(tr("Jam ended: %n answer(s) are in the results.", "", len(self.turns)))
-
-    @staticmethod
-    def _continues(config_id: str) -> bool:
-        from composer_app.models.rnn.configs import get_config
-
-        config = get_config(config_id)
-        return config.family in ("melody", "drums")
 
     def _jam_track(self, config_id: str) -> int:
         """The track the answers play on ("Jam", of the model's kind), added to the song if it has none."""
@@ -190,7 +197,8 @@ class Jam(QObject):
         played = self._take.notes(time.perf_counter() - self._pass_started) if self._take else ()
         jam = song.tracks[self._track].notes if 0 <= self._track < len(song.tracks) else ()
         sounded = [n for n in (*played, *jam) if chunk_start <= n.start < chunk_end]
-        self._ask([dataclasses.replace(n, start=n.start - chunk_start) for n in sounded], chunk_end, self._chunk)
+        self._ask([dataclasses.replace(n, start=n.start - chunk_start) for n in sounded], chunk_start, chunk_end,
+                  self._chunk)
 
     def _answer(self) -> None:
         """Ask the model to answer the phrase played this time round (if any played); the answer arrives later."""
@@ -201,28 +209,30 @@ class Jam(QObject):
         if not call:
             return
         self._answered = True  # asked: the next time round is the model's
-        self._ask(call, start, self._pass)
+        self._ask(call, start, start, self._pass)
 
-    def _ask(self, call: list, at: int, jam_pass: int) -> None:
-        """Ask the model, on its own thread, to continue `call` (ticks from 0); the answer is written at `at`."""
+    def _ask(self, call: list, call_at: int, at: int, jam_pass: int) -> None:
+        """Ask the model, on its own thread, to continue `call` (ticks from 0, played from song tick `call_at`);
+        the answer is written at `at`."""
         start, end = self._loop
-        s = self._current_settings()
-        steering = s.steering()
-        drums = self.window.document.song.tracks[self._track].is_drum
+        song = self.window.document.song
+        drums = song.tracks[self._track].is_drum
         primer = drum_track(notes=call) if drums else Track("Call", notes=tuple(call))
-        job = dict(call=primer, span=end - start, config_id=s.config_id, bundle=s.bundle_path,
-                   temperature=s.temperature, steering=steering, qpm=self.window.document.song.qpm)
+        qpm = _tempo_at(song, call_at)  # the tempo the call was played at: Performance RNN reads it in seconds
+        job = dict(call=primer, span=end - start, qpm=qpm, chords=song.chords, call_at=call_at, answer_at=at,
+                   **self._current_model().answer_args())
         threading.Thread(target=self._think, args=(jam_pass, at, job), name="jam-answer", daemon=True).start()
 
-    def _current_settings(self):
-        """The Generate panel's settings now (temperature and steering may change while jamming), on the model the
+    def _current_model(self) -> JamModel:
+        """The jam's panel read now (temperature, steering and controls may change while jamming), on the model the
         jam started with: switching to a model of another kind mid-jam does not change the Jam track's kind."""
-        generation = getattr(self.window, "generation", None)
-        now = generation.panel.settings() if generation is not None else None
-        if now is None or now.config_id != self._settings.config_id:
-            return self._settings
-        self._settings = now
-        return now
+        try:
+            now = model_of(self._model.panel)
+        except ComposerError:
+            return self._model
+        if now.config_id == self._model.config_id:
+            self._model = now
+        return self._model
 
     def _think(self, jam_pass: int, at: int, job: dict) -> None:
         """On the model's thread: the answer, or the user's error, handed to the UI thread."""
@@ -263,18 +273,26 @@ class Jam(QObject):
             doc.edit_track(self._track, track.with_notes(sorted(kept + placed)), tr("Jam"), self._merge)
 
     def _to_history(self, turn, at: int) -> None:
-        """Each answer is a result set of its own, so a good one can be kept afterwards."""
+        """Each answer is a result set of its own, so a good one can be kept afterwards: the card shows the call
+        and its answer, and Keep writes the answer over its stretch of the Jam track."""
         generation = getattr(self.window, "generation", None)
         if generation is None:
             return
+        from composer_app.gui.generation.candidates_strip import CandidateView
         from composer_app.gui.generation.placement import Placement
 
-        start, end = at, at + self._loop[1] - self._loop[0]
-        controller = generation.controller
-        placement = Placement(self._track, start - (end - start), start, end,
-                              track_name=self.window.document.song.tracks[self._track].name)
-        label = tr("Jam answer {0}").format(len(self.turns))
-        controller.add_result_set(
-            label, lambda set_id: [controller._view(set_id, c, turn.result, placement, label)
-                                   for c in turn.result.candidates],
-            {"settings": dataclasses.asdict(self._settings), "placement": dataclasses.asdict(placement)})
+        span = self._loop[1] - self._loop[0]
+        song = self.window.document.song
+        track = song.tracks[self._track]
+        # Heard from the call's stretch before it (or from the song's start, for a loop at the start).
+        placement = Placement(self._track, max(0, at - span), at, at + span, track_name=track.name)
+        clip = track.with_notes([*turn.call.notes, *(n.moved(span) for n in turn.notes)])
+        qpm = _tempo_at(song, at)
+
+        def views(set_id: int) -> list:
+            return [CandidateView(set_id, 0, Song(tracks=(clip,), tempos=(TempoChange(0, qpm),)),
+                                  tuple(n.moved(at) for n in turn.notes), span, "", track.is_drum,
+                                  seed=turn.seed, temperature=turn.temperature)]
+
+        generation.controller.add_result_set(tr("Jam answer {0}").format(len(self.turns)), views,
+                                             {**self._model.history, "placement": dataclasses.asdict(placement)})

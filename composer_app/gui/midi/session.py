@@ -13,7 +13,7 @@ from composer_app.gui.midi.recorder import Recorder
 from composer_app.gui.shell import dialogs
 from composer_app.gui.shell.i18n import QT_TR_NOOP, Retranslating, localized, tr
 
-VIRTUAL = "\0virtual"  # the menu's entry for the app's own output port (a name no device has)
+VIRTUAL = "\0virtual"  # the menu's entry for the app's own input or output port (a name no device has)
 
 
 class _MidiMenu(Retranslating, QMenu):
@@ -83,9 +83,12 @@ class MidiSession:
             note.setEnabled(False)
             return
         group = QActionGroup(menu)
-        names = devices.input_names()
-        for name in [""] + names:
-            action = menu.addAction(tr("No input") if not name else tr("Input: {0}").format(name))
+        names = [n for n in devices.input_names() if n != APP_PORT_NAME]
+        for name in ["", VIRTUAL] + names:
+            text = (tr("No input") if not name else
+                    tr("Input: {0} (a port DAWs on this computer can play into)").format(APP_PORT_NAME)
+                    if name == VIRTUAL else tr("Input: {0}").format(name))
+            action = menu.addAction(text)
             action.setCheckable(True)
             action.setChecked(name == self.input_name)
             action.triggered.connect(lambda _c=False, n=name: self.use_input(n))
@@ -128,18 +131,25 @@ class MidiSession:
         monitor.toggled.connect(lambda on: setattr(self.recorder, "monitor", on))
 
     def use_input(self, name: str) -> bool:
-        """Listen to the input `name` ("" for none); a port that cannot open is explained and nothing changes."""
+        """Listen to the input `name` ("" for none, VIRTUAL for the app's own port, which a DAW on this computer
+        plays into); a port that cannot open is explained and nothing changes."""
         if name == self.input_name:
             return True
         try:
-            port = self.devices.open_input(name, self._receive) if name else None
+            if not name:
+                port = None
+            elif name == VIRTUAL:
+                port = self.devices.open_virtual_input(APP_PORT_NAME, self._receive)
+            else:
+                port = self.devices.open_input(name, self._receive)
         except MidiError as exc:
             dialogs.show_user_error(self.window, tr("MIDI"), exc)
             return False
         if self.input is not None:
             self.input.close()
         self.input, self.input_name = port, name
-        self.window.show_status(tr("Playing from {0}").format(name) if name else tr("MIDI input off"))
+        shown = APP_PORT_NAME if name == VIRTUAL else name
+        self.window.show_status(tr("Playing from {0}").format(shown) if name else tr("MIDI input off"))
         return True
 
     def use_output(self, name: str) -> bool:

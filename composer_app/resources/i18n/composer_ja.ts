@@ -2271,6 +2271,10 @@
         <translation>入力なし</translation>
     </message>
     <message>
+        <source>Input: {0} (a port DAWs on this computer can play into)</source>
+        <translation>入力：{0}（このコンピューターの DAW が演奏を送るポート）</translation>
+    </message>
+    <message>
         <source>Input: {0}</source>
         <translation>入力：{0}</translation>
     </message>
@@ -4447,10 +4451,6 @@
         <translation>ジャムには音が必要ですが、このコンピューターでは再生できません。</translation>
     </message>
     <message>
-        <source>Jam works with a Melody RNN or Drums RNN model: choose one in the Generate panel.</source>
-        <translation>ジャムは Melody RNN か Drums RNN のモデルで使えます。生成パネルで選んでください。</translation>
-    </message>
-    <message>
         <source>Set a loop region of a bar or two first (drag in the ruler).</source>
         <translation>先に 1〜2 小節のループ範囲を設定してください（ルーラーをドラッグ）。</translation>
     </message>
@@ -4481,12 +4481,24 @@
         <translation>ジャムの応答 {0}</translation>
     </message>
     <message>
+        <source>{model} cannot continue a sequence, so it cannot jam</source>
+        <translation>{model} は続きを作れないので、ジャムには使えません</translation>
+    </message>
+    <message>
         <source>the loop is shorter than one step of {model}</source>
         <translation>ループが {model} の 1 ステップより短いです</translation>
     </message>
     <message>
         <source>Make the loop region at least a beat long.</source>
         <translation>ループ範囲を 1 拍以上にしてください。</translation>
+    </message>
+    <message>
+        <source>{model} jams over the chord lane, and it has no chords in the loop</source>
+        <translation>{model} はコードレーンのコードに沿ってジャムしますが、ループ範囲にコードがありません</translation>
+    </message>
+    <message>
+        <source>Type chords in the chord lane over the loop region, then jam again.</source>
+        <translation>ループ範囲の上のコードレーンにコードを入力してから、もう一度ジャムしてください。</translation>
     </message>
     <message>
         <source>Chords</source>
@@ -4595,6 +4607,10 @@
     <message>
         <source>Generating works without it. To train models, run Composer from its source folder (bash scripts/run-app.sh installs TensorFlow; see the README).</source>
         <translation>生成は TensorFlow なしで動きます。モデルを学習するには、ソースフォルダーから Composer を起動してください（bash scripts/run-app.sh が TensorFlow をインストールします。README を参照）。</translation>
+    </message>
+    <message>
+        <source>Jam works with Melody, Drums, Improv, Polyphony and Performance RNN, not MusicVAE: bring one of their tabs to the front in the Generate panel.</source>
+        <translation>ジャムは Melody・Drums・Improv・Polyphony・Performance RNN で使えます（MusicVAE は使えません）。生成パネルでそのいずれかのタブを前面に出してください。</translation>
     </message>
 </context>
 <context>

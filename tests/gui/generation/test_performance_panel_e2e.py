@@ -9,8 +9,8 @@ from PySide6.QtTest import QTest
 
 from composer_app.gui.generation.families.family_panel import NEW_TRACK, SAME_TRACK
 from composer_app.gui.generation.families.histogram_field import key_histogram
-from composer_app.gui.generation.families.timed_jobs import CONTINUE
 from composer_app.gui.generation.session import attach_generation
+from composer_app.models.rnn.timed_jobs import CONTINUE
 from tests.conftest import shared_path
 from tests.gui.generation.families_helpers import FIXTURES, draw, recording_auditioner, run_panel
 

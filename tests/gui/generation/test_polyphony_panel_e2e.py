@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from composer_app.gui.generation.families.family_panel import NEW_TRACK, SAME_TRACK
-from composer_app.gui.generation.families.timed_jobs import CONTINUE, HARMONISE
 from composer_app.gui.generation.history import history_json, restore_sets
 from composer_app.gui.generation.session import attach_generation
+from composer_app.models.rnn.timed_jobs import CONTINUE, HARMONISE
 from tests.conftest import shared_path
 from tests.gui.generation.families_helpers import FIXTURES, draw, recording_auditioner, run_panel
 

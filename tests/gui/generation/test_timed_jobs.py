@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from composer_app.gui.generation.families.histogram_field import key_histogram
-from composer_app.gui.generation.families.timed_jobs import voices_below
+from composer_app.models.rnn.timed_jobs import voices_below
 from composer_app.music.song import Note
 
 

@@ -3,83 +3,29 @@ time round, silence again for the player's turn, and the answer in the results."
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import mido
 import pytest
-from PySide6.QtCore import QObject, Signal
 
-from composer_app.audio.midi.loopback import LoopbackDevices
-from composer_app.gui.generation.session import attach_generation
 from composer_app.gui.midi.jam import CALL, RESPONSE
-from composer_app.gui.midi.session import attach_midi
-from composer_app.music.song import PPQ
-
-BAR = 4 * PPQ
-
-
-class FakePlayer(QObject):
-    """The transport a jam follows: the test moves its position as playback would."""
-
-    position_changed = Signal(int)
-    state_changed = Signal(str)
-    available = True
-
-    def __init__(self):
-        super().__init__()
-        self.playing, self.position, self.is_playing = False, 0, False
-
-    def seek(self, tick):
-        self.position = tick
-
-    def play(self):
-        self.playing = self.is_playing = True
-
-    def stop(self):
-        self.playing = self.is_playing = False
-
-    def audition(self, *args, **kwargs):
-        return True
-
-    def move_to(self, tick):
-        self.position = tick
-        self.position_changed.emit(tick)
+from composer_app.gui.midi.session import VIRTUAL
+from tests.gui.midi.jam_helpers import BAR, play_call
+from tests.gui.midi.jam_helpers import play_round as _round
 
 
-@pytest.fixture
-def jam_window(window):
-    window.generation = attach_generation(window)
-    window.audio = SimpleNamespace(player=FakePlayer())
-    devices = LoopbackDevices(inputs=["Keys"])
-    session = attach_midi(window, devices)
-    session.use_input("Keys")
-    window.editor.state.set_loop(0, 2 * BAR, True)
-    yield window, session, devices
-    session.close()
-    assert window.generation.shutdown()
-
-
-def _round(player, end_tick):
-    """Play one time round the loop, in 20 ms-ish position steps, to just before its end."""
-    for tick in range(0, end_tick - 60, 60):
-        player.move_to(tick)
-
-
-def test_the_model_answers_the_call_on_the_next_time_round(qtbot, jam_window):
-    """Call, answer on the Jam track, then the player's turn with the track silent; the answer is in the results."""
+@pytest.mark.parametrize("port", ["Keys", VIRTUAL])
+def test_the_model_answers_the_call_on_the_next_time_round(qtbot, jam_window, port):
+    """Call, answer on the Jam track, then the player's turn with the track silent; the answer is in the results.
+    The call comes from a keyboard, or from a DAW playing into the app's own port."""
     window, session, devices = jam_window
     player = window.audio.player
+    assert session.use_input(port)
     strip_sets = []
     window.generation.controller.result_set_added.connect(strip_sets.append)
     session.action_jam.trigger()
     jam = session.jam
     assert jam.active and player.playing and jam.turn == CALL
     jam_index = next(i for i, t in enumerate(window.document.song.tracks) if t.name == "Jam")
-    for pitch in (60, 62, 64, 65):
-        devices.play("Keys", mido.Message("note_on", note=pitch, velocity=90))
-        qtbot.wait(30)
-        devices.play("Keys", mido.Message("note_off", note=pitch))
-    qtbot.wait(20)
+    play_call(qtbot, devices, "Composer" if port == VIRTUAL else port)
     _round(player, 2 * BAR)
     player.move_to(2 * BAR - 10)  # within the lookahead: the answer is asked for now, and comes on its thread
     qtbot.waitUntil(lambda: bool(window.document.song.tracks[jam_index].notes), timeout=10_000)

@@ -157,3 +157,32 @@ def test_the_apps_own_port_is_offered_for_daws(window):
 
     assert session.use_output(VIRTUAL) and devices.output_names() == ["Composer"]
     session.close()
+
+
+def test_a_daw_records_into_the_apps_own_input_port(qtbot, window):
+    """The menu offers the app's virtual input beside the devices; a DAW playing into it records as a keyboard does."""
+    from composer_app.gui.midi.session import VIRTUAL
+
+    devices = LoopbackDevices(inputs=["Keys"])
+    session = attach_midi(window, devices)
+    session.recorder.count_in = session.recorder.metronome = False
+    session.menu.aboutToShow.emit()
+    texts = [a.text() for a in session.menu.actions()]
+    assert any(t.startswith("Input: Composer") and "DAW" in t for t in texts) and "Input: Keys" in texts
+    assert session.use_input(VIRTUAL) and "Composer" in devices.input_names()
+    assert "Composer" in window.statusBar().currentMessage()
+    session.menu.aboutToShow.emit()  # the open port is the entry checked, not listed again as a device
+    inputs = [a for a in session.menu.actions() if a.text().startswith("Input: ")]
+    assert len(inputs) == 2 and [a.isChecked() for a in inputs] == [True, False]
+    doc = window.document
+    before = doc.song.tracks[doc.current_track].notes
+    session.action_record.trigger()
+    devices.play("Composer", mido.Message("note_on", note=67, velocity=80))
+    qtbot.wait(100)
+    devices.play("Composer", mido.Message("note_off", note=67))
+    qtbot.wait(30)
+    session.action_record.trigger()
+    played = [n for n in doc.song.tracks[doc.current_track].notes if n not in before]
+    assert [(n.pitch, n.velocity) for n in played] == [(67, 80)]
+    session.close()
+    assert not devices._open["Composer"]  # closing the window closes the port

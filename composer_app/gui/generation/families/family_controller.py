@@ -15,17 +15,17 @@ from PySide6.QtCore import QObject
 from composer_app.errors import ComposerError
 from composer_app.gui.generation.candidates_strip import CandidateView
 from composer_app.gui.generation.families.family_panel import NEW_TRACK, FamilyPanel
-from composer_app.gui.generation.families.timed_jobs import (
+from composer_app.gui.generation.model_texts import model_text
+from composer_app.gui.generation.placement import Placement
+from composer_app.gui.shell.i18n import error_text, tr
+from composer_app.models.errors import GenerationError
+from composer_app.models.rnn.timed_jobs import (
     HARMONISE,
     STEP_TICKS,
     harmonise_job,
     performance_job,
     poly_continue_job,
 )
-from composer_app.gui.generation.model_texts import model_text
-from composer_app.gui.generation.placement import Placement
-from composer_app.gui.shell.i18n import error_text, tr
-from composer_app.models.errors import GenerationError
 from composer_app.music.song import Song, Track
 
 PRIMER_SECONDS = 8.0  # how much of the track before the playhead a performance continues from

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout,
 
 from composer_app.gui.generation.families.family_panel import FamilyPanel
 from composer_app.gui.generation.families.histogram_field import HistogramField
-from composer_app.gui.generation.families.timed_jobs import CONTINUE, FROM_SILENCE
 from composer_app.gui.shell.i18n import QT_TR_NOOP, tr
+from composer_app.models.rnn.timed_jobs import CONTINUE, FROM_SILENCE
 
 MAX_DENSITY = 40
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QSpinBox
 
 from composer_app.gui.generation.families.family_panel import FamilyPanel
-from composer_app.gui.generation.families.timed_jobs import CONTINUE, HARMONISE
 from composer_app.gui.shell.i18n import QT_TR_NOOP, tr
+from composer_app.models.rnn.timed_jobs import CONTINUE, HARMONISE
 
 
 class PolyphonyPanel(FamilyPanel):

@@ -1,4 +1,4 @@
-"""Polyphony and Performance RNN jobs for the generation queue: the roll's notes in, placed notes out (no widgets).
+"""Polyphony and Performance RNN jobs: the roll's notes in, placed notes out (the Generate panels' queue and the jam).
 
 A job prepares its primer as Magenta's generators do (composer_app.models.rnn.timed_primers), samples in the queue's
 worker thread with run(progress, cancelled), and gives back, per output, the notes to write at their song ticks.
