@@ -44,6 +44,8 @@ def test_track_order_breaks_ties_on_every_field_and_end_follows_edits():
     assert track.notes == tuple(sorted(tied))
     assert track.end == 999 and track.with_notes(tied[:2]).end == 20 and Track().end == 0
     assert track == Track(notes=tuple(sorted(tied))) and "end" not in repr(track)
+    kept = track.with_notes_in_order(track.notes[1:])
+    assert kept == track.with_notes(track.notes[1:]) and kept.end == track.with_notes(track.notes[1:]).end == 20
 
 
 def test_long_tracks_are_sorted_whatever_field_breaks_the_order():

@@ -25,6 +25,7 @@ class Backdrop:
         self._keep: tuple = ()
         self._pixmap: QPixmap | None = None
         self._origin = (0, 0)  # content pixels of the pixmap's top-left corner
+        self._scale = (1.0, 1.0)  # content pixels per unit (say, per tick and per row) it was drawn at
         self.redraws = 0  # how often the region was drawn afresh (benchmarks and tests read it)
         self.patches = 0  # how often only some parts were drawn again
 
@@ -33,10 +34,12 @@ class Backdrop:
 
     def paint(self, painter: QPainter, clip: QRect, key: tuple, keep: tuple, origin: tuple[float, float],
               size: tuple[int, int], ratio: float, render: Callable[[QPainter, QRect], None],
-              damage: Callable[[tuple, tuple], list[QRectF] | None] | None = None) -> None:
+              damage: Callable[[tuple, tuple], list[QRectF] | None] | None = None,
+              scale: tuple[float, float] = (1.0, 1.0)) -> None:
         """Draw the clip's part of the layers. `origin` is the view's top-left in content pixels, `size` the
         view's; `render(painter, rect)` draws the layers for a rect in view coordinates (it may lie outside).
-        `damage(old_key, old_keep)` may name the content rects that differ from what the cache shows (None: all)."""
+        `damage(old_key, old_keep)` may name the content rects that differ from what the cache shows (None: all).
+        `scale` is the content pixels per unit at this zoom, for `stretch`."""
         ox, oy = round(origin[0]), round(origin[1])
         width, height = size
         if not self._covers(key, ox, oy, width, height):
@@ -47,9 +50,27 @@ class Backdrop:
                 self._patch(parts, key, keep, ox, oy, render)
             else:
                 self._redraw(key, keep, ox, oy, width, height, ratio, render)
+                self._scale = scale
         dx, dy = self._origin[0] - ox, self._origin[1] - oy
         source = QRectF(clip.left() - dx, clip.top() - dy, clip.width(), clip.height())
         painter.drawPixmap(QRectF(clip), self._pixmap, QRectF(source.topLeft() * ratio, source.size() * ratio))
+
+    def stretch(self, painter: QPainter, clip: QRect, origin: tuple[float, float], scale: tuple[float, float],
+                size: tuple[int, int]) -> bool:
+        """While a zoom gesture runs: draw the cached region stretched to the zoom now, if it reaches over the whole
+        view (False if not: the caller paints directly). `origin` is the view's top-left in units (ticks, rows)."""
+        if self._pixmap is None:
+            return False
+        ratio = self._pixmap.devicePixelRatio()
+        fx, fy = self._scale[0] / scale[0], self._scale[1] / scale[1]  # cached pixels per pixel now
+        x0, y0 = origin[0] * self._scale[0] - self._origin[0], origin[1] * self._scale[1] - self._origin[1]
+        width, height = size
+        if x0 < 0 or y0 < 0 or x0 + width * fx > self._pixmap.width() / ratio \
+                or y0 + height * fy > self._pixmap.height() / ratio:
+            return False
+        source = QRectF(x0 + clip.left() * fx, y0 + clip.top() * fy, clip.width() * fx, clip.height() * fy)
+        painter.drawPixmap(QRectF(clip), self._pixmap, QRectF(source.topLeft() * ratio, source.size() * ratio))
+        return True
 
     def _covers(self, key: tuple, ox: int, oy: int, width: int, height: int) -> bool:
         if self._pixmap is None or key != self._key:

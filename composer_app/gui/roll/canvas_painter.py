@@ -58,13 +58,16 @@ class RollPainter:
     def paint(self, painter: QPainter, clip: QRect, rubber_rect: QRectF | None) -> None:
         canvas = self.canvas
         vp = canvas.viewport
-        if vp.is_zooming():  # every frame of a zoom differs: drawn directly (big tracks are stretched meanwhile)
-            self._paint_backdrop(painter, clip)
+        if vp.is_zooming():  # every frame of a zoom differs: the backdrop is stretched, or drawn directly
+            if not self.backdrop.stretch(painter, clip, (vp.left_tick, vp.top_row), (vp.px_per_tick, vp.row_height),
+                                         (canvas.width(), canvas.height())):
+                self._paint_backdrop(painter, clip)
         else:
             key, keep = self._backdrop_key()
             self.backdrop.paint(painter, clip, key, keep, (vp.left_tick * vp.px_per_tick, vp.top_row * vp.row_height),
                                 (canvas.width(), canvas.height()), canvas.devicePixelRatioF(), self._paint_backdrop,
-                                lambda old_key, old_keep: self._damage(old_key, old_keep, key, keep))
+                                lambda old_key, old_keep: self._damage(old_key, old_keep, key, keep),
+                                (vp.px_per_tick, vp.row_height))
         t0, t1 = vp.x_to_tick(clip.left() - 2), vp.x_to_tick(clip.right() + 2)
         tracks, current = canvas.document.song.tracks, canvas.document.current_track
         if 0 <= current < len(tracks):

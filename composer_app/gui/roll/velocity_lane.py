@@ -14,7 +14,7 @@ from composer_app.gui.roll.backdrop import Backdrop
 from composer_app.gui.roll.canvas_painter import DAMAGE_LIMIT, STRETCH_ABOVE  # as in the roll
 from composer_app.gui.roll.notes.actions import NoteActions
 from composer_app.gui.roll.notes.index import NoteIndex, index_for, splice_between
-from composer_app.gui.roll.notes.splice import Splice
+from composer_app.gui.roll.notes.splice import Splice, drop_at
 from composer_app.gui.roll.state import RollState
 from composer_app.gui.roll.viewport import RollViewport
 from composer_app.gui.shell.i18n import Retranslating, tr
@@ -70,6 +70,15 @@ class _Stems:
         part.starts = [self.starts[i] for i in positions]
         part.lines = [self.lines[i] for i in positions]
         part.heads = [self.heads[i] for i in positions]
+        return part
+
+    def without(self, positions: list[int]) -> _Stems:
+        """All stems but those at some positions (sorted), copied slice by slice."""
+        if not positions:
+            return self
+        part = _Stems.__new__(_Stems)
+        part.starts, part.lines, part.heads = (drop_at(self.starts, positions), drop_at(self.lines, positions),
+                                               drop_at(self.heads, positions))
         return part
 
     def between(self, t0: float, t1: float) -> slice:
@@ -155,9 +164,7 @@ class VelocityLane(Retranslating, QWidget):
         cached = self._selected_cache
         if cached is None or cached[0] is not all_stems or cached[1] is not selection:
             chosen = index.positions_of(selection)
-            picked = set(chosen)
-            rest = [i for i in range(len(all_stems.starts)) if i not in picked] if picked else None
-            split = (all_stems if rest is None else all_stems.subset(rest), all_stems.subset(chosen))
+            split = (all_stems.without(chosen), all_stems.subset(chosen))
             cached = self._selected_cache = (all_stems, selection, split)
         return cached[2]
 
@@ -165,7 +172,9 @@ class VelocityLane(Retranslating, QWidget):
         vp = self.viewport
         painter = QPainter(self)
         if vp.is_zooming():
-            self._paint_backdrop(painter, event.rect())
+            if not self.backdrop.stretch(painter, event.rect(), (vp.left_tick, 0), (vp.px_per_tick, 1.0),
+                                         (self.width(), self.height())):
+                self._paint_backdrop(painter, event.rect())
         else:
             index = self._current_index()
             color = self.document.looks[self.document.current_track].color if index is not None else ""
@@ -173,7 +182,8 @@ class VelocityLane(Retranslating, QWidget):
             key = (tuple(id(k) for k in keep), color, vp.px_per_tick, self.width(), self.height())
             self.backdrop.paint(painter, event.rect(), key, keep, (vp.left_tick * vp.px_per_tick, 0),
                                 (self.width(), self.height()), self.devicePixelRatioF(), self._paint_backdrop,
-                                lambda old_key, old_keep: self._damage(old_key, old_keep, key, keep))
+                                lambda old_key, old_keep: self._damage(old_key, old_keep, key, keep),
+                                (vp.px_per_tick, 1.0))
         self._paint_selected(painter)
         painter.setPen(QPen(self.theme.bar_line, 1))
         painter.drawLine(0, 0, self.width(), 0)

@@ -106,3 +106,20 @@ def test_a_patched_frame_mid_drag_equals_a_fresh_one(editor):
     assert (_fresh(canvas, canvas._painter.backdrop), _fresh(editor.velocity_lane, editor.velocity_lane.backdrop)) \
         == patched
     QTest.mouseRelease(canvas, Qt.LeftButton, Qt.NoModifier, start)
+
+
+def test_a_zoom_gesture_stretches_the_backdrop_and_settling_redraws_it(editor, qtbot):
+    """While zooming, frames stretch the cached backdrop (no redraw per frame); when the gesture settles the
+    backdrop is drawn afresh at the new zoom and equals a fresh paint."""
+    canvas, vp = editor.canvas, editor.viewport
+    backdrop = canvas._painter.backdrop
+    _image(canvas)
+    redraws = backdrop.redraws
+    before = _image(canvas)
+    vp.zoom_x(1.1)
+    assert vp.is_zooming()
+    stretched = _image(canvas)
+    assert backdrop.redraws == redraws and stretched != before
+    qtbot.waitUntil(lambda: not vp.is_zooming(), timeout=3000)
+    settled = _image(canvas)
+    assert backdrop.redraws == redraws + 1 and settled == _fresh(canvas, backdrop)

@@ -39,3 +39,19 @@ def test_click_sets_one_stem(editor, document):
     x = round(editor.viewport.tick_to_x(960)) + 1
     QTest.mouseClick(lane, Qt.LeftButton, Qt.NoModifier, QPoint(x, lane.height() // 2))
     assert 55 <= document.song.tracks[0].notes[1].velocity <= 72
+
+
+def test_stems_without_some_notes_are_the_others_in_order():
+    """Cutting the selected stems out leaves every other stem, in start order."""
+    from composer_app.gui.roll.notes.index import NoteIndex
+    from composer_app.gui.roll.velocity_lane import _Stems
+    from composer_app.music.song import Note, Track
+
+    index = NoteIndex(Track("t", notes=[Note(i * 60, 60 + i % 5, 60, 1 + i) for i in range(50)]))
+    stems = _Stems(index, range(len(index)), 0.1, lambda v: 100 - v / 2)
+    chosen = [0, 7, 8, 49]
+    rest = stems.without(chosen)
+    others = [i for i in range(len(index)) if i not in chosen]
+    assert rest.starts == [index.starts[i] for i in others]
+    assert [r.getRect() for r in rest.lines] == [stems.lines[i].getRect() for i in others]
+    assert [r.getRect() for r in rest.heads] == [stems.heads[i].getRect() for i in others]

@@ -44,7 +44,7 @@ def _rebuild(track: Track, remove: Collection[Note], add: Iterable[Note]) -> Tra
                 del kept[i]
         for note in add:
             insort(kept, note)
-        edited = track.with_notes(kept)
+        edited = track.with_notes_in_order(kept)  # kept in order by bisection
         record_edit(track, edited, remove, add)
         return edited
     remove = remove if isinstance(remove, (set, frozenset)) else set(remove)

@@ -30,3 +30,27 @@ def test_subset_and_without_split_the_selection_out():
     selected = rects.subset([1], INDEX.starts)
     assert selected.positions == [1]
     assert rects.without({1})[0].positions == [0, 2]
+
+
+def test_cutting_out_a_small_or_a_large_selection_leaves_the_same_groups():
+    """A click's selection is cut out by slices, a big one by a pass; both leave exactly the unselected notes."""
+    import random
+
+    from composer_app.gui.roll.notes import rects as rects_module
+
+    rng = random.Random(5)
+    notes = [Note(rng.randrange(0, 9600), rng.randrange(48, 72), 120, rng.randrange(1, 128)) for _ in range(400)]
+    index = NoteIndex(Track("t", notes=notes))
+    rects = NoteRects(index, 0.1, 10, chromatic_lanes(), index.shades(4), 4)
+    for size in (1, 5, 60):
+        chosen = set(rng.sample(range(len(index)), size))
+        sliced = rects.without(chosen)
+        expected = [[p for p in g.positions if p not in chosen] for g in rects.groups]
+        assert [g.positions for g in sliced] == expected
+        assert [[r.getRect() for r in g.rects] for g in sliced] == [
+            [rects.rect_at[p].getRect() for p in ps] for ps in expected]
+        old_few, rects_module.FEW = rects_module.FEW, 0  # the pass over every note
+        try:
+            assert [g.positions for g in rects.without(chosen)] == expected
+        finally:
+            rects_module.FEW = old_few
