@@ -19,8 +19,9 @@ MARGIN = 0.5  # of the view's size, drawn beyond each side of it: scrolling that
 class Backdrop:
     """One cached region. `key` says what the layers show; `keep` holds the objects whose id() is in it."""
 
-    def __init__(self, margin_x: bool = True, margin_y: bool = True):
+    def __init__(self, margin_x: bool = True, margin_y: bool = True, transparent: bool = False):
         self._margins = (margin_x, margin_y)
+        self._transparent = transparent  # a layer drawn over others (its empty parts show them)
         self._key: tuple | None = None
         self._keep: tuple = ()
         self._pixmap: QPixmap | None = None
@@ -98,6 +99,8 @@ class Backdrop:
         my = round(height * MARGIN) if self._margins[1] else 0
         pixmap = QPixmap(round((width + 2 * mx) * ratio), round((height + 2 * my) * ratio))
         pixmap.setDevicePixelRatio(ratio)
+        if self._transparent:
+            pixmap.fill(Qt.transparent)
         painter = QPainter(pixmap)
         painter.translate(QPointF(mx, my))
         render(painter, QRect(-mx, -my, width + 2 * mx, height + 2 * my))

@@ -23,6 +23,7 @@ OUTLINE_LIMIT = 3000  # above this many notes in view, outlines are skipped: the
 LABEL_LIMIT = 400
 STRETCH_ABOVE = 2000  # tracks with more notes are stretched, not rebuilt, while a zoom gesture runs
 VELOCITY_SHADES = 4
+LAYER_ABOVE = 1000  # selections bigger than this are drawn into a cached layer
 DAMAGE_LIMIT = 64  # an edit or drag changing more notes than this redraws the whole backdrop
 
 
@@ -54,6 +55,7 @@ class RollPainter:
         self._selected_rects: tuple[NoteRects, frozenset, object] | None = None
         self._playhead_x = -1
         self.backdrop = Backdrop()
+        self.selection_layer = Backdrop(transparent=True)
 
     def paint(self, painter: QPainter, clip: QRect, rubber_rect: QRectF | None) -> None:
         canvas = self.canvas
@@ -71,10 +73,20 @@ class RollPainter:
         t0, t1 = vp.x_to_tick(clip.left() - 2), vp.x_to_tick(clip.right() + 2)
         tracks, current = canvas.document.song.tracks, canvas.document.current_track
         if 0 <= current < len(tracks):
-            painter.save()
-            painter.translate(-vp.left_tick * vp.px_per_tick, -vp.top_row * vp.row_height)
-            self._paint_selected(painter, canvas.index(current), QColor(canvas.document.looks[current].color), t0, t1)
-            painter.restore()
+            index, color = canvas.index(current), QColor(canvas.document.looks[current].color)
+            state = canvas.state
+            if state.preview is None and len(state.selection) > LAYER_ABOVE and not vp.is_zooming():
+                # A big selection is a cached layer of its own: playback and recording frames only copy it.
+                keep = (state.selection, index, canvas.theme, vp.lanes)
+                in_view = self._in_view(index)
+                key = (tuple(id(k) for k in keep), color.rgba(), vp.px_per_tick, vp.row_height,
+                       in_view <= OUTLINE_LIMIT, in_view <= LABEL_LIMIT)
+                self.selection_layer.paint(
+                    painter, clip, key, keep, (vp.left_tick * vp.px_per_tick, vp.top_row * vp.row_height),
+                    (canvas.width(), canvas.height()), canvas.devicePixelRatioF(),
+                    lambda layer, rect: self._paint_selected_in(layer, rect, index, color))
+            else:
+                self._paint_selected_in(painter, clip, index, color)
         self._paint_overlay(painter, t0, t1, 0, 0)
         if rubber_rect is not None:
             painter.setPen(QPen(canvas.theme.accent, 1, Qt.DashLine))
@@ -251,6 +263,14 @@ class RollPainter:
         painter.restore()
         if count <= LABEL_LIMIT and vp.row_height >= 11 and not vp.lanes.is_kit:
             self._paint_labels(painter, index, [(g.positions[s], g.rects[s]) for g, s in slices])
+
+    def _paint_selected_in(self, painter: QPainter, rect: QRect, index: NoteIndex, color: QColor) -> None:
+        """The selection (or a drag's notes) for a rect of the view."""
+        vp = self.canvas.viewport
+        painter.save()
+        painter.translate(-vp.left_tick * vp.px_per_tick, -vp.top_row * vp.row_height)
+        self._paint_selected(painter, index, color, vp.x_to_tick(rect.left() - 2), vp.x_to_tick(rect.right() + 2))
+        painter.restore()
 
     def _paint_selected(self, painter: QPainter, index: NoteIndex, color: QColor, t0, t1) -> None:
         """The selection, or during a drag the notes where the drag puts them (and the originals, when copying)."""

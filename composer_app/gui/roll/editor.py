@@ -274,9 +274,9 @@ class RollEditor(Retranslating, QWidget):
         selection = self.state.selection
         index = self.document.current_track
         if selection and 0 <= index < len(song.tracks):
-            present = self.canvas.index(index)
-            if not present.holds(selection):
-                self.state.set_selection(selection.intersection(present.notes))
+            present = self.canvas.index(index).present(selection)
+            if len(present) != len(selection):
+                self.state.set_selection(present)
 
     def _on_track_changed(self, index: int) -> None:
         self._show_track()

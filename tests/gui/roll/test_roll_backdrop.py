@@ -123,3 +123,26 @@ def test_a_zoom_gesture_stretches_the_backdrop_and_settling_redraws_it(editor, q
     qtbot.waitUntil(lambda: not vp.is_zooming(), timeout=3000)
     settled = _image(canvas)
     assert backdrop.redraws == redraws + 1 and settled == _fresh(canvas, backdrop)
+
+
+def test_a_big_selection_is_a_cached_layer_that_draws_what_a_direct_paint_draws(editor):
+    """Past LAYER_ABOVE selected notes the selection is copied from a layer between frames; the frames equal ones
+    painted directly, after a small scroll too."""
+    from composer_app.gui.roll import canvas_painter
+
+    canvas, vp = editor.canvas, editor.viewport
+    notes = [Note(i * 60, 55 + i % 24, 50, 90) for i in range(1500)]
+    editor.document.edit_track(0, editor.document.song.tracks[0].with_notes(notes), "many notes")
+    editor.actions.select_all()
+    layer = canvas._painter.selection_layer
+    layered = _image(canvas)
+    redraws = layer.redraws
+    assert redraws >= 1 and _image(canvas) == layered and layer.redraws == redraws
+    vp.scroll_to(left_tick=vp.left_tick + round(8 / vp.px_per_tick))
+    scrolled = _image(canvas)
+    assert layer.redraws == redraws
+    old, canvas_painter.LAYER_ABOVE = canvas_painter.LAYER_ABOVE, 10**9  # painted directly
+    try:
+        assert _image(canvas) == scrolled
+    finally:
+        canvas_painter.LAYER_ABOVE = old

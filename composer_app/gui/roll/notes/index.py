@@ -86,12 +86,12 @@ class NoteIndex:
             cached = self._positions = (notes, positions)
         return cached[1]
 
-    def holds(self, notes: Collection[Note]) -> bool:
-        """Whether every one of notes is in the track."""
+    def present(self, notes: Collection[Note]) -> frozenset[Note]:
+        """Those of notes that are in the track (a few are looked up, not the whole track hashed)."""
         own = self.notes
         if len(notes) > FEW:
-            return set(notes) <= set(own)
-        return all((i := bisect_left(own, n)) < len(own) and own[i] == n for n in notes)
+            return frozenset(notes).intersection(own)
+        return frozenset(n for n in notes if (i := bisect_left(own, n)) < len(own) and own[i] == n)
 
     def remember_positions(self, notes: frozenset[Note], positions: list[int]) -> None:
         """Record positions already known (a rubber band found them), sparing a pass over every note."""

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QRectF
 
-from composer_app.gui.roll.notes.splice import Splice, drop_at, keep_where, places_of
+from composer_app.gui.roll.notes.splice import Splice, drop_at, places_of
 
 FEW = 64  # selections up to this size are cut out of the groups by slices
 MIN_NOTE_PX = 2.0  # a note is never drawn thinner than this, so short notes stay visible when zoomed out
@@ -81,10 +81,9 @@ class NoteRects:
         rects.rect_at = splice.apply(old.rect_at, make)
         rects.groups = []
         for number, group in enumerate(old.groups):
-            alive, moved = splice.moved(group.positions)
+            dead, moved = splice.moved(group.positions)
             part = RectGroup()
-            part.positions, part.starts, part.rects = moved, keep_where(group.starts, alive), \
-                keep_where(group.rects, alive)
+            part.positions, part.starts, part.rects = moved, drop_at(group.starts, dead), drop_at(group.rects, dead)
             for p, rect in made.items():
                 if (keys[p] if keys is not None else 0) == number:
                     k = bisect_left(part.positions, p)

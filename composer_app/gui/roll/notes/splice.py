@@ -7,7 +7,6 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import compress
 
 import numpy as np
 
@@ -38,20 +37,33 @@ class Splice:
             out.insert(p, new_items(p))
         return out
 
-    def moved(self, positions: Sequence[int]) -> tuple[list[bool], list[int]]:
-        """For ascending old positions: which survive the edit, and the new positions of those that do."""
-        if not len(positions):
-            return [], []
-        pos = np.asarray(positions, dtype=np.int64)
-        removed = np.asarray(self.removed, dtype=np.int64)
-        at = np.searchsorted(removed, pos)
-        alive = ~((at < len(removed)) & (removed[np.minimum(at, max(len(removed) - 1, 0))] == pos)) \
-            if len(removed) else np.ones(len(pos), dtype=bool)
-        rank = pos - at  # the note's place among the survivors
-        # The k-th insert (at final position i_k) pushes every survivor of rank >= i_k - k one further.
-        thresholds = np.asarray(self.inserted, dtype=np.int64) - np.arange(len(self.inserted))
-        new = rank + np.searchsorted(thresholds, rank, side="right")
-        return alive.tolist(), new[alive].tolist()
+    def moved(self, positions: Sequence[int]) -> tuple[list[int], list[int]]:
+        """For ascending old positions: the places (indices into `positions`) of those the edit removed, and the
+        new positions of the others. Only positions between the first and last change are worked out one by one:
+        those before keep their place, those after all move by the same amount."""
+        removed, inserted = self.removed, self.inserted
+        if not removed and not inserted:
+            return [], list(positions)
+        thresholds = [p - k for k, p in enumerate(inserted)]  # the k-th insert pushes survivors of rank >= i_k - k
+        low = min(removed[:1] + tuple(thresholds[:1]))
+        high = max(removed[-1] + 1 if removed else 0, thresholds[-1] + len(removed) if thresholds else 0)
+        a, b = bisect_left(positions, low), bisect_left(positions, high)
+        shift = len(inserted) - len(removed)
+        tail = positions[b:]
+        out = list(positions[:a])
+        dead = []
+        if b > a:
+            pos = np.asarray(positions[a:b], dtype=np.int64)
+            gone = np.asarray(removed, dtype=np.int64)
+            at = np.searchsorted(gone, pos)
+            alive = ~((at < len(gone)) & (gone[np.minimum(at, max(len(gone) - 1, 0))] == pos)) \
+                if len(gone) else np.ones(len(pos), dtype=bool)
+            rank = pos - at  # the note's place among the survivors
+            new = rank + np.searchsorted(np.asarray(thresholds, dtype=np.int64), rank, side="right")
+            dead = (np.flatnonzero(~alive) + a).tolist()
+            out += new[alive].tolist()
+        out += [p + shift for p in tail] if shift else list(tail)
+        return dead, out
 
 
 def between(old: Sequence[Note], new: Sequence[Note], removed: Iterable[Note], added: Iterable[Note]) -> Splice | None:
@@ -71,11 +83,6 @@ def between(old: Sequence[Note], new: Sequence[Note], removed: Iterable[Note], a
     if len(new) != len(old) - len(gone) + len(came):
         return None
     return Splice(tuple(gone), tuple(came))
-
-
-def keep_where(items: Sequence, alive: list[bool]) -> list:
-    """The items whose flag is set (C speed)."""
-    return list(compress(items, alive))
 
 
 def drop_at(items: Sequence, places: Sequence[int]) -> list:

@@ -35,3 +35,12 @@ def test_views_share_one_index_per_track_version():
     """index_for gives the same index for the same track object, a new one for a new version."""
     assert index_for(TRACK) is index_for(TRACK)
     assert index_for(TRACK.with_notes(NOTES[:2])) is not index_for(TRACK)
+
+
+def test_present_keeps_the_notes_that_are_in_the_track_for_small_and_big_sets():
+    """A few notes are looked up by bisection, many by hashing; both keep exactly those in the track."""
+    notes = [Note(i * 10, 60 + i % 7, 10) for i in range(300)]
+    index = NoteIndex(Track("t", notes=notes))
+    strangers = {Note(5, 60, 10), Note(3000, 61, 10)}
+    for chosen in (set(notes[:3]), set(notes[::2])):
+        assert index.present(chosen | strangers) == frozenset(chosen)

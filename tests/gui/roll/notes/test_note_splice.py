@@ -38,9 +38,13 @@ def test_the_splice_of_an_edit_turns_the_old_notes_into_the_new(seed):
     splice = between(old.notes, new.notes, removed, added)
     assert splice.apply(old.notes, lambda p: new.notes[p]) == list(new.notes)
     assert splice.reverse.apply(new.notes, lambda p: old.notes[p]) == list(old.notes)
-    alive, moved = splice.moved(range(len(old.notes)))
-    assert [old.notes[p] for p, a in zip(range(len(old.notes)), alive) if a] == [new.notes[p] for p in moved]
-    assert [n for n, a in zip(old.notes, alive) if not a] == [n for n in old.notes if n in removed]
+    dead, moved = splice.moved(list(range(len(old.notes))))
+    assert [n for k, n in enumerate(old.notes) if k not in dead] == [new.notes[p] for p in moved]
+    assert [old.notes[k] for k in dead] == [n for n in old.notes if n in removed]
+    some = sorted(rng.sample(range(len(old.notes)), 20))  # a group's positions: a sorted part of the track
+    dead, moved = splice.moved(some)
+    assert [old.notes[p] for k, p in enumerate(some) if k not in dead] == [new.notes[p] for p in moved]
+    assert [old.notes[some[k]] for k in dead] == [old.notes[p] for p in some if old.notes[p] in removed]
 
 
 def test_a_splice_is_refused_when_the_lists_do_not_match_the_edit():
