@@ -122,6 +122,21 @@ def _drum_class(pitch: int, config) -> str:
     return "other"
 
 
+def chord_tone_share(pairs) -> dict:
+    """Of the notes started over a chord (N.C. aside), the share whose pitch class is one of the chord's tones."""
+    from composer_app.music.chords import parse_chord_symbol
+
+    on = total = 0
+    for melody, chords in pairs:
+        for event, figure in zip(melody, chords):
+            info = parse_chord_symbol(figure) if event >= 0 else None
+            if info is None or info.is_no_chord:
+                continue
+            total += 1
+            on += event % 12 in info.pitch_classes
+    return {"chord_tone_share": round(on / max(total, 1), 3), "notes_over_chords": total}
+
+
 def stats_table(ours: dict, held: dict, config) -> str:
     if config.is_drums:
         rows = [("hits per bar", ours["hits_per_bar"], held["hits_per_bar"]),
@@ -131,7 +146,11 @@ def stats_table(ours: dict, held: dict, config) -> str:
             rows.append((f"share of hits: {k}", ours["drum_class_share"].get(k, 0.0),
                          held["drum_class_share"].get(k, 0.0)))
     else:
-        rows = [("notes per bar", ours["notes_per_bar"], held["notes_per_bar"]),
+        rows = [("notes per bar", ours["notes_per_bar"], held["notes_per_bar"])]
+        if "chord_tone_share" in ours:
+            rows.append(("fraction of notes on a tone of the chord sounding", ours["chord_tone_share"],
+                         held["chord_tone_share"]))
+        rows += [
                 ("fraction of notes in key" + ("" if config.transpose_to_key is not None
                                                else " (best-fitting major key per piece)"),
                  ours["fraction_in_key"], held["fraction_in_key"])]
@@ -156,13 +175,18 @@ def main(config_id: str, run_name: str | None = None) -> int:
     _, description = sources_for(config_id)
     samples = generate_samples(config_id, run / "samples", shipped)
     events = [sample_events(p, config) for p in samples]
-    # Held-out events are the raw extracted sequences after the config's squash/transposition.
     held_events = _held_out_events(config_id)
     if config.is_drums:
         ours, held = drum_stats(events, config), drum_stats(held_events, config)
     else:
         ours = melody_stats(events, config.transpose_to_key is not None)
         held = melody_stats(held_events, config.transpose_to_key is not None)
+        if config.needs_chords:  # how the melodies sit on their chords: the samples over the course's progression
+            from composer_app.music.chords import backing_chords
+
+            course = backing_chords(BACKING_CHORDS, 16)
+            ours.update(chord_tone_share((e, course) for e in events))
+            held.update(chord_tone_share(_held_out_sequences(config_id)))
     (run / "sample_stats.json").write_text(json.dumps({"samples": ours, "held_out": held}, indent=1))
     sections = []
     notes = run / "notes.md"
@@ -246,16 +270,21 @@ def _magenta_comparison(config, m: dict, compared_run: Path, shipped_run: Path) 
     return "\n".join(lines)
 
 
-def _held_out_events(config_id: str) -> list:
+def _held_out_sequences(config_id: str) -> list:
+    """The extracted held-out sequences (lead sheets: (melody, chord per step) pairs), before any encoding."""
     from composer_app.models.training.corpus import CorpusCache, read_corpus
     from composer_app.models.training.data import held_out_split
 
     config = get_config(config_id)
     sources, _ = sources_for(config_id)
     results = [r for r in read_corpus(sources, config, cache=CorpusCache()) if r.sequences and not r.error]
-    splits = held_out_split(results, 0.1)
-    return [model_events(s[0] if config.needs_chords else s, config)  # a lead sheet: its melody
-            for r, sp in zip(results, splits) if sp == "eval" for s in r.sequences]
+    return [s for r, sp in zip(results, held_out_split(results, 0.1)) if sp == "eval" for s in r.sequences]
+
+
+def _held_out_events(config_id: str) -> list:
+    """Held-out events after the config's squash/transposition (a lead sheet: its melody)."""
+    config = get_config(config_id)
+    return [model_events(s[0] if config.needs_chords else s, config) for s in _held_out_sequences(config_id)]
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from pathlib import Path
 from composer_app import APP_NAME, RESOURCE_DIR, __version__
 
 PROBE_STEPS = 32  # two bars of sixteenth steps: enough to show a model runs, quick on any machine
+PROBE_CHORDS = ("C", "G")
 
 # One bar of C4 E4 G4 C5 quarter notes: the smallest score that shows music21 reads MusicXML.
 MUSICXML = """<?xml version="1.0" encoding="UTF-8"?>
@@ -93,7 +94,11 @@ class SelfTest:
 
         started = time.perf_counter()
         bundle = read_bundle(path)
-        result = generate(GenerateRequest(config_id=bundle.config.id, bundle=bundle, total_steps=PROBE_STEPS, seed=1))
+        # Improv RNN plays over chords: C then G, a bar each.
+        chords = tuple(PROBE_CHORDS[step * len(PROBE_CHORDS) // PROBE_STEPS] for step in range(PROBE_STEPS)) \
+            if bundle.config.needs_chords else None
+        result = generate(GenerateRequest(config_id=bundle.config.id, bundle=bundle, total_steps=PROBE_STEPS, seed=1,
+                                          chords=chords))
         song = result.candidates[0].song
         self.songs.append(song)
         notes = sum(len(t.notes) for t in song.tracks)

@@ -59,6 +59,7 @@ SHIPPED_DATA = (
     QT_TRANSLATE_NOOP("models", "3474 files of OpenScore Lieder, OpenEWLD, Bach chorales, O'Neill's, Ryan's Mammoth, "
                                 "Aird's Airs (CC0 and public domain)"),
     QT_TRANSLATE_NOOP("models", "the Groove MIDI Dataset (CC BY 4.0, Gillick et al. 2019)"),
+    QT_TRANSLATE_NOOP("models", "1658 files of OpenEWLD and OpenScore Lieder (public domain and CC0)"),
 )
 SCALE_NAMES = (
     QT_TRANSLATE_NOOP("models", "major"),

@@ -5545,6 +5545,10 @@
         <translation>Groove MIDI Dataset（CC BY 4.0、Gillick ほか 2019）</translation>
     </message>
     <message>
+        <source>1658 files of OpenEWLD and OpenScore Lieder (public domain and CC0)</source>
+        <translation>OpenEWLD と OpenScore Lieder の 1658 ファイル（パブリックドメインと CC0）</translation>
+    </message>
+    <message>
         <source>major</source>
         <translation>メジャー（長音階）</translation>
     </message>

@@ -12,6 +12,7 @@ from composer_app.models.rnn.generator import generate
 from composer_app.models.rnn.requests import GenerateRequest
 
 SHIPPED = ("basic_rnn", "lookback_rnn", "attention_rnn", "mono_rnn", "drum_kit", "one_drum")
+CARDS = SHIPPED + ("chord_pitches_improv",)
 
 
 @pytest.mark.parametrize("config_id", SHIPPED)
@@ -23,7 +24,19 @@ def test_shipped_bundle_loads_and_generates(config_id):
     assert len(result.candidates) == 2 and all(len(c.events) == 32 for c in result.candidates)
 
 
-@pytest.mark.parametrize("config_id", SHIPPED)
+def test_the_shipped_improv_bundle_plays_over_backing_chords():
+    """The Improv RNN bundle is found with no --bundle_file and writes a melody over the course's chords."""
+    from composer_app.music.chords import backing_chords
+
+    assert shipped_bundle_path("chord_pitches_improv").exists()
+    chords = backing_chords("C G Am F", 16)
+    result = generate(GenerateRequest("chord_pitches_improv", len(chords), primer=(60,), chords=chords,
+                                      num_outputs=2, seed=5))
+    assert len(result.candidates) == 2 and all(len(c.events) == len(chords) for c in result.candidates)
+    assert all(any(e >= 0 for e in c.events[1:]) for c in result.candidates)
+
+
+@pytest.mark.parametrize("config_id", CARDS)
 def test_model_card_states_data_training_and_measured_figures(config_id):
     """Each card names its data and licence, its hparams, steps and wall time, and held-out figures."""
     card = shipped_bundle_path(config_id).with_suffix(".md").read_text()
