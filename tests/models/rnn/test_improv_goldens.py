@@ -144,3 +144,20 @@ def test_written_bundle_runs_in_magenta(tmp_path, config_id):
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert len(list(out.glob("*.mid"))) == 2
     shutil.rmtree(out)
+
+
+def test_the_shipped_improv_bundle_runs_in_magenta(tmp_path):
+    """Magenta 2.1.4's improv_rnn_generate plays the shipped chord_pitches_improv bundle over the course's chords."""
+    from composer_app.models.rnn.bundle import shipped_bundle_path
+
+    exe = MAGENTA_VENV / "bin" / "improv_rnn_generate"
+    if not exe.exists():
+        pytest.skip(f"Magenta reference not installed at {MAGENTA_VENV} (../shared/tools/magenta-reference)")
+    out = tmp_path / "out"
+    proc = subprocess.run([str(exe), "--config=chord_pitches_improv",
+                           f"--bundle_file={shipped_bundle_path('chord_pitches_improv')}", f"--output_dir={out}",
+                           "--num_outputs=2", "--backing_chords=C G Am F C G F C", "--steps_per_chord=16",
+                           "--render_chords"],
+                          capture_output=True, text=True, env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2"}, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert len(list(out.glob("*.mid"))) == 2
