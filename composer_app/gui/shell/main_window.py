@@ -275,7 +275,11 @@ class MainWindow(MenuWindow):
             return []
         suffixes = readable_suffixes()
         paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
-        return [p for p in paths if p.suffix.lower() in suffixes or self._is_checkpoint(p)]
+        return [p for p in paths if p.suffix.lower() in suffixes or self._is_checkpoint(p) or self._is_bundle(p)]
+
+    def _is_bundle(self, path: Path) -> bool:
+        """A Magenta RNN bundle (.mag), which the generation panel of its family opens (when it is attached)."""
+        return path.suffix.lower() == ".mag" and hasattr(getattr(self, "generation", None), "open_bundle")
 
     def _is_checkpoint(self, path: Path) -> bool:
         """A MusicVAE checkpoint, which the generation panel opens (when it is attached)."""
@@ -307,10 +311,13 @@ class MainWindow(MenuWindow):
     def handle_dropped_files(self, paths: list[Path], importing: bool) -> None:
         from composer_app.gui.project.project_format import is_project_path
 
-        checkpoints = [p for p in paths if self._is_checkpoint(p)]
-        for path in checkpoints:
-            self.generation.open_checkpoint(str(path))
-        paths = [p for p in paths if p not in checkpoints]
+        models = [p for p in paths if self._is_bundle(p) or self._is_checkpoint(p)]
+        for path in models:
+            if self._is_bundle(path):
+                self.generation.open_bundle(str(path))
+            else:
+                self.generation.open_checkpoint(str(path))
+        paths = [p for p in paths if p not in models]
         for i, path in enumerate(paths):
             if is_project_path(path) or (not importing and i == 0):
                 if not self.files.open_path(path):
