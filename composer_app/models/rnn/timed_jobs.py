@@ -127,6 +127,15 @@ def poly_continue_job(bundle: Bundle, primer: Sequence[Note], origin: int, seam:
 
 
 # -- Performance RNN -------------------------------------------------------------------------------------------
+def _schedule(name: str, value) -> tuple:
+    """A control's values over the performance, as Magenta takes them: one value, or a list spread evenly over the
+    steps. A density is a number or a list of numbers; a histogram is 12 weights or a list of such."""
+    if name == "pitch_class_histogram":
+        nested = len(value) > 0 and isinstance(value[0], (list, tuple))
+        return tuple(tuple(h) for h in value) if nested else (tuple(value),)
+    return tuple(float(v) for v in value) if isinstance(value, (list, tuple)) else (value,)
+
+
 def performance_job(bundle: Bundle, song: Song, primer: Sequence[Note], origin: int, seam: int, seconds: float,
                     controls: dict, sampling: dict) -> TimedJob:
     """`seconds` of performance from the seam: after the primer's notes (from origin), or from silence.
@@ -146,8 +155,7 @@ def performance_job(bundle: Bundle, song: Song, primer: Sequence[Note], origin: 
     lead = 0 if notes else perf.DEFAULT_MAX_SHIFT_STEPS + 1  # an empty primer is a second of silence, cut after
     base = round(total_time * perf.STEPS_PER_SECOND) + 1 if notes else 0
     plan = performance_plan(notes, total_time, base + steps + lead, config.num_velocity_bins)
-    values = tuple((controls[s.name] if s.name != "pitch_class_histogram" else tuple(controls[s.name]),)
-                   for s in config.control_signals)
+    values = tuple(_schedule(s.name, controls[s.name]) for s in config.control_signals)
     flags = (not controls.get("conditioning", True),)
     request = _timed_request(bundle, plan.primer, plan.total_steps, sampling, control_values=values,
                              disable_conditioning=flags)

@@ -346,6 +346,10 @@
         <translation>音の密度</translation>
     </message>
     <message>
+        <source>Over time</source>
+        <translation>時間による変化</translation>
+    </message>
+    <message>
         <source>Pitch classes</source>
         <translation>ピッチクラス</translation>
     </message>
@@ -385,6 +389,10 @@
     <message>
         <source>{0} notes/s</source>
         <translation>{0} 音/秒</translation>
+    </message>
+    <message>
+        <source>{0}–{1} notes/s</source>
+        <translation>{0}–{1} 音/秒</translation>
     </message>
     <message>
         <source>This model is not conditioned on density or pitch classes, so those controls are off.</source>
@@ -4611,6 +4619,14 @@
     <message>
         <source>Jam works with Melody, Drums, Improv, Polyphony and Performance RNN, not MusicVAE: bring one of their tabs to the front in the Generate panel.</source>
         <translation>ジャムは Melody・Drums・Improv・Polyphony・Performance RNN で使えます（MusicVAE は使えません）。生成パネルでそのいずれかのタブを前面に出してください。</translation>
+    </message>
+    <message>
+        <source>Note density over the performance: drag across the columns to draw it (each column is an eighth of the length), or use the arrow keys</source>
+        <translation>演奏全体での音の密度：列の上をドラッグして描きます（一列が長さの 8 分の 1）。矢印キーでも変えられます</translation>
+    </message>
+    <message>
+        <source>Note density over time</source>
+        <translation>時間による音の密度</translation>
     </message>
 </context>
 <context>

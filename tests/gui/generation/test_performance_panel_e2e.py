@@ -65,6 +65,36 @@ def test_thirty_seconds_steered_by_density_and_key(window, qtbot, generation):
     assert len(doc.song.tracks) == count
 
 
+def test_a_density_drawn_over_time_reaches_the_model_as_a_schedule(window, qtbot, generation):
+    """Dragging across the density columns draws a curve: the request carries one density per eighth of the
+    performance, sparse where the curve is low and busy where it is high; the slider flattens it again."""
+    from PySide6.QtCore import QPoint
+
+    panel = generation.performance
+    assert panel.use_bundle(str(shared_path(*FIXTURES, "multiconditioned_performance_with_dynamics.mag")))
+    curve = panel.density_curve
+    panel.density.setValue(2)
+    curve.resize(400, 60)
+    high = QPoint(curve.width() - 5, 5)
+    QTest.mousePress(curve, Qt.LeftButton, Qt.NoModifier, QPoint(curve.width() // 2 + 5, 5))
+    QTest.mouseMove(curve, high)
+    QTest.mouseRelease(curve, Qt.LeftButton, Qt.NoModifier, high)
+    values = curve.values()
+    assert values[:4] == (2, 2, 2, 2) and min(values[4:]) >= 30, values  # the first half stays as the slider set it
+    assert "–" in panel.density_label.text()
+    panel.seconds.setValue(16.0)
+    panel.num_outputs.setValue(1)
+    job = run_panel(qtbot, generation, panel)
+    density = job.request.request.control_values[0]
+    assert density == tuple(float(v) for v in values)
+    notes = generation.strip.cards[0].view.new_notes
+    half = window.document.song.seconds_to_tick(8.0)
+    early, late = sum(n.start < half for n in notes), sum(n.start >= half for n in notes)
+    assert late > early, (early, late)
+    panel.density.setValue(5)
+    assert curve.values() == (5,) * 8 and curve.is_flat()
+
+
 def test_a_tiny_bundle_written_here_continues_the_track(window, qtbot, generation, improv_bundle):
     """Without shared data: a tiny random performance bundle continues the drawn notes after the playhead, on the
     same track; with dynamics off every new note has one velocity; controls it lacks are off."""

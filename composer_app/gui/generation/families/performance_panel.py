@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QSlider
 
+from composer_app.gui.generation.families.density_curve import DensityCurve
 from composer_app.gui.generation.families.family_panel import FamilyPanel
 from composer_app.gui.generation.families.histogram_field import HistogramField
 from composer_app.gui.shell.i18n import QT_TR_NOOP, tr
@@ -42,6 +43,12 @@ class PerformancePanel(FamilyPanel):
         row.addWidget(self.density, 1)
         row.addWidget(self.density_label)
         self._rows.add(form, QT_TR_NOOP("Note density"), row)
+        # The slider sets the whole performance at once; the curve shapes it over time.
+        self.density_curve = DensityCurve(MAX_DENSITY, self.density.value())
+        self.density_curve.setObjectName("performance_density_curve")
+        self.density_curve.changed.connect(self._show_density)
+        self.density.valueChanged.connect(self.density_curve.set_flat)
+        self._rows.add(form, QT_TR_NOOP("Over time"), self.density_curve)
         self.histogram = HistogramField()
         self.histogram.setObjectName("performance_histogram")
         self._rows.add(form, QT_TR_NOOP("Pitch classes"), self.histogram)
@@ -71,13 +78,18 @@ class PerformancePanel(FamilyPanel):
         self.bundle_changed()
 
     def _show_density(self, *_args) -> None:
-        self.density_label.setText(tr("{0} notes/s").format(self.density.value()))
+        values = self.density_curve.values() if hasattr(self, "density_curve") else (self.density.value(),)
+        if min(values) == max(values):
+            self.density_label.setText(tr("{0} notes/s").format(values[0]))
+        else:
+            self.density_label.setText(tr("{0}–{1} notes/s").format(min(values), max(values)))
 
     def bundle_changed(self) -> None:
         """Only the controls the bundle's config is conditioned on are enabled, and say why the others are not."""
         config = self.bundle.config if self.bundle is not None else None
         names = {s.name for s in config.control_signals} if config is not None else set()
         self.density.setEnabled(config is None or "notes_per_second" in names)
+        self.density_curve.setEnabled(self.density.isEnabled())
         self.histogram.setEnabled(config is None or "pitch_class_histogram" in names)
         optional = config is not None and config.optional_conditioning
         self.conditioning.setEnabled(optional)
@@ -94,6 +106,8 @@ class PerformancePanel(FamilyPanel):
 
     def own_settings(self) -> dict:
         return {"mode": self.start.currentData(), "seconds": round(self.seconds.value(), 2),
-                "notes_per_second": float(self.density.value()),
+                # One value, or one per eighth of the performance (Magenta spreads a list evenly over the steps).
+                "notes_per_second": (float(self.density.value()) if self.density_curve.is_flat()
+                                     else [float(v) for v in self.density_curve.values()]),
                 "pitch_class_histogram": self.histogram.values(),
                 "conditioning": self.conditioning.isChecked(), "dynamics": self.dynamics.isChecked()}
