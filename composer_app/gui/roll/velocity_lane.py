@@ -40,9 +40,11 @@ class _Stems:
     def __init__(self, index: NoteIndex, positions, px_per_tick: float, y_for):
         self.starts = [index.starts[i] for i in positions]
         base = y_for(0)
-        pairs = [_stem(index.starts[i], index.velocities[i], px_per_tick, y_for, base) for i in positions]
-        self.lines = [line for line, _head in pairs]
-        self.heads = [head for _line, head in pairs]
+        # _stem's rects, inline: a whole track's stems are built at once (a file opened, a zoom settled).
+        ys = [y_for(v) for v in (index.velocities[i] for i in positions)]
+        xs = [start * px_per_tick + 1 for start in self.starts]
+        self.lines = [QRectF(x - 1, y, 2, base - y) for x, y in zip(xs, ys)]
+        self.heads = [QRectF(x - 3, y - 3, 6, 6) for x, y in zip(xs, ys)]
 
     @classmethod
     def derived(cls, old: _Stems, index: NoteIndex, splice: Splice, px_per_tick: float, y_for) -> _Stems:
