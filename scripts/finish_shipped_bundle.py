@@ -260,8 +260,8 @@ def _magenta_comparison(config, m: dict, compared_run: Path, shipped_run: Path) 
         "",
         f"Ratio (ours / Magenta): {ratio:.3f} ({'within 5% or better' if ratio <= 1.05 else 'NOT within 5%'})."
         + (f" Magenta's trainer ran at {m['magenta_steps_per_sec']:.3f} steps/s (its own step counter), this "
-           f"app's at {ours.steps / ours.wall_time_s:.3f} steps/s including its held-out evaluations, both at the "
-           "same time on the same shared CPU." if m.get("magenta_steps_per_sec") else ""),
+           f"app's at {ours.steps / ours.wall_time_s:.3f} steps/s including its held-out evaluations, both on the "
+           "same shared 2-core CPU (the two runs are timed separately, each under the other jobs of its day)." if m.get("magenta_steps_per_sec") else ""),
     ]
     if shipped_run.resolve() != compared_run.resolve():
         lines += ["", "This checks the trainer, not the shipped weights: the shipped bundle comes from a longer run of "
