@@ -43,16 +43,11 @@ def read_song(path: str | os.PathLike) -> Song:
         suffixes=", ".join(READABLE_SUFFIXES)))
 
 
-def read_songs(path: str | os.PathLike, sustain: bool = False) -> list[Song]:
-    """Every piece in a file: one for MIDI, possibly many for an ABC collection. `sustain`: MIDI notes held by the
-    sustain pedal (see read_midi); scores have no pedal to apply."""
+def read_songs(path: str | os.PathLike) -> list[Song]:
+    """Every piece in a file: one for MIDI, possibly many for an ABC collection."""
     path = Path(path)
     if path.suffix.lower() in SCORE_SUFFIXES:
         return read_scores(path)
-    if sustain and path.suffix.lower() in MIDI_SUFFIXES:
-        if not path.is_file():
-            return [read_song(path)]  # its own error: no such file, or a folder
-        return [read_midi(path, sustain=True)]
     return [read_song(path)]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import io
 import os
 from pathlib import Path
@@ -42,6 +43,28 @@ def read_midi(path: str | os.PathLike, sustain: bool = False) -> Song:
     if problem:
         raise MusicFileError(path, problem)
     return song
+
+
+def read_midi_seconds(path: str | os.PathLike, sustain: bool = False) -> list[tuple]:
+    """Every note as note_seq's midi_file_to_note_sequence times it, in seconds from the file's own ticks (a Song's
+    ticks are rescaled to 960 a quarter, which can move a note by half a tick): (start, end, pitch, velocity,
+    program, is_drum), instrument by instrument, for the training pipelines that quantize in seconds."""
+    path = Path(path)
+    smf = read_smf_events(_read_bytes(path), path)
+    instruments = _instruments(smf.tracks)
+    if sustain:
+        apply_sustain(instruments, _pedals(smf.tracks))
+    scales = _tick_scales(smf.tracks[0], smf.division)
+    starts = [0.0]  # pretty_midi's time at each tempo's first tick, carried from one tempo to the next
+    for (tick, scale), (next_tick, _) in zip(scales, scales[1:]):
+        starts.append(starts[-1] + scale * (next_tick - tick))
+
+    def seconds(tick: int) -> float:
+        i = bisect.bisect_right(scales, tick, key=lambda s: s[0]) - 1
+        return starts[i] + scales[i][1] * (tick - scales[i][0])
+
+    return [(seconds(s), seconds(e), p, v, program, channel == DRUM_CHANNEL)
+            for _name, program, channel, pairs, _track in instruments for s, e, p, v in pairs]
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from composer_app.music.io import read_songs
-from composer_app.music.midi_io import read_midi
+from composer_app.music.midi_io import read_midi, read_midi_seconds
 from tests.music.smf_bytes import note_off, note_on, smf, track, varlen
 
 
@@ -45,7 +44,7 @@ def test_a_pedal_never_lifted_holds_notes_to_the_last_event(tmp_path):
     part = track(control(64, 100), note_on(62), note_off(62, delta=100), control(64, 120, delta=500))
     path = tmp_path / "held.mid"
     path.write_bytes(smf(part))
-    assert _notes(read_songs(path, sustain=True)[0]) == [(0, 600, 62)]
+    assert _notes(read_midi(path, sustain=True)) == [(0, 600, 62)]
 
 
 def test_a_restrike_at_the_same_tick_drops_the_empty_note(tmp_path):
@@ -55,3 +54,16 @@ def test_a_restrike_at_the_same_tick_drops_the_empty_note(tmp_path):
     path = tmp_path / "twice.mid"
     path.write_bytes(smf(part))
     assert _notes(read_midi(path, sustain=True)) == [(0, 200, 50)]
+
+
+def test_seconds_come_from_the_files_own_ticks(tmp_path):
+    """At 384 ticks a quarter (which 960 does not divide by a whole number) notes keep their exact times, as
+    pretty_midi times them; the pedal applies as in a Song, and drums are marked."""
+    part = track(control(64, 127), note_on(60), note_off(60, delta=1), note_on(38, delta=100, channel=9),
+                 note_off(38, delta=1, channel=9), control(64, 0, delta=10))
+    path = tmp_path / "fine.mid"
+    path.write_bytes(smf(part, division=384))
+    tick = 60.0 / (120.0 * 384)
+    assert read_midi_seconds(path, sustain=True) == [(0.0, 112 * tick, 60, 100, 0, False),
+                                                      (101 * tick, 102 * tick, 38, 100, 0, True)]
+    assert read_midi_seconds(path)[0][1] == tick
