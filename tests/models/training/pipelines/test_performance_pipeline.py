@@ -72,3 +72,18 @@ def test_conditioned_examples_carry_their_controls(tmp_path):
     on, off = performance_examples(events, optional)
     assert on[0][:, 0].sum() == 0 and (off[0][:, 0] == 1).all() and not off[0][:, 1:21].any()
     np.testing.assert_array_equal(on[1], off[1])
+
+
+def test_the_corpus_cache_keeps_timed_sequences(tmp_path):
+    """A cached performance or polyphonic sequence comes back with the same events and the same plain flag."""
+    from composer_app.models.rnn.extraction import ExtractorSettings
+    from composer_app.models.training.corpus import CorpusCache, extraction_key, read_corpus
+    from tests.models.training.pipelines.timed_pieces import write_chorales
+
+    sources = [SourceFile(p) for p in write_performances(tmp_path / "p", 1, seconds=12)]
+    sources += [SourceFile(p) for p in write_chorales(tmp_path / "c", 1)]
+    cache = CorpusCache(tmp_path / "cache")
+    for config_id, source in (("performance", sources[0]), ("polyphony", sources[1])):
+        first, = read_corpus([source], get_config(config_id), cache=cache)
+        again = cache.get(source, extraction_key(get_config(config_id), ExtractorSettings()))
+        assert again is not None and again.sequences == first.sequences and len(first.sequences) > 1
