@@ -237,7 +237,10 @@ def _set_bundle_description(path: Path, description: str) -> None:
 
 
 def magenta_family(config) -> str:
-    """The prefix of Magenta's scripts for a config: drums_rnn_*, improv_rnn_* or melody_rnn_*."""
+    """The prefix of Magenta's scripts for a config: drums_rnn_*, improv_rnn_*, polyphony_rnn_*,
+    performance_rnn_* or melody_rnn_*."""
+    if config.family in ("polyphony", "performance"):
+        return config.family
     return "drums" if config.is_drums else "improv" if config.needs_chords else "melody"
 
 

@@ -62,3 +62,21 @@ def drum_sources(include_test: bool = False) -> list[SourceFile]:
                 continue
             out.append(SourceFile(root / row["midi_filename"], "all", split))
     return out
+
+
+CHORALE_DATA = "Bach chorales, every voice (public domain, music21 corpus)"
+ASAP_DATA = ("ASAP MIDI performances (Foscarin et al. 2020, CC BY-NC-SA 4.0; many from MAESTRO, CC BY-NC-SA 4.0), "
+             "held out by piece (composer and title)")
+
+
+def chorale_sources() -> list[SourceFile]:
+    """Every Bach chorale of music21's corpus, all parts (Polyphony RNN); the trainer holds out by file content."""
+    return [SourceFile(p, "all") for p in sorted((MUSIC21_CORPUS / "bach").glob("*.mxl"))]
+
+
+def asap_performance_sources() -> list[SourceFile]:
+    """ASAP's MIDI performances (not its quantized scores), grouped by piece so that all performances of a piece
+    fall on one side of the split."""
+    from composer_app.models.training.pipelines.asap import asap_sources
+
+    return [SourceFile(path, "all", group=piece) for path, piece in asap_sources(SHARED / "asap") or []]

@@ -9,9 +9,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from shipped_corpora import (  # noqa: E402
+    ASAP_DATA,
+    CHORALE_DATA,
     DRUM_DATA,
     MUSIC21_CORPUS,
     SHARED,
+    asap_performance_sources,
+    chorale_sources,
     drum_sources,
     improv_sources,
     melody_sources,
@@ -116,6 +120,10 @@ def short_data_description(config_id: str) -> str:
 
 def sources_for(config_id: str) -> tuple[list[SourceFile], str]:
     config = get_config(config_id)
+    if config.family == "polyphony":
+        return chorale_sources(), CHORALE_DATA
+    if config.family == "performance":
+        return asap_performance_sources(), ASAP_DATA
     if config.is_drums:
         return drum_sources(), DRUM_DATA
     if config.needs_chords:

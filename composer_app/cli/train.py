@@ -15,8 +15,9 @@ from composer_app.said import Said, to_plain
 def add_parser(sub) -> None:
     p = sub.add_parser("train", help="train a model on folders of MIDI/MusicXML/ABC/Humdrum files into a .mag bundle")
     p.add_argument("--config", required=True,
-                   help="model id, e.g. attention_rnn, basic_rnn, drum_kit, or chord_pitches_improv (melodies over the "
-                        "chord symbols of lead sheets)")
+                   help="model id, e.g. attention_rnn, basic_rnn, drum_kit, chord_pitches_improv (melodies over the "
+                        "chord symbols of lead sheets), polyphony, or performance_with_dynamics (MIDI performances; "
+                        "an ASAP folder is read from its metadata.csv, held out by piece)")
     p.add_argument("--input", action="append", type=Path, required=True, metavar="DIR",
                    help="folder of music files (searched recursively); repeat for more folders")
     p.add_argument("--output", type=Path, required=True, help="the .mag to write; its model card goes beside it")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import io
 import os
 from pathlib import Path
@@ -30,14 +31,40 @@ MAX_TICKS = MAX_SOURCE_TICKS
 CHORD_TRACK_NAME = "Chords"
 
 
-def read_midi(path: str | os.PathLike) -> Song:
-    """Read a type-0 or type-1 SMF into a Song, or raise MusicFileError saying why not."""
+def read_midi(path: str | os.PathLike, sustain: bool = False) -> Song:
+    """Read a type-0 or type-1 SMF into a Song, or raise MusicFileError saying why not.
+
+    With `sustain`, notes are held while the sustain pedal (CC64) is down, as note_seq's
+    apply_sustain_control_changes holds them (what Performance RNN's training pipeline does first).
+    """
     path = Path(path)
-    song = _song_from_events(read_smf_events(_read_bytes(path), path), path)
+    song = _song_from_events(read_smf_events(_read_bytes(path), path), path, sustain)
     problem = song_limit_problem(song)
     if problem:
         raise MusicFileError(path, problem)
     return song
+
+
+def read_midi_seconds(path: str | os.PathLike, sustain: bool = False) -> list[tuple]:
+    """Every note as note_seq's midi_file_to_note_sequence times it, in seconds from the file's own ticks (a Song's
+    ticks are rescaled to 960 a quarter, which can move a note by half a tick): (start, end, pitch, velocity,
+    program, is_drum), instrument by instrument, for the training pipelines that quantize in seconds."""
+    path = Path(path)
+    smf = read_smf_events(_read_bytes(path), path)
+    instruments = _instruments(smf.tracks)
+    if sustain:
+        apply_sustain(instruments, _pedals(smf.tracks))
+    scales = _tick_scales(smf.tracks[0], smf.division)
+    starts = [0.0]  # pretty_midi's time at each tempo's first tick, carried from one tempo to the next
+    for (tick, scale), (next_tick, _) in zip(scales, scales[1:]):
+        starts.append(starts[-1] + scale * (next_tick - tick))
+
+    def seconds(tick: int) -> float:
+        i = bisect.bisect_right(scales, tick, key=lambda s: s[0]) - 1
+        return starts[i] + scales[i][1] * (tick - scales[i][0])
+
+    return [(seconds(s), seconds(e), p, v, program, channel == DRUM_CHANNEL)
+            for _name, program, channel, pairs, _track in instruments for s, e, p, v in pairs]
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -49,12 +76,15 @@ def _read_bytes(path: Path) -> bytes:
 # instrument per program and channel.
 
 
-def _song_from_events(smf: SmfEvents, path: Path) -> Song:
+def _song_from_events(smf: SmfEvents, path: Path, sustain: bool = False) -> Song:
     src_ppq = smf.division
     tracks: list[Track] = []
     used_channels: set[int] = set()
     total = 0
-    for name, program, channel, pairs in _instruments(smf.tracks):
+    instruments = _instruments(smf.tracks)
+    if sustain:
+        apply_sustain(instruments, _pedals(smf.tracks))
+    for name, program, channel, pairs, _track in instruments:
         rows = []
         for start_tick, end_tick, pitch, velocity in pairs:
             start = _rescale(start_tick, src_ppq)
@@ -99,7 +129,7 @@ def _tick_scales(conductor, resolution: int) -> list[tuple[int, float]]:
 
 
 def _instruments(tracks):
-    """(track name, program, channel, [(start, end, pitch, velocity)]) per instrument, in the order their first
+    """(track name, program, channel, [(start, end, pitch, velocity)], track index) per instrument, in the order their first
     notes end. A note-off ends every open note of its channel and pitch begun before its tick (one begun at the
     same tick plays on); a note-off with no note open is ignored and a note never ended is dropped."""
     instruments: dict[tuple[int, int, int], tuple] = {}
@@ -122,7 +152,7 @@ def _instruments(tracks):
                     program = programs[event[2]]
                     instrument = instruments.get((program, event[2], index))
                     if instrument is None:
-                        instrument = instruments[(program, event[2], index)] = (name, program, event[2], [])
+                        instrument = instruments[(program, event[2], index)] = (name, program, event[2], [], index)
                     instrument[3].append((start, tick, event[3], velocity))
                 if closing and keep:
                     open_notes[key] = keep
@@ -133,6 +163,69 @@ def _instruments(tracks):
             elif kind == "track_name":
                 name = event[2]
     return list(instruments.values())
+
+
+def _pedals(tracks) -> dict[tuple[int, int], list[tuple[int, int]]]:
+    """(tick, value) of the sustain pedal per (channel, track index). pretty_midi gives a controller change to the
+    instrument of its channel and track (one made later inherits those before it), so every instrument of that
+    channel and track hears them."""
+    pedals: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for index, events in enumerate(tracks):
+        for event in events:
+            if event[1] == "control_change":
+                pedals.setdefault((event[2], index), []).append((event[0], event[4]))
+    return pedals
+
+
+_PEDAL_DOWN, _PEDAL_UP, _NOTE_START, _NOTE_END = 0, 1, 2, 3  # note_seq's order of events at one time
+
+
+def apply_sustain(instruments: list, pedals: dict) -> None:
+    """note_seq's apply_sustain_control_changes, in ticks, on _instruments' rows (their note lists replaced).
+
+    While the pedal is down a released note sounds on until the pedal goes up; a pitch struck again while the pedal
+    is down ends the earlier note there (dropped if that leaves it no length). Drum notes are left alone. Notes
+    still held when the events run out end at the last event, pedal changes included.
+    """
+    events = []
+    notes = [[list(n) for n in row[3]] for row in instruments]
+    for number, (_name, _program, channel, _pairs, track) in enumerate(instruments):
+        if channel == DRUM_CHANNEL:
+            continue
+        events += [(n[0], _NOTE_START, number, i) for i, n in enumerate(notes[number])]
+        events += [(n[1], _NOTE_END, number, i) for i, n in enumerate(notes[number])]
+        events += [(tick, _PEDAL_DOWN if value >= 64 else _PEDAL_UP, number, -1)
+                   for tick, value in pedals.get((channel, track), ())]
+    events.sort(key=lambda e: (e[0], e[1]))  # stable: notes in file order, offsets after onsets, as note_seq
+    active: dict[int, list[int]] = {}
+    down: set[int] = set()
+    dropped: set[tuple[int, int]] = set()
+    tick = 0
+    for tick, kind, number, i in events:
+        held, row = active.setdefault(number, []), notes[number]
+        if kind == _PEDAL_DOWN:
+            down.add(number)
+        elif kind == _PEDAL_UP:
+            down.discard(number)
+            for j in [j for j in held if row[j][1] < tick]:
+                row[j][1] = tick
+                held.remove(j)
+        elif kind == _NOTE_START:
+            if number in down:
+                for j in [j for j in held if row[j][2] == row[i][2]]:
+                    row[j][1] = tick
+                    if row[j][0] == tick:
+                        dropped.add((number, j))
+                    held.remove(j)
+            held.append(i)
+        elif number not in down and i in held:
+            held.remove(i)
+    for number, held in active.items():
+        for j in held:
+            notes[number][j][1] = tick
+    for number, (name, program, channel, _pairs, track) in enumerate(instruments):
+        kept = [tuple(n) for j, n in enumerate(notes[number]) if (number, j) not in dropped]
+        instruments[number] = (name, program, channel, kept, track)
 
 
 def _tidy_qpm(qpm: float) -> float:

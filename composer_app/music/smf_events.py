@@ -23,6 +23,7 @@ _NO_DATA_NAMES = {0xF6: "tune_request", 0xF8: "clock", 0xFA: "start", 0xFB: "con
                   0xFE: "active_sensing"}
 _TEXTS = {0x01: "text", 0x03: "track_name", 0x06: "marker", 0x07: "cue_marker"}
 _SET_TEMPO, _TIME_SIGNATURE = 0x51, 0x58
+SUSTAIN_CONTROL = 64  # the one controller decoded: Performance RNN's pipeline holds notes while it is down
 _MIDO_META_TYPES = frozenset((0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x09, 0x20, 0x21, 0x2F, 0x51, 0x54, 0x58,
                               0x59, 0x7F))
 
@@ -31,7 +32,8 @@ _MIDO_META_TYPES = frozenset((0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x
 class SmfEvents:
     """A file's type and ticks per quarter, and per track its events in file order, each a tuple (tick, type, ...)
     with mido's type names: ("note_on" | "note_off", channel, note, velocity),
-    ("program_change", channel, program), ("track_name" | "text" | "marker" | "cue_marker", text),
+    ("program_change", channel, program), ("control_change", channel, 64, value) for the sustain pedal alone,
+    ("track_name" | "text" | "marker" | "cue_marker", text),
     ("set_tempo", microseconds per quarter), ("time_signature", numerator, denominator). Ticks are counted as
     mido counts them (see _decode_track)."""
 
@@ -77,6 +79,8 @@ def _decode_track(body: bytes, found, path: Path) -> tuple[tuple, ...]:
                 add((tick, "note_off", kind & 0x0F, body[start], body[start + 1]))
             elif high == 0xC0:
                 add((tick, "program_change", kind & 0x0F, body[start]))
+            elif high == 0xB0 and body[start] == SUSTAIN_CONTROL:
+                add((tick, "control_change", kind & 0x0F, SUSTAIN_CONTROL, body[start + 1]))
         elif kind >= META:
             data = body[start:end]
             _check_length(path, len(data))

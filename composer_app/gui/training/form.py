@@ -31,7 +31,7 @@ from composer_app.gui.shell.i18n import QT_TR_NOOP, Retranslating, tr
 from composer_app.gui.training.process import TrainingChoice
 from composer_app.models.rnn.configs import all_configs
 
-TRAINABLE_FAMILIES = ("melody", "drums", "improv")  # what `composer-app train` trains today; later families join here
+TRAINABLE_FAMILIES = ("melody", "drums", "improv", "polyphony", "performance")  # what `composer-app train` trains
 CONTINUE = "continue"
 # (label, --hparams): a network the size of Magenta's takes hours on a laptop, so a class starts smaller.
 SIZES = (

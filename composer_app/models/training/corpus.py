@@ -19,6 +19,7 @@ from composer_app.said import said
 # Bump when extraction or the cached form changes, so stale caches are not reused.
 EXTRACTION_VERSION = 1
 LEAD_SHEET_VERSION = 1  # of composer_app.music.leadsheets, whose extraction Improv RNN configs use
+TIMED_VERSION = 1  # of models/training/pipelines (Polyphony and Performance RNN)
 TRACK_SELECTORS = ("all", "first")
 CACHE_FORMAT = 1  # the layout of a cache entry's JSON
 CACHE_SUFFIX = ".json.z"
@@ -31,11 +32,13 @@ def default_cache_dir() -> Path:
 
 @dataclass(frozen=True)
 class SourceFile:
-    """One file of a corpus; `split` forces "train" or "eval" (a dataset's own split), else it is drawn."""
+    """One file of a corpus; `split` forces "train" or "eval" (a dataset's own split), else it is drawn: by
+    `group` where given (several performances of one piece fall on one side), else by the file's content."""
 
     path: Path
     tracks: str = "all"
     split: str | None = None
+    group: str | None = None
 
 
 @dataclass
@@ -54,6 +57,8 @@ class FileSequences:
 
 def extraction_key(config: ModelConfig, settings: ExtractorSettings) -> tuple:
     """Extraction depends on the event family and time grid only: the melody configs share one cache."""
+    if config.is_timed:  # Magenta's own pipelines, with fixed bounds: the performance configs share by bins
+        return (TIMED_VERSION, config.family, config.steps_per_quarter, config.num_velocity_bins)
     if config.needs_chords:  # lead sheets: the triad configs map chords, the chord-pitch one keeps them
         return (LEAD_SHEET_VERSION, "improv", reads_triads(config), config.steps_per_quarter, settings.min_bars,
                 settings.max_steps, settings.gap_bars, settings.infer_chords)
@@ -64,6 +69,7 @@ def extraction_key(config: ModelConfig, settings: ExtractorSettings) -> tuple:
 def extract_file(source: SourceFile, config: ModelConfig, settings: ExtractorSettings = ExtractorSettings()
                  ) -> FileSequences:
     """The pure per-file step: read every piece in the file and extract its melodies or drum tracks."""
+    from composer_app.models.training.pipelines.performance import performance_pieces
     from composer_app.music.errors import MusicFileError
     from composer_app.music.io import read_songs
     from composer_app.music.leadsheets.extract import extract_lead_sheets
@@ -73,7 +79,8 @@ def extract_file(source: SourceFile, config: ModelConfig, settings: ExtractorSet
     try:
         songs = (read_lead_sheet_songs(source.path, result.stats,
                                        first_part=source.tracks == "first" and not settings.infer_chords)
-                 if config.needs_chords else read_songs(source.path))
+                 if config.needs_chords else performance_pieces(source.path) if config.family == "performance"
+                 else read_songs(source.path))
     except MusicFileError as exc:
         result.error = exc.problem
         return result
@@ -81,6 +88,8 @@ def extract_file(source: SourceFile, config: ModelConfig, settings: ExtractorSet
         result.error = said("could not be read ({error})").format(error=f"{type(exc).__name__}: {exc}")
         return result
     result.songs = len(songs)
+    if config.is_timed:
+        return _extract_timed(songs, config, result)
     if config.needs_chords:
         for song in songs:
             sheets, counts = extract_lead_sheets(song, lead_sheet_settings(config, settings, source.tracks))
@@ -94,6 +103,18 @@ def extract_file(source: SourceFile, config: ModelConfig, settings: ExtractorSet
         sequences, stats = extract_sequences(song, config, settings)
         result.stats.update(stats)
         result.sequences += [list(s) for s in sequences]
+    return result
+
+
+def _extract_timed(songs, config: ModelConfig, result: FileSequences) -> FileSequences:
+    from composer_app.models.training.pipelines.performance import extract_performances
+    from composer_app.models.training.pipelines.polyphony import extract_polyphony
+
+    for song in songs:
+        sequences, stats = (extract_polyphony(song, config.steps_per_quarter) if config.family == "polyphony"
+                            else extract_performances(song, config.num_velocity_bins))
+        result.stats.update(stats)
+        result.sequences += sequences
     return result
 
 
@@ -158,7 +179,8 @@ def _companions(source: SourceFile, key: tuple) -> tuple:
 
 def _to_plain(result: FileSequences) -> dict:
     """JSON-ready: a melody event is an int, a drum event (a set of pitches) a sorted list, a lead sheet a dict."""
-    sequences = [{"melody": seq[0], "chords": seq[1]} if isinstance(seq, tuple)
+    sequences = [{"events": [list(e) for e in seq.events], "plain": seq.plain} if hasattr(seq, "plain")
+                 else {"melody": seq[0], "chords": seq[1]} if isinstance(seq, tuple)
                  else [e if isinstance(e, int) else sorted(e) for e in seq] for seq in result.sequences]
     return {"format": CACHE_FORMAT, "sequences": sequences, "stats": dict(result.stats), "songs": result.songs,
             "error": result.error}
@@ -179,6 +201,9 @@ def _from_plain(source: SourceFile, data) -> FileSequences:
         raise ValueError("wrongly typed cache entry")
     decoded = []
     for seq in sequences:
+        if isinstance(seq, dict) and "events" in seq:
+            decoded.append(_timed_from_plain(seq))
+            continue
         if isinstance(seq, dict):
             melody, chords = seq["melody"], seq["chords"]
             if not (isinstance(melody, list) and isinstance(chords, list) and len(melody) == len(chords)
@@ -198,6 +223,18 @@ def _from_plain(source: SourceFile, data) -> FileSequences:
                 raise ValueError("an event is neither a pitch nor a set of pitches")
         decoded.append(events)
     return FileSequences(source, decoded, Counter(stats), songs, error)
+
+
+def _timed_from_plain(seq: dict):
+    """A Polyphony or Performance RNN sequence: [type, value] events (value an int, or None) and its plain flag."""
+    from composer_app.models.training.pipelines.polyphony import TimedSequence
+
+    events, plain = seq["events"], seq["plain"]
+    if not (isinstance(events, list) and isinstance(plain, bool)
+            and all(isinstance(e, list) and len(e) == 2 and _is_int(e[0]) and (e[1] is None or _is_int(e[1]))
+                    for e in events)):
+        raise ValueError("a timed sequence is not [type, value] events and a plain flag")
+    return TimedSequence(tuple(tuple(e) for e in events), plain)
 
 
 def _extract_and_cache(args) -> FileSequences:
@@ -249,7 +286,9 @@ def read_corpus(sources: list[SourceFile], config: ModelConfig, settings: Extrac
 
 
 def find_sources(folders, tracks: str = "all") -> list[SourceFile]:
-    """Every readable music file under the folders (recursively), sorted for a stable split."""
+    """Every readable music file under the folders (recursively), sorted for a stable split; an ASAP folder gives
+    its performances, grouped by piece."""
+    from composer_app.models.training.pipelines.asap import asap_sources
     from composer_app.music.io import is_readable
 
     found = []
@@ -257,6 +296,10 @@ def find_sources(folders, tracks: str = "all") -> list[SourceFile]:
         folder = Path(folder)
         if folder.is_file():
             found.append(SourceFile(folder, tracks))
+            continue
+        listed = asap_sources(folder)
+        if listed is not None:
+            found += [SourceFile(path, tracks, group=piece) for path, piece in listed]
             continue
         found += [SourceFile(p, tracks) for p in sorted(folder.rglob("*")) if p.is_file() and is_readable(p)]
     return found

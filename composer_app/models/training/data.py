@@ -24,6 +24,11 @@ _REASONS = {
     "skipped_non_integer_steps_per_bar": said("songs in a time signature that does not fit the step grid"),
     "songs_without_chord_symbols": said("songs without chord symbols (Improv RNN trains on melodies over chords)"),
     "melodies_discarded_no_chords": said("melodies where no chord is written"),
+    "polyphonic_tracks_discarded_too_short": said("passages shorter than 80 steps (five bars of 16ths)"),
+    "polyphonic_tracks_discarded_too_long": said("passages longer than 512 steps (Polyphony RNN leaves them out)"),
+    "polyphonic_tracks_discarded_more_than_1_program": said("pieces for more than one instrument (program)"),
+    "performances_discarded_too_short": said("30-second spans with fewer than 32 performance events"),
+    "performances_discarded_more_than_1_program": said("performances for more than one instrument (program)"),
 }
 
 
@@ -120,7 +125,8 @@ def prepare_data(config: ModelConfig, sources: list[SourceFile], eval_ratio: flo
         elif r.sequences:
             usable.append(r)
     kind = (said("lead sheets") if config.needs_chords else said("melodies") if config.is_melody
-            else said("drum tracks"))
+            else said("polyphonic pieces") if config.family == "polyphony"
+            else said("performances") if config.family == "performance" else said("drum tracks"))
     if len(report.unreadable) == len(results):
         raise TrainingError(said("none of the {count} file(s) could be read; {unreadable}").format(
             count=len(results), unreadable=report.unreadable_summary()))
@@ -130,6 +136,8 @@ def prepare_data(config: ModelConfig, sources: list[SourceFile], eval_ratio: flo
     splits = held_out_split(usable, eval_ratio)
     train_seqs = [s for r, sp in zip(usable, splits) if sp == "train" for s in r.sequences]
     eval_seqs = [s for r, sp in zip(usable, splits) if sp == "eval" for s in r.sequences]
+    if config.family == "performance":  # Magenta's eval pipeline neither stretches nor transposes
+        eval_seqs = [s for s in eval_seqs if s.plain]
     if not train_seqs:
         # Too few files to hold some out: train on everything rather than refuse.
         train_seqs, eval_seqs = train_seqs + eval_seqs, []
@@ -145,7 +153,9 @@ def prepare_data(config: ModelConfig, sources: list[SourceFile], eval_ratio: flo
 
 
 def held_out_split(usable: list, eval_ratio: float) -> list[str]:
-    """The side of each read file, keyed by its content: a moved, renamed or copied corpus holds out the same
-    music, and a duplicate file can never sit on both sides."""
-    keys = [content_digest(r.source.path) or str(r.source.path) for r in usable]
+    """The side of each read file, keyed by its group (a piece's performances stay together) or else by its
+    content: a moved, renamed or copied corpus holds out the same music, and a duplicate file can never sit on
+    both sides."""
+    keys = [f"group:{r.source.group}" if r.source.group else content_digest(r.source.path) or str(r.source.path)
+            for r in usable]
     return split_by_source(keys, eval_ratio, [r.source.split for r in usable])

@@ -13,7 +13,8 @@ from composer_app.models.rnn.extraction import model_events
 
 @dataclass
 class EncodedSet:
-    """Examples as compact arrays: inputs [T, in] (int8 where the encoding is integral), labels [T] int64."""
+    """Examples as compact arrays: inputs [T, in] (int8 where the encoding is integral, OneHotRows for one-hot
+    event inputs), labels [T] (int16)."""
 
     inputs: list
     labels: list
@@ -50,11 +51,22 @@ def _lead_sheet_examples(pair, config: ModelConfig):
 def encode_sequences(sequences, config: ModelConfig) -> EncodedSet:
     """Squash/transpose as Magenta's EncoderPipeline, then encode; sequences shorter than two events are dropped."""
     encoder = config.encoder()
+    one_hot_from = _one_hot_columns(encoder)
     inputs, labels = [], []
     for seq in sequences:
         if config.needs_chords:
             for x, y in _lead_sheet_examples(seq, config):
                 _append(inputs, labels, x, y)
+            continue
+        if config.is_timed:
+            from composer_app.models.training.pipelines.performance import performance_examples
+
+            if len(seq.events) < 2:
+                continue
+            examples = (performance_examples(seq.events, config) if config.family == "performance"
+                        else [encoder.encode_array(list(seq.events))])
+            for x, y in examples:
+                _append(inputs, labels, x, y, one_hot_from)
             continue
         events = model_events(seq, config)
         if len(events) < 2:
@@ -64,10 +76,54 @@ def encode_sequences(sequences, config: ModelConfig) -> EncodedSet:
     return EncodedSet(inputs, labels, encoder.input_size, encoder.num_classes)
 
 
-def _append(inputs: list, labels: list, x, y) -> None:
-    compact = x.astype(np.int8)
-    inputs.append(compact if np.array_equal(compact, x) else x.astype(np.float32))
-    labels.append(np.asarray(y, np.int64))
+@dataclass
+class OneHotRows:
+    """Inputs kept as their one-hot class numbers (after any control block), expanded only when batched: a
+    Performance RNN corpus in 388-wide one-hot rows would not fit in memory."""
+
+    controls: np.ndarray | None  # [T, control size], or None
+    classes: np.ndarray  # [T] int16
+    width: int
+
+    def __len__(self) -> int:
+        return len(self.classes)
+
+    def dense(self) -> np.ndarray:
+        rows = np.zeros((len(self.classes), self.width), np.float32)
+        rows[np.arange(len(self.classes)), self.classes] = 1.0
+        return rows if self.controls is None else np.concatenate([self.controls.astype(np.float32), rows], axis=1)
+
+
+def dense_rows(x) -> np.ndarray:
+    """An example's inputs as float32 [T, input size], whichever way they are stored."""
+    return x.dense() if isinstance(x, OneHotRows) else np.asarray(x, np.float32)
+
+
+def _one_hot_columns(encoder) -> int | None:
+    """Where a plain one-hot event input starts in the input row (after a control block), or None."""
+    from composer_app.music.encodings import OneHotEventSequenceEncoderDecoder
+
+    target = getattr(encoder, "target_encoder", encoder)
+    if type(target) is not OneHotEventSequenceEncoderDecoder:  # the compact index input is a subclass
+        return None
+    return getattr(encoder, "control_size", 0)
+
+
+def _compact(x: np.ndarray):
+    small = x.astype(np.int8)
+    return small if np.array_equal(small, x) else x.astype(np.float32)
+
+
+def _append(inputs: list, labels: list, x, y, one_hot_from: int | None = None) -> None:
+    if one_hot_from is not None and len(x):
+        controls = _compact(x[:, :one_hot_from]) if one_hot_from else None
+        inputs.append(OneHotRows(controls, x[:, one_hot_from:].argmax(axis=1).astype(np.int16),
+                                 x.shape[1] - one_hot_from))
+    else:
+        inputs.append(_compact(x))
+    y = np.asarray(y, np.int64)
+    # Class numbers fit 16 bits (batches widen them again): a full Performance RNN corpus has 200 million labels.
+    labels.append(y.astype(np.int16) if y.size and y.max() < 2**15 else y)
 
 
 def split_by_source(keys, eval_ratio: float, forced=None) -> list[str]:
@@ -95,7 +151,7 @@ def pad_batch(data: EncodedSet, indices) -> tuple[np.ndarray, np.ndarray, np.nda
     y = np.zeros((len(indices), steps), np.int64)
     mask = np.zeros((len(indices), steps), np.float32)
     for row, (i, n) in enumerate(zip(indices, lengths)):
-        x[row, :n] = data.inputs[i]
+        x[row, :n] = dense_rows(data.inputs[i])
         y[row, :n] = data.labels[i]
         mask[row, :n] = 1.0
     return x, y, mask
@@ -152,7 +208,7 @@ def write_sequence_examples(data: EncodedSet, path) -> int:
         for x, y in zip(data.inputs, data.labels):
             example = tf.train.SequenceExample(feature_lists=tf.train.FeatureLists(feature_list={
                 "inputs": tf.train.FeatureList(feature=[
-                    tf.train.Feature(float_list=tf.train.FloatList(value=row.astype(np.float32))) for row in x]),
+                    tf.train.Feature(float_list=tf.train.FloatList(value=row)) for row in dense_rows(x)]),
                 "labels": tf.train.FeatureList(feature=[
                     tf.train.Feature(int64_list=tf.train.Int64List(value=[int(v)])) for v in y]),
             }))

@@ -286,7 +286,8 @@ def train(request: TrainingRequest, progress=None, cancelled=None) -> TrainingRe
     notify = progress or (lambda p: None)
     is_cancelled = cancelled or (lambda: False)
 
-    sources = gather_sources(request.inputs, [SourceFile(Path(s.path), s.tracks, s.split) for s in request.sources],
+    sources = gather_sources(request.inputs, [SourceFile(Path(s.path), s.tracks, s.split, getattr(s, "group", None))
+                                                   for s in request.sources],
                              request.tracks)
     cache = CorpusCache(request.cache_dir) if request.use_cache else None
     data = prepare_data(

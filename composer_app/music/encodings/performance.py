@@ -161,14 +161,18 @@ class ModuloPerformanceEventSequenceEncoderDecoder(EventSequenceEncoderDecoder):
 # -- performances from notes and back ---------------------------------------------------------------------------
 
 def performance_from_notes(notes: Iterable[tuple[int, int, int, int]], num_velocity_bins: int = 0,
-                           start_step: int = 0, max_shift_steps: int = DEFAULT_MAX_SHIFT_STEPS) -> list:
+                           start_step: int = 0, max_shift_steps: int = DEFAULT_MAX_SHIFT_STEPS,
+                           ordered: bool = False) -> list:
     """Magenta's Performance of quantized notes (start step, end step, pitch, velocity), in 10 ms steps.
 
-    Notes are taken in (start, pitch) order; onsets and offsets are merged by (step, note, is-offset), so at one
+    Notes are taken in (start, pitch) order, or as given with `ordered` (note_seq orders them by their unquantized
+    start, which two notes quantized to one step may not share); onsets and offsets are merged by (step, note, is-offset), so at one
     step a note's offset comes after its onset only for the same note; a velocity change is written before the
     NOTE_ON that needs it.
     """
-    kept = sorted((n for n in notes if n[0] >= start_step), key=lambda n: (n[0], n[2]))
+    kept = [n for n in notes if n[0] >= start_step]
+    if not ordered:
+        kept.sort(key=lambda n: (n[0], n[2]))
     marks = sorted([(n[0], i, False) for i, n in enumerate(kept)] + [(n[1], i, True) for i, n in enumerate(kept)])
     events: list = []
     step, current_bin = start_step, 0

@@ -4239,6 +4239,26 @@
         <translation>コードが書かれていないメロディ</translation>
     </message>
     <message>
+        <source>passages shorter than 80 steps (five bars of 16ths)</source>
+        <translation>80 ステップ（16 分音符で 5 小節）より短いパッセージ</translation>
+    </message>
+    <message>
+        <source>passages longer than 512 steps (Polyphony RNN leaves them out)</source>
+        <translation>512 ステップより長いパッセージ（Polyphony RNN は学習に使いません）</translation>
+    </message>
+    <message>
+        <source>pieces for more than one instrument (program)</source>
+        <translation>複数の楽器（プログラム）を使う曲</translation>
+    </message>
+    <message>
+        <source>30-second spans with fewer than 32 performance events</source>
+        <translation>演奏イベントが 32 個未満の 30 秒区間</translation>
+    </message>
+    <message>
+        <source>performances for more than one instrument (program)</source>
+        <translation>複数の楽器（プログラム）を使う演奏</translation>
+    </message>
+    <message>
         <source>{items}; {item}</source>
         <translation>{items}、{item}</translation>
     </message>
@@ -4287,8 +4307,16 @@
         <translation>メロディ</translation>
     </message>
     <message>
+        <source>polyphonic pieces</source>
+        <translation>ポリフォニーの曲</translation>
+    </message>
+    <message>
         <source>drum tracks</source>
         <translation>ドラムトラック</translation>
+    </message>
+    <message>
+        <source>performances</source>
+        <translation>演奏</translation>
     </message>
     <message>
         <source>none of the {count} file(s) could be read; {unreadable}</source>
