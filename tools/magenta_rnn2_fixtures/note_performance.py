@@ -1,6 +1,7 @@
 """Builds the performance_with_dynamics_and_note_encoding fixture with Magenta 2.1.4 itself (run in its venv).
 
 Usage: /root/.cache/magenta-reference/venv/bin/python tools/magenta_rnn2_fixtures/note_performance.py WORKDIR
+(or `--primer OUTDIR` for the primer golden alone: what Magenta's generator makes of a primer before sampling).
 It cuts the first 12 s of two ASAP performances, runs Magenta's performance_rnn_create_dataset and
 performance_rnn_train (tiny hparams, a few hundred steps), saves a bundle with performance_rnn_generate
 --save_generator_bundle, and writes golden inputs, labels and per-head softmaxes computed by the bundle's own
@@ -100,7 +101,41 @@ def golden(bundle_path, out_dir):
     print("heads", [t.name for t in heads], [v.shape for v in values])
 
 
+# Primer notes in seconds (start, end, pitch, velocity): two onsets on one 10 ms step in falling pitch order (note_seq
+# sorts by unquantized time, then pitch), a chord, onsets either side of a half step, a very short note, loud/soft.
+PRIMER = [(0.0, 0.5, 60, 80), (0.101, 0.3, 72, 90), (0.104, 0.6, 64, 100), (0.3, 0.9, 67, 1), (0.3, 0.9, 55, 127),
+          (0.3, 0.9, 48, 64), (0.555, 0.5575, 70, 33), (0.8049, 1.2, 62, 50), (0.8051, 1.4, 65, 51)]
+PRIMER_TOTAL_TIME, PRIMER_NUM_STEPS = 1.4, 600
+
+
+def primer_golden(out_dir):
+    """What Magenta's performance generator makes of PRIMER before sampling: the NotePerformance, its num_steps,
+    and the generate steps and total_steps for --num_steps=PRIMER_NUM_STEPS (performance_sequence_generator)."""
+    import note_seq
+    from magenta.pipelines import performance_pipeline
+
+    seq = note_seq.NoteSequence()
+    for start, end, pitch, velocity in PRIMER:
+        seq.notes.add(start_time=start, end_time=end, pitch=pitch, velocity=velocity)
+    seq.total_time = PRIMER_TOTAL_TIME
+    quantized = note_seq.quantize_note_sequence_absolute(seq, 100)
+    perfs, _ = performance_pipeline.extract_performances(quantized, start_step=0, num_velocity_bins=32,
+                                                         note_performance=True)
+    events = [[e.event_value for e in event] for event in perfs[0]]
+    start = note_seq.quantize_to_step(PRIMER_TOTAL_TIME, 100, quantize_cutoff=0.0)
+    end = note_seq.quantize_to_step(PRIMER_NUM_STEPS / 100.0, 100, quantize_cutoff=1.0)
+    fixture = {"primer": [list(n) for n in PRIMER], "total_time": PRIMER_TOTAL_TIME, "num_steps": PRIMER_NUM_STEPS,
+               "events": events, "performance_num_steps": perfs[0].num_steps, "generate_start_step": start,
+               "generate_end_step": end, "total_steps": perfs[0].num_steps + end - start}
+    with open(os.path.join(out_dir, f"{CONFIG}.primer.json"), "w") as f:
+        json.dump(fixture, f)
+    print("primer", fixture)
+
+
 if __name__ == "__main__":
+    if sys.argv[1] == "--primer":  # only the primer golden (no training)
+        primer_golden(sys.argv[2])
+        sys.exit()
     work = sys.argv[1]
     os.makedirs(work, exist_ok=True)
     bundle_path = os.path.join(work, f"{CONFIG}.mag")

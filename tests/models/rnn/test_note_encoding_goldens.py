@@ -170,3 +170,13 @@ def test_a_model_that_never_moves_time_on_stops():
     first_budget = 240  # Magenta's events per round: 4 per note at 15 notes a second, over 400 steps
     cap = timed_generator.MAX_BUDGET_FACTOR * first_budget + 1000
     assert cap <= len(events) - len(plan.primer) <= cap + first_budget
+
+
+def test_a_primer_becomes_magentas_note_performance():
+    """Magenta's generator's own NotePerformance of a tricky primer (same-step onsets in falling pitch order, a
+    chord, half-step roundings, a very short note): the same events and the same total steps."""
+    data = json.loads((DATA / f"{CONFIG}.primer.json").read_text())
+    plan = note_performance_plan([tuple(n) for n in data["primer"]], data["total_time"], data["num_steps"], 32)
+    assert [list(e) for e in plan.primer] == data["events"]
+    assert note_performance_steps(plan.primer) == data["performance_num_steps"]
+    assert plan.total_steps == data["total_steps"] and plan.end_step == data["generate_end_step"]
