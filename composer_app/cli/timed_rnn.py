@@ -219,7 +219,7 @@ def run_performance(args) -> int:
             notes, total_time, args.num_steps, config.num_velocity_bins)
     except NotePerformanceError as exc:
         raise UserError(str(exc), hint="Give a primer (--primer_midi, --primer_pitches or --primer_melody) "
-                                            "whose gaps and notes last at most 10 s.") from None
+                                       "whose gaps and notes last at most 10 s.") from None
     except ValueError as exc:
         raise UserError(f"{exc}; ask for more --num_steps or give a shorter primer") from None
     request = TimedRequest(bundle, plan.primer, plan.total_steps, args.num_outputs, args.temperature,
