@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
+
 from composer_app.cli.errors import UserError, reports_user_errors
 
 
@@ -81,7 +83,11 @@ def _events_file(path: Path, config) -> tuple[list, list | None, list | None]:
     if not isinstance(doc, dict) or not isinstance(doc.get("events"), list):
         raise UserError(f'{path} needs an object with an "events" list')
     events = doc["events"]
-    if config.is_timed:
+    if len(config.encoder().head_sizes) > 1:
+        if not all(isinstance(e, list) and len(e) == 4 for e in events):
+            raise UserError(f"{path}: every note event is a [time shift, pitch, velocity bin, duration] list")
+        events = [tuple(e) for e in events]
+    elif config.is_timed:
         if not all(isinstance(e, list) and len(e) == 2 for e in events):
             raise UserError(f"{path}: every {config.family} event is a [type, value] pair")
         events = [tuple(e) for e in events]
@@ -94,6 +100,14 @@ def _events_file(path: Path, config) -> tuple[list, list | None, list | None]:
                             f'give "control_events", one list per event (see ../shared/fixtures/magenta-rnn2)')
         controls = [tuple(tuple(v) if isinstance(v, list) else v for v in c) for c in controls]
     return events, chords, controls
+
+
+def _softmax_json(score) -> list:
+    """The softmax rows, or with several heads one list of rows per head (Magenta's list of softmaxes)."""
+    if not score.head_sizes:
+        return score.softmax.tolist()
+    ends = list(np.cumsum(score.head_sizes))
+    return [part.tolist() for part in np.split(score.softmax, ends[:-1], axis=1)]
 
 
 @reports_user_errors
@@ -125,7 +139,7 @@ def run_score(args) -> int:
         "events": [sorted(e) if isinstance(e, frozenset) else list(e) if isinstance(e, tuple) else e
                    for e in events],
         **({"chords": list(chords)} if chords else {}),
-        "softmax": score.softmax.tolist(),
+        "softmax": _softmax_json(score),
         "log_likelihood": score.log_likelihood,
         "perplexity": score.perplexity,
         "steps_scored": score.steps,

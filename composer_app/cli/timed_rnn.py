@@ -204,22 +204,32 @@ def control_schedule(args, config) -> tuple[tuple, tuple]:
 @reports_user_errors
 def run_performance(args) -> int:
     """Generate expressive performances and write them as MIDI files."""
+    from composer_app.models.rnn import timed_primers as primers
     from composer_app.models.rnn.timed_generator import TimedRequest
-    from composer_app.models.rnn.timed_primers import performance_plan, performance_song
+    from composer_app.music.encodings.note_performance import NotePerformanceError
 
     bundle = _config_and_bundle(args, "performance")
     config = bundle.config
     config.hparams.with_overrides(args.hparams)
     values, flags = control_schedule(args, config)
     notes, total_time, _ = _primer_notes(args, 120.0)
+    note_encoding = len(config.encoder().head_sizes) > 1
     try:
-        plan = performance_plan(notes, total_time, args.num_steps, config.num_velocity_bins)
+        plan = (primers.note_performance_plan if note_encoding else primers.performance_plan)(
+            notes, total_time, args.num_steps, config.num_velocity_bins)
+    except NotePerformanceError as exc:
+        raise UserError(str(exc), hint="Give a primer (--primer_midi, --primer_pitches or --primer_melody) "
+                                       "whose gaps and notes last at most 10 s.") from None
     except ValueError as exc:
         raise UserError(f"{exc}; ask for more --num_steps or give a shorter primer") from None
     request = TimedRequest(bundle, plan.primer, plan.total_steps, args.num_outputs, args.temperature,
                            args.beam_size, args.branch_factor, args.steps_per_iteration, args.seed,
                            control_values=values, disable_conditioning=flags)
-    return _run(args, bundle, request, lambda events: performance_song(events, plan, config.num_velocity_bins))
+    if note_encoding:
+        return _run(args, bundle, request,
+                    lambda events: primers.note_performance_song(events, plan, config.num_velocity_bins))
+    return _run(args, bundle, request,
+                lambda events: primers.performance_song(events, plan, config.num_velocity_bins))
 
 
 def _main(prog: str, description: str, add, run) -> int:

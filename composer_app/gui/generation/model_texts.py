@@ -39,6 +39,8 @@ MODEL_TEXTS = (
     QT_TRANSLATE_NOOP("models", "Performance RNN with dynamics, fed the event's class number instead of a one-hot vector."),
     QT_TRANSLATE_NOOP("models", "Performance RNN (dynamics, modulo)"),
     QT_TRANSLATE_NOOP("models", "Performance RNN with dynamics, its inputs as points on circles (pitch, pitch class, shift, velocity)."),
+    QT_TRANSLATE_NOOP("models", "Performance RNN (dynamics, note encoding)"),
+    QT_TRANSLATE_NOOP("models", "Performance RNN with dynamics, one event per note: its onset, pitch, loudness and length."),
     QT_TRANSLATE_NOOP("models", "Performance RNN (note density)"),
     QT_TRANSLATE_NOOP("models", "Performance RNN with dynamics, steered by notes per second."),
     QT_TRANSLATE_NOOP("models", "Performance RNN (pitch classes)"),

@@ -106,9 +106,13 @@ class RnnInference:
         top = np.stack(outputs, axis=1) if outputs else np.zeros((inputs.shape[0], 0, 0), np.float32)
         return self.logits(top) if outputs else np.zeros((inputs.shape[0], 0, self.num_classes), np.float32), state
 
-    def softmax(self, inputs: np.ndarray) -> np.ndarray:
-        """Per-step class probabilities for [batch, time, input] (temperature 1), as Magenta's `softmax` tensor."""
+    def softmax(self, inputs: np.ndarray, head_sizes=None) -> np.ndarray | list[np.ndarray]:
+        """Per-step class probabilities for [batch, time, input] (temperature 1), as Magenta's `softmax` tensor;
+        with several heads (`head_sizes`), one array per head, as Magenta's list of softmaxes."""
+        from composer_app.models.engine.heads import head_softmaxes
         from composer_app.models.engine.layers import softmax
 
         logits, _ = self.run(inputs)
+        if head_sizes is not None and len(head_sizes) > 1:
+            return head_softmaxes(logits, head_sizes)
         return softmax(logits)

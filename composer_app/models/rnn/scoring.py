@@ -11,22 +11,37 @@ from composer_app.models.rnn.bundle import Bundle
 
 @dataclass(frozen=True)
 class Score:
-    """softmax row t is the distribution of event t+1 after reading events 0..t (Magenta's `softmax`)."""
+    """softmax row t is the distribution of event t+1 after reading events 0..t (Magenta's `softmax`).
+
+    With several softmax heads (the note encoding) a row holds every head's distribution side by side, a label
+    row holds one class per head, and perplexity and accuracy are per head label, as Magenta's training reports
+    them (its loss is the mean over heads and steps).
+    """
 
     softmax: np.ndarray = field(repr=False)  # [len(events), classes]
-    labels: np.ndarray = field(repr=False)  # [len(events) - 1]: the class of each following event
-    log_likelihood: float = 0.0  # of events 1..n-1 given their predecessors
+    labels: np.ndarray = field(repr=False)  # [len(events) - 1] (or [len(events) - 1, heads]): each next event's
+    log_likelihood: float = 0.0  # of events 1..n-1 given their predecessors (summed over the heads)
     steps: int = 0
+    head_sizes: tuple[int, ...] = ()  # several heads only
 
     @property
     def perplexity(self) -> float:
-        return float(np.exp(-self.log_likelihood / self.steps)) if self.steps else float("nan")
+        labels_per_step = max(1, len(self.head_sizes))
+        return float(np.exp(-self.log_likelihood / (self.steps * labels_per_step))) if self.steps else float("nan")
 
     @property
     def accuracy(self) -> float:
         if not self.steps:
             return float("nan")
+        if self.head_sizes:
+            return float(np.mean(self.head_argmax()[:-1] == self.labels))
         return float(np.mean(self.softmax[:-1].argmax(axis=1) == self.labels))
+
+    def head_argmax(self) -> np.ndarray:
+        """[len(events), heads]: the most likely class of each head at each row."""
+        offsets = np.concatenate([[0], np.cumsum(self.head_sizes)])
+        return np.stack([self.softmax[:, offsets[i]:offsets[i + 1]].argmax(axis=1)
+                         for i in range(len(self.head_sizes))], axis=1)
 
 
 def prepare_events(bundle: Bundle, events: list, raw: bool = False) -> list:
@@ -66,9 +81,15 @@ def score_events(bundle: Bundle, events: list, raw: bool = False, chords: list[s
             inputs = encoder.inputs_array(list(given), events)
         else:
             inputs = encoder.inputs_array(events)
-        probabilities = RnnInference(bundle.weights).softmax(inputs[None])
-    softmax = probabilities[0].astype(np.float64)
+        heads = tuple(encoder.head_sizes)
+        probabilities = RnnInference(bundle.weights).softmax(inputs[None], heads)
     labels = np.asarray(encoder.labels_array(events), dtype=np.int64)[1:]
     steps = len(labels)
+    if len(heads) > 1:
+        softmax = np.concatenate([p[0] for p in probabilities], axis=1).astype(np.float64)
+        picked = np.concatenate([[0], np.cumsum(heads)[:-1]]) + labels  # each head's label, as a column
+        loglik = float(np.sum(np.log(np.maximum(softmax[np.arange(steps)[:, None], picked], 1e-30))))
+        return Score(softmax, labels, loglik, steps, heads)
+    softmax = probabilities[0].astype(np.float64)
     loglik = float(np.sum(np.log(np.maximum(softmax[np.arange(steps), labels], 1e-30)))) if steps else 0.0
     return Score(softmax, labels, loglik, steps)

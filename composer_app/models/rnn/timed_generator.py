@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from composer_app.models.engine.heads import HeadCodes, head_uniforms, sample_heads
 from composer_app.models.engine.layers import OneHotInput, log_softmax
 from composer_app.models.engine.sampling import beam_rows, one_blas_thread, sample_classes, step_uniforms
 from composer_app.models.errors import GenerationCancelled, GenerationError
@@ -93,13 +94,17 @@ class TimedGenerator:
         self.encoder = self.config.encoder()
         self.net = RnnInference(bundle.weights)
         target = getattr(self.encoder, "target_encoder", self.encoder)
+        self.heads = tuple(target.head_sizes)
+        self.dense_inputs = None
+        if len(self.heads) > 1:  # the note encoding: an event is a note, coded as the flat code of its labels
+            self.one_hot = _NoteCodes(target)
+            return
         self.one_hot = target.one_hot_encoding if hasattr(target, "one_hot_encoding") else target.one_hot
         self.num_classes = self.one_hot.num_classes
         # The steps each class moves time on, and the input width of each class (dense for non-one-hot inputs).
         family = self.config.family
         self.class_steps = np.array([event_steps(family, self.one_hot.decode_event(c))
                                      for c in range(self.num_classes)], np.int64)
-        self.dense_inputs = None
         if target.input_size != self.num_classes:  # compact or modulo inputs: a table of each class's input
             events = [self.one_hot.decode_event(c) for c in range(self.num_classes)]
             self.dense_inputs = target.inputs_array(events).astype(np.float32)
@@ -127,8 +132,32 @@ class TimedGenerator:
             return None
         return table[np.minimum(times * stretches[0] // total, stretches[0] - 1)]
 
+    def _steps(self, codes) -> np.ndarray:
+        """The steps each event moves time on (a note event: its shift from the previous onset)."""
+        codes = np.asarray(codes, np.int64)
+        return self.one_hot.shifts(codes) if len(self.heads) > 1 else self.class_steps[codes]
+
+    def _reached(self, rows: _Rows) -> np.ndarray:
+        """How far each row spans: its time, plus the last note's duration for note events (NotePerformance's
+        num_steps)."""
+        if len(self.heads) == 1:
+            return rows.times
+        return rows.times + self.one_hot.durations(np.array([c[-1] for c in rows.codes], np.int64))
+
+    def _sample(self, logits: np.ndarray, temperature: float, key: tuple[int, int]):
+        """One event code per row, and its log-probability (summed over the heads of a multi-head model)."""
+        if len(self.heads) > 1:
+            labels, log_prob = sample_heads(logits, self.heads, temperature,
+                                            head_uniforms(key[0], key[1], len(logits), len(self.heads)))
+            return self.one_hot.codes.code(labels), log_prob
+        return sample_classes(logits, np.ones(self.num_classes, bool), temperature,
+                              step_uniforms(key[0], key[1], len(logits)))
+
     def _inputs(self, codes: np.ndarray, controls: np.ndarray | None):
         """The network input of these classes (one per row), behind their rows' control blocks."""
+        if len(self.heads) > 1:
+            empty = np.zeros((len(codes), 0), np.float32)
+            return OneHotInput(self.one_hot.codes.labels(codes), self.heads, empty, controls)
         if self.dense_inputs is not None:
             x = self.dense_inputs[codes]
             return x if controls is None else np.concatenate([controls, x], axis=1)
@@ -151,13 +180,13 @@ class TimedGenerator:
             raise GenerationError(said("the primer has no events"))
         codes = [int(self.one_hot.encode_event(e)) for e in primer]
         inject = [[int(self.one_hot.encode_event(e)) for e in step] for step in request.inject]
-        step_count = int(sum(self.class_steps[c] for c in codes))
+        step_count = int(self._steps(codes).sum())
         if inject and (primer[-1][0] == STEP_END or len(primer) == 1) and \
                 0 <= step_count - request.inject_start < len(inject):
             codes += inject[step_count - request.inject_start]  # Magenta injects right after priming too
         table, stretches = self._control_table(request)
         total = request.total_steps
-        times = np.cumsum([0] + [int(self.class_steps[c]) for c in codes])  # start time of every event
+        times = np.cumsum([0] + self._steps(codes).tolist())  # start time of every event
         controls = self._controls_at(table, stretches, times[1:], total)
         primer_inputs = self._inputs(np.array(codes), controls)
         dense = primer_inputs.dense() if isinstance(primer_inputs, OneHotInput) else primer_inputs
@@ -165,17 +194,22 @@ class TimedGenerator:
         k = request.beam_size * request.branch_factor
         base = _Rows(codes, state, logits[:, -1], int(times[-1]))
         counter = [0]
-        if k == 1:
+        # Sampling every output in one batch until all span the length equals Magenta's rounds only where nothing
+        # sampled after that can land inside the length; a note performance spans its last note's duration, so a
+        # later note may still start inside it: it keeps Magenta's whole rounds.
+        if k == 1 and len(self.heads) == 1:
             rows = base.repeat(request.num_outputs)
             self._extend(rows, request, table, stretches, inject, (seed, len(codes)), counter, cancelled, None)
             finals = [rows.sequence(i) for i in range(request.num_outputs)]
             logliks = [float(x) for x in rows.loglik]
         else:
             finals, logliks = [], []
+            cap = MAX_BUDGET_FACTOR * self._round_budget(request, total) + 1000
             for output in range(request.num_outputs):
-                best = base
-                while best.times[0] < total:
-                    budget = self._round_budget(request, total - int(best.times[0]))
+                best, spent = base, 0
+                while self._reached(best)[0] < total and spent < cap:
+                    budget = self._round_budget(request, total - int(self._reached(best)[0]))
+                    spent += budget
                     rows = best.repeat(k)
                     key = (seed + 7919 * output, len(best.codes[0]))
                     self._extend(rows, request, table, stretches, inject, key, counter, cancelled, budget)
@@ -207,19 +241,17 @@ class TimedGenerator:
         k = request.beam_size * request.branch_factor
         limit = budget if budget is not None else MAX_BUDGET_FACTOR * self._round_budget(request, total) + 1000
         first_iteration = (limit - 1) % request.steps_per_iteration + 1
-        allowed = np.ones(self.num_classes, bool)
         for n in range(limit):
-            if budget is None and (rows.times >= total).all():
+            if budget is None and (self._reached(rows) >= total).all():
                 break
             if cancelled is not None and cancelled():
                 raise GenerationCancelled(said("generation was cancelled"))
-            chosen, log_prob = sample_classes(rows.logits, allowed, request.temperature,
-                                              step_uniforms(key[0], key[1] + n, len(rows)))
+            chosen, log_prob = self._sample(rows.logits, request.temperature, (key[0], key[1] + n))
             rows.loglik += log_prob
-            rows.append(chosen, self.class_steps[chosen])
+            rows.append(chosen, self._steps(chosen))
             generated = n + 1
             if self._progress is not None and generated % REPORT_EVENTS == 0:
-                self._progress(min(int(rows.times.min()), total), total)
+                self._progress(min(int(self._reached(rows).min()), total), total)
             if (budget is not None and k > 1 and generated >= first_iteration and generated < limit
                     and (generated - first_iteration) % request.steps_per_iteration == 0):
                 rows.keep(beam_rows(rows.loglik, request.beam_size, request.branch_factor))
@@ -296,3 +328,25 @@ class _Rows:
 
     def sequence(self, row: int) -> list[int]:
         return self.codes[row]
+
+
+class _NoteCodes:
+    """Note events (shift, pitch, velocity bin, duration) as flat codes of their six head labels."""
+
+    def __init__(self, encoder):
+        self.encoder = encoder
+        self.codes = HeadCodes(encoder.head_sizes)
+
+    def encode_event(self, event) -> int:
+        return int(self.codes.code(self.encoder.encode_event(event)))
+
+    def decode_event(self, code: int):
+        return self.encoder.decode_labels(self.codes.labels(code))
+
+    def shifts(self, codes: np.ndarray) -> np.ndarray:
+        labels = self.codes.labels(codes)
+        return labels[..., 0] * self.encoder.shift_per_segment + labels[..., 1]
+
+    def durations(self, codes: np.ndarray) -> np.ndarray:
+        labels = self.codes.labels(codes)
+        return labels[..., 4] * self.encoder.duration_per_segment + labels[..., 5] + 1

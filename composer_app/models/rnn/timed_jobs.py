@@ -146,6 +146,8 @@ def performance_job(bundle: Bundle, song: Song, primer: Sequence[Note], origin: 
     from composer_app.music.encodings import performance as perf
 
     config = bundle.config
+    if len(config.encoder().head_sizes) > 1:
+        return _note_performance_job(bundle, song, primer, origin, seam, seconds, controls, sampling)
     t0 = song.tick_to_seconds(origin)
     t_seam = song.tick_to_seconds(seam)
     notes = sorted((song.tick_to_seconds(n.start) - t0, song.tick_to_seconds(min(n.end, seam)) - t0, n.pitch,
@@ -178,3 +180,39 @@ def performance_job(bundle: Bundle, song: Song, primer: Sequence[Note], origin: 
 
     return TimedJob(request, place, primer_steps)
 
+
+
+def _note_performance_job(bundle: Bundle, song: Song, primer: Sequence[Note], origin: int, seam: int,
+                          seconds: float, controls: dict, sampling: dict) -> TimedJob:
+    """performance_job for the note encoding: the primer's notes become one event each (it needs some), and the
+    generated notes that start from the seam on, within `seconds`, are placed (Magenta's note performance goes on
+    from the primer's last onset, so its first notes may start before the seam)."""
+    from composer_app.models.rnn.timed_primers import note_performance_plan
+    from composer_app.music.encodings import note_performance as notes_lib
+    from composer_app.music.encodings import performance as perf
+
+    config = bundle.config
+    t0 = song.tick_to_seconds(origin)
+    t_seam = song.tick_to_seconds(seam)
+    notes = sorted((song.tick_to_seconds(n.start) - t0, song.tick_to_seconds(min(n.end, seam)) - t0, n.pitch,
+                    n.velocity) for n in primer if n.start < seam)
+    total_time = t_seam - t0
+    steps = round(seconds * perf.STEPS_PER_SECOND)
+    plan = note_performance_plan(notes, total_time, round(total_time * perf.STEPS_PER_SECOND) + 1 + steps,
+                                 config.num_velocity_bins)
+    request = _timed_request(bundle, plan.primer, plan.total_steps, sampling)
+    dynamics = controls.get("dynamics", True)
+    first, last = seam, song.seconds_to_tick(t_seam + seconds)
+
+    def place(events) -> list[Note]:
+        out = []
+        events = notes_lib.set_note_performance_length(events, plan.end_step)
+        generated = notes_lib.notes_from_note_performance(events, config.num_velocity_bins)[len(plan.primer):]
+        for start, end, pitch, velocity in generated:
+            begin = song.seconds_to_tick(t0 + start / perf.STEPS_PER_SECOND)
+            if first <= begin < last:
+                end_tick = song.seconds_to_tick(t0 + end / perf.STEPS_PER_SECOND)
+                out.append(Note(begin, pitch, max(1, end_tick - begin), velocity if dynamics else FLAT_VELOCITY))
+        return out
+
+    return TimedJob(request, place, notes_lib.note_performance_steps(plan.primer))

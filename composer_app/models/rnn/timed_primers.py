@@ -11,9 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from composer_app.music.encodings import note_performance as notes_lib
 from composer_app.music.encodings import performance as perf
 from composer_app.music.encodings import polyphony as poly
 from composer_app.music.song import PPQ, Note, Song, TempoChange, Track
+from composer_app.said import said
 
 SecondsNote = tuple[float, float, int, int]  # start s, end s, pitch, velocity
 MAX_NOTE_SECONDS = 5.0  # Magenta's Performance RNN generator cuts notes longer than this
@@ -107,6 +109,7 @@ class PerformancePlan:
     primer: tuple
     total_steps: int
     start_step: int  # the performance's offset in 10 ms steps (non-zero only for an empty primer)
+    end_step: int = 0  # the note encoding: the step the result is cut at (its total_steps counts from elsewhere)
 
 
 def performance_plan(notes: Sequence[SecondsNote], total_time: float, num_steps: int, num_velocity_bins: int
@@ -139,6 +142,41 @@ def performance_song(events: Sequence, plan: PerformancePlan, num_velocity_bins:
                                                                     max_note_steps=int(MAX_NOTE_SECONDS * 100)):
         begin = round((plan.start_step + start) * ticks_per_step)
         notes.append(Note(begin, pitch, max(1, round((plan.start_step + end) * ticks_per_step) - begin), velocity))
+    return Song(tracks=(Track(name=name, program=program, notes=tuple(notes)),), tempos=(TempoChange(0, 120.0),))
+
+
+def note_performance_plan(notes: Sequence[SecondsNote], total_time: float, num_steps: int, num_velocity_bins: int
+                          ) -> PerformancePlan:
+    """The same for the note encoding: one event per primer note (NotePerformance, whose set_length does nothing,
+    so the gap before the generated part is not filled); the length asked for is counted from the last note's end.
+
+    Magenta's generator has no way to start a note performance from nothing, nor from a primer with a gap or a
+    note over 10 s: those raise NotePerformanceError here.
+    """
+    sps = perf.STEPS_PER_SECOND
+    generate_start = quantize_to_step(total_time, sps, cutoff=0.0)
+    generate_end = quantize_to_step(num_steps * (1.0 / sps), sps, cutoff=1.0)
+    if total_time >= num_steps * (1.0 / sps):
+        raise ValueError(f"the primer lasts {total_time:g} s, not less than the {num_steps} steps asked for")
+    if not notes:
+        raise notes_lib.NotePerformanceError(said("the note encoding needs a primer with notes: Magenta's generator "
+                                                  "cannot start a note performance from silence"))
+    events = notes_lib.note_performance_from_notes(quantized_notes(notes, sps), num_velocity_bins,
+                                                   start_times=[n[0] for n in notes])
+    total = notes_lib.note_performance_steps(events) + generate_end - generate_start
+    return PerformancePlan(tuple(events), total, 0, generate_end)
+
+
+def note_performance_song(events: Sequence, plan: PerformancePlan, num_velocity_bins: int,
+                          name: str = "Performance RNN", program: int = 0) -> Song:
+    """A note performance, cut at the plan's end, as a one-track song at 120 qpm (NotePerformance.to_sequence
+    does not cut long notes)."""
+    ticks_per_step = PPQ * 2 / perf.STEPS_PER_SECOND
+    events = notes_lib.set_note_performance_length(events, plan.end_step)
+    notes = []
+    for start, end, pitch, velocity in notes_lib.notes_from_note_performance(events, num_velocity_bins):
+        begin = round(start * ticks_per_step)
+        notes.append(Note(begin, pitch, max(1, round(end * ticks_per_step) - begin), velocity))
     return Song(tracks=(Track(name=name, program=program, notes=tuple(notes)),), tempos=(TempoChange(0, 120.0),))
 
 

@@ -4,6 +4,10 @@ Magenta's generator imports the metagraph, restores the checkpoint, and then onl
 `inputs` ([batch, time, input_size]), `temperature`, `softmax` ([batch, time, classes]), and the flat
 `initial_state` / `final_state` lists it feeds back step by step. The graph here computes the same network as
 composer_app.models.training.network, with variables saved under Magenta's names.
+
+A config with several softmax heads (the note encoding) gets one softmax per head in the `softmax` collection, in
+head order. Magenta's own graph keeps them as one Python list, which a metagraph cannot store, so its bundles of
+that config have none, and Magenta 2.1.4's generator cannot run any bundle of it (it reads one `softmax` tensor).
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from composer_app.said import said
 
 def bundle_bytes(config: ModelConfig, weights: RnnWeights, description: str = "", batch_size: int = 1) -> bytes:
     """Serialize a GeneratorBundle for these weights."""
-    checkpoint, metagraph = _checkpoint_and_metagraph(weights, batch_size)
+    checkpoint, metagraph = _checkpoint_and_metagraph(weights, batch_size, tuple(config.encoder().head_sizes))
     return serialize_bundle(GeneratorBundle(
         generator_id=config.generator_id, generator_description=config.magenta_description or config.description,
         checkpoint_files=(checkpoint,), metagraph=metagraph, bundle_description=description))
@@ -60,7 +64,8 @@ def _magenta_state_order(net) -> list[int]:
     return [0, 1, 2 * n, 2 * n + 1] + lstm[2:]
 
 
-def _checkpoint_and_metagraph(weights: RnnWeights, batch_size: int) -> tuple[bytes, bytes]:
+def _checkpoint_and_metagraph(weights: RnnWeights, batch_size: int, head_sizes: tuple[int, ...] = ()
+                              ) -> tuple[bytes, bytes]:
     import tensorflow as tf
 
     from composer_app.models.rnn.weights import to_variables
@@ -87,10 +92,15 @@ def _checkpoint_and_metagraph(weights: RnnWeights, batch_size: int) -> tuple[byt
         for flat_index, index in enumerate(order):
             state[index] = tf.reshape(initial_flat[flat_index], tf.shape(zero[index]))
         logits, final = net.run(inputs, state=tuple(state))
-        softmax = tf.nn.softmax(logits / temperature, name="softmax")
+        if len(head_sizes) > 1:
+            ends = np.cumsum((0,) + head_sizes)
+            softmax = [tf.nn.softmax(logits[..., ends[i]:ends[i + 1]] / temperature, name=f"softmax_{i}")
+                       for i in range(len(head_sizes))]
+        else:
+            softmax = [tf.nn.softmax(logits / temperature, name="softmax")]
         final_flat = [tf.reshape(final[index], [batch_size, -1], name=f"final_state_{i}")
                       for i, index in enumerate(order)]
-        for name, tensors in (("inputs", [inputs]), ("temperature", [temperature]), ("softmax", [softmax]),
+        for name, tensors in (("inputs", [inputs]), ("temperature", [temperature]), ("softmax", softmax),
                               ("initial_state", initial_flat), ("final_state", final_flat)):
             for t in tensors:
                 graph.add_to_collection(name, t)

@@ -68,6 +68,11 @@ class EventSequenceEncoderDecoder(abc.ABC):
     def default_event_label(self) -> int:
         """The label of the default event."""
 
+    @property
+    def head_sizes(self) -> tuple[int, ...]:
+        """The classes of each softmax head; one head for all but the note encoding, whose label is a tuple."""
+        return (self.num_classes,)
+
     @abc.abstractmethod
     def events_to_input(self, events: Sequence[Any], position: int) -> list[float]:
         """The input vector for the event at `position`."""

@@ -39,6 +39,10 @@ class ConditionalEventSequenceEncoderDecoder:
     def default_event_label(self) -> int:
         return self.target_encoder.default_event_label
 
+    @property
+    def head_sizes(self) -> tuple[int, ...]:
+        return self.target_encoder.head_sizes
+
     def events_to_input(self, controls: Sequence[Any], events: Sequence[Any], position: int) -> list[float]:
         """The input that predicts the event at position + 1."""
         return (self.control_encoder.events_to_input(controls, position + 1)

@@ -4656,6 +4656,22 @@
         <source>Note density over time</source>
         <translation>時間による音の密度</translation>
     </message>
+    <message>
+        <source>the note encoding needs a primer with notes: Magenta&apos;s generator cannot start a note performance from silence</source>
+        <translation>ノートエンコーディングには音符のあるプライマーが必要です。Magenta の生成は無音からノート単位の演奏を始められません</translation>
+    </message>
+    <message>
+        <source>Give a primer whose gaps and notes last at most 10 s.</source>
+        <translation>音符の間隔と長さがどれも 10 秒以内のプライマーを指定してください。</translation>
+    </message>
+    <message>
+        <source>a gap of {steps} steps (10 ms each) between note onsets is over the note encoding&apos;s {most}</source>
+        <translation>音符の開始の間隔 {steps} ステップ（1 ステップ 10 ms）が、ノートエンコーディングの上限 {most} を超えています</translation>
+    </message>
+    <message>
+        <source>a note of {steps} steps (10 ms each) is over the note encoding&apos;s {most}</source>
+        <translation>長さ {steps} ステップ（1 ステップ 10 ms）の音符が、ノートエンコーディングの上限 {most} を超えています</translation>
+    </message>
 </context>
 <context>
     <name>busy</name>
@@ -5527,6 +5543,14 @@
     <message>
         <source>Performance RNN with dynamics, its inputs as points on circles (pitch, pitch class, shift, velocity).</source>
         <translation>強弱つきの Performance RNN。入力を円周上の点（音高・ピッチクラス・時間シフト・ベロシティ）で表します。</translation>
+    </message>
+    <message>
+        <source>Performance RNN (dynamics, note encoding)</source>
+        <translation>Performance RNN（強弱つき・ノートエンコーディング）</translation>
+    </message>
+    <message>
+        <source>Performance RNN with dynamics, one event per note: its onset, pitch, loudness and length.</source>
+        <translation>強弱つきの Performance RNN。1 つの音符を 1 つのイベント（開始時刻・音高・強さ・長さ）で表します。</translation>
     </message>
     <message>
         <source>Performance RNN (note density)</source>

@@ -21,6 +21,7 @@ from composer_app.music.encodings import (
     PerformanceOneHotEncoding,
     PitchHistogramSignal,
 )
+from composer_app.music.encodings.note_performance import NotePerformanceEventSequenceEncoderDecoder
 
 _HPARAMS = HParams(batch_size=64, rnn_layer_sizes=(512, 512, 512), dropout_keep_prob=1.0, clip_norm=3.0,
                    learning_rate=0.001)
@@ -63,6 +64,10 @@ _register("performance_with_dynamics_and_modulo_encoding", "Performance RNN with
           "Performance RNN (dynamics, modulo)",
           "Performance RNN with dynamics, its inputs as points on circles (pitch, pitch class, shift, velocity).",
           lambda: ModuloPerformanceEventSequenceEncoderDecoder(num_velocity_bins=BINS))
+_register("performance_with_dynamics_and_note_encoding", "Performance RNN with dynamics and note encoding",
+          "Performance RNN (dynamics, note encoding)",
+          "Performance RNN with dynamics, one event per note: its onset, pitch, loudness and length.",
+          lambda: NotePerformanceEventSequenceEncoderDecoder(num_velocity_bins=BINS))
 _register("density_conditioned_performance_with_dynamics", "Note-density-conditioned Performance RNN + dynamics",
           "Performance RNN (note density)", "Performance RNN with dynamics, steered by notes per second.",
           _conditioned((DENSITY,)), signals=(DENSITY,))
