@@ -16,7 +16,7 @@ def add_parser(sub) -> None:
     p = sub.add_parser("train", help="train a model on folders of MIDI/MusicXML/ABC/Humdrum files into a .mag bundle")
     p.add_argument("--config", required=True,
                    help="model id, e.g. attention_rnn, basic_rnn, drum_kit, or chord_pitches_improv (melodies over the "
-                        "chord symbols of lead sheets)")
+                        "chord symbols of lead sheets); cat-mel_2bar_small trains a MusicVAE into a Magenta .tar")
     p.add_argument("--input", action="append", type=Path, required=True, metavar="DIR",
                    help="folder of music files (searched recursively); repeat for more folders")
     p.add_argument("--output", type=Path, required=True, help="the .mag to write; its model card goes beside it")
@@ -58,6 +58,10 @@ def add_parser(sub) -> None:
 
 @reports_user_errors
 def run_train(args) -> int:
+    from composer_app.cli.train_vae import VAE_CONFIGS, run_vae_train
+
+    if args.config in VAE_CONFIGS:
+        return run_vae_train(args)
     from composer_app.models.rnn.extraction import ExtractorSettings
     from composer_app.models.training.errors import TrainingCancelled
     from composer_app.models.training.loop import TrainingRequest, train

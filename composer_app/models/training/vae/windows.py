@@ -1,0 +1,121 @@
+"""MusicVAE training data: songs to the converter's windows with Magenta's training-time handling, split by file
+content, and the batches of a step.
+
+As Magenta's training pipeline does for cat-mel: only melodic programs 0-31 (data.MEL_PROGRAMS), each song
+transposed once by a random amount in the config's range (NoteSequenceAugmenter, cached with the data set), its
+distinct windows sampled down to 5 (max_tensors_per_notesequence; held-out files keep their first 5, untransposed).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from composer_app.models.musicvae.converters import MelodyConverter, NoMusicError
+from composer_app.models.training.corpus import FileSequences, SourceFile
+from composer_app.models.training.data import held_out_split
+from composer_app.music.song import Note, Song
+
+MEL_PROGRAMS = range(0, 32)
+MAX_WINDOWS_PER_SONG = 5
+
+
+@dataclass
+class WindowSet:
+    """Windows as classes [n, steps] (the melody converter's one-hot index per step)."""
+
+    classes: np.ndarray
+    depth: int
+
+    def __len__(self) -> int:
+        return len(self.classes)
+
+    def one_hot(self, rows, max_seq_len: int) -> tuple[np.ndarray, np.ndarray]:
+        """(one-hot windows [len(rows), steps, depth], mask [len(rows), steps]) cut to max_seq_len steps."""
+        chosen = self.classes[np.asarray(rows)][:, :max_seq_len]
+        return np.eye(self.depth, dtype=np.float32)[chosen], np.ones(chosen.shape, np.float32)
+
+
+@dataclass
+class VaeData:
+    train: WindowSet
+    eval: WindowSet
+    files: int = 0
+    train_files: int = 0
+    eval_files: int = 0
+    unreadable: dict = field(default_factory=dict)
+
+
+def transposed(song: Song, amount: int) -> Song:
+    """note_seq's transpose_note_sequence: pitched notes moved, those leaving 0..127 dropped, drums kept."""
+    if not amount:
+        return song
+    tracks = tuple(t if t.is_drum else t.with_notes(Note(n.start, n.pitch + amount, n.duration, n.velocity)
+                                                    for n in t.notes if 0 <= n.pitch + amount <= 127)
+                   for t in song.tracks)
+    return song.replace(tracks=tracks)
+
+
+def song_windows(song: Song, converter: MelodyConverter, rng: np.random.Generator | None,
+                 transpose: tuple[int, int] | None) -> list[tuple[int, ...]]:
+    """The windows Magenta's training (rng given) or eval (rng None) pipeline takes from one song."""
+    melodic = tuple(t for t in song.tracks if not t.is_drum and t.program in MEL_PROGRAMS)
+    song = song.replace(tracks=melodic)
+    if rng is not None and transpose is not None:
+        song = transposed(song, int(rng.integers(transpose[0], transpose[1] + 1)))
+    try:
+        found = list(converter.to_windows(song).classes)
+    except NoMusicError:
+        return []
+    if len(found) <= MAX_WINDOWS_PER_SONG:
+        return found
+    if rng is None:
+        return found[:MAX_WINDOWS_PER_SONG]
+    return [found[i] for i in sorted(rng.choice(len(found), MAX_WINDOWS_PER_SONG, replace=False))]
+
+
+def read_windows(sources: list[SourceFile], converter: MelodyConverter, eval_ratio: float, seed: int,
+                 transpose: tuple[int, int] | None, progress=None) -> VaeData:
+    """Every file's windows, files split by their content's hash (the RNN trainer's held-out split)."""
+    from composer_app.music.io import read_songs
+
+    results = [FileSequences(source) for source in sources]
+    sides = held_out_split(results, eval_ratio)
+    train: list = []
+    held: list = []
+    data = VaeData(WindowSet(np.zeros((0, converter.slice_steps), np.int16), converter.output_depth),
+                   WindowSet(np.zeros((0, converter.slice_steps), np.int16), converter.output_depth),
+                   files=len(sources))
+    for k, (source, side) in enumerate(zip(sources, sides)):
+        try:
+            songs = read_songs(source.path)
+        except Exception as exc:  # one bad file must not stop a corpus
+            data.unreadable[str(source.path)] = f"{type(exc).__name__}: {exc}"
+            continue
+        rng = np.random.default_rng([seed, k]) if side == "train" else None
+        for song in songs:
+            if source.tracks == "first":
+                song = song.replace(tracks=tuple(t for t in song.tracks if not t.is_drum)[:1])
+            (train if side == "train" else held).extend(song_windows(song, converter, rng, transpose))
+        data.train_files += side == "train"
+        data.eval_files += side == "eval"
+        if progress:
+            progress(k + 1, len(sources))
+    for rows, target in ((train, data.train), (held, data.eval)):
+        if rows:
+            target.classes = np.asarray(rows, np.int16)
+    return data
+
+
+def batch_rows(count: int, batch_size: int, step: int, seed: int) -> np.ndarray:
+    """The rows of the batch at a global step: a stream of seeded shuffles of the set, one per pass, cut in
+    batches (Magenta's shuffle, repeat and batch with drop_remainder); a function of the step, so a resumed run
+    reads on where it stopped."""
+    start = step * batch_size
+    rows = []
+    while len(rows) < batch_size:
+        epoch, offset = divmod(start + len(rows), count)
+        order = np.random.default_rng([seed, epoch]).permutation(count)
+        rows.extend(order[offset:offset + batch_size - len(rows)])
+    return np.asarray(rows)

@@ -1,0 +1,50 @@
+"""MusicVAE training data: Magenta's training-time filters on the melody windows, and resumable batches."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from composer_app.models.musicvae.converters import MelodyConverter
+from composer_app.models.training.vae.windows import MAX_WINDOWS_PER_SONG, batch_rows, song_windows, transposed
+from composer_app.music.events import melody_to_track
+from composer_app.music.song import Song
+
+
+def _song(bars: int, program: int = 0, low: int = 60) -> Song:
+    rng = np.random.default_rng(7)
+    events = []
+    for _ in range(bars * 4):
+        events += [low + int(rng.integers(0, 12)), -2, -2, -2]
+    return Song(tracks=(melody_to_track(events, program=program),))
+
+
+def test_only_melodic_programs_give_windows():
+    """data.MEL_PROGRAMS: a piano part gives windows, a string part (program 40) none."""
+    conv = MelodyConverter(2)
+    assert song_windows(_song(4), conv, None, None)
+    assert song_windows(_song(4, program=40), conv, None, None) == []
+
+
+def test_a_song_gives_at_most_five_windows():
+    """max_tensors_per_notesequence 5: the first five held out, a seeded random five in training."""
+    conv = MelodyConverter(2)
+    everything = list(conv.to_windows(_song(20)).classes)
+    assert len(everything) > MAX_WINDOWS_PER_SONG
+    assert song_windows(_song(20), conv, None, None) == everything[:MAX_WINDOWS_PER_SONG]
+    drawn = song_windows(_song(20), conv, np.random.default_rng(1), None)
+    assert len(drawn) == MAX_WINDOWS_PER_SONG and set(drawn) <= set(everything)
+
+
+def test_transposition_moves_pitches_and_drops_those_off_the_keyboard():
+    """NoteSequenceAugmenter: pitched notes move by the amount; a note pushed past 127 is dropped."""
+    song = Song(tracks=(melody_to_track([60, -2, 125, -2]),))
+    up = transposed(song, 4)
+    assert [n.pitch for n in up.tracks[0].notes] == [64]
+
+
+def test_batches_are_a_function_of_the_step():
+    """The batch at a step is the same whenever it is asked for (resume), and a pass covers every row once."""
+    first = [batch_rows(10, 5, step, seed=3) for step in range(2)]
+    assert sorted(np.concatenate(first).tolist()) == list(range(10))
+    assert np.array_equal(batch_rows(10, 5, 1, seed=3), first[1])
+    assert len(batch_rows(3, 8, 0, seed=0)) == 8  # a set smaller than a batch repeats
