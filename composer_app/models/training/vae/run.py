@@ -23,10 +23,19 @@ from composer_app.models.training.run_folder import (
     open_run_folder,
 )
 from composer_app.models.training.vae.spec import TRANSPOSE_RANGE, hparams_record, training_config, training_hparams
-from composer_app.models.training.vae.windows import VaeData, WindowSet, batch_rows, read_windows
+from composer_app.models.training.vae.windows import (
+    VaeData,
+    WindowSet,
+    batch_rows,
+    data_key,
+    load_windows,
+    read_windows,
+    save_windows,
+)
 from composer_app.said import said
 
 KEEP_CHECKPOINTS = 2
+WINDOWS = "windows.npz"  # the read windows, kept for a rerun
 
 
 @dataclass
@@ -204,6 +213,21 @@ def _log(path: Path | None, figures: StepFigures) -> None:
         fh.write(json.dumps(record) + "\n")
 
 
+def _read_data(request: VaeTrainingRequest, config, converter, run_dir: Path) -> VaeData:
+    """The windows of the request's files, kept in the run folder (WINDOWS) for a rerun of the same files."""
+    if not request.sources:
+        raise TrainingError(said("no input given: name at least one folder of music files"))
+    sources = list(request.sources)
+    transpose = TRANSPOSE_RANGE.get(config.id)
+    key = data_key(sources, config.id, request.eval_ratio, request.seed, transpose)
+    data = load_windows(run_dir / WINDOWS, key, converter.output_depth)
+    if data is None:
+        data = read_windows(sources, converter, request.eval_ratio, request.seed, transpose)
+        note_made(run_dir, run_dir / WINDOWS)
+        save_windows(run_dir / WINDOWS, key, data)
+    return data
+
+
 def train_vae(request: VaeTrainingRequest, progress=None, cancelled=None, data: VaeData | None = None
               ) -> VaeTrainingResult:
     """Train (or resume) the run; `progress(figures or said text)` hears of each step and evaluation."""
@@ -214,18 +238,15 @@ def train_vae(request: VaeTrainingRequest, progress=None, cancelled=None, data: 
     config = training_config(request.config_id)
     hp = training_hparams(config, request.hparams)
     converter = config.converter()
+    run_dir = request.run_dir or request.output.with_name(request.output.stem + ".run")
+    open_run_folder(run_dir)
     if data is None:
-        if not request.sources:
-            raise TrainingError(said("no input given: name at least one folder of music files"))
-        data = read_windows(list(request.sources), converter, request.eval_ratio, request.seed,
-                            TRANSPOSE_RANGE.get(config.id))
+        data = _read_data(request, config, converter, run_dir)
     if not len(data.train):
         raise TrainingError(said("no {bars}-bar melody windows in {count} file(s)").format(
             bars=config.slice_bars, count=data.files))
     say(said("{train} training and {held} held-out windows from {files} file(s)").format(
         train=len(data.train), held=len(data.eval), files=data.files))
-    run_dir = request.run_dir or request.output.with_name(request.output.stem + ".run")
-    open_run_folder(run_dir)
     check_signature(run_dir, {"config": config.id, "hparams": hparams_record(hp), "train_sequences": len(data.train),
                               "train_steps": int(data.train.classes.size), "seed": request.seed, "bucket": False})
     note_made(run_dir, request.log_metrics)

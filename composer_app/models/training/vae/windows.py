@@ -8,10 +8,14 @@ distinct windows sampled down to 5 (max_tensors_per_notesequence; held-out files
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
+from composer_app.atomic_file import write_atomically
 from composer_app.models.musicvae.converters import MelodyConverter, NoMusicError
 from composer_app.models.training.corpus import FileSequences, SourceFile
 from composer_app.models.training.data import held_out_split
@@ -119,3 +123,42 @@ def batch_rows(count: int, batch_size: int, step: int, seed: int) -> np.ndarray:
         order = np.random.default_rng([seed, epoch]).permutation(count)
         rows.extend(order[offset:offset + batch_size - len(rows)])
     return np.asarray(rows)
+
+
+def data_key(sources: list[SourceFile], *settings) -> str:
+    """What a set of windows depends on: each file (path, size, modification time, tracks, split) and settings."""
+    files = []
+    for s in sources:
+        try:
+            stat = Path(s.path).stat()
+            files.append([str(s.path), stat.st_size, stat.st_mtime_ns, s.tracks, s.split])
+        except OSError:
+            files.append([str(s.path), None, None, s.tracks, s.split])
+    text = json.dumps([files, [list(x) if isinstance(x, tuple) else x for x in settings]])
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def load_windows(path: Path, key: str, depth: int) -> VaeData | None:
+    """The windows saved for this key, or None (no file, another key, or a damaged file: read again)."""
+    try:
+        with np.load(path, allow_pickle=False) as saved:
+            if str(saved["key"]) != key:
+                return None
+            counts = saved["counts"].tolist()
+            return VaeData(WindowSet(saved["train"], depth), WindowSet(saved["eval"], depth), *counts,
+                           unreadable=json.loads(str(saved["unreadable"])))
+    except (OSError, KeyError, ValueError):
+        return None
+
+
+def save_windows(path: Path, key: str, data: VaeData) -> None:
+    """Keep the read windows in the run folder, so that a resumed run does not parse the corpus again."""
+    def write(fh) -> None:
+        np.savez(fh, key=np.asarray(key), train=data.train.classes, eval=data.eval.classes,
+                 counts=np.asarray([data.files, data.train_files, data.eval_files]),
+                 unreadable=np.asarray(json.dumps(data.unreadable)))
+
+    try:
+        write_atomically(path, write)
+    except OSError:
+        pass  # only a cache: the run goes on, and a rerun reads the files again
