@@ -45,7 +45,7 @@ def run_vae_train(args) -> int:
         config_id=args.config, output=args.output, sources=tuple(sources), hparams=args.hparams, steps=args.steps,
         time_limit_s=None if args.max_minutes is None else args.max_minutes * 60, eval_ratio=args.eval_ratio,
         eval_every=args.eval_every, checkpoint_every=args.checkpoint_every, run_dir=run_dir, seed=args.seed,
-        log_metrics=args.log_metrics)
+        log_metrics=args.log_metrics, workers=args.workers)
 
     def progress(item) -> None:
         if not args.quiet:

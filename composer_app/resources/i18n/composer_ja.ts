@@ -4629,8 +4629,16 @@
         <translation>時間による音の密度</translation>
     </message>
     <message>
+        <source>read {done}/{total} files</source>
+        <translation>{done}/{total} 個のファイルを読み込みました</translation>
+    </message>
+    <message>
         <source>no {bars}-bar melody windows in {count} file(s)</source>
         <translation>{count} 個のファイルに {bars} 小節のメロディーのウィンドウがありません</translation>
+    </message>
+    <message>
+        <source>MusicVAE reads melodies in 4/4 only, and from a file of several parts only those of programs 0 to 31 (piano to guitar), as Magenta&apos;s training does; pass --tracks first when each file&apos;s first part is its melody.</source>
+        <translation>MusicVAE は Magenta の学習と同じく 4/4 拍子のメロディーだけを読み、複数パートのファイルからはプログラム 0〜31（ピアノからギターまで）のパートだけを読みます。各ファイルの最初のパートがメロディーなら --tracks first を指定してください。</translation>
     </message>
     <message>
         <source>{train} training and {held} held-out windows from {files} file(s)</source>

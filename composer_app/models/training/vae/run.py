@@ -52,6 +52,7 @@ class VaeTrainingRequest:
     run_dir: Path | None = None  # default: OUTPUT.run beside the output
     seed: int = 0
     log_metrics: Path | None = None
+    workers: int = 1  # processes reading the files
 
 
 @dataclass
@@ -213,7 +214,7 @@ def _log(path: Path | None, figures: StepFigures) -> None:
         fh.write(json.dumps(record) + "\n")
 
 
-def _read_data(request: VaeTrainingRequest, config, converter, run_dir: Path) -> VaeData:
+def _read_data(request: VaeTrainingRequest, config, converter, run_dir: Path, say) -> VaeData:
     """The windows of the request's files, kept in the run folder (WINDOWS) for a rerun of the same files."""
     if not request.sources:
         raise TrainingError(said("no input given: name at least one folder of music files"))
@@ -222,7 +223,12 @@ def _read_data(request: VaeTrainingRequest, config, converter, run_dir: Path) ->
     key = data_key(sources, config.id, request.eval_ratio, request.seed, transpose)
     data = load_windows(run_dir / WINDOWS, key, converter.output_depth)
     if data is None:
-        data = read_windows(sources, converter, request.eval_ratio, request.seed, transpose)
+        def progress(done: int, total: int) -> None:
+            if done % 100 == 0 or done == total:
+                say(said("read {done}/{total} files").format(done=done, total=total))
+
+        data = read_windows(sources, converter, request.eval_ratio, request.seed, transpose, progress,
+                            request.workers)
         note_made(run_dir, run_dir / WINDOWS)
         save_windows(run_dir / WINDOWS, key, data)
     return data
@@ -241,10 +247,13 @@ def train_vae(request: VaeTrainingRequest, progress=None, cancelled=None, data: 
     run_dir = request.run_dir or request.output.with_name(request.output.stem + ".run")
     open_run_folder(run_dir)
     if data is None:
-        data = _read_data(request, config, converter, run_dir)
+        data = _read_data(request, config, converter, run_dir, say)
     if not len(data.train):
         raise TrainingError(said("no {bars}-bar melody windows in {count} file(s)").format(
-            bars=config.slice_bars, count=data.files))
+            bars=config.slice_bars, count=data.files),
+            hint=said("MusicVAE reads melodies in 4/4 only, and from a file of several parts only those of programs "
+                      "0 to 31 (piano to guitar), as Magenta's training does; pass --tracks first when each file's "
+                      "first part is its melody."))
     say(said("{train} training and {held} held-out windows from {files} file(s)").format(
         train=len(data.train), held=len(data.eval), files=data.files))
     check_signature(run_dir, {"config": config.id, "hparams": hparams_record(hp), "train_sequences": len(data.train),

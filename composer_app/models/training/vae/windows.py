@@ -62,9 +62,10 @@ def transposed(song: Song, amount: int) -> Song:
 
 
 def song_windows(song: Song, converter: MelodyConverter, rng: np.random.Generator | None,
-                 transpose: tuple[int, int] | None) -> list[tuple[int, ...]]:
-    """The windows Magenta's training (rng given) or eval (rng None) pipeline takes from one song."""
-    melodic = tuple(t for t in song.tracks if not t.is_drum and t.program in MEL_PROGRAMS)
+                 transpose: tuple[int, int] | None, programs=MEL_PROGRAMS) -> list[tuple[int, ...]]:
+    """The windows Magenta's training (rng given) or eval (rng None) pipeline takes from one song, from the
+    parts whose program is in `programs` (None: every pitched part)."""
+    melodic = tuple(t for t in song.tracks if not t.is_drum and (programs is None or t.program in programs))
     song = song.replace(tracks=melodic)
     if rng is not None and transpose is not None:
         song = transposed(song, int(rng.integers(transpose[0], transpose[1] + 1)))
@@ -79,37 +80,65 @@ def song_windows(song: Song, converter: MelodyConverter, rng: np.random.Generato
     return [found[i] for i in sorted(rng.choice(len(found), MAX_WINDOWS_PER_SONG, replace=False))]
 
 
-def read_windows(sources: list[SourceFile], converter: MelodyConverter, eval_ratio: float, seed: int,
-                 transpose: tuple[int, int] | None, progress=None) -> VaeData:
-    """Every file's windows, files split by their content's hash (the RNN trainer's held-out split)."""
+def file_windows(job) -> tuple[list, str | None]:
+    """(windows, None) of one file, or ([], why it could not be read): the per-file step, run in workers.
+
+    A file read with tracks "first" names its melody part, so the program filter (meant to pick the melodic parts
+    of a multi-part MIDI file) does not apply to it: a song's voice is often a non-piano program."""
     from composer_app.music.io import read_songs
 
-    results = [FileSequences(source) for source in sources]
-    sides = held_out_split(results, eval_ratio)
-    train: list = []
-    held: list = []
-    data = VaeData(WindowSet(np.zeros((0, converter.slice_steps), np.int16), converter.output_depth),
-                   WindowSet(np.zeros((0, converter.slice_steps), np.int16), converter.output_depth),
+    source, converter, rng_seed, transpose = job
+    try:
+        songs = read_songs(source.path)
+    except Exception as exc:  # one bad file must not stop a corpus
+        return [], f"{type(exc).__name__}: {exc}"
+    rng = None if rng_seed is None else np.random.default_rng(rng_seed)
+    found: list = []
+    for song in songs:
+        programs = MEL_PROGRAMS
+        if source.tracks == "first":
+            song, programs = song.replace(tracks=tuple(t for t in song.tracks if not t.is_drum)[:1]), None
+        found += song_windows(song, converter, rng, transpose if rng is not None else None, programs)
+    return found, None
+
+
+def read_windows(sources: list[SourceFile], converter: MelodyConverter, eval_ratio: float, seed: int,
+                 transpose: tuple[int, int] | None, progress=None, workers: int = 1) -> VaeData:
+    """Every file's windows, files split by their content's hash (the RNN trainer's held-out split); training
+    files drawn with a generator seeded by (seed, file index), so workers give the same windows."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    sides = held_out_split([FileSequences(source) for source in sources], eval_ratio)
+    jobs = [(source, converter, [seed, k] if side == "train" else None, transpose)
+            for k, (source, side) in enumerate(zip(sources, sides))]
+    empty = np.zeros((0, converter.slice_steps), np.int16)
+    data = VaeData(WindowSet(empty, converter.output_depth), WindowSet(empty, converter.output_depth),
                    files=len(sources))
-    for k, (source, side) in enumerate(zip(sources, sides)):
-        try:
-            songs = read_songs(source.path)
-        except Exception as exc:  # one bad file must not stop a corpus
-            data.unreadable[str(source.path)] = f"{type(exc).__name__}: {exc}"
+    rows: dict[str, list] = {"train": [], "eval": []}
+    if workers > 1:
+        with ProcessPoolExecutor(workers) as pool:
+            results = pool.map(file_windows, jobs, chunksize=8)
+            outcome = list(_reported(results, len(jobs), progress))
+    else:
+        outcome = list(_reported(map(file_windows, jobs), len(jobs), progress))
+    for (found, error), source, side in zip(outcome, sources, sides):
+        if error is not None:
+            data.unreadable[str(source.path)] = error
             continue
-        rng = np.random.default_rng([seed, k]) if side == "train" else None
-        for song in songs:
-            if source.tracks == "first":
-                song = song.replace(tracks=tuple(t for t in song.tracks if not t.is_drum)[:1])
-            (train if side == "train" else held).extend(song_windows(song, converter, rng, transpose))
+        rows[side] += found
         data.train_files += side == "train"
         data.eval_files += side == "eval"
-        if progress:
-            progress(k + 1, len(sources))
-    for rows, target in ((train, data.train), (held, data.eval)):
-        if rows:
-            target.classes = np.asarray(rows, np.int16)
+    for side, target in (("train", data.train), ("eval", data.eval)):
+        if rows[side]:
+            target.classes = np.asarray(rows[side], np.int16)
     return data
+
+
+def _reported(results, total: int, progress):
+    for done, result in enumerate(results, 1):
+        if progress:
+            progress(done, total)
+        yield result
 
 
 def batch_rows(count: int, batch_size: int, step: int, seed: int) -> np.ndarray:

@@ -25,6 +25,19 @@ def test_only_melodic_programs_give_windows():
     assert song_windows(_song(4, program=40), conv, None, None) == []
 
 
+def test_a_named_melody_part_is_read_whatever_its_program(tmp_path):
+    """--tracks first names the melody: a voice part (program 53) gives windows there, not among all parts."""
+    from composer_app.models.training.corpus import SourceFile
+    from composer_app.models.training.vae.windows import file_windows
+    from composer_app.music.io import write_song
+
+    path = tmp_path / "voice.mid"
+    write_song(_song(4, program=53), path)
+    conv = MelodyConverter(2)
+    assert file_windows((SourceFile(path, "first"), conv, None, None))[0]
+    assert file_windows((SourceFile(path, "all"), conv, None, None)) == ([], None)
+
+
 def test_a_song_gives_at_most_five_windows():
     """max_tensors_per_notesequence 5: the first five held out, a seeded random five in training."""
     conv = MelodyConverter(2)
