@@ -16,7 +16,8 @@ def add_parser(sub) -> None:
     p = sub.add_parser("train", help="train a model on folders of MIDI/MusicXML/ABC/Humdrum files into a .mag bundle")
     p.add_argument("--config", required=True,
                    help="model id, e.g. attention_rnn, basic_rnn, drum_kit, or chord_pitches_improv (melodies over the "
-                        "chord symbols of lead sheets); cat-mel_2bar_small trains a MusicVAE into a Magenta .tar")
+                        "chord symbols of lead sheets); cat-mel_2bar_small or cat-drums_2bar_small train a MusicVAE into "
+                        "a Magenta .tar")
     p.add_argument("--input", action="append", type=Path, required=True, metavar="DIR",
                    help="folder of music files (searched recursively); repeat for more folders")
     p.add_argument("--output", type=Path, required=True, help="the .mag to write; its model card goes beside it")

@@ -8,7 +8,7 @@ from pathlib import Path
 from composer_app.cli.errors import UserError
 
 # models/training/vae/spec.py TRAINABLE, named here so that the parser imports nothing heavy.
-VAE_CONFIGS = ("cat-mel_2bar_small",)
+VAE_CONFIGS = ("cat-mel_2bar_small", "cat-drums_2bar_small")
 _NOT_FOR_VAE = (("keep_best", "--keep-best"), ("init_from", "--init-from"), ("infer_chords", "--infer-chords"),
                 ("progress_json", "--progress-json"))
 

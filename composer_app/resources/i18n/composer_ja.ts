@@ -4633,12 +4633,12 @@
         <translation>{done}/{total} 個のファイルを読み込みました</translation>
     </message>
     <message>
-        <source>no {bars}-bar melody windows in {count} file(s)</source>
-        <translation>{count} 個のファイルに {bars} 小節のメロディーのウィンドウがありません</translation>
+        <source>no {bars}-bar windows of {kind} in {count} file(s)</source>
+        <translation>{count} 個のファイルに {bars} 小節の{kind}のウィンドウがありません</translation>
     </message>
     <message>
-        <source>MusicVAE reads melodies in 4/4 only, and from a file of several parts only those of programs 0 to 31 (piano to guitar), as Magenta&apos;s training does; pass --tracks first when each file&apos;s first part is its melody.</source>
-        <translation>MusicVAE は Magenta の学習と同じく 4/4 拍子のメロディーだけを読み、複数パートのファイルからはプログラム 0〜31（ピアノからギターまで）のパートだけを読みます。各ファイルの最初のパートがメロディーなら --tracks first を指定してください。</translation>
+        <source>MusicVAE reads 4/4 music only, and melodies from a file of several parts only from those of programs 0 to 31 (piano to guitar), as Magenta&apos;s training does; pass --tracks first when each file&apos;s first part is its melody.</source>
+        <translation>MusicVAE は Magenta の学習と同じく 4/4 拍子の曲だけを読み、複数パートのファイルのメロディーはプログラム 0〜31（ピアノからギターまで）のパートからだけ読みます。各ファイルの最初のパートがメロディーなら --tracks first を指定してください。</translation>
     </message>
     <message>
         <source>{train} training and {held} held-out windows from {files} file(s)</source>

@@ -92,7 +92,8 @@ class VaeTrainingResult:
 class VaeTrainer:
     """The network, its optimizer, the compiled step and the run folder's checkpoints."""
 
-    def __init__(self, hp, depth: int, run_dir: Path | None, seed: int = 0, window_steps: int = 32):
+    def __init__(self, hp, depth: int, run_dir: Path | None, seed: int = 0, window_steps: int = 32,
+                 input_depth: int | None = None):
         import tensorflow as tf
 
         from composer_app.models.training.vae import objective
@@ -100,13 +101,15 @@ class VaeTrainer:
 
         tf.random.set_seed(seed)
         self.hp = hp
-        self.net = FlatMusicVae(depth, depth, hp.z_size, hp.enc_rnn_size, hp.dec_rnn_size, seed)
+        input_depth = input_depth or depth
+        self.net = FlatMusicVae(input_depth, depth, hp.z_size, hp.enc_rnn_size, hp.dec_rnn_size, seed)
         self.weights = self.net.weights_by_name()
         self.optimizer = objective.Adam(self.weights)
         variables = list(self.weights.values())
         # The step loops are unrolled over a known length: the windows' steps, cut to max_seq_len as Magenta does.
         steps = min(window_steps, hp.max_seq_len)
-        spec = [tf.TensorSpec([None, steps, depth], tf.float32)] * 2 + [tf.TensorSpec([None, steps], tf.float32)]
+        spec = [tf.TensorSpec([None, steps, input_depth], tf.float32), tf.TensorSpec([None, steps, depth], tf.float32),
+                tf.TensorSpec([None, steps], tf.float32)]
         net, opt = self.net, self.optimizer
         self.train_fn = tf.function(lambda x, y, m: objective.train_step(net, opt, variables, hp, x, y, m),
                                     input_signature=spec)
@@ -157,8 +160,8 @@ class VaeTrainer:
 
     def train_step(self, data: WindowSet, seed: int) -> StepFigures:
         step = self.step
-        x, mask = data.one_hot(batch_rows(len(data), self.hp.batch_size, step, seed), self.hp.max_seq_len)
-        out = {k: float(v) for k, v in self.train_fn(x, x, mask).items()}
+        x, y, mask = data.batch(batch_rows(len(data), self.hp.batch_size, step, seed), self.hp.max_seq_len)
+        out = {k: float(v) for k, v in self.train_fn(x, y, mask).items()}
         return StepFigures(step + 1, out["loss"], out["r_loss"], out["kl_bits"], out["beta"],
                            out["correct"] / out["steps"], out["learning_rate"])
 
@@ -174,8 +177,8 @@ class VaeTrainer:
         beta = 0.0
         for start in range(0, len(data), self.hp.batch_size):
             rows = np.arange(start, min(start + self.hp.batch_size, len(data)))
-            x, mask = data.one_hot(rows, self.hp.max_seq_len)
-            out = self.eval_fn(x, x, mask)
+            x, y, mask = data.batch(rows, self.hp.max_seq_len)
+            out = self.eval_fn(x, y, mask)
             for key in ("loss", "r_loss", "kl_bits"):
                 sums[key] += float(out[key]) * len(rows)
             sums["correct"] += float(out["correct"])
@@ -221,7 +224,7 @@ def _read_data(request: VaeTrainingRequest, config, converter, run_dir: Path, sa
     sources = list(request.sources)
     transpose = TRANSPOSE_RANGE.get(config.id)
     key = data_key(sources, config.id, request.eval_ratio, request.seed, transpose)
-    data = load_windows(run_dir / WINDOWS, key, converter.output_depth)
+    data = load_windows(run_dir / WINDOWS, key, converter)
     if data is None:
         def progress(done: int, total: int) -> None:
             if done % 100 == 0 or done == total:
@@ -249,17 +252,19 @@ def train_vae(request: VaeTrainingRequest, progress=None, cancelled=None, data: 
     if data is None:
         data = _read_data(request, config, converter, run_dir, say)
     if not len(data.train):
-        raise TrainingError(said("no {bars}-bar melody windows in {count} file(s)").format(
-            bars=config.slice_bars, count=data.files),
-            hint=said("MusicVAE reads melodies in 4/4 only, and from a file of several parts only those of programs "
-                      "0 to 31 (piano to guitar), as Magenta's training does; pass --tracks first when each file's "
-                      "first part is its melody."))
+        raise TrainingError(said("no {bars}-bar windows of {kind} in {count} file(s)").format(
+            bars=config.slice_bars, kind=said("drums") if config.kind == "drums" else said("melody"),
+            count=data.files),
+            hint=said("MusicVAE reads 4/4 music only, and melodies from a file of several parts only from those of "
+                      "programs 0 to 31 (piano to guitar), as Magenta's training does; pass --tracks first when "
+                      "each file's first part is its melody."))
     say(said("{train} training and {held} held-out windows from {files} file(s)").format(
         train=len(data.train), held=len(data.eval), files=data.files))
     check_signature(run_dir, {"config": config.id, "hparams": hparams_record(hp), "train_sequences": len(data.train),
                               "train_steps": int(data.train.classes.size), "seed": request.seed, "bucket": False})
     note_made(run_dir, request.log_metrics)
-    trainer = VaeTrainer(hp, converter.output_depth, run_dir, request.seed, converter.slice_steps)
+    trainer = VaeTrainer(hp, converter.output_depth, run_dir, request.seed, converter.slice_steps,
+                         converter.input_depth)
     if trainer.restore():
         say(said("resumed at step {step}").format(step=trainer.step))
     result = VaeTrainingResult(request.output, trainer.step, data)

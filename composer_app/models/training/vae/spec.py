@@ -14,6 +14,9 @@ TRAINABLE = {
     "cat-mel_2bar_small": dict(batch_size=512, max_seq_len=32, z_size=256, enc_rnn_size=(512,),
                                dec_rnn_size=(256, 256), free_bits=0.0, max_beta=0.2, beta_rate=0.99999,
                                sampling_schedule="inverse_sigmoid", sampling_rate=1000.0),
+    "cat-drums_2bar_small": dict(batch_size=512, max_seq_len=32, z_size=256, enc_rnn_size=(512,),
+                                 dec_rnn_size=(256, 256), free_bits=48.0, max_beta=0.2,
+                                 sampling_schedule="inverse_sigmoid", sampling_rate=1000.0),
 }
 # data.NoteSequenceAugmenter(transpose_range=...) of each config; None: no augmenter.
 TRANSPOSE_RANGE = {"cat-mel_2bar_small": (-5, 5)}

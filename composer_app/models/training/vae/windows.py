@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from composer_app.atomic_file import write_atomically
-from composer_app.models.musicvae.converters import MelodyConverter, NoMusicError
+from composer_app.models.musicvae.converters import DrumsConverter, MelodyConverter, NoMusicError
 from composer_app.models.training.corpus import FileSequences, SourceFile
 from composer_app.models.training.data import held_out_split
 from composer_app.music.song import Note, Song
@@ -27,18 +27,26 @@ MAX_WINDOWS_PER_SONG = 5
 
 @dataclass
 class WindowSet:
-    """Windows as classes [n, steps] (the melody converter's one-hot index per step)."""
+    """Windows as classes [n, steps]: the melody converter's one-hot index per step, or (drum_bits > 0) the drum
+    converter's class of the step's hit set, whose bits are the encoder's roll (with a NOR bit after them)."""
 
     classes: np.ndarray
     depth: int
+    drum_bits: int = 0
 
     def __len__(self) -> int:
         return len(self.classes)
 
-    def one_hot(self, rows, max_seq_len: int) -> tuple[np.ndarray, np.ndarray]:
-        """(one-hot windows [len(rows), steps, depth], mask [len(rows), steps]) cut to max_seq_len steps."""
-        chosen = self.classes[np.asarray(rows)][:, :max_seq_len]
-        return np.eye(self.depth, dtype=np.float32)[chosen], np.ones(chosen.shape, np.float32)
+    def batch(self, rows, max_seq_len: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(encoder inputs, one-hot targets [len(rows), steps, depth], mask [len(rows), steps]) cut to
+        max_seq_len steps."""
+        chosen = self.classes[np.asarray(rows)][:, :max_seq_len].astype(np.int64)
+        targets = np.eye(self.depth, dtype=np.float32)[chosen]
+        inputs = targets
+        if self.drum_bits:
+            bits = (chosen[..., None] >> np.arange(self.drum_bits) & 1).astype(np.float32)
+            inputs = np.concatenate([bits, (bits.sum(axis=2, keepdims=True) == 0).astype(np.float32)], axis=2)
+        return inputs, targets, np.ones(chosen.shape, np.float32)
 
 
 @dataclass
@@ -61,12 +69,13 @@ def transposed(song: Song, amount: int) -> Song:
     return song.replace(tracks=tracks)
 
 
-def song_windows(song: Song, converter: MelodyConverter, rng: np.random.Generator | None,
+def song_windows(song: Song, converter: MelodyConverter | DrumsConverter, rng: np.random.Generator | None,
                  transpose: tuple[int, int] | None, programs=MEL_PROGRAMS) -> list[tuple[int, ...]]:
     """The windows Magenta's training (rng given) or eval (rng None) pipeline takes from one song, from the
     parts whose program is in `programs` (None: every pitched part)."""
-    melodic = tuple(t for t in song.tracks if not t.is_drum and (programs is None or t.program in programs))
-    song = song.replace(tracks=melodic)
+    if converter.kind == "melody":
+        melodic = tuple(t for t in song.tracks if not t.is_drum and (programs is None or t.program in programs))
+        song = song.replace(tracks=melodic)
     if rng is not None and transpose is not None:
         song = transposed(song, int(rng.integers(transpose[0], transpose[1] + 1)))
     try:
@@ -96,7 +105,7 @@ def file_windows(job) -> tuple[list, str | None]:
     found: list = []
     for song in songs:
         programs = MEL_PROGRAMS
-        if source.tracks == "first":
+        if source.tracks == "first" and converter.kind == "melody":
             song, programs = song.replace(tracks=tuple(t for t in song.tracks if not t.is_drum)[:1]), None
         found += song_windows(song, converter, rng, transpose if rng is not None else None, programs)
     return found, None
@@ -111,9 +120,7 @@ def read_windows(sources: list[SourceFile], converter: MelodyConverter, eval_rat
     sides = held_out_split([FileSequences(source) for source in sources], eval_ratio)
     jobs = [(source, converter, [seed, k] if side == "train" else None, transpose)
             for k, (source, side) in enumerate(zip(sources, sides))]
-    empty = np.zeros((0, converter.slice_steps), np.int16)
-    data = VaeData(WindowSet(empty, converter.output_depth), WindowSet(empty, converter.output_depth),
-                   files=len(sources))
+    data = VaeData(empty_set(converter), empty_set(converter), files=len(sources))
     rows: dict[str, list] = {"train": [], "eval": []}
     if workers > 1:
         with ProcessPoolExecutor(workers) as pool:
@@ -130,7 +137,7 @@ def read_windows(sources: list[SourceFile], converter: MelodyConverter, eval_rat
         data.eval_files += side == "eval"
     for side, target in (("train", data.train), ("eval", data.eval)):
         if rows[side]:
-            target.classes = np.asarray(rows[side], np.int16)
+            target.classes = np.asarray(rows[side], np.int16)  # drum classes reach 511: int16 holds them
     return data
 
 
@@ -167,14 +174,22 @@ def data_key(sources: list[SourceFile], *settings) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
-def load_windows(path: Path, key: str, depth: int) -> VaeData | None:
+def empty_set(converter) -> WindowSet:
+    """No windows yet, for the converter's classes (and, for drums, the bits of its roll)."""
+    return WindowSet(np.zeros((0, converter.slice_steps), np.int16), converter.output_depth,
+                     converter.num_classes if converter.kind == "drums" else 0)
+
+
+def load_windows(path: Path, key: str, converter) -> VaeData | None:
     """The windows saved for this key, or None (no file, another key, or a damaged file: read again)."""
     try:
         with np.load(path, allow_pickle=False) as saved:
             if str(saved["key"]) != key:
                 return None
             counts = saved["counts"].tolist()
-            return VaeData(WindowSet(saved["train"], depth), WindowSet(saved["eval"], depth), *counts,
+            train, held = empty_set(converter), empty_set(converter)
+            train.classes, held.classes = saved["train"], saved["eval"]
+            return VaeData(train, held, *counts,
                            unreadable=json.loads(str(saved["unreadable"])))
     except (OSError, KeyError, ValueError):
         return None

@@ -61,3 +61,14 @@ def test_batches_are_a_function_of_the_step():
     assert sorted(np.concatenate(first).tolist()) == list(range(10))
     assert np.array_equal(batch_rows(10, 5, 1, seed=3), first[1])
     assert len(batch_rows(3, 8, 0, seed=0)) == 8  # a set smaller than a batch repeats
+
+
+def test_drum_batches_read_the_class_bits_as_the_encoders_roll():
+    """cat-drums: class 5 is drum classes 0 and 2 hit (NOR bit 0); class 0 is silence (NOR bit 1); targets are
+    512-way one-hots."""
+    from composer_app.models.training.vae.windows import WindowSet
+
+    data = WindowSet(np.array([[5, 0]], np.int16), 512, drum_bits=9)
+    inputs, targets, mask = data.batch([0], 32)
+    assert inputs[0, 0].tolist() == [1, 0, 1, 0, 0, 0, 0, 0, 0, 0] and inputs[0, 1].tolist() == [0] * 9 + [1]
+    assert targets.shape == (1, 2, 512) and targets[0, 0, 5] == 1 and mask.tolist() == [[1, 1]]
