@@ -24,15 +24,20 @@ class Lstm(tf.Module):
         self.bias = tf.Variable(tf.zeros([4 * units]), name=f"{name}/bias")
         self.scope = name
 
-    def step(self, projected_x, c, h):
+    def split(self):
+        """(input rows, recurrent rows) of the kernel: sliced once per sequence, not once a step (a slice copies)."""
+        return self.kernel[:self.inputs], self.kernel[self.inputs:]
+
+    @staticmethod
+    def step(projected_x, recurrent, c, h):
         """One step from the input's projection x @ kernel[:inputs] (bias included); returns (c, h)."""
-        gates = projected_x + tf.matmul(h, self.kernel[self.inputs:])
+        gates = projected_x + tf.matmul(h, recurrent)
         i, j, f, o = tf.split(gates, 4, axis=1)
         c = c * tf.sigmoid(f + FORGET_BIAS) + tf.sigmoid(i) * tf.tanh(j)
         return c, tf.tanh(c) * tf.sigmoid(o)
 
-    def project(self, x):
-        return tf.matmul(x, self.kernel[:self.inputs]) + self.bias
+    def project(self, x, rows=None):
+        return tf.matmul(x, self.kernel[:self.inputs] if rows is None else rows) + self.bias
 
 
 class Dense(tf.Module):
@@ -65,10 +70,11 @@ def _run(cell: Lstm, inputs, mask, keep_prob: float, training: bool):
     batch, steps = tf.shape(inputs)[0], inputs.shape[1]
     x = _dropout(inputs, keep_prob, training)
     projected = tf.reshape(cell.project(tf.reshape(x, [-1, x.shape[2]])), [batch, steps, 4 * cell.units])
+    recurrent = cell.split()[1]
     c = h = tf.zeros([batch, cell.units])
     outputs = []
     for t in range(steps):
-        new_c, new_h = cell.step(projected[:, t], c, h)
+        new_c, new_h = cell.step(projected[:, t], recurrent, c, h)
         live = mask[:, t:t + 1]
         c, h = live * new_c + (1.0 - live) * c, live * new_h + (1.0 - live) * h
         outputs.append(live * new_h)
@@ -141,6 +147,7 @@ class FlatMusicVae(tf.Module):
         from this step's logits instead of the target (ScheduledOutputTrainingHelper)."""
         batch, steps = tf.shape(targets)[0], targets.shape[1]
         state = self.initial_state(z)
+        kernels = [cell.split() for cell in self.decoder_cells]
         previous = tf.zeros([batch, self.output_depth])
         logits = []
         scheduled = not (isinstance(sampling_probability, float) and sampling_probability == 0.0)
@@ -148,7 +155,8 @@ class FlatMusicVae(tf.Module):
             x = tf.concat([previous, z], axis=1)
             for k, cell in enumerate(self.decoder_cells):
                 x = _dropout(x, keep_prob, training)
-                state[k] = cell.step(cell.project(x), *state[k])
+                rows, recurrent = kernels[k]
+                state[k] = cell.step(cell.project(x, rows), recurrent, *state[k])
                 x = state[k][1]
             step_logits = self.output_projection(x)
             logits.append(step_logits)
