@@ -17,7 +17,8 @@ def add_parser(sub) -> None:
     p.add_argument("--config", required=True,
                    help="model id, e.g. attention_rnn, basic_rnn, drum_kit, chord_pitches_improv (melodies over the "
                         "chord symbols of lead sheets), polyphony, or performance_with_dynamics (MIDI performances; "
-                        "an ASAP folder is read from its metadata.csv, held out by piece)")
+                        "an ASAP folder is read from its metadata.csv, held out by piece); cat-mel_2bar_small or "
+                        "cat-drums_2bar_small train a MusicVAE into a Magenta .tar")
     p.add_argument("--input", action="append", type=Path, required=True, metavar="DIR",
                    help="folder of music files (searched recursively); repeat for more folders")
     p.add_argument("--output", type=Path, required=True, help="the .mag to write; its model card goes beside it")
@@ -59,6 +60,10 @@ def add_parser(sub) -> None:
 
 @reports_user_errors
 def run_train(args) -> int:
+    from composer_app.cli.train_vae import VAE_CONFIGS, run_vae_train
+
+    if args.config in VAE_CONFIGS:
+        return run_vae_train(args)
     from composer_app.models.rnn.extraction import ExtractorSettings
     from composer_app.models.training.errors import TrainingCancelled
     from composer_app.models.training.loop import TrainingRequest, train

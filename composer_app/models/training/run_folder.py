@@ -17,8 +17,10 @@ MADE_BY = "composer-app train"
 
 # Exactly what the trainer and TensorFlow's CheckpointManager write; --restart deletes these and nothing else.
 _OWN_FILES = re.compile(r"run\.json|\.(composer-run|run)\.json\..+\.tmp")
-_OWN_CHECKPOINT_FILES = re.compile(r"checkpoint|checkpoint\.tmp[0-9a-f]+|ckpt-\d+\.index|ckpt-\d+\.data-\d+-of-\d+")
-_OWN_CHECKPOINT_TEMP = re.compile(r"ckpt-\d+_temp")  # a save cut short leaves this folder of parts
+# (model.ckpt-N: the MusicVAE trainer's name-based checkpoints, named as Magenta's.)
+_OWN_CHECKPOINT_FILES = re.compile(
+    r"checkpoint|checkpoint\.tmp[0-9a-f]+|(model\.)?ckpt-\d+\.index|(model\.)?ckpt-\d+\.data-\d+-of-\d+")
+_OWN_CHECKPOINT_TEMP = re.compile(r"(model\.)?ckpt-\d+_temp")  # a save cut short leaves this folder of parts
 _OWN_TEMP_PARTS = re.compile(r"part-\d+-of-\d+\.(index|data-\d+-of-\d+)")
 # What run.json has held since before the marker existed: such a folder is adopted as a run folder.
 _SIGNATURE_TYPES = {"config": str, "hparams": dict, "train_sequences": int, "train_steps": int, "seed": int,

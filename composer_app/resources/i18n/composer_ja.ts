@@ -4672,6 +4672,62 @@
         <source>a note of {steps} steps (10 ms each) is over the note encoding&apos;s {most}</source>
         <translation>長さ {steps} ステップ（1 ステップ 10 ms）の音符が、ノートエンコーディングの上限 {most} を超えています</translation>
     </message>
+    <message>
+        <source>read {done}/{total} files</source>
+        <translation>{done}/{total} 個のファイルを読み込みました</translation>
+    </message>
+    <message>
+        <source>no {bars}-bar windows of {kind} in {count} file(s)</source>
+        <translation>{count} 個のファイルに {bars} 小節の{kind}のウィンドウがありません</translation>
+    </message>
+    <message>
+        <source>MusicVAE reads 4/4 music only, and melodies from a file of several parts only from those of programs 0 to 31 (piano to guitar), as Magenta&apos;s training does; pass --tracks first when each file&apos;s first part is its melody.</source>
+        <translation>MusicVAE は Magenta の学習と同じく 4/4 拍子の曲だけを読み、複数パートのファイルのメロディーはプログラム 0〜31（ピアノからギターまで）のパートからだけ読みます。各ファイルの最初のパートがメロディーなら --tracks first を指定してください。</translation>
+    </message>
+    <message>
+        <source>{train} training and {held} held-out windows from {files} file(s)</source>
+        <translation>{files} 個のファイルから学習用 {train} 個、評価用 {held} 個のウィンドウ</translation>
+    </message>
+    <message>
+        <source>resumed at step {step}</source>
+        <translation>ステップ {step} から学習を再開しました</translation>
+    </message>
+    <message>
+        <source>the loss became {value} at step {step}</source>
+        <translation>ステップ {step} で損失が {value} になりました</translation>
+    </message>
+    <message>
+        <source>Lower learning_rate in --hparams and rerun with --restart.</source>
+        <translation>--hparams で learning_rate を下げ、--restart を付けて再実行してください。</translation>
+    </message>
+    <message>
+        <source>stopped at step {step}</source>
+        <translation>ステップ {step} で停止しました</translation>
+    </message>
+    <message>
+        <source>time limit reached at step {step}</source>
+        <translation>ステップ {step} で制限時間に達しました</translation>
+    </message>
+    <message>
+        <source>the MusicVAE trainer builds {trainable}; {config} is not among them yet</source>
+        <translation>MusicVAE の学習で作れるのは {trainable} です。{config} はまだ含まれていません</translation>
+    </message>
+    <message>
+        <source>hparam sampling_schedule={value} is not one of {known}</source>
+        <translation>hparam sampling_schedule={value} は {known} のいずれでもありません</translation>
+    </message>
+    <message>
+        <source>hparam sampling_rate={rate} does not fit sampling_schedule={schedule} (constant: 0 to 1, exponential: between 0 and 1, inverse_sigmoid: 1 or more)</source>
+        <translation>hparam sampling_rate={rate} は sampling_schedule={schedule} に合いません（constant: 0〜1、exponential: 0 と 1 の間、inverse_sigmoid: 1 以上）</translation>
+    </message>
+    <message>
+        <source>hparam clip_mode={value} is not value or global_norm</source>
+        <translation>hparam clip_mode={value} は value でも global_norm でもありません</translation>
+    </message>
+    <message>
+        <source>hparams dropout_keep_prob (0 to 1), batch_size (1 or more) and learning_rate (above 0) are out of range</source>
+        <translation>hparam dropout_keep_prob（0〜1）、batch_size（1 以上）、learning_rate（0 より大）が範囲外です</translation>
+    </message>
 </context>
 <context>
     <name>busy</name>

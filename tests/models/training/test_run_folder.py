@@ -140,3 +140,19 @@ def test_a_file_of_the_users_beside_the_output_is_not_replaced_by_the_card(tmp_p
     with pytest.raises(TrainingError, match="out.md"):
         train(request(tmp_path, corpus, steps=2))
     assert notes.read_text() == "# My notes\n" and not (tmp_path / "out.mag").exists()
+
+
+def test_restart_clears_a_musicvae_runs_name_based_checkpoints(tmp_path):
+    """The MusicVAE trainer's model.ckpt-N files, its checkpoint list and kept windows go; the user's file stays."""
+    from composer_app.models.training.run_folder import clear_run, note_made, open_run_folder
+
+    run = tmp_path / "mel.run"
+    open_run_folder(run)
+    note_made(run, run / "windows.npz")
+    (run / "checkpoints").mkdir()
+    for name in ("checkpoint", "model.ckpt-25.index", "model.ckpt-25.data-00000-of-00001"):
+        (run / "checkpoints" / name).write_bytes(b"x")
+    (run / "windows.npz").write_bytes(b"x")
+    (run / "notes.txt").write_text("mine")
+    assert clear_run(run) == [run / "notes.txt"]
+    assert not (run / "checkpoints").exists() and not (run / "windows.npz").exists()

@@ -1,0 +1,168 @@
+"""A flat MusicVAE in TensorFlow for training: Magenta's variable names and shapes, its encoder and decoder math.
+
+BidirectionalLstmEncoder (one bidirectional RNN per layer, final forward and backward h to mu and softplus sigma)
+and CategoricalLstmDecoder (tanh(dense(z)) as the cells' initial state; each step reads [previous output, z]),
+with LSTMBlockCell's gates (i, j, f, o; forget bias 1.0) and DropoutWrapper's input dropout while training.
+"""
+
+from __future__ import annotations
+
+import tensorflow as tf
+
+FORGET_BIAS = 1.0
+# Magenta's initialisers: mu, sigma and z_to_initial_state start near zero; the others are TF1's glorot uniform.
+SMALL_STDDEV = 0.001
+
+
+class Lstm(tf.Module):
+    """One LSTMBlockCell's weights: kernel [inputs + units, 4 * units], bias [4 * units]."""
+
+    def __init__(self, name: str, inputs: int, units: int, seed: int):
+        super().__init__(name=None)
+        self.units, self.inputs = units, inputs
+        self.kernel = tf.Variable(_glorot(seed)([inputs + units, 4 * units]), name=f"{name}/kernel")
+        self.bias = tf.Variable(tf.zeros([4 * units]), name=f"{name}/bias")
+        self.scope = name
+
+    def split(self):
+        """(input rows, recurrent rows) of the kernel: sliced once per sequence, not once a step (a slice copies)."""
+        return self.kernel[:self.inputs], self.kernel[self.inputs:]
+
+    @staticmethod
+    def step(projected_x, recurrent, c, h):
+        """One step from the input's projection x @ kernel[:inputs] (bias included); returns (c, h)."""
+        gates = projected_x + tf.matmul(h, recurrent)
+        i, j, f, o = tf.split(gates, 4, axis=1)
+        c = c * tf.sigmoid(f + FORGET_BIAS) + tf.sigmoid(i) * tf.tanh(j)
+        return c, tf.tanh(c) * tf.sigmoid(o)
+
+    def project(self, x, rows=None):
+        return tf.matmul(x, self.kernel[:self.inputs] if rows is None else rows) + self.bias
+
+
+class Dense(tf.Module):
+    def __init__(self, name: str, rows: int, columns: int, seed: int, small: bool = False):
+        super().__init__(name=None)
+        init = (lambda shape: tf.random.stateless_normal(shape, [seed, 1], stddev=SMALL_STDDEV)) if small \
+            else _glorot(seed)
+        self.kernel = tf.Variable(init([rows, columns]), name=f"{name}/kernel")
+        self.bias = tf.Variable(tf.zeros([columns]), name=f"{name}/bias")
+        self.scope = name
+
+    def __call__(self, x):
+        return tf.matmul(x, self.kernel) + self.bias
+
+
+def _glorot(seed: int):
+    def init(shape):
+        limit = (6.0 / (shape[0] + shape[1])) ** 0.5
+        return tf.random.stateless_uniform(shape, [seed, 0], -limit, limit)
+    return init
+
+
+def _dropout(x, keep_prob: float, training: bool):
+    return tf.nn.dropout(x, rate=1.0 - keep_prob) if training and keep_prob < 1.0 else x
+
+
+def _run(cell: Lstm, inputs, mask, keep_prob: float, training: bool):
+    """An LSTM over [batch, time, depth] from a zero state; past a row's length (mask 0) the state is carried and
+    the output is zero, as dynamic_rnn does. Returns (outputs [batch, time, units], final h)."""
+    batch, steps = tf.shape(inputs)[0], inputs.shape[1]
+    x = _dropout(inputs, keep_prob, training)
+    projected = tf.reshape(cell.project(tf.reshape(x, [-1, x.shape[2]])), [batch, steps, 4 * cell.units])
+    recurrent = cell.split()[1]
+    c = h = tf.zeros([batch, cell.units])
+    outputs = []
+    for t in range(steps):
+        new_c, new_h = cell.step(projected[:, t], recurrent, c, h)
+        live = mask[:, t:t + 1]
+        c, h = live * new_c + (1.0 - live) * c, live * new_h + (1.0 - live) * h
+        outputs.append(live * new_h)
+    return tf.stack(outputs, axis=1), h
+
+
+class FlatMusicVae(tf.Module):
+    """The variables and forward pass of a cat-mel / cat-drums MusicVAE (encoder, flat categorical decoder)."""
+
+    def __init__(self, input_depth: int, output_depth: int, z_size: int, enc_sizes, dec_sizes, seed: int = 0):
+        super().__init__(name=None)
+        self.input_depth, self.output_depth, self.z_size = input_depth, output_depth, z_size
+        self.enc_sizes, self.dec_sizes = tuple(enc_sizes), tuple(dec_sizes)
+        seeds = iter(range(seed * 1000, seed * 1000 + 1000))
+        self.encoder_layers = []
+        below = input_depth
+        for k, size in enumerate(self.enc_sizes):
+            scope = f"encoder/cell_{k}/bidirectional_rnn/{{}}/multi_rnn_cell/cell_0/lstm_cell"
+            self.encoder_layers.append((Lstm(scope.format("fw"), below, size, next(seeds)),
+                                        Lstm(scope.format("bw"), below, size, next(seeds))))
+            below = 2 * size
+        self.mu = Dense("encoder/mu", below, z_size, next(seeds), small=True)
+        self.sigma = Dense("encoder/sigma", below, z_size, next(seeds), small=True)
+        self.z_to_initial_state = Dense("decoder/z_to_initial_state", z_size, sum(2 * s for s in self.dec_sizes),
+                                        next(seeds), small=True)
+        self.decoder_cells = []
+        below = output_depth + z_size
+        for k, size in enumerate(self.dec_sizes):
+            self.decoder_cells.append(Lstm(f"decoder/multi_rnn_cell/cell_{k}/lstm_cell", below, size, next(seeds)))
+            below = size
+        self.output_projection = Dense("decoder/output_projection", below, output_depth, next(seeds))
+        self.global_step = tf.Variable(0, dtype=tf.int64, trainable=False, name="global_step")
+
+    def weight_modules(self):
+        for fw, bw in self.encoder_layers:
+            yield fw
+            yield bw
+        yield from (self.mu, self.sigma, self.z_to_initial_state, *self.decoder_cells, self.output_projection)
+
+    def weights_by_name(self) -> dict[str, tf.Variable]:
+        """{Magenta's variable name: variable} of the trainable weights, in a fixed order."""
+        found = {}
+        for module in self.weight_modules():
+            found[f"{module.scope}/kernel"] = module.kernel
+            found[f"{module.scope}/bias"] = module.bias
+        return found
+
+    def encode(self, inputs, mask, keep_prob: float = 1.0, training: bool = False):
+        """(mu, sigma) [batch, z] of inputs [batch, time, input depth] with mask [batch, time] (1 within length)."""
+        lengths = tf.cast(tf.reduce_sum(mask, axis=1), tf.int32)
+        x = inputs
+        for fw, bw in self.encoder_layers:
+            fw_out, fw_h = _run(fw, x, mask, keep_prob, training)
+            reversed_x = tf.reverse_sequence(x, lengths, seq_axis=1, batch_axis=0)
+            bw_out, bw_h = _run(bw, reversed_x, mask, keep_prob, training)
+            x = tf.concat([fw_out, tf.reverse_sequence(bw_out, lengths, seq_axis=1, batch_axis=0)], axis=2)
+        final = tf.concat([fw_h, bw_h], axis=1)
+        return self.mu(final), tf.nn.softplus(self.sigma(final))
+
+    def initial_state(self, z):
+        """[(c, h)] per decoder layer, split from tanh(dense(z)) in the order TF flattens a MultiRNNCell's state."""
+        flat = tf.tanh(self.z_to_initial_state(z))
+        parts = tf.split(flat, [n for s in self.dec_sizes for n in (s, s)], axis=1)
+        return [(parts[2 * k], parts[2 * k + 1]) for k in range(len(self.dec_sizes))]
+
+    def decode_logits(self, z, targets, sampling_probability=0.0, keep_prob: float = 1.0, training: bool = False,
+                      seed=None):
+        """Logits [batch, time, output depth] reading the targets one step late (zeros first) with z: teacher
+        forcing, or scheduled sampling where each row's next input is, with `sampling_probability`, a class drawn
+        from this step's logits instead of the target (ScheduledOutputTrainingHelper)."""
+        batch, steps = tf.shape(targets)[0], targets.shape[1]
+        state = self.initial_state(z)
+        kernels = [cell.split() for cell in self.decoder_cells]
+        previous = tf.zeros([batch, self.output_depth])
+        logits = []
+        scheduled = not (isinstance(sampling_probability, float) and sampling_probability == 0.0)
+        for t in range(steps):
+            x = tf.concat([previous, z], axis=1)
+            for k, cell in enumerate(self.decoder_cells):
+                x = _dropout(x, keep_prob, training)
+                rows, recurrent = kernels[k]
+                state[k] = cell.step(cell.project(x, rows), recurrent, *state[k])
+                x = state[k][1]
+            step_logits = self.output_projection(x)
+            logits.append(step_logits)
+            previous = targets[:, t]
+            if scheduled and t + 1 < steps:
+                drawn = tf.one_hot(tf.random.categorical(tf.stop_gradient(step_logits), 1)[:, 0], self.output_depth)
+                use = tf.cast(tf.random.uniform([batch, 1]) < sampling_probability, tf.float32)
+                previous = use * drawn + (1.0 - use) * previous
+        return tf.stack(logits, axis=1)

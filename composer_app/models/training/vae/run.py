@@ -1,0 +1,304 @@
+"""Train a MusicVAE: a run folder of Magenta-named TF checkpoints (resumed by rerunning), figures each step and on
+the held-out windows, and at the end a .tar of the weights as Magenta distributes its checkpoints."""
+
+from __future__ import annotations
+
+import json
+import math
+import tarfile
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from composer_app.atomic_file import write_atomically
+from composer_app.models.training.errors import TrainingCancelled, TrainingError
+from composer_app.models.training.run_folder import (
+    CHECKPOINTS,
+    check_checkpoint_state,
+    check_signature,
+    note_made,
+    open_run_folder,
+)
+from composer_app.models.training.vae.spec import TRANSPOSE_RANGE, hparams_record, training_config, training_hparams
+from composer_app.models.training.vae.windows import (
+    VaeData,
+    WindowSet,
+    batch_rows,
+    data_key,
+    load_windows,
+    read_windows,
+    save_windows,
+)
+from composer_app.said import said
+
+KEEP_CHECKPOINTS = 2
+WINDOWS = "windows.npz"  # the read windows, kept for a rerun
+
+
+@dataclass
+class VaeTrainingRequest:
+    config_id: str
+    output: Path  # the .tar written at the end
+    sources: tuple = ()  # SourceFiles
+    hparams: str | None = None
+    steps: int = 1000  # the global step to reach; a resumed run goes on to it
+    time_limit_s: float | None = None
+    eval_ratio: float = 0.1
+    eval_every: int = 100
+    checkpoint_every: int = 100
+    run_dir: Path | None = None  # default: OUTPUT.run beside the output
+    seed: int = 0
+    log_metrics: Path | None = None
+    workers: int = 1  # processes reading the files
+
+
+@dataclass
+class StepFigures:
+    """One step's figures, or (held_out) those of the held-out windows: batch means per window."""
+
+    step: int
+    loss: float
+    r_loss: float
+    kl_bits: float
+    beta: float
+    accuracy: float
+    learning_rate: float = math.nan
+    held_out: bool = False
+
+    @property
+    def elbo(self) -> float:
+        """The evidence lower bound per window in nats (held out: -(r_loss + KL))."""
+        return -(self.r_loss + self.kl_bits * math.log(2.0))
+
+    def line(self) -> str:
+        what = "held-out" if self.held_out else "step"
+        return (f"{what} {self.step}: loss {self.loss:.3f}, r_loss {self.r_loss:.3f}, KL {self.kl_bits:.2f} bits, "
+                f"beta {self.beta:.4g}, accuracy {self.accuracy:.3f}"
+                + ("" if self.held_out else f", lr {self.learning_rate:.3g}"))
+
+
+@dataclass
+class VaeTrainingResult:
+    output: Path
+    steps: int
+    data: VaeData
+    held_out: StepFigures | None = None
+    history: list = field(default_factory=list)
+
+
+class VaeTrainer:
+    """The network, its optimizer, the compiled step and the run folder's checkpoints."""
+
+    def __init__(self, hp, depth: int, run_dir: Path | None, seed: int = 0, window_steps: int = 32,
+                 input_depth: int | None = None):
+        import tensorflow as tf
+
+        from composer_app.models.training.vae import objective
+        from composer_app.models.training.vae.network import FlatMusicVae
+
+        tf.random.set_seed(seed)
+        self.hp = hp
+        input_depth = input_depth or depth
+        self.net = FlatMusicVae(input_depth, depth, hp.z_size, hp.enc_rnn_size, hp.dec_rnn_size, seed)
+        self.weights = self.net.weights_by_name()
+        self.optimizer = objective.Adam(self.weights)
+        variables = list(self.weights.values())
+        # The step loops are unrolled over a known length: the windows' steps, cut to max_seq_len as Magenta does.
+        steps = min(window_steps, hp.max_seq_len)
+        spec = [tf.TensorSpec([None, steps, input_depth], tf.float32), tf.TensorSpec([None, steps, depth], tf.float32),
+                tf.TensorSpec([None, steps], tf.float32)]
+        net, opt = self.net, self.optimizer
+        self.train_fn = tf.function(lambda x, y, m: objective.train_step(net, opt, variables, hp, x, y, m),
+                                    input_signature=spec)
+        self.eval_fn = tf.function(lambda x, y, m: objective.losses(net, hp, net.global_step, x, y, m, False),
+                                   input_signature=spec)
+        self.folder = None if run_dir is None else run_dir / CHECKPOINTS
+        self.saver = self._saver({**self.weights, "global_step": self.net.global_step,
+                                  **self.optimizer.variables_by_name()}, KEEP_CHECKPOINTS)
+
+    @staticmethod
+    def _saver(var_list: dict, keep: int):
+        """TF1's name-based Saver, so the files hold Magenta's names (tf.train.Checkpoint writes object paths)."""
+        import tensorflow as tf
+
+        tf.get_logger().setLevel("ERROR")  # the Saver's deprecation warning, on every run
+        return tf.compat.v1.train.Saver(var_list, max_to_keep=keep, sharded=False)
+
+    @property
+    def step(self) -> int:
+        return int(self.net.global_step.numpy())
+
+    def restore(self) -> bool:
+        import tensorflow as tf
+
+        if self.folder is None:
+            return False
+        check_checkpoint_state(self.folder)
+        latest = tf.train.latest_checkpoint(str(self.folder))
+        if latest is None:
+            return False
+        try:
+            self.saver.restore(None, latest)
+        except Exception as exc:  # a cut-short checkpoint surfaces as one of several TF errors
+            from composer_app.models.training.run_folder import damaged_checkpoint
+
+            raise damaged_checkpoint(latest, exc) from None
+        return True
+
+    def save(self) -> str | None:
+        if self.folder is None:
+            return None
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            return self.saver.save(None, str(self.folder / "model.ckpt"), global_step=self.step)
+        except Exception as exc:  # a full disk surfaces here as a TF error
+            raise TrainingError(said("could not save a checkpoint in {folder}: {reason}").format(
+                folder=str(self.folder), reason=str(exc))) from None
+
+    def train_step(self, data: WindowSet, seed: int) -> StepFigures:
+        step = self.step
+        x, y, mask = data.batch(batch_rows(len(data), self.hp.batch_size, step, seed), self.hp.max_seq_len)
+        out = {k: float(v) for k, v in self.train_fn(x, y, mask).items()}
+        return StepFigures(step + 1, out["loss"], out["r_loss"], out["kl_bits"], out["beta"],
+                           out["correct"] / out["steps"], out["learning_rate"])
+
+    def evaluate(self, data: WindowSet, seed: int) -> StepFigures | None:
+        """Magenta's eval over every held-out window: z drawn from q(z|x) (seeded), the decoder on its own samples
+        where the config schedules sampling; figures averaged per window."""
+        import tensorflow as tf
+
+        if not len(data):
+            return None
+        tf.random.set_seed(seed)
+        sums = {"loss": 0.0, "r_loss": 0.0, "kl_bits": 0.0, "correct": 0.0, "steps": 0.0}
+        beta = 0.0
+        for start in range(0, len(data), self.hp.batch_size):
+            rows = np.arange(start, min(start + self.hp.batch_size, len(data)))
+            x, y, mask = data.batch(rows, self.hp.max_seq_len)
+            out = self.eval_fn(x, y, mask)
+            for key in ("loss", "r_loss", "kl_bits"):
+                sums[key] += float(out[key]) * len(rows)
+            sums["correct"] += float(out["correct"])
+            sums["steps"] += float(out["steps"])
+            beta = float(out["beta"])
+        n = len(data)
+        return StepFigures(self.step, sums["loss"] / n, sums["r_loss"] / n, sums["kl_bits"] / n, beta,
+                           sums["correct"] / sums["steps"], held_out=True)
+
+    def export(self, output: Path) -> Path:
+        """A .tar holding model.ckpt-N (.index and .data: the weights and global_step), as Magenta ships them."""
+        saver = self._saver({**self.weights, "global_step": self.net.global_step}, 1)
+        with tempfile.TemporaryDirectory(prefix="composer-vae-") as tmp:
+            prefix = Path(saver.save(None, str(Path(tmp) / "model.ckpt"), global_step=self.step,
+                                     write_state=False))
+            parts = sorted(p for p in Path(tmp).iterdir() if p.name.startswith(prefix.name + "."))
+
+            def write(fh) -> None:
+                with tarfile.open(fileobj=fh, mode="w") as tar:
+                    for part in parts:
+                        tar.add(part, arcname=part.name)
+
+            try:
+                write_atomically(output, write)
+            except OSError as exc:
+                raise TrainingError(said("could not write {path}: {reason}").format(
+                    path=str(output), reason=exc.strerror or str(exc))) from None
+        return output
+
+
+def _log(path: Path | None, figures: StepFigures) -> None:
+    if path is None:
+        return
+    record = {k: v for k, v in vars(figures).items() if not (isinstance(v, float) and math.isnan(v))}
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write(json.dumps(record) + "\n")
+
+
+def _read_data(request: VaeTrainingRequest, config, converter, run_dir: Path, say) -> VaeData:
+    """The windows of the request's files, kept in the run folder (WINDOWS) for a rerun of the same files."""
+    if not request.sources:
+        raise TrainingError(said("no input given: name at least one folder of music files"))
+    sources = list(request.sources)
+    transpose = TRANSPOSE_RANGE.get(config.id)
+    key = data_key(sources, config.id, request.eval_ratio, request.seed, transpose)
+    data = load_windows(run_dir / WINDOWS, key, converter)
+    if data is None:
+        def progress(done: int, total: int) -> None:
+            if done % 100 == 0 or done == total:
+                say(said("read {done}/{total} files").format(done=done, total=total))
+
+        data = read_windows(sources, converter, request.eval_ratio, request.seed, transpose, progress,
+                            request.workers)
+        note_made(run_dir, run_dir / WINDOWS)
+        save_windows(run_dir / WINDOWS, key, data)
+    return data
+
+
+def train_vae(request: VaeTrainingRequest, progress=None, cancelled=None, data: VaeData | None = None
+              ) -> VaeTrainingResult:
+    """Train (or resume) the run; `progress(figures or said text)` hears of each step and evaluation."""
+    from composer_app.models.training.tf_setup import require_tensorflow
+
+    require_tensorflow()
+    say = progress or (lambda item: None)
+    config = training_config(request.config_id)
+    hp = training_hparams(config, request.hparams)
+    converter = config.converter()
+    run_dir = request.run_dir or request.output.with_name(request.output.stem + ".run")
+    open_run_folder(run_dir)
+    if data is None:
+        data = _read_data(request, config, converter, run_dir, say)
+    if not len(data.train):
+        raise TrainingError(said("no {bars}-bar windows of {kind} in {count} file(s)").format(
+            bars=config.slice_bars, kind=said("drums") if config.kind == "drums" else said("melody"),
+            count=data.files),
+            hint=said("MusicVAE reads 4/4 music only, and melodies from a file of several parts only from those of "
+                      "programs 0 to 31 (piano to guitar), as Magenta's training does; pass --tracks first when "
+                      "each file's first part is its melody."))
+    say(said("{train} training and {held} held-out windows from {files} file(s)").format(
+        train=len(data.train), held=len(data.eval), files=data.files))
+    check_signature(run_dir, {"config": config.id, "hparams": hparams_record(hp), "train_sequences": len(data.train),
+                              "train_steps": int(data.train.classes.size), "seed": request.seed, "bucket": False})
+    note_made(run_dir, request.log_metrics)
+    trainer = VaeTrainer(hp, converter.output_depth, run_dir, request.seed, converter.slice_steps,
+                         converter.input_depth)
+    if trainer.restore():
+        say(said("resumed at step {step}").format(step=trainer.step))
+    result = VaeTrainingResult(request.output, trainer.step, data)
+    started = time.monotonic()
+    saved = trainer.step
+    while trainer.step < request.steps:
+        figures = trainer.train_step(data.train, request.seed)
+        if not all(math.isfinite(v) for v in (figures.loss, figures.r_loss, figures.kl_bits)):
+            raise TrainingError(said("the loss became {value} at step {step}").format(
+                value=figures.loss, step=figures.step), hint=said("Lower learning_rate in --hparams and rerun "
+                                                                  "with --restart."))
+        result.history.append(figures)
+        _log(request.log_metrics, figures)
+        say(figures)
+        if request.eval_every and figures.step % request.eval_every == 0:
+            result.held_out = trainer.evaluate(data.eval, request.seed)
+            if result.held_out is not None:
+                _log(request.log_metrics, result.held_out)
+                say(result.held_out)
+        if request.checkpoint_every and figures.step % request.checkpoint_every == 0:
+            trainer.save()
+            saved = figures.step
+        if cancelled is not None and cancelled():
+            trainer.save()
+            raise TrainingCancelled(said("stopped at step {step}").format(step=figures.step))
+        if request.time_limit_s is not None and time.monotonic() - started >= request.time_limit_s:
+            say(said("time limit reached at step {step}").format(step=figures.step))
+            break
+    if saved != trainer.step or trainer.folder is None or not (trainer.folder / "checkpoint").exists():
+        trainer.save()
+    if result.held_out is None or result.held_out.step != trainer.step:
+        result.held_out = trainer.evaluate(data.eval, request.seed)
+        if result.held_out is not None:
+            say(result.held_out)
+    result.steps = trainer.step
+    trainer.export(request.output)
+    return result
