@@ -1,10 +1,20 @@
-"""Fixtures of the generation tests: tiny Improv RNN bundles, written once per session."""
+"""Fixtures of the generation tests: the window with its Generate dock, and tiny Improv RNN bundles."""
 
 from __future__ import annotations
 
 import pytest
 
+from composer_app.gui.generation.session import attach_generation
 from tests.gui.generation.improv_helpers import tiny_improv_bundle
+
+
+@pytest.fixture
+def generation(window):
+    """The real window with the Generate dock attached, as the app attaches it; its workers stop afterwards."""
+    session = attach_generation(window)
+    window.generation = session
+    yield session
+    assert session.shutdown()
 
 
 @pytest.fixture(scope="session")

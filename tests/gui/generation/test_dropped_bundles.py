@@ -4,22 +4,11 @@ from __future__ import annotations
 
 import shutil
 
-import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
-from composer_app.gui.generation.session import attach_generation
 from composer_app.models.rnn.bundle import shipped_bundle_path
 from tests.conftest import shared_path
-
-
-@pytest.fixture
-def generation(window):
-    """The real window with the Generate dock attached; its workers stop afterwards."""
-    session = attach_generation(window)
-    window.generation = session
-    yield session
-    assert session.shutdown()
 
 
 def _drop(window, path) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
@@ -10,14 +9,6 @@ from composer_app.gui.generation.session import attach_generation
 from composer_app.music.midi_io import read_midi
 from tests.gui.roll_helpers import drag, point
 from tests.models.conftest import bundle_path
-
-
-@pytest.fixture
-def generation(window):
-    """The real window with the generation panel and strip attached; the worker pool is stopped afterwards."""
-    session = attach_generation(window)
-    yield session
-    assert session.shutdown()
 
 
 def _draw(window, qtbot, notes):

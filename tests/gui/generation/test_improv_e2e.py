@@ -3,23 +3,13 @@ their own (mutable) track, and regenerate a region over the same chords."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
-from composer_app.gui.generation.session import attach_generation
 from composer_app.music.chord_timeline import voicing
 
 BAR = 3840
 PROGRESSION = ("C", "Am", "F", "G7")
-
-
-@pytest.fixture
-def generation(window):
-    """The real window with the generation panel and strip attached; the worker pool is stopped afterwards."""
-    session = attach_generation(window)
-    yield session
-    assert session.shutdown()
 
 
 def _type_chords(window, figures):

@@ -3,25 +3,15 @@ and loudness, and asked to start from silence it says why it cannot."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from composer_app.gui.generation.families.family_panel import SAME_TRACK
-from composer_app.gui.generation.session import attach_generation
 from composer_app.models.rnn.timed_jobs import CONTINUE, FROM_SILENCE
 from tests.conftest import ROOT
 from tests.gui.generation.families_helpers import draw, run_panel
 
 BUNDLE = ROOT / "tests" / "models" / "rnn" / "data" / "performance_with_dynamics_and_note_encoding.mag"
-
-
-@pytest.fixture
-def generation(window):
-    """The real window with the generation dock attached; the worker pool is stopped afterwards."""
-    session = attach_generation(window)
-    yield session
-    assert session.shutdown()
 
 
 def test_note_encoding_continues_the_track(window, qtbot, generation):

@@ -3,26 +3,16 @@ key's pitch classes, off the grid with varying velocities, heard through the pla
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from composer_app.gui.generation.families.family_panel import NEW_TRACK, SAME_TRACK
 from composer_app.gui.generation.families.histogram_field import key_histogram
-from composer_app.gui.generation.session import attach_generation
 from composer_app.models.rnn.timed_jobs import CONTINUE
 from tests.conftest import shared_path
 from tests.gui.generation.families_helpers import FIXTURES, draw, recording_auditioner, run_panel
 
 STEP = 240  # a 16th note: Performance RNN's notes should mostly miss this grid
-
-
-@pytest.fixture
-def generation(window):
-    """The real window with the generation dock attached; the worker pool is stopped afterwards."""
-    session = attach_generation(window)
-    yield session
-    assert session.shutdown()
 
 
 def test_thirty_seconds_steered_by_density_and_key(window, qtbot, generation):

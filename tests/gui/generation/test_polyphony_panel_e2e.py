@@ -3,27 +3,17 @@ and undo, continue a piano part, and the refusals (no bundle, another family's b
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from composer_app.gui.generation.families.family_panel import NEW_TRACK, SAME_TRACK
 from composer_app.gui.generation.history import history_json, restore_sets
-from composer_app.gui.generation.session import attach_generation
 from composer_app.models.rnn.timed_jobs import CONTINUE, HARMONISE
 from tests.conftest import shared_path
 from tests.gui.generation.families_helpers import FIXTURES, draw, recording_auditioner, run_panel
 
 BEAT = 960
 MELODY = [(i * BEAT, (i + 1) * BEAT, p) for i, p in enumerate((72, 74, 76, 77, 79, 77, 76, 74))]
-
-
-@pytest.fixture
-def generation(window):
-    """The real window with the generation dock attached; the worker pool is stopped afterwards."""
-    session = attach_generation(window)
-    yield session
-    assert session.shutdown()
 
 
 def _harmonise(qtbot, generation, bundle, place):

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from composer_app.gui.generation.session import attach_generation
 from composer_app.gui.generation.vae_panel import GROOVE, INTERPOLATE, SAMPLE, VARIATIONS
 from composer_app.music.song import Note, Song, Track, drum_track
 
@@ -26,15 +24,6 @@ def fixture(name: str) -> Path:
         if (folder / name).exists():
             return folder / name
     raise AssertionError(f"fixture {name} is missing from {LOCAL} and {SHARED}")
-
-
-@pytest.fixture
-def generation(window):
-    """The real window with the generation dock attached; the worker pool is stopped afterwards."""
-    session = attach_generation(window)
-    window.generation = session
-    yield session
-    assert session.shutdown()
 
 
 def _load(qtbot, generation, name: str) -> None:
