@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 from pathlib import Path
@@ -9,13 +10,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-pytest.importorskip("tensorflow")
+from composer_app.models.musicvae.layout import magenta_shapes
+from composer_app.models.musicvae.model import MusicVae
+from composer_app.models.training.vae.run import VaeTrainer, VaeTrainingRequest, train_vae
+from composer_app.models.training.vae.spec import training_config, training_hparams
+from composer_app.models.training.vae.windows import VaeData, WindowSet
 
-from composer_app.models.musicvae.layout import magenta_shapes  # noqa: E402
-from composer_app.models.musicvae.model import MusicVae  # noqa: E402
-from composer_app.models.training.vae.run import VaeTrainer, VaeTrainingRequest, train_vae  # noqa: E402
-from composer_app.models.training.vae.spec import training_config, training_hparams  # noqa: E402
-from composer_app.models.training.vae.windows import VaeData, WindowSet  # noqa: E402
+pytestmark = pytest.mark.skipif(importlib.util.find_spec("tensorflow") is None,
+                                reason="MusicVAE training needs TensorFlow (the training extra)")
 
 MAGENTA_VENV = Path(os.environ.get("MAGENTA_REFERENCE_VENV", Path.home() / ".cache/magenta-reference/venv"))
 TINY = ("z_size=4,enc_rnn_size=[8],dec_rnn_size=[8,8],batch_size=4,max_seq_len=8,learning_rate=0.02,"
