@@ -56,12 +56,16 @@ MODEL_TEXTS = (
     QT_TRANSLATE_NOOP("models", "Drums RNN with multiple drums and binary counters."),
     QT_TRANSLATE_NOOP("models", "Drums RNN with a single drum type."),
 )
-# The training data of the shipped bundles, as their descriptions name it (a test checks that each is listed).
+# The training data of the shipped bundles, as their descriptions name it (scripts/shipped_data.py writes them; a
+# test checks that each shipped bundle's reads in Japanese). A leading count is {0}, so a retrained bundle with
+# another number of files is still translated.
 SHIPPED_DATA = (
-    QT_TRANSLATE_NOOP("models", "3474 files of OpenScore Lieder, OpenEWLD, Bach chorales, O'Neill's, Ryan's Mammoth, "
+    QT_TRANSLATE_NOOP("models", "{0} files of OpenScore Lieder, OpenEWLD, Bach chorales, O'Neill's, Ryan's Mammoth, "
                                 "Aird's Airs (CC0 and public domain)"),
     QT_TRANSLATE_NOOP("models", "the Groove MIDI Dataset (CC BY 4.0, Gillick et al. 2019)"),
-    QT_TRANSLATE_NOOP("models", "1658 files of OpenEWLD and OpenScore Lieder (public domain and CC0)"),
+    QT_TRANSLATE_NOOP("models", "{0} files of OpenEWLD and OpenScore Lieder (public domain and CC0)"),
+    QT_TRANSLATE_NOOP("models", "{0} Bach chorales of music21's corpus (public domain)"),
+    QT_TRANSLATE_NOOP("models", "ASAP piano performances (CC BY-NC-SA 4.0: non-commercial use only)"),
 )
 SCALE_NAMES = (
     QT_TRANSLATE_NOOP("models", "major"),
@@ -87,7 +91,7 @@ def bundle_text(description: str) -> str:
     if facts is None:
         return model_text(description)
     translate = QCoreApplication.translate
-    data = model_text(facts.data)
+    data = data_text(facts.data)
     text = (translate("models", "Trained by composer-app on {data}: {sequences} sequences, {steps} steps") if data
             else translate("models", "Trained by composer-app: {sequences} sequences, {steps} steps"))
     text = text.format(data=data, sequences=facts.sequences, steps=facts.steps)
@@ -97,3 +101,18 @@ def bundle_text(description: str) -> str:
         text += translate("models", "; held-out perplexity {perplexity:.3f}, accuracy {accuracy:.3f}").format(
             perplexity=facts.perplexity, accuracy=facts.accuracy)
     return text + translate("models", ".")
+
+
+def data_text(data: str) -> str:
+    """A bundle's training data in words, in the current language: listed as it is, or with its leading count as
+    {0}; anything else (a user's own words) unchanged."""
+    shown = model_text(data)
+    if shown != data:
+        return shown
+    count, _space, rest = data.partition(" ")
+    if count.isdigit() and rest:
+        template = "{0} " + rest
+        shown = model_text(template)
+        if shown != template:
+            return shown.replace("{0}", count)
+    return data

@@ -5661,16 +5661,24 @@
         <translation>1 種類のドラムだけを扱う Drums RNN。</translation>
     </message>
     <message>
-        <source>3474 files of OpenScore Lieder, OpenEWLD, Bach chorales, O&apos;Neill&apos;s, Ryan&apos;s Mammoth, Aird&apos;s Airs (CC0 and public domain)</source>
-        <translation>OpenScore Lieder、OpenEWLD、バッハのコラール、O&apos;Neill&apos;s、Ryan&apos;s Mammoth、Aird&apos;s Airs の 3474 ファイル（CC0 およびパブリックドメイン）</translation>
+        <source>{0} files of OpenScore Lieder, OpenEWLD, Bach chorales, O&apos;Neill&apos;s, Ryan&apos;s Mammoth, Aird&apos;s Airs (CC0 and public domain)</source>
+        <translation>OpenScore Lieder、OpenEWLD、バッハのコラール、O&apos;Neill&apos;s、Ryan&apos;s Mammoth、Aird&apos;s Airs の {0} ファイル（CC0 およびパブリックドメイン）</translation>
+    </message>
+    <message>
+        <source>{0} files of OpenEWLD and OpenScore Lieder (public domain and CC0)</source>
+        <translation>OpenEWLD と OpenScore Lieder の {0} ファイル（パブリックドメインと CC0）</translation>
+    </message>
+    <message>
+        <source>{0} Bach chorales of music21&apos;s corpus (public domain)</source>
+        <translation>バッハのコラール {0} 曲（music21 のコーパス、パブリックドメイン）</translation>
+    </message>
+    <message>
+        <source>ASAP piano performances (CC BY-NC-SA 4.0: non-commercial use only)</source>
+        <translation>ASAP のピアノ演奏（CC BY-NC-SA 4.0：非営利目的の利用に限る）</translation>
     </message>
     <message>
         <source>the Groove MIDI Dataset (CC BY 4.0, Gillick et al. 2019)</source>
         <translation>Groove MIDI Dataset（CC BY 4.0、Gillick ほか 2019）</translation>
-    </message>
-    <message>
-        <source>1658 files of OpenEWLD and OpenScore Lieder (public domain and CC0)</source>
-        <translation>OpenEWLD と OpenScore Lieder の 1658 ファイル（パブリックドメインと CC0）</translation>
     </message>
     <message>
         <source>major</source>

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer_app.gui.shell import language
+from composer_app.models.rnn.configs import all_configs
 from composer_app.music.chords import is_chord_symbol  # chord symbols (Am7, G7) are notation, not English
 from tests.conftest import ROOT
 
@@ -39,6 +40,8 @@ BIN = Path(sys.executable).parent
 # is named in itself in the language menu).
 ALLOWED = {"Magenta", "Google", "MIDI", "FluidSynth", "SoundFont", "Composer", "DAW", "WAV", "FLAC", "MusicXML", "ABC",
            "General", "RNN", "MusicVAE", "GrooVAE", "English", "Melody", "Drums", "Improv", "Polyphony", "Performance", "Chords", "qpm", "Ctrl", "Shift", "Alt", "Delete", "OK", "mag", "mxl"}
+# Model ids ("polyphony") are names too: a shipped bundle's file and the model it is for are shown by their id.
+MODEL_IDS = {c.id for c in all_configs()}
 NOTE_NAME = re.compile(r"^[A-G][#b]?-?\d*$")
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 FILE_PATTERN = re.compile(r"\*?\.[A-Za-z0-9]+")
@@ -50,7 +53,7 @@ def english_words(text: str, data: tuple[str, ...] = ()) -> list[str]:
         text = text.replace(item, " ")
     text = FILE_PATTERN.sub(" ", text.replace("&", ""))
     return [w for w in WORD.findall(text) if len(w) > 1 and w not in ALLOWED and not NOTE_NAME.match(w)
-            and "_" not in w and not re.fullmatch(r"F\d+", w) and not is_chord_symbol(w)]
+            and "_" not in w and w not in MODEL_IDS and not re.fullmatch(r"F\d+", w) and not is_chord_symbol(w)]
 
 
 def plain(text: str) -> str:
@@ -78,7 +81,9 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
             add(widget, widget.title())
         if isinstance(widget, (QDockWidget, QToolBar)) or widget.isWindow():
             add(widget, widget.windowTitle())
-        if isinstance(widget, QComboBox) and widget.objectName() not in ("result_history", "bundle_combo"):
+        # Bundle combos list .mag file names (the user's, and the shipped NAME.mag): not words to translate.
+        if isinstance(widget, QComboBox) and widget.objectName() != "result_history" and \
+                not widget.objectName().endswith("bundle_combo"):
             for i in range(widget.count()):
                 add(widget, widget.itemText(i))
         if isinstance(widget, QMenu):
@@ -294,7 +299,7 @@ def test_the_shipped_bundles_descriptions_read_in_japanese(japanese):
     from composer_app.models.rnn.configs import all_configs
 
     names = ("composer-app", "OpenScore Lieder", "OpenEWLD", "O'Neill's", "Ryan's Mammoth", "Aird's Airs",
-             "Groove MIDI Dataset", "CC BY", "CC0", "Gillick")
+             "Groove MIDI Dataset", "CC BY-NC-SA", "CC BY", "CC0", "Gillick", "music21", "ASAP")
     shipped = [shipped_bundle_path(c.id) for c in all_configs() if shipped_bundle_path(c.id).exists()]
     assert len(shipped) >= 6
     for path in shipped:
