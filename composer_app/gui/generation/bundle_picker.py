@@ -42,14 +42,21 @@ def model_card_path(bundle: Path, language: str) -> Path:
 
 
 def model_card_text(config_id: str, bundle_path: str | None, language: str | None = None) -> str:
-    """The model card beside a bundle (NAME.md, or NAME.ja.md in Japanese), or a short note when there is none."""
+    """The model card beside a bundle (NAME.md, or NAME.ja.md in Japanese), or, when there is none, a short note
+    and what the bundle says of itself (its own one-line description, as the panel shows it)."""
     from composer_app.models.rnn.bundle import shipped_bundle_path
 
     path = Path(bundle_path) if bundle_path else shipped_bundle_path(config_id)
     card = model_card_path(path, language or current_language())
     if card.exists():
         return card.read_text(encoding="utf-8", errors="replace")
-    return tr("No model card found beside {0}.").format(path.name)
+    note = tr("No model card found beside {0}.").format(path.name)
+    try:
+        _generator_id, description, bundle_description = bundle_header(path)
+    except BundleError:
+        return note
+    said_by_bundle = [model_text(description), bundle_text(bundle_description) if bundle_description else ""]
+    return "\n\n".join([note, *(line for line in said_by_bundle if line.strip())])
 
 
 class ModelCardBox(Retranslating, QMessageBox):

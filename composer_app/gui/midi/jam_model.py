@@ -48,10 +48,11 @@ def model_of(panel) -> JamModel:
             return JamModel(s.config_id, s.bundle_path, s.temperature, s.steering(),
                             history={"settings": dataclasses.asdict(s)}, panel=panel)
     elif isinstance(panel, FamilyPanel):
-        if panel.bundle is None:
+        bundle = panel.ensure_bundle()  # the shipped one is read on first use; a damaged one raises BundleError
+        if bundle is None:
             raise CannotJam(panel.no_bundle_text())
         s = panel.settings()
-        return JamModel(panel.bundle.config.id, panel.bundle, s["temperature"], controls=s,
+        return JamModel(bundle.config.id, bundle, s["temperature"], controls=s,
                         history={"family": s}, panel=panel)
     raise CannotJam(tr("Jam works with Melody, Drums, Improv, Polyphony and Performance RNN, not MusicVAE: bring "
                        "one of their tabs to the front in the Generate panel."))

@@ -1,10 +1,11 @@
-"""Fixtures of the generation tests: the window with its Generate dock, and tiny Improv RNN bundles."""
+"""Fixtures of the generation tests: the window with its Generate dock, tiny bundles, and shipped ones (or none)."""
 
 from __future__ import annotations
 
 import pytest
 
 from composer_app.gui.generation.session import attach_generation
+from tests.gui.generation.families_helpers import ship, ship_from
 from tests.gui.generation.improv_helpers import tiny_improv_bundle
 
 
@@ -28,3 +29,20 @@ def improv_bundle(tmp_path_factory):
         return made[config_id]
 
     return get
+
+
+@pytest.fixture
+def shipped_families(tmp_path_factory, monkeypatch, improv_bundle):
+    """Tiny Polyphony and Performance bundles installed as the app's shipped ones (request it before `generation`,
+    so that the panels are made with them); gives their paths by config id."""
+    folder = tmp_path_factory.mktemp("shipped")
+    paths = {config_id: ship(folder, config_id, improv_bundle(config_id))
+             for config_id in ("polyphony", "performance_with_dynamics")}
+    ship_from(monkeypatch, folder)
+    return paths
+
+
+@pytest.fixture
+def no_shipped_families(tmp_path, monkeypatch):
+    """No shipped bundle installed at all (as before the app shipped Polyphony and Performance bundles)."""
+    ship_from(monkeypatch, tmp_path / "none")

@@ -1,11 +1,17 @@
-"""Helpers of the Polyphony/Performance panel tests: the session, a recording player, drawing and generating."""
+"""Helpers of the Polyphony/Performance panel tests: the session, a recording player, drawing and generating, and
+shipped bundles put where the app looks for them."""
 
 from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from composer_app.gui.audio.audition import Auditioner
+from composer_app.models.checkpoints.bundle_proto import parse_bundle, serialize_bundle
+from composer_app.models.rnn.bundle_description import TrainingFacts
 from tests.gui.roll_helpers import drag, point
 
 FIXTURES = ("fixtures", "magenta-rnn2")
@@ -47,3 +53,41 @@ def run_panel(qtbot, generation, panel):
     assert queued, panel.status.text()
     qtbot.waitUntil(lambda: len(generation.strip.sets) == sets + 1, timeout=120_000)
     return queued[-1]
+
+
+# The lines scripts/finish_shipped_bundle.py writes into the shipped bundles (training data and its licence first).
+SHIPPED_LINES = {
+    "polyphony": TrainingFacts(sequences=3312, steps=4000, data="408 Bach chorales of music21's corpus (public domain)",
+                               perplexity=2.917, accuracy=0.651).line(),
+    "performance_with_dynamics": TrainingFacts(
+        sequences=1021, steps=3000, data="ASAP piano performances (CC BY-NC-SA 4.0: non-commercial use only)",
+        kept_step=2750, perplexity=6.204, accuracy=0.412).line(),
+}
+
+
+def ship(folder: Path, config_id: str, bundle: Path) -> Path:
+    """Put a copy of `bundle` in `folder` as the app's shipped bundle of config_id: with the line a shipped bundle
+    carries, and an English and a Japanese model card beside it."""
+    raw = parse_bundle(bundle.read_bytes())
+    path = folder / f"{config_id}.mag"
+    path.write_bytes(serialize_bundle(dataclasses.replace(raw, bundle_description=SHIPPED_LINES[config_id])))
+    (folder / f"{config_id}.md").write_text(f"# {config_id}\n\n## Data\nThe card of the shipped {config_id}.\n",
+                                            encoding="utf-8")
+    (folder / f"{config_id}.ja.md").write_text(f"# {config_id}\n\n## データ\n同梱の {config_id} のカード。\n",
+                                               encoding="utf-8")
+    return path
+
+
+def ship_from(monkeypatch, folder: Path) -> None:
+    """Make the app look for its shipped Polyphony and Performance bundles in `folder` (those not put there are not
+    installed); the other models' stay the app's own."""
+    from composer_app.models.rnn import bundle
+    from composer_app.models.rnn.configs import get_config
+
+    real = bundle.shipped_bundle_path
+
+    def shipped_bundle_path(config_id: str) -> Path:
+        timed = get_config(config_id).family in ("polyphony", "performance")
+        return folder / f"{config_id}.mag" if timed else real(config_id)
+
+    monkeypatch.setattr(bundle, "shipped_bundle_path", shipped_bundle_path)

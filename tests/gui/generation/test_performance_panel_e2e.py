@@ -111,8 +111,9 @@ def test_a_tiny_bundle_written_here_continues_the_track(window, qtbot, generatio
     assert doc.song.tracks[0].notes == before
 
 
-def test_no_bundle_is_explained(window, generation):
-    """Before a bundle is opened the panel says none ships and names Magenta's; Generate repeats it."""
+def test_no_bundle_is_explained(window, no_shipped_families, generation):
+    """With no shipped bundle installed, before one is opened the panel says none ships and names Magenta's;
+    Generate repeats it."""
     panel = generation.performance
     text = panel.bundle_info.text()
     assert "No bundle ships" in text and "performance_with_dynamics.mag" in text

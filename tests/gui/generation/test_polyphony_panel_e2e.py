@@ -104,8 +104,9 @@ def test_continue_a_piano_part_after_the_playhead(window, qtbot, generation):
     assert doc.song.tracks[0].notes == before
 
 
-def test_refusals_say_what_to_do(window, qtbot, generation, improv_bundle):
-    """No bundle, another family's bundle, a drum track and an empty track are each explained; nothing is queued."""
+def test_refusals_say_what_to_do(window, qtbot, no_shipped_families, generation, improv_bundle):
+    """No bundle (none shipped, none opened), another family's bundle, a drum track and an empty track are each
+    explained; nothing is queued."""
     panel = generation.polyphony
     assert "No bundle ships" in panel.bundle_info.text() and "polyphony_rnn.mag" in panel.bundle_info.text()
     QTest.mouseClick(panel.generate_button, Qt.LeftButton)

@@ -8,6 +8,7 @@ import pytest
 from composer_app.gui.midi.jam import CALL
 from composer_app.music.song import ChordSymbol
 from tests.conftest import shared_path
+from tests.gui.generation.families_helpers import ship, ship_from
 from tests.gui.midi.jam_helpers import BAR, play_call, play_round
 
 RNN2 = ("fixtures", "magenta-rnn2")
@@ -23,6 +24,22 @@ def _answer_one_call(qtbot, window, session, devices):
     player.move_to(2 * BAR - 10)
     qtbot.waitUntil(lambda: bool(session.jam.turns), timeout=20_000)
     return next(i for i, t in enumerate(window.document.song.tracks) if t.name == "Jam")
+
+
+@pytest.mark.parametrize("config_id", ["polyphony", "performance_with_dynamics"])
+def test_a_shipped_bundle_jams_without_opening_anything(qtbot, jam_window, tmp_path, monkeypatch, config_id):
+    """With the app's own bundle of the family installed, its tab in front answers the call straight away: the
+    shipped bundle is read when the jam starts."""
+    window, session, devices = jam_window
+    shipped = ship(tmp_path, config_id, shared_path(*RNN2, f"{config_id}.mag"))
+    ship_from(monkeypatch, tmp_path)
+    generation = window.generation
+    panel = generation.polyphony if config_id == "polyphony" else generation.performance
+    panel.parentWidget().parentWidget().setCurrentWidget(panel)
+    jam_index = _answer_one_call(qtbot, window, session, devices)
+    assert panel.bundle is not None and panel.bundle.path == shipped
+    assert session.jam.turns[0].result.outputs and window.document.song.tracks[jam_index].notes
+    session.action_jam.trigger()
 
 
 @pytest.mark.parametrize("bundle", ["polyphony.mag", "performance_with_dynamics.mag"])
@@ -99,9 +116,11 @@ def test_musicvae_in_front_says_which_models_jam(jam_window):
     assert not session.jam.active and "MusicVAE" in text and "Improv" in text and "Polyphony" in text
 
 
-def test_a_family_tab_without_a_bundle_says_to_open_one(jam_window):
-    """The Polyphony tab in front with no bundle: the jam explains where to get one instead of starting."""
+def test_a_family_tab_without_a_bundle_says_to_open_one(jam_window, tmp_path, monkeypatch):
+    """The Polyphony tab in front with no bundle (none shipped, none opened): the jam explains where to get one
+    instead of starting."""
     window, session, _devices = jam_window
+    ship_from(monkeypatch, tmp_path)
     tabs = window.generation.polyphony.parentWidget().parentWidget()
     tabs.setCurrentWidget(window.generation.polyphony)
     session.action_jam.trigger()

@@ -86,10 +86,10 @@ class FamilyController(QObject):
     def generate(self, panel: FamilyPanel):
         """Queue the panel's generation; returns the job, or None after showing why it cannot run."""
         settings = panel.settings()
-        if panel.bundle is None:
-            panel.show_error(panel.no_bundle_text())
-            return None
         try:
+            if panel.ensure_bundle() is None:  # the shipped bundle is read on first use
+                panel.show_error(panel.no_bundle_text())
+                return None
             job, context, label = self._job(panel, settings)
         except (ComposerError, ValueError) as exc:
             panel.show_error(error_text(exc) if isinstance(exc, ComposerError) else str(exc))

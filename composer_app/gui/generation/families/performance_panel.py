@@ -17,6 +17,7 @@ MAX_DENSITY = 40
 
 class PerformancePanel(FamilyPanel):
     family = "performance"
+    shipped_id = "performance_with_dynamics"
     published = "performance_with_dynamics.mag"
 
     def build_own(self, form: QFormLayout) -> None:
@@ -86,7 +87,7 @@ class PerformancePanel(FamilyPanel):
 
     def bundle_changed(self) -> None:
         """Only the controls the bundle's config is conditioned on are enabled, and say why the others are not."""
-        config = self.bundle.config if self.bundle is not None else None
+        config = self.chosen_config()
         names = {s.name for s in config.control_signals} if config is not None else set()
         self.density.setEnabled(config is None or "notes_per_second" in names)
         self.density_curve.setEnabled(self.density.isEnabled())

@@ -11,6 +11,7 @@ from composer_app.models.rnn.timed_jobs import CONTINUE, HARMONISE
 
 class PolyphonyPanel(FamilyPanel):
     family = "polyphony"
+    shipped_id = "polyphony"
     published = "polyphony_rnn.mag"
 
     def build_own(self, form: QFormLayout) -> None:
