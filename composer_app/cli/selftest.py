@@ -49,6 +49,24 @@ def reason(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
+def timed_probe(bundle) -> tuple:
+    """A Polyphony or Performance RNN bundle run as its Generate tab runs it, after a C major chord held for a bar:
+    two bars of 16ths, or two seconds of performance. The song it made, and what that was in words."""
+    from composer_app.models.rnn.timed_jobs import performance_job, poly_continue_job
+    from composer_app.music.song import PPQ, Note, Song, Track
+
+    bar = 4 * PPQ
+    primer = [Note(0, pitch, bar, 80) for pitch in (60, 64, 67)]
+    sampling = {"num_outputs": 1, "temperature": 1.0, "seed": 1}
+    if bundle.config.family == "polyphony":
+        job, what = poly_continue_job(bundle, primer, 0, bar, PROBE_STEPS, sampling), f"{PROBE_STEPS} steps"
+    else:
+        controls = {"notes_per_second": 8.0, "pitch_class_histogram": [1.0] * 12}
+        job, what = performance_job(bundle, Song(), primer, 0, bar, 2.0, controls, sampling), "2 s"
+    outcome = job.run(lambda *_progress: None, lambda: False)
+    return Song(tracks=(Track("Piano", notes=tuple(sorted(outcome.outputs[0]))),)), what
+
+
 class SelfTest:
     """The checks, run in order; each prints `ok NAME: detail` or `FAILED NAME: reason`."""
 
@@ -94,16 +112,18 @@ class SelfTest:
 
         started = time.perf_counter()
         bundle = read_bundle(path)
-        # Improv RNN plays over chords: C then G, a bar each.
-        chords = tuple(PROBE_CHORDS[step * len(PROBE_CHORDS) // PROBE_STEPS] for step in range(PROBE_STEPS)) \
-            if bundle.config.needs_chords else None
-        result = generate(GenerateRequest(config_id=bundle.config.id, bundle=bundle, total_steps=PROBE_STEPS, seed=1,
-                                          chords=chords))
-        song = result.candidates[0].song
+        if bundle.config.family in ("polyphony", "performance"):
+            song, what = timed_probe(bundle)
+        else:
+            # Improv RNN plays over chords: C then G, a bar each.
+            chords = tuple(PROBE_CHORDS[step * len(PROBE_CHORDS) // PROBE_STEPS] for step in range(PROBE_STEPS)) \
+                if bundle.config.needs_chords else None
+            result = generate(GenerateRequest(config_id=bundle.config.id, bundle=bundle, total_steps=PROBE_STEPS,
+                                              seed=1, chords=chords))
+            song, what = result.candidates[0].song, f"{PROBE_STEPS} steps"
         self.songs.append(song)
         notes = sum(len(t.notes) for t in song.tracks)
-        return (f"{path.name} loaded and generated {PROBE_STEPS} steps ({notes} notes) in "
-                f"{time.perf_counter() - started:.2f} s")
+        return f"{path.name} loaded and generated {what} ({notes} notes) in {time.perf_counter() - started:.2f} s"
 
     def render(self) -> str:
         import numpy as np
