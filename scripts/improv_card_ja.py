@@ -94,7 +94,7 @@ if compare:
            + "\n".join(table) + f"\n\n比（このアプリ / Magenta）：{ratio[0]}（{verdict}）。")
     if rates:
         ja += (f"Magenta の学習プログラムは {rates[1]} ステップ/秒（自身のステップカウンタによる）、このアプリは評価用データでの"
-               f"評価を含めて {rates[2]} ステップ/秒で、どちらも同じ共有 CPU で動かしました。")
+               f"評価を含めて {rates[2]} ステップ/秒で、どちらも同じ共有の 2 コア CPU で動かしました。")
     ja += "\n"
 ja += f"""
 ## サンプル（CLI で生成）
