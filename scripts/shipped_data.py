@@ -109,6 +109,11 @@ SHORT_NAMES = {"lieder": "OpenScore Lieder", "openewld": "OpenEWLD", "/bach/": "
 
 def short_data_description(config_id: str) -> str:
     """A few words for the bundle's own description (the app's model panel); the card has the full account."""
+    family = get_config(config_id).family
+    if family == "polyphony":
+        return f"{len(sources_for(config_id)[0])} Bach chorales of music21's corpus (public domain)"
+    if family == "performance":
+        return "ASAP piano performances (CC BY-NC-SA 4.0: non-commercial use only)"
     if get_config(config_id).is_drums:
         return "the Groove MIDI Dataset (CC BY 4.0, Gillick et al. 2019)"
     if get_config(config_id).needs_chords:
