@@ -16,7 +16,8 @@ def add_parser(sub) -> None:
     primer = p.add_mutually_exclusive_group(required=True)
     primer.add_argument("--primer_melody")
     primer.add_argument("--primer_drums")
-    primer.add_argument("--primer_midi", type=Path)
+    primer.add_argument("--primer_midi", type=Path, help="a MIDI (or MusicXML, ABC) file: its first melody or drum "
+                        "track, or for Polyphony and Performance RNN all its notes")
     primer.add_argument("--events", type=Path,
                         help="a JSON file of events (and chords or control events) in the notation of Magenta's "
                              "rnn2 fixtures: any Improv, Polyphony or Performance RNN sequence")
@@ -102,6 +103,36 @@ def _events_file(path: Path, config) -> tuple[list, list | None, list | None]:
     return events, chords, controls
 
 
+def timed_file_events(path: Path, config) -> tuple[list, list | None]:
+    """A music file as a Polyphony or Performance RNN sees it whole: the file's notes (every part merged, at its
+    first tempo) quantized as the generators quantize a primer, then encoded; with the control values the
+    training pipeline computes from those events for a conditioned model (conditioning on)."""
+    from composer_app.models.rnn.timed_primers import quantized_notes, song_seconds_notes
+    from composer_app.models.training.pipelines.performance import control_sequence
+    from composer_app.music.encodings import note_performance as note_encoding
+    from composer_app.music.encodings import performance as perf
+    from composer_app.music.encodings import polyphony as poly
+    from composer_app.music.io import read_song
+
+    song = read_song(path)
+    notes, total, _merged = song_seconds_notes(song)
+    if not notes:
+        raise UserError(f"{path} has no pitched notes to score")
+    if config.family == "polyphony":
+        steps = quantized_notes(notes, config.steps_per_quarter * song.tempos[0].qpm / 60.0)
+        length = max(e for _, e, _, _ in steps)
+        return poly.events_from_notes([(s, e, p) for s, e, p, _ in steps], length), None
+    steps = quantized_notes(notes, perf.STEPS_PER_SECOND)
+    if len(config.encoder().head_sizes) > 1:
+        return note_encoding.note_performance_from_notes(steps, config.num_velocity_bins,
+                                                         start_times=[n[0] for n in notes]), None
+    events = perf.performance_from_notes(steps, config.num_velocity_bins)
+    if not config.control_signals:
+        return events, None
+    controls = control_sequence(config, events)
+    return events, (list(zip([False] * len(controls), controls)) if config.optional_conditioning else controls)
+
+
 def _softmax_json(score) -> list:
     """The softmax rows, or with several heads one list of rows per head (Magenta's list of softmaxes)."""
     if not score.head_sizes:
@@ -121,9 +152,12 @@ def run_score(args) -> int:
         events, chords, controls = _events_file(args.events, bundle.config)
         if bundle.config.needs_chords and chords is None:
             chords = _chords(args, bundle.config, len(events))
+    elif bundle.config.is_timed:
+        if args.primer_midi is None:
+            raise UserError(f"{bundle.config.id} scores a MIDI file (--primer_midi) or event sequences (--events)")
+        events, controls = timed_file_events(args.primer_midi, bundle.config)
+        chords = None
     else:
-        if bundle.config.is_timed:
-            raise UserError(f"{bundle.config.id} scores event sequences: give --events FILE.json")
         events = _events(args, bundle.config)
         chords = None
     if len(events) < 1:

@@ -90,3 +90,43 @@ def test_score_events_file_matches_magentas_softmax(name, capsys):
     golden = json.loads(shared_path(*RNN2, f"{name}.json").read_text())
     assert np.abs(np.array(result["softmax"]) - np.array(golden["softmax"])).max() <= 1e-6
     assert np.isfinite(result["perplexity"]) and result["steps_scored"] == len(golden["events"]) - 1
+
+
+def _write_midi(path, parts):
+    """A MIDI file of (program, [(start tick, pitch, duration ticks, velocity)]) parts at 120 qpm."""
+    from composer_app.music.midi_io import write_midi
+    from composer_app.music.song import Note, Song, Track
+
+    tracks = tuple(Track(f"part {i}", program=program, channel=i, notes=tuple(Note(*n) for n in notes))
+                   for i, (program, notes) in enumerate(parts))
+    write_midi(Song(tracks=tracks), path)
+
+
+@pytest.mark.parametrize("name", ["polyphony", "performance_with_dynamics",
+                                  "multiconditioned_performance_with_dynamics"])
+def test_score_primer_midi_scores_the_whole_file_as_the_events_file_would(name, tmp_path, capsys):
+    """score --primer_midi of a two-part file (merged, as the generators merge a primer) gives the same
+    likelihood as --events with the events (and, conditioned, the controls) that file encodes to."""
+    from composer_app.cli.main import main
+    from composer_app.cli.score import timed_file_events
+    from composer_app.models.rnn.bundle import read_bundle
+
+    midi = tmp_path / "two_parts.mid"
+    _write_midi(midi, [(0, [(0, 60, 960, 90), (960, 62, 480, 70), (1440, 64, 480, 110)]),
+                       (32, [(0, 48, 1920, 60), (1920, 43, 960, 100)])])
+    bundle = shared_path(*RNN2, f"{name}.mag")
+    config = read_bundle(bundle).config
+    events, controls = timed_file_events(midi, config)
+    pitches = {e[1] for e in events if e[0] == (3 if name == "polyphony" else 1)}  # NEW_NOTE, NOTE_ON
+    assert pitches == {60, 62, 64, 48, 43}  # both parts, every note
+    doc = {"events": [list(e) for e in events]}
+    if controls is not None:
+        assert len(controls) == len(events)
+        doc["control_events"] = [[list(v) if isinstance(v, tuple) else v for v in c] for c in controls]
+    (tmp_path / "events.json").write_text(json.dumps(doc))
+    assert main(["score", str(bundle), "--primer_midi", str(midi), "--json"]) == 0
+    from_midi = json.loads(capsys.readouterr().out)
+    assert main(["score", str(bundle), "--events", str(tmp_path / "events.json"), "--json"]) == 0
+    from_events = json.loads(capsys.readouterr().out)
+    assert from_midi["steps_scored"] == len(events) - 1 > 10
+    assert from_midi["log_likelihood"] == pytest.approx(from_events["log_likelihood"], rel=1e-9)
