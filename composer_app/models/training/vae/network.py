@@ -82,7 +82,8 @@ def _run(cell: Lstm, inputs, mask, keep_prob: float, training: bool):
 
 
 class FlatMusicVae(tf.Module):
-    """The variables and forward pass of a cat-mel / cat-drums MusicVAE (encoder, flat categorical decoder)."""
+    """The variables and forward pass of a flat MusicVAE (encoder, flat LSTM decoder): cat-mel and cat-drums
+    (categorical outputs) and GrooVAE (hits, velocities and offsets; the loss and sampling are objective's heads)."""
 
     def __init__(self, input_depth: int, output_depth: int, z_size: int, enc_sizes, dec_sizes, seed: int = 0):
         super().__init__(name=None)
@@ -141,10 +142,11 @@ class FlatMusicVae(tf.Module):
         return [(parts[2 * k], parts[2 * k + 1]) for k in range(len(self.dec_sizes))]
 
     def decode_logits(self, z, targets, sampling_probability=0.0, keep_prob: float = 1.0, training: bool = False,
-                      seed=None):
+                      sampler=None):
         """Logits [batch, time, output depth] reading the targets one step late (zeros first) with z: teacher
-        forcing, or scheduled sampling where each row's next input is, with `sampling_probability`, a class drawn
-        from this step's logits instead of the target (ScheduledOutputTrainingHelper)."""
+        forcing, or scheduled sampling where each row's next input is, with `sampling_probability`, drawn from this
+        step's logits instead of the target (ScheduledOutputTrainingHelper): by `sampler(logits)`, else a class
+        as one-hot. At probability 1.0 the decoder runs on its own outputs only."""
         batch, steps = tf.shape(targets)[0], targets.shape[1]
         state = self.initial_state(z)
         kernels = [cell.split() for cell in self.decoder_cells]
@@ -162,7 +164,9 @@ class FlatMusicVae(tf.Module):
             logits.append(step_logits)
             previous = targets[:, t]
             if scheduled and t + 1 < steps:
-                drawn = tf.one_hot(tf.random.categorical(tf.stop_gradient(step_logits), 1)[:, 0], self.output_depth)
+                held = tf.stop_gradient(step_logits)
+                drawn = sampler(held) if sampler is not None else tf.one_hot(tf.random.categorical(held, 1)[:, 0],
+                                                                             self.output_depth)
                 use = tf.cast(tf.random.uniform([batch, 1]) < sampling_probability, tf.float32)
                 previous = use * drawn + (1.0 - use) * previous
         return tf.stack(logits, axis=1)

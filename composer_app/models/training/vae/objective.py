@@ -4,6 +4,8 @@ Adam (its slot names, so the checkpoint is a Magenta training checkpoint) and gl
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import tensorflow as tf
 
@@ -47,25 +49,44 @@ def kl_to_standard_normal(mu, sigma):
     return tf.reduce_sum(0.5 * (tf.square(mu) + tf.square(sigma) - 1.0) - tf.math.log(sigma), axis=1)
 
 
-def losses(net, hp, step, inputs, targets, mask, training: bool):
-    """Magenta's _compute_model_loss for a padded batch: z drawn from q(z|x), the reconstruction cross-entropy
+@dataclass(frozen=True)
+class Head:
+    """What the decoder's outputs are: the reconstruction loss per row (with its figures: `correct` and `steps`
+    give the accuracy) and, for scheduled sampling, how a step's output becomes the next input (None: a class
+    drawn from the logits, as one-hot)."""
+
+    reconstruction: Callable
+    sampler: Callable | None = None
+
+
+def categorical_reconstruction(targets, logits, mask):
+    """CategoricalLstmDecoder: softmax cross-entropy summed over each row's steps; accuracy of the argmax."""
+    ce = tf.nn.softmax_cross_entropy_with_logits(labels=targets, logits=logits) * mask
+    right = tf.cast(tf.equal(tf.argmax(logits, axis=2), tf.argmax(targets, axis=2)), tf.float32) * mask
+    return tf.reduce_sum(ce, axis=1), {"correct": tf.reduce_sum(right), "steps": tf.reduce_sum(mask)}
+
+
+CATEGORICAL = Head(categorical_reconstruction)
+
+
+def losses(net, hp, step, inputs, targets, mask, training: bool, head: Head = CATEGORICAL):
+    """Magenta's _compute_model_loss for a padded batch: z drawn from q(z|x), the decoder's reconstruction loss
     summed over each row's steps, KL with free bits, loss = mean(r) + β mean(max(KL - free nats, 0)).
 
-    Returns {loss, r_loss, kl_bits, beta, correct, steps, kl_cost} (batch means, except the counts)."""
+    Returns {loss, r_loss, kl_bits, beta, correct, steps, kl_cost} (batch means, except the counts) and the
+    head's other figures."""
     keep = float(hp.dropout_keep_prob)
     mu, sigma = net.encode(inputs, mask, keep, training)
     z = mu + sigma * tf.random.normal(tf.shape(mu))
     kl = kl_to_standard_normal(mu, sigma)
     p = sampling_probability(step, hp.sampling_schedule, float(hp.sampling_rate), training)
-    logits = net.decode_logits(z, targets, p, keep, training)
-    ce = tf.nn.softmax_cross_entropy_with_logits(labels=targets, logits=logits) * mask
-    r_loss = tf.reduce_sum(ce, axis=1)
+    logits = net.decode_logits(z, targets, p, keep, training, sampler=head.sampler)
+    r_loss, figures = head.reconstruction(targets, logits, mask)
     kl_cost = tf.maximum(kl - free_nats(float(hp.free_bits)), 0.0)
     weight = beta(step, float(hp.max_beta), float(hp.beta_rate))
     loss = tf.reduce_mean(r_loss) + weight * tf.reduce_mean(kl_cost)
-    right = tf.cast(tf.equal(tf.argmax(logits, axis=2), tf.argmax(targets, axis=2)), tf.float32) * mask
-    return {"loss": loss, "r_loss": tf.reduce_mean(r_loss), "kl_bits": tf.reduce_mean(kl) / LN2, "beta": weight,
-            "kl_cost": tf.reduce_mean(kl_cost), "correct": tf.reduce_sum(right), "steps": tf.reduce_sum(mask)}
+    return {**figures, "loss": loss, "r_loss": tf.reduce_mean(r_loss), "kl_bits": tf.reduce_mean(kl) / LN2,
+            "beta": weight, "kl_cost": tf.reduce_mean(kl_cost)}
 
 
 class Adam(tf.Module):
@@ -108,11 +129,11 @@ def clipped(grads, hp):
     return [g * keep for g in scaled]
 
 
-def train_step(net, optimizer: Adam, variables, hp, inputs, targets, mask):
+def train_step(net, optimizer: Adam, variables, hp, inputs, targets, mask, head: Head = CATEGORICAL):
     """One update at the net's global step; returns the step's figures and its learning rate."""
     step = net.global_step
     with tf.GradientTape() as tape:
-        out = losses(net, hp, step, inputs, targets, mask, training=True)
+        out = losses(net, hp, step, inputs, targets, mask, training=True, head=head)
     grads = tape.gradient(out["loss"], variables)
     rate = learning_rate(step, float(hp.learning_rate), float(hp.decay_rate), float(hp.min_learning_rate))
     optimizer.apply(clipped(grads, hp), variables, rate)

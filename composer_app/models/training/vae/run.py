@@ -22,6 +22,12 @@ from composer_app.models.training.run_folder import (
     note_made,
     open_run_folder,
 )
+from composer_app.models.training.vae.gmd import gmd_key
+from composer_app.models.training.vae.groove_windows import (
+    load_groove_windows,
+    read_groove_windows,
+    save_groove_windows,
+)
 from composer_app.models.training.vae.spec import TRANSPOSE_RANGE, hparams_record, training_config, training_hparams
 from composer_app.models.training.vae.windows import (
     VaeData,
@@ -35,6 +41,7 @@ from composer_app.models.training.vae.windows import (
 from composer_app.said import said
 
 KEEP_CHECKPOINTS = 2
+PARTS = ("hits_loss", "velocities_loss", "offsets_loss")  # GrooveLstmDecoder's metrics
 WINDOWS = "windows.npz"  # the read windows, kept for a rerun
 
 
@@ -67,6 +74,7 @@ class StepFigures:
     accuracy: float
     learning_rate: float = math.nan
     held_out: bool = False
+    parts: dict = field(default_factory=dict)  # GrooVAE: hits_loss, velocities_loss, offsets_loss (per step)
 
     @property
     def elbo(self) -> float:
@@ -77,6 +85,7 @@ class StepFigures:
         what = "held-out" if self.held_out else "step"
         return (f"{what} {self.step}: loss {self.loss:.3f}, r_loss {self.r_loss:.3f}, KL {self.kl_bits:.2f} bits, "
                 f"beta {self.beta:.4g}, accuracy {self.accuracy:.3f}"
+                + "".join(f", {name.removesuffix('_loss')} {value:.4f}" for name, value in self.parts.items())
                 + ("" if self.held_out else f", lr {self.learning_rate:.3g}"))
 
 
@@ -87,17 +96,24 @@ class VaeTrainingResult:
     data: VaeData
     held_out: StepFigures | None = None
     history: list = field(default_factory=list)
+    groove: dict | None = None  # GrooVAE: groove_metrics.groove_report of the held-out windows at the end
 
 
 class VaeTrainer:
     """The network, its optimizer, the compiled step and the run folder's checkpoints."""
 
     def __init__(self, hp, depth: int, run_dir: Path | None, seed: int = 0, window_steps: int = 32,
-                 input_depth: int | None = None):
+                 input_depth: int | None = None, groove: bool = False):
         import tensorflow as tf
 
         from composer_app.models.training.vae import objective
         from composer_app.models.training.vae.network import FlatMusicVae
+
+        head = objective.CATEGORICAL
+        if groove:
+            from composer_app.models.training.vae.groove_objective import GROOVE, regrooved
+
+            head = GROOVE
 
         tf.random.set_seed(seed)
         self.hp = hp
@@ -111,10 +127,12 @@ class VaeTrainer:
         spec = [tf.TensorSpec([None, steps, input_depth], tf.float32), tf.TensorSpec([None, steps, depth], tf.float32),
                 tf.TensorSpec([None, steps], tf.float32)]
         net, opt = self.net, self.optimizer
-        self.train_fn = tf.function(lambda x, y, m: objective.train_step(net, opt, variables, hp, x, y, m),
+        self.train_fn = tf.function(lambda x, y, m: objective.train_step(net, opt, variables, hp, x, y, m, head),
                                     input_signature=spec)
-        self.eval_fn = tf.function(lambda x, y, m: objective.losses(net, hp, net.global_step, x, y, m, False),
+        self.eval_fn = tf.function(lambda x, y, m: objective.losses(net, hp, net.global_step, x, y, m, False, head),
                                    input_signature=spec)
+        self.regroove_fn = tf.function(lambda x, m: regrooved(net, x, m), input_signature=[spec[0], spec[2]]) \
+            if groove else None
         self.folder = None if run_dir is None else run_dir / CHECKPOINTS
         self.saver = self._saver({**self.weights, "global_step": self.net.global_step,
                                   **self.optimizer.variables_by_name()}, KEEP_CHECKPOINTS)
@@ -163,7 +181,8 @@ class VaeTrainer:
         x, y, mask = data.batch(batch_rows(len(data), self.hp.batch_size, step, seed), self.hp.max_seq_len)
         out = {k: float(v) for k, v in self.train_fn(x, y, mask).items()}
         return StepFigures(step + 1, out["loss"], out["r_loss"], out["kl_bits"], out["beta"],
-                           out["correct"] / out["steps"], out["learning_rate"])
+                           out["correct"] / out["steps"], out["learning_rate"],
+                           parts={k: out[k] for k in PARTS if k in out})
 
     def evaluate(self, data: WindowSet, seed: int) -> StepFigures | None:
         """Magenta's eval over every held-out window: z drawn from q(z|x) (seeded), the decoder on its own samples
@@ -174,6 +193,7 @@ class VaeTrainer:
             return None
         tf.random.set_seed(seed)
         sums = {"loss": 0.0, "r_loss": 0.0, "kl_bits": 0.0, "correct": 0.0, "steps": 0.0}
+        parts: dict[str, float] = {}
         beta = 0.0
         for start in range(0, len(data), self.hp.batch_size):
             rows = np.arange(start, min(start + self.hp.batch_size, len(data)))
@@ -181,12 +201,33 @@ class VaeTrainer:
             out = self.eval_fn(x, y, mask)
             for key in ("loss", "r_loss", "kl_bits"):
                 sums[key] += float(out[key]) * len(rows)
+            for key in PARTS:  # per step: every window has its full length, so a mean over windows is one
+                if key in out:
+                    parts[key] = parts.get(key, 0.0) + float(out[key]) * len(rows)
             sums["correct"] += float(out["correct"])
             sums["steps"] += float(out["steps"])
             beta = float(out["beta"])
         n = len(data)
         return StepFigures(self.step, sums["loss"] / n, sums["r_loss"] / n, sums["kl_bits"] / n, beta,
-                           sums["correct"] / sums["steps"], held_out=True)
+                           sums["correct"] / sums["steps"], held_out=True,
+                           parts={k: v / n for k, v in parts.items()})
+
+    def groove_report(self, data, train_targets: np.ndarray) -> dict | None:
+        """The held-out windows regrooved (z = mu, hits at temperature 0) against the performances, and the input
+        taken as the output (groove_metrics), over all held-out windows."""
+        from composer_app.models.training.vae.groove_metrics import flat_velocity, groove_report
+
+        if self.regroove_fn is None or not len(data):
+            return None
+        made, inputs, performed = [], [], []
+        for start in range(0, len(data), self.hp.batch_size):
+            x, y, mask = data.batch(np.arange(start, min(start + self.hp.batch_size, len(data))),
+                                    self.hp.max_seq_len)
+            made.append(self.regroove_fn(x, mask).numpy())
+            inputs.append(x)
+            performed.append(y)
+        return groove_report(np.concatenate(made), np.concatenate(inputs), np.concatenate(performed),
+                             data.step_seconds, flat_velocity(train_targets))
 
     def export(self, output: Path) -> Path:
         """A .tar holding model.ckpt-N (.index and .data: the weights and global_step), as Magenta ships them."""
@@ -212,7 +253,8 @@ class VaeTrainer:
 def _log(path: Path | None, figures: StepFigures) -> None:
     if path is None:
         return
-    record = {k: v for k, v in vars(figures).items() if not (isinstance(v, float) and math.isnan(v))}
+    record = {k: v for k, v in vars(figures).items()
+              if not (isinstance(v, float) and math.isnan(v)) and not (k == "parts" and not v)}
     with open(path, "a", encoding="utf-8") as fh:
         fh.write(json.dumps(record) + "\n")
 
@@ -223,17 +265,23 @@ def _read_data(request: VaeTrainingRequest, config, converter, run_dir: Path, sa
         raise TrainingError(said("no input given: name at least one folder of music files"))
     sources = list(request.sources)
     transpose = TRANSPOSE_RANGE.get(config.id)
-    key = data_key(sources, config.id, request.eval_ratio, request.seed, transpose)
-    data = load_windows(run_dir / WINDOWS, key, converter)
+    groove = config.kind == "groove"
+    # A GrooVAE's windows also depend on what info.csv says of each file (its tempo, metre and split).
+    listed = [gmd_key(s.path) for s in sources] if groove else []
+    key = data_key(sources, config.id, request.eval_ratio, request.seed, transpose, *listed)
+    data = (load_groove_windows if groove else load_windows)(run_dir / WINDOWS, key, converter)
     if data is None:
         def progress(done: int, total: int) -> None:
             if done % 100 == 0 or done == total:
                 say(said("read {done}/{total} files").format(done=done, total=total))
 
-        data = read_windows(sources, converter, request.eval_ratio, request.seed, transpose, progress,
-                            request.workers)
+        if groove:
+            data = read_groove_windows(sources, converter, request.eval_ratio, progress, request.workers)
+        else:
+            data = read_windows(sources, converter, request.eval_ratio, request.seed, transpose, progress,
+                                request.workers)
         note_made(run_dir, run_dir / WINDOWS)
-        save_windows(run_dir / WINDOWS, key, data)
+        (save_groove_windows if groove else save_windows)(run_dir / WINDOWS, key, data)
     return data
 
 
@@ -253,7 +301,7 @@ def train_vae(request: VaeTrainingRequest, progress=None, cancelled=None, data: 
         data = _read_data(request, config, converter, run_dir, say)
     if not len(data.train):
         raise TrainingError(said("no {bars}-bar windows of {kind} in {count} file(s)").format(
-            bars=config.slice_bars, kind=said("drums") if config.kind == "drums" else said("melody"),
+            bars=config.slice_bars, kind=said("drums") if config.kind in ("drums", "groove") else said("melody"),
             count=data.files),
             hint=said("MusicVAE reads 4/4 music only, and melodies from a file of several parts only from those of "
                       "programs 0 to 31 (piano to guitar), as Magenta's training does; pass --tracks first when "
@@ -261,10 +309,10 @@ def train_vae(request: VaeTrainingRequest, progress=None, cancelled=None, data: 
     say(said("{train} training and {held} held-out windows from {files} file(s)").format(
         train=len(data.train), held=len(data.eval), files=data.files))
     check_signature(run_dir, {"config": config.id, "hparams": hparams_record(hp), "train_sequences": len(data.train),
-                              "train_steps": int(data.train.classes.size), "seed": request.seed, "bucket": False})
+                              "train_steps": data.train.total_steps, "seed": request.seed, "bucket": False})
     note_made(run_dir, request.log_metrics)
     trainer = VaeTrainer(hp, converter.output_depth, run_dir, request.seed, converter.slice_steps,
-                         converter.input_depth)
+                         converter.input_depth, groove=config.kind == "groove")
     if trainer.restore():
         say(said("resumed at step {step}").format(step=trainer.step))
     result = VaeTrainingResult(request.output, trainer.step, data)
@@ -300,5 +348,21 @@ def train_vae(request: VaeTrainingRequest, progress=None, cancelled=None, data: 
         if result.held_out is not None:
             say(result.held_out)
     result.steps = trainer.step
+    if config.kind == "groove":
+        _groove_figures(trainer, data, result, request.log_metrics, say)
     trainer.export(request.output)
     return result
+
+
+def _groove_figures(trainer: VaeTrainer, data: VaeData, result: VaeTrainingResult, log: Path | None, say) -> None:
+    """The held-out timing and velocity errors, the model's and the input's (groove_metrics), on the result and in
+    the metrics log as {"step", "held_out_groove"}."""
+    from composer_app.models.training.vae.groove_metrics import report_line
+
+    result.groove = trainer.groove_report(data.eval, data.train.targets)
+    if result.groove is None:
+        return
+    say(report_line(result.groove))
+    if log is not None:
+        with open(log, "a", encoding="utf-8") as fh:
+            fh.write(json.dumps({"step": trainer.step, "held_out_groove": result.groove}) + "\n")

@@ -17,6 +17,10 @@ TRAINABLE = {
     "cat-drums_2bar_small": dict(batch_size=512, max_seq_len=32, z_size=256, enc_rnn_size=(512,),
                                  dec_rnn_size=(256, 256), free_bits=48.0, max_beta=0.2,
                                  sampling_schedule="inverse_sigmoid", sampling_rate=1000.0),
+    # The 2-bar GrooVAEs: one model (GrooveLstmDecoder, teacher forcing, dropout), three encoder inputs.
+    **{f"groovae_2bar_{variant}": dict(batch_size=512, max_seq_len=32, z_size=256, enc_rnn_size=(512,),
+                                       dec_rnn_size=(256, 256), max_beta=0.2, free_bits=48.0, dropout_keep_prob=0.3)
+       for variant in ("humanize", "tap_fixed_velocity", "add_closed_hh")},
 }
 # data.NoteSequenceAugmenter(transpose_range=...) of each config; None: no augmenter.
 TRANSPOSE_RANGE = {"cat-mel_2bar_small": (-5, 5)}

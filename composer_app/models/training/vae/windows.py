@@ -37,6 +37,10 @@ class WindowSet:
     def __len__(self) -> int:
         return len(self.classes)
 
+    @property
+    def total_steps(self) -> int:
+        return int(self.classes.size)
+
     def batch(self, rows, max_seq_len: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(encoder inputs, one-hot targets [len(rows), steps, depth], mask [len(rows), steps]) cut to
         max_seq_len steps."""
@@ -57,6 +61,7 @@ class VaeData:
     train_files: int = 0
     eval_files: int = 0
     unreadable: dict = field(default_factory=dict)
+    left_out: int = 0  # files of no side (the Groove MIDI Dataset's test split)
 
 
 def transposed(song: Song, amount: int) -> Song:
@@ -125,9 +130,9 @@ def read_windows(sources: list[SourceFile], converter: MelodyConverter, eval_rat
     if workers > 1:
         with ProcessPoolExecutor(workers) as pool:
             results = pool.map(file_windows, jobs, chunksize=8)
-            outcome = list(_reported(results, len(jobs), progress))
+            outcome = list(reported(results, len(jobs), progress))
     else:
-        outcome = list(_reported(map(file_windows, jobs), len(jobs), progress))
+        outcome = list(reported(map(file_windows, jobs), len(jobs), progress))
     for (found, error), source, side in zip(outcome, sources, sides):
         if error is not None:
             data.unreadable[str(source.path)] = error
@@ -141,7 +146,8 @@ def read_windows(sources: list[SourceFile], converter: MelodyConverter, eval_rat
     return data
 
 
-def _reported(results, total: int, progress):
+def reported(results, total: int, progress):
+    """The results, telling `progress(done, total)` of each."""
     for done, result in enumerate(results, 1):
         if progress:
             progress(done, total)
