@@ -9,7 +9,7 @@ from composer_app.cli.errors import UserError
 
 # models/training/vae/spec.py TRAINABLE, named here so that the parser imports nothing heavy.
 VAE_CONFIGS = ("cat-mel_2bar_small", "cat-drums_2bar_small", "groovae_2bar_humanize", "groovae_2bar_tap_fixed_velocity",
-               "groovae_2bar_add_closed_hh")
+               "groovae_2bar_add_closed_hh", "hierdec-mel_16bar")
 _NOT_FOR_VAE = (("keep_best", "--keep-best"), ("init_from", "--init-from"), ("infer_chords", "--infer-chords"),
                 ("progress_json", "--progress-json"))
 

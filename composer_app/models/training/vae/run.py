@@ -28,7 +28,14 @@ from composer_app.models.training.vae.groove_windows import (
     read_groove_windows,
     save_groove_windows,
 )
-from composer_app.models.training.vae.spec import TRANSPOSE_RANGE, hparams_record, training_config, training_hparams
+from composer_app.models.training.vae.spec import (
+    LEVEL_LENGTHS,
+    TRANSPOSE_RANGE,
+    VALID_PROGRAMS,
+    hparams_record,
+    training_config,
+    training_hparams,
+)
 from composer_app.models.training.vae.windows import (
     VaeData,
     WindowSet,
@@ -103,11 +110,11 @@ class VaeTrainer:
     """The network, its optimizer, the compiled step and the run folder's checkpoints."""
 
     def __init__(self, hp, depth: int, run_dir: Path | None, seed: int = 0, window_steps: int = 32,
-                 input_depth: int | None = None, groove: bool = False):
+                 input_depth: int | None = None, groove: bool = False, level_lengths: tuple[int, int] | None = None):
+        """`level_lengths` (bars, steps a bar) builds a hierarchical decoder (hierdec), else a flat one."""
         import tensorflow as tf
 
         from composer_app.models.training.vae import objective
-        from composer_app.models.training.vae.network import FlatMusicVae
 
         head = objective.CATEGORICAL
         if groove:
@@ -118,7 +125,15 @@ class VaeTrainer:
         tf.random.set_seed(seed)
         self.hp = hp
         input_depth = input_depth or depth
-        self.net = FlatMusicVae(input_depth, depth, hp.z_size, hp.enc_rnn_size, hp.dec_rnn_size, seed)
+        if level_lengths is None:
+            from composer_app.models.training.vae.network import FlatMusicVae
+
+            self.net = FlatMusicVae(input_depth, depth, hp.z_size, hp.enc_rnn_size, hp.dec_rnn_size, seed)
+        else:
+            from composer_app.models.training.vae.hier_network import HierMusicVae
+
+            self.net = HierMusicVae(input_depth, depth, hp.z_size, hp.enc_rnn_size, hp.dec_rnn_size, level_lengths,
+                                    seed)
         self.weights = self.net.weights_by_name()
         self.optimizer = objective.Adam(self.weights)
         variables = list(self.weights.values())
@@ -279,7 +294,7 @@ def _read_data(request: VaeTrainingRequest, config, converter, run_dir: Path, sa
             data = read_groove_windows(sources, converter, request.eval_ratio, progress, request.workers)
         else:
             data = read_windows(sources, converter, request.eval_ratio, request.seed, transpose, progress,
-                                request.workers)
+                                request.workers, VALID_PROGRAMS.get(config.id))
         note_made(run_dir, run_dir / WINDOWS)
         (save_groove_windows if groove else save_windows)(run_dir / WINDOWS, key, data)
     return data
@@ -305,14 +320,18 @@ def train_vae(request: VaeTrainingRequest, progress=None, cancelled=None, data: 
             count=data.files),
             hint=said("MusicVAE reads 4/4 music only, and melodies from a file of several parts only from those of "
                       "programs 0 to 31 (piano to guitar), as Magenta's training does; pass --tracks first when "
-                      "each file's first part is its melody."))
+                      "each file's first part is its melody.") if config.kind != "melody" or config.id in VALID_PROGRAMS
+            else said("{config} reads 4/4 melodies of {bars} bars or more, as Magenta's training does; pass "
+                      "--tracks first when each file's first part is its melody.").format(config=config.id,
+                                                                                            bars=config.slice_bars))
     say(said("{train} training and {held} held-out windows from {files} file(s)").format(
         train=len(data.train), held=len(data.eval), files=data.files))
     check_signature(run_dir, {"config": config.id, "hparams": hparams_record(hp), "train_sequences": len(data.train),
                               "train_steps": data.train.total_steps, "seed": request.seed, "bucket": False})
     note_made(run_dir, request.log_metrics)
     trainer = VaeTrainer(hp, converter.output_depth, run_dir, request.seed, converter.slice_steps,
-                         converter.input_depth, groove=config.kind == "groove")
+                         converter.input_depth, groove=config.kind == "groove",
+                         level_lengths=LEVEL_LENGTHS.get(config.id))
     if trainer.restore():
         say(said("resumed at step {step}").format(step=trainer.step))
     result = VaeTrainingResult(request.output, trainer.step, data)

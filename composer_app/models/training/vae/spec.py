@@ -7,6 +7,7 @@ import dataclasses
 from composer_app.models.musicvae.configs import VaeConfig, get_config
 from composer_app.models.musicvae.hparams import VaeHParams, VaeHParamsError, parse_vae_hparams
 from composer_app.models.training.errors import TrainingError
+from composer_app.models.training.vae.windows import MEL_PROGRAMS
 from composer_app.said import said
 
 # configs.py's HParams for each config this trainer builds, over lstm_models' defaults (VaeHParams' defaults).
@@ -21,9 +22,16 @@ TRAINABLE = {
     **{f"groovae_2bar_{variant}": dict(batch_size=512, max_seq_len=32, z_size=256, enc_rnn_size=(512,),
                                        dec_rnn_size=(256, 256), max_beta=0.2, free_bits=48.0, dropout_keep_prob=0.3)
        for variant in ("humanize", "tap_fixed_velocity", "add_closed_hh")},
+    # HierarchicalLstmDecoder(level_lengths=[16, 16], disable_autoregression=True): teacher forcing, no annealing.
+    "hierdec-mel_16bar": dict(batch_size=512, max_seq_len=256, z_size=512, enc_rnn_size=(2048, 2048),
+                              dec_rnn_size=(1024, 1024), free_bits=256.0, max_beta=0.2),
 }
 # data.NoteSequenceAugmenter(transpose_range=...) of each config; None: no augmenter.
 TRANSPOSE_RANGE = {"cat-mel_2bar_small": (-5, 5)}
+# The melody converter's valid_programs: cat-mel reads data.MEL_PROGRAMS (0-31) only, mel_16bar_converter every one.
+VALID_PROGRAMS = {"cat-mel_2bar_small": MEL_PROGRAMS}
+# The hierarchical decoders' level_lengths: (bars, steps per bar).
+LEVEL_LENGTHS = {"hierdec-mel_16bar": (16, 16)}
 SCHEDULES = ("constant", "exponential", "inverse_sigmoid")
 
 
@@ -55,6 +63,11 @@ def training_hparams(config: VaeConfig, text: str | None) -> VaeHParams:
     if not 0 < hp.dropout_keep_prob <= 1 or hp.batch_size < 1 or hp.learning_rate <= 0:
         raise VaeHParamsError(said("hparams dropout_keep_prob (0 to 1), batch_size (1 or more) and learning_rate "
                                    "(above 0) are out of range"))
+    levels = LEVEL_LENGTHS.get(config.id)
+    if levels is not None and hp.max_seq_len != levels[0] * levels[1]:
+        raise VaeHParamsError(said("hparam max_seq_len={length} does not fit {config}: its hierarchical decoder "
+                                   "decodes {bars} bars of {steps} steps, so max_seq_len must be {total}").format(
+            length=hp.max_seq_len, config=config.id, bars=levels[0], steps=levels[1], total=levels[0] * levels[1]))
     return hp
 
 

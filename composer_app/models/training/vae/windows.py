@@ -1,9 +1,10 @@
 """MusicVAE training data: songs to the converter's windows with Magenta's training-time handling, split by file
 content, and the batches of a step.
 
-As Magenta's training pipeline does for cat-mel: only melodic programs 0-31 (data.MEL_PROGRAMS), each song
-transposed once by a random amount in the config's range (NoteSequenceAugmenter, cached with the data set), its
-distinct windows sampled down to 5 (max_tensors_per_notesequence; held-out files keep their first 5, untransposed).
+As Magenta's training pipeline does: for cat-mel only melodic programs 0-31 (data.MEL_PROGRAMS; hierdec-mel reads
+every program), each song transposed once by a random amount in the config's range (NoteSequenceAugmenter, cached
+with the data set), its distinct windows sampled down to 5 (max_tensors_per_notesequence; held-out files keep
+their first 5, untransposed).
 """
 
 from __future__ import annotations
@@ -101,7 +102,7 @@ def file_windows(job) -> tuple[list, str | None]:
     of a multi-part MIDI file) does not apply to it: a song's voice is often a non-piano program."""
     from composer_app.music.io import read_songs
 
-    source, converter, rng_seed, transpose = job
+    source, converter, rng_seed, transpose, programs = job
     try:
         songs = read_songs(source.path)
     except Exception as exc:  # one bad file must not stop a corpus
@@ -109,21 +110,23 @@ def file_windows(job) -> tuple[list, str | None]:
     rng = None if rng_seed is None else np.random.default_rng(rng_seed)
     found: list = []
     for song in songs:
-        programs = MEL_PROGRAMS
+        valid = programs
         if source.tracks == "first" and converter.kind == "melody":
-            song, programs = song.replace(tracks=tuple(t for t in song.tracks if not t.is_drum)[:1]), None
-        found += song_windows(song, converter, rng, transpose if rng is not None else None, programs)
+            song, valid = song.replace(tracks=tuple(t for t in song.tracks if not t.is_drum)[:1]), None
+        found += song_windows(song, converter, rng, transpose if rng is not None else None, valid)
     return found, None
 
 
 def read_windows(sources: list[SourceFile], converter: MelodyConverter, eval_ratio: float, seed: int,
-                 transpose: tuple[int, int] | None, progress=None, workers: int = 1) -> VaeData:
+                 transpose: tuple[int, int] | None, progress=None, workers: int = 1, programs=MEL_PROGRAMS
+                 ) -> VaeData:
     """Every file's windows, files split by their content's hash (the RNN trainer's held-out split); training
-    files drawn with a generator seeded by (seed, file index), so workers give the same windows."""
+    files drawn with a generator seeded by (seed, file index), so workers give the same windows; melodies only
+    from parts whose program is in `programs` (None: every pitched part)."""
     from concurrent.futures import ProcessPoolExecutor
 
     sides = held_out_split([FileSequences(source) for source in sources], eval_ratio)
-    jobs = [(source, converter, [seed, k] if side == "train" else None, transpose)
+    jobs = [(source, converter, [seed, k] if side == "train" else None, transpose, programs)
             for k, (source, side) in enumerate(zip(sources, sides))]
     data = VaeData(empty_set(converter), empty_set(converter), files=len(sources))
     rows: dict[str, list] = {"train": [], "eval": []}

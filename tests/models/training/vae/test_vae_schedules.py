@@ -96,5 +96,5 @@ def test_training_hparams_are_magentas_and_checked():
     with pytest.raises(VaeHParamsError):
         training_hparams(config, "sampling_schedule=exponential,sampling_rate=2")
     with pytest.raises(TrainingError):
-        training_config("hierdec-mel_16bar")
+        training_config("hierdec-trio_16bar")
     assert get_config("cat-mel_2bar_small").converter().output_depth == 90

@@ -28,14 +28,14 @@ def test_only_melodic_programs_give_windows():
 def test_a_named_melody_part_is_read_whatever_its_program(tmp_path):
     """--tracks first names the melody: a voice part (program 53) gives windows there, not among all parts."""
     from composer_app.models.training.corpus import SourceFile
-    from composer_app.models.training.vae.windows import file_windows
+    from composer_app.models.training.vae.windows import MEL_PROGRAMS, file_windows
     from composer_app.music.io import write_song
 
     path = tmp_path / "voice.mid"
     write_song(_song(4, program=53), path)
     conv = MelodyConverter(2)
-    assert file_windows((SourceFile(path, "first"), conv, None, None))[0]
-    assert file_windows((SourceFile(path, "all"), conv, None, None)) == ([], None)
+    assert file_windows((SourceFile(path, "first"), conv, None, None, MEL_PROGRAMS))[0]
+    assert file_windows((SourceFile(path, "all"), conv, None, None, MEL_PROGRAMS)) == ([], None)
 
 
 def test_a_song_gives_at_most_five_windows():
