@@ -1,9 +1,10 @@
-"""Train the app's own cat-mel_2bar_small MusicVAE on the melody corpus the shipped RNNs use (melody_sources.json).
+"""Train the app's own melody MusicVAE (cat-mel_2bar_small, or hierdec-mel_16bar) on the melody corpus the shipped
+RNNs use (melody_sources.json).
 
-Usage: train_shipped_vae.py --steps N [--hparams H] [--max-minutes M] [--eval-every K] [--output OUT.tar]
-[--threads T] [--workers W]. Resumable: rerun to continue. Run state (checkpoints, the read windows, metrics as JSON lines) lives
-in ~/.cache/composer-app/runs/cat-mel_2bar_small/; the .tar (Magenta's checkpoint form) defaults to that folder's
-parent.
+Usage: train_shipped_vae.py --steps N [--config C] [--hparams H] [--max-minutes M] [--eval-every K]
+[--output OUT.tar] [--threads T] [--workers W]. Resumable: rerun to continue. Run state (checkpoints, the read
+windows, metrics as JSON lines) lives in ~/.cache/composer-app/runs/CONFIG/; the .tar (Magenta's checkpoint form)
+defaults to that folder's parent.
 """
 
 from __future__ import annotations
@@ -19,17 +20,18 @@ from shipped_data import RUNS, load_frozen  # noqa: E402
 
 from composer_app.models.training.vae.run import VaeTrainingRequest, train_vae  # noqa: E402
 
-CONFIG = "cat-mel_2bar_small"
+CONFIGS = ("cat-mel_2bar_small", "hierdec-mel_16bar")
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--steps", type=int, required=True)
+    ap.add_argument("--config", choices=CONFIGS, default=CONFIGS[0])
     ap.add_argument("--hparams", default=None)
     ap.add_argument("--eval-every", type=int, default=100)
     ap.add_argument("--checkpoint-every", type=int, default=25)
     ap.add_argument("--max-minutes", type=float, default=None)
-    ap.add_argument("--output", type=Path, default=RUNS / f"{CONFIG}.tar")
+    ap.add_argument("--output", type=Path, default=None, help="default: RUNS/CONFIG.tar")
     ap.add_argument("--threads", type=int, default=None, help="TensorFlow compute threads")
     ap.add_argument("--workers", type=int, default=2, help="processes reading the corpus (kept after the first run)")
     args = ap.parse_args()
@@ -38,9 +40,10 @@ def main() -> int:
 
         tf.config.threading.set_intra_op_parallelism_threads(args.threads)
         tf.config.threading.set_inter_op_parallelism_threads(args.threads)
-    run = RUNS / CONFIG
+    run = RUNS / args.config
     request = VaeTrainingRequest(
-        config_id=CONFIG, output=args.output, sources=tuple(load_frozen()), hparams=args.hparams, steps=args.steps,
+        config_id=args.config, output=args.output or RUNS / f"{args.config}.tar", sources=tuple(load_frozen()),
+        hparams=args.hparams, steps=args.steps,
         time_limit_s=None if args.max_minutes is None else args.max_minutes * 60, eval_every=args.eval_every,
         checkpoint_every=args.checkpoint_every, run_dir=run, log_metrics=run / "metrics.jsonl",
         workers=args.workers)

@@ -4685,6 +4685,10 @@
         <translation>MusicVAE は Magenta の学習と同じく 4/4 拍子の曲だけを読み、複数パートのファイルのメロディーはプログラム 0〜31（ピアノからギターまで）のパートからだけ読みます。各ファイルの最初のパートがメロディーなら --tracks first を指定してください。</translation>
     </message>
     <message>
+        <source>{config} reads 4/4 melodies of {bars} bars or more, as Magenta&apos;s training does; pass --tracks first when each file&apos;s first part is its melody.</source>
+        <translation>{config} は Magenta の学習と同じく、{bars} 小節以上の 4/4 拍子のメロディーを読みます。各ファイルの最初のパートがメロディーなら --tracks first を指定してください。</translation>
+    </message>
+    <message>
         <source>{train} training and {held} held-out windows from {files} file(s)</source>
         <translation>{files} 個のファイルから学習用 {train} 個、評価用 {held} 個のウィンドウ</translation>
     </message>
@@ -4727,6 +4731,10 @@
     <message>
         <source>hparams dropout_keep_prob (0 to 1), batch_size (1 or more) and learning_rate (above 0) are out of range</source>
         <translation>hparam dropout_keep_prob（0〜1）、batch_size（1 以上）、learning_rate（0 より大）が範囲外です</translation>
+    </message>
+    <message>
+        <source>hparam max_seq_len={length} does not fit {config}: its hierarchical decoder decodes {bars} bars of {steps} steps, so max_seq_len must be {total}</source>
+        <translation>hparam max_seq_len={length} は {config} に合いません。階層デコーダーは {steps} ステップの小節を {bars} 個デコードするので、max_seq_len は {total} にしてください</translation>
     </message>
 </context>
 <context>
