@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import subprocess
 import sys
 
@@ -47,3 +48,72 @@ def test_train_cli_writes_a_tar_and_resumes(tmp_path):
     assert captured.returncode == 0, captured.stderr[-2000:]
     assert "resumed at step 2" in captured.stderr and "step 3:" in captured.stderr and "step 1:" not in captured.stderr
     assert _cli([*args, "--steps", "3", "--keep-best"]).returncode != 0  # an event-RNN option is refused, not ignored
+
+
+def _records(done: subprocess.CompletedProcess) -> list[dict]:
+    return [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+
+
+def test_progress_json_speaks_the_training_panels_protocol(tmp_path):
+    """--progress-json: reading and what it gave, averaged step figures (loss, accuracy, KL, β), held-out figures
+    at each evaluation, a stop on the stop file that a rerun resumes, then writing and the .tar as the result."""
+    if importlib.util.find_spec("tensorflow") is None:
+        pytest.skip("training needs TensorFlow (the training extra), which is not installed")
+    from composer_app.said import Said, from_plain
+
+    (tmp_path / "in").mkdir()
+    for k in range(5):
+        rng = np.random.default_rng(k)
+        events = [e for _ in range(32) for e in (60 + int(rng.integers(0, 12)), -2, -2, -2)]
+        write_song(Song(tracks=(melody_to_track(events),)), tmp_path / "in" / f"tune{k}.mid")
+    out, stop = tmp_path / "mel.tar", tmp_path / "stop"
+    args = ["train", "--config", "cat-mel_2bar_small", "--input", str(tmp_path / "in"), "--output", str(out),
+            "--hparams", TINY, "--eval-every", "12", "--checkpoint-every", "100", "--eval-ratio", "0.3",
+            "--steps", "24", "--stop-file", str(stop), "--progress-json", "--quiet", "--nice", "5"]
+    stop.touch()
+    first = _cli(args)
+    records = _records(first)
+    assert first.returncode == 130 and records[-1]["phase"] == "stopped", first.stderr[-2000:]
+    (reading,) = [r for r in records if r["phase"] == "reading"]
+    assert reading["files_done"] == reading["files_total"] == 5
+    (read,) = [r for r in records if r["phase"] == "read"]
+    assert isinstance(from_plain(read["said"]), Said) and read["files_total"] == 5 and "windows" in read["message"]
+    assert [r["metrics"]["step"] for r in records if "metrics" in r] == [1] and not out.exists()
+
+    stop.unlink()
+    second = _cli(args)
+    records = _records(second)
+    assert second.returncode == 0, second.stderr[-2000:]
+    phases = [r["phase"] for r in records]
+    assert phases[0] == "read" and phases[-2:] == ["writing", "result"]  # the windows read before are kept
+    assert any(r.get("said", {}).get("template", "").startswith("resumed") and r["step"] == 1 for r in records)
+    steps = [r["metrics"] for r in records if "metrics" in r and "loss" in r["metrics"]]
+    assert steps[-1]["step"] == 24 and 2 <= len(steps) < 23  # averaged, not one record per step
+    assert all({"loss", "accuracy", "kl_bits", "beta", "r_loss", "elapsed_s"} <= set(s) for s in steps)
+    assert all(r["total_steps"] == 24 for r in records if "metrics" in r)
+    held = [r["metrics"] for r in records if "metrics" in r and "eval_accuracy" in r["metrics"]]
+    assert [h["step"] for h in held] == [12, 24] and all(0 <= h["eval_accuracy"] <= 1 for h in held)
+    assert all("eval_kl_bits" in h and "loss" not in h for h in held)
+    result = records[-1]
+    assert result["bundle"] == str(out) and out.is_file() and result["steps"] == 24 and result["card"] is None
+    assert result["eval_accuracy"] == pytest.approx(held[-1]["eval_accuracy"])
+
+
+def test_a_progress_json_error_keeps_its_said_template(tmp_path):
+    """A folder without music fails as a JSON error record whose text the app can translate."""
+    from composer_app.said import Said, from_plain
+
+    (tmp_path / "empty").mkdir()
+    done = _cli(["train", "--config", "cat-drums_2bar_small", "--input", str(tmp_path / "empty"), "--output",
+                 str(tmp_path / "d.tar"), "--progress-json", "--quiet"])
+    (failure,) = [r for r in _records(done) if r["phase"] == "error"]
+    text = from_plain(failure["said"])
+    assert done.returncode == 1 and isinstance(text, Said) and "empty" in text and text == failure["message"]
+
+
+def test_the_parsers_musicvae_configs_are_the_trainers():
+    """`train` sends exactly the configs the MusicVAE trainer builds to it (the app's Training tab lists those)."""
+    from composer_app.cli.train_vae import VAE_CONFIGS
+    from composer_app.models.training.vae.spec import TRAINABLE
+
+    assert set(VAE_CONFIGS) == set(TRAINABLE)

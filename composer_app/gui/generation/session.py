@@ -65,10 +65,14 @@ class GenerationSession:
     def open_checkpoint(self, path: str):
         """Load a MusicVAE checkpoint (opened or dropped) and show its panel."""
         self.vae_panel.window().raise_()
-        tabs = _tabs_of(self.vae_panel)
-        if tabs is not None:
-            tabs.setCurrentWidget(self.vae_panel)
+        self.show_panel(self.vae_panel)
         return self.vae.open_checkpoint(path)
+
+    def show_panel(self, panel) -> None:
+        """Bring this panel's tab to the front of the Generate dock."""
+        tabs = _tabs_of(panel)
+        if tabs is not None:
+            tabs.setCurrentWidget(panel)
 
     def shown_panel(self):
         """The panel whose tab is in front in the Generate dock (the RNN panel where it has no tabs)."""

@@ -1,4 +1,5 @@
-"""The Training panel's form: which model (or a bundle to continue), its size, the music folders, how long, where to.
+"""The Training panel's form: which model (an event RNN, a MusicVAE or a bundle to continue), its size, the music
+folders, how long, where to.
 
 It only collects choices; `choice()` turns them into a TrainingChoice, and `show_choice()` puts a saved one back.
 """
@@ -7,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,7 +29,10 @@ from PySide6.QtWidgets import (
 
 from composer_app.gui.generation.model_texts import model_text
 from composer_app.gui.shell.i18n import QT_TR_NOOP, Retranslating, tr
+from composer_app.gui.training import vae_choices
 from composer_app.gui.training.process import TrainingChoice
+from composer_app.gui.training.texts import step_hint
+from composer_app.gui.training.vae_choices import BUNDLE_SUFFIX, VAE_DEFAULT_STEPS, VAE_SUFFIX, is_vae, vae_label
 from composer_app.models.rnn.configs import all_configs
 
 TRAINABLE_FAMILIES = ("melody", "drums", "improv", "polyphony", "performance")  # what `composer-app train` trains
@@ -40,6 +44,7 @@ SIZES = (
     (QT_TR_NOOP("Tiny: a try-out in seconds (1 layer of 8)"), "batch_size=4,rnn_layer_sizes=[8],dropout_keep_prob=1.0"),
 )
 MAX_STEPS = 1_000_000  # with a time budget the budget ends the run first
+RNN_DEFAULT_STEPS = 1000
 
 
 def evaluation_interval(steps: int) -> int:
@@ -57,6 +62,8 @@ class TrainingForm(Retranslating, QWidget):
         self.bundle_path = ""
         self.eval_ratio = 0.1  # Magenta's share of files held out for the held-out curve
         self.configs = [c for c in all_configs() if c.family in TRAINABLE_FAMILIES]
+        self._vae = False  # the sizes, steps and output suffix shown are MusicVAE's
+        self._filling = False
         self.model = QComboBox(objectName="training_model")
         self.bundle_label = QLabel(objectName="training_bundle")
         self.bundle_label.setWordWrap(True)
@@ -69,7 +76,7 @@ class TrainingForm(Retranslating, QWidget):
         self.by_minutes = QRadioButton(objectName="training_by_minutes")
         self.steps = QSpinBox(objectName="training_steps")
         self.steps.setRange(1, MAX_STEPS)
-        self.steps.setValue(1000)
+        self.steps.setValue(RNN_DEFAULT_STEPS)
         self.minutes = QDoubleSpinBox(objectName="training_minutes")
         self.minutes.setRange(0.5, 10_000)
         self.minutes.setValue(30)
@@ -78,6 +85,10 @@ class TrainingForm(Retranslating, QWidget):
         self.infer_chords = QCheckBox(objectName="training_infer_chords")
         self.lead_sheet_note = QLabel(objectName="training_lead_sheet_note")
         self.lead_sheet_note.setWordWrap(True)
+        self.vae_note = QLabel(objectName="training_vae_note")
+        self.step_hint = QLabel(objectName="training_step_hint")  # how long a MusicVAE step takes at this size
+        for note in (self.vae_note, self.step_hint):
+            note.setWordWrap(True)
         self.output = QLineEdit(objectName="training_output")
         self.browse = QPushButton(objectName="training_browse")
         self._labels: list[tuple[QLabel, str]] = []
@@ -93,6 +104,7 @@ class TrainingForm(Retranslating, QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self._label(QT_TR_NOOP("Model:")), self.model)
         form.addRow(self.bundle_label)
+        form.addRow(self.vae_note)
         form.addRow(self._label(QT_TR_NOOP("Size:")), self.size)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_folder)
@@ -109,12 +121,17 @@ class TrainingForm(Retranslating, QWidget):
             length.addWidget(field, row, 1)
         length.setColumnStretch(1, 1)
         form.addRow(self._label(QT_TR_NOOP("Length:")), length)
+        form.addRow(self.step_hint)
         output = QHBoxLayout()
         output.addWidget(self.output, 1)
         output.addWidget(self.browse)
         form.addRow(self._label(QT_TR_NOOP("Save as:")), output)
         self.model.activated.connect(self._on_model)
+        self.model.currentIndexChanged.connect(self._model_changed)
+        self.size.currentIndexChanged.connect(self._show_hint)
         self.size.currentIndexChanged.connect(self.changed)
+        self.steps.valueChanged.connect(self._show_hint)
+        self.minutes.valueChanged.connect(self._show_hint)
         self.infer_chords.toggled.connect(self.changed)
         self.add_folder.clicked.connect(self._add_folder)
         self.remove_folder.clicked.connect(self._remove_folder)
@@ -133,16 +150,17 @@ class TrainingForm(Retranslating, QWidget):
         for label, text in self._labels:
             label.setText(tr(text))
         index = self.model.currentIndex()
+        self._filling = True
         self.model.clear()
         for config in self.configs:
             self.model.addItem(model_text(config.title), config.id)
+        for config_id in vae_choices.vae_config_ids():
+            self.model.addItem(vae_label(config_id), config_id)
+            self.model.setItemData(self.model.count() - 1, config_id, Qt.ToolTipRole)  # Magenta's name
         self.model.addItem(tr("Continue training a bundle…"), CONTINUE)
         self.model.setCurrentIndex(max(index, 0))
-        size = self.size.currentIndex()
-        self.size.clear()
-        for text, _hparams in SIZES:
-            self.size.addItem(tr(text))
-        self.size.setCurrentIndex(max(size, 0))
+        self._filling = False
+        self._fill_sizes()
         self.add_folder.setText(tr("Add folder…"))
         self.remove_folder.setText(tr("Remove"))
         self.by_steps.setText(tr("Steps"))
@@ -151,9 +169,56 @@ class TrainingForm(Retranslating, QWidget):
         self.infer_chords.setText(tr("Infer chords from the other parts where a file has no chord symbols"))
         self.lead_sheet_note.setText(tr("Improv RNN learns melodies over chords: give it lead sheets (MusicXML, "
                                         "ABC or MIDI with chord symbols)."))
-        self.output.setPlaceholderText(tr("where the new bundle (.mag) goes"))
+        self.output.setPlaceholderText(tr("where the new checkpoint (.tar) goes") if self._vae
+                                       else tr("where the new bundle (.mag) goes"))
         self.folders.setToolTip(tr("Folders of MIDI, MusicXML or ABC files (searched with their sub-folders)"))
         self._show_bundle()
+
+    def sizes(self) -> tuple:
+        """The size choices of the model chosen: (label, --hparams) each."""
+        return vae_choices.SIZES if self._vae else SIZES
+
+    def _fill_sizes(self) -> None:
+        size = self.size.currentIndex()
+        self.size.blockSignals(True)
+        self.size.clear()
+        labels = vae_choices.size_labels(self.model.currentData()) if self._vae else [tr(t) for t, _h in SIZES]
+        self.size.addItems(labels)
+        self.size.setCurrentIndex(min(max(size, 0), self.size.count() - 1))
+        self.size.blockSignals(False)
+        self._show_hint()
+
+    def _model_changed(self, _index: int) -> None:
+        """A MusicVAE and an event RNN differ in sizes, usual length and file: switching between them swaps those."""
+        if self._filling:
+            return
+        vae = is_vae(self.model.currentData())
+        if vae != self._vae:
+            self._vae = vae
+            self.size.setCurrentIndex(0)
+            defaults = (RNN_DEFAULT_STEPS, VAE_DEFAULT_STEPS) if vae else (VAE_DEFAULT_STEPS, RNN_DEFAULT_STEPS)
+            if self.steps.value() == defaults[0]:  # a length the user chose stays
+                self.steps.setValue(defaults[1])
+            old, new = (BUNDLE_SUFFIX, VAE_SUFFIX) if vae else (VAE_SUFFIX, BUNDLE_SUFFIX)
+            text = self.output.text()
+            if text.lower().endswith(old):
+                self.output.setText(text[:-len(old)] + new)
+            self.output.setPlaceholderText(tr("where the new checkpoint (.tar) goes") if vae
+                                           else tr("where the new bundle (.mag) goes"))
+        self._fill_sizes()  # Magenta's size is each MusicVAE config's own
+        self._show_bundle()
+        self.changed.emit()
+
+    def is_vae(self) -> bool:
+        """True when the model chosen is a MusicVAE (a .tar checkpoint comes out, not a .mag bundle)."""
+        return self._vae
+
+    def _show_hint(self, *_args) -> None:
+        self.step_hint.setVisible(self._vae)
+        if self._vae:
+            by_steps = self.by_steps.isChecked()
+            self.step_hint.setText(step_hint(self.model.currentData(), max(self.size.currentIndex(), 0),
+                                             self.steps.value(), None if by_steps else self.minutes.value()))
 
     # -- choices -------------------------------------------------------------------------
     def _on_model(self, _index: int) -> None:
@@ -185,6 +250,9 @@ class TrainingForm(Retranslating, QWidget):
         chords = self._needs_chords()
         self.lead_sheet_note.setVisible(chords)
         self.infer_chords.setVisible(chords)
+        self.vae_note.setVisible(self._vae)
+        if self._vae:
+            self.vae_note.setText(vae_choices.vae_note(self.model.currentData()))
         self.bundle_label.setVisible(continuing)
         self.size.setEnabled(not continuing)  # a bundle's network has its own size
         if continuing:
@@ -210,14 +278,20 @@ class TrainingForm(Retranslating, QWidget):
 
     def _browse(self) -> None:
         # The question about replacing a file comes when training starts, so it is asked once, by the panel.
-        path, _ = QFileDialog.getSaveFileName(self, tr("Save the new bundle as"), self.output.text(),
-                                              tr("Magenta bundles (*.mag)"), options=QFileDialog.DontConfirmOverwrite)
+        if self._vae:
+            title, kinds, suffix = (tr("Save the new checkpoint as"), tr("MusicVAE checkpoints (*.tar)"),
+                                    VAE_SUFFIX)
+        else:
+            title, kinds, suffix = tr("Save the new bundle as"), tr("Magenta bundles (*.mag)"), BUNDLE_SUFFIX
+        path, _ = QFileDialog.getSaveFileName(self, title, self.output.text(), kinds,
+                                              options=QFileDialog.DontConfirmOverwrite)
         if path:
-            self.output.setText(path if path.lower().endswith(".mag") else path + ".mag")
+            self.output.setText(path if path.lower().endswith(suffix) else path + suffix)
 
     def _length_mode(self, *_args) -> None:
         self.steps.setEnabled(self.by_steps.isChecked())
         self.minutes.setEnabled(self.by_minutes.isChecked())
+        self._show_hint()
         self.changed.emit()
 
     def config_id(self) -> str | None:
@@ -242,7 +316,7 @@ class TrainingForm(Retranslating, QWidget):
         return TrainingChoice(
             config_id=self.config_id() or "", inputs=tuple(self.inputs()), output=self.output.text().strip(),
             steps=steps, minutes=None if self.by_steps.isChecked() else self.minutes.value(),
-            hparams="" if continuing else SIZES[self.size.currentIndex()][1],
+            hparams="" if continuing else self.sizes()[self.size.currentIndex()][1],
             init_from=self.bundle_path if continuing else "", eval_every=every, checkpoint_every=100,
             eval_ratio=self.eval_ratio, infer_chords=self._needs_chords() and self.infer_chords.isChecked())
 
@@ -255,7 +329,7 @@ class TrainingForm(Retranslating, QWidget):
             self.set_bundle(choice.init_from)
         else:
             self.model.setCurrentIndex(max(0, self.model.findData(choice.config_id)))
-            sizes = [h for _t, h in SIZES]
+            sizes = [size[1] for size in self.sizes()]
             self.size.setCurrentIndex(sizes.index(choice.hparams) if choice.hparams in sizes else 0)
         self.by_minutes.setChecked(bool(choice.minutes))
         self.by_steps.setChecked(not choice.minutes)

@@ -1,12 +1,12 @@
-"""The Training panel: choose a model and music, Start, watch reading and the live loss, perplexity and accuracy,
-Pause, Resume (after a restart too) or Cancel; when it ends, the new bundle is handed to the Generate panel.
+"""The Training panel: choose a model and music, Start, watch reading and the live loss, perplexity and accuracy
+(a MusicVAE's loss, reconstruction accuracy and KL), Pause, Resume (after a restart too) or Cancel; when it ends,
+the new bundle (or MusicVAE checkpoint) is handed to the Generate panel.
 
 Training itself is `composer-app train` in a child process (TrainingProcess); the panel shows what it reports.
 """
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -27,7 +27,8 @@ from composer_app.gui.shell.i18n import QT_TR_NOOP, Retranslating, localized, tr
 from composer_app.gui.training.chart import MetricsChart
 from composer_app.gui.training.form import TrainingForm
 from composer_app.gui.training.process import DONE, STOPPED, TrainingChoice, TrainingProcess, has_checkpoint
-from composer_app.gui.training.texts import figures_line, run_summary
+from composer_app.gui.training.texts import choice_problem, figures_line, result_text, run_summary
+from composer_app.gui.training.vae_choices import is_vae
 from composer_app.said import from_plain
 
 IDLE, RUNNING, STOPPING, PAUSED = "idle", "running", "stopping", "paused"
@@ -35,12 +36,17 @@ IDLE, RUNNING, STOPPING, PAUSED = "idle", "running", "stopping", "paused"
 CHARTS = ((QT_TR_NOOP("Loss"), "loss", "eval_loss", False),
           (QT_TR_NOOP("Perplexity"), "perplexity", "eval_perplexity", True),
           (QT_TR_NOOP("Accuracy"), "accuracy", "eval_accuracy", False))
+VAE_CHARTS = ((QT_TR_NOOP("Loss"), "loss", "eval_loss", False),
+              (QT_TR_NOOP("Reconstruction accuracy"), "accuracy", "eval_accuracy", False),
+              (QT_TR_NOOP("KL divergence (bits)"), "kl_bits", "eval_kl_bits", False))
 
 
 class TrainingPanel(Retranslating, QWidget):
-    """The panel. `bundle_ready(path)` fires with each bundle written; `settings` keeps a paused run."""
+    """The panel. `bundle_ready(path)` fires with each bundle (or .tar) written, `use_requested(path)` when the user
+    asks for it in Generate again; `settings` keeps a paused run."""
 
     bundle_ready = Signal(str)
+    use_requested = Signal(str)
     message = Signal(str)
 
     def __init__(self, settings=None, parent: QWidget | None = None):
@@ -57,6 +63,7 @@ class TrainingPanel(Retranslating, QWidget):
         self._reading: tuple[str, tuple] = ("", ())
         self.form = TrainingForm()
         self.form.changed.connect(self._update_buttons)
+        self.form.changed.connect(self._show_figures)  # the charts are the model's: a MusicVAE has its own
         self.start_button = QPushButton(objectName="training_start")
         self.pause_button = QPushButton(objectName="training_pause")
         self.cancel_button = QPushButton(objectName="training_cancel")
@@ -69,8 +76,6 @@ class TrainingPanel(Retranslating, QWidget):
             label.setTextFormat(Qt.PlainText)  # the trainer's messages name the user's files
         self.progress = QProgressBar(objectName="training_progress")
         self.charts = [MetricsChart() for _ in CHARTS]
-        for chart, (_t, _k, _h, log_scale) in zip(self.charts, CHARTS):
-            chart.log_scale = log_scale
         self.result_label = QLabel(objectName="training_result")
         self.result_label.setWordWrap(True)
         self.result_label.setTextFormat(Qt.PlainText)
@@ -90,7 +95,7 @@ class TrainingPanel(Retranslating, QWidget):
         self.pause_button.clicked.connect(self.pause_or_resume)
         self.cancel_button.clicked.connect(self.cancel)
         self.card_button.clicked.connect(self.show_model_card)
-        self.use_button.clicked.connect(lambda: self.result and self.bundle_ready.emit(self.result["bundle"]))
+        self.use_button.clicked.connect(lambda: self.result and self.use_requested.emit(self.result["bundle"]))
         result_row = QHBoxLayout()
         result_row.addWidget(self.card_button)
         result_row.addWidget(self.use_button)
@@ -123,8 +128,6 @@ class TrainingPanel(Retranslating, QWidget):
         self.cancel_button.setText(tr("Cancel"))
         self.card_button.setText(tr("Model card…"))
         self.use_button.setText(tr("Use in Generate"))
-        for chart, (title, _k, _h, _log) in zip(self.charts, CHARTS):
-            chart.set_texts(tr(title), tr("training"), tr("held-out"))
         self._show_status()
         self._show_figures()
         self._show_result()
@@ -157,37 +160,38 @@ class TrainingPanel(Retranslating, QWidget):
         self.cancel_button.setEnabled(busy or self.state == PAUSED)
         self.progress.setVisible(self.state != IDLE or bool(self.history))
 
+    def _vae_shown(self) -> bool:
+        """Whether the figures shown are a MusicVAE's: the run's while there is one, else the model chosen."""
+        if self.choice is not None and (self.state != IDLE or self.history):
+            return is_vae(self.choice.config_id)
+        return self.form.is_vae()
+
     def _show_figures(self) -> None:
         metrics = [r for r in self.history if "step" in r]
-        for chart, (_t, key, held_key, _log) in zip(self.charts, CHARTS):
+        for chart, (title, key, held_key, log) in zip(self.charts, VAE_CHARTS if self._vae_shown() else CHARTS):
+            chart.log_scale = log
+            chart.set_texts(tr(title), tr("training"), tr("held-out"))
             chart.set_points([(r["step"], r.get(key)) for r in metrics if key in r],
                              [(r["step"], r.get(held_key)) for r in metrics if held_key in r])
         if not metrics:
             self.figures.setText("")
             return
         running = self.state == RUNNING
-        self.figures.setText(figures_line(metrics[-1], [r for r in metrics if "eval_perplexity" in r], self.choice,
-                                          running))
+        # The line shows the last training figures (a MusicVAE's β among them), not a held-out record's.
+        last = next((r for r in reversed(metrics) if "loss" in r), metrics[-1])
+        self.figures.setText(figures_line(last, [r for r in metrics if "eval_accuracy" in r], self.choice, running))
 
     def _show_result(self) -> None:
         shown = self.result is not None
-        self.card_button.setVisible(shown)
+        self.card_button.setVisible(shown and bool(self.result.get("card")))  # a MusicVAE .tar has no card
         self.use_button.setVisible(shown)
-        if not shown:
-            self.result_label.setText("")
-            return
-        held = self.result.get("eval_perplexity")
-        text = tr("Wrote {0} and its model card after {1} steps.").format(
-            Path(self.result["bundle"]).name, self.result.get("steps", 0))
-        if held is not None and math.isfinite(held):
-            text += " " + tr("Held-out perplexity {0:.3g}.").format(held)
-        self.result_label.setText(text + " " + tr("It is chosen in the Generate panel now."))
+        self.result_label.setText(result_text(self.result) if shown else "")
 
     # -- actions -------------------------------------------------------------------------
     def start(self) -> None:
         """Check the choices, ask about a file or an earlier run in the way, and start the child."""
         choice = self.form.choice()
-        problem = self._problem(choice)
+        problem = choice_problem(choice)
         if problem:
             self._set_status(problem)
             return
@@ -204,20 +208,10 @@ class TrainingPanel(Retranslating, QWidget):
             return
         self._launch(choice, restart)
 
-    def _problem(self, choice: TrainingChoice) -> str:
-        if not choice.config_id:
-            return QT_TR_NOOP("Choose the bundle to continue training.")
-        if not choice.inputs:
-            return QT_TR_NOOP("Add a folder of MIDI, MusicXML or ABC files to learn from.")
-        if not choice.output:
-            return QT_TR_NOOP("Choose where to save the new bundle.")
-        if not choice.output.lower().endswith(".mag"):
-            return QT_TR_NOOP("The new bundle's name should end in .mag.")
-        return ""
-
     def _confirm_replace(self, choice: TrainingChoice) -> bool:
-        answer = self._ask(tr("{0} exists.").format(Path(choice.output).name),
-                           tr("Replace it (and its model card) when training ends?"), (tr("Replace"),))
+        detail = (tr("Replace it when training ends?") if is_vae(choice.config_id)
+                  else tr("Replace it (and its model card) when training ends?"))
+        answer = self._ask(tr("{0} exists.").format(Path(choice.output).name), detail, (tr("Replace"),))
         return answer == 0
 
     def _ask(self, text: str, detail: str, buttons: tuple[str, ...]) -> int | None:
@@ -265,9 +259,14 @@ class TrainingPanel(Retranslating, QWidget):
         from composer_app.models.training.metrics import read_metrics
 
         try:
-            return read_metrics(choice.metrics_path) if choice.metrics_path.is_file() else []
+            records = read_metrics(choice.metrics_path) if choice.metrics_path.is_file() else []
         except OSError:
             return []
+        if is_vae(choice.config_id):  # train_vae logs each step's figures, the held-out ones marked held_out
+            from composer_app.models.training.vae.progress import figures_record
+
+            records = [figures_record(r) for r in records]
+        return records
 
     def pause_or_resume(self) -> None:
         if self.state == RUNNING and self.job is not None:
@@ -326,7 +325,8 @@ class TrainingPanel(Retranslating, QWidget):
                 self.history.append(record["metrics"])
                 self._show_figures()
         elif phase == "writing":
-            self._set_status(QT_TR_NOOP("Writing the bundle and its model card…"))
+            self._set_status(QT_TR_NOOP("Writing the checkpoint (.tar)…") if is_vae(self.choice.config_id)
+                             else QT_TR_NOOP("Writing the bundle and its model card…"))
 
     def _on_ended(self, outcome: str, detail) -> None:
         self.job.deleteLater()

@@ -1,5 +1,6 @@
 """Plugs the Training panel into the main window: a dock beside Generate, the close question, and each new
-bundle handed to the Generate panel's picker as soon as it is written."""
+bundle handed to the Generate panel's picker (a MusicVAE checkpoint opened in its MusicVAE tab) as soon as it is
+written."""
 
 from __future__ import annotations
 
@@ -23,16 +24,27 @@ def attach_training(window) -> TrainingPanel:
         generate.raise_()  # Generate stays in front; Training is one tab away
     panel.message.connect(window.show_status)
     panel.bundle_ready.connect(lambda path: use_new_bundle(window, path))
+    panel.use_requested.connect(lambda path: use_new_bundle(window, path, show=True))
     window.close_checks.append(lambda: may_close(window, panel))
     return panel
 
 
-def use_new_bundle(window, path: str) -> None:
-    """Put a bundle just written into the Generate panel's picker, chosen, with its model card one click away."""
+def use_new_bundle(window, path: str, show: bool = False) -> None:
+    """Put a bundle just written into the Generate panel's picker, chosen, with its model card one click away; a
+    MusicVAE checkpoint (.tar) is opened in the MusicVAE tab. `show` brings the Generate dock to the front."""
+    generation = getattr(window, "generation", None)
+    dock = window.findChild(QDockWidget, "dock_generate_tabs")
+    if show and dock is not None:
+        dock.raise_()
+    if Path(path).suffix.lower() == ".tar":
+        if generation is not None and generation.vae is not None:
+            generation.show_panel(generation.vae_panel)
+            generation.vae.open_checkpoint(path)
+            window.show_status(tr("{0} is opening in the MusicVAE tab of the Generate panel").format(Path(path).name))
+        return
     settings = getattr(window, "settings", None)
     if settings is not None:
         settings.add_recent_bundle(path)
-    generation = getattr(window, "generation", None)
     if generation is not None and generation.panel.use_bundle(path):
         window.show_status(tr("{0} is ready in the Generate panel").format(Path(path).name))
 

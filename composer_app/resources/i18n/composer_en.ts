@@ -202,5 +202,26 @@
             <numerusform>Jam ended: %n answers are in the results.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>MusicVAE learns %n-bar melodies from 4/4 music (from the parts of programs 0 to 31, piano to guitar).</source>
+        <translation>
+            <numerusform>MusicVAE learns %n-bar melodies from 4/4 music (from the parts of programs 0 to 31, piano to guitar).</numerusform>
+            <numerusform>MusicVAE learns %n-bar melodies from 4/4 music (from the parts of programs 0 to 31, piano to guitar).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>MusicVAE learns %n-bar melodies from 4/4 music (from every part of each file that is long enough).</source>
+        <translation>
+            <numerusform>MusicVAE learns %n-bar melodies from 4/4 music (from every part of each file that is long enough).</numerusform>
+            <numerusform>MusicVAE learns %n-bar melodies from 4/4 music (from every part of each file that is long enough).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>MusicVAE learns %n-bar drum patterns from the drum parts of 4/4 music.</source>
+        <translation>
+            <numerusform>MusicVAE learns %n-bar drum patterns from the drum parts of 4/4 music.</numerusform>
+            <numerusform>MusicVAE learns %n-bar drum patterns from the drum parts of 4/4 music.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -1937,6 +1937,10 @@
         <translation>Improv RNN はコードの上のメロディーを学習します。リードシート（コード記号付きの MusicXML、ABC、MIDI）を与えてください。</translation>
     </message>
     <message>
+        <source>where the new checkpoint (.tar) goes</source>
+        <translation>新しいチェックポイント (.tar) の保存先</translation>
+    </message>
+    <message>
         <source>where the new bundle (.mag) goes</source>
         <translation>新しいバンドル（.mag）の保存先</translation>
     </message>
@@ -1955,6 +1959,14 @@
     <message>
         <source>A folder of music to learn from</source>
         <translation>学習に使う音楽のフォルダー</translation>
+    </message>
+    <message>
+        <source>Save the new checkpoint as</source>
+        <translation>新しいチェックポイントの保存先</translation>
+    </message>
+    <message>
+        <source>MusicVAE checkpoints (*.tar)</source>
+        <translation>MusicVAE チェックポイント (*.tar)</translation>
     </message>
     <message>
         <source>Save the new bundle as</source>
@@ -2041,6 +2053,10 @@
         <translation>新しいバンドルの保存先を選んでください。</translation>
     </message>
     <message>
+        <source>The new MusicVAE checkpoint&apos;s name should end in .tar.</source>
+        <translation>新しい MusicVAE チェックポイントの名前は .tar で終わるようにしてください。</translation>
+    </message>
+    <message>
         <source>The new bundle&apos;s name should end in .mag.</source>
         <translation>新しいバンドルの名前は .mag で終わる必要があります。</translation>
     </message>
@@ -2051,6 +2067,18 @@
     <message>
         <source>Replace it (and its model card) when training ends?</source>
         <translation>学習が終わったら置き換えますか（モデルカードも）？</translation>
+    </message>
+    <message>
+        <source>Reconstruction accuracy</source>
+        <translation>再構成の正解率</translation>
+    </message>
+    <message>
+        <source>KL divergence (bits)</source>
+        <translation>KL ダイバージェンス (ビット)</translation>
+    </message>
+    <message>
+        <source>Replace it when training ends?</source>
+        <translation>学習が終わったら置き換えますか？</translation>
     </message>
     <message>
         <source>Replace</source>
@@ -2093,6 +2121,10 @@
         <translation>学習中…</translation>
     </message>
     <message>
+        <source>Writing the checkpoint (.tar)…</source>
+        <translation>チェックポイント (.tar) を書き出しています…</translation>
+    </message>
+    <message>
         <source>Writing the bundle and its model card…</source>
         <translation>バンドルとモデルカードを書き出しています…</translation>
     </message>
@@ -2107,6 +2139,10 @@
     <message>
         <source>Training stopped: {0}</source>
         <translation>学習が止まりました：{0}</translation>
+    </message>
+    <message>
+        <source>{0} is opening in the MusicVAE tab of the Generate panel</source>
+        <translation>{0} を生成パネルの MusicVAE タブで開いています</translation>
     </message>
     <message>
         <source>{0} is ready in the Generate panel</source>
@@ -2169,8 +2205,48 @@
         <translation>残り約 {0}</translation>
     </message>
     <message>
+        <source>β {0:.3g}</source>
+        <translation>β {0:.3g}</translation>
+    </message>
+    <message>
+        <source>held-out accuracy {0:.0%}, KL {1:.3g} bits</source>
+        <translation>検証データの正解率 {0:.0%}、KL {1:.3g} ビット</translation>
+    </message>
+    <message>
         <source>held-out perplexity {0:.3g}, accuracy {1:.0%}</source>
         <translation>評価用パープレキシティ {0:.3g}、正解率 {1:.0%}</translation>
+    </message>
+    <message>
+        <source>Wrote {0} after {1} steps.</source>
+        <translation>{1} ステップで {0} を書き出しました。</translation>
+    </message>
+    <message>
+        <source>Held-out reconstruction accuracy {0:.0%}, KL {1:.3g} bits.</source>
+        <translation>検証データの再構成正解率 {0:.0%}、KL {1:.3g} ビット。</translation>
+    </message>
+    <message>
+        <source>It is opened in the MusicVAE tab of the Generate panel now.</source>
+        <translation>生成パネルの MusicVAE タブで開きました。</translation>
+    </message>
+    <message>
+        <source>Magenta&apos;s size of this model (about 176 million parameters) takes minutes a step and about 7 GB of memory on a laptop CPU: choose the small size, or train Magenta&apos;s size on a GPU machine.</source>
+        <translation>このモデルの Magenta のサイズ (約 1 億 7600 万パラメーター) は、ノートパソコンの CPU では 1 ステップに数分かかり、メモリーも約 7 GB 使います。小さいサイズを選ぶか、Magenta のサイズは GPU のあるマシンで学習してください。</translation>
+    </message>
+    <message>
+        <source>Magenta&apos;s size takes about {0} a step, the small one about {1}</source>
+        <translation>Magenta のサイズは 1 ステップ約 {0}、小さいサイズは約 {1}</translation>
+    </message>
+    <message>
+        <source>the small size takes about {0} a step</source>
+        <translation>小さいサイズは 1 ステップ約 {0}</translation>
+    </message>
+    <message>
+        <source>A step takes about {0} at this size, so {1} give about {2} steps (measured on a 2-core CPU: {3}).</source>
+        <translation>このサイズでは 1 ステップ約 {0} かかるので、{1} で約 {2} ステップ進みます (2 コアの CPU で測定: {3})。</translation>
+    </message>
+    <message>
+        <source>A step takes about {0} at this size, so {1} steps take about {2}, plus up to a minute to start (measured on a 2-core CPU: {3}).</source>
+        <translation>このサイズでは 1 ステップ約 {0} かかるので、{1} ステップで約 {2}、それに開始までの最大 1 分ほどがかかります (2 コアの CPU で測定: {3})。</translation>
     </message>
     <message>
         <source>{what}. {todo}</source>
@@ -4713,6 +4789,10 @@
         <translation>ステップ {step} で制限時間に達しました</translation>
     </message>
     <message>
+        <source>writing {path}</source>
+        <translation>{path} を書き出しています</translation>
+    </message>
+    <message>
         <source>the MusicVAE trainer builds {trainable}; {config} is not among them yet</source>
         <translation>MusicVAE の学習で作れるのは {trainable} です。{config} はまだ含まれていません</translation>
     </message>
@@ -4735,6 +4815,76 @@
     <message>
         <source>hparam max_seq_len={length} does not fit {config}: its hierarchical decoder decodes {bars} bars of {steps} steps, so max_seq_len must be {total}</source>
         <translation>hparam max_seq_len={length} は {config} に合いません。階層デコーダーは {steps} ステップの小節を {bars} 個デコードするので、max_seq_len は {total} にしてください</translation>
+    </message>
+    <message>
+        <source>MusicVAE 2-bar melody</source>
+        <translation>MusicVAE 2 小節メロディー</translation>
+    </message>
+    <message>
+        <source>MusicVAE 2-bar drums</source>
+        <translation>MusicVAE 2 小節ドラム</translation>
+    </message>
+    <message>
+        <source>GrooVAE: humanize 2-bar drums</source>
+        <translation>GrooVAE: 2 小節のドラムを人間らしく (ヒューマナイズ)</translation>
+    </message>
+    <message>
+        <source>GrooVAE: drumify a tapped rhythm (2 bars)</source>
+        <translation>GrooVAE: タップしたリズムをドラムに (2 小節)</translation>
+    </message>
+    <message>
+        <source>GrooVAE: add a hi-hat (2 bars)</source>
+        <translation>GrooVAE: ハイハットを加える (2 小節)</translation>
+    </message>
+    <message>
+        <source>MusicVAE 16-bar melody (hierarchical)</source>
+        <translation>MusicVAE 16 小節メロディー (階層型)</translation>
+    </message>
+    <message>
+        <source>Small (fast): z 64, LSTMs of 128, batches of 64</source>
+        <translation>小 (速い): z 64、LSTM 128、バッチ 64</translation>
+    </message>
+    <message>
+        <source>As Magenta&apos;s: z {0}, encoder LSTM {1}, decoder LSTM {2}, batches of {3}</source>
+        <translation>Magenta と同じ: z {0}、エンコーダー LSTM {1}、デコーダー LSTM {2}、バッチ {3}</translation>
+    </message>
+    <message>
+        <source>Tiny: a try-out in seconds (z 4, LSTMs of 8)</source>
+        <translation>極小: 数秒で試す (z 4、LSTM 8)</translation>
+    </message>
+    <message>
+        <source>MusicVAE ({0})</source>
+        <translation>MusicVAE ({0})</translation>
+    </message>
+    <message numerus="yes">
+        <source>MusicVAE learns %n-bar melodies from 4/4 music (from the parts of programs 0 to 31, piano to guitar).</source>
+        <translation>
+            <numerusform>MusicVAE は 4/4 拍子の曲から %n 小節のメロディーを学習します (プログラム 0〜31、ピアノからギターまでのパートから)。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>MusicVAE learns %n-bar melodies from 4/4 music (from every part of each file that is long enough).</source>
+        <translation>
+            <numerusform>MusicVAE は 4/4 拍子の曲から %n 小節のメロディーを学習します (各ファイルの十分に長いすべてのパートから)。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>GrooVAE learns how drummers play (timing and dynamics) from 2-bar windows of performed drum parts, such as the Groove MIDI Dataset&apos;s: give it drum recordings, not quantized patterns.</source>
+        <translation>GrooVAE は、Groove MIDI Dataset のような演奏されたドラムパートの 2 小節ずつから、ドラマーの叩き方 (タイミングと強弱) を学習します。クオンタイズしたパターンではなく、ドラムの演奏の録音を与えてください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>MusicVAE learns %n-bar drum patterns from the drum parts of 4/4 music.</source>
+        <translation>
+            <numerusform>MusicVAE は 4/4 拍子の曲のドラムパートから %n 小節のドラムパターンを学習します。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>MusicVAE learns from 4/4 music.</source>
+        <translation>MusicVAE は 4/4 拍子の曲から学習します。</translation>
+    </message>
+    <message>
+        <source>It writes a checkpoint (.tar) for the MusicVAE tab of the Generate panel.</source>
+        <translation>生成パネルの MusicVAE タブで使うチェックポイント (.tar) を書き出します。</translation>
     </message>
 </context>
 <context>

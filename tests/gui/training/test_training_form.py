@@ -38,3 +38,65 @@ def test_the_chord_option_is_not_passed_for_other_models(qtbot):
     form.model.setCurrentIndex(form.model.findData("basic_rnn"))
     form.model.activated.emit(form.model.currentIndex())
     assert not form.choice().infer_chords
+
+
+def test_the_form_offers_the_musicvae_configs_the_trainer_builds(qtbot):
+    """Every config the MusicVAE trainer builds is listed by name; choosing one gives MusicVAE's sizes (the small
+    one first), its usual length, a .tar, a note on what it learns and how long a step takes, and no chord option."""
+    from composer_app.models.training.vae.spec import TRAINABLE
+
+    form = TrainingForm()
+    qtbot.addWidget(form)
+    form.show()
+    labels = {form.model.itemData(i): form.model.itemText(i) for i in range(form.model.count())}
+    assert set(TRAINABLE) <= set(labels)
+    assert labels["cat-mel_2bar_small"] == "MusicVAE 2-bar melody"
+    assert labels["cat-drums_2bar_small"] == "MusicVAE 2-bar drums"
+    assert labels["groovae_2bar_tap_fixed_velocity"].startswith("GrooVAE: drumify")
+    form.output.setText("/tmp/class.mag")
+    assert not form.step_hint.isVisible() and not form.vae_note.isVisible()
+    form.model.setCurrentIndex(form.model.findData("cat-drums_2bar_small"))
+    assert form.is_vae() and form.output.text() == "/tmp/class.tar" and form.steps.value() == 2000
+    assert form.size.currentText().startswith("Small (fast)") and form.size.count() == 3
+    assert form.vae_note.isVisible() and "drum" in form.vae_note.text() and not form.infer_chords.isVisible()
+    hint = form.step_hint.text()
+    assert form.step_hint.isVisible() and "0.4 s" in hint and "10 s" in hint and "2,000 steps" in hint
+    form.size.setCurrentIndex(1)
+    assert form.size.currentText() == "As Magenta's: z 256, encoder LSTM 512, decoder LSTM 256×256, batches of 512"
+    assert "about 5 h 33 min" in form.step_hint.text()  # 2,000 steps of 10 s
+    form.by_minutes.setChecked(True)
+    assert "30 min give about 180 steps" in form.step_hint.text()
+    form.by_steps.setChecked(True)
+    form.model.setCurrentIndex(form.model.findData("hierdec-mel_16bar"))
+    assert form.size.currentIndex() == 1 and "2048×2048" in form.size.currentText()
+    assert "7 GB" in form.step_hint.text() and "every part" in form.vae_note.text()
+    form.model.setCurrentIndex(form.model.findData("groovae_2bar_humanize"))
+    assert "8.1 s" in form.step_hint.text() and "timing and dynamics" in form.vae_note.text()
+    form.model.setCurrentIndex(form.model.findData("cat-drums_2bar_small"))
+    form.add_input("/music/class")
+    choice = form.choice()
+    assert choice.config_id == "cat-drums_2bar_small" and choice.hparams == "" and choice.output.endswith(".tar")
+    args = choice.arguments(Path("/tmp/stop"))
+    assert "--progress-json" in args and "--infer-chords" not in args and "--init-from" not in args
+    form.size.setCurrentIndex(0)
+    small = form.choice()
+    assert "z_size=64" in small.hparams
+    form.model.setCurrentIndex(form.model.findData("basic_rnn"))
+    assert not form.is_vae() and form.output.text() == "/tmp/class.mag" and form.steps.value() == 1000
+    assert form.size.count() == 3 and "rnn_layer_sizes" in form.choice().hparams and not form.step_hint.isVisible()
+    form.show_choice(small)
+    assert form.is_vae() and form.choice() == small
+
+
+def test_a_musicvae_run_needs_a_tar(qtbot):
+    """A MusicVAE run saved under another name is explained, not started."""
+    from composer_app.gui.training.texts import choice_problem
+
+    form = TrainingForm()
+    qtbot.addWidget(form)
+    form.model.setCurrentIndex(form.model.findData("cat-mel_2bar_small"))
+    form.add_input("/music/class")
+    form.output.setText("/tmp/tunes.mag.bak")
+    assert ".tar" in choice_problem(form.choice())
+    form.output.setText("/tmp/tunes.tar")
+    assert choice_problem(form.choice()) == ""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import tensorflow as tf
 
+from composer_app.models.training.vae.network import uniform
 from composer_app.models.training.vae.objective import Head
 
 LOG_LOSS_EPSILON = 1e-7  # tf.losses.log_loss's default
@@ -40,15 +41,15 @@ def groove_reconstruction(targets, outputs, mask):
                     "offsets_loss": tf.reduce_sum(offsets_loss * mask) / steps}
 
 
-def groove_sample(logits):
+def groove_sample(logits, rng=None):
     """GrooveLstmDecoder._sample at temperature 1: hits drawn as Bernoulli(sigmoid(logit)), velocities and
     offsets activated."""
     hit_logits, velocity_logits, offset_logits = _thirds(logits)
-    hits = tf.cast(tf.random.uniform(tf.shape(hit_logits)) < tf.sigmoid(hit_logits), tf.float32)
+    hits = tf.cast(uniform(tf.shape(hit_logits), rng) < tf.sigmoid(hit_logits), tf.float32)
     return tf.concat([hits, tf.sigmoid(velocity_logits), tf.tanh(offset_logits)], axis=-1)
 
 
-def groove_greedy(logits):
+def groove_greedy(logits, rng=None):
     """The output at temperature 0: a hit where its logit is above 0."""
     hit_logits, velocity_logits, offset_logits = _thirds(logits)
     return tf.concat([tf.cast(hit_logits > 0.0, tf.float32), tf.sigmoid(velocity_logits), tf.tanh(offset_logits)],

@@ -86,7 +86,7 @@ class HierMusicVae(tf.Module):
         return self.encoder(inputs, mask, keep_prob, training)
 
     def decode_logits(self, z, targets, sampling_probability=0.0, keep_prob: float = 1.0, training: bool = False,
-                      sampler=None):
+                      sampler=None, rng=None):
         """Logits [batch, bars x steps, depth] for targets of exactly that many steps (Magenta requires
         max_seq_len to be the product of the level lengths), each bar's core decoder run by LstmDecoder.logits."""
         steps, depth = targets.shape[1], self.output_depth
@@ -98,5 +98,6 @@ class HierMusicVae(tf.Module):
         bar_targets = tf.reshape(targets, [-1, self.bar_steps, depth])
         late = tf.pad(targets[:, :-1], [(0, 0), (1, 0), (0, 0)])
         first = tf.reshape(late[:, ::self.bar_steps], [-1, depth])
-        logits = self.decoder.logits(rows, first, bar_targets, sampling_probability, keep_prob, training, sampler)
+        logits = self.decoder.logits(rows, first, bar_targets, sampling_probability, keep_prob, training, sampler,
+                                     rng)
         return tf.reshape(logits, [batch, steps, depth])

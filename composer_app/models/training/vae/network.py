@@ -54,6 +54,26 @@ class Dense(tf.Module):
         return tf.matmul(x, self.kernel) + self.bias
 
 
+def uniform(shape, rng=None):
+    """Uniform draws in [0, 1): from the generator `rng` where given (a reseedable stream: reseeding TensorFlow's
+    global one with tf.random.set_seed makes it re-instantiate every compiled step, about 10 s each), else from
+    the global random ops."""
+    return rng.uniform(shape) if rng is not None else tf.random.uniform(shape)
+
+
+def normal(shape, rng=None):
+    """Standard normal draws, from `rng` where given (see `uniform`)."""
+    return rng.normal(shape) if rng is not None else tf.random.normal(shape)
+
+
+def categorical(logits, rng=None):
+    """A class index per row drawn from softmax(logits) (the Gumbel-max draw where `rng` is given)."""
+    if rng is None:
+        return tf.random.categorical(logits, 1)[:, 0]
+    u = rng.uniform(tf.shape(logits), minval=1e-20, maxval=1.0)
+    return tf.argmax(logits - tf.math.log(-tf.math.log(u)), axis=-1)
+
+
 def _glorot(seed: int):
     def init(shape):
         limit = (6.0 / (shape[0] + shape[1])) ** 0.5
@@ -169,12 +189,13 @@ class LstmDecoder(tf.Module):
         return state_from(self.z_to_initial_state, self.sizes, z)
 
     def logits(self, z, first, targets, sampling_probability=0.0, keep_prob: float = 1.0, training: bool = False,
-               sampler=None):
+               sampler=None, rng=None):
         """Logits [batch, time, output depth] reading `first` [batch, depth] at step 0, then the targets one step
         late, with z: teacher forcing, or scheduled sampling where each row's next input is, with
         `sampling_probability`, drawn from this step's logits instead of the target (ScheduledOutputTrainingHelper,
-        whose first input is always the given one): by `sampler(logits)`, else a class as one-hot. At probability
-        1.0 the decoder runs on its own outputs only."""
+        whose first input is always the given one): by `sampler(logits, rng)`, else a class as one-hot. At
+        probability 1.0 the decoder runs on its own outputs only. `rng` (a tf.random.Generator, or None for
+        TensorFlow's global random ops) makes the draws."""
         batch, steps = tf.shape(targets)[0], targets.shape[1]
         state = self.initial_state(z)
         kernels = [cell.split() for cell in self.cells]
@@ -193,9 +214,9 @@ class LstmDecoder(tf.Module):
             previous = targets[:, t]
             if scheduled and t + 1 < steps:
                 held = tf.stop_gradient(step_logits)
-                drawn = sampler(held) if sampler is not None else tf.one_hot(tf.random.categorical(held, 1)[:, 0],
-                                                                             self.output_depth)
-                use = tf.cast(tf.random.uniform([batch, 1]) < sampling_probability, tf.float32)
+                drawn = sampler(held, rng) if sampler is not None else tf.one_hot(categorical(held, rng),
+                                                                                  self.output_depth)
+                use = tf.cast(uniform([batch, 1], rng) < sampling_probability, tf.float32)
                 previous = use * drawn + (1.0 - use) * previous
         return tf.stack(logits, axis=1)
 
@@ -230,8 +251,8 @@ class FlatMusicVae(tf.Module):
         return self.encoder(inputs, mask, keep_prob, training)
 
     def decode_logits(self, z, targets, sampling_probability=0.0, keep_prob: float = 1.0, training: bool = False,
-                      sampler=None):
+                      sampler=None, rng=None):
         """Logits [batch, time, output depth] reading the targets one step late (zeros first) with z
         (LstmDecoder.logits)."""
         first = tf.zeros([tf.shape(targets)[0], self.output_depth])
-        return self.decoder.logits(z, first, targets, sampling_probability, keep_prob, training, sampler)
+        return self.decoder.logits(z, first, targets, sampling_probability, keep_prob, training, sampler, rng)

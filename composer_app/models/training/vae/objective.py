@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 import tensorflow as tf
 
+from composer_app.models.training.vae.network import normal
+
 LN2 = math.log(2.0)
 
 
@@ -69,7 +71,7 @@ def categorical_reconstruction(targets, logits, mask):
 CATEGORICAL = Head(categorical_reconstruction)
 
 
-def losses(net, hp, step, inputs, targets, mask, training: bool, head: Head = CATEGORICAL):
+def losses(net, hp, step, inputs, targets, mask, training: bool, head: Head = CATEGORICAL, rng=None):
     """Magenta's _compute_model_loss for a padded batch: z drawn from q(z|x), the decoder's reconstruction loss
     summed over each row's steps, KL with free bits, loss = mean(r) + β mean(max(KL - free nats, 0)).
 
@@ -77,10 +79,10 @@ def losses(net, hp, step, inputs, targets, mask, training: bool, head: Head = CA
     head's other figures."""
     keep = float(hp.dropout_keep_prob)
     mu, sigma = net.encode(inputs, mask, keep, training)
-    z = mu + sigma * tf.random.normal(tf.shape(mu))
+    z = mu + sigma * normal(tf.shape(mu), rng)
     kl = kl_to_standard_normal(mu, sigma)
     p = sampling_probability(step, hp.sampling_schedule, float(hp.sampling_rate), training)
-    logits = net.decode_logits(z, targets, p, keep, training, sampler=head.sampler)
+    logits = net.decode_logits(z, targets, p, keep, training, sampler=head.sampler, rng=rng)
     r_loss, figures = head.reconstruction(targets, logits, mask)
     kl_cost = tf.maximum(kl - free_nats(float(hp.free_bits)), 0.0)
     weight = beta(step, float(hp.max_beta), float(hp.beta_rate))

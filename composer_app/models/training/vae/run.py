@@ -144,8 +144,11 @@ class VaeTrainer:
         net, opt = self.net, self.optimizer
         self.train_fn = tf.function(lambda x, y, m: objective.train_step(net, opt, variables, hp, x, y, m, head),
                                     input_signature=spec)
-        self.eval_fn = tf.function(lambda x, y, m: objective.losses(net, hp, net.global_step, x, y, m, False, head),
-                                   input_signature=spec)
+        # The held-out draws (z, scheduled sampling) come from their own generator, reseeded at each evaluation.
+        self.eval_rng = tf.random.Generator.from_seed(seed)
+        rng = self.eval_rng
+        self.eval_fn = tf.function(
+            lambda x, y, m: objective.losses(net, hp, net.global_step, x, y, m, False, head, rng), input_signature=spec)
         self.regroove_fn = tf.function(lambda x, m: regrooved(net, x, m), input_signature=[spec[0], spec[2]]) \
             if groove else None
         self.folder = None if run_dir is None else run_dir / CHECKPOINTS
@@ -202,11 +205,10 @@ class VaeTrainer:
     def evaluate(self, data: WindowSet, seed: int) -> StepFigures | None:
         """Magenta's eval over every held-out window: z drawn from q(z|x) (seeded), the decoder on its own samples
         where the config schedules sampling; figures averaged per window."""
-        import tensorflow as tf
 
         if not len(data):
             return None
-        tf.random.set_seed(seed)
+        self.eval_rng.reset_from_seed(seed)
         sums = {"loss": 0.0, "r_loss": 0.0, "kl_bits": 0.0, "correct": 0.0, "steps": 0.0}
         parts: dict[str, float] = {}
         beta = 0.0
@@ -369,6 +371,7 @@ def train_vae(request: VaeTrainingRequest, progress=None, cancelled=None, data: 
     result.steps = trainer.step
     if config.kind == "groove":
         _groove_figures(trainer, data, result, request.log_metrics, say)
+    say(said("writing {path}").format(path=str(request.output)))
     trainer.export(request.output)
     return result
 
