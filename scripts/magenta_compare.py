@@ -93,7 +93,9 @@ def evaluate(config_id: str) -> dict:
     fn = tf.function(lambda x, y, m: eval_step(net, x, y, m), input_signature=spec)
     held = held_out(net, data.eval, 64, fn)
     log = (run_dir(config_id) / "train.log").read_text()
-    result = {"config": config_id, "eval_perplexity": held.perplexity, "eval_accuracy": held.accuracy,
+    state = (run_dir(config_id) / "run" / "train" / "checkpoint").read_text()
+    step = int(re.search(r'model_checkpoint_path: ".*-(\d+)"', state).group(1))  # the checkpoint bundled
+    result = {"config": config_id, "steps": step, "eval_perplexity": held.perplexity, "eval_accuracy": held.accuracy,
               "eval_loss": held.loss, "eval_steps": held.steps, "eval_sequences": held.sequences,
               "magenta_steps_per_sec": steps_per_second(log)}
     (run_dir(config_id) / "evaluation.json").write_text(json.dumps(result, indent=1))
