@@ -25,7 +25,8 @@ def nice_range(low: float, high: float) -> tuple[float, float]:
         pad = abs(high) * 0.1 or 0.5
         return low - pad, high + pad
     pad = (high - low) * 0.08
-    return low - pad, high + pad
+    # Figures that cannot go below zero (accuracy, KL, loss) keep a floor of zero rather than a negative tick.
+    return (low - pad if low < 0 or low - pad >= 0 else 0.0), high + pad
 
 
 def axis_text(value: float) -> str:
