@@ -161,9 +161,14 @@ class BatchOrder:
     """An endless, reproducible stream of example batches: reshuffled each epoch, resumable from (epoch, position).
 
     Magenta draws full batches from a shuffling queue and pads each to its longest example. With `bucket`, batches
-    are formed from examples of similar length inside a window of shuffled examples, then the batches are shuffled:
-    every example is still seen once an epoch, with far less padding to compute.
+    are formed from examples of similar length (a bin of lengths within `BUCKET_RATIO`) inside a window of shuffled
+    examples, then the batches are shuffled: every example is still seen once an epoch, with far less padding to
+    compute. Lengths are binned, and shuffled within a bin, because the transpositions of one piece have the same
+    length: an exact sort put them side by side, and a Bach-chorale batch held about 6 pieces where Magenta's random
+    batches hold about 32 (at equal training loss, our held-out perplexity after 400 steps was 14.7, Magenta's 11.8).
     """
+
+    BUCKET_RATIO = 1.5  # chorales: 21 pieces a batch (Magenta's random batches 32) for 1.32x the real steps (3x)
 
     def __init__(self, lengths, batch_size: int, seed: int = 0, bucket: bool = True, window_batches: int = 32):
         self.lengths = np.asarray(lengths)
@@ -171,6 +176,7 @@ class BatchOrder:
         self.seed = seed
         self.bucket = bucket
         self.window = window_batches * batch_size
+        self.bins = np.floor(np.log(np.maximum(self.lengths, 1)) / np.log(self.BUCKET_RATIO)).astype(np.int64)
 
     def epoch_batches(self, epoch: int) -> list[np.ndarray]:
         rng = np.random.default_rng([self.seed, epoch])
@@ -183,7 +189,7 @@ class BatchOrder:
             chunks = []
             for start in range(0, len(order), self.window):
                 window = order[start:start + self.window]
-                window = window[np.argsort(self.lengths[window], kind="stable")]
+                window = window[np.lexsort((rng.random(len(window)), self.bins[window]))]  # by bin, shuffled in it
                 chunks += [window[i:i + self.batch_size] for i in range(0, len(window), self.batch_size)]
             # A window at the end may leave a short batch: top it up from the epoch's order.
             chunks = [c if len(c) == self.batch_size else np.concatenate([c, order[: self.batch_size - len(c)]])

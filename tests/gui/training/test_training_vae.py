@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QDockWidget, QMessageBox
 
 from composer_app.gui.generation.vae_panel import SAMPLE
 from composer_app.gui.shell.app import attach_features
@@ -44,6 +44,8 @@ def app_window(window, monkeypatch):
     """The window with every feature attached; a training child still running is stopped afterwards. The child
     runs at the test's priority: at the app's lower one a machine busy with other work starves it for minutes."""
     monkeypatch.setattr(process_module, "CHILD_NICE", 0)
+    # A test that fails while its child trains must not wait on the close question when its window closes.
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *_args: QMessageBox.Yes))
     attach_features(window)
     yield window
     if window.training is not None and window.training.is_running():

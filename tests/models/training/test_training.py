@@ -388,3 +388,18 @@ def test_cli_train_writes_bundle(tmp_path, corpus, capsys):
     assert main(["train", "--config", "basic_rnn", "--input", str(corpus), "--output", str(out),
                  "--max-minutes", "0"]) == 1
     assert "--max-minutes must be above 0" in capsys.readouterr().err
+
+
+def test_bucketed_batches_mix_the_pieces_of_one_length():
+    """Transpositions of a piece share its length: bucketed batches still mix many pieces (as Magenta's random
+    batches do) while keeping each batch's lengths within two length bins of each other."""
+    from composer_app.models.training.dataset import BatchOrder
+
+    pieces = np.repeat(np.arange(40), 9)  # 40 pieces in 9 transpositions each
+    lengths = 1000 + 10 * pieces
+    batches = BatchOrder(lengths, batch_size=36, seed=1, bucket=True, window_batches=10).epoch_batches(0)
+    assert np.mean([len(set(pieces[b])) for b in batches]) >= 15  # an exact sort by length gives 4 or 5
+    assert max(lengths[b].max() / lengths[b].min() for b in batches) <= BatchOrder.BUCKET_RATIO ** 2
+    spread = BatchOrder(np.repeat([100, 1000], 36), batch_size=36, seed=1, window_batches=2).epoch_batches(0)
+    assert sorted(len(set(lengths)) for lengths in (np.repeat([100, 1000], 36)[b] for b in spread)) == [1, 1]
+    assert sorted(np.concatenate(batches).tolist()) == list(range(360))
