@@ -16,7 +16,7 @@ from composer_app.atomic_file import write_atomically
 from composer_app.models.musicvae.groove import GrooveConverter
 from composer_app.models.training.corpus import FileSequences, SourceFile
 from composer_app.models.training.data import held_out_split
-from composer_app.models.training.vae.windows import VaeData, reported
+from composer_app.models.training.vae.windows import VaeData, map_files, windows_by_side
 
 DEPTH = 27
 
@@ -95,26 +95,13 @@ def read_groove_windows(sources: list[SourceFile], converter: GrooveConverter, e
                         workers: int = 1) -> VaeData:
     """Every file's windows on its side; the files of no side (the data set's test split) are counted in
     `left_out` and not read."""
-    from concurrent.futures import ProcessPoolExecutor
-
     sides = groove_sides(sources, eval_ratio)
     read = [(source, side) for source, side in zip(sources, sides) if side is not None]
     jobs = [(source.path, converter.slice_bars) for source, _ in read]
-    if workers > 1:
-        with ProcessPoolExecutor(workers) as pool:
-            outcome = list(reported(pool.map(file_groove_windows, jobs, chunksize=8), len(jobs), progress))
-    else:
-        outcome = list(reported(map(file_groove_windows, jobs), len(jobs), progress))
+    outcome = map_files(file_groove_windows, jobs, workers, progress)
     data = VaeData(empty_groove_set(converter), empty_groove_set(converter), files=len(sources),
                    left_out=len(sources) - len(read))
-    rows: dict[str, list] = {"train": [], "eval": []}
-    for (found, error), (source, side) in zip(outcome, read):
-        if error is not None:
-            data.unreadable[str(source.path)] = error
-            continue
-        rows[side] += found
-        data.train_files += side == "train"
-        data.eval_files += side == "eval"
+    rows = windows_by_side(data, outcome, [source for source, _ in read], [side for _, side in read])
     for side, target in (("train", data.train), ("eval", data.eval)):
         if rows[side]:
             target.targets = np.stack([w for w, _ in rows[side]]).astype(np.float32)

@@ -117,25 +117,20 @@ def file_windows(job) -> tuple[list, str | None]:
     return found, None
 
 
-def read_windows(sources: list[SourceFile], converter: MelodyConverter, eval_ratio: float, seed: int,
-                 transpose: tuple[int, int] | None, progress=None, workers: int = 1, programs=MEL_PROGRAMS
-                 ) -> VaeData:
-    """Every file's windows, files split by their content's hash (the RNN trainer's held-out split); training
-    files drawn with a generator seeded by (seed, file index), so workers give the same windows; melodies only
-    from parts whose program is in `programs` (None: every pitched part)."""
+def map_files(reader, jobs: list, workers: int, progress=None) -> list:
+    """`reader` over each file's job, in `workers` processes when more than one, reporting files read."""
     from concurrent.futures import ProcessPoolExecutor
 
-    sides = held_out_split([FileSequences(source) for source in sources], eval_ratio)
-    jobs = [(source, converter, [seed, k] if side == "train" else None, transpose, programs)
-            for k, (source, side) in enumerate(zip(sources, sides))]
-    data = VaeData(empty_set(converter), empty_set(converter), files=len(sources))
-    rows: dict[str, list] = {"train": [], "eval": []}
     if workers > 1:
         with ProcessPoolExecutor(workers) as pool:
-            results = pool.map(file_windows, jobs, chunksize=8)
-            outcome = list(reported(results, len(jobs), progress))
-    else:
-        outcome = list(reported(map(file_windows, jobs), len(jobs), progress))
+            return list(reported(pool.map(reader, jobs, chunksize=8), len(jobs), progress))
+    return list(reported(map(reader, jobs), len(jobs), progress))
+
+
+def windows_by_side(data: VaeData, outcome, sources, sides) -> dict[str, list]:
+    """Each file's (windows, error) put on its side, counting the files of each side; unreadable files recorded
+    on `data`."""
+    rows: dict[str, list] = {"train": [], "eval": []}
     for (found, error), source, side in zip(outcome, sources, sides):
         if error is not None:
             data.unreadable[str(source.path)] = error
@@ -143,6 +138,20 @@ def read_windows(sources: list[SourceFile], converter: MelodyConverter, eval_rat
         rows[side] += found
         data.train_files += side == "train"
         data.eval_files += side == "eval"
+    return rows
+
+
+def read_windows(sources: list[SourceFile], converter: MelodyConverter, eval_ratio: float, seed: int,
+                 transpose: tuple[int, int] | None, progress=None, workers: int = 1, programs=MEL_PROGRAMS
+                 ) -> VaeData:
+    """Every file's windows, files split by their content's hash (the RNN trainer's held-out split); training
+    files drawn with a generator seeded by (seed, file index), so workers give the same windows; melodies only
+    from parts whose program is in `programs` (None: every pitched part)."""
+    sides = held_out_split([FileSequences(source) for source in sources], eval_ratio)
+    jobs = [(source, converter, [seed, k] if side == "train" else None, transpose, programs)
+            for k, (source, side) in enumerate(zip(sources, sides))]
+    data = VaeData(empty_set(converter), empty_set(converter), files=len(sources))
+    rows = windows_by_side(data, map_files(file_windows, jobs, workers, progress), sources, sides)
     for side, target in (("train", data.train), ("eval", data.eval)):
         if rows[side]:
             target.classes = np.asarray(rows[side], np.int16)  # drum classes reach 511: int16 holds them
