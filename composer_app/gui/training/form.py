@@ -214,6 +214,7 @@ class TrainingForm(Retranslating, QWidget):
         return self._vae
 
     def _show_hint(self, *_args) -> None:
+        self.size.setToolTip(self.size.currentText())  # a narrow dock cuts the size's line short
         self.step_hint.setVisible(self._vae)
         if self._vae:
             by_steps = self.by_steps.isChecked()
