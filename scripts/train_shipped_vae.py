@@ -10,6 +10,7 @@ defaults to that folder's parent.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from pathlib import Path
@@ -48,16 +49,36 @@ def main() -> int:
         checkpoint_every=args.checkpoint_every, run_dir=run, log_metrics=run / "metrics.jsonl",
         workers=args.workers)
     t0 = time.time()
+    first_step: list[float] = []  # when the first step of this invocation ended: reading the corpus is not training
 
     def progress(item) -> None:
+        if hasattr(item, "held_out") and not item.held_out and not first_step:
+            first_step.append(time.time())
         print(f"[{time.time() - t0:7.0f}s] {item.line() if hasattr(item, 'line') else item}", flush=True)
 
     result = train_vae(request, progress=progress)
+    record_result(run, result, time.time() - first_step[0] if first_step else 0.0, request)
     held = result.held_out
     print(f"done: {result.output} at step {result.steps}"
           + (f"; held-out accuracy {held.accuracy:.3f}, ELBO {held.elbo:.2f} nats, KL {held.kl_bits:.2f} bits"
              if held else ""))
     return 0
+
+
+def record_result(run: Path, result, seconds: float, request) -> None:
+    """RUN/result.json for the card: steps, training wall time summed over resumed invocations, held-out figures."""
+    path = run / "result.json"
+    earlier = json.loads(path.read_text()) if path.exists() else {}
+    data = result.data
+    held = result.held_out
+    path.write_text(json.dumps({
+        "config_id": request.config_id, "output": str(result.output), "steps": result.steps,
+        "hparams": request.hparams, "wall_time_s": earlier.get("wall_time_s", 0.0) + seconds,
+        "files": data.files, "train_files": data.train_files, "eval_files": data.eval_files,
+        "unreadable": len(data.unreadable), "train_windows": len(data.train), "eval_windows": len(data.eval),
+        "held_out": None if held is None else {"step": held.step, "accuracy": held.accuracy, "r_loss": held.r_loss,
+                                               "kl_bits": held.kl_bits, "elbo": held.elbo, "loss": held.loss}},
+        indent=1))
 
 
 if __name__ == "__main__":
