@@ -260,15 +260,30 @@ def _output_names(output_dir: Path, config_id: str, mode: str, total: int) -> li
         run += 1
 
 
+def _shipped(config_id: str | None) -> Path:
+    """The checkpoint this app ships for --config, when neither --checkpoint_file nor --run_dir is given."""
+    from composer_app.models.musicvae.shipped import shipped_vae_path, shipped_vaes
+
+    if config_id is not None and shipped_vae_path(config_id).is_file():
+        return shipped_vae_path(config_id)
+    ids = [s.config_id for s in shipped_vaes()]
+    offer = f"this app ships checkpoints for {', '.join(ids)}" if ids else "this app ships no MusicVAE checkpoint yet"
+    if config_id is None:
+        raise UserError("give --checkpoint_file (a MusicVAE checkpoint .tar or model.ckpt-N) or --run_dir (a training "
+                        f"folder), or --config to use the checkpoint shipped for that config ({offer})")
+    raise UserError(f"no checkpoint ships with this app for {config_id} ({offer}); give one with --checkpoint_file "
+                    "(a MusicVAE .tar or model.ckpt-N) or --run_dir (a training folder)")
+
+
 @reports_user_errors
 def run_generate(args) -> int:
     from composer_app.models.musicvae.model import interpolate
     from composer_app.music.io import write_song
 
-    if (args.checkpoint_file is None) == (args.run_dir is None):
+    if args.checkpoint_file is not None and args.run_dir is not None:
         raise UserError("give one of --checkpoint_file (a MusicVAE checkpoint .tar or model.ckpt-N) and --run_dir "
-                        "(a training folder)")
-    model, config = _load(args.checkpoint_file or args.run_dir, args.config, args.hparams)
+                        "(a training folder), not both")
+    model, config = _load(args.checkpoint_file or args.run_dir or _shipped(args.config), args.config, args.hparams)
     rng = _rng(args.seed)
     if args.mode == "interpolate":
         if args.input_midi_1 is None or args.input_midi_2 is None:
@@ -299,7 +314,8 @@ def build_generate_parser():
     p = OneLineParser(prog="music_vae_generate", description="Sample or interpolate with a MusicVAE, as Magenta's "
                       "music_vae_generate.")
     p.add_argument("--config", choices=CONFIG_IDS, help="Magenta's config name (default: from the checkpoint)")
-    p.add_argument("--checkpoint_file", type=Path, help="a MusicVAE checkpoint: Magenta's .tar, or model.ckpt-N")
+    p.add_argument("--checkpoint_file", type=Path, help="a MusicVAE checkpoint: Magenta's .tar, or model.ckpt-N "
+                   "(default: the one this app ships for --config, where there is one)")
     p.add_argument("--run_dir", type=Path, help="a training folder: its newest checkpoint (in train/) is used")
     p.add_argument("--hparams", help=HPARAMS_HELP)
     p.add_argument("--input_bars", type=_input_bars, metavar="START:END", help=INPUT_BARS_HELP)

@@ -167,9 +167,11 @@ def test_run_dir_uses_the_folders_newest_checkpoint(tmp_path, capsys):
     assert music_vae.main([f"--run_dir={tmp_path / 'run'}", "--mode=sample", "--num_outputs=2",
                            f"--output_dir={out}"]) == 0
     assert len(list(out.glob("cat-mel_2bar_small_sample_*.mid"))) == 2
-    for both in ([], [f"--run_dir={tmp_path / 'run'}", f"--checkpoint_file={fixture('mel2bar_tiny.tar')}"]):
-        assert music_vae.main([*both, "--mode=sample", f"--output_dir={out}"]) == 1
-        assert "give one of --checkpoint_file" in capsys.readouterr().err
+    both = [f"--run_dir={tmp_path / 'run'}", f"--checkpoint_file={fixture('mel2bar_tiny.tar')}"]
+    assert music_vae.main([*both, "--mode=sample", f"--output_dir={out}"]) == 1
+    assert "give one of --checkpoint_file" in capsys.readouterr().err
+    assert music_vae.main(["--mode=sample", f"--output_dir={out}"]) == 1
+    assert "give --checkpoint_file" in capsys.readouterr().err
 
 
 def test_a_file_that_is_no_tar_is_one_plain_line(tmp_path, capsys):

@@ -59,16 +59,16 @@ def model_card_text(config_id: str, bundle_path: str | None, language: str | Non
     return "\n\n".join([note, *(line for line in said_by_bundle if line.strip())])
 
 
-class ModelCardBox(Retranslating, QMessageBox):
-    """A message box showing the model card: its Markdown formatted, any HTML in it shown as text.
+class CardBox(Retranslating, QMessageBox):
+    """A message box showing a model card: its Markdown formatted, any HTML in it shown as text.
 
-    Its title and card are read again when the UI's language changes while it is open.
+    `title()` names the model and `markdown()` gives the card, both in the current language: they are read again
+    when the UI's language changes while the box is open.
     """
 
-    def __init__(self, parent: QWidget | None, config_id: str, bundle_path: str | None):
+    def __init__(self, parent: QWidget | None, title: Callable[[], str], markdown: Callable[[], str]):
         super().__init__(parent)
-        self._config_id = config_id
-        self._bundle_path = bundle_path
+        self._title, self._markdown = title, markdown
         self.setObjectName("model_card")
         self.setTextFormat(Qt.RichText)
         self.retranslate()
@@ -79,11 +79,18 @@ class ModelCardBox(Retranslating, QMessageBox):
 
     def retranslate(self) -> None:
         """The title and the card in the current language."""
-        self.setWindowTitle(tr("Model card: {0}").format(model_text(get_config(self._config_id).title)))
+        self.setWindowTitle(tr("Model card: {0}").format(self._title()))
         doc = QTextDocument()
-        doc.setMarkdown(model_card_text(self._config_id, self._bundle_path),
-                        QTextDocument.MarkdownDialectGitHub | QTextDocument.MarkdownNoHTML)
+        doc.setMarkdown(self._markdown(), QTextDocument.MarkdownDialectGitHub | QTextDocument.MarkdownNoHTML)
         self.setText(doc.toHtml())
+
+
+class ModelCardBox(CardBox):
+    """The model card of an RNN bundle (see CardBox)."""
+
+    def __init__(self, parent: QWidget | None, config_id: str, bundle_path: str | None):
+        super().__init__(parent, lambda: model_text(get_config(config_id).title),
+                         lambda: model_card_text(config_id, bundle_path))
 
 
 def model_card_box(parent: QWidget | None, config_id: str, bundle_path: str | None) -> QMessageBox:

@@ -50,6 +50,7 @@ class VaeController(QObject):
         self.queue = generation.queue
         self.loaded: dict = {}  # path -> LoadedVae, newest last
         panel.open_requested.connect(self.open_checkpoint)
+        panel.shipped_requested.connect(self._shipped_chosen)
         panel.config_chosen.connect(self._choose_config)
         panel.run_requested.connect(self.run)
         panel.cancel_requested.connect(self.cancel)
@@ -76,15 +77,24 @@ class VaeController(QObject):
         self.panel.set_tracks([t.name for t in self.document.song.tracks], self.document.current_track)
 
     # -- checkpoints ------------------------------------------------------------------------------
-    def open_checkpoint(self, path: str):
-        """Load a checkpoint in the worker; it appears in the panel's picker when read. Returns the job."""
+    def open_checkpoint(self, path: str, config_id: str | None = None):
+        """Load a checkpoint in the worker; it appears in the panel's picker when read. Returns the job.
+
+        A shipped checkpoint (chosen in the list, or opened by its path) loads as the config it is named after."""
+        from composer_app.models.musicvae.shipped import shipped_config_of
         from composer_app.models.musicvae.studio import LoadRequest, checkpoint_name
 
         name = checkpoint_name(path)
-        job = self.queue.submit(LoadRequest(str(path)), name, VaeJob("load"), tr("Loading {0}…").format(name))
+        request = LoadRequest(str(path), config_id or shipped_config_of(path))
+        job = self.queue.submit(request, name, VaeJob("load"), tr("Loading {0}…").format(name))
         self.panel.set_busy(True)
         self.panel.show_waiting(tr("Loading {0}…").format(name))
         return job
+
+    def _shipped_chosen(self, path: str, config_id: str) -> None:
+        """A shipped checkpoint chosen in the list: loaded the first time (and again once let go of memory)."""
+        if path not in self.loaded:
+            self.open_checkpoint(path, config_id)
 
     def _choose_config(self, path: str, config_id: str) -> None:
         loaded = self.loaded.get(path)

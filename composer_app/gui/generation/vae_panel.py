@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from composer_app.gui.generation.form_fields import RunControls, TranslatedRows, outputs_box, temperature_box
 from composer_app.gui.generation.model_texts import model_text
 from composer_app.gui.generation.seed_field import SeedField
+from composer_app.gui.generation.vae_checkpoints import VaeCheckpoints
 from composer_app.gui.shell.i18n import QT_TR_NOOP, Retranslating, tr
 from composer_app.music.scales import NOTE_NAMES, SCALE_CHOICES, SCALES
 
@@ -40,7 +41,6 @@ GROOVE_TEXTS = {  # what each GrooVAE variant does to a drum part
     "groovae_4bar": QT_TR_NOOP("Humanize in 4-bar windows"),
     "groovae_2bar_hits_control_tfds": QT_TR_NOOP("Regroove keeping the hits (hits control)"),
 }
-OPEN, OPEN_FOLDER = "open", "folder"
 KEYS = (QT_TR_NOOP("Off"), *NOTE_NAMES)
 CHOOSE_FILE = "\0file"  # the clip combos' "A file…" entry (a value no track index or path has)
 
@@ -65,6 +65,7 @@ class VaePanel(Retranslating, QWidget):
     """Checkpoint and config pickers, the tool, its parameters and the run controls."""
 
     open_requested = Signal(str)  # a checkpoint path the user chose
+    shipped_requested = Signal(str, str)  # a shipped checkpoint's path and config id, chosen in the list
     config_chosen = Signal(str, str)  # checkpoint path, config id (among the ones its tensors cannot tell apart)
     run_requested = Signal(object)  # VaeSettings
     cancel_requested = Signal()
@@ -73,16 +74,15 @@ class VaePanel(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("VaePanel")
-        self._kinds: dict[str, tuple[str, str, tuple[str, ...]]] = {}  # path -> (kind, config id, look-alikes)
         self._status = ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         self._rows = TranslatedRows()
         self.model_box = QGroupBox()
         form = QFormLayout(self.model_box)
-        self.checkpoint_combo = QComboBox()
-        self.checkpoint_combo.setObjectName("vae_checkpoint_combo")
-        self.checkpoint_combo.activated.connect(self._on_checkpoint)
+        self.checkpoints = VaeCheckpoints(self, self.open_requested.emit, self.shipped_requested.emit,
+                                          self._fill_configs)
+        self.checkpoint_combo, self.card_button = self.checkpoints.combo, self.checkpoints.card_button
         self._rows.add(form, QT_TR_NOOP("Checkpoint"), self.checkpoint_combo)
         self.config_combo = QComboBox()
         self.config_combo.setObjectName("vae_config_combo")
@@ -93,6 +93,7 @@ class VaePanel(Retranslating, QWidget):
         self.info.setTextFormat(Qt.PlainText)
         self.info.setWordWrap(True)
         form.addRow(self.info)
+        form.addRow(self.card_button)
         layout.addWidget(self.model_box)
 
         self.tool_box = QGroupBox()
@@ -181,36 +182,30 @@ class VaePanel(Retranslating, QWidget):
         self.cancel_button.setText(tr("Cancel"))
         self._fill_checkpoints()
         self._update_tool()
-        if not self._status:
+        if not self._status and self.checkpoints.shipped:
+            self.status.setText(tr("Choose a checkpoint the app ships, or open a Magenta MusicVAE checkpoint (a .tar, "
+                                   "a checkpoint's .index file or a training folder), or drop one on the window."))
+        elif not self._status:
             self.status.setText(tr("Open a Magenta MusicVAE checkpoint (a .tar, a checkpoint's .index file or a "
                                    "training folder), or drop one on the window."))
 
     # -- checkpoints ------------------------------------------------------------------------
     @property
     def path(self) -> str | None:
-        data = self.checkpoint_combo.currentData()
-        return data if data in self._kinds else None
+        return self.checkpoints.path
+
+    @property
+    def _kinds(self) -> dict[str, tuple[str, str, tuple[str, ...]]]:
+        """path -> (kind, config id, look-alikes) of each loaded checkpoint."""
+        return self.checkpoints.kinds
 
     def add_checkpoint(self, path: str, kind: str, config_id: str, alike: tuple[str, ...]) -> None:
-        """List a loaded checkpoint (first), choose it, and offer the configs its tensors cannot tell apart."""
-        self._kinds.pop(path, None)
-        self._kinds = {path: (kind, config_id, alike), **self._kinds}
-        self._fill_checkpoints()
+        """List a loaded checkpoint, choose it, and offer the configs its tensors cannot tell apart."""
+        self.checkpoints.add(path, kind, config_id, alike)
+        self._fill_configs()
 
     def _fill_checkpoints(self) -> None:
-        combo = self.checkpoint_combo
-        combo.blockSignals(True)
-        combo.clear()
-        for path in self._kinds:
-            combo.addItem(Path(path).name if not Path(path).name.startswith("model.ckpt") else
-                          f"{Path(path).parent.name}/{Path(path).name}", path)
-            combo.setItemData(combo.count() - 1, path, Qt.ToolTipRole)
-        if not self._kinds:
-            combo.addItem(tr("No checkpoint opened"), None)
-        combo.addItem(tr("Open checkpoint…"), OPEN)
-        combo.addItem(tr("Open checkpoint folder…"), OPEN_FOLDER)
-        combo.setCurrentIndex(0)
-        combo.blockSignals(False)
+        self.checkpoints.fill()
         self._fill_configs()
 
     def _fill_configs(self) -> None:
@@ -230,21 +225,6 @@ class VaePanel(Retranslating, QWidget):
             combo.setEnabled(False)
         combo.blockSignals(False)
         self._update_tool()
-
-    def _on_checkpoint(self, index: int) -> None:
-        data = self.checkpoint_combo.itemData(index)
-        if data in (OPEN, OPEN_FOLDER):
-            self._fill_checkpoints()  # the combo shows the current checkpoint again while the dialog is open
-            if data == OPEN:
-                path, _ = QFileDialog.getOpenFileName(self, tr("Open a MusicVAE checkpoint"), "", tr(
-                    "MusicVAE checkpoints (*.tar *.index);;All files (*)"))
-                path = path[:-len(".index")] if path.endswith(".index") else path
-            else:
-                path = QFileDialog.getExistingDirectory(self, tr("Open a MusicVAE checkpoint folder"))
-            if path:
-                self.open_requested.emit(path)
-            return
-        self._fill_configs()
 
     def _on_config(self, _index: int) -> None:
         path, config_id = self.path, self.config_combo.currentData()

@@ -88,6 +88,7 @@ class LoadRequest:
     """Read a checkpoint and detect its config (a 0.5-2 GB file takes a second or two, so it runs in the worker)."""
 
     path: str
+    config_id: str | None = None  # known beforehand (a shipped checkpoint): taken as asked, with no look-alikes
 
     @property
     def label(self) -> str:
@@ -98,8 +99,8 @@ class LoadRequest:
         for suffix in (".index", ".data-00000-of-00001"):  # a model.ckpt-N file names its checkpoint
             path = path[:-len(suffix)] if path.endswith(suffix) else path
         model = MusicVae.load(path)
-        config = detect_config(model.weights)
-        return LoadedVae(path, model, config, look_alikes(config))
+        config = detect_config(model.weights, self.config_id)
+        return LoadedVae(path, model, config, () if self.config_id else look_alikes(config))
 
 
 @dataclass(frozen=True)

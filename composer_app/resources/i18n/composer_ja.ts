@@ -1793,12 +1793,24 @@
         <translation>作るクリップの数（補間では両端を含むステップ数）</translation>
     </message>
     <message>
+        <source>Choose a checkpoint the app ships, or open a Magenta MusicVAE checkpoint (a .tar, a checkpoint&apos;s .index file or a training folder), or drop one on the window.</source>
+        <translation>アプリ同梱のチェックポイントを選ぶか、Magenta の MusicVAE チェックポイント（.tar、チェックポイントの .index ファイル、または学習フォルダー）を開くか、ウィンドウにドロップしてください。</translation>
+    </message>
+    <message>
         <source>Open a Magenta MusicVAE checkpoint (a .tar, a checkpoint&apos;s .index file or a training folder), or drop one on the window.</source>
         <translation>Magenta の MusicVAE チェックポイント（.tar、チェックポイントの .index ファイル、または学習フォルダー）を開くか、ウィンドウにドロップしてください。</translation>
     </message>
     <message>
+        <source>{0} (shipped)</source>
+        <translation>{0}（同梱）</translation>
+    </message>
+    <message>
         <source>No checkpoint opened</source>
         <translation>チェックポイント未選択</translation>
+    </message>
+    <message>
+        <source>Choose a checkpoint</source>
+        <translation>チェックポイントを選択</translation>
     </message>
     <message>
         <source>Open checkpoint…</source>
