@@ -49,6 +49,16 @@ def reason(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
+def probe_drums():
+    """Two bars of a flat, quantized rock beat (kick, snare, closed hat) for a GrooVAE to regroove."""
+    from composer_app.music.song import PPQ, Note, drum_track
+
+    sixteenth = PPQ // 4
+    notes = [Note(step * 2 * sixteenth, 42, sixteenth, 80) for step in range(16)]
+    notes += [Note(beat * PPQ, 36 if beat % 2 == 0 else 38, sixteenth, 80) for beat in range(8)]
+    return drum_track(notes=sorted(notes, key=lambda n: (n.start, n.pitch)))
+
+
 def timed_probe(bundle) -> tuple:
     """A Polyphony or Performance RNN bundle run as its Generate tab runs it, after a C major chord held for a bar:
     two bars of 16ths, or two seconds of performance. The song it made, and what that was in words."""
@@ -125,6 +135,23 @@ class SelfTest:
         notes = sum(len(t.notes) for t in song.tracks)
         return f"{path.name} loaded and generated {what} ({notes} notes) in {time.perf_counter() - started:.2f} s"
 
+    def vae(self, shipped) -> str:
+        """Load a shipped MusicVAE checkpoint as its config and decode one clip (GrooVAE: regroove a bar of hits)."""
+        from composer_app.models.musicvae.studio import GrooveRequest, LoadRequest, SampleRequest
+
+        started = time.perf_counter()
+        loaded = LoadRequest(str(shipped.path), shipped.config_id).run(lambda *_: None, lambda: False)
+        if loaded.model.control_depth or loaded.config.kind == "groove":
+            request = GrooveRequest(loaded, probe_drums(), 2, 0.5, 1)
+        else:
+            request = SampleRequest(loaded, 1, 0.5, 1)
+        result = request.run(lambda *_: None, lambda: False)
+        song = result.songs[0]
+        self.songs.append(song)
+        notes = sum(len(t.notes) for t in song.tracks)
+        return (f"{shipped.path.name} loaded as {loaded.config.id} and decoded a clip ({notes} notes) in "
+                f"{time.perf_counter() - started:.2f} s")
+
     def render(self) -> str:
         import numpy as np
 
@@ -198,6 +225,10 @@ class SelfTest:
         self.check("commands", self.commands)
         for path in sorted((RESOURCE_DIR / "bundles").glob("*.mag")):
             self.check(f"model {path.stem}", lambda path=path: self.model(path))
+        from composer_app.models.musicvae.shipped import shipped_vaes
+
+        for shipped in shipped_vaes():
+            self.check(f"MusicVAE {shipped.config_id}", lambda shipped=shipped: self.vae(shipped))
         self.check("audio render", self.render)
         self.check("audio output library", self.portaudio)
         self.check("MIDI file", self.midi)
