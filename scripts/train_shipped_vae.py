@@ -1,7 +1,7 @@
 """Train the app's own melody MusicVAE (cat-mel_2bar_small, or hierdec-mel_16bar) on the melody corpus the shipped
 RNNs use (melody_sources.json).
 
-Usage: train_shipped_vae.py --steps N [--config C] [--hparams H] [--max-minutes M] [--eval-every K]
+Usage: train_shipped_vae.py --steps N [--config C] [--run-name R] [--hparams H] [--max-minutes M] [--eval-every K]
 [--output OUT.tar] [--threads T] [--workers W]. Resumable: rerun to continue. Run state (checkpoints, the read
 windows, metrics as JSON lines) lives in ~/.cache/composer-app/runs/CONFIG/; the .tar (Magenta's checkpoint form)
 defaults to that folder's parent.
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -35,13 +36,19 @@ def main() -> int:
     ap.add_argument("--output", type=Path, default=None, help="default: RUNS/CONFIG.tar")
     ap.add_argument("--threads", type=int, default=None, help="TensorFlow compute threads")
     ap.add_argument("--workers", type=int, default=2, help="processes reading the corpus (kept after the first run)")
+    ap.add_argument("--run-name", default=None, help="the run folder under RUNS (default: CONFIG); a new name reuses "
+                    "CONFIG's read windows")
     args = ap.parse_args()
     if args.threads:
         import tensorflow as tf
 
         tf.config.threading.set_intra_op_parallelism_threads(args.threads)
         tf.config.threading.set_inter_op_parallelism_threads(args.threads)
-    run = RUNS / args.config
+    run = RUNS / (args.run_name or args.config)
+    windows = run / "windows.npz"
+    if not windows.exists() and (RUNS / args.config / "windows.npz").exists():
+        run.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(RUNS / args.config / "windows.npz", windows)  # the same files: not parsed again
     request = VaeTrainingRequest(
         config_id=args.config, output=args.output or RUNS / f"{args.config}.tar", sources=tuple(load_frozen()),
         hparams=args.hparams, steps=args.steps,
