@@ -4,12 +4,14 @@ statistics against the held-out windows).
 
 Usage: finish_shipped_vae.py CONFIG. Reads RUNS/CONFIG (result.json and metrics.jsonl from train_shipped_vae.py,
 windows.npz), RUNS/magenta_CONFIG/evaluation-*.json (magenta_vae_compare.py evaluate), and RUNS/CONFIG/notes.md and
-observations.md (written by hand: why these hparams, what the samples look like) when present.
+observations.md (written by hand: why these hparams, what the samples look like) with their Japanese
+notes.ja.md and observations.ja.md when present; writes CONFIG.md and CONFIG.ja.md beside the .tar.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -67,15 +69,27 @@ def melody_stats(songs) -> dict:
                                                                for s in songs]))}
 
 
-def stats_table(ours: dict, held: dict) -> str:
-    rows = ["| statistic | samples | held-out windows |", "|---|---|---|"]
+JA_STATS = {"statistic": "統計量", "samples": "サンプル", "held-out windows": "評価用ウィンドウ", "clips": "クリップ数",
+            "notes per clip (mean)": "クリップあたりの音数（平均）",
+            "fraction of notes in key (best-fitting major key per clip)": "調に合う音の割合（クリップごとに最もよく合う長調）",
+            "median note length (16ths)": "音の長さの中央値（16 分音符単位）",
+            "fraction of the time silent": "何も鳴っていない時間の割合",
+            "lowest pitch (median over clips, MIDI)": "最低音（クリップの中央値、MIDI）",
+            "highest pitch (median over clips, MIDI)": "最高音（クリップの中央値、MIDI）",
+            "distinct pitches per clip (mean)": "クリップあたりの異なる音高の数（平均）"}
+
+
+def stats_table(ours: dict, held: dict, names: dict | None = None) -> str:
+    name = (names or {}).get
+    rows = [f"| {name('statistic', 'statistic')} | {name('samples', 'samples')} | "
+            f"{name('held-out windows', 'held-out windows')} |", "|---|---|---|"]
     for key in ours:
         fmt = "{:.0f}" if key == "clips" else "{:.3f}" if "fraction" in key else "{:.2f}"
-        rows.append(f"| {key} | {fmt.format(ours[key])} | {fmt.format(held[key])} |")
+        rows.append(f"| {name(key, key)} | {fmt.format(ours[key])} | {fmt.format(held[key])} |")
     return "\n".join(rows)
 
 
-def twin_section(config_id: str, result: dict) -> str | None:
+def twin_section(config_id: str) -> str | None:
     found = sorted((RUNS / f"magenta_{config_id}").glob("evaluation-*.json"),
                    key=lambda p: int(p.stem.split("-")[1]))
     if not found:
@@ -125,14 +139,20 @@ def main(config_id: str) -> int:
     hp = json.loads((run / "run.json").read_text())["hparams"]
     shown = ", ".join(f"{k}={v}" for k, v in hp.items())
     metrics = [json.loads(line) for line in (run / "metrics.jsonl").read_text().splitlines()]
-    curve = [m for m in metrics if m.get("held_out")]
-    sections = [
-        ("Data", describe_melody_sources(load_frozen()) + "\n\n"
-         f"- Files read: {result['files']} ({result['unreadable']} unreadable, skipped)\n"
-         f"- Split by source file: {result['train_files']} files for training, {result['eval_files']} held out\n"
-         f"- Windows: {result['train_windows']} for training, {result['eval_windows']} held out (2 bars of 16ths; as "
-         "Magenta's training: melodies of programs 0-31, each song transposed once by -5..+5 semitones, at most 5 "
-         "distinct windows a song; held-out songs untransposed, their first 5 windows)"),
+    curve = "\n".join(f"| {m['step']} | {m['accuracy']:.4f} | {m['kl_bits']:.2f} |" for m in metrics
+                      if m.get("held_out"))
+    counts = (f"- Files read: {result['files']} ({result['unreadable']} unreadable, skipped)\n"
+              f"- Split by source file: {result['train_files']} files for training, {result['eval_files']} held out\n"
+              f"- Windows: {result['train_windows']} for training, {result['eval_windows']} held out")
+    reproduce = [f"`.venv/bin/python scripts/train_shipped_vae.py --config {config_id} --steps {result['steps']} "
+                 f"--hparams \"{result['hparams']}\"`", f"`scripts/finish_shipped_vae.py {config_id}`",
+                 f"`composer-app train --config {config_id} --input DIR --output my.tar`"]
+    shown_command = f"`{' '.join(command[:-1])} --output_dir=OUT`"
+    en = [
+        ("Data", describe_melody_sources(load_frozen()) + "\n\n" + counts + " (2 bars of 16ths; the melody of a "
+         "file listed with its first part, else of its parts of programs 0-31 as Magenta's training reads; each "
+         "song transposed once by -5..+5 semitones, at most 5 distinct "
+         "windows a song; held-out songs untransposed, their first 5 windows)"),
         ("Training", f"- Trainer: this app's (`composer-app train`), Magenta's loss: reconstruction + beta x KL with "
          "free bits, beta annealed, learning-rate decay, scheduled sampling as the config sets\n"
          f"- hparams: {shown}\n- Steps: {result['steps']}\n"
@@ -142,28 +162,73 @@ def main(config_id: str) -> int:
          "decoder fed the true previous step, z drawn from q(z|x))\n"
          f"- Reconstruction loss: {h['r_loss']:.3f} nats per window\n- KL: {h['kl_bits']:.2f} bits per window\n"
          f"- ELBO: {h['elbo']:.3f} nats per window"),
+        ("Choice of hparams", _read(run / "notes.md")),
+        ("Sanity curve (held-out, measured)", "| step | reconstruction accuracy | KL (bits) |\n|---|---|---|\n" + curve),
+        ("Comparison with Magenta's own trainer (measured)", twin_section(config_id)),
+        ("Samples (generated by the CLI)", f"{shown_command} (the shipped checkpoint is the default). Statistics of "
+         "the samples against the held-out windows:\n\n" + stats_table(ours, held)),
+        ("Looking at the samples", _read(run / "observations.md")),
+        ("Reproduce", f"{reproduce[0]} then {reproduce[1]} (with the shared datasets beside the project). Users "
+         f"train their own with {reproduce[2]}."),
     ]
-    if (run / "notes.md").exists():
-        sections.append(("Choice of hparams", (run / "notes.md").read_text().strip()))
-    sections.append(("Sanity curve (held-out, measured)", "| step | reconstruction accuracy | KL (bits) |\n|---|---|---|\n"
-                     + "\n".join(f"| {m['step']} | {m['accuracy']:.4f} | {m['kl_bits']:.2f} |" for m in curve)))
-    twin = twin_section(config_id, result)
-    if twin:
-        sections.append(("Comparison with Magenta's own trainer (measured)", twin))
-    sections.append(("Samples (generated by the CLI)", f"`{' '.join(command[:-1])} --output_dir=OUT` "
-                     "(the shipped checkpoint is the default). Statistics of the samples against the held-out "
-                     "windows:\n\n" + stats_table(ours, held)))
-    if (run / "observations.md").exists():
-        sections.append(("Looking at the samples", (run / "observations.md").read_text().strip()))
-    sections.append(("Reproduce", f"`.venv/bin/python scripts/train_shipped_vae.py --config {config_id} --steps "
-                     f"{result['steps']} --hparams \"{result['hparams']}\"` then `scripts/finish_shipped_vae.py "
-                     f"{config_id}` (with the shared datasets beside the project). Users train their own with "
-                     f"`composer-app train --config {config_id} --input DIR --output my.tar`."))
-    text = f"# {config_id} (MusicVAE, trained by this app)\n\n" + "\n\n".join(
-        f"## {head}\n{body}" for head, body in sections) + "\n"
-    shipped.with_suffix(".md").write_text(text)
-    print(text)
+    ja = [
+        ("データ", "英語のカードと同じ 6 つのコレクション（OpenScore Lieder の声楽パート CC0 1.0、OpenEWLD、music21 "
+         "コーパスのバッハのコラールのソプラノ声部、O'Neill's、Ryan's Mammoth、Aird's Airs。いずれもパブリックドメインか "
+         "CC0）のすべてのファイル（`scripts/data/melody_sources.json`）。分割：各ファイルの内容のハッシュで約 10% を評価用に"
+         "回します。\n\n"
+         f"- 読み込んだファイル：{result['files']}（読めずにスキップしたもの {result['unreadable']}）\n"
+         f"- 元ファイル単位の分割：学習用 {result['train_files']} ファイル、評価用 {result['eval_files']} ファイル\n"
+         f"- ウィンドウ：学習用 {result['train_windows']}、評価用 {result['eval_windows']}"
+         + "（16 分音符で 2 小節。最初のパートと指定した"
+         "ファイルはそのパート、ほかは Magenta の学習と同じくプログラム 0〜31 のパートのメロディ。曲ごとに一度 -5〜+5 "
+         "半音の移調、一曲から異なるウィンドウを最大 5 個。評価用の曲"
+         "は移調せず最初の 5 個）"),
+        ("学習", "- 学習プログラム：このアプリのもの（`composer-app train`）。損失は Magenta と同じ（再構成 + β×KL、free bits、"
+         "β のアニーリング、学習率の減衰、config が使う scheduled sampling）\n"
+         f"- hparams: {shown}\n- ステップ数：{result['steps']}\n"
+         f"- 実時間：このマシン（2 CPU コア、x86_64、TensorFlow のスレッド一つ）で学習に {result['wall_time_s'] / 60:.1f} 分"
+         "（その前にコーパスを一度読む時間は含みません）"),
+        ("評価用データでの成績（実測）", f"- 再構成の正解率：{h['accuracy']:.4f}（16 分音符のステップごと。デコーダーには正しい"
+         f"一つ前のステップを与え、z は q(z|x) から抽出）\n- 再構成損失：ウィンドウあたり {h['r_loss']:.3f} nats\n"
+         f"- KL：ウィンドウあたり {h['kl_bits']:.2f} ビット\n- ELBO：ウィンドウあたり {h['elbo']:.3f} nats"),
+        ("hparams の選択", _read(run / "notes.ja.md")),
+        ("確認用の学習曲線（評価用データ、実測）", "| ステップ | 再構成の正解率 | KL（ビット） |\n|---|---|---|\n" + curve),
+        ("Magenta 自身の学習プログラムとの比較（実測）", _twin_ja(twin_section(config_id))),
+        ("サンプル（CLI で生成）", f"{shown_command}（同梱のチェックポイントが既定です）。サンプルの統計量を評価用の"
+         "ウィンドウと比べます：\n\n" + stats_table(ours, held, JA_STATS)),
+        ("サンプルを見る", _read(run / "observations.ja.md")),
+        ("再現方法", f"{reproduce[0]} を実行し、続けて {reproduce[1]} を実行します（共有データセットをプロジェクトの隣に"
+         f"置いた状態で）。自分のモデルを学習するには {reproduce[2]} を使います。"),
+    ]
+    title = f"# {config_id} (MusicVAE, trained by this app)\n\n"
+    for suffix, sections in ((".md", en), (".ja.md", ja)):
+        text = title + "\n\n".join(f"## {head}\n{body}" for head, body in sections if body) + "\n"
+        shipped.with_name(config_id + suffix).write_text(text, encoding="utf-8")
+    print(shipped.with_suffix(".md").read_text())
     return 0
+
+
+def _read(path: Path) -> str | None:
+    return path.read_text(encoding="utf-8").strip() if path.exists() else None
+
+
+def _twin_ja(english: str | None) -> str | None:
+    """The twin table with Japanese headings; the figures are the English card's."""
+    if english is None:
+        return None
+    table = english[english.index("| steps"):]
+    for en, ja in (("| steps | trainer | held-out reconstruction accuracy | reconstruction loss (nats) | KL (bits) | "
+                    "ELBO (nats) |", "| ステップ | 学習プログラム | 評価用データでの再構成の正解率 | 再構成損失 (nats) | "
+                    "KL（ビット） | ELBO (nats) |"), ("Magenta's music_vae_train", "Magenta の music_vae_train"),
+                   ("this app's trainer", "このアプリの学習プログラム")):
+        table = table.replace(en, ja)
+    table = re.sub(r"Magenta's trainer ran at ([\d.]+) steps/s on this machine\.",
+                   r"Magenta の学習プログラムはこのマシンで \1 ステップ/秒でした。", table)
+    return ("Magenta 2.1.4 自身の `music_vae_train`（`tools/magenta_vae_twin.py`、`scripts/magenta_vae_compare.py` "
+            "から実行）に、この学習とまったく同じ学習用ウィンドウを一つずつ NoteSequence にして与え（ウィンドウはこのアプリが"
+            "読んだときに一度移調済みなので note_sequence_augmenter は外しました）、同じ hparams とバッチの大きさで下の"
+            "ステップ数だけ学習させました。どちらのチェックポイントも、このアプリの評価で同じ評価用ウィンドウ、同じシードで"
+            "採点しています（z は q(z|x) から抽出）。\n\n" + table)
 
 
 if __name__ == "__main__":
