@@ -106,11 +106,17 @@ def twin_section(config_id: str) -> str | None:
             rows.append(f"| {e['steps']} | this app's trainer | {o['accuracy']:.4f} | {o['r_loss']:.3f} | "
                         f"{o['kl_bits']:.2f} | {elbo:.3f} |")
     last = json.loads(found[-1].read_text())
+    export = json.loads((found[-1].parent / "export.json").read_text())
+    kept = (f" Magenta's own converter, run on those NoteSequences, gives back {export['same_window']} of the "
+            f"{export['windows']} windows unchanged, {export['other_window']} as a shifted window and drops "
+            f"{export['no_window']} (a window that starts with a rest: Magenta's melody extraction starts at the "
+            "first note).")
     rate = last["magenta"].get("steps_per_sec")
     return ("Magenta 2.1.4's own `music_vae_train` (`tools/magenta_vae_twin.py`, run by "
             "`scripts/magenta_vae_compare.py`) trained on exactly this run's training windows, written as one "
             "NoteSequence per window (its note_sequence_augmenter off, because the windows were transposed once "
-            "already when this app read them), with the same hparams and batch size, for the steps below. Both "
+            "already when this app read them), with the same hparams and batch size, for the steps below."
+            + kept + " Both "
             "checkpoints were scored by this app's held-out evaluation on the same held-out windows with the same "
             "seed (z drawn from q(z|x)).\n\n" + "\n".join(rows)
             + (f"\n\nMagenta's trainer ran at {rate:.2f} steps/s on this machine." if rate else ""))
@@ -224,10 +230,15 @@ def _twin_ja(english: str | None) -> str | None:
         table = table.replace(en, ja)
     table = re.sub(r"Magenta's trainer ran at ([\d.]+) steps/s on this machine\.",
                    r"Magenta の学習プログラムはこのマシンで \1 ステップ/秒でした。", table)
+    counts = re.search(r"gives back (\d+) of the (\d+) windows unchanged, (\d+) as a shifted window and drops (\d+)",
+                       english).groups()
+    kept = (f"Magenta 自身のコンバーターはこの NoteSequence から、{counts[1]} 個のウィンドウのうち {counts[0]} 個を"
+            f"そのまま取り出し、{counts[2]} 個をずれたウィンドウとして取り出し、{counts[3]} 個を落とします（休符で始まる"
+            "ウィンドウ。Magenta のメロディ抽出は最初の音から始まるため）。")
     return ("Magenta 2.1.4 自身の `music_vae_train`（`tools/magenta_vae_twin.py`、`scripts/magenta_vae_compare.py` "
             "から実行）に、この学習とまったく同じ学習用ウィンドウを一つずつ NoteSequence にして与え（ウィンドウはこのアプリが"
             "読んだときに一度移調済みなので note_sequence_augmenter は外しました）、同じ hparams とバッチの大きさで下の"
-            "ステップ数だけ学習させました。どちらのチェックポイントも、このアプリの評価で同じ評価用ウィンドウ、同じシードで"
+            "ステップ数だけ学習させました。" + kept + "どちらのチェックポイントも、このアプリの評価で同じ評価用ウィンドウ、同じシードで"
             "採点しています（z は q(z|x) から抽出）。\n\n" + table)
 
 

@@ -58,7 +58,9 @@ def export(config_id: str) -> None:
     (folder / "windows.json").write_text(json.dumps({"config": config_id, "windows": windows, "classes": classes}))
     out = subprocess.run([str(MAGENTA_PYTHON), str(TWIN), "data", str(folder / "windows.json"),
                           str(folder / "training.tfrecord")], check=True, capture_output=True, text=True)
-    print(out.stdout.strip().splitlines()[-1])
+    line = out.stdout.strip().splitlines()[-1]
+    (folder / "export.json").write_text(line)
+    print(line)
 
 
 def train(config_id: str, steps: int, hparams: str) -> None:

@@ -47,8 +47,11 @@ def main() -> int:
     run = RUNS / (args.run_name or args.config)
     windows = run / "windows.npz"
     if not windows.exists() and (RUNS / args.config / "windows.npz").exists():
-        run.mkdir(parents=True, exist_ok=True)
+        from composer_app.models.training.run_folder import note_made, open_run_folder
+
+        open_run_folder(run)
         shutil.copyfile(RUNS / args.config / "windows.npz", windows)  # the same files: not parsed again
+        note_made(run, windows)
     request = VaeTrainingRequest(
         config_id=args.config, output=args.output or RUNS / f"{args.config}.tar", sources=tuple(load_frozen()),
         hparams=args.hparams, steps=args.steps,
