@@ -13,13 +13,13 @@ and hparams, scored by this app's held-out evaluation.
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from magenta_compare import steps_per_second  # noqa: E402
 from shipped_data import RUNS  # noqa: E402
 
 MAGENTA_PYTHON = Path("/root/.cache/magenta-reference/venv/bin/python")
@@ -70,11 +70,6 @@ def train(config_id: str, steps: int, hparams: str) -> None:
                         "--mode=train", f"--examples_path={folder / 'training.tfrecord'}", f"--hparams={hparams}",
                         f"--num_steps={steps}", "--checkpoints_to_keep=100"],
                        stdout=log, stderr=subprocess.STDOUT, check=True)
-
-
-def steps_per_second(log_text: str) -> float | None:
-    rates = [float(x) for x in re.findall(r"global_step/sec: ([0-9.]+)", log_text)][1:]
-    return sum(rates) / len(rates) if rates else None
 
 
 def evaluate(config_id: str, hparams: str, step: int) -> dict:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QLabel
 
 from composer_app.gui.generation.session import attach_generation
 from tests.gui.generation.families_helpers import ship, ship_from
@@ -46,3 +49,23 @@ def shipped_families(tmp_path_factory, monkeypatch, improv_bundle):
 def no_shipped_families(tmp_path, monkeypatch):
     """No shipped bundle installed at all (as before the app shipped Polyphony and Performance bundles)."""
     ship_from(monkeypatch, tmp_path / "none")
+
+
+@pytest.fixture
+def in_language():
+    """Switch the app's language for one test (posting Qt's LanguageChange), and leave it in English after."""
+    from composer_app.gui.shell import language
+
+    def switch(code: str) -> None:
+        language.install_language(code)
+        QCoreApplication.sendPostedEvents(None, QEvent.LanguageChange)
+
+    yield switch
+    switch("en")
+
+
+def shown_card(box) -> str:
+    """The plain text of a model card's message box."""
+    doc = QTextDocument()
+    doc.setHtml(box.findChild(QLabel, "qt_msgbox_label").text())
+    return doc.toPlainText()

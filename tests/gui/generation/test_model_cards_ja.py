@@ -8,14 +8,12 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from composer_app.gui.generation import bundle_picker
-from composer_app.gui.shell import language
 from composer_app.models.rnn.configs import get_config
 from tests.conftest import ROOT
+from tests.gui.generation.conftest import shown_card
 
 BUNDLES = ROOT / "composer_app" / "resources" / "bundles"
 # A figure as a card writes it: 687, 1.155, 64,000, 2.1.4. NFKC first, so a full-width digit counts as one.
@@ -75,22 +73,6 @@ def test_a_japanese_card_is_written_in_japanese(card):
     assert japanese.count("\n## ") == card.read_text(encoding="utf-8").count("\n## ")
 
 
-@pytest.fixture
-def in_language():
-    """Switch the app's language for one test (posting Qt's LanguageChange), and leave it in English after."""
-
-    def switch(code: str) -> None:
-        language.install_language(code)
-        QCoreApplication.sendPostedEvents(None, QEvent.LanguageChange)
-
-    yield switch
-    switch("en")
-
-
-def shown_card(box) -> str:
-    doc = QTextDocument()
-    doc.setHtml(box.findChild(QLabel, "qt_msgbox_label").text())
-    return doc.toPlainText()
 
 
 def test_the_picker_shows_the_card_in_the_ui_language(qtbot, monkeypatch, in_language):

@@ -5,30 +5,18 @@ its one-line description (the training data's licence) are shown, in English and
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
 
 from composer_app.gui.generation import bundle_picker
 from composer_app.gui.generation.families.family_panel import OPEN, SHIPPED
-from composer_app.gui.shell import language
 from composer_app.models.rnn.timed_jobs import FROM_SILENCE
 from tests.gui.generation.families_helpers import draw, run_panel
 
 LICENCE = "CC BY-NC-SA 4.0: non-commercial use only"
 
-
-@pytest.fixture
-def in_language():
-    """Switch the app's language for one test, and leave it in English after."""
-
-    def switch(code: str) -> None:
-        language.install_language(code)
-        QCoreApplication.sendPostedEvents(None, QEvent.LanguageChange)
-
-    yield switch
-    switch("en")
 
 
 def plain(html: str) -> str:

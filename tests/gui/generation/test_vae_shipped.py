@@ -6,16 +6,14 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QTextDocument
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLabel
 
 from composer_app.gui.generation import bundle_picker
 from composer_app.gui.generation.vae_panel import GROOVE, SAMPLE
-from composer_app.gui.shell import language
 from composer_app.models.musicvae import shipped
 from tests.conftest import shared_path
+from tests.gui.generation.conftest import shown_card
 
 MELODY, TAP = "MusicVAE 2-bar melody (shipped)", "GrooVAE: drumify a tapped rhythm (2 bars) (shipped)"
 BAR = 3840
@@ -36,17 +34,6 @@ def shipped_folder(tmp_path, monkeypatch):
     return folder
 
 
-@pytest.fixture
-def in_language():
-    """Switch the app's language for one test, and leave it in English after."""
-
-    def switch(code: str) -> None:
-        language.install_language(code)
-        QCoreApplication.sendPostedEvents(None, QEvent.LanguageChange)
-
-    yield switch
-    switch("en")
-
 
 def _items(panel) -> list[str]:
     combo = panel.checkpoint_combo
@@ -61,11 +48,6 @@ def _choose(qtbot, panel, text: str) -> None:
     combo.activated.emit(index)
     qtbot.waitUntil(lambda: panel.path is not None and not panel.cancel_button.isEnabled(), timeout=60_000)
 
-
-def _shown_card(box) -> str:
-    doc = QTextDocument()
-    doc.setHtml(box.findChild(QLabel, "qt_msgbox_label").text())
-    return doc.toPlainText()
 
 
 def test_shipped_checkpoints_are_listed_at_start_without_loading(shipped_folder, window, generation):
@@ -115,7 +97,7 @@ def test_the_model_card_follows_the_language_and_falls_back_to_english(shipped_f
     panel = generation.vae_panel
     shown: list[tuple[str, str]] = []
     monkeypatch.setattr(bundle_picker.CardBox, "exec",
-                        lambda box: shown.append((box.windowTitle(), _shown_card(box))) or 0)
+                        lambda box: shown.append((box.windowTitle(), shown_card(box))) or 0)
     assert not panel.card_button.isEnabled()  # the "Choose a checkpoint" line has no card
     _choose(qtbot, panel, MELODY)
     assert panel.card_button.isEnabled()
