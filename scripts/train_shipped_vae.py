@@ -1,5 +1,5 @@
-"""Train the app's own melody MusicVAE (cat-mel_2bar_small, or hierdec-mel_16bar) on the melody corpus the shipped
-RNNs use (melody_sources.json).
+"""Train the app's own MusicVAE models: a melody one (cat-mel_2bar_small, or hierdec-mel_16bar) on the melody corpus
+the shipped RNNs use (melody_sources.json), the 2-bar drum one (cat-drums_2bar_small) on Groove with its own split.
 
 Usage: train_shipped_vae.py --steps N [--config C] [--run-name R] [--hparams H] [--max-minutes M] [--eval-every K]
 [--output OUT.tar] [--threads T] [--workers W]. Resumable: rerun to continue. Run state (checkpoints, the read
@@ -18,17 +18,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from shipped_corpora import drum_sources  # noqa: E402
 from shipped_data import RUNS, load_frozen  # noqa: E402
 
 from composer_app.models.training.vae.run import VaeTrainingRequest, train_vae  # noqa: E402
 
-CONFIGS = ("cat-mel_2bar_small", "hierdec-mel_16bar")
+# Each config and the files it learns from: the melody list the shipped RNNs use, or Groove (the drum RNN's).
+CONFIGS = {"cat-mel_2bar_small": load_frozen, "hierdec-mel_16bar": load_frozen, "cat-drums_2bar_small": drum_sources}
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--steps", type=int, required=True)
-    ap.add_argument("--config", choices=CONFIGS, default=CONFIGS[0])
+    ap.add_argument("--config", choices=tuple(CONFIGS), default="cat-mel_2bar_small")
     ap.add_argument("--hparams", default=None)
     ap.add_argument("--eval-every", type=int, default=100)
     ap.add_argument("--checkpoint-every", type=int, default=25)
@@ -38,6 +40,7 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=2, help="processes reading the corpus (kept after the first run)")
     ap.add_argument("--run-name", default=None, help="the run folder under RUNS (default: CONFIG); a new name reuses "
                     "CONFIG's read windows")
+    ap.add_argument("--all-windows", action="store_true", help="every window of each file, not Magenta's 5")
     args = ap.parse_args()
     if args.threads:
         import tensorflow as tf
@@ -53,11 +56,11 @@ def main() -> int:
         shutil.copyfile(RUNS / args.config / "windows.npz", windows)  # the same files: not parsed again
         note_made(run, windows)
     request = VaeTrainingRequest(
-        config_id=args.config, output=args.output or RUNS / f"{args.config}.tar", sources=tuple(load_frozen()),
+        config_id=args.config, output=args.output or RUNS / f"{args.config}.tar", sources=tuple(CONFIGS[args.config]()),
         hparams=args.hparams, steps=args.steps,
         time_limit_s=None if args.max_minutes is None else args.max_minutes * 60, eval_every=args.eval_every,
         checkpoint_every=args.checkpoint_every, run_dir=run, log_metrics=run / "metrics.jsonl",
-        workers=args.workers)
+        workers=args.workers, **({"windows_per_song": None} if args.all_windows else {}))
     t0 = time.time()
     first_step: list[float] = []  # when the first step of this invocation ended: reading the corpus is not training
 
@@ -83,7 +86,8 @@ def record_result(run: Path, result, seconds: float, request) -> None:
     held = result.held_out
     path.write_text(json.dumps({
         "config_id": request.config_id, "output": str(result.output), "steps": result.steps,
-        "hparams": request.hparams, "wall_time_s": earlier.get("wall_time_s", 0.0) + seconds,
+        "hparams": request.hparams, "windows_per_song": request.windows_per_song,
+        "wall_time_s": earlier.get("wall_time_s", 0.0) + seconds,
         "files": data.files, "train_files": data.train_files, "eval_files": data.eval_files,
         "unreadable": len(data.unreadable), "train_windows": len(data.train), "eval_windows": len(data.eval),
         "held_out": None if held is None else {"step": held.step, "accuracy": held.accuracy, "r_loss": held.r_loss,

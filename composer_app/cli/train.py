@@ -47,6 +47,9 @@ def add_parser(sub) -> None:
     p.add_argument("--init-from", type=Path, metavar="BUNDLE",
                    help="continue training the network of this .mag bundle (made for the same model) instead of "
                         "fresh weights; its layer sizes apply")
+    p.add_argument("--all-windows", action="store_true",
+                   help="MusicVAE: learn from every window of each file, not Magenta's 5 drawn from it (a few long "
+                        "recordings, such as a class's drum takes)")
     p.add_argument("--stop-file", type=Path, metavar="FILE",
                    help="stop with a checkpoint as soon as FILE exists (rerun to resume); the app's Pause uses it")
     p.add_argument("--progress-json", action="store_true",
@@ -69,6 +72,8 @@ def run_train(args) -> int:
     from composer_app.models.training.loop import TrainingRequest, train
     from composer_app.models.training.run_folder import clear_run
 
+    if getattr(args, "all_windows", False):
+        raise UserError(f"--all-windows applies to MusicVAE, not to the event RNNs ({args.config})")
     if args.max_minutes is not None and args.max_minutes <= 0:
         raise UserError("--max-minutes must be above 0")
     if not 0.0 <= args.eval_ratio < 1.0:

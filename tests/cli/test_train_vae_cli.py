@@ -50,6 +50,14 @@ def test_train_cli_writes_a_tar_and_resumes(tmp_path):
     assert _cli([*args, "--steps", "3", "--keep-best"]).returncode != 0  # an event-RNN option is refused, not ignored
 
 
+def test_all_windows_is_refused_for_an_event_rnn(tmp_path):
+    """--all-windows is a MusicVAE option: an RNN training says so instead of ignoring it."""
+    (tmp_path / "in").mkdir()
+    done = _cli(["train", "--config", "basic_rnn", "--input", str(tmp_path / "in"), "--output",
+                 str(tmp_path / "m.mag"), "--all-windows"])
+    assert done.returncode != 0 and "--all-windows applies to MusicVAE" in done.stderr
+
+
 def _records(done: subprocess.CompletedProcess) -> list[dict]:
     return [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
 

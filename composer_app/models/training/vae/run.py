@@ -37,6 +37,7 @@ from composer_app.models.training.vae.spec import (
     training_hparams,
 )
 from composer_app.models.training.vae.windows import (
+    MAX_WINDOWS_PER_SONG,
     VaeData,
     WindowSet,
     batch_rows,
@@ -67,6 +68,9 @@ class VaeTrainingRequest:
     seed: int = 0
     log_metrics: Path | None = None
     workers: int = 1  # processes reading the files
+    # Windows kept of each song: Magenta's 5 balances a corpus of many songs; None keeps every window (a small
+    # corpus of long performances, such as Groove, would otherwise lose most of its bars).
+    windows_per_song: int | None = MAX_WINDOWS_PER_SONG
 
 
 @dataclass
@@ -285,7 +289,10 @@ def _read_data(request: VaeTrainingRequest, config, converter, run_dir: Path, sa
     groove = config.kind == "groove"
     # A GrooVAE's windows also depend on what info.csv says of each file (its tempo, metre and split).
     listed = [gmd_key(s.path) for s in sources] if groove else []
-    key = data_key(sources, config.id, request.eval_ratio, request.seed, transpose, *listed)
+    limit = request.windows_per_song
+    # The old key (no limit in it) is kept for Magenta's limit so that earlier runs' windows are still found.
+    key = data_key(sources, config.id, request.eval_ratio, request.seed, transpose, *listed,
+                   *(() if limit == MAX_WINDOWS_PER_SONG else (f"windows_per_song={limit}",)))
     data = (load_groove_windows if groove else load_windows)(run_dir / WINDOWS, key, converter)
     if data is None:
         def progress(done: int, total: int) -> None:
@@ -296,7 +303,7 @@ def _read_data(request: VaeTrainingRequest, config, converter, run_dir: Path, sa
             data = read_groove_windows(sources, converter, request.eval_ratio, progress, request.workers)
         else:
             data = read_windows(sources, converter, request.eval_ratio, request.seed, transpose, progress,
-                                request.workers, VALID_PROGRAMS.get(config.id))
+                                request.workers, VALID_PROGRAMS.get(config.id), limit)
         note_made(run_dir, run_dir / WINDOWS)
         (save_groove_windows if groove else save_windows)(run_dir / WINDOWS, key, data)
     return data

@@ -23,7 +23,7 @@ from composer_app.models.training.data import held_out_split
 from composer_app.music.song import Note, Song
 
 MEL_PROGRAMS = range(0, 32)
-MAX_WINDOWS_PER_SONG = 5
+MAX_WINDOWS_PER_SONG = 5  # Magenta's max_tensors_per_notesequence: a long song must not outweigh short ones
 
 
 @dataclass
@@ -76,9 +76,10 @@ def transposed(song: Song, amount: int) -> Song:
 
 
 def song_windows(song: Song, converter: MelodyConverter | DrumsConverter, rng: np.random.Generator | None,
-                 transpose: tuple[int, int] | None, programs=MEL_PROGRAMS) -> list[tuple[int, ...]]:
+                 transpose: tuple[int, int] | None, programs=MEL_PROGRAMS, limit: int | None = MAX_WINDOWS_PER_SONG
+                 ) -> list[tuple[int, ...]]:
     """The windows Magenta's training (rng given) or eval (rng None) pipeline takes from one song, from the
-    parts whose program is in `programs` (None: every pitched part)."""
+    parts whose program is in `programs` (None: every pitched part), at most `limit` of them (None: all)."""
     if converter.kind == "melody":
         melodic = tuple(t for t in song.tracks if not t.is_drum and (programs is None or t.program in programs))
         song = song.replace(tracks=melodic)
@@ -88,11 +89,11 @@ def song_windows(song: Song, converter: MelodyConverter | DrumsConverter, rng: n
         found = list(converter.to_windows(song).classes)
     except NoMusicError:
         return []
-    if len(found) <= MAX_WINDOWS_PER_SONG:
+    if limit is None or len(found) <= limit:
         return found
     if rng is None:
-        return found[:MAX_WINDOWS_PER_SONG]
-    return [found[i] for i in sorted(rng.choice(len(found), MAX_WINDOWS_PER_SONG, replace=False))]
+        return found[:limit]
+    return [found[i] for i in sorted(rng.choice(len(found), limit, replace=False))]
 
 
 def file_windows(job) -> tuple[list, str | None]:
@@ -102,7 +103,7 @@ def file_windows(job) -> tuple[list, str | None]:
     of a multi-part MIDI file) does not apply to it: a song's voice is often a non-piano program."""
     from composer_app.music.io import read_songs
 
-    source, converter, rng_seed, transpose, programs = job
+    source, converter, rng_seed, transpose, programs, limit = job
     try:
         songs = read_songs(source.path)
     except Exception as exc:  # one bad file must not stop a corpus
@@ -113,7 +114,7 @@ def file_windows(job) -> tuple[list, str | None]:
         valid = programs
         if source.tracks == "first" and converter.kind == "melody":
             song, valid = song.replace(tracks=tuple(t for t in song.tracks if not t.is_drum)[:1]), None
-        found += song_windows(song, converter, rng, transpose if rng is not None else None, valid)
+        found += song_windows(song, converter, rng, transpose if rng is not None else None, valid, limit)
     return found, None
 
 
@@ -142,13 +143,13 @@ def windows_by_side(data: VaeData, outcome, sources, sides) -> dict[str, list]:
 
 
 def read_windows(sources: list[SourceFile], converter: MelodyConverter, eval_ratio: float, seed: int,
-                 transpose: tuple[int, int] | None, progress=None, workers: int = 1, programs=MEL_PROGRAMS
-                 ) -> VaeData:
-    """Every file's windows, files split by their content's hash (the RNN trainer's held-out split); training
-    files drawn with a generator seeded by (seed, file index), so workers give the same windows; melodies only
-    from parts whose program is in `programs` (None: every pitched part)."""
+                 transpose: tuple[int, int] | None, progress=None, workers: int = 1, programs=MEL_PROGRAMS,
+                 limit: int | None = MAX_WINDOWS_PER_SONG) -> VaeData:
+    """Every file's windows (at most `limit` of each song; None: all), files split by their content's hash (the
+    RNN trainer's held-out split); training files drawn with a generator seeded by (seed, file index), so workers
+    give the same windows; melodies only from parts whose program is in `programs` (None: every pitched part)."""
     sides = held_out_split([FileSequences(source) for source in sources], eval_ratio)
-    jobs = [(source, converter, [seed, k] if side == "train" else None, transpose, programs)
+    jobs = [(source, converter, [seed, k] if side == "train" else None, transpose, programs, limit)
             for k, (source, side) in enumerate(zip(sources, sides))]
     data = VaeData(empty_set(converter), empty_set(converter), files=len(sources))
     rows = windows_by_side(data, map_files(file_windows, jobs, workers, progress), sources, sides)

@@ -171,11 +171,11 @@ def test_every_program_gives_16_bar_windows(tmp_path):
     (programs 0-31) finds none; a held-out file keeps its first five."""
     path = _midi(tmp_path, "strings.mid", _parts()[1:2])
     assert VALID_PROGRAMS.get(CONFIG) is None
-    found, error = file_windows((_source(path), MelodyConverter(16), None, None, VALID_PROGRAMS.get(CONFIG)))
+    found, error = file_windows((_source(path), MelodyConverter(16), None, None, VALID_PROGRAMS.get(CONFIG), 5))
     assert error is None and found and all(len(w) == STEPS for w in found)
-    assert file_windows((_source(path), MelodyConverter(16), None, None, MEL_PROGRAMS)) == ([], None)
+    assert file_windows((_source(path), MelodyConverter(16), None, None, MEL_PROGRAMS, 5)) == ([], None)
     many = _midi(tmp_path, "long.mid", _parts()[:1])
-    assert len(file_windows((_source(many), MelodyConverter(16), None, None, None))[0]) == 5
+    assert len(file_windows((_source(many), MelodyConverter(16), None, None, None, 5))[0]) == 5
 
 
 def _source(path: Path):

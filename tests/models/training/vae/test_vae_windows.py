@@ -34,8 +34,8 @@ def test_a_named_melody_part_is_read_whatever_its_program(tmp_path):
     path = tmp_path / "voice.mid"
     write_song(_song(4, program=53), path)
     conv = MelodyConverter(2)
-    assert file_windows((SourceFile(path, "first"), conv, None, None, MEL_PROGRAMS))[0]
-    assert file_windows((SourceFile(path, "all"), conv, None, None, MEL_PROGRAMS)) == ([], None)
+    assert file_windows((SourceFile(path, "first"), conv, None, None, MEL_PROGRAMS, 5))[0]
+    assert file_windows((SourceFile(path, "all"), conv, None, None, MEL_PROGRAMS, 5)) == ([], None)
 
 
 def test_a_song_gives_at_most_five_windows():
@@ -46,6 +46,22 @@ def test_a_song_gives_at_most_five_windows():
     assert song_windows(_song(20), conv, None, None) == everything[:MAX_WINDOWS_PER_SONG]
     drawn = song_windows(_song(20), conv, np.random.default_rng(1), None)
     assert len(drawn) == MAX_WINDOWS_PER_SONG and set(drawn) <= set(everything)
+
+
+def test_without_a_limit_every_window_of_a_song_is_kept(tmp_path):
+    """windows_per_song None (--all-windows): a long file gives all its windows, in training and held out."""
+    from composer_app.models.training.corpus import SourceFile
+    from composer_app.models.training.vae.windows import read_windows
+    from composer_app.music.io import write_song
+
+    conv = MelodyConverter(2)
+    everything = list(conv.to_windows(_song(20)).classes)
+    assert song_windows(_song(20), conv, np.random.default_rng(1), None, limit=None) == everything
+    write_song(_song(20), tmp_path / "long.mid")
+    sources = [SourceFile(tmp_path / "long.mid", "all", "train")]
+    capped = read_windows(sources, conv, 0.0, 0, None)
+    full = read_windows(sources, conv, 0.0, 0, None, limit=None)
+    assert len(capped.train) == MAX_WINDOWS_PER_SONG < len(full.train) == len(everything)
 
 
 def test_transposition_moves_pitches_and_drops_those_off_the_keyboard():
