@@ -15,78 +15,24 @@ import re
 import shutil
 import subprocess
 import sys
-from collections import Counter
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from shipped_corpora import DRUM_DATA  # noqa: E402
 from shipped_data import RUNS, describe_melody_sources, load_frozen  # noqa: E402
+from vae_card_stats import JA_STATS, STATS, stats_table  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "composer_app" / "resources" / "musicvae"
-C_MAJOR = {0, 2, 4, 5, 7, 9, 11}
 SAMPLES, SEED, TEMPERATURE = 20, 1, 0.5
 
 
 def sample_command(config_id: str, out: Path) -> list[str]:
     return ["music_vae_generate", f"--config={config_id}", "--mode=sample",
             f"--num_outputs={SAMPLES}", f"--temperature={TEMPERATURE}", f"--seed={SEED}", f"--output_dir={out}"]
-
-
-def melody_stats(songs) -> dict:
-    """Per 2-bar clip: notes, pitch range, key fit, note lengths (16th steps) and silence."""
-    notes_per_clip, in_key, total, lengths, silent, low, high = [], 0, 0, [], [], [], []
-    from composer_app.music.song import ticks_per_step
-
-    tps = ticks_per_step(4)
-    for song in songs:
-        notes = [n for t in song.tracks for n in t.notes]
-        notes_per_clip.append(len(notes))
-        if not notes:
-            silent.append(1.0)
-            continue
-        pitches = [n.pitch for n in notes]
-        classes = Counter(p % 12 for p in pitches)
-        key = max(range(12), key=lambda k: sum(c for pc, c in classes.items() if (pc - k) % 12 in C_MAJOR))
-        in_key += sum((p - key) % 12 in C_MAJOR for p in pitches)
-        total += len(pitches)
-        lengths += [n.duration / tps for n in notes]
-        sounding = np.zeros(32, bool)
-        for n in notes:
-            sounding[n.start // tps: (n.start + n.duration) // tps] = True
-        silent.append(1.0 - sounding.mean())
-        low.append(min(pitches))
-        high.append(max(pitches))
-    return {"clips": len(notes_per_clip), "notes per clip (mean)": float(np.mean(notes_per_clip)),
-            "fraction of notes in key (best-fitting major key per clip)": in_key / max(total, 1),
-            "median note length (16ths)": float(np.median(lengths)) if lengths else 0.0,
-            "fraction of the time silent": float(np.mean(silent)),
-            "lowest pitch (median over clips, MIDI)": float(np.median(low)) if low else 0.0,
-            "highest pitch (median over clips, MIDI)": float(np.median(high)) if high else 0.0,
-            "distinct pitches per clip (mean)": float(np.mean([len({n.pitch for t in s.tracks for n in t.notes})
-                                                               for s in songs]))}
-
-
-JA_STATS = {"statistic": "統計量", "samples": "サンプル", "held-out windows": "評価用ウィンドウ", "clips": "クリップ数",
-            "notes per clip (mean)": "クリップあたりの音数（平均）",
-            "fraction of notes in key (best-fitting major key per clip)": "調に合う音の割合（クリップごとに最もよく合う長調）",
-            "median note length (16ths)": "音の長さの中央値（16 分音符単位）",
-            "fraction of the time silent": "何も鳴っていない時間の割合",
-            "lowest pitch (median over clips, MIDI)": "最低音（クリップの中央値、MIDI）",
-            "highest pitch (median over clips, MIDI)": "最高音（クリップの中央値、MIDI）",
-            "distinct pitches per clip (mean)": "クリップあたりの異なる音高の数（平均）"}
-
-
-def stats_table(ours: dict, held: dict, names: dict | None = None) -> str:
-    name = (names or {}).get
-    rows = [f"| {name('statistic', 'statistic')} | {name('samples', 'samples')} | "
-            f"{name('held-out windows', 'held-out windows')} |", "|---|---|---|"]
-    for key in ours:
-        fmt = "{:.0f}" if key == "clips" else "{:.3f}" if "fraction" in key else "{:.2f}"
-        rows.append(f"| {name(key, key)} | {fmt.format(ours[key])} | {fmt.format(held[key])} |")
-    return "\n".join(rows)
 
 
 def twin_section(config_id: str) -> str | None:
@@ -136,10 +82,11 @@ def main(config_id: str) -> int:
     command = sample_command(config_id, samples)
     subprocess.run([str(ROOT / ".venv" / "bin" / command[0]), *command[1:], f"--checkpoint_file={shipped}"],
                    check=True)
-    ours = melody_stats([read_song(p) for p in sorted(samples.glob("*.mid"))])
+    kind = training_config(config_id).kind
+    ours = STATS[kind]([read_song(p) for p in sorted(samples.glob("*.mid"))])
     converter = training_config(config_id).converter()
     with np.load(run / "windows.npz", allow_pickle=False) as saved:
-        held = melody_stats([converter.to_song(row) for row in saved["eval"]])
+        held = STATS[kind]([converter.to_song(row) for row in saved["eval"]])
     (run / "sample_stats.json").write_text(json.dumps({"samples": ours, "held_out": held}, indent=1))
     h = result["held_out"]
     hp = json.loads((run / "run.json").read_text())["hparams"]
@@ -151,16 +98,15 @@ def main(config_id: str) -> int:
               f"- Split by source file: {result['train_files']} files for training, {result['eval_files']} held out\n"
               f"- Windows: {result['train_windows']} for training, {result['eval_windows']} held out")
     reproduce = [f"`.venv/bin/python scripts/train_shipped_vae.py --config {config_id} --steps {result['steps']} "
-                 f"--hparams \"{result['hparams']}\"`", f"`scripts/finish_shipped_vae.py {config_id}`",
+                 f"--hparams \"{result['hparams']}\""
+                 + (" --all-windows`" if result.get("windows_per_song", 5) is None else "`"),
+                 f"`scripts/finish_shipped_vae.py {config_id}`",
                  f"`composer-app train --config {config_id} --input DIR --output my.tar`"]
     shown_command = f"`{' '.join(command[:-1])} --output_dir=OUT`"
     en = [
-        ("Data", describe_melody_sources(load_frozen()) + "\n\n" + counts + " (2 bars of 16ths; the melody of a "
-         "file listed with its first part, else of its parts of programs 0-31 as Magenta's training reads; each "
-         "song transposed once by -5..+5 semitones, at most 5 distinct "
-         "windows a song; held-out songs untransposed, their first 5 windows)"),
+        ("Data", data_en(kind, result, counts)),
         ("Training", f"- Trainer: this app's (`composer-app train`), Magenta's loss: reconstruction + beta x KL with "
-         "free bits, beta annealed, learning-rate decay, scheduled sampling as the config sets\n"
+         "free bits, beta annealed where the config's beta_rate sets it, learning-rate decay, scheduled sampling as the config sets\n"
          f"- hparams: {shown}\n- Steps: {result['steps']}\n"
          f"- Wall time: {result['wall_time_s'] / 60:.1f} min of training on this machine (2 CPU cores, x86_64, one "
          "TensorFlow thread; reading the corpus once before it is not counted)"),
@@ -178,19 +124,9 @@ def main(config_id: str) -> int:
          f"train their own with {reproduce[2]}."),
     ]
     ja = [
-        ("データ", "英語のカードと同じ 6 つのコレクション（OpenScore Lieder の声楽パート CC0 1.0、OpenEWLD、music21 "
-         "コーパスのバッハのコラールのソプラノ声部、O'Neill's、Ryan's Mammoth、Aird's Airs。いずれもパブリックドメインか "
-         "CC0）のすべてのファイル（`scripts/data/melody_sources.json`）。分割：各ファイルの内容のハッシュで約 10% を評価用に"
-         "回します。\n\n"
-         f"- 読み込んだファイル：{result['files']}（読めずにスキップしたもの {result['unreadable']}）\n"
-         f"- 元ファイル単位の分割：学習用 {result['train_files']} ファイル、評価用 {result['eval_files']} ファイル\n"
-         f"- ウィンドウ：学習用 {result['train_windows']}、評価用 {result['eval_windows']}"
-         + "（16 分音符で 2 小節。最初のパートと指定した"
-         "ファイルはそのパート、ほかは Magenta の学習と同じくプログラム 0〜31 のパートのメロディ。曲ごとに一度 -5〜+5 "
-         "半音の移調、一曲から異なるウィンドウを最大 5 個。評価用の曲"
-         "は移調せず最初の 5 個）"),
+        ("データ", data_ja(kind, result)),
         ("学習", "- 学習プログラム：このアプリのもの（`composer-app train`）。損失は Magenta と同じ（再構成 + β×KL、free bits、"
-         "β のアニーリング、学習率の減衰、config が使う scheduled sampling）\n"
+         "config の beta_rate による β のアニーリング、学習率の減衰、config が使う scheduled sampling）\n"
          f"- hparams: {shown}\n- ステップ数：{result['steps']}\n"
          f"- 実時間：このマシン（2 CPU コア、x86_64、TensorFlow のスレッド一つ）で学習に {result['wall_time_s'] / 60:.1f} 分"
          "（その前にコーパスを一度読む時間は含みません）"),
@@ -212,6 +148,44 @@ def main(config_id: str) -> int:
         shipped.with_name(config_id + suffix).write_text(text, encoding="utf-8")
     print(shipped.with_suffix(".md").read_text())
     return 0
+
+
+def data_en(kind: str, result: dict, counts: str) -> str:
+    """The card's data section: which files, how they were split, which windows were taken."""
+    if kind == "drums":
+        every = result.get("windows_per_song", 5) is None
+        return (f"{DRUM_DATA} (`scripts/shipped_corpora.py` drum_sources): training on its train split, held out "
+                "its validation split, its test split left unseen.\n\n" + counts + " (2 bars of 16ths: each "
+                "performance quantized to 16ths and mapped to Magenta's 9 drum classes, as its DrumsConverter does; "
+                + ("every distinct window of each performance, hop one bar: Magenta's 5 windows a file would keep "
+                   "only about one window in eight of Groove's long performances" if every else
+                   "at most 5 distinct windows a file, as Magenta") + ")")
+    return (describe_melody_sources(load_frozen()) + "\n\n" + counts + " (2 bars of 16ths; the melody of a file "
+            "listed with its first part, else of its parts of programs 0-31 as Magenta's training reads; each song "
+            "transposed once by -5..+5 semitones, at most 5 distinct windows a song; held-out songs untransposed, "
+            "their first 5 windows)")
+
+
+def data_ja(kind: str, result: dict) -> str:
+    """The Japanese data section: the same facts as data_en."""
+    counts = (f"- 読み込んだファイル：{result['files']}（読めずにスキップしたもの {result['unreadable']}）\n"
+              f"- 元ファイル単位の分割：学習用 {result['train_files']} ファイル、評価用 {result['eval_files']} ファイル\n"
+              f"- ウィンドウ：学習用 {result['train_windows']}、評価用 {result['eval_windows']}")
+    if kind == "drums":
+        every = result.get("windows_per_song", 5) is None
+        return ("Groove MIDI Dataset（Gillick ほか 2019、CC BY 4.0、https://magenta.tensorflow.org/datasets/groove）。"
+                "データセット自身の分割を使い、train で学習し、validation を評価用にし、test は使っていません。\n\n"
+                + counts + "（16 分音符で 2 小節。Magenta の DrumsConverter と同じく、各演奏を 16 分音符に量子化して "
+                "Magenta の 9 種類の打楽器に振り分けます。"
+                + ("各演奏から、1 小節ずつずらした異なるウィンドウをすべて取りました。Magenta のように 1 ファイル 5 個までに"
+                   "すると、Groove の長い演奏からはウィンドウの約 8 分の 1 しか残りません" if every else
+                   "Magenta と同じく 1 ファイルから異なるウィンドウを最大 5 個") + "）")
+    return ("英語のカードと同じ 6 つのコレクション（OpenScore Lieder の声楽パート CC0 1.0、OpenEWLD、music21 "
+            "コーパスのバッハのコラールのソプラノ声部、O'Neill's、Ryan's Mammoth、Aird's Airs。いずれもパブリックドメインか "
+            "CC0）のすべてのファイル（`scripts/data/melody_sources.json`）。分割：各ファイルの内容のハッシュで約 10% を評価用に"
+            "回します。\n\n" + counts + "（16 分音符で 2 小節。最初のパートと指定したファイルはそのパート、ほかは Magenta "
+            "の学習と同じくプログラム 0〜31 のパートのメロディ。曲ごとに一度 -5〜+5 半音の移調、一曲から異なるウィンドウを"
+            "最大 5 個。評価用の曲は移調せず最初の 5 個）")
 
 
 def _read(path: Path) -> str | None:
