@@ -64,6 +64,7 @@ class GenerationSession:
 
     def open_checkpoint(self, path: str):
         """Load a MusicVAE checkpoint (opened or dropped) and show its panel."""
+        self.vae_panel.checkpoints.keep_preselected_unloaded()
         self.vae_panel.window().raise_()
         self.show_panel(self.vae_panel)
         return self.vae.open_checkpoint(path)

@@ -1,7 +1,8 @@
 """The MusicVAE tab's checkpoint list: the checkpoints opened, those the app ships (loaded when first chosen), the
 Open entries, and the chosen checkpoint's model card.
 
-A shipped checkpoint is named after its config and loads as that config, so it asks no config question. Its card
+A shipped checkpoint is named after its config and loads as that config, so it asks no config question. The first
+one is chosen from the start and loads when the tab is first shown, so a class can press Generate at once. Its card
 (CONFIG_ID.md, or CONFIG_ID.ja.md in Japanese) is shown as the RNN bundles' cards are; an opened .tar with a card
 beside it under the same rule offers that card too.
 """
@@ -44,6 +45,8 @@ class VaeCheckpoints:
         self.kinds: dict[str, tuple[str, str, tuple[str, ...]]] = {}
         self.shipped = {str(s.path): s for s in shipped_vaes()}  # read once: the app's own files do not change
         self._chosen: str | None = None
+        self._preselected: str | None = None  # the shipped checkpoint chosen for the user at start
+        self._preselected_asked = False
         self.combo = QComboBox()
         self.combo.setObjectName("vae_checkpoint_combo")
         self.combo.activated.connect(self._on_activated)
@@ -62,13 +65,30 @@ class VaeCheckpoints:
         one that is still loading."""
         self.kinds.pop(path, None)
         self.kinds = {path: (kind, config_id, alike), **self.kinds}
-        waiting = self._chosen in self.shipped and self._chosen not in self.kinds
+        if path == self._preselected and self._chosen != path:  # the user chose another while it loaded
+            self.fill()
+            return
+        waiting = self._chosen in self.shipped and self._chosen not in self.kinds and self._chosen != self._preselected
         self.fill(self._chosen if waiting else path)
+
+    def keep_preselected_unloaded(self) -> None:
+        """The user is opening a checkpoint: showing the tab for it must not load the start-up choice too."""
+        self._preselected_asked = True
+
+    def load_preselected(self) -> None:
+        """Load the shipped checkpoint chosen at start, once, if it is still the choice and not loaded."""
+        path = self._preselected
+        if path is None or self._preselected_asked or self._chosen != path or path in self.kinds:
+            return
+        self._preselected_asked = True
+        self._load_shipped(path, self.shipped[path].config_id)
 
     def fill(self, select: str | None = None) -> None:
         """The list in the current language, on `select` (else the checkpoint chosen before)."""
         if select is not None:
             self._chosen = select
+        elif self._chosen is None and not self.kinds and self.shipped:
+            self._chosen = self._preselected = next(iter(self.shipped))
         combo = self.combo
         combo.blockSignals(True)
         combo.clear()
@@ -77,8 +97,8 @@ class VaeCheckpoints:
                 combo.addItem(Path(path).name if not Path(path).name.startswith("model.ckpt") else
                               f"{Path(path).parent.name}/{Path(path).name}", path)
                 combo.setItemData(combo.count() - 1, path, Qt.ToolTipRole)
-        if not self.kinds:
-            combo.addItem(tr("Choose a checkpoint") if self.shipped else tr("No checkpoint opened"), None)
+        if not self.kinds and not self.shipped:
+            combo.addItem(tr("No checkpoint opened"), None)
         for path, shipped in self.shipped.items():
             combo.addItem(shipped_label(shipped.config_id), path)
             combo.setItemData(combo.count() - 1, path, Qt.ToolTipRole)
@@ -104,6 +124,7 @@ class VaeCheckpoints:
                 self._open_path(path)
             return
         self._chosen = data
+        self._preselected_asked = True  # the user's choice from now on
         self.card_button.setEnabled(self._card() is not None)
         if data in self.shipped:
             self._load_shipped(data, self.shipped[data].config_id)

@@ -189,6 +189,11 @@ class VaePanel(Retranslating, QWidget):
             self.status.setText(tr("Open a Magenta MusicVAE checkpoint (a .tar, a checkpoint's .index file or a "
                                    "training folder), or drop one on the window."))
 
+    def showEvent(self, event) -> None:
+        # Loading waits until the tab is first looked at: the app starts no faster or slower for it.
+        super().showEvent(event)
+        self.checkpoints.load_preselected()
+
     # -- checkpoints ------------------------------------------------------------------------
     @property
     def path(self) -> str | None:

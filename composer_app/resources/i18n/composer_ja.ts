@@ -1809,10 +1809,6 @@
         <translation>チェックポイント未選択</translation>
     </message>
     <message>
-        <source>Choose a checkpoint</source>
-        <translation>チェックポイントを選択</translation>
-    </message>
-    <message>
         <source>Open checkpoint…</source>
         <translation>チェックポイントを開く…</translation>
     </message>

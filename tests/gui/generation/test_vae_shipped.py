@@ -51,11 +51,38 @@ def _choose(qtbot, panel, text: str) -> None:
 
 
 def test_shipped_checkpoints_are_listed_at_start_without_loading(shipped_folder, window, generation):
-    """Both shipped models are in the list by their config's name before anything is opened; none is loaded yet."""
+    """Both shipped models are in the list by their config's name before anything is opened, the first one chosen;
+    none is loaded while the MusicVAE tab has not been shown."""
     panel = generation.vae_panel
-    assert _items(panel) == ["Choose a checkpoint", MELODY, TAP, "Open checkpoint…", "Open checkpoint folder…"]
+    assert _items(panel) == [MELODY, TAP, "Open checkpoint…", "Open checkpoint folder…"]
+    assert panel.checkpoint_combo.currentText() == MELODY and panel.card_button.isEnabled()
     assert panel.path is None and not panel.generate_button.isEnabled() and generation.vae.loaded == {}
     assert "Choose a checkpoint the app ships" in panel.status.text()
+
+
+def test_showing_the_tab_loads_the_first_shipped_model_once(shipped_folder, window, qtbot, generation):
+    """Bringing the MusicVAE tab to the front loads the chosen shipped model, so Generate works without a choice;
+    showing the tab again loads nothing more."""
+    panel = generation.vae_panel
+    tabs = panel.parentWidget()
+    while not hasattr(tabs, "setCurrentWidget"):
+        tabs = tabs.parentWidget()
+    tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.path is not None and not panel.cancel_button.isEnabled(), timeout=60_000)
+    assert panel.path == str(shipped_folder / "cat-mel_2bar_small.tar") and panel.generate_button.isEnabled()
+    assert list(generation.vae.loaded) == [panel.path]
+    tabs.setCurrentIndex(0)
+    tabs.setCurrentWidget(panel)
+    assert not panel.cancel_button.isEnabled() and len(generation.vae.queue.pending()) == 0
+
+
+def test_a_file_opened_while_the_first_model_loads_stays_chosen(shipped_folder, window, qtbot, generation):
+    """The start-up choice gives way: a checkpoint the user opens is chosen even when the shipped one loads last."""
+    panel = generation.vae_panel
+    opened = str(shared_path("fixtures", "magenta-vae", "drums2bar_tiny.tar"))
+    panel.checkpoints.add(opened, "drums", "cat-drums_2bar_small", ())  # as if it loaded first
+    panel.checkpoints.add(str(shipped_folder / "cat-mel_2bar_small.tar"), "melody", "cat-mel_2bar_small", ())
+    assert panel.checkpoint_combo.currentText() == "drums2bar_tiny.tar"
 
 
 def test_a_shipped_melody_model_loads_when_chosen_and_samples(shipped_folder, window, qtbot, generation):
@@ -98,7 +125,6 @@ def test_the_model_card_follows_the_language_and_falls_back_to_english(shipped_f
     shown: list[tuple[str, str]] = []
     monkeypatch.setattr(bundle_picker.CardBox, "exec",
                         lambda box: shown.append((box.windowTitle(), shown_card(box))) or 0)
-    assert not panel.card_button.isEnabled()  # the "Choose a checkpoint" line has no card
     _choose(qtbot, panel, MELODY)
     assert panel.card_button.isEnabled()
     for code in ("ja", "en"):
@@ -119,11 +145,12 @@ def test_the_model_card_follows_the_language_and_falls_back_to_english(shipped_f
 
 
 def test_an_opened_checkpoint_is_listed_before_the_shipped_ones(shipped_folder, qtbot, generation):
-    """A checkpoint opened from a file still loads and is chosen; the shipped ones stay in the list after it."""
+    """A checkpoint opened from a file loads alone and is chosen; the shipped ones stay in the list after it."""
     panel = generation.vae_panel
     generation.open_checkpoint(str(shared_path("fixtures", "magenta-vae", "drums2bar_tiny.tar")))
     qtbot.waitUntil(lambda: panel.path is not None and not panel.cancel_button.isEnabled(), timeout=60_000)
     assert _items(panel)[:3] == ["drums2bar_tiny.tar", MELODY, TAP]
+    assert len(generation.vae.loaded) == 1  # showing the tab for the file did not load the first shipped model
     assert panel.checkpoint_combo.currentText() == "drums2bar_tiny.tar"
     assert panel.config_combo.currentText() == "cat-drums_2bar_small" and not panel.card_button.isEnabled()
 
