@@ -1,5 +1,6 @@
 """Train the app's own MusicVAE models: a melody one (cat-mel_2bar_small, or hierdec-mel_16bar) on the melody corpus
-the shipped RNNs use (melody_sources.json), the 2-bar drum one (cat-drums_2bar_small) on Groove with its own split.
+the shipped RNNs use (melody_sources.json), the 2-bar drum one (cat-drums_2bar_small) and the GrooVAEs on Groove with
+its own split.
 
 Usage: train_shipped_vae.py --steps N [--config C] [--run-name R] [--hparams H] [--max-minutes M] [--eval-every K]
 [--output OUT.tar] [--threads T] [--workers W]. Resumable: rerun to continue. Run state (checkpoints, the read
@@ -18,13 +19,21 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from shipped_corpora import drum_sources  # noqa: E402
+from shipped_corpora import SHARED, drum_sources  # noqa: E402
 from shipped_data import RUNS, load_frozen  # noqa: E402
 
+from composer_app.models.training.data import gather_sources  # noqa: E402
 from composer_app.models.training.vae.run import VaeTrainingRequest, train_vae  # noqa: E402
 
+
+def groove_files() -> list:
+    """Every file of the Groove MIDI Dataset: the GrooVAE reader takes each file's side from its info.csv."""
+    return gather_sources([SHARED / "groove"], ())
+
+
 # Each config and the files it learns from: the melody list the shipped RNNs use, or Groove (the drum RNN's).
-CONFIGS = {"cat-mel_2bar_small": load_frozen, "hierdec-mel_16bar": load_frozen, "cat-drums_2bar_small": drum_sources}
+CONFIGS = {"cat-mel_2bar_small": load_frozen, "hierdec-mel_16bar": load_frozen, "cat-drums_2bar_small": drum_sources,
+           **{f"groovae_2bar_{v}": groove_files for v in ("humanize", "tap_fixed_velocity", "add_closed_hh")}}
 
 
 def main() -> int:
@@ -91,7 +100,8 @@ def record_result(run: Path, result, seconds: float, request) -> None:
         "files": data.files, "train_files": data.train_files, "eval_files": data.eval_files,
         "unreadable": len(data.unreadable), "train_windows": len(data.train), "eval_windows": len(data.eval),
         "held_out": None if held is None else {"step": held.step, "accuracy": held.accuracy, "r_loss": held.r_loss,
-                                               "kl_bits": held.kl_bits, "elbo": held.elbo, "loss": held.loss}},
+                                               "kl_bits": held.kl_bits, "elbo": held.elbo, "loss": held.loss},
+        "groove": result.groove},
         indent=1))
 
 
