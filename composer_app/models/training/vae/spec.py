@@ -74,3 +74,12 @@ def training_hparams(config: VaeConfig, text: str | None) -> VaeHParams:
 def hparams_record(hp: VaeHParams) -> dict:
     """The hparams as JSON values (lists for tuples): the run's signature and its card."""
     return {k: list(v) if isinstance(v, tuple) else v for k, v in dataclasses.asdict(hp).items()}
+
+
+def size_overrides(config_id: str, z_size: int, encoder: list[int], decoder: list[int]) -> str:
+    """The hparams (Magenta's names) under which a checkpoint of these sizes loads as its config; "" when they are the
+    config's own. Magenta's music_vae_generate has no --hparams, so a smaller model needs its Python API."""
+    own = TRAINABLE[config_id]
+    given = {"z_size": z_size, "enc_rnn_size": tuple(encoder), "dec_rnn_size": tuple(decoder)}
+    return ",".join(f"{name}={list(value) if isinstance(value, tuple) else value}".replace(" ", "")
+                    for name, value in given.items() if own[name] != value)
