@@ -167,12 +167,16 @@ class VaeController(QObject):
         from composer_app.models.musicvae.studio import STEP_TICKS
 
         song, index = self.document.song, self.document.current_track
-        track = song.tracks[index]
         kind = loaded.config.kind
-        if kind != "trio" and (kind != "melody") != track.is_drum:
-            raise PrimerProblem(tr("{0} writes to a drum track; select one in the track list.").format(
-                loaded.config.id) if kind != "melody" else
-                tr("{0} writes to a melody (non-drum) track; select one in the track list.").format(loaded.config.id))
+        if kind != "trio" and (kind != "melody") != song.tracks[index].is_drum:
+            # The first track of the model's kind instead: a class need not know which track is selected.
+            fitting = [k for k, t in enumerate(song.tracks) if t.is_drum == (kind != "melody")]
+            if not fitting:
+                raise PrimerProblem(tr("{0} writes to a drum track; add one in the track list.").format(
+                    loaded.config.id) if kind != "melody" else
+                    tr("{0} writes to a melody (non-drum) track; add one in the track list.").format(loaded.config.id))
+            index = fitting[0]
+        track = song.tracks[index]
         bar = song.time_signature.ticks_per_bar
         selection = self._selection(track)
         start = min(n.start for n in selection) if selection else getattr(self.editor, "playhead", 0)

@@ -1659,12 +1659,12 @@
         <translation>類似度 {0:g}</translation>
     </message>
     <message>
-        <source>{0} writes to a drum track; select one in the track list.</source>
-        <translation>{0} はドラムトラックに書き込みます。トラック一覧でドラムトラックを選んでください。</translation>
+        <source>{0} writes to a drum track; add one in the track list.</source>
+        <translation>{0} はドラムトラックに書き込みます。トラック一覧でドラムトラックを追加してください。</translation>
     </message>
     <message>
-        <source>{0} writes to a melody (non-drum) track; select one in the track list.</source>
-        <translation>{0} はメロディ（ドラム以外）のトラックに書き込みます。トラック一覧で選んでください。</translation>
+        <source>{0} writes to a melody (non-drum) track; add one in the track list.</source>
+        <translation>{0} はメロディ（ドラム以外）のトラックに書き込みます。トラック一覧で追加してください。</translation>
     </message>
     <message>
         <source>Groove works on a drum track; select one in the track list.</source>

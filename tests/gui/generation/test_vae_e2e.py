@@ -120,12 +120,23 @@ def test_sample_melody_clips_keep_at_the_playhead(window, qtbot, generation):
     assert "cat-mel_2bar_small" in generation.strip.history.currentText()
 
 
-def test_sample_refuses_the_wrong_track_kind(window, qtbot, generation):
-    """A drum model asked to write on the melody track explains itself in the panel."""
-    _load(qtbot, generation, "drums2bar_tiny.tar")
+def test_drum_clips_go_to_the_drum_track_whichever_track_is_selected(window, qtbot, generation):
+    """A drum model sampled while the melody track is selected writes its clips to the song's drum track."""
+    window.document.edit_song(Song(tracks=(Track("Melody"), drum_track(name="Drums"))), "two tracks")
     window.document.set_current_track(0)
+    _load(qtbot, generation, "drums2bar_tiny.tar")
+    cards = _run(qtbot, generation, SAMPLE, 1)
+    QTest.mouseClick(cards[0].keep_button, Qt.LeftButton)
+    song = window.document.song
+    assert song.tracks[1].notes and not song.tracks[0].notes
+
+
+def test_sample_without_a_track_of_its_kind_says_what_to_add(window, qtbot, generation):
+    """A drum model in a song with no drum track explains itself in the panel."""
+    window.document.edit_song(Song(tracks=(Track("Melody"),)), "melody only")
+    _load(qtbot, generation, "drums2bar_tiny.tar")
     QTest.mouseClick(generation.vae_panel.generate_button, Qt.LeftButton)
-    assert "drum track" in generation.vae_panel.status.text()
+    assert "add one" in generation.vae_panel.status.text()
     assert not generation.strip.sets
 
 
