@@ -21,9 +21,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from groove_card import groove_command, groove_data, groove_errors_table, groove_samples  # noqa: E402
 from shipped_corpora import DRUM_DATA  # noqa: E402
 from shipped_data import RUNS, describe_melody_sources, load_frozen  # noqa: E402
-from vae_card_stats import JA_STATS, STATS, stats_table  # noqa: E402
+from vae_card_stats import JA_STATS, STATS, columns_table  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "composer_app" / "resources" / "musicvae"
@@ -77,17 +78,33 @@ def main(config_id: str) -> int:
     SHIPPED.mkdir(parents=True, exist_ok=True)
     shipped = SHIPPED / f"{config_id}.tar"
     shutil.copyfile(result["output"], shipped)
-    samples = run / "samples"
-    shutil.rmtree(samples, ignore_errors=True)
-    command = sample_command(config_id, samples)
-    subprocess.run([str(ROOT / ".venv" / "bin" / command[0]), *command[1:], f"--checkpoint_file={shipped}"],
-                   check=True)
     kind = training_config(config_id).kind
-    ours = STATS[kind]([read_song(p) for p in sorted(samples.glob("*.mid"))])
-    converter = training_config(config_id).converter()
-    with np.load(run / "windows.npz", allow_pickle=False) as saved:
-        held = STATS[kind]([converter.to_song(row) for row in saved["eval"]])
-    (run / "sample_stats.json").write_text(json.dumps({"samples": ours, "held_out": held}, indent=1))
+    shutil.rmtree(run / "samples", ignore_errors=True)
+    if kind == "groove":
+        columns = groove_samples(config_id, shipped, run, SAMPLES, SEED)
+        shown_command = f"`{' '.join(groove_command(config_id, SEED))} {shipped.name} PERFORMANCE.mid OUT.mid`"
+        samples_en = (f"{SAMPLES} held-out performances, spread over the validation split, each grooved with "
+                      f"{shown_command}: statistics of what the model made, of the performances, and of the model's "
+                      "input (for humanize: the hits on the grid at one velocity):\n\n" + columns_table(columns))
+        samples_ja = (f"評価用の演奏 {SAMPLES} 個（validation 全体から等間隔に選んだもの）を、それぞれ {shown_command} "
+                      "でグルーヴさせました。モデルが作ったもの、演奏、モデルへの入力（humanize ではグリッド上の打音を一つの"
+                      "ベロシティで）の統計量：\n\n" + columns_table(columns, JA_STATS))
+    else:
+        command = sample_command(config_id, run / "samples")
+        subprocess.run([str(ROOT / ".venv" / "bin" / command[0]), *command[1:], f"--checkpoint_file={shipped}"],
+                       check=True)
+        ours = STATS[kind]([read_song(p) for p in sorted((run / "samples").glob("*.mid"))])
+        converter = training_config(config_id).converter()
+        with np.load(run / "windows.npz", allow_pickle=False) as saved:
+            held = STATS[kind]([converter.to_song(row) for row in saved["eval"]])
+        columns = [("samples", ours), ("held-out windows", held)]
+        shown_command = f"`{' '.join(command[:-1])} --output_dir=OUT`"
+        samples_en = (f"{shown_command} (the shipped checkpoint is the default). Statistics of the samples against "
+                      "the held-out windows:\n\n" + columns_table(columns))
+        samples_ja = (f"{shown_command}（同梱のチェックポイントが既定です）。サンプルの統計量を評価用のウィンドウと比べます："
+                      "\n\n" + columns_table(columns, JA_STATS))
+    (run / "sample_stats.json").write_text(json.dumps(dict(columns), indent=1))
+    groove = result.get("groove")
     h = result["held_out"]
     hp = json.loads((run / "run.json").read_text())["hparams"]
     shown = ", ".join(f"{k}={v}" for k, v in hp.items())
@@ -102,7 +119,6 @@ def main(config_id: str) -> int:
                  + (" --all-windows`" if result.get("windows_per_song", 5) is None else "`"),
                  f"`scripts/finish_shipped_vae.py {config_id}`",
                  f"`composer-app train --config {config_id} --input DIR --output my.tar`"]
-    shown_command = f"`{' '.join(command[:-1])} --output_dir=OUT`"
     en = [
         ("Data", data_en(kind, result, counts)),
         ("Training", f"- Trainer: this app's (`composer-app train`), Magenta's loss: reconstruction + beta x KL with "
@@ -113,12 +129,15 @@ def main(config_id: str) -> int:
         ("Held-out figures (measured)", f"- Reconstruction accuracy: {h['accuracy']:.4f} (per 16th step, the "
          "decoder fed the true previous step, z drawn from q(z|x))\n"
          f"- Reconstruction loss: {h['r_loss']:.3f} nats per window\n- KL: {h['kl_bits']:.2f} bits per window\n"
-         f"- ELBO: {h['elbo']:.3f} nats per window"),
+         f"- ELBO: {h['elbo']:.3f} nats per window"
+         + ("" if not groove else f"\n\nGrooving all {groove['windows']} held-out windows (z = mu, hits at temperature "
+            "0) against the performances, over the hits both have, beside the model's input taken as its output "
+            f"(velocity {groove['baseline_velocity']:.0f} where the input has none):\n\n"
+            + groove_errors_table(groove, "en"))),
         ("Choice of hparams", _read(run / "notes.md")),
         ("Sanity curve (held-out, measured)", "| step | reconstruction accuracy | KL (bits) |\n|---|---|---|\n" + curve),
         ("Comparison with Magenta's own trainer (measured)", twin_section(config_id)),
-        ("Samples (generated by the CLI)", f"{shown_command} (the shipped checkpoint is the default). Statistics of "
-         "the samples against the held-out windows:\n\n" + stats_table(ours, held)),
+        ("Samples (generated by the CLI)", samples_en),
         ("Looking at the samples", _read(run / "observations.md")),
         ("Using it in Magenta", in_magenta(config_id, shipped, "en")),
         ("Reproduce", f"{reproduce[0]} then {reproduce[1]} (with the shared datasets beside the project). Users "
@@ -133,12 +152,14 @@ def main(config_id: str) -> int:
          "（その前にコーパスを一度読む時間は含みません）"),
         ("評価用データでの成績（実測）", f"- 再構成の正解率：{h['accuracy']:.4f}（16 分音符のステップごと。デコーダーには正しい"
          f"一つ前のステップを与え、z は q(z|x) から抽出）\n- 再構成損失：ウィンドウあたり {h['r_loss']:.3f} nats\n"
-         f"- KL：ウィンドウあたり {h['kl_bits']:.2f} ビット\n- ELBO：ウィンドウあたり {h['elbo']:.3f} nats"),
+         f"- KL：ウィンドウあたり {h['kl_bits']:.2f} ビット\n- ELBO：ウィンドウあたり {h['elbo']:.3f} nats"
+         + ("" if not groove else f"\n\n評価用のウィンドウ {groove['windows']} 個すべてをグルーヴさせ（z = mu、打音は温度 0）、"
+            "演奏と比べました（両方にある打音について）。モデルへの入力をそのまま出力としたもの（入力にベロシティがなければ "
+            f"{groove['baseline_velocity']:.0f}）と並べます：\n\n" + groove_errors_table(groove, "ja"))),
         ("hparams の選択", _read(run / "notes.ja.md")),
         ("確認用の学習曲線（評価用データ、実測）", "| ステップ | 再構成の正解率 | KL（ビット） |\n|---|---|---|\n" + curve),
         ("Magenta 自身の学習プログラムとの比較（実測）", _twin_ja(twin_section(config_id))),
-        ("サンプル（CLI で生成）", f"{shown_command}（同梱のチェックポイントが既定です）。サンプルの統計量を評価用の"
-         "ウィンドウと比べます：\n\n" + stats_table(ours, held, JA_STATS)),
+        ("サンプル（CLI で生成）", samples_ja),
         ("サンプルを見る", _read(run / "observations.ja.md")),
         ("Magenta で使う", in_magenta(config_id, shipped, "ja")),
         ("再現方法", f"{reproduce[0]} を実行し、続けて {reproduce[1]} を実行します（共有データセットをプロジェクトの隣に"
@@ -154,6 +175,8 @@ def main(config_id: str) -> int:
 
 def data_en(kind: str, result: dict, counts: str) -> str:
     """The card's data section: which files, how they were split, which windows were taken."""
+    if kind == "groove":
+        return groove_data(result, counts, "en")
     if kind == "drums":
         every = result.get("windows_per_song", 5) is None
         return (f"{DRUM_DATA} (`scripts/shipped_corpora.py` drum_sources): training on its train split, held out "
@@ -173,6 +196,8 @@ def data_ja(kind: str, result: dict) -> str:
     counts = (f"- 読み込んだファイル：{result['files']}（読めずにスキップしたもの {result['unreadable']}）\n"
               f"- 元ファイル単位の分割：学習用 {result['train_files']} ファイル、評価用 {result['eval_files']} ファイル\n"
               f"- ウィンドウ：学習用 {result['train_windows']}、評価用 {result['eval_windows']}")
+    if kind == "groove":
+        return groove_data(result, counts, "ja")
     if kind == "drums":
         every = result.get("windows_per_song", 5) is None
         return ("Groove MIDI Dataset（Gillick ほか 2019、CC BY 4.0、https://magenta.tensorflow.org/datasets/groove）。"

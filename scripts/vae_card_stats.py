@@ -86,6 +86,20 @@ def drum_stats(songs) -> dict:
             "fraction of steps the second bar repeats the first": float(np.mean(same_bars)) if grids else 0.0}
 
 
+def groove_stats(grids) -> dict:
+    """Per 2-bar clip of (hits, velocities 0..1, offsets in half-16ths) [steps, 9]: how many hits, how far off the
+    16th grid they sit and to which side, and how loud and how varied they are."""
+    hits = [g[0] > 0.5 for g in grids]
+    offsets = np.concatenate([g[2][h] for g, h in zip(grids, hits)]) / 2.0 if grids else np.zeros(0)
+    velocities = np.concatenate([np.round(g[1][h] * 127) for g, h in zip(grids, hits)]) if grids else np.zeros(0)
+    return {"clips": len(grids), "hits per clip (mean)": float(np.mean([h.sum() for h in hits])) if grids else 0.0,
+            "mean distance from the 16th grid (16ths)": float(np.abs(offsets).mean()) if len(offsets) else 0.0,
+            "fraction of hits ahead of the grid": float((offsets > 0).mean()) if len(offsets) else 0.0,
+            "fraction of hits behind the grid": float((offsets < 0).mean()) if len(offsets) else 0.0,
+            "velocity (mean, MIDI)": float(velocities.mean()) if len(velocities) else 0.0,
+            "velocity spread (standard deviation, MIDI)": float(velocities.std()) if len(velocities) else 0.0}
+
+
 STATS = {"melody": melody_stats, "drums": drum_stats}
 
 JA_STATS = {"statistic": "統計量", "samples": "サンプル", "held-out windows": "評価用ウィンドウ", "clips": "クリップ数",
@@ -106,15 +120,27 @@ JA_STATS = {"statistic": "統計量", "samples": "サンプル", "held-out windo
             "fraction of kicks on a beat": "拍の頭にあるキックの割合",
             "fraction of snares on beats 2 and 4": "2 拍目と 4 拍目にあるスネアの割合",
             "distinct drums per clip (mean)": "クリップあたりの異なる打楽器の数（平均）",
-            "fraction of steps the second bar repeats the first": "2 小節目が 1 小節目を繰り返すステップの割合"}
+            "fraction of steps the second bar repeats the first": "2 小節目が 1 小節目を繰り返すステップの割合",
+            "mean distance from the 16th grid (16ths)": "16 分音符のグリッドからの平均のずれ（16 分音符単位）",
+            "fraction of hits ahead of the grid": "グリッドより前にある打音の割合",
+            "fraction of hits behind the grid": "グリッドより後ろにある打音の割合",
+            "velocity (mean, MIDI)": "ベロシティ（平均、MIDI）",
+            "velocity spread (standard deviation, MIDI)": "ベロシティのばらつき（標準偏差、MIDI）",
+            "grooved by the model": "モデルがグルーヴさせたもの", "performances": "演奏",
+            "model's input": "モデルへの入力"}
 
 
 def stats_table(ours: dict, held: dict, names: dict | None = None) -> str:
     """A markdown table: each statistic, the samples' figure and the held-out windows'."""
+    return columns_table([("samples", ours), ("held-out windows", held)], names)
+
+
+def columns_table(columns: list[tuple[str, dict]], names: dict | None = None) -> str:
+    """A markdown table: each statistic (the first column's keys) in a row, one column of figures each."""
     name = (names or {}).get
-    rows = [f"| {name('statistic', 'statistic')} | {name('samples', 'samples')} | "
-            f"{name('held-out windows', 'held-out windows')} |", "|---|---|---|"]
-    for key in ours:
+    rows = ["| " + " | ".join(name(head, head) for head in ["statistic", *(c[0] for c in columns)]) + " |",
+            "|---" * (len(columns) + 1) + "|"]
+    for key in columns[0][1]:
         fmt = "{:.0f}" if key == "clips" else "{:.3f}" if "fraction" in key else "{:.2f}"
-        rows.append(f"| {name(key, key)} | {fmt.format(ours[key])} | {fmt.format(held[key])} |")
+        rows.append(f"| {name(key, key)} | " + " | ".join(fmt.format(c[1][key]) for c in columns) + " |")
     return "\n".join(rows)

@@ -60,3 +60,20 @@ def test_melody_statistics_and_the_table_in_japanese():
     table = stats_table(ours, ours, JA_STATS)
     assert "調に合う音の割合" in table and "| 統計量 | サンプル | 評価用ウィンドウ |" in table
     assert all(key in JA_STATS for key in drum_stats([_rock_beat()]))
+
+
+def test_groove_statistics_measure_the_distance_from_the_grid_and_the_dynamics():
+    """Two hits a quarter of a 16th early, two on the grid: distance 0.125 16ths, half ahead; velocities 64/127."""
+    import numpy as np
+
+    from vae_card_stats import groove_stats  # noqa: E402
+
+    hits, velocities, offsets = np.zeros((32, 9)), np.zeros((32, 9)), np.zeros((32, 9))
+    hits[[0, 4, 8, 12], 0] = 1
+    velocities[[0, 4, 8, 12], 0] = [1.0, 1.0, 0.0, 0.0]
+    offsets[[0, 4], 0] = 0.5  # half-16ths: a quarter of a 16th ahead
+    stats = groove_stats([(hits, velocities, offsets)])
+    assert stats["hits per clip (mean)"] == 4 and stats["mean distance from the 16th grid (16ths)"] == 0.125
+    assert stats["fraction of hits ahead of the grid"] == 0.5 and stats["fraction of hits behind the grid"] == 0
+    assert stats["velocity (mean, MIDI)"] == 63.5 and stats["velocity spread (standard deviation, MIDI)"] == 63.5
+    assert all(key in JA_STATS for key in stats)
