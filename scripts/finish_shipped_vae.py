@@ -2,7 +2,7 @@
 model card (data, training, held-out figures, the sanity curve, the Magenta twin where one was trained, sample
 statistics against the held-out windows).
 
-Usage: finish_shipped_vae.py CONFIG. Reads RUNS/CONFIG (result.json and metrics.jsonl from train_shipped_vae.py,
+Usage: finish_shipped_vae.py CONFIG [RUN]. Reads RUNS/CONFIG (or RUNS/RUN, train_shipped_vae's --run-name) (result.json and metrics.jsonl from train_shipped_vae.py,
 windows.npz), RUNS/magenta_CONFIG/evaluation-*.json (magenta_vae_compare.py evaluate), and RUNS/CONFIG/notes.md and
 observations.md (written by hand: why these hparams, what the samples look like) with their Japanese
 notes.ja.md and observations.ja.md when present; writes CONFIG.md and CONFIG.ja.md beside the .tar.
@@ -69,11 +69,11 @@ def twin_section(config_id: str) -> str | None:
             + (f"\n\nMagenta's trainer ran at {rate:.2f} steps/s on this machine." if rate else ""))
 
 
-def main(config_id: str) -> int:
+def main(config_id: str, run_name: str | None = None) -> int:
     from composer_app.models.training.vae.spec import training_config
     from composer_app.music.io import read_song
 
-    run = RUNS / config_id
+    run = RUNS / (run_name or config_id)
     result = json.loads((run / "result.json").read_text())
     SHIPPED.mkdir(parents=True, exist_ok=True)
     shipped = SHIPPED / f"{config_id}.tar"
@@ -270,4 +270,4 @@ def _twin_ja(english: str | None) -> str | None:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    sys.exit(main(*sys.argv[1:3]))
