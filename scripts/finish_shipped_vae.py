@@ -2,10 +2,11 @@
 model card (data, training, held-out figures, the sanity curve, the Magenta twin where one was trained, sample
 statistics against the held-out windows).
 
-Usage: finish_shipped_vae.py CONFIG [RUN]. Reads RUNS/CONFIG (or RUNS/RUN, train_shipped_vae's --run-name) (result.json and metrics.jsonl from train_shipped_vae.py,
-windows.npz), RUNS/magenta_CONFIG/evaluation-*.json (magenta_vae_compare.py evaluate), and RUNS/CONFIG/notes.md and
-observations.md (written by hand: why these hparams, what the samples look like) with their Japanese
-notes.ja.md and observations.ja.md when present; writes CONFIG.md and CONFIG.ja.md beside the .tar.
+Usage: finish_shipped_vae.py CONFIG [RUN]. Reads the run folder RUNS/CONFIG, or RUNS/RUN (train_shipped_vae's
+--run-name): result.json and metrics.jsonl from train_shipped_vae.py, windows.npz, and notes.md and observations.md
+(written by hand: why these hparams, what the samples look like) with their Japanese notes.ja.md and
+observations.ja.md when present; and RUNS/magenta_CONFIG/evaluation-*.json (magenta_vae_compare.py evaluate).
+Writes CONFIG.md and CONFIG.ja.md beside the .tar.
 """
 
 from __future__ import annotations
