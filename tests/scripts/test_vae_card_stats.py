@@ -5,12 +5,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import numpy as np
+
 from composer_app.music.events import melody_to_track
 from composer_app.music.song import Note, Song, drum_track, ticks_per_step
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
-from vae_card_stats import JA_STATS, drum_stats, melody_stats, stats_table  # noqa: E402
+from vae_card_stats import JA_STATS, drum_stats, groove_stats, melody_stats, stats_table  # noqa: E402
 
 STEP = ticks_per_step(4)
 
@@ -64,10 +66,6 @@ def test_melody_statistics_and_the_table_in_japanese():
 
 def test_groove_statistics_measure_the_distance_from_the_grid_and_the_dynamics():
     """Two hits a quarter of a 16th early, two on the grid: distance 0.125 16ths, half ahead; velocities 64/127."""
-    import numpy as np
-
-    from vae_card_stats import groove_stats  # noqa: E402
-
     hits, velocities, offsets = np.zeros((32, 9)), np.zeros((32, 9)), np.zeros((32, 9))
     hits[[0, 4, 8, 12], 0] = 1
     velocities[[0, 4, 8, 12], 0] = [1.0, 1.0, 0.0, 0.0]
