@@ -329,6 +329,8 @@ class GenerationController(QObject):
                 for n in kept]
         self.document.edit_track(index, track.with_notes(kept + list(view.new_notes)),
                                  tr("Keep variation {0}").format(view.index + 1))
+        if index != self.document.current_track:  # show what was kept where it went
+            self.document.set_current_track(index)
         self._after_keep(view, placement)
 
     def _after_keep(self, view: CandidateView, placement: Placement) -> None:

@@ -282,7 +282,20 @@ class RollEditor(Retranslating, QWidget):
         self._show_track()
         self.state.clear_selection()
         self._apply_lanes()
+        self._bring_notes_into_view()
         self.canvas.update()
+
+    def _bring_notes_into_view(self) -> None:
+        """When none of the current track's notes lies in the rows shown, centre on them (the time shown stays):
+        a drum track opened from a melody's range would otherwise look empty."""
+        vp = self.viewport
+        tracks, index = self.document.song.tracks, self.document.current_track
+        if not 0 <= index < len(tracks):
+            return
+        rows = [r for r in (vp.lanes.row_of(n.pitch) for n in tracks[index].notes) if r is not None]
+        first, last = vp.visible_rows()
+        if rows and not any(first <= r <= last for r in rows):
+            vp.scroll_to(top_row=(min(rows) + max(rows)) / 2 - vp.height / vp.row_height / 2)
 
     def _on_song_replaced(self) -> None:
         self.state.clear_selection()

@@ -121,7 +121,8 @@ def test_sample_melody_clips_keep_at_the_playhead(window, qtbot, generation):
 
 
 def test_drum_clips_go_to_the_drum_track_whichever_track_is_selected(window, qtbot, generation):
-    """A drum model sampled while the melody track is selected writes its clips to the song's drum track."""
+    """A drum model sampled while the melody track is selected writes its clips to the song's drum track, which
+    Keep then shows."""
     window.document.edit_song(Song(tracks=(Track("Melody"), drum_track(name="Drums"))), "two tracks")
     window.document.set_current_track(0)
     _load(qtbot, generation, "drums2bar_tiny.tar")
@@ -129,6 +130,7 @@ def test_drum_clips_go_to_the_drum_track_whichever_track_is_selected(window, qtb
     QTest.mouseClick(cards[0].keep_button, Qt.LeftButton)
     song = window.document.song
     assert song.tracks[1].notes and not song.tracks[0].notes
+    assert window.document.current_track == 1  # the roll shows what was kept
 
 
 def test_sample_without_a_track_of_its_kind_says_what_to_add(window, qtbot, generation):

@@ -107,3 +107,19 @@ def test_changing_track_clears_the_selection(editor, document):
     assert editor.state.selection
     document.set_current_track(1)
     assert not editor.state.selection
+
+
+def test_a_track_whose_notes_are_out_of_view_is_scrolled_to_when_chosen(editor, document):
+    """The drum track (kick and snare, far below the melody's rows) comes into view when chosen; the time shown stays;
+    choosing the melody again, whose notes are then out of view too, brings them back."""
+    vp = editor.viewport
+    vp.scroll_to(left_tick=960)
+    first, last = vp.visible_rows()
+    assert not first <= vp.lanes.row_of(36) <= last  # the fixture shows C3..C6
+    document.set_current_track(1)
+    first, last = vp.visible_rows()
+    assert first <= vp.lanes.row_of(36) <= last and first <= vp.lanes.row_of(38) <= last
+    assert vp.left_tick == 960
+    document.set_current_track(0)
+    first, last = vp.visible_rows()
+    assert any(first <= vp.lanes.row_of(p) <= last for p in (60, 62, 64, 65))
