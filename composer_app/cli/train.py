@@ -72,7 +72,7 @@ def run_train(args) -> int:
     from composer_app.models.training.loop import TrainingRequest, train
     from composer_app.models.training.run_folder import clear_run
 
-    if getattr(args, "all_windows", False):
+    if args.all_windows:
         raise UserError(f"--all-windows applies to MusicVAE, not to the event RNNs ({args.config})")
     if args.max_minutes is not None and args.max_minutes <= 0:
         raise UserError("--max-minutes must be above 0")

@@ -132,11 +132,14 @@ class RollEditor(Retranslating, QWidget):
         """Scroll vertically to the current track's notes (or middle C on an empty track)."""
         rows = self._note_rows()
         vp = self.viewport
-        visible_rows = vp.height / vp.row_height
         if rows is None:
             middle = vp.lanes.row_of(60) if not vp.lanes.is_kit else vp.lanes.rows // 2
             rows = (middle or 0, middle or 0)
-        vp.scroll_to(left_tick=0, top_row=(rows[0] + rows[1]) / 2 - visible_rows / 2)
+        vp.scroll_to(left_tick=0, top_row=self._top_row_centring(rows))
+
+    def _top_row_centring(self, rows: tuple[int, int]) -> float:
+        vp = self.viewport
+        return (rows[0] + rows[1]) / 2 - vp.height / vp.row_height / 2
 
     # -- building ------------------------------------------------------------------------
     def _build_toolbar(self) -> QToolBar:
@@ -286,16 +289,12 @@ class RollEditor(Retranslating, QWidget):
         self.canvas.update()
 
     def _bring_notes_into_view(self) -> None:
-        """When none of the current track's notes lies in the rows shown, centre on them (the time shown stays):
-        a drum track opened from a melody's range would otherwise look empty."""
-        vp = self.viewport
-        tracks, index = self.document.song.tracks, self.document.current_track
-        if not 0 <= index < len(tracks):
-            return
-        rows = [r for r in (vp.lanes.row_of(n.pitch) for n in tracks[index].notes) if r is not None]
-        first, last = vp.visible_rows()
-        if rows and not any(first <= r <= last for r in rows):
-            vp.scroll_to(top_row=(min(rows) + max(rows)) / 2 - vp.height / vp.row_height / 2)
+        """When the current track's notes lie wholly above or below the rows shown, centre on them (the time shown
+        stays): a drum track opened from a melody's range would otherwise look empty."""
+        rows = self._note_rows()
+        first, last = self.viewport.visible_rows()
+        if rows is not None and (rows[1] < first or rows[0] > last):
+            self.viewport.scroll_to(top_row=self._top_row_centring(rows))
 
     def _on_song_replaced(self) -> None:
         self.state.clear_selection()
