@@ -44,9 +44,10 @@ def add_parser(sub) -> None:
     p.add_argument("--keep-best", action="store_true",
                    help="write the weights of the best held-out evaluation, not the last step's (small corpora "
                         "that start to overfit)")
-    p.add_argument("--init-from", type=Path, metavar="BUNDLE",
-                   help="continue training the network of this .mag bundle (made for the same model) instead of "
-                        "fresh weights; its layer sizes apply")
+    p.add_argument("--init-from", type=Path, metavar="FILE",
+                   help="start from the network of this .mag bundle, or for MusicVAE of this checkpoint .tar "
+                        "(Magenta's or the app's, made for the same model), instead of fresh weights; its layer "
+                        "sizes apply")
     p.add_argument("--all-windows", action="store_true",
                    help="MusicVAE: learn from every window of each file, not Magenta's 5 drawn from it (a few long "
                         "recordings, such as a class's drum takes)")

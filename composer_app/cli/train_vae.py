@@ -13,7 +13,7 @@ from composer_app.said import said, to_plain
 # models/training/vae/spec.py TRAINABLE, named here so that the parser imports nothing heavy.
 VAE_CONFIGS = ("cat-mel_2bar_small", "cat-drums_2bar_small", "groovae_2bar_humanize", "groovae_2bar_tap_fixed_velocity",
                "groovae_2bar_add_closed_hh", "hierdec-mel_16bar")
-_NOT_FOR_VAE = (("keep_best", "--keep-best"), ("init_from", "--init-from"), ("infer_chords", "--infer-chords"))
+_NOT_FOR_VAE = (("keep_best", "--keep-best"), ("infer_chords", "--infer-chords"))
 
 
 def run_vae_train(args) -> int:
@@ -61,7 +61,7 @@ def _train(args) -> int:
         config_id=args.config, output=args.output, sources=tuple(sources), hparams=args.hparams, steps=args.steps,
         time_limit_s=None if args.max_minutes is None else args.max_minutes * 60, eval_ratio=args.eval_ratio,
         eval_every=args.eval_every, checkpoint_every=args.checkpoint_every, run_dir=run_dir, seed=args.seed,
-        log_metrics=args.log_metrics, workers=args.workers,
+        log_metrics=args.log_metrics, workers=args.workers, init_from=args.init_from,
         **({"windows_per_song": None} if args.all_windows else {}))
     records = ProgressRecords(args.steps) if args.progress_json else None
 

@@ -25,8 +25,9 @@ def _cli(args: list[str]) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True, text=True, timeout=600)
 
 
-def test_train_cli_writes_a_tar_and_resumes(tmp_path):
-    """Two steps write a .tar our engine loads; rerunning with --steps 3 goes on from step 2 with the windows kept."""
+def test_train_cli_writes_a_tar_resumes_and_starts_another_run_from_it(tmp_path):
+    """Two steps write a .tar our engine loads; rerunning with --steps 3 goes on from step 2 with the windows kept;
+    --init-from starts a new run (of its own sizes) from that .tar."""
     if importlib.util.find_spec("tensorflow") is None:
         pytest.skip("training needs TensorFlow (the training extra), which is not installed")
     from composer_app.models.musicvae.model import MusicVae
@@ -48,6 +49,11 @@ def test_train_cli_writes_a_tar_and_resumes(tmp_path):
     assert captured.returncode == 0, captured.stderr[-2000:]
     assert "resumed at step 2" in captured.stderr and "step 3:" in captured.stderr and "step 1:" not in captured.stderr
     assert _cli([*args, "--steps", "3", "--keep-best"]).returncode != 0  # an event-RNN option is refused, not ignored
+    again = _cli(["train", "--config", "cat-mel_2bar_small", "--input", str(tmp_path / "in"), "--output",
+                  str(tmp_path / "again.tar"), "--hparams", "batch_size=4,max_seq_len=4", "--eval-every", "0",
+                  "--eval-ratio", "0.3", "--steps", "1", "--init-from", str(out)])
+    assert again.returncode == 0, again.stderr[-2000:]
+    assert f"starting from the weights of {out}" in again.stderr and MusicVae.load(tmp_path / "again.tar").z_size == 4
 
 
 def test_all_windows_is_refused_for_an_event_rnn(tmp_path):

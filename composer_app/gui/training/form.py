@@ -32,7 +32,14 @@ from composer_app.gui.shell.i18n import QT_TR_NOOP, Retranslating, tr
 from composer_app.gui.training import vae_choices
 from composer_app.gui.training.process import TrainingChoice
 from composer_app.gui.training.texts import step_hint
-from composer_app.gui.training.vae_choices import BUNDLE_SUFFIX, VAE_DEFAULT_STEPS, VAE_SUFFIX, is_vae, vae_label
+from composer_app.gui.training.vae_choices import (
+    BUNDLE_SUFFIX,
+    VAE_CONTINUE_HPARAMS,
+    VAE_DEFAULT_STEPS,
+    VAE_SUFFIX,
+    is_vae,
+    vae_label,
+)
 from composer_app.models.rnn.configs import all_configs
 
 TRAINABLE_FAMILIES = ("melody", "drums", "improv", "polyphony", "performance")  # what `composer-app train` trains
@@ -60,6 +67,7 @@ class TrainingForm(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.bundle_path = ""
+        self._bundle_config: str | None = None  # the model of the bundle or checkpoint being continued
         self.eval_ratio = 0.1  # Magenta's share of files held out for the held-out curve
         self.configs = [c for c in all_configs() if c.family in TRAINABLE_FAMILIES]
         self._vae = False  # the sizes, steps and output suffix shown are MusicVAE's
@@ -157,7 +165,7 @@ class TrainingForm(Retranslating, QWidget):
         for config_id in vae_choices.vae_config_ids():
             self.model.addItem(vae_label(config_id), config_id)
             self.model.setItemData(self.model.count() - 1, config_id, Qt.ToolTipRole)  # Magenta's name
-        self.model.addItem(tr("Continue training a bundle…"), CONTINUE)
+        self.model.addItem(tr("Continue training a bundle or checkpoint…"), CONTINUE)
         self.model.setCurrentIndex(max(index, 0))
         self._filling = False
         self._fill_sizes()
@@ -182,17 +190,21 @@ class TrainingForm(Retranslating, QWidget):
         size = self.size.currentIndex()
         self.size.blockSignals(True)
         self.size.clear()
-        labels = vae_choices.size_labels(self.model.currentData()) if self._vae else [tr(t) for t, _h in SIZES]
+        labels = vae_choices.size_labels(self.config_id()) if self._vae else [tr(t) for t, _h in SIZES]
         self.size.addItems(labels)
         self.size.setCurrentIndex(min(max(size, 0), self.size.count() - 1))
         self.size.blockSignals(False)
         self._show_hint()
 
     def _model_changed(self, _index: int) -> None:
-        """A MusicVAE and an event RNN differ in sizes, usual length and file: switching between them swaps those."""
         if self._filling:
             return
-        vae = is_vae(self.model.currentData())
+        self._apply_kind()
+        self.changed.emit()
+
+    def _apply_kind(self) -> None:
+        """A MusicVAE and an event RNN differ in sizes, usual length and file: switching between them swaps those."""
+        vae = is_vae(self.config_id())
         if vae != self._vae:
             self._vae = vae
             self.size.setCurrentIndex(0)
@@ -207,7 +219,6 @@ class TrainingForm(Retranslating, QWidget):
                                            else tr("where the new bundle (.mag) goes"))
         self._fill_sizes()  # Magenta's size is each MusicVAE config's own
         self._show_bundle()
-        self.changed.emit()
 
     def is_vae(self) -> bool:
         """True when the model chosen is a MusicVAE (a .tar checkpoint comes out, not a .mag bundle)."""
@@ -215,17 +226,19 @@ class TrainingForm(Retranslating, QWidget):
 
     def _show_hint(self, *_args) -> None:
         self.size.setToolTip(self.size.currentText())  # a narrow dock cuts the size's line short
-        self.step_hint.setVisible(self._vae)
-        if self._vae:
+        # A continued checkpoint keeps its own sizes, which the measured step times do not cover.
+        shown = self._vae and self.model.currentData() != CONTINUE
+        self.step_hint.setVisible(shown)
+        if shown:
             by_steps = self.by_steps.isChecked()
-            self.step_hint.setText(step_hint(self.model.currentData(), max(self.size.currentIndex(), 0),
+            self.step_hint.setText(step_hint(self.config_id(), max(self.size.currentIndex(), 0),
                                              self.steps.value(), None if by_steps else self.minutes.value()))
 
     # -- choices -------------------------------------------------------------------------
     def _on_model(self, _index: int) -> None:
         if self.model.currentData() == CONTINUE:
-            path, _ = QFileDialog.getOpenFileName(self, tr("Continue training a bundle"), "",
-                                                  tr("Magenta bundles (*.mag)"))
+            path, _ = QFileDialog.getOpenFileName(self, tr("Continue training a bundle or checkpoint"), "",
+                                                  tr("Magenta bundles and MusicVAE checkpoints (*.mag *.tar)"))
             if not path:
                 self.model.setCurrentIndex(0)
             else:
@@ -234,12 +247,16 @@ class TrainingForm(Retranslating, QWidget):
         self.changed.emit()
 
     def set_bundle(self, path: str) -> None:
-        """Continue training this bundle; its model is read from its header when training starts."""
+        """Continue training this .mag bundle or MusicVAE .tar checkpoint; its model is read from its header (a
+        checkpoint's from its tensors' shapes, without reading the weights)."""
         self.bundle_path = str(path)
+        self._bundle_config = bundle_model(Path(path))
         self.model.setCurrentIndex(self.model.findData(CONTINUE))
+        self._apply_kind()
         if not self.output.text():
             source = Path(path)
-            self.output.setText(str(source.with_name(source.stem + "_more.mag")))
+            suffix = VAE_SUFFIX if self._vae else BUNDLE_SUFFIX
+            self.output.setText(str(source.with_name(source.stem + "_more" + suffix)))
         self._show_bundle()
 
     def _needs_chords(self) -> bool:
@@ -253,7 +270,7 @@ class TrainingForm(Retranslating, QWidget):
         self.infer_chords.setVisible(chords)
         self.vae_note.setVisible(self._vae)
         if self._vae:
-            self.vae_note.setText(vae_choices.vae_note(self.model.currentData()))
+            self.vae_note.setText(vae_choices.vae_note(self.config_id()))
         self.bundle_label.setVisible(continuing)
         self.size.setEnabled(not continuing)  # a bundle's network has its own size
         if continuing:
@@ -299,25 +316,20 @@ class TrainingForm(Retranslating, QWidget):
         """The model to train, None while a bundle to continue is still to be chosen."""
         if self.model.currentData() != CONTINUE:
             return self.model.currentData()
-        if not self.bundle_path:
-            return None
-        from composer_app.gui.generation.bundle_picker import bundle_header
-        from composer_app.models.errors import BundleError
-
-        try:
-            return bundle_header(Path(self.bundle_path))[0]
-        except BundleError:
-            return None
+        return self._bundle_config if self.bundle_path else None
 
     def choice(self) -> TrainingChoice:
         """The run these choices describe (the panel checks it is complete first)."""
         continuing = self.model.currentData() == CONTINUE
+        # A checkpoint's sizes are its own; MusicVAE's small batch keeps a step short (Magenta's is 512).
+        hparams = (VAE_CONTINUE_HPARAMS if self._vae else "") if continuing \
+            else self.sizes()[self.size.currentIndex()][1]
         steps = self.steps.value() if self.by_steps.isChecked() else MAX_STEPS
         every = evaluation_interval(steps) if self.by_steps.isChecked() else 100
         return TrainingChoice(
             config_id=self.config_id() or "", inputs=tuple(self.inputs()), output=self.output.text().strip(),
             steps=steps, minutes=None if self.by_steps.isChecked() else self.minutes.value(),
-            hparams="" if continuing else self.sizes()[self.size.currentIndex()][1],
+            hparams=hparams,
             init_from=self.bundle_path if continuing else "", eval_every=every, checkpoint_every=100,
             eval_ratio=self.eval_ratio, infer_chords=self._needs_chords() and self.infer_chords.isChecked())
 
@@ -341,3 +353,24 @@ class TrainingForm(Retranslating, QWidget):
         self.output.setText(choice.output)
         self.infer_chords.setChecked(choice.infer_chords)
         self._show_bundle()
+
+
+def bundle_model(path: Path) -> str | None:
+    """The model a .mag bundle (its header) or a MusicVAE checkpoint (its config, from the index alone) continues
+    as; None when the file is neither, or of a model the app does not train."""
+    from composer_app.models.errors import ModelError
+
+    try:
+        if path.suffix.lower() == VAE_SUFFIX:
+            from composer_app.models.musicvae.inspect import describe_checkpoint
+
+            info = describe_checkpoint(path)
+            # cat-mel_2bar_big's checkpoint continues as cat-mel_2bar_small: one network, other sizes (kept).
+            fits = [c for c in (info.get("config"), *info.get("also_fits", ())) if is_vae(c)]
+            return fits[0] if fits else None
+        from composer_app.gui.generation.bundle_picker import bundle_header
+
+        config_id = bundle_header(path)[0]
+    except (ModelError, OSError):
+        return None
+    return config_id if any(c.id == config_id and c.family in TRAINABLE_FAMILIES for c in all_configs()) else None

@@ -96,6 +96,9 @@ def result_text(result: dict) -> str:
 def choice_problem(choice: TrainingChoice) -> str:
     """What is missing before the run can start (untranslated, for the status line), or ""."""
     if not choice.config_id:
+        if choice.init_from:
+            return QT_TR_NOOP("That file is not a bundle or MusicVAE checkpoint of a model the app trains: choose "
+                              "another.")
         return QT_TR_NOOP("Choose the bundle to continue training.")
     if not choice.inputs:
         return QT_TR_NOOP("Add a folder of MIDI, MusicXML or ABC files to learn from.")

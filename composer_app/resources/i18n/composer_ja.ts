@@ -1917,8 +1917,8 @@
         <translation>保存先：</translation>
     </message>
     <message>
-        <source>Continue training a bundle…</source>
-        <translation>バンドルの学習を続ける…</translation>
+        <source>Continue training a bundle or checkpoint…</source>
+        <translation>バンドルまたはチェックポイントの学習を続ける…</translation>
     </message>
     <message>
         <source>Add folder…</source>
@@ -1957,8 +1957,12 @@
         <translation>MIDI・MusicXML・ABC ファイルのフォルダー（サブフォルダーも探します）</translation>
     </message>
     <message>
-        <source>Continue training a bundle</source>
-        <translation>バンドルの学習を続ける</translation>
+        <source>Continue training a bundle or checkpoint</source>
+        <translation>バンドルまたはチェックポイントの学習を続ける</translation>
+    </message>
+    <message>
+        <source>Magenta bundles and MusicVAE checkpoints (*.mag *.tar)</source>
+        <translation>Magenta バンドルと MusicVAE チェックポイント (*.mag *.tar)</translation>
     </message>
     <message>
         <source>Continues from {0}</source>
@@ -2235,6 +2239,10 @@
     <message>
         <source>It is opened in the MusicVAE tab of the Generate panel now.</source>
         <translation>生成パネルの MusicVAE タブで開きました。</translation>
+    </message>
+    <message>
+        <source>That file is not a bundle or MusicVAE checkpoint of a model the app trains: choose another.</source>
+        <translation>このファイルは、このアプリが学習できるモデルのバンドルでも MusicVAE チェックポイントでもありません。別のファイルを選んでください。</translation>
     </message>
     <message>
         <source>Magenta&apos;s size of this model (about 176 million parameters) takes minutes a step and about 7 GB of memory on a laptop CPU: choose the small size, or train Magenta&apos;s size on a GPU machine.</source>
@@ -4781,6 +4789,10 @@
         <translation>ステップ {step} から学習を再開しました</translation>
     </message>
     <message>
+        <source>starting from the weights of {path}</source>
+        <translation>{path} の重みから学習を始めます</translation>
+    </message>
+    <message>
         <source>the loss became {value} at step {step}</source>
         <translation>ステップ {step} で損失が {value} になりました</translation>
     </message>
@@ -4893,6 +4905,26 @@
     <message>
         <source>It writes a checkpoint (.tar) for the MusicVAE tab of the Generate panel.</source>
         <translation>生成パネルの MusicVAE タブで使うチェックポイント (.tar) を書き出します。</translation>
+    </message>
+    <message>
+        <source>cannot start from {path}: {problem}</source>
+        <translation>{path} から学習を始められません: {problem}</translation>
+    </message>
+    <message>
+        <source>Choose a MusicVAE checkpoint (.tar) of the same config, or of one with the same network.</source>
+        <translation>同じ config、または同じネットワークの config の MusicVAE チェックポイント (.tar) を選んでください。</translation>
+    </message>
+    <message>
+        <source>{path} does not have the sizes --hparams gives: {problem}</source>
+        <translation>{path} は --hparams で指定したサイズではありません: {problem}</translation>
+    </message>
+    <message>
+        <source>Leave the sizes out of --hparams: the checkpoint&apos;s apply.</source>
+        <translation>--hparams からサイズを外してください。チェックポイントのサイズが使われます。</translation>
+    </message>
+    <message>
+        <source>cannot start from {path}: tensor {name!r} {problem}</source>
+        <translation>{path} から学習を始められません: テンソル {name!r} は{problem}</translation>
     </message>
 </context>
 <context>

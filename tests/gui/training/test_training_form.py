@@ -100,3 +100,35 @@ def test_a_musicvae_run_needs_a_tar(qtbot):
     assert ".tar" in choice_problem(form.choice())
     form.output.setText("/tmp/tunes.tar")
     assert choice_problem(form.choice()) == ""
+
+
+def test_continuing_a_musicvae_checkpoint_keeps_its_sizes_and_model(qtbot, tmp_path):
+    """A MusicVAE .tar (Magenta's or the app's) continues as its config: a .tar out beside it, its own sizes (the
+    size list off, no step-time hint), the small batch, --init-from; a file that is no such model is explained."""
+    import shutil
+
+    from composer_app.gui.training.texts import choice_problem
+    from tests.conftest import shared_path
+
+    source = tmp_path / "groove.tar"
+    shutil.copyfile(shared_path("fixtures", "magenta-vae", "groovae_humanize_tiny.tar"), source)
+    form = TrainingForm()
+    qtbot.addWidget(form)
+    form.show()
+    form.set_bundle(str(source))
+    assert form.is_vae() and form.output.text() == str(tmp_path / "groove_more.tar")
+    assert not form.size.isEnabled() and not form.step_hint.isVisible() and "timing" in form.vae_note.text()
+    assert form.bundle_label.text() == "Continues from groove.tar"
+    form.add_input("/music/class")
+    choice = form.choice()
+    assert (choice.config_id, choice.hparams, choice.init_from) == ("groovae_2bar_humanize", "batch_size=64",
+                                                                     str(source))
+    assert choice_problem(choice) == "" and "--init-from" in choice.arguments(Path("/tmp/stop"))
+    form.model.setCurrentIndex(form.model.findData("basic_rnn"))
+    form.show_choice(choice)
+    assert form.is_vae() and form.choice() == choice
+    junk = tmp_path / "notes.tar"
+    junk.write_bytes(b"not a checkpoint")
+    form.output.clear()
+    form.set_bundle(str(junk))
+    assert form.choice().config_id == "" and "not a bundle or MusicVAE checkpoint" in choice_problem(form.choice())

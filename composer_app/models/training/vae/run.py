@@ -22,35 +22,19 @@ from composer_app.models.training.run_folder import (
     note_made,
     open_run_folder,
 )
-from composer_app.models.training.vae.gmd import gmd_key
-from composer_app.models.training.vae.groove_windows import (
-    load_groove_windows,
-    read_groove_windows,
-    save_groove_windows,
-)
+from composer_app.models.training.vae.run_data import read_run_data
 from composer_app.models.training.vae.spec import (
     LEVEL_LENGTHS,
-    TRANSPOSE_RANGE,
     VALID_PROGRAMS,
     hparams_record,
     training_config,
     training_hparams,
 )
-from composer_app.models.training.vae.windows import (
-    MAX_WINDOWS_PER_SONG,
-    VaeData,
-    WindowSet,
-    batch_rows,
-    data_key,
-    load_windows,
-    read_windows,
-    save_windows,
-)
+from composer_app.models.training.vae.windows import MAX_WINDOWS_PER_SONG, VaeData, WindowSet, batch_rows
 from composer_app.said import said
 
 KEEP_CHECKPOINTS = 2
 PARTS = ("hits_loss", "velocities_loss", "offsets_loss")  # GrooveLstmDecoder's metrics
-WINDOWS = "windows.npz"  # the read windows, kept for a rerun
 
 
 @dataclass
@@ -71,6 +55,7 @@ class VaeTrainingRequest:
     # Windows kept of each song: Magenta's 5 balances a corpus of many songs; None keeps every window (a small
     # corpus of long performances, such as Groove, would otherwise lose most of its bars).
     windows_per_song: int | None = MAX_WINDOWS_PER_SONG
+    init_from: Path | None = None  # a MusicVAE checkpoint whose weights a new run starts from (start_weights)
 
 
 @dataclass
@@ -280,35 +265,6 @@ def _log(path: Path | None, figures: StepFigures) -> None:
         fh.write(json.dumps(record) + "\n")
 
 
-def _read_data(request: VaeTrainingRequest, config, converter, run_dir: Path, say) -> VaeData:
-    """The windows of the request's files, kept in the run folder (WINDOWS) for a rerun of the same files."""
-    if not request.sources:
-        raise TrainingError(said("no input given: name at least one folder of music files"))
-    sources = list(request.sources)
-    transpose = TRANSPOSE_RANGE.get(config.id)
-    groove = config.kind == "groove"
-    # A GrooVAE's windows also depend on what info.csv says of each file (its tempo, metre and split).
-    listed = [gmd_key(s.path) for s in sources] if groove else []
-    limit = request.windows_per_song
-    # The old key (no limit in it) is kept for Magenta's limit so that earlier runs' windows are still found.
-    key = data_key(sources, config.id, request.eval_ratio, request.seed, transpose, *listed,
-                   *(() if limit == MAX_WINDOWS_PER_SONG else (f"windows_per_song={limit}",)))
-    data = (load_groove_windows if groove else load_windows)(run_dir / WINDOWS, key, converter)
-    if data is None:
-        def progress(done: int, total: int) -> None:
-            if done % 100 == 0 or done == total:
-                say(said("read {done}/{total} files").format(done=done, total=total))
-
-        if groove:
-            data = read_groove_windows(sources, converter, request.eval_ratio, progress, request.workers)
-        else:
-            data = read_windows(sources, converter, request.eval_ratio, request.seed, transpose, progress,
-                                request.workers, VALID_PROGRAMS.get(config.id), limit)
-        note_made(run_dir, run_dir / WINDOWS)
-        (save_groove_windows if groove else save_windows)(run_dir / WINDOWS, key, data)
-    return data
-
-
 def train_vae(request: VaeTrainingRequest, progress=None, cancelled=None, data: VaeData | None = None
               ) -> VaeTrainingResult:
     """Train (or resume) the run; `progress(figures or said text)` hears of each step and evaluation."""
@@ -318,11 +274,16 @@ def train_vae(request: VaeTrainingRequest, progress=None, cancelled=None, data: 
     say = progress or (lambda item: None)
     config = training_config(request.config_id)
     hp = training_hparams(config, request.hparams)
+    start = None
+    if request.init_from is not None:
+        from composer_app.models.training.vae.start_weights import checkpoint_start
+
+        start, hp = checkpoint_start(Path(request.init_from), config, hp, request.hparams)
     converter = config.converter()
     run_dir = request.run_dir or request.output.with_name(request.output.stem + ".run")
     open_run_folder(run_dir)
     if data is None:
-        data = _read_data(request, config, converter, run_dir, say)
+        data = read_run_data(request, config, converter, run_dir, say)
     if not len(data.train):
         raise TrainingError(said("no {bars}-bar windows of {kind} in {count} file(s)").format(
             bars=config.slice_bars, kind=said("drums") if config.kind in ("drums", "groove") else said("melody"),
@@ -335,14 +296,22 @@ def train_vae(request: VaeTrainingRequest, progress=None, cancelled=None, data: 
                                                                                             bars=config.slice_bars))
     say(said("{train} training and {held} held-out windows from {files} file(s)").format(
         train=len(data.train), held=len(data.eval), files=data.files))
-    check_signature(run_dir, {"config": config.id, "hparams": hparams_record(hp), "train_sequences": len(data.train),
-                              "train_steps": data.train.total_steps, "seed": request.seed, "bucket": False})
+    signature = {"config": config.id, "hparams": hparams_record(hp), "train_sequences": len(data.train),
+                 "train_steps": data.train.total_steps, "seed": request.seed, "bucket": False}
+    if request.init_from is not None:  # only when set, so that earlier runs still resume
+        signature["init_from"] = str(Path(request.init_from).resolve())
+    check_signature(run_dir, signature)
     note_made(run_dir, request.log_metrics)
     trainer = VaeTrainer(hp, converter.output_depth, run_dir, request.seed, converter.slice_steps,
                          converter.input_depth, groove=config.kind == "groove",
                          level_lengths=LEVEL_LENGTHS.get(config.id))
     if trainer.restore():
         say(said("resumed at step {step}").format(step=trainer.step))
+    elif start is not None:
+        from composer_app.models.training.vae.start_weights import assign_start
+
+        assign_start(trainer.weights, start, Path(request.init_from))
+        say(said("starting from the weights of {path}").format(path=str(request.init_from)))
     result = VaeTrainingResult(request.output, trainer.step, data)
     started = time.monotonic()
     saved = trainer.step

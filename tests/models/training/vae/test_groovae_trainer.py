@@ -158,3 +158,20 @@ def test_magenta_generates_from_our_groovae_checkpoint(tmp_path):
                           env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2"}, timeout=600)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert len(list(generated.glob("*.mid"))) == 2
+
+
+def test_tap2drum_and_add_hihat_runs_start_from_a_humanize_checkpoint(tmp_path):
+    """The 2-bar GrooVAEs share one network (they differ in what the encoder is shown), so a humanize checkpoint
+    starts a tap2drum or an add-hi-hat run: its weights at step 0."""
+    from composer_app.models.musicvae.checkpoint import read_tensors
+
+    humanize = tmp_path / "humanize.tar"
+    train_vae(VaeTrainingRequest("groovae_2bar_humanize", humanize, hparams=TINY, steps=2, eval_every=0),
+              data=_groove_data())
+    theirs = read_tensors(humanize).tensors
+    for variant in ("tap_fixed_velocity", "add_closed_hh"):
+        out = tmp_path / f"{variant}.tar"
+        train_vae(VaeTrainingRequest(f"groovae_2bar_{variant}", out, hparams="batch_size=4,max_seq_len=8", steps=0,
+                                     eval_every=0, init_from=humanize), data=_groove_data(f"groovae_2bar_{variant}"))
+        ours = read_tensors(out).tensors
+        assert set(ours) == set(theirs) and all(np.array_equal(ours[k], theirs[k]) for k in theirs)

@@ -125,3 +125,45 @@ def test_held_out_figures_are_reproducible_and_leave_the_steps_compiled():
     assert trainer2.evaluate(data.eval, 5) == first  # same seed, same draws, in another trainer too
     assert trainer.train_fn.experimental_get_tracing_count() == 1
     assert trainer.eval_fn.experimental_get_tracing_count() == 1
+
+
+def _weights(path: Path) -> dict[str, np.ndarray]:
+    from composer_app.models.musicvae.checkpoint import read_tensors
+
+    return read_tensors(path).tensors
+
+
+def test_a_new_run_starts_from_a_checkpoints_weights_and_sizes(tmp_path):
+    """init_from: the new run's step-0 weights are the checkpoint's, its sizes the checkpoint's (--hparams need not
+    repeat them), and it then trains and resumes as any run."""
+    first = tmp_path / "first.tar"
+    train_vae(VaeTrainingRequest("cat-mel_2bar_small", first, hparams=TINY, steps=5, eval_every=0), data=_data())
+    training = "batch_size=4,max_seq_len=8,sampling_schedule=constant,sampling_rate=0.0"
+    started = tmp_path / "started.tar"
+    result = train_vae(VaeTrainingRequest("cat-mel_2bar_small", started, hparams=training, steps=0, eval_every=0,
+                                          init_from=first), data=_data())
+    assert result.steps == 0
+    theirs, ours = _weights(first), _weights(started)
+    assert set(ours) == set(theirs) and all(np.array_equal(ours[k], theirs[k]) for k in ours)
+    more = train_vae(VaeTrainingRequest("cat-mel_2bar_small", started, hparams=training, steps=3, eval_every=0,
+                                        init_from=first), data=_data())
+    assert [f.step for f in more.history] == [1, 2, 3] and MusicVae.load(started).z_size == 4
+
+
+def test_starting_from_another_models_checkpoint_or_other_sizes_is_refused(tmp_path):
+    """A drum checkpoint cannot start a melody run, and sizes in --hparams that the checkpoint lacks are named."""
+    from composer_app.models.training.errors import TrainingError
+
+    drums = tmp_path / "drums.tar"
+    train_vae(VaeTrainingRequest("cat-drums_2bar_small", drums, hparams=TINY, steps=1, eval_every=0),
+              data=_drum_data())
+    with pytest.raises(TrainingError, match="cannot start from .*drums.tar.*not cat-mel_2bar_small"):
+        train_vae(VaeTrainingRequest("cat-mel_2bar_small", tmp_path / "m.tar", hparams=TINY, steps=1,
+                                     init_from=drums), data=_data())
+    with pytest.raises(TrainingError, match=r"z_size 8 \(the checkpoint has 4\)"):
+        train_vae(VaeTrainingRequest("cat-drums_2bar_small", tmp_path / "d.tar", hparams=TINY.replace(
+            "z_size=4", "z_size=8"), steps=1, init_from=drums), data=_drum_data())
+    with pytest.raises(TrainingError, match="cannot start from .*missing.tar"):
+        train_vae(VaeTrainingRequest("cat-drums_2bar_small", tmp_path / "d.tar", steps=1,
+                                     init_from=tmp_path / "missing.tar"), data=_drum_data())
+    assert not (tmp_path / "m.tar").exists() and not (tmp_path / "d.tar").exists()
