@@ -115,18 +115,19 @@ def main(config_id: str, run_name: str | None = None) -> int:
     counts = (f"- Files read: {result['files']} ({result['unreadable']} unreadable, skipped)\n"
               f"- Split by source file: {result['train_files']} files for training, {result['eval_files']} held out\n"
               f"- Windows: {result['train_windows']} for training, {result['eval_windows']} held out")
+    start = result.get("init_from")
     reproduce = [f"`.venv/bin/python scripts/train_shipped_vae.py --config {config_id} --steps {result['steps']} "
                  f"--hparams \"{result['hparams']}\""
-                 + (" --all-windows`" if result.get("windows_per_song", 5) is None else "`"),
+                 + (" --all-windows" if result.get("windows_per_song", 5) is None else "")
+                 + (f" --init-from {Path(start).name}`" if start else "`"),
                  f"`scripts/finish_shipped_vae.py {config_id}`",
                  f"`composer-app train --config {config_id} --input DIR --output my.tar`"]
     en = [
         ("Data", data_en(kind, result, counts)),
         ("Training", f"- Trainer: this app's (`composer-app train`), Magenta's loss: reconstruction + beta x KL with "
          "free bits, beta annealed where the config's beta_rate sets it, learning-rate decay, scheduled sampling as the config sets\n"
-         f"- hparams: {shown}\n- Steps: {result['steps']}\n"
-         f"- Wall time: {result['wall_time_s'] / 60:.1f} min of training on this machine (2 CPU cores, x86_64, one "
-         "TensorFlow thread; reading the corpus once before it is not counted)"),
+         f"- hparams: {shown}\n- Steps: {result['steps']}\n" + started_line(start, "en")
+         + f"- Wall time: {wall_time(result, 'en')}"),
         ("Held-out figures (measured)", f"- Reconstruction accuracy: {h['accuracy']:.4f} (per 16th step, the "
          "decoder fed the true previous step, z drawn from q(z|x))\n"
          f"- Reconstruction loss: {h['r_loss']:.3f} nats per window\n- KL: {h['kl_bits']:.2f} bits per window\n"
@@ -148,9 +149,8 @@ def main(config_id: str, run_name: str | None = None) -> int:
         ("データ", data_ja(kind, result)),
         ("学習", "- 学習プログラム：このアプリのもの（`composer-app train`）。損失は Magenta と同じ（再構成 + β×KL、free bits、"
          "config の beta_rate による β のアニーリング、学習率の減衰、config が使う scheduled sampling）\n"
-         f"- hparams: {shown}\n- ステップ数：{result['steps']}\n"
-         f"- 実時間：このマシン（2 CPU コア、x86_64、TensorFlow のスレッド一つ）で学習に {result['wall_time_s'] / 60:.1f} 分"
-         "（その前にコーパスを一度読む時間は含みません）"),
+         f"- hparams: {shown}\n- ステップ数：{result['steps']}\n" + started_line(start, "ja")
+         + f"- 実時間：{wall_time(result, 'ja')}"),
         ("評価用データでの成績（実測）", f"- 再構成の正解率：{h['accuracy']:.4f}（16 分音符のステップごと。デコーダーには正しい"
          f"一つ前のステップを与え、z は q(z|x) から抽出）\n- 再構成損失：ウィンドウあたり {h['r_loss']:.3f} nats\n"
          f"- KL：ウィンドウあたり {h['kl_bits']:.2f} ビット\n- ELBO：ウィンドウあたり {h['elbo']:.3f} nats"
@@ -172,6 +172,44 @@ def main(config_id: str, run_name: str | None = None) -> int:
         shipped.with_name(config_id + suffix).write_text(text, encoding="utf-8")
     print(shipped.with_suffix(".md").read_text())
     return 0
+
+
+def started_line(start: str | None, language: str) -> str:
+    """The line saying which checkpoint's weights the run started from ("" for fresh weights)."""
+    if not start:
+        return ""
+    from composer_app.models.musicvae.inspect import describe_checkpoint
+
+    name, config = Path(start).name, describe_checkpoint(start)["config"]
+    found = re.search(r"ckpt-(\d+)", name)  # Magenta's and TF's checkpoint names end in the global step
+    if language == "ja":
+        at = f"の {found.group(1)} ステップ目" if found else ""
+        return (f"- 初期値：新しい乱数の重みではなく、このアプリで学習した {config} {at}のチェックポイント（`{name}`）の"
+                "重みから始めました（下の「hparams の選択」を参照）\n")
+    at = f" at step {found.group(1)}" if found else ""
+    return (f"- Started from: the weights of this app's {config} run{at} (`{name}`), not fresh weights (see the "
+            "choice of hparams below)\n")
+
+
+def wall_time(result: dict, language: str) -> str:
+    """The training time measured by train_shipped_vae.py, plus the steps of a run it did not time ("untimed":
+    {"steps", "seconds_per_step"}: steps run by `composer-app train`, at the rate measured for them), said as an
+    estimate."""
+    measured = result["wall_time_s"] / 60
+    untimed = result.get("untimed")
+    if language == "ja":
+        text = f"このマシン（2 CPU コア、x86_64、TensorFlow のスレッド一つ）で学習に {measured:.1f} 分"
+        if untimed:
+            text += (f"、それに加えて計時していない最初の {untimed['steps']} ステップが約 "
+                     f"{untimed['steps'] * untimed['seconds_per_step'] / 60:.0f} 分（単独で測った 1 ステップ "
+                     f"{untimed['seconds_per_step']:g} 秒からの見積もり）")
+        return text + "（その前にコーパスを一度読む時間は含みません）"
+    text = f"{measured:.1f} min of training on this machine (2 CPU cores, x86_64, one TensorFlow thread)"
+    if untimed:
+        text += (f", plus about {untimed['steps'] * untimed['seconds_per_step'] / 60:.0f} min for the first "
+                 f"{untimed['steps']} steps, which were not timed (estimated from {untimed['seconds_per_step']:g} s a "
+                 "step, measured with the run alone)")
+    return text + "; reading the corpus once before it is not counted"
 
 
 def data_en(kind: str, result: dict, counts: str) -> str:
