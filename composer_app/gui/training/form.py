@@ -34,6 +34,7 @@ from composer_app.gui.training.process import TrainingChoice
 from composer_app.gui.training.texts import step_hint
 from composer_app.gui.training.vae_choices import (
     BUNDLE_SUFFIX,
+    VAE_CONTINUE_BATCH,
     VAE_CONTINUE_HPARAMS,
     VAE_DEFAULT_STEPS,
     VAE_SUFFIX,
@@ -68,6 +69,7 @@ class TrainingForm(Retranslating, QWidget):
         super().__init__(parent)
         self.bundle_path = ""
         self._bundle_config: str | None = None  # the model of the bundle or checkpoint being continued
+        self._bundle_sizes: tuple | None = None  # a continued MusicVAE's (z, encoder, decoder) sizes
         self.eval_ratio = 0.1  # Magenta's share of files held out for the held-out curve
         self.configs = [c for c in all_configs() if c.family in TRAINABLE_FAMILIES]
         self._vae = False  # the sizes, steps and output suffix shown are MusicVAE's
@@ -190,11 +192,24 @@ class TrainingForm(Retranslating, QWidget):
         size = self.size.currentIndex()
         self.size.blockSignals(True)
         self.size.clear()
-        labels = vae_choices.size_labels(self.config_id()) if self._vae else [tr(t) for t, _h in SIZES]
+        if self.model.currentData() == CONTINUE and self.bundle_path:
+            labels = [self._continued_sizes()]  # the network's sizes are the file's own
+        elif self._vae:
+            labels = vae_choices.size_labels(self.config_id())
+        else:
+            labels = [tr(t) for t, _h in SIZES]
         self.size.addItems(labels)
         self.size.setCurrentIndex(min(max(size, 0), self.size.count() - 1))
         self.size.blockSignals(False)
         self._show_hint()
+
+    def _continued_sizes(self) -> str:
+        if self._bundle_sizes is None:
+            return tr("The bundle's own layer sizes")
+        z_size, encoder, decoder = self._bundle_sizes
+        layers = lambda sizes: "×".join(str(n) for n in sizes)  # noqa: E731
+        return tr("The checkpoint's own: z {0}, encoder LSTM {1}, decoder LSTM {2}; batches of {3}").format(
+            z_size, layers(encoder), layers(decoder), VAE_CONTINUE_BATCH)
 
     def _model_changed(self, _index: int) -> None:
         if self._filling:
@@ -250,7 +265,7 @@ class TrainingForm(Retranslating, QWidget):
         """Continue training this .mag bundle or MusicVAE .tar checkpoint; its model is read from its header (a
         checkpoint's from its tensors' shapes, without reading the weights)."""
         self.bundle_path = str(path)
-        self._bundle_config = bundle_model(Path(path))
+        self._bundle_config, self._bundle_sizes = bundle_model(Path(path))
         self.model.setCurrentIndex(self.model.findData(CONTINUE))
         self._apply_kind()
         if not self.output.text():
@@ -355,9 +370,10 @@ class TrainingForm(Retranslating, QWidget):
         self._show_bundle()
 
 
-def bundle_model(path: Path) -> str | None:
+def bundle_model(path: Path) -> tuple[str | None, tuple | None]:
     """The model a .mag bundle (its header) or a MusicVAE checkpoint (its config, from the index alone) continues
-    as; None when the file is neither, or of a model the app does not train."""
+    as, None when the file is neither or of a model the app does not train; and a checkpoint's (z, encoder,
+    decoder) sizes."""
     from composer_app.models.errors import ModelError
 
     try:
@@ -367,10 +383,12 @@ def bundle_model(path: Path) -> str | None:
             info = describe_checkpoint(path)
             # cat-mel_2bar_big's checkpoint continues as cat-mel_2bar_small: one network, other sizes (kept).
             fits = [c for c in (info.get("config"), *info.get("also_fits", ())) if is_vae(c)]
-            return fits[0] if fits else None
+            sizes = (info["z_size"], tuple(info["encoder_sizes"]), tuple(info["decoder_sizes"]))
+            return (fits[0], sizes) if fits else (None, None)
         from composer_app.gui.generation.bundle_picker import bundle_header
 
         config_id = bundle_header(path)[0]
     except (ModelError, OSError):
-        return None
-    return config_id if any(c.id == config_id and c.family in TRAINABLE_FAMILIES for c in all_configs()) else None
+        return None, None
+    trained = any(c.id == config_id and c.family in TRAINABLE_FAMILIES for c in all_configs())
+    return (config_id if trained else None), None

@@ -19,7 +19,8 @@ LABELS = {"cat-mel_2bar_small": QT_TR_NOOP("MusicVAE 2-bar melody"),
           "groovae_2bar_add_closed_hh": QT_TR_NOOP("GrooVAE: add a hi-hat (2 bars)"),
           "hierdec-mel_16bar": QT_TR_NOOP("MusicVAE 16-bar melody (hierarchical)")}
 SMALL, MAGENTA, TINY = 0, 1, 2
-VAE_CONTINUE_HPARAMS = "batch_size=64"  # continuing a checkpoint: its own sizes, the small size's batch
+VAE_CONTINUE_BATCH = 64  # continuing a checkpoint: its own sizes, the small size's batch
+VAE_CONTINUE_HPARAMS = f"batch_size={VAE_CONTINUE_BATCH}"
 # (label, --hparams) in the list's order; Magenta's size is the config's own (no overrides), named from its hparams.
 SIZES = (
     (QT_TR_NOOP("Small (fast): z 64, LSTMs of 128, batches of 64"),

@@ -1957,6 +1957,14 @@
         <translation>MIDI・MusicXML・ABC ファイルのフォルダー（サブフォルダーも探します）</translation>
     </message>
     <message>
+        <source>The bundle&apos;s own layer sizes</source>
+        <translation>バンドル自身の層の大きさ</translation>
+    </message>
+    <message>
+        <source>The checkpoint&apos;s own: z {0}, encoder LSTM {1}, decoder LSTM {2}; batches of {3}</source>
+        <translation>チェックポイント自身の大きさ: z {0}、エンコーダー LSTM {1}、デコーダー LSTM {2}。バッチ {3}</translation>
+    </message>
+    <message>
         <source>Continue training a bundle or checkpoint</source>
         <translation>バンドルまたはチェックポイントの学習を続ける</translation>
     </message>

@@ -119,6 +119,8 @@ def test_continuing_a_musicvae_checkpoint_keeps_its_sizes_and_model(qtbot, tmp_p
     assert form.is_vae() and form.output.text() == str(tmp_path / "groove_more.tar")
     assert not form.size.isEnabled() and not form.step_hint.isVisible() and "timing" in form.vae_note.text()
     assert form.bundle_label.text() == "Continues from groove.tar"
+    assert form.size.count() == 1 and form.size.currentText().startswith("The checkpoint's own: z ")
+    assert form.size.currentText().endswith("; batches of 64")
     form.add_input("/music/class")
     choice = form.choice()
     assert (choice.config_id, choice.hparams, choice.init_from) == ("groovae_2bar_humanize", "batch_size=64",
