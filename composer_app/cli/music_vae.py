@@ -219,6 +219,9 @@ def add_parser(sub) -> None:
     groove.add_argument("--hparams", help=HPARAMS_HELP)
     groove.add_argument("--temperature", type=_positive_float, default=0.5, help="randomness of the hits")
     groove.add_argument("--seed", type=_seed, help="random seed: the same seed gives the same music")
+    groove.add_argument("--keep-hits", action="store_true",
+                        help="humanize: keep the input's hits, so that only their timing and dynamics change (an "
+                             "addition to Magenta, whose decoder may drop or add hits)")
     groove.set_defaults(func=run_groove)
 
 
@@ -234,7 +237,7 @@ def run_groove(args) -> int:
         raise UserError(f"{args.checkpoint} is a {config.id} checkpoint; `vae groove` needs a GrooVAE")
     song = read_song(args.input)
     try:
-        result = regroove(model, config, song, args.temperature, _rng(args.seed))
+        result = regroove(model, config, song, args.temperature, _rng(args.seed), args.keep_hits)
     except NoMusicError as exc:
         raise type(exc)(f"{args.input}: {exc.summary}") from None
     write_song(result.song, args.output)

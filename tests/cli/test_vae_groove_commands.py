@@ -43,6 +43,23 @@ def test_groove_writes_the_whole_song_at_its_tempo(tmp_path, capsys):
     assert [n.pitch for t in song.tracks if not t.is_drum for n in t.notes] == [60]
 
 
+def test_groove_keep_hits_keeps_the_files_hits_and_tap2drum_refuses_it(tmp_path, capsys):
+    """--keep-hits: every mapped hit of the file comes back on its 16th and pitch, only timing and velocity change;
+    a tap2drum config says it changes the hits by design."""
+    source, out = long_beat(tmp_path / "in.mid"), tmp_path / "out.mid"
+    code = main(["vae", "groove", str(fixture("groovae_humanize_tiny.tar")), str(source), str(out), "--temperature",
+                 "1", "--seed", "3", "--keep-hits", "--config", "groovae_2bar_humanize"])
+    assert code == 0, capsys.readouterr().err
+    played = {(n.start * 4 // PPQ, n.pitch) for t in read_song(source).tracks if t.is_drum for n in t.notes
+              if n.pitch != 20}
+    grooved = [n for t in read_song(out).tracks if t.is_drum for n in t.notes]
+    assert {(round(n.start * 4 / PPQ), n.pitch) for n in grooved} == played
+    assert any(n.start % (PPQ // 4) for n in grooved)
+    code = main(["vae", "groove", str(fixture("groovae_humanize_tiny.tar")), str(source), str(tmp_path / "t.mid"),
+                 "--keep-hits", "--config", "groovae_2bar_tap_fixed_velocity"])
+    assert code == 1 and "changes the hits by design" in capsys.readouterr().err
+
+
 def test_groove_with_the_4bar_config_takes_4bar_windows(tmp_path, capsys):
     """--config groovae_4bar cuts the same file into two 4-bar windows."""
     code = main(["vae", "groove", str(fixture("groovae_humanize_tiny.tar")), str(long_beat(tmp_path / "in.mid")),

@@ -124,8 +124,9 @@ class VaeController(QObject):
             self.panel.show_error(error_text(exc))
             return None
         tool_text = tr(dict(TOOLS)[settings.tool])
-        parts = [loaded.config.id, tool_text, tr("T {0:g}").format(settings.temperature),
-                 tr("seed {0}").format(settings.seed)]
+        # Kept hits leave nothing to draw, so temperature and seed would say nothing.
+        parts = [loaded.config.id, tool_text] + ([tr("hits kept")] if settings.keep_hits else [
+            tr("T {0:g}").format(settings.temperature), tr("seed {0}").format(settings.seed)])
         if settings.tool == VARIATIONS:
             parts.insert(2, tr("similarity {0:g}").format(settings.similarity))
         label = " · ".join(parts)
@@ -147,7 +148,10 @@ class VaeController(QObject):
             raise PrimerProblem(tr("Add a track first: generated music goes into the current track."))
         if s.tool == GROOVE:
             placement, drums, bars = self._groove_span(loaded)
-            return GrooveRequest(loaded, drums, bars, s.temperature, s.seed, song.qpm, s.num_outputs), placement
+            # Kept hits decode one groove (z = mu, no draws): more clips would be copies of it.
+            outputs = 1 if s.keep_hits else s.num_outputs
+            return GrooveRequest(loaded, drums, bars, s.temperature, s.seed, song.qpm, outputs,
+                                 s.keep_hits), placement
         placement = self._clip_placement(loaded)
         if s.tool == INTERPOLATE:
             a, b = (self._clip(loaded, index, placement.origin) for index in (s.track_a, s.track_b))
@@ -287,10 +291,12 @@ class VaeController(QObject):
             parts = tuple(t.with_notes(_placed(t.notes, placement)) for t in song.tracks)
             new_notes = tuple(sorted(n for t in parts for n in t.notes))
             interpolating = context.action == INTERPOLATE
-            caption = tr("A → B, {0} of {1}").format(k + 1, total) if interpolating else ""
+            caption = tr("A → B, {0} of {1}").format(k + 1, total) if interpolating \
+                else tr("hits kept") if s.keep_hits else ""
+            drawn = not (interpolating or s.keep_hits)
             views.append(CandidateView(
                 set_id, k, song, new_notes, 0, caption, all(t.is_drum for t in song.tracks),
-                seed=None if interpolating else s.seed, temperature=None if interpolating else s.temperature,
+                seed=s.seed if drawn else None, temperature=s.temperature if drawn else None,
                 parts=parts if len(parts) > 1 else ()))
         return views
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFileDialog,
@@ -59,6 +60,7 @@ class VaeSettings:
     track_b: int | str = -1
     similarity: float = 0.75  # variations: 1 repeats the clip, 0 forgets it
     pitches: frozenset[int] | None = None  # melody steering: the pitches a melody may use (None: any)
+    keep_hits: bool = False  # humanize: the part's own hits, only their timing and dynamics change
 
 
 class VaePanel(Retranslating, QWidget):
@@ -110,6 +112,9 @@ class VaePanel(Retranslating, QWidget):
         self._rows.add(tform, QT_TR_NOOP("Temperature"), self.temperature)
         self.seed = SeedField()
         self._rows.add(tform, QT_TR_NOOP("Seed"), self.seed)
+        self.keep_hits = QCheckBox(objectName="vae_keep_hits", checked=True)
+        self.keep_hits.toggled.connect(self._update_tool)
+        tform.addRow(self.keep_hits)
         self.track_a, self.track_b = QComboBox(), QComboBox()
         self.track_a.setObjectName("vae_clip_a")
         self.track_b.setObjectName("vae_clip_b")
@@ -177,6 +182,9 @@ class VaePanel(Retranslating, QWidget):
         for i, (_tool, text) in enumerate(TOOLS):
             self.tool_combo.setItemText(i, tr(text))
         self.temperature.setToolTip(tr("Lower is safer and more repetitive; higher is more surprising"))
+        self.keep_hits.setText(tr("Keep my hits: change only their timing and dynamics"))
+        self.keep_hits.setToolTip(tr("Off, the model also decides which hits to play, as in Magenta, and may drop "
+                                     "or add some; the temperature sets how freely"))
         self.num_outputs.setToolTip(tr("How many clips (or interpolation steps, both ends included) to make"))
         self.generate_button.setText(tr("Generate"))
         self.cancel_button.setText(tr("Cancel"))
@@ -258,10 +266,15 @@ class VaePanel(Retranslating, QWidget):
         for box in (self.track_a, self.track_b):
             self._tool_form.setRowVisible(box, tool == INTERPOLATE)  # the clips' rows only where they count
         self._tool_form.setRowVisible(self.similarity, tool == VARIATIONS)
+        keeping = tool == GROOVE and kind == "groove" and config_keeps_hits(config_id)
+        self._tool_form.setRowVisible(self.keep_hits, keeping)
+        # Kept hits leave nothing to draw: one groove, whatever the clips and temperature say.
+        fixed = keeping and self.keep_hits.isChecked()
+        self.temperature.setEnabled(not fixed)
         for row in (self._key_row, self._range_row):
             self._tool_form.setRowVisible(row, kind == "melody")
         self._tool_form.setRowVisible(self.scrub, tool == INTERPOLATE and self.scrub.maximum() > 0)
-        self.num_outputs.setEnabled(bool(kind))
+        self.num_outputs.setEnabled(bool(kind) and not fixed)
         self.generate_button.setEnabled(bool(kind))
         if not kind:
             self.info.setText("")
@@ -322,7 +335,9 @@ class VaePanel(Retranslating, QWidget):
                            round(self.temperature.value(), 3), self.seed.value(),
                            self.track_a.currentData() if self.track_a.count() else -1,
                            self.track_b.currentData() if self.track_b.count() else -1,
-                           round(self.similarity.value(), 3), self._pitches())
+                           round(self.similarity.value(), 3), self._pitches(),
+                           self.keep_hits.isChecked() and not self.keep_hits.isHidden()
+                           and config_keeps_hits(self._kinds[path][1]))
 
     def _pitches(self) -> frozenset[int] | None:
         """The pitches the key lock and range allow, or None when they allow every pitch."""
@@ -365,3 +380,15 @@ class VaePanel(Retranslating, QWidget):
     def show_error(self, text: str) -> None:
         self._status = text
         self.run.show_message(text, error=True)
+
+
+def config_keeps_hits(config_id: str) -> bool:
+    """Whether a GrooVAE config can keep a part's hits (humanize and its kin; not tap2drum or add-hi-hat)."""
+    from composer_app.models.errors import ModelError
+    from composer_app.models.musicvae.configs import get_config
+    from composer_app.models.musicvae.groove_song import keeps_hits
+
+    try:
+        return keeps_hits(get_config(config_id))
+    except ModelError:  # an unknown id: nothing to keep
+        return False

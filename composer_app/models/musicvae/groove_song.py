@@ -42,18 +42,31 @@ def steps_to_notes(tensor: np.ndarray, converter: GrooveConverter) -> list[Note]
     return sorted(notes)
 
 
+def keeps_hits(config: VaeConfig) -> bool:
+    """Whether the config's output is meant to have its input's hits (humanize, hits control, the 4-bar
+    model), so that they can be kept; tap2drum and add-hi-hat change the hits by design."""
+    options = config.converter().options
+    return config.kind == "groove" and not options.tapify and not options.add_instruments
+
+
 def regroove(model: MusicVae, config: VaeConfig, song: Song, temperature: float = 0.5,
-             rng: np.random.Generator | None = None) -> GrooveResult:
+             rng: np.random.Generator | None = None, keep_hits: bool = False) -> GrooveResult:
     """The song's drums through a GrooVAE config (humanize, tap to drums, add a closed hi-hat, hits control, the
     4-bar model): windows of the config's length a window apart, the last padded with silent steps; each is
     encoded to its mu and decoded (hits control: with that window's hits as the controls); the outputs are joined
     and cut to the input's bars. Pitched tracks, tempo and metre are kept; the drum tracks become one.
 
     NoMusicError (from the converter) for a song without mapped drum notes, a metre other than 4/4 or tempo
-    changes; ModelError for a config that is not a GrooVAE."""
+    changes; ModelError for a config that is not a GrooVAE.
+
+    `keep_hits` decodes with the input's hits in place of the model's (keeps_hits configs): only the timing and
+    the dynamics change, and the temperature has no say."""
     if config.kind != "groove":
         raise ModelError(said("{config} is not a GrooVAE config; regrooving needs one (groovae_...)").format(
             config=config.id))
+    if keep_hits and not keeps_hits(config):
+        raise ModelError(said("{config} changes the hits by design, so it cannot keep them").format(config=config.id),
+                         hint=said("Keep the hits with a humanize GrooVAE."))
     converter = config.converter()
     steps = len(converter.grid(song)[0])
     windows = converter.to_windows(song, pad_last=True)
@@ -63,7 +76,8 @@ def regroove(model: MusicVae, config: VaeConfig, song: Song, temperature: float 
         part = slice(i, i + BATCH)
         controls = None if windows.controls is None else windows.controls[part]
         mu, _ = model.encode(windows.inputs[part], list(windows.lengths[part]), controls)
-        outputs.append(model.decode_groove(mu, length, temperature, rng, controls))
+        hits = windows.outputs[part][:, :, :converter.num_classes] if keep_hits else None
+        outputs.append(model.decode_groove(mu, length, temperature, rng, controls, hits))
     joined = np.concatenate(outputs).reshape(-1, converter.output_depth)[:steps]
     drums = [t for t in song.tracks if t.is_drum]
     track = drum_track(drums[0].name if drums else "Drums", steps_to_notes(joined, converter))

@@ -131,9 +131,10 @@ class MusicVae:
 
     @_on_one_blas_thread
     def decode_groove(self, z, length: int, temperature: float = 1.0, rng: np.random.Generator | None = None,
-                      controls=None) -> np.ndarray:
+                      controls=None, hits=None) -> np.ndarray:
         """GrooVAE outputs [batch, length, 27] (hits, velocities, offsets) for z: hits drawn as
-        Bernoulli(sigmoid(logit / temperature)), at 0 a hit iff the logit is above 0.
+        Bernoulli(sigmoid(logit / temperature)), at 0 a hit iff the logit is above 0; or, given `hits` [batch,
+        length or more, 9] of 0/1, those hits (each step's velocities and offsets then follow the hits given).
 
         A hits control checkpoint needs `controls`: [steps, 9] for every row (as Magenta's c_input) or
         [batch, steps, 9]; as Magenta, the decode stops when they run out (min(length, steps) steps)."""
@@ -146,7 +147,17 @@ class MusicVae:
             length = min(length, controls.shape[1])
             if length < 1:
                 raise GenerationError(said("the controls hold no steps"))
-        if temperature == 0:
+        if hits is not None:
+            given = np.asarray(hits, np.float32)
+            drums = self.output_depth // 3
+            if given.ndim != 3 or given.shape[0] != len(z) or given.shape[1] < length or given.shape[2] != drums:
+                raise GenerationError(said("the hits to keep must be [{batch}, {length} or more, {drums}], got "
+                                           "{shape}").format(batch=len(z), length=length, drums=drums,
+                                                             shape=str(list(given.shape))))
+
+            def sample_hits(_logits: np.ndarray, step: int) -> np.ndarray:
+                return given[:, step]
+        elif temperature == 0:
             sample_hits = decoder.threshold_hits
         else:
             sample_hits = bernoulli_sampler(temperature, np.random.default_rng() if rng is None else rng)

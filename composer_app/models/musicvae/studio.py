@@ -203,6 +203,7 @@ class GrooveRequest:
     seed: int
     qpm: float = 120.0
     num_outputs: int = 1
+    keep_hits: bool = False  # humanize: the part's own hits, only their timing and dynamics change
 
     def run(self, progress: Progress, cancelled: Cancelled) -> VaeResult:
         from composer_app.models.musicvae.groove_song import regroove
@@ -224,7 +225,7 @@ class GrooveRequest:
             for i, (start, part) in enumerate(chunks):
                 _stop_if(cancelled)
                 song = Song(tracks=(self.drums.with_notes(part),), tempos=(TempoChange(0, self.qpm),))
-                result = regroove(self.loaded.model, config, song, self.temperature, rng)
+                result = regroove(self.loaded.model, config, song, self.temperature, rng, self.keep_hits)
                 unmapped |= set(result.unmapped_pitches)
                 notes += [n.moved(start) for t in result.song.tracks for n in t.notes]
                 progress(k * len(chunks) + i + 1, total)

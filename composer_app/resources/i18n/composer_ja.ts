@@ -1655,6 +1655,10 @@
         <translation>先に MusicVAE のチェックポイントを開いてください。</translation>
     </message>
     <message>
+        <source>hits kept</source>
+        <translation>打音はそのまま</translation>
+    </message>
+    <message>
         <source>similarity {0:g}</source>
         <translation>類似度 {0:g}</translation>
     </message>
@@ -1787,6 +1791,14 @@
     <message>
         <source>A → B</source>
         <translation>A → B</translation>
+    </message>
+    <message>
+        <source>Keep my hits: change only their timing and dynamics</source>
+        <translation>打音はそのまま: タイミングと強弱だけを変える</translation>
+    </message>
+    <message>
+        <source>Off, the model also decides which hits to play, as in Magenta, and may drop or add some; the temperature sets how freely</source>
+        <translation>オフにすると、Magenta と同じくどの打音を鳴らすかもモデルが決め、打音を落としたり足したりすることがあります。どのくらい自由にするかは温度で決まります</translation>
     </message>
     <message>
         <source>How many clips (or interpolation steps, both ends included) to make</source>
@@ -3859,6 +3871,14 @@
         <translation>{config} は GrooVAE の config ではありません。グルーヴ付けには GrooVAE（groovae_...）が必要です</translation>
     </message>
     <message>
+        <source>{config} changes the hits by design, so it cannot keep them</source>
+        <translation>{config} は打音を変えるためのモデルなので、打音をそのまま残せません</translation>
+    </message>
+    <message>
+        <source>Keep the hits with a humanize GrooVAE.</source>
+        <translation>打音を残すには humanize の GrooVAE を使ってください。</translation>
+    </message>
+    <message>
         <source>Use Magenta&apos;s MusicVAE hparam names (music_vae_generate --help lists the sizes that matter), with lists in brackets, e.g. enc_rnn_size=[512].</source>
         <translation>Magenta の MusicVAE の hparam 名を使い（関係するサイズは music_vae_generate --help に出ます）、リストは角括弧で書いてください（例: enc_rnn_size=[512]）。</translation>
     </message>
@@ -3929,6 +3949,10 @@
     <message>
         <source>the controls hold no steps</source>
         <translation>コントロールにステップがありません</translation>
+    </message>
+    <message>
+        <source>the hits to keep must be [{batch}, {length} or more, {drums}], got {shape}</source>
+        <translation>残す打音は [{batch}, {length} 以上, {drums}] の形が必要ですが、{shape} でした</translation>
     </message>
     <message>
         <source>this checkpoint has no NADE decoder</source>

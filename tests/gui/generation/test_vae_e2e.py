@@ -73,6 +73,7 @@ def test_groove_checkpoints_offer_the_variants_they_could_be(window, qtbot, gene
     panel.config_combo.activated.emit(panel.config_combo.currentIndex())
     assert generation.vae.loaded[panel.path].config.id == "groovae_2bar_tap_fixed_velocity"
     assert "tapped" in panel.tool_help.text()
+    assert panel.keep_hits.isHidden() and not panel.settings().keep_hits  # tap2drum is there to change the hits
 
 
 def test_a_bad_file_gives_one_line_with_a_hint(window, qtbot, generation, tmp_path):
@@ -172,8 +173,9 @@ def _quantized_drums(bars: int) -> Track:
 
 
 def test_groove_the_selected_bars_keeps_micro_timing(window, qtbot, generation):
-    """Humanize bars 3-5 of a 6-bar quantized part: they come back off the grid with varied velocities; bars
-    1-2 and 6 are untouched; undo gives the quantized part back."""
+    """Humanize bars 3-5 of a 6-bar quantized part: they come back off the grid with varied velocities, each hit of
+    the part on its own 16th (Keep my hits is on); bars 1-2 and 6 are untouched; undo gives the quantized part
+    back."""
     drums = _quantized_drums(6)
     window.document.edit_song(Song(tracks=(Track("Melody"), drums)), "drums")
     window.document.set_current_track(1)
@@ -185,6 +187,9 @@ def test_groove_the_selected_bars_keeps_micro_timing(window, qtbot, generation):
     off_grid = [n for n in view.new_notes if n.start % STEP]
     assert len(off_grid) > len(view.new_notes) // 3  # micro-timing, not snapped to the 16th grid
     assert len({n.velocity for n in view.new_notes}) > 3
+    assert cards[0].view.caption() == "hits kept" and "hits kept" in generation.strip.sets[-1].label
+    inside = {(n.start // STEP, n.pitch) for n in drums.notes if 2 * BAR <= n.start < 5 * BAR}
+    assert {(round(n.start / STEP), n.pitch) for n in view.new_notes} == inside
     QTest.mouseClick(cards[0].keep_button, Qt.LeftButton)
     after = window.document.song.tracks[1].notes
     outside = [n for n in drums.notes if not 2 * BAR <= n.start < 5 * BAR]
@@ -192,6 +197,26 @@ def test_groove_the_selected_bars_keeps_micro_timing(window, qtbot, generation):
     assert set(after) - set(outside) == set(view.new_notes)
     window.document.undo_stack.undo()
     assert window.document.song.tracks[1].notes == drums.notes
+
+
+def test_keep_my_hits_off_lets_the_model_choose_the_hits_at_the_temperature(window, qtbot, generation):
+    """Unticked, the humanize model decides the hits as in Magenta: clips and temperature count again, and the
+    clips' hits differ from the part's."""
+    drums = _quantized_drums(4)
+    window.document.edit_song(Song(tracks=(Track("Melody"), drums)), "drums")
+    window.document.set_current_track(1)
+    _load(qtbot, generation, "groovae_humanize_tiny.tar")
+    panel = generation.vae_panel
+    panel.tool_combo.setCurrentIndex(panel.tool_combo.findData(GROOVE))
+    assert panel.keep_hits.isChecked() and not panel.keep_hits.isHidden()
+    assert not panel.temperature.isEnabled() and not panel.num_outputs.isEnabled()
+    panel.keep_hits.setChecked(False)
+    assert panel.temperature.isEnabled() and panel.num_outputs.isEnabled()
+    panel.temperature.setValue(1.0)
+    cards = _run(qtbot, generation, GROOVE, 3)
+    played = {(n.start // STEP, n.pitch) for n in drums.notes}
+    assert len(cards) == 3
+    assert any({(round(n.start / STEP), n.pitch) for n in c.view.new_notes} != played for c in cards)
 
 
 def test_groove_needs_a_drum_track(window, qtbot, generation):

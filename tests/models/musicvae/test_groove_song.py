@@ -115,3 +115,44 @@ def test_steps_become_notes_as_magenta_times_them():
     tensor[3, 1], tensor[3, 10], tensor[3, 19] = 1, 0.5, 0.4
     tensor[0, 0], tensor[0, 9], tensor[0, 18] = 1, 0.001, 0.9
     assert steps_to_notes(tensor, conv) == [Note(0, 36, SIXTEENTH, 1), Note(3 * SIXTEENTH - 48, 38, SIXTEENTH, 64)]
+
+
+def test_keep_hits_keeps_every_hit_and_changes_only_timing_and_dynamics(humanize_model):
+    """With keep_hits each input hit comes back at its own 16th and drum (even at a temperature that drops and adds
+    hits otherwise), with the model's velocities; the result is the same for any seed."""
+    from composer_app.models.musicvae.groove import GrooveConverter
+
+    config = get_config("groovae_2bar_humanize")
+    song = beat(3)
+    converter: GrooveConverter = config.converter()
+    wanted = {(int(s), int(d)) for s, d in zip(*np.nonzero(converter.grid(song)[0]))}
+
+    def hits(out: Song) -> set[tuple[int, int]]:
+        return {(int(s), int(d)) for s, d in zip(*np.nonzero(converter.grid(out)[0]))}
+
+    kept = [regroove(humanize_model, config, song, 1.0, np.random.default_rng(seed), keep_hits=True).song
+            for seed in (0, 1)]
+    assert hits(kept[0]) == wanted and kept[0] == kept[1]
+    assert len({n.velocity for n in drums_of(kept[0])}) > 3
+    free = [hits(regroove(humanize_model, config, song, 1.0, np.random.default_rng(seed)).song) for seed in range(4)]
+    assert any(h != wanted for h in free)  # the check above could fail: left free, the tiny model changes hits
+
+
+def test_keep_hits_is_refused_where_the_model_changes_the_hits_by_design(humanize_model):
+    """tap2drum and add-hi-hat exist to change the hits: keeping them is a ModelError with a hint."""
+    from composer_app.models.musicvae.groove_song import keeps_hits
+
+    assert keeps_hits(get_config("groovae_2bar_humanize")) and keeps_hits(get_config("groovae_4bar"))
+    for config_id in ("groovae_2bar_tap_fixed_velocity", "groovae_2bar_add_closed_hh"):
+        assert not keeps_hits(get_config(config_id))
+        with pytest.raises(ModelError, match="changes the hits by design") as raised:
+            regroove(humanize_model, get_config(config_id), beat(2), keep_hits=True)
+        assert "humanize" in raised.value.hint
+
+
+def test_decoding_with_hits_of_the_wrong_shape_is_refused(humanize_model):
+    """The hits to keep must cover every step of every row."""
+    from composer_app.models.errors import GenerationError
+
+    with pytest.raises(GenerationError, match="hits to keep"):
+        humanize_model.decode_groove(np.zeros((2, humanize_model.z_size), np.float32), 32, hits=np.zeros((2, 16, 9)))
