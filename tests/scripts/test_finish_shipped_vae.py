@@ -17,8 +17,8 @@ def test_wall_time_adds_untimed_steps_as_an_estimate():
     """Measured minutes alone, or with the untimed steps' estimate named as one, in English and Japanese."""
     assert wall_time({"wall_time_s": 600.0}, "en").startswith("10.0 min of training")
     both = {"wall_time_s": 600.0, "untimed": {"steps": 100, "seconds_per_step": 8.4}}
-    assert "plus about 14 min for the first 100 steps, which were not timed (estimated from 8.4 s" in wall_time(
-        both, "en")
+    assert "plus about 14 min for the first 100 steps, which were not timed (estimated at 8.4 s a step" in \
+        wall_time(both, "en")
     assert "最初の 100 ステップが約 14 分" in wall_time(both, "ja")
 
 
