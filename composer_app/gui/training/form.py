@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -271,7 +271,7 @@ class TrainingForm(Retranslating, QWidget):
         if not self.output.text():
             source = Path(path)
             suffix = VAE_SUFFIX if self._vae else BUNDLE_SUFFIX
-            self.output.setText(str(source.with_name(source.stem + "_more" + suffix)))
+            self.output.setText(str(writable_folder(source.parent) / (source.stem + "_more" + suffix)))
         self._show_bundle()
 
     def _needs_chords(self) -> bool:
@@ -392,3 +392,12 @@ def bundle_model(path: Path) -> tuple[str | None, tuple | None]:
         return None, None
     trained = any(c.id == config_id and c.family in TRAINABLE_FAMILIES for c in all_configs())
     return (config_id if trained else None), None
+
+
+def writable_folder(folder: Path) -> Path:
+    """`folder`, unless it is inside the app's own resources (a shipped model): then the user's documents."""
+    from composer_app import RESOURCE_DIR
+
+    if folder.resolve().is_relative_to(RESOURCE_DIR.resolve()):
+        return Path(QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation) or Path.home())
+    return folder

@@ -134,3 +134,18 @@ def test_continuing_a_musicvae_checkpoint_keeps_its_sizes_and_model(qtbot, tmp_p
     form.output.clear()
     form.set_bundle(str(junk))
     assert form.choice().config_id == "" and "not a bundle or MusicVAE checkpoint" in choice_problem(form.choice())
+
+
+def test_continuing_a_shipped_model_saves_into_the_users_documents(qtbot):
+    """The shipped drum model lives in the app's resources: its continuation is offered a name among the user's
+    documents, never inside the app."""
+    from composer_app import RESOURCE_DIR
+    from composer_app.models.musicvae.shipped import shipped_vaes
+
+    shipped = next(s for s in shipped_vaes() if s.config_id == "cat-drums_2bar_small")
+    form = TrainingForm()
+    qtbot.addWidget(form)
+    form.set_bundle(str(shipped.path))
+    output = Path(form.output.text())
+    assert output.name == "cat-drums_2bar_small_more.tar" and not output.resolve().is_relative_to(RESOURCE_DIR)
+    assert form.choice().config_id == "cat-drums_2bar_small"
