@@ -336,7 +336,7 @@ class VaePanel(Retranslating, QWidget):
                            self.track_a.currentData() if self.track_a.count() else -1,
                            self.track_b.currentData() if self.track_b.count() else -1,
                            round(self.similarity.value(), 3), self._pitches(),
-                           self.keep_hits.isChecked() and not self.keep_hits.isHidden()
+                           self.tool == GROOVE and self.keep_hits.isChecked()
                            and config_keeps_hits(self._kinds[path][1]))
 
     def _pitches(self) -> frozenset[int] | None:
