@@ -100,6 +100,8 @@ def record_result(run: Path, result, seconds: float, request) -> None:
         "hparams": request.hparams, "windows_per_song": request.windows_per_song,
         "init_from": None if request.init_from is None else str(request.init_from),
         "wall_time_s": earlier.get("wall_time_s", 0.0) + seconds,
+        # Steps an earlier tool ran without timing them (finish_shipped_vae.wall_time), written by hand once.
+        **({"untimed": earlier["untimed"]} if "untimed" in earlier else {}),
         "files": data.files, "train_files": data.train_files, "eval_files": data.eval_files,
         "unreadable": len(data.unreadable), "train_windows": len(data.train), "eval_windows": len(data.eval),
         "held_out": None if held is None else {"step": held.step, "accuracy": held.accuracy, "r_loss": held.r_loss,
