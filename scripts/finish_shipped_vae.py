@@ -201,14 +201,14 @@ def wall_time(result: dict, language: str) -> str:
         text = f"このマシン（2 CPU コア、x86_64、TensorFlow のスレッド一つ）で学習に {measured:.1f} 分"
         if untimed:
             text += (f"、それに加えて計時していない最初の {untimed['steps']} ステップが約 "
-                     f"{untimed['steps'] * untimed['seconds_per_step'] / 60:.0f} 分（そのステップで測った 1 ステップ "
-                     f"{untimed['seconds_per_step']:g} 秒からの見積もり）")
+                     f"{untimed['steps'] * untimed['seconds_per_step'] / 60:.0f} 分（1 ステップ "
+                     f"{untimed['seconds_per_step']:g} 秒としての見積もり。どう学習したかは下の「hparams の選択」を参照）")
         return text + "（その前にコーパスを一度読む時間は含みません）"
     text = f"{measured:.1f} min of training on this machine (2 CPU cores, x86_64, one TensorFlow thread)"
     if untimed:
         text += (f", plus about {untimed['steps'] * untimed['seconds_per_step'] / 60:.0f} min for the first "
                  f"{untimed['steps']} steps, which were not timed (estimated at {untimed['seconds_per_step']:g} s a "
-                 "step, the rate measured for them)")
+                 "step; the choice of hparams below says how they ran)")
     return text + "; reading the corpus once before it is not counted"
 
 
