@@ -50,6 +50,7 @@ def main() -> int:
     ap.add_argument("--run-name", default=None, help="the run folder under RUNS (default: CONFIG); a new name reuses "
                     "CONFIG's read windows")
     ap.add_argument("--all-windows", action="store_true", help="every window of each file, not Magenta's 5")
+    ap.add_argument("--tfds-windows", action="store_true", help="GrooVAE: TFDS's windows (Magenta's data to the bit)")
     ap.add_argument("--init-from", type=Path, default=None,
                     help="a MusicVAE checkpoint whose weights the run starts from (a tap2drum run from humanize)")
     args = ap.parse_args()
@@ -71,7 +72,8 @@ def main() -> int:
         hparams=args.hparams, steps=args.steps,
         time_limit_s=None if args.max_minutes is None else args.max_minutes * 60, eval_every=args.eval_every,
         checkpoint_every=args.checkpoint_every, run_dir=run, log_metrics=run / "metrics.jsonl",
-        workers=args.workers, init_from=args.init_from, **({"windows_per_song": None} if args.all_windows else {}))
+        workers=args.workers, init_from=args.init_from, groove_windowing="tfds" if args.tfds_windows else "downbeats",
+        **({"windows_per_song": None} if args.all_windows else {}))
     t0 = time.time()
     first_step: list[float] = []  # when the first step of this invocation ended: reading the corpus is not training
 
@@ -99,6 +101,7 @@ def record_result(run: Path, result, seconds: float, request) -> None:
         "config_id": request.config_id, "output": str(result.output), "steps": result.steps,
         "hparams": request.hparams, "windows_per_song": request.windows_per_song,
         "init_from": None if request.init_from is None else str(request.init_from),
+        "groove_windowing": request.groove_windowing,
         "wall_time_s": earlier.get("wall_time_s", 0.0) + seconds,
         # Steps an earlier tool ran without timing them (finish_shipped_vae.wall_time), written by hand once.
         **({"untimed": earlier["untimed"]} if "untimed" in earlier else {}),

@@ -51,6 +51,10 @@ def add_parser(sub) -> None:
     p.add_argument("--all-windows", action="store_true",
                    help="MusicVAE: learn from every window of each file, not Magenta's 5 drawn from it (a few long "
                         "recordings, such as a class's drum takes)")
+    p.add_argument("--tfds-windows", action="store_true",
+                   help="GrooVAE: cut each performance's 2-bar windows as TensorFlow Datasets does for Magenta (its "
+                        "data to the bit), which drops the downbeats a drummer plays a little early; by default they "
+                        "are cut from the whole performance and keep them")
     p.add_argument("--stop-file", type=Path, metavar="FILE",
                    help="stop with a checkpoint as soon as FILE exists (rerun to resume); the app's Pause uses it")
     p.add_argument("--progress-json", action="store_true",
@@ -73,8 +77,9 @@ def run_train(args) -> int:
     from composer_app.models.training.loop import TrainingRequest, train
     from composer_app.models.training.run_folder import clear_run
 
-    if args.all_windows:
-        raise UserError(f"--all-windows applies to MusicVAE, not to the event RNNs ({args.config})")
+    for flag, given in (("--all-windows", args.all_windows), ("--tfds-windows", args.tfds_windows)):
+        if given:
+            raise UserError(f"{flag} applies to MusicVAE, not to the event RNNs ({args.config})")
     if args.max_minutes is not None and args.max_minutes <= 0:
         raise UserError("--max-minutes must be above 0")
     if not 0.0 <= args.eval_ratio < 1.0:

@@ -62,6 +62,7 @@ def _train(args) -> int:
         time_limit_s=None if args.max_minutes is None else args.max_minutes * 60, eval_ratio=args.eval_ratio,
         eval_every=args.eval_every, checkpoint_every=args.checkpoint_every, run_dir=run_dir, seed=args.seed,
         log_metrics=args.log_metrics, workers=args.workers, init_from=args.init_from,
+        groove_windowing="tfds" if args.tfds_windows else "downbeats",
         **({"windows_per_song": None} if args.all_windows else {}))
     records = ProgressRecords(args.steps) if args.progress_json else None
 

@@ -56,12 +56,13 @@ def test_train_cli_writes_a_tar_resumes_and_starts_another_run_from_it(tmp_path)
     assert f"starting from the weights of {out}" in again.stderr and MusicVae.load(tmp_path / "again.tar").z_size == 4
 
 
-def test_all_windows_is_refused_for_an_event_rnn(tmp_path):
-    """--all-windows is a MusicVAE option: an RNN training says so instead of ignoring it."""
+@pytest.mark.parametrize("flag", ["--all-windows", "--tfds-windows"])
+def test_musicvae_window_options_are_refused_for_an_event_rnn(tmp_path, flag):
+    """--all-windows and --tfds-windows are MusicVAE options: an RNN training says so instead of ignoring them."""
     (tmp_path / "in").mkdir()
     done = _cli(["train", "--config", "basic_rnn", "--input", str(tmp_path / "in"), "--output",
-                 str(tmp_path / "m.mag"), "--all-windows"])
-    assert done.returncode != 0 and "--all-windows applies to MusicVAE" in done.stderr
+                 str(tmp_path / "m.mag"), flag])
+    assert done.returncode != 0 and f"{flag} applies to MusicVAE" in done.stderr
 
 
 def _records(done: subprocess.CompletedProcess) -> list[dict]:

@@ -87,6 +87,11 @@ def _bar_seconds(pm, row: GmdRow | None) -> float:
     return 60 / qpm * beats
 
 
+def bar_seconds(pm, path: Path) -> float:
+    """A performance's bar as TFDS takes it: info.csv's where the file is listed there."""
+    return _bar_seconds(pm, gmd_row(path))
+
+
 def two_bar_chunks(path: Path, split_bars: int = 2):
     """The performance's chunks of `split_bars` bars, a bar apart, each a pretty_midi.PrettyMIDI read back from the
     MIDI TFDS writes for it."""

@@ -1,4 +1,5 @@
-"""Magenta's GrooveConverter in training mode: a chunk of a performance to (hits, velocities, offsets) [steps, 9].
+"""Magenta's GrooveConverter in training mode: a chunk of a performance to (hits, velocities, offsets) [steps, 9];
+and the app's windows of a whole performance, which keep the downbeats a drummer plays a little early.
 
 Training reads drums with data.ROLAND_DRUM_PITCH_CLASSES (the Roland V-Drums' pitches of the Groove MIDI Dataset,
 in the same 9 classes as the inference map) and note_seq's quantization: one tempo and one metre (a change, or an
@@ -94,3 +95,41 @@ def windows_of(grid: np.ndarray, split_bars: int = 2) -> list[np.ndarray]:
     """Magenta's _extract_windows: windows of split_bars bars, a window apart, the last partial one dropped."""
     size = STEPS_PER_BAR * split_bars
     return [grid[i:i + size] for i in range(0, len(grid) - size + 1, size)]
+
+
+def performance_windows(pm, bar_seconds: float, split_bars: int = 2) -> list[tuple[np.ndarray, float]]:
+    """The [steps, 27] windows of `split_bars` bars a bar apart, cut from the whole performance as the app's groove
+    tool cuts a song: each window's 16ths counted from its bar line, so a hit played up to half a 16th before the
+    bar line is the window's first step, played early (positive offset), as chunk_grid would place it anywhere
+    else. TFDS's chunks cut at the bar line instead, which leaves such downbeats out of every window (kept in
+    `two_bar_chunks` for Magenta's own data). Bars as TFDS counts them; the metre, tempo and loudest-hit rules are
+    chunk_grid's; windows without a hit are left out. Returns (window, 16th in seconds) each."""
+    metre, qpm = _single_metre(pm), _single_tempo(pm)
+    if metre is None or qpm is None or STEPS_PER_QUARTER * (4.0 / metre[1] * metre[0]) != STEPS_PER_BAR:
+        return []
+    steps_per_second = STEPS_PER_QUARTER * qpm / 60.0
+    step_length = 60.0 / qpm / STEPS_PER_QUARTER
+    size = STEPS_PER_BAR * split_bars
+    onsets = sorted(((note.start, _CLASS[note.pitch], note.velocity) for instrument in pm.instruments
+                     for note in instrument.notes if note.pitch in _CLASS), key=lambda hit: hit[0])
+    total_bars = int(round(pm.get_end_time() / bar_seconds))
+    found = []
+    for bar in range(total_bars - split_bars + 1):
+        origin = bar * bar_seconds
+        chosen: dict[tuple[int, int], tuple[float, int]] = {}
+        for start, drum, velocity in onsets:
+            step = math.floor((start - origin) * steps_per_second + 0.5)
+            if not 0 <= step < size:
+                continue
+            held = chosen.get((step, drum))
+            if held is None or velocity > held[1]:  # the loudest, the first of equals
+                chosen[(step, drum)] = (start - origin, velocity)
+        if not chosen:
+            continue
+        grid = np.zeros((size, 3 * NUM_DRUMS))
+        for (step, drum), (start, velocity) in chosen.items():
+            grid[step, drum] = 1.0
+            grid[step, NUM_DRUMS + drum] = velocity / 127.0
+            grid[step, 2 * NUM_DRUMS + drum] = (step_length * step - start) / step_length * 2
+        found.append((grid.astype(np.float32), step_length))
+    return found

@@ -56,13 +56,23 @@ def empty_groove_set(converter: GrooveConverter) -> GrooveWindowSet:
     return GrooveWindowSet(np.zeros((0, converter.slice_steps, DEPTH), np.float32), np.zeros(0), converter)
 
 
+# How windows are cut: "tfds" as TensorFlow Datasets' groove/2bar-midionly chunks (Magenta's data, to the bit),
+# "downbeats" from the whole performance, keeping the downbeats played early that TFDS's cut drops (the default).
+WINDOWINGS = ("downbeats", "tfds")
+
+
 def file_groove_windows(job) -> tuple[list, str | None]:
     """([(window [steps, 27], 16th in seconds)], None) of one performance, or ([], why it could not be read)."""
-    from composer_app.models.training.vae.gmd import two_bar_chunks
-    from composer_app.models.training.vae.groove_grid import chunk_grid, windows_of
+    from composer_app.models.training.vae.gmd import bar_seconds, two_bar_chunks
+    from composer_app.models.training.vae.groove_grid import chunk_grid, performance_windows, windows_of
 
-    path, split_bars = job
+    path, split_bars, windowing = (*job, WINDOWINGS[0])[:3]
     try:
+        if windowing == "downbeats":
+            import pretty_midi
+
+            pm = pretty_midi.PrettyMIDI(str(path))
+            return performance_windows(pm, bar_seconds(pm, path), split_bars), None
         chunks = two_bar_chunks(path, split_bars)
     except Exception as exc:  # one bad file must not stop a corpus
         return [], f"{type(exc).__name__}: {exc}"
@@ -92,12 +102,12 @@ def groove_sides(sources: list[SourceFile], eval_ratio: float) -> list[str | Non
 
 
 def read_groove_windows(sources: list[SourceFile], converter: GrooveConverter, eval_ratio: float, progress=None,
-                        workers: int = 1) -> VaeData:
-    """Every file's windows on its side; the files of no side (the data set's test split) are counted in
-    `left_out` and not read."""
+                        workers: int = 1, windowing: str = WINDOWINGS[0]) -> VaeData:
+    """Every file's windows (cut as `windowing` says) on its side; the files of no side (the data set's test split)
+    are counted in `left_out` and not read."""
     sides = groove_sides(sources, eval_ratio)
     read = [(source, side) for source, side in zip(sources, sides) if side is not None]
-    jobs = [(source.path, converter.slice_bars) for source, _ in read]
+    jobs = [(source.path, converter.slice_bars, windowing) for source, _ in read]
     outcome = map_files(file_groove_windows, jobs, workers, progress)
     data = VaeData(empty_groove_set(converter), empty_groove_set(converter), files=len(sources),
                    left_out=len(sources) - len(read))

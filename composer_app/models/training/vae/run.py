@@ -56,6 +56,9 @@ class VaeTrainingRequest:
     # corpus of long performances, such as Groove, would otherwise lose most of its bars).
     windows_per_song: int | None = MAX_WINDOWS_PER_SONG
     init_from: Path | None = None  # a MusicVAE checkpoint whose weights a new run starts from (start_weights)
+    # GrooVAE: windows cut from the whole performance, keeping early-played downbeats ("downbeats"), or as TFDS cuts
+    # Magenta's data ("tfds"); groove_windows.WINDOWINGS.
+    groove_windowing: str = "downbeats"
 
 
 @dataclass
@@ -300,6 +303,8 @@ def train_vae(request: VaeTrainingRequest, progress=None, cancelled=None, data: 
                  "train_steps": data.train.total_steps, "seed": request.seed, "bucket": False}
     if request.init_from is not None:  # only when set, so that earlier runs still resume
         signature["init_from"] = str(Path(request.init_from).resolve())
+    if config.kind == "groove" and request.groove_windowing != "tfds":  # likewise
+        signature["groove_windowing"] = request.groove_windowing
     check_signature(run_dir, signature)
     note_made(run_dir, request.log_metrics)
     trainer = VaeTrainer(hp, converter.output_depth, run_dir, request.seed, converter.slice_steps,

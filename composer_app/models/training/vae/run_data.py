@@ -36,9 +36,11 @@ def read_run_data(request, config, converter, run_dir: Path, say) -> VaeData:
     # A GrooVAE's windows also depend on what info.csv says of each file (its tempo, metre and split).
     listed = [gmd_key(s.path) for s in sources] if groove else []
     limit = request.windows_per_song
-    # The old key (no limit in it) is kept for Magenta's limit so that earlier runs' windows are still found.
+    windowing = request.groove_windowing if groove else "tfds"
+    # The old keys (no limit, no windowing in them) are kept for Magenta's choices, so earlier runs' windows are found.
     key = data_key(sources, config.id, request.eval_ratio, request.seed, transpose, *listed,
-                   *(() if limit == MAX_WINDOWS_PER_SONG else (f"windows_per_song={limit}",)))
+                   *(() if limit == MAX_WINDOWS_PER_SONG else (f"windows_per_song={limit}",)),
+                   *(() if windowing == "tfds" else (f"windowing={windowing}",)))
     data = (load_groove_windows if groove else load_windows)(run_dir / WINDOWS, key, converter)
     if data is None:
         def progress(done: int, total: int) -> None:
@@ -46,7 +48,7 @@ def read_run_data(request, config, converter, run_dir: Path, say) -> VaeData:
                 say(said("read {done}/{total} files").format(done=done, total=total))
 
         if groove:
-            data = read_groove_windows(sources, converter, request.eval_ratio, progress, request.workers)
+            data = read_groove_windows(sources, converter, request.eval_ratio, progress, request.workers, windowing)
         else:
             data = read_windows(sources, converter, request.eval_ratio, request.seed, transpose, progress,
                                 request.workers, VALID_PROGRAMS.get(config.id), limit)

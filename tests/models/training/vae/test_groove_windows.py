@@ -149,3 +149,53 @@ def test_windows_are_magentas_on_the_groove_midi_dataset(tmp_path):
                 made = GrooveWindowSet(windows, np.ones(len(windows)),
                                        get_config(f"groovae_2bar_{variant}").converter()).batch([0], 32)[0]
                 np.testing.assert_array_equal(made, magenta[f"chunk_{k}_{variant}"], err_msg=f"{variant} {k}")
+
+
+def test_whole_performance_windows_keep_the_downbeat_played_early(tmp_path):
+    """A snare played 10 ms before bar 3: TFDS's chunk of bars 3 and 4 loses it, the app's window of those bars has it
+    on its first step, played early (offset +0.16 of a half-16th); every other step is the chunks' to the bit."""
+    from composer_app.models.training.vae.groove_grid import performance_windows
+
+    notes = [(36, bar * 2.0, bar * 2.0 + 0.1, 100) for bar in range(5)] + [(38, 3.99, 4.05, 90)]
+    path = _write_midi(tmp_path / "a.mid", notes)
+    _info(tmp_path, [("a.mid", "train")])
+    import pretty_midi
+
+    ours = performance_windows(pretty_midi.PrettyMIDI(str(path)), 2.0)
+    tfds = [windows_of(grid)[0] for grid, _ in map(chunk_grid, two_bar_chunks(path))]
+    assert len(ours) == len(tfds) == 3 and all(seconds == pytest.approx(0.125) for _, seconds in ours)
+    third, _ = ours[2]
+    assert third[0, 1] == 1.0 and tfds[2][0, 1] == 0.0  # the snare (class 1) on the first step of bars 3-4
+    # 9 ms early once the file's ticks have placed it: 0.145 of a half-16th
+    assert third[0, 9 + 1] == pytest.approx(90 / 127) and third[0, 18 + 1] == pytest.approx(0.145, abs=1e-3)
+    for (window, _), chunk in zip(ours, tfds):
+        np.testing.assert_array_equal(window[1:], chunk[1:])
+    assert file_groove_windows((path, 2))[0][2][0][0, 1] == 1.0  # the default windowing
+    assert file_groove_windows((path, 2, "tfds"))[0][2][0][0, 1] == 0.0
+
+
+def test_whole_performance_windows_of_a_groove_performance_add_only_early_downbeats():
+    """On a real Groove performance the two windowings agree on every hit TFDS keeps (timing to 1e-3 of a
+    half-16th: TFDS writes each chunk as MIDI, whose ticks move a note a little; on the first step an early hit
+    may be the louder of a drum's two); the app's windows add the downbeats played early, on their first step,
+    and the last hits that ring past a window's end, which TFDS's chunks drop."""
+    path = shared_path("datasets", "groove", "drummer1", "eval_session", "1_funk-groove1_138_beat_4-4.mid")
+    if not path.exists():
+        pytest.skip(f"{path} is not in the shared datasets")
+    ours = file_groove_windows((path, 2, "downbeats"))[0]
+    tfds = file_groove_windows((path, 2, "tfds"))[0]
+    assert len(ours) == len(tfds) > 10
+    early = 0
+    for (window, _), (chunk, _) in zip(ours, tfds):
+        kept = chunk[:, :9] > 0
+        assert np.all(window[:, :9][kept] == 1.0)
+        later = kept.copy()
+        later[0] = False  # on the first step an early hit of the same drum may be the louder, so the one kept
+        np.testing.assert_array_equal(window[:, 9:18][later], chunk[:, 9:18][later])
+        np.testing.assert_allclose(window[:, 18:][later], chunk[:, 18:][later], atol=1e-3)
+        assert np.all(window[0, 9:18][kept[0]] >= chunk[0, 9:18][kept[0]])
+        added = np.argwhere((window[:, :9] > 0) & ~kept)
+        assert all(step == 0 or step >= 30 for step, _ in added)
+        assert all(window[0, 18 + drum] > 0 for step, drum in added if step == 0)  # played early
+        early += sum(1 for step, _ in added if step == 0)
+    assert early > 0
