@@ -271,6 +271,7 @@ class VaePanel(Retranslating, QWidget):
         # Kept hits leave nothing to draw: one groove, whatever the clips and temperature say.
         fixed = keeping and self.keep_hits.isChecked()
         self.temperature.setEnabled(not fixed)
+        self.seed.setEnabled(not fixed)
         for row in (self._key_row, self._range_row):
             self._tool_form.setRowVisible(row, kind == "melody")
         self._tool_form.setRowVisible(self.scrub, tool == INTERPOLATE and self.scrub.maximum() > 0)

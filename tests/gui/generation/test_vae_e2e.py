@@ -209,7 +209,7 @@ def test_keep_my_hits_off_lets_the_model_choose_the_hits_at_the_temperature(wind
     panel = generation.vae_panel
     panel.tool_combo.setCurrentIndex(panel.tool_combo.findData(GROOVE))
     assert panel.keep_hits.isChecked() and not panel.keep_hits.isHidden()
-    assert not panel.temperature.isEnabled() and not panel.num_outputs.isEnabled()
+    assert not panel.temperature.isEnabled() and not panel.num_outputs.isEnabled() and not panel.seed.isEnabled()
     panel.keep_hits.setChecked(False)
     assert panel.temperature.isEnabled() and panel.num_outputs.isEnabled()
     panel.temperature.setValue(1.0)
