@@ -17,6 +17,7 @@ from composer_app.errors import ComposerError
 from composer_app.gui.generation.candidates_strip import CandidateView
 from composer_app.gui.generation.controller import GenerationController, PrimerProblem
 from composer_app.gui.generation.placement import Placement
+from composer_app.gui.generation.vae_clips import bars_value, parse_bars
 from composer_app.gui.generation.vae_panel import GROOVE, INTERPOLATE, TOOLS, VARIATIONS, VaePanel, VaeSettings
 from composer_app.gui.shell.i18n import error_text, tr
 from composer_app.music.song import Song, TempoChange, Track
@@ -55,6 +56,7 @@ class VaeController(QObject):
         panel.run_requested.connect(self.run)
         panel.cancel_requested.connect(self.cancel)
         panel.scrubbed.connect(self._scrub)
+        panel.clips.capture_requested.connect(self._capture_bars)
         self._path_views: list[CandidateView] = []  # the last interpolation's clips, from A to B
         self.queue.status.connect(lambda job, text: self._mine(job) and panel.show_status(text))
         self.queue.progress.connect(lambda job, done, total: self._mine(job) and panel.show_progress(done, total))
@@ -75,6 +77,23 @@ class VaeController(QObject):
 
     def _update_tracks(self, *_args) -> None:
         self.panel.set_tracks([t.name for t in self.document.song.tracks], self.document.current_track)
+
+    def _capture_bars(self, name: str) -> None:
+        """The selected notes' bars (on the current track) become the named interpolation end."""
+        song, index = self.document.song, self.document.current_track
+        if not song.tracks:
+            self.panel.clips.forget_bars(name)
+            return
+        track = song.tracks[index]
+        selection = self._selection(track)
+        if not selection:
+            self.panel.clips.forget_bars(name)
+            self.panel.show_error(tr("Select the notes of the clip first: the bars they start in become the clip."))
+            return
+        bar = song.time_signature.ticks_per_bar
+        origin = _bar_floor(min(n.start for n in selection), bar)
+        self.panel.clips.set_bars(name, bars_value(index, origin),
+                                  tr("From bar {0} of {1}").format(origin // bar + 1, track.name))
 
     # -- checkpoints ------------------------------------------------------------------------------
     def open_checkpoint(self, path: str, config_id: str | None = None):
@@ -215,7 +234,10 @@ class VaeController(QObject):
         reads."""
         from composer_app.models.musicvae.studio import STEP_TICKS
 
-        if isinstance(index, str):
+        captured = parse_bars(index)
+        if captured is not None:
+            index, origin = captured
+        elif isinstance(index, str):
             return self._file_clip(loaded, index)
         song = self.document.song
         index = self.document.current_track if index < 0 else index

@@ -4,14 +4,12 @@ its parameters, and Generate/Cancel with progress. It only collects settings; Va
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -26,6 +24,7 @@ from composer_app.gui.generation.form_fields import RunControls, TranslatedRows,
 from composer_app.gui.generation.model_texts import model_text
 from composer_app.gui.generation.seed_field import SeedField
 from composer_app.gui.generation.vae_checkpoints import VaeCheckpoints
+from composer_app.gui.generation.vae_clips import ClipPickers
 from composer_app.gui.shell.i18n import QT_TR_NOOP, Retranslating, tr
 from composer_app.music.scales import NOTE_NAMES, SCALE_CHOICES, SCALES
 
@@ -43,7 +42,6 @@ GROOVE_TEXTS = {  # what each GrooVAE variant does to a drum part
     "groovae_2bar_hits_control_tfds": QT_TR_NOOP("Regroove keeping the hits (hits control)"),
 }
 KEYS = (QT_TR_NOOP("Off"), *NOTE_NAMES)
-CHOOSE_FILE = "\0file"  # the clip combos' "A file…" entry (a value no track index or path has)
 
 
 @dataclass(frozen=True)
@@ -56,7 +54,9 @@ class VaeSettings:
     num_outputs: int
     temperature: float
     seed: int
-    track_a: int | str = -1  # interpolation ends: track indices (-1: the current track) or music files' paths
+    # Interpolation ends: track indices (-1: the current track), music files' paths or bars taken from a selection
+    # (vae_clips.bars_value).
+    track_a: int | str = -1
     track_b: int | str = -1
     similarity: float = 0.75  # variations: 1 repeats the clip, 0 forgets it
     pitches: frozenset[int] | None = None  # melody steering: the pitches a melody may use (None: any)
@@ -115,13 +115,8 @@ class VaePanel(Retranslating, QWidget):
         self.keep_hits = QCheckBox(objectName="vae_keep_hits", checked=True)
         self.keep_hits.toggled.connect(self._update_tool)
         tform.addRow(self.keep_hits)
-        self.track_a, self.track_b = QComboBox(), QComboBox()
-        self.track_a.setObjectName("vae_clip_a")
-        self.track_b.setObjectName("vae_clip_b")
-        self._clip_files: dict[str, str] = {}  # combo name -> a file chosen as that clip
-        self._track_names, self._current = [], 0
-        for box in (self.track_a, self.track_b):
-            box.activated.connect(lambda _i, b=box: self._choose_clip_file(b))
+        self.clips = ClipPickers(self)
+        self.track_a, self.track_b = self.clips.a, self.clips.b
         self._rows.add(tform, QT_TR_NOOP("Clip A"), self.track_a)
         self._rows.add(tform, QT_TR_NOOP("Clip B"), self.track_b)
         self.similarity = QDoubleSpinBox(objectName="vae_similarity", decimals=2, singleStep=0.05, value=0.75)
@@ -171,8 +166,8 @@ class VaePanel(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         """Every text in the current language."""
-        if hasattr(self, "_track_names"):  # the clip lists end with "A file…"
-            self.set_tracks(self._track_names, self._current)
+        if hasattr(self, "clips"):  # the clip lists end with "The selected notes' bars" and "A file…"
+            self.clips.refresh()
         self.key_combo.setItemText(0, tr(KEYS[0]))
         for i in range(self.scale_combo.count()):
             self.scale_combo.setItemText(i, model_text(self.scale_combo.itemData(i)))
@@ -290,43 +285,16 @@ class VaePanel(Retranslating, QWidget):
             self.tool_help.setText(tr("Clips like the one at the selection (or the playhead's bar) on the current "
                                       "track: similarity 1 repeats it as the model hears it, 0 forgets it."))
         elif tool == INTERPOLATE:
-            self.tool_help.setText(tr("Clip A and clip B are the first bars of two tracks (from the selected bar or "
-                                      "the playhead), or of two files; the clips go from A to B."))
+            self.tool_help.setText(tr("Clip A and clip B are two tracks' bars at the selection or the playhead, bars "
+                                      "taken from a selection (\"The selected notes' bars\"), or two files' first "
+                                      "bars; the clips go from A to B."))
         else:
             self.tool_help.setText(tr("New clips from the model, placed at the playhead (or the selection) when "
                                       "kept."))
 
     def set_tracks(self, names: list[str], current: int) -> None:
-        """The tracks clip A and clip B can come from, then a file chosen for each, then "A file…"."""
-        self._track_names, self._current = list(names), current
-        for box, default in ((self.track_a, current), (self.track_b, current + 1)):
-            chosen = box.currentData()
-            box.blockSignals(True)
-            box.clear()
-            for i, name in enumerate(names):
-                box.addItem(f"{i + 1}. {name}", i)
-            path = self._clip_files.get(box.objectName())
-            if path:
-                box.addItem(Path(path).name, path)
-            box.addItem(tr("A file…"), CHOOSE_FILE)
-            index = box.findData(chosen) if chosen is not None and chosen != CHOOSE_FILE else -1
-            box.setCurrentIndex(index if index >= 0 else min(max(default, 0), max(0, len(names) - 1)))
-            box.blockSignals(False)
-
-    def _choose_clip_file(self, box: QComboBox) -> None:
-        """"A file…" picked as a clip: a MIDI or score file's first bars become that clip."""
-        if box.currentData() != CHOOSE_FILE:
-            return
-        from composer_app.music.io import READABLE_SUFFIXES
-
-        patterns = " ".join(f"*{s}" for s in READABLE_SUFFIXES)
-        path, _ = QFileDialog.getOpenFileName(self, tr("A clip from a file"), "",
-                                              tr("Music files ({0})").format(patterns))
-        if path:
-            self._clip_files[box.objectName()] = path
-        self.set_tracks(self._track_names, self._current)
-        index = box.findData(path) if path else -1
-        box.setCurrentIndex(index if index >= 0 else 0)
+        """The tracks clip A and clip B can come from (vae_clips.ClipPickers)."""
+        self.clips.set_tracks(names, current)
 
     def settings(self) -> VaeSettings | None:
         path = self.path
@@ -334,8 +302,7 @@ class VaePanel(Retranslating, QWidget):
             return None
         return VaeSettings(path, self._kinds[path][1], self.tool, self.num_outputs.value(),
                            round(self.temperature.value(), 3), self.seed.value(),
-                           self.track_a.currentData() if self.track_a.count() else -1,
-                           self.track_b.currentData() if self.track_b.count() else -1,
+                           *self.clips.values(),
                            round(self.similarity.value(), 3), self._pitches(),
                            self.tool == GROOVE and self.keep_hits.isChecked()
                            and config_keeps_hits(self._kinds[path][1]))

@@ -1647,6 +1647,14 @@
         <translation>ドラムトラック</translation>
     </message>
     <message>
+        <source>Select the notes of the clip first: the bars they start in become the clip.</source>
+        <translation>先にクリップにする音符を選択してください。それらが始まる小節がクリップになります。</translation>
+    </message>
+    <message>
+        <source>From bar {0} of {1}</source>
+        <translation>{1} の {0} 小節目から</translation>
+    </message>
+    <message>
         <source>Loading {0}…</source>
         <translation>{0} を読み込み中…</translation>
     </message>
@@ -1813,6 +1821,10 @@
         <translation>Magenta の MusicVAE チェックポイント（.tar、チェックポイントの .index ファイル、または学習フォルダー）を開くか、ウィンドウにドロップしてください。</translation>
     </message>
     <message>
+        <source>Clip A and clip B are two tracks&apos; bars at the selection or the playhead, bars taken from a selection (&quot;The selected notes&apos; bars&quot;), or two files&apos; first bars; the clips go from A to B.</source>
+        <translation>クリップ A と B は、選択範囲または再生位置にある 2 つのトラックの小節、選択から取った小節（「選択した音符の小節」）、または 2 つのファイルの最初の小節です。A から B へのクリップを作ります。</translation>
+    </message>
+    <message>
         <source>{0} (shipped)</source>
         <translation>{0}（同梱）</translation>
     </message>
@@ -1857,12 +1869,12 @@
         <translation>現在のトラックの選択範囲（または再生位置の小節）にあるクリップに似たクリップを作ります。類似度 1 はモデルが聞き取ったとおりに繰り返し、0 は元のクリップを忘れます。</translation>
     </message>
     <message>
-        <source>Clip A and clip B are the first bars of two tracks (from the selected bar or the playhead), or of two files; the clips go from A to B.</source>
-        <translation>クリップ A と B は 2 つのトラック（選択した小節または再生位置から）、または 2 つのファイルの最初の小節です。クリップは A から B へ移ります。</translation>
-    </message>
-    <message>
         <source>New clips from the model, placed at the playhead (or the selection) when kept.</source>
         <translation>モデルが作る新しいクリップです。採用すると再生位置（または選択範囲）に置かれます。</translation>
+    </message>
+    <message>
+        <source>The selected notes&apos; bars</source>
+        <translation>選択した音符の小節</translation>
     </message>
     <message>
         <source>A file…</source>

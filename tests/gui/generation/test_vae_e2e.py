@@ -324,7 +324,7 @@ def test_interpolate_from_a_file_to_a_track(window, qtbot, generation, tmp_path,
     """Clip A chosen as "A file…" (a MIDI file's first bars), clip B a track: a row of clips from one to the other."""
     from PySide6.QtWidgets import QFileDialog
 
-    from composer_app.gui.generation.vae_panel import CHOOSE_FILE
+    from composer_app.gui.generation.vae_clips import CHOOSE_FILE
     from composer_app.music.io import write_song
 
     path = tmp_path / "clip_a.mid"
@@ -343,3 +343,41 @@ def test_interpolate_from_a_file_to_a_track(window, qtbot, generation, tmp_path,
     panel.track_b.setCurrentIndex(0)
     cards = _run(qtbot, generation, INTERPOLATE, 3)
     assert len(cards) == 3
+
+
+def test_interpolate_between_two_selections_of_one_track(window, qtbot, generation, monkeypatch):
+    """Clip A is taken from one selection ("The selected notes' bars"), clip B from another on the same track: the
+    interpolation runs from bars 1-2 to bars 5-6, each clip as played there; with nothing selected it is explained."""
+    from composer_app.gui.generation.vae_clips import CHOOSE_BARS
+    from composer_app.models.musicvae import studio
+
+    phrase_a = tuple(Note(i * 960, p, 960, 90) for i, p in enumerate((60, 62, 64, 65, 67, 65, 64, 62)))
+    phrase_b = tuple(Note(4 * BAR + i * 480, p, 480, 90) for i, p in enumerate((72, 71, 69, 67) * 4))
+    window.document.edit_song(Song(tracks=(Track("Tune", notes=phrase_a + phrase_b),)), "two phrases")
+    window.document.set_current_track(0)
+    _load(qtbot, generation, "mel2bar_tiny.tar")
+    panel = generation.vae_panel
+    panel.tool_combo.setCurrentIndex(panel.tool_combo.findData(INTERPOLATE))
+
+    def capture(box, notes) -> None:
+        window.editor.state.set_selection(list(notes))
+        box.setCurrentIndex(box.findData(CHOOSE_BARS))
+        box.activated.emit(box.currentIndex())
+
+    window.editor.state.set_selection([])
+    capture(panel.track_b, ())
+    assert "Select the notes of the clip first" in panel.status.text() and panel.track_b.currentIndex() == 0
+    capture(panel.track_a, phrase_a[:3])
+    capture(panel.track_b, phrase_b[5:])
+    assert (panel.track_a.currentText(), panel.track_b.currentText()) == ("From bar 1 of Tune", "From bar 5 of Tune")
+    made = []
+    real = studio.InterpolateRequest
+    monkeypatch.setattr(studio, "InterpolateRequest", lambda loaded, a, b, *rest: made.append((a, b)) or real(
+        loaded, a, b, *rest))
+    window.editor.state.set_selection([])
+    cards = _run(qtbot, generation, INTERPOLATE, 3)
+    (a, b), = made
+    assert len(cards) == 3 and a.tracks[0].notes == phrase_a and b.tracks[0].notes == tuple(
+        n.moved(-4 * BAR) for n in phrase_b)
+    window.document.edit_track(0, window.document.song.tracks[0], "a change")  # the lists are filled again
+    assert panel.track_a.findText("From bar 1 of Tune") >= 0
