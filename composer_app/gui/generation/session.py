@@ -13,8 +13,8 @@ from composer_app.gui.generation.families.family_controller import FamilyControl
 from composer_app.gui.generation.families.performance_panel import PerformancePanel
 from composer_app.gui.generation.families.polyphony_panel import PolyphonyPanel
 from composer_app.gui.generation.model_panel import ModelPanel
-from composer_app.gui.generation.vae_controller import VaeController
-from composer_app.gui.generation.vae_panel import VaePanel
+from composer_app.gui.generation.musicvae.controller import VaeController
+from composer_app.gui.generation.musicvae.panel import VaePanel
 from composer_app.gui.shell.i18n import Retranslating, tr
 
 

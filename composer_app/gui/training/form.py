@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from composer_app.gui.generation.model_texts import model_text
 from composer_app.gui.shell.i18n import QT_TR_NOOP, Retranslating, tr
 from composer_app.gui.training import vae_choices
+from composer_app.gui.training.continued import TRAINABLE_FAMILIES, bundle_model, writable_folder
 from composer_app.gui.training.process import TrainingChoice
 from composer_app.gui.training.texts import step_hint
 from composer_app.gui.training.vae_choices import (
@@ -43,7 +44,6 @@ from composer_app.gui.training.vae_choices import (
 )
 from composer_app.models.rnn.configs import all_configs
 
-TRAINABLE_FAMILIES = ("melody", "drums", "improv", "polyphony", "performance")  # what `composer-app train` trains
 CONTINUE = "continue"
 # (label, --hparams): a network the size of Magenta's takes hours on a laptop, so a class starts smaller.
 SIZES = (
@@ -368,36 +368,3 @@ class TrainingForm(Retranslating, QWidget):
         self.output.setText(choice.output)
         self.infer_chords.setChecked(choice.infer_chords)
         self._show_bundle()
-
-
-def bundle_model(path: Path) -> tuple[str | None, tuple | None]:
-    """The model a .mag bundle (its header) or a MusicVAE checkpoint (its config, from the index alone) continues
-    as, None when the file is neither or of a model the app does not train; and a checkpoint's (z, encoder,
-    decoder) sizes."""
-    from composer_app.models.errors import ModelError
-
-    try:
-        if path.suffix.lower() == VAE_SUFFIX:
-            from composer_app.models.musicvae.inspect import describe_checkpoint
-
-            info = describe_checkpoint(path)
-            # cat-mel_2bar_big's checkpoint continues as cat-mel_2bar_small: one network, other sizes (kept).
-            fits = [c for c in (info.get("config"), *info.get("also_fits", ())) if is_vae(c)]
-            sizes = (info["z_size"], tuple(info["encoder_sizes"]), tuple(info["decoder_sizes"]))
-            return (fits[0], sizes) if fits else (None, None)
-        from composer_app.gui.generation.bundle_picker import bundle_header
-
-        config_id = bundle_header(path)[0]
-    except (ModelError, OSError):
-        return None, None
-    trained = any(c.id == config_id and c.family in TRAINABLE_FAMILIES for c in all_configs())
-    return (config_id if trained else None), None
-
-
-def writable_folder(folder: Path) -> Path:
-    """`folder`, unless it is inside the app's own resources (a shipped model): then the user's documents."""
-    from composer_app import RESOURCE_DIR
-
-    if folder.resolve().is_relative_to(RESOURCE_DIR.resolve()):
-        return Path(QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation) or Path.home())
-    return folder

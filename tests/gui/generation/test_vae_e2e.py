@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from composer_app.gui.generation.vae_panel import GROOVE, INTERPOLATE, SAMPLE, VARIATIONS
+from composer_app.gui.generation.musicvae.panel import GROOVE, INTERPOLATE, SAMPLE, VARIATIONS
 from composer_app.music.song import Note, Song, Track, drum_track
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -324,7 +324,7 @@ def test_interpolate_from_a_file_to_a_track(window, qtbot, generation, tmp_path,
     """Clip A chosen as "A file…" (a MIDI file's first bars), clip B a track: a row of clips from one to the other."""
     from PySide6.QtWidgets import QFileDialog
 
-    from composer_app.gui.generation.vae_clips import CHOOSE_FILE
+    from composer_app.gui.generation.musicvae.clips import CHOOSE_FILE
     from composer_app.music.io import write_song
 
     path = tmp_path / "clip_a.mid"
@@ -348,7 +348,7 @@ def test_interpolate_from_a_file_to_a_track(window, qtbot, generation, tmp_path,
 def test_interpolate_between_two_selections_of_one_track(window, qtbot, generation, monkeypatch):
     """Clip A is taken from one selection ("The selected notes' bars"), clip B from another on the same track: the
     interpolation runs from bars 1-2 to bars 5-6, each clip as played there; with nothing selected it is explained."""
-    from composer_app.gui.generation.vae_clips import CHOOSE_BARS
+    from composer_app.gui.generation.musicvae.clips import CHOOSE_BARS
     from composer_app.models.musicvae import studio
 
     phrase_a = tuple(Note(i * 960, p, 960, 90) for i, p in enumerate((60, 62, 64, 65, 67, 65, 64, 62)))

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from composer_app.gui.generation import bundle_picker
-from composer_app.gui.generation.vae_panel import GROOVE, SAMPLE
+from composer_app.gui.generation.musicvae.panel import GROOVE, SAMPLE
 from composer_app.models.musicvae import shipped
 from tests.conftest import shared_path
 from tests.gui.generation.conftest import shown_card

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDockWidget, QMessageBox
 
-from composer_app.gui.generation.vae_panel import SAMPLE
+from composer_app.gui.generation.musicvae.panel import SAMPLE
 from composer_app.gui.shell.app import attach_features
 from composer_app.gui.training import panel as panel_module
 from composer_app.gui.training import process as process_module

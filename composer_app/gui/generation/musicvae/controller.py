@@ -16,9 +16,9 @@ from PySide6.QtCore import QObject
 from composer_app.errors import ComposerError
 from composer_app.gui.generation.candidates_strip import CandidateView
 from composer_app.gui.generation.controller import GenerationController, PrimerProblem
+from composer_app.gui.generation.musicvae.clips import bars_value, parse_bars
+from composer_app.gui.generation.musicvae.panel import GROOVE, INTERPOLATE, TOOLS, VARIATIONS, VaePanel, VaeSettings
 from composer_app.gui.generation.placement import Placement
-from composer_app.gui.generation.vae_clips import bars_value, parse_bars
-from composer_app.gui.generation.vae_panel import GROOVE, INTERPOLATE, TOOLS, VARIATIONS, VaePanel, VaeSettings
 from composer_app.gui.shell.i18n import error_text, tr
 from composer_app.music.song import Song, TempoChange, Track
 

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from composer_app.gui.generation.form_fields import RunControls, TranslatedRows, outputs_box, temperature_box
 from composer_app.gui.generation.model_texts import model_text
+from composer_app.gui.generation.musicvae.checkpoints import VaeCheckpoints
+from composer_app.gui.generation.musicvae.clips import ClipPickers
 from composer_app.gui.generation.seed_field import SeedField
-from composer_app.gui.generation.vae_checkpoints import VaeCheckpoints
-from composer_app.gui.generation.vae_clips import ClipPickers
 from composer_app.gui.shell.i18n import QT_TR_NOOP, Retranslating, tr
 from composer_app.music.scales import NOTE_NAMES, SCALE_CHOICES, SCALES
 
@@ -55,7 +55,7 @@ class VaeSettings:
     temperature: float
     seed: int
     # Interpolation ends: track indices (-1: the current track), music files' paths or bars taken from a selection
-    # (vae_clips.bars_value).
+    # (clips.bars_value).
     track_a: int | str = -1
     track_b: int | str = -1
     similarity: float = 0.75  # variations: 1 repeats the clip, 0 forgets it
@@ -293,7 +293,7 @@ class VaePanel(Retranslating, QWidget):
                                       "kept."))
 
     def set_tracks(self, names: list[str], current: int) -> None:
-        """The tracks clip A and clip B can come from (vae_clips.ClipPickers)."""
+        """The tracks clip A and clip B can come from (clips.ClipPickers)."""
         self.clips.set_tracks(names, current)
 
     def settings(self) -> VaeSettings | None:

@@ -1,0 +1,1 @@
+"""The Generate panel's MusicVAE tab: checkpoints, tools, clip pickers and the controller that runs them."""
