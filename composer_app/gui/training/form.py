@@ -207,7 +207,7 @@ class TrainingForm(Retranslating, QWidget):
         if self._bundle_sizes is None:
             return tr("The bundle's own layer sizes")
         z_size, encoder, decoder = self._bundle_sizes
-        layers = lambda sizes: "×".join(str(n) for n in sizes)  # noqa: E731
+        layers = vae_choices.layers
         return tr("The checkpoint's own: z {0}, encoder LSTM {1}, decoder LSTM {2}; batches of {3}").format(
             z_size, layers(encoder), layers(decoder), VAE_CONTINUE_BATCH)
 

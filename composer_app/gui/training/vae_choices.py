@@ -58,12 +58,16 @@ def vae_label(config_id: str) -> str:
     return tr("MusicVAE ({0})").format(config_id)
 
 
+def layers(sizes) -> str:
+    """LSTM sizes as the size list shows them: 256×256."""
+    return "×".join(str(n) for n in sizes)
+
+
 def size_labels(config_id: str) -> list[str]:
     """The size list's lines for this config, Magenta's naming the config's own sizes."""
     from composer_app.models.training.vae.spec import TRAINABLE
 
     hp = TRAINABLE[config_id]
-    layers = lambda sizes: "×".join(str(n) for n in sizes)  # noqa: E731
     magenta = tr(SIZES[MAGENTA][0]).format(hp["z_size"], layers(hp["enc_rnn_size"]), layers(hp["dec_rnn_size"]),
                                            hp["batch_size"])
     return [magenta if i == MAGENTA else tr(text) for i, (text, _h) in enumerate(SIZES)]
