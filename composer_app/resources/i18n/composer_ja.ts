@@ -1821,10 +1821,6 @@
         <translation>Magenta の MusicVAE チェックポイント（.tar、チェックポイントの .index ファイル、または学習フォルダー）を開くか、ウィンドウにドロップしてください。</translation>
     </message>
     <message>
-        <source>Clip A and clip B are two tracks&apos; bars at the selection or the playhead, bars taken from a selection (&quot;The selected notes&apos; bars&quot;), or two files&apos; first bars; the clips go from A to B.</source>
-        <translation>クリップ A と B は、選択範囲または再生位置にある 2 つのトラックの小節、選択から取った小節（「選択した音符の小節」）、または 2 つのファイルの最初の小節です。A から B へのクリップを作ります。</translation>
-    </message>
-    <message>
         <source>{0} (shipped)</source>
         <translation>{0}（同梱）</translation>
     </message>
@@ -1867,6 +1863,10 @@
     <message>
         <source>Clips like the one at the selection (or the playhead&apos;s bar) on the current track: similarity 1 repeats it as the model hears it, 0 forgets it.</source>
         <translation>現在のトラックの選択範囲（または再生位置の小節）にあるクリップに似たクリップを作ります。類似度 1 はモデルが聞き取ったとおりに繰り返し、0 は元のクリップを忘れます。</translation>
+    </message>
+    <message>
+        <source>Clips go from A to B: tracks at the selection or playhead, a selection&apos;s bars, or files.</source>
+        <translation>A から B へのクリップを作ります。A と B は、選択範囲か再生位置のトラック、選択した小節、またはファイルです。</translation>
     </message>
     <message>
         <source>New clips from the model, placed at the playhead (or the selection) when kept.</source>

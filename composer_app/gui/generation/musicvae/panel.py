@@ -285,9 +285,8 @@ class VaePanel(Retranslating, QWidget):
             self.tool_help.setText(tr("Clips like the one at the selection (or the playhead's bar) on the current "
                                       "track: similarity 1 repeats it as the model hears it, 0 forgets it."))
         elif tool == INTERPOLATE:
-            self.tool_help.setText(tr("Clip A and clip B are two tracks' bars at the selection or the playhead, bars "
-                                      "taken from a selection (\"The selected notes' bars\"), or two files' first "
-                                      "bars; the clips go from A to B."))
+            self.tool_help.setText(tr("Clips go from A to B: tracks at the selection or playhead, a selection's "
+                                      "bars, or files."))
         else:
             self.tool_help.setText(tr("New clips from the model, placed at the playhead (or the selection) when "
                                       "kept."))
