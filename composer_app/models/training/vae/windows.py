@@ -18,7 +18,7 @@ import numpy as np
 
 from composer_app.atomic_file import write_atomically
 from composer_app.models.musicvae.converters import DrumsConverter, MelodyConverter, NoMusicError
-from composer_app.models.training.corpus import FileSequences, SourceFile
+from composer_app.models.training.corpus import FileSequences, SourceFile, content_digest
 from composer_app.models.training.data import held_out_split
 from composer_app.music.song import Note, Song
 
@@ -181,14 +181,9 @@ def batch_rows(count: int, batch_size: int, step: int, seed: int) -> np.ndarray:
 
 
 def data_key(sources: list[SourceFile], *settings) -> str:
-    """What a set of windows depends on: each file (path, size, modification time, tracks, split) and settings."""
-    files = []
-    for s in sources:
-        try:
-            stat = Path(s.path).stat()
-            files.append([str(s.path), stat.st_size, stat.st_mtime_ns, s.tracks, s.split])
-        except OSError:
-            files.append([str(s.path), None, None, s.tracks, s.split])
+    """What a set of windows depends on: each file (path, bytes, tracks, split) and settings."""
+    # The bytes, not the time stamp, as CorpusCache does: a re-synced or copied corpus is not parsed again.
+    files = [[str(s.path), content_digest(s.path), s.tracks, s.split] for s in sources]
     text = json.dumps([files, [list(x) if isinstance(x, tuple) else x for x in settings]])
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 

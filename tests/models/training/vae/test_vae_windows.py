@@ -88,3 +88,21 @@ def test_drum_batches_read_the_class_bits_as_the_encoders_roll():
     inputs, targets, mask = data.batch([0], 32)
     assert inputs[0, 0].tolist() == [1, 0, 1, 0, 0, 0, 0, 0, 0, 0] and inputs[0, 1].tolist() == [0] * 9 + [1]
     assert targets.shape == (1, 2, 512) and targets[0, 0, 5] == 1 and mask.tolist() == [[1, 1]]
+
+
+def test_the_windows_key_follows_the_bytes_not_the_time_stamp(tmp_path):
+    """A re-synced corpus (same bytes, new time stamps) keeps its read windows; changed bytes read it again."""
+    import os
+
+    from composer_app.models.training.corpus import SourceFile
+    from composer_app.models.training.vae.windows import data_key
+
+    path = tmp_path / "tune.abc"
+    path.write_text("X:1\nK:C\nCDEF|\n")
+    sources = [SourceFile(path)]
+    before = data_key(sources, "hierdec-mel_16bar")
+    os.utime(path, (1_000_000, 1_000_000))
+    assert data_key(sources, "hierdec-mel_16bar") == before
+    path.write_text("X:1\nK:C\nCDEG|\n")
+    assert data_key(sources, "hierdec-mel_16bar") != before
+    assert data_key(sources, "cat-mel_2bar_small") != data_key(sources, "hierdec-mel_16bar")
