@@ -70,13 +70,22 @@ def read_checkpoint_prefix(prefix: str) -> CheckpointReader:
         raise
 
 
-def latest_checkpoint(folder: str | os.PathLike) -> str:
-    """The newest checkpoint prefix in a training folder (or its `train/` subfolder, as Magenta's run_dir holds it):
-    the one TensorFlow's `checkpoint` state file names, else the highest-numbered `*.index`."""
+# Where a training folder keeps its checkpoints: Magenta's run_dir in train/, this app's run folder in checkpoints/.
+RUN_SUBFOLDERS = ("train", "checkpoints")
+
+
+def checkpoint_places(folder: str | os.PathLike) -> list[str]:
+    """The folder itself, then those of its RUN_SUBFOLDERS that exist."""
     folder = os.fspath(folder)
-    train = os.path.join(folder, "train")
-    candidates = [folder, train] if os.path.isdir(train) else [folder]
-    for place in candidates:
+    return [folder, *(p for p in (os.path.join(folder, s) for s in RUN_SUBFOLDERS) if os.path.isdir(p))]
+
+
+def latest_checkpoint(folder: str | os.PathLike) -> str:
+    """The newest checkpoint prefix in a training folder (or in its `train/` or `checkpoints/` subfolder, as
+    Magenta's and this app's trainers leave it): the one TensorFlow's `checkpoint` state file names, else the
+    highest-numbered `*.index`."""
+    folder = os.fspath(folder)
+    for place in checkpoint_places(folder):
         named = _state_file_prefix(place)
         if named is not None:
             return named
@@ -87,7 +96,7 @@ def latest_checkpoint(folder: str | os.PathLike) -> str:
                 indexed.append((int(m.group(1)), name[: -len(".index")]))
         if indexed:
             return os.path.join(place, max(indexed)[1])
-    raise CheckpointError(folder, said("the folder holds no checkpoint (no model.ckpt-N.index, here or in train/)"))
+    raise CheckpointError(folder, said("the folder holds no checkpoint (no model.ckpt-N.index, here, in train/ or in checkpoints/)"))
 
 
 def _state_file_prefix(place: str) -> str | None:

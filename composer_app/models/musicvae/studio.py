@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from composer_app.models.checkpoints.checkpoint_paths import checkpoint_places
 from composer_app.models.errors import GenerationCancelled, GenerationError
 from composer_app.models.musicvae.configs import CONFIGS, VaeConfig, detect_config
 from composer_app.models.musicvae.model import MusicVae, interpolate, slerp
@@ -68,13 +69,13 @@ def look_alikes(config: VaeConfig) -> tuple[str, ...]:
 
 def looks_like_checkpoint(path: str | os.PathLike) -> bool:
     """Whether a dropped path is a MusicVAE checkpoint by its name: Magenta's .tar, a model.ckpt-N file, or a
-    folder holding one (itself or in train/, as a training run leaves it). Reading it says for sure."""
+    folder holding one (itself, or in train/ or checkpoints/, as a training run leaves it). Reading it says for sure."""
     path = os.fspath(path)
     name = os.path.basename(path.rstrip("/"))
     if name.endswith(".tar") or name.startswith("model.ckpt-"):
         return True
     if os.path.isdir(path):
-        for folder in (path, os.path.join(path, "train")):
+        for folder in checkpoint_places(path):
             try:
                 if any(f.startswith("model.ckpt-") and f.endswith(".index") for f in os.listdir(folder)):
                     return True

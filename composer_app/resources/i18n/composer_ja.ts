@@ -3259,8 +3259,8 @@
         <translation>データのシャード {name} がインデックスの隣にありません</translation>
     </message>
     <message>
-        <source>the folder holds no checkpoint (no model.ckpt-N.index, here or in train/)</source>
-        <translation>フォルダにチェックポイントがありません（ここにも train/ にも model.ckpt-N.index がありません）</translation>
+        <source>the folder holds no checkpoint (no model.ckpt-N.index, here, in train/ or in checkpoints/)</source>
+        <translation>フォルダにチェックポイントがありません（ここにも train/ にも checkpoints/ にも model.ckpt-N.index がありません）</translation>
     </message>
     <message>
         <source>.mag bundle</source>

@@ -86,6 +86,15 @@ def test_a_run_folder_loads_the_checkpoint_its_state_file_names(tmp_path):
     assert model.decode(np.asarray(g["z"], np.float32), 32, temperature=0).tolist() == g["decode_tensors"]
 
 
+def test_this_apps_run_folder_loads_from_its_checkpoints_subfolder(tmp_path):
+    """`composer-app train` keeps its checkpoints in RUN/checkpoints/: the run folder itself opens."""
+    prefix = unpack("mel2bar_tiny", tmp_path / "run" / "checkpoints")
+    assert latest_checkpoint(tmp_path / "run") == prefix
+    g = json.loads(fixture("mel2bar_tiny.json").read_text())
+    model = MusicVae.load(tmp_path / "run")
+    assert model.decode(np.asarray(g["z"], np.float32), 32, temperature=0).tolist() == g["decode_tensors"]
+
+
 def test_without_a_state_file_the_highest_step_is_taken(tmp_path):
     """With no `checkpoint` file the highest-numbered model.ckpt-N wins (numerically: 100 after 99)."""
     prefix = unpack("mel2bar_tiny", tmp_path)

@@ -39,7 +39,8 @@ def test_look_alikes_offer_the_groove_variants_but_not_small_and_big():
 
 
 def test_checkpoint_names_and_dropped_paths(tmp_path):
-    """A .tar and model.ckpt-N are checkpoints by name; a training folder by its checkpoint in train/."""
+    """A .tar and model.ckpt-N are checkpoints by name; a training folder by its checkpoint in train/
+    (Magenta's) or checkpoints/ (this app's)."""
     assert checkpoint_name("/runs/mel/model.ckpt-10") == "mel"
     assert checkpoint_name("/x/cat-mel.tar") == "cat-mel.tar"
     assert looks_like_checkpoint("/x/cat-mel.tar") and not looks_like_checkpoint("/x/song.mid")
@@ -48,6 +49,10 @@ def test_checkpoint_names_and_dropped_paths(tmp_path):
     assert not looks_like_checkpoint(run)
     (run / "train" / "model.ckpt-5.index").write_bytes(b"")
     assert looks_like_checkpoint(run)
+    ours = tmp_path / "ours"
+    (ours / "checkpoints").mkdir(parents=True)
+    (ours / "checkpoints" / "model.ckpt-5.index").write_bytes(b"")
+    assert looks_like_checkpoint(ours)
 
 
 def test_sample_is_repeatable_by_seed_and_reports_each_clip():
