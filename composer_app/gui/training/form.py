@@ -186,7 +186,7 @@ class TrainingForm(Retranslating, QWidget):
 
     def sizes(self) -> tuple:
         """The size choices of the model chosen: (label, --hparams) each."""
-        return vae_choices.SIZES if self._vae else SIZES
+        return vae_choices.sizes(self.config_id()) if self._vae else SIZES
 
     def _fill_sizes(self) -> None:
         size = self.size.currentIndex()

@@ -29,6 +29,10 @@ SIZES = (
     (QT_TR_NOOP("Tiny: a try-out in seconds (z 4, LSTMs of 8)"),
      "batch_size=4,z_size=4,enc_rnn_size=[8],dec_rnn_size=[8,8]"),
 )
+# Free bits kept in proportion to z at the smaller sizes, where the config's own would leave the KL unpulled:
+# hierdec's 256 are meant for z 512, and a z 64 run measured here settled at 74 bits, far under them, so nothing
+# drew its posterior toward the prior and its samples were poor; 32 at z 64 keeps Magenta's ratio.
+FREE_BITS_PER_Z = {"hierdec-mel_16bar": 256 / 512}
 # Seconds a step takes (small, Magenta's, tiny), measured; None where a step of that size does not fit a laptop
 # (hierdec at Magenta's size: 176M parameters, about 7 GB and minutes a step).
 _TWO_BAR = (0.4, 10.0, 0.05)
@@ -71,6 +75,17 @@ def size_labels(config_id: str) -> list[str]:
     magenta = tr(SIZES[MAGENTA][0]).format(hp["z_size"], layers(hp["enc_rnn_size"]), layers(hp["dec_rnn_size"]),
                                            hp["batch_size"])
     return [magenta if i == MAGENTA else tr(text) for i, (text, _h) in enumerate(SIZES)]
+
+
+def sizes(config_id: str | None) -> tuple[tuple[str, str], ...]:
+    """SIZES with each smaller size's --hparams for this config (its free bits kept in proportion to z)."""
+    ratio = FREE_BITS_PER_Z.get(config_id or "")
+    if ratio is None:
+        return SIZES
+    from composer_app.models.musicvae.hparams import parse_vae_hparams
+
+    return tuple((label, f"{hp},free_bits={ratio * parse_vae_hparams(hp)['z_size']:g}" if hp else hp)
+                 for label, hp in SIZES)
 
 
 def step_seconds(config_id: str, size: int) -> float | None:
