@@ -94,10 +94,11 @@ def main(config_id: str, run_name: str | None = None) -> int:
         command = sample_command(config_id, run / "samples")
         subprocess.run([str(ROOT / ".venv" / "bin" / command[0]), *command[1:], f"--checkpoint_file={shipped}"],
                        check=True)
-        ours = STATS[kind]([read_song(p) for p in sorted((run / "samples").glob("*.mid"))])
         converter = training_config(config_id).converter()
+        stats = STATS[kind] if kind != "melody" else lambda songs: STATS[kind](songs, converter.slice_steps)
+        ours = stats([read_song(p) for p in sorted((run / "samples").glob("*.mid"))])
         with np.load(run / "windows.npz", allow_pickle=False) as saved:
-            held = STATS[kind]([converter.to_song(row) for row in saved["eval"]])
+            held = stats([converter.to_song(row) for row in saved["eval"]])
         columns = [("samples", ours), ("held-out windows", held)]
         shown_command = f"`{' '.join(command[:-1])} --output_dir=OUT`"
         samples_en = (f"{shown_command} (the shipped checkpoint is the default). Statistics of the samples against "

@@ -17,8 +17,8 @@ KICK, SNARE, CLOSED_HAT, OPEN_HAT = 0, 1, 2, 3
 TOMS, CYMBALS = (4, 5, 6), (7, 8)
 
 
-def melody_stats(songs) -> dict:
-    """Per 2-bar clip: notes, pitch range, key fit, note lengths (16th steps) and silence."""
+def melody_stats(songs, steps: int = STEPS) -> dict:
+    """Per clip of `steps` 16ths (2 bars unless told): notes, pitch range, key fit, note lengths and silence."""
     notes_per_clip, in_key, total, lengths, silent, low, high = [], 0, 0, [], [], [], []
     tps = ticks_per_step(4)
     for song in songs:
@@ -33,7 +33,7 @@ def melody_stats(songs) -> dict:
         in_key += sum((p - key) % 12 in C_MAJOR for p in pitches)
         total += len(pitches)
         lengths += [n.duration / tps for n in notes]
-        sounding = np.zeros(STEPS, bool)
+        sounding = np.zeros(steps, bool)
         for n in notes:
             sounding[n.start // tps: (n.start + n.duration) // tps] = True
         silent.append(1.0 - sounding.mean())

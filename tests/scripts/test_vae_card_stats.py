@@ -59,6 +59,9 @@ def test_melody_statistics_and_the_table_in_japanese():
     assert ours["fraction of notes in key (best-fitting major key per clip)"] == 1.0
     assert ours["distinct pitches per clip (mean)"] == 8 and ours["median note length (16ths)"] == 2
     assert ours["fraction of the time silent"] == 0.5
+    # As a 16-bar clip, the same two bars leave 15/16 of it silent (the card of a 16-bar model counts all 256 steps).
+    long = melody_stats([Song(tracks=(melody_to_track(events + [-1] * 16),))], steps=256)
+    assert long["fraction of the time silent"] == 1 - 16 / 256
     table = stats_table(ours, ours, JA_STATS)
     assert "調に合う音の割合" in table and "| 統計量 | サンプル | 評価用ウィンドウ |" in table
     assert all(key in JA_STATS for key in drum_stats([_rock_beat()]))
