@@ -1,7 +1,7 @@
 """Train one of the app's shipped bundles (resources/bundles/CONFIG.mag + CONFIG.md) on the shipped corpora.
 
 Usage: train_shipped_bundles.py CONFIG --steps N [--hparams H] [--eval-every K] [--max-minutes M] [--run-name R]
-[--threads T] [--workers W] [--no-bucket]. Resumable: rerun to continue. Run state, metrics (JSON lines) and the result summary live in
+[--threads T] [--workers W] [--no-bucket] [--init-from BUNDLE]. Resumable: rerun to continue. Run state, metrics (JSON lines) and the result summary live in
 ~/.cache/composer-app/runs/R/ (R defaults to CONFIG).
 """
 
@@ -34,6 +34,8 @@ def main() -> int:
     ap.add_argument("--threads", type=int, default=None, help="TensorFlow compute threads (two runs side by side: 1)")
     ap.add_argument("--workers", type=int, default=1, help="processes reading the corpus (cached after the first run)")
     ap.add_argument("--no-bucket", action="store_true", help="batches drawn at random, as Magenta's (not by length)")
+    ap.add_argument("--init-from", type=Path, default=None,
+                    help="a .mag bundle whose network a new run continues (a run carried over from another machine)")
     args = ap.parse_args()
     if args.threads:
         import tensorflow as tf
@@ -49,7 +51,7 @@ def main() -> int:
         config_id=args.config, output=output, sources=tuple(sources), hparams=args.hparams, steps=args.steps,
         time_limit_s=None if args.max_minutes is None else args.max_minutes * 60, eval_every=args.eval_every, report_every=5, checkpoint_every=10, run_dir=run,
         log_metrics=run / "metrics.jsonl", data_description=description, workers=args.workers,
-        bucket=not args.no_bucket)
+        bucket=not args.no_bucket, init_from=args.init_from)
     t0 = time.time()
 
     def progress(p):
