@@ -225,23 +225,27 @@ def data_en(kind: str, result: dict, counts: str) -> str:
                 + ("every distinct window of each performance, hop one bar: Magenta's 5 windows a file would keep "
                    "only about one window in eight of Groove's long performances" if every else
                    "at most 5 distinct windows a file, as Magenta") + ")")
-    bars, transpose, every = melody_windowing(result)
+    bars, transpose, every, programs = melody_windowing(result)
     shifted = (f"each song transposed once by {transpose[0]:+d}..{transpose[1]:+d} semitones, " if transpose
                else "no transposition (Magenta's config has none), ")
     taken = ("every distinct window of a song, hop one bar (Magenta draws 5 at random each epoch, so over a long run "
              "it too sees them all); held-out songs" if every else
              "at most 5 distinct windows a song; held-out songs" + (" untransposed," if transpose else ""))
+    parts = ("else of its parts of programs 0-31 as Magenta's training reads" if programs else
+             "else of any of its parts, as Magenta's 16-bar converter reads (no program filter)")
     return (describe_melody_sources(load_frozen()) + "\n\n" + counts + f" ({bars} bars of 16ths; the melody of a "
-            "file listed with its first part, else of its parts of programs 0-31 as Magenta's training reads; "
-            + shifted + taken + (" all their windows)" if every else " their first 5 windows)"))
+            f"file listed with its first part, {parts}; " + shifted + taken + (" all their windows)" if every else " their first 5 windows)"))
 
 
-def melody_windowing(result: dict) -> tuple[int, tuple[int, int] | None, bool]:
-    """A melody run's window length in bars, its transposition range (None: none) and whether it took every window."""
-    from composer_app.models.training.vae.spec import TRANSPOSE_RANGE, training_config
+def melody_windowing(result: dict) -> tuple[int, tuple[int, int] | None, bool, bool]:
+    """A melody run's window length in bars, its transposition range (None: none), whether it took every window and
+    whether it read only the melodic programs."""
+    from composer_app.models.training.vae.spec import TRANSPOSE_RANGE, VALID_PROGRAMS, training_config
 
-    bars = training_config(result["config_id"]).converter().slice_bars
-    return bars, TRANSPOSE_RANGE.get(result["config_id"]), result.get("windows_per_song", 5) is None
+    config_id = result["config_id"]
+    bars = training_config(config_id).converter().slice_bars
+    return (bars, TRANSPOSE_RANGE.get(config_id), result.get("windows_per_song", 5) is None,
+            config_id in VALID_PROGRAMS)
 
 
 def data_ja(kind: str, result: dict) -> str:
@@ -268,14 +272,15 @@ def data_ja(kind: str, result: dict) -> str:
 
 def melody_windowing_ja(result: dict) -> str:
     """The Japanese words for melody_windowing."""
-    bars, transpose, every = melody_windowing(result)
+    bars, transpose, every, programs = melody_windowing(result)
     shifted = (f"曲ごとに一度 {transpose[0]:+d}〜{transpose[1]:+d} 半音の移調、" if transpose
                else "移調なし（Magenta の config にもありません）、")
     taken = ("一曲から 1 小節ずつずらした異なるウィンドウをすべて（Magenta はエポックごとに 5 個を無作為に選ぶので、長い学習では"
              "やはりすべてを見ます）。評価用の曲もすべてのウィンドウ" if every else
              "一曲から異なるウィンドウを最大 5 個。評価用の曲は" + ("移調せず" if transpose else "") + "最初の 5 個")
-    return (f"（16 分音符で {bars} 小節。最初のパートと指定したファイルはそのパート、ほかは Magenta の学習と同じくプログラム "
-            "0〜31 のパートのメロディ。" + shifted + taken + "）")
+    parts = ("ほかは Magenta の学習と同じくプログラム 0〜31 のパートのメロディ" if programs else
+             "ほかは Magenta の 16 小節のコンバーターと同じくどのパートのメロディでも（プログラムで選びません）")
+    return f"（16 分音符で {bars} 小節。最初のパートと指定したファイルはそのパート、{parts}。" + shifted + taken + "）"
 
 
 def in_magenta(config_id: str, tar: Path, language: str) -> str:
