@@ -171,7 +171,7 @@ class Trainer:
         import tensorflow as tf
 
         from composer_app.models.training.network import EventsRnn
-        from composer_app.models.training.step import Adam, eval_step, train_step
+        from composer_app.models.training.step import Adam, BoundedSteps, max_row_steps
         from composer_app.models.training.weights_init import fresh_weights
 
         self.config, self.hparams = config, hparams
@@ -185,14 +185,10 @@ class Trainer:
         self.epoch = tf.Variable(0, dtype=tf.int64, trainable=False, name="epoch")
         self.position = tf.Variable(0, dtype=tf.int64, trainable=False, name="position")
         self.elapsed = tf.Variable(0.0, dtype=tf.float64, trainable=False, name="elapsed")
-        spec = [tf.TensorSpec([None, None, input_size], tf.float32), tf.TensorSpec([None, None], tf.int64),
-                tf.TensorSpec([None, None], tf.float32)]
-        keep, clip = float(hparams.dropout_keep_prob), float(hparams.clip_norm)
-        net, opt, variables = self.net, self.optimizer, self.variables
-        self.train_fn = tf.function(
-            lambda x, y, m: train_step(net, opt, variables, x, y, m, keep if keep < 1.0 else None, clip),
-            input_signature=spec)
-        self.eval_fn = tf.function(lambda x, y, m: eval_step(net, x, y, m), input_signature=spec)
+        keep = float(hparams.dropout_keep_prob)
+        steps = BoundedSteps(self.net, self.optimizer, self.variables, input_size, keep if keep < 1.0 else None,
+                             float(hparams.clip_norm), max_row_steps(hparams.rnn_layer_sizes, input_size, num_classes))
+        self.train_fn, self.eval_fn = steps.train, steps.evaluate
         self.best = None
         tracked = {}
         if keep_best:
