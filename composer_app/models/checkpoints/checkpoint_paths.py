@@ -70,8 +70,10 @@ def read_checkpoint_prefix(prefix: str) -> CheckpointReader:
         raise
 
 
-# Where a training folder keeps its checkpoints: Magenta's run_dir in train/, this app's run folder in checkpoints/.
-RUN_SUBFOLDERS = ("train", "checkpoints")
+# Where a training folder keeps its checkpoints: Magenta's run_dir in train/, this app's run folder in checkpoints/
+# (the trainers write there through this name).
+RUN_CHECKPOINTS = "checkpoints"
+RUN_SUBFOLDERS = ("train", RUN_CHECKPOINTS)
 
 
 def checkpoint_places(folder: str | os.PathLike) -> list[str]:

@@ -7,12 +7,13 @@ import re
 from pathlib import Path
 
 from composer_app.atomic_file import write_atomically
+from composer_app.models.checkpoints.checkpoint_paths import RUN_CHECKPOINTS
 from composer_app.models.training.errors import TrainingError
 from composer_app.said import said
 
 MARKER = "composer-run.json"  # written first, when the trainer makes (or adopts) the folder
 SIGNATURE = "run.json"  # the run's settings and data, to refuse resuming with different ones
-CHECKPOINTS = "checkpoints"
+CHECKPOINTS = RUN_CHECKPOINTS  # where composer-app and music_vae_generate --run_dir look
 MADE_BY = "composer-app train"
 
 # Exactly what the trainer and TensorFlow's CheckpointManager write; --restart deletes these and nothing else.
