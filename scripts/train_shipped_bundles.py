@@ -34,6 +34,8 @@ def main() -> int:
     ap.add_argument("--threads", type=int, default=None, help="TensorFlow compute threads (two runs side by side: 1)")
     ap.add_argument("--workers", type=int, default=1, help="processes reading the corpus (cached after the first run)")
     ap.add_argument("--no-bucket", action="store_true", help="batches drawn at random, as Magenta's (not by length)")
+    ap.add_argument("--window", type=int, default=None,
+                    help="train on windows of at most this many events (more updates per pass; held-out stays whole)")
     ap.add_argument("--init-from", type=Path, default=None,
                     help="a .mag bundle whose network a new run continues (a run carried over from another machine)")
     args = ap.parse_args()
@@ -51,7 +53,7 @@ def main() -> int:
         config_id=args.config, output=output, sources=tuple(sources), hparams=args.hparams, steps=args.steps,
         time_limit_s=None if args.max_minutes is None else args.max_minutes * 60, eval_every=args.eval_every, report_every=5, checkpoint_every=10, run_dir=run,
         log_metrics=run / "metrics.jsonl", data_description=description, workers=args.workers,
-        bucket=not args.no_bucket, init_from=args.init_from)
+        bucket=not args.no_bucket, init_from=args.init_from, window=args.window)
     t0 = time.time()
 
     def progress(p):

@@ -31,6 +31,19 @@ class EncodedSet:
     def lengths(self) -> np.ndarray:
         return np.array([len(x) for x in self.labels], np.int64)
 
+    def windows(self, size: int) -> EncodedSet:
+        """Each example cut into consecutive windows of at most `size` steps (a last piece shorter than a quarter
+        of that joins the window before it): many more updates per pass over long sequences."""
+        inputs, labels = [], []
+        for x, y in zip(self.inputs, self.labels):
+            cuts = list(range(0, len(y), size))
+            if len(cuts) > 1 and len(y) - cuts[-1] < size // 4:
+                cuts.pop()
+            for start, end in zip(cuts, cuts[1:] + [len(y)]):
+                inputs.append(x[start:end])
+                labels.append(y[start:end])
+        return EncodedSet(inputs, labels, self.input_size, self.num_classes)
+
 
 def _lead_sheet_examples(pair, config: ModelConfig):
     """Magenta's improv examples from a (melody, chords) pair: in all 12 keys (LeadSheetExtractor's
@@ -87,6 +100,9 @@ class OneHotRows:
 
     def __len__(self) -> int:
         return len(self.classes)
+
+    def __getitem__(self, rows: slice) -> OneHotRows:
+        return OneHotRows(None if self.controls is None else self.controls[rows], self.classes[rows], self.width)
 
     def dense(self) -> np.ndarray:
         rows = np.zeros((len(self.classes), self.width), np.float32)

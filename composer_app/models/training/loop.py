@@ -57,6 +57,7 @@ class TrainingRequest:
     bucket: bool = True
     keep_best: bool = False  # write the weights of the best held-out evaluation, not the last step's
     init_from: Path | None = None  # a .mag bundle whose network training continues from, instead of fresh weights
+    window: int | None = None  # train on windows of at most this many events (held-out sequences stay whole)
     data_description: str = ""
     settings: ExtractorSettings = field(default_factory=ExtractorSettings)
 
@@ -127,6 +128,7 @@ def check_request_values(request: TrainingRequest, run_dir: Path | None = None) 
         (request.time_limit_s is None or request.time_limit_s > 0, said("the time limit must be above 0")),
         (request.seed >= 0, said("--seed must be 0 or more, not {value}").format(value=request.seed)),
         (request.workers >= 1, said("--workers must be at least 1, not {value}").format(value=request.workers)),
+        (request.window is None or request.window >= 8, said("--window must be 8 events or more, not {value}").format(value=request.window)),
     ]
     for ok, message in checks:
         if not ok:
@@ -293,14 +295,17 @@ def train(request: TrainingRequest, progress=None, cancelled=None) -> TrainingRe
         cancelled=is_cancelled)
     if is_cancelled():
         raise TrainingCancelled(said("cancelled while reading the corpus"))
+    if request.window is not None:
+        data = PreparedData(data.train.windows(request.window), data.eval, data.report)
     # Cached files are not reported one by one: this says what reading gave, and what was skipped and why.
     notify(TrainingProgress("read", files_done=data.report.files, files_total=data.report.files,
                             message=data.report.summary(request.settings)))
 
     open_run_folder(run_dir)  # refuses a folder of the user's own files; its state files are written atomically
     signature = _run_signature(config, hparams, data, request.seed, request.bucket, request.keep_best)
-    if request.init_from is not None:  # only when set, so that earlier runs still resume
-        signature["init_from"] = str(Path(request.init_from).resolve())
+    # Each only when set, so that earlier runs still resume.
+    signature.update({k: v for k, v in (("init_from", request.init_from and str(Path(request.init_from).resolve())),
+                                        ("window", request.window)) if v is not None})
     check_signature(run_dir, signature)
     note_made(run_dir, request.log_metrics)
 
