@@ -48,6 +48,9 @@ def add_parser(sub) -> None:
                    help="start from the network of this .mag bundle, or for MusicVAE of this checkpoint .tar "
                         "(Magenta's or the app's, made for the same model), instead of fresh weights; its layer "
                         "sizes apply")
+    p.add_argument("--window", type=int, metavar="N",
+                   help="event RNNs: learn from windows of at most N events of each piece (many more updates per "
+                        "pass over long pieces such as chorales); held-out pieces are scored whole")
     p.add_argument("--all-windows", action="store_true",
                    help="MusicVAE: learn from every window of each file, not Magenta's 5 drawn from it (a few long "
                         "recordings, such as a class's drum takes)")
@@ -71,6 +74,8 @@ def run_train(args) -> int:
     from composer_app.cli.train_vae import VAE_CONFIGS, run_vae_train
 
     if args.config in VAE_CONFIGS:
+        if args.window is not None:
+            raise UserError(f"--window applies to the event RNNs, not to MusicVAE ({args.config})")
         return run_vae_train(args)
     from composer_app.models.rnn.extraction import ExtractorSettings
     from composer_app.models.training.errors import TrainingCancelled
@@ -103,6 +108,7 @@ def run_train(args) -> int:
         time_limit_s=None if args.max_minutes is None else args.max_minutes * 60, eval_ratio=args.eval_ratio, eval_every=args.eval_every,
         checkpoint_every=args.checkpoint_every, run_dir=run_dir, log_metrics=args.log_metrics, seed=args.seed,
         workers=args.workers, use_cache=not args.no_cache, keep_best=args.keep_best, init_from=args.init_from,
+        window=args.window,
         settings=ExtractorSettings(infer_chords=args.infer_chords))
 
     def progress(p):

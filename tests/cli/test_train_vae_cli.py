@@ -65,6 +65,14 @@ def test_musicvae_window_options_are_refused_for_an_event_rnn(tmp_path, flag):
     assert done.returncode != 0 and f"{flag} applies to MusicVAE" in done.stderr
 
 
+def test_the_event_rnn_window_option_is_refused_for_musicvae(tmp_path):
+    """--window cuts event-RNN training sequences; MusicVAE training says it does not apply instead of ignoring it."""
+    (tmp_path / "in").mkdir()
+    done = _cli(["train", "--config", "cat-mel_2bar_small", "--input", str(tmp_path / "in"), "--output",
+                 str(tmp_path / "m.tar"), "--window", "64"])
+    assert done.returncode != 0 and "--window applies to the event RNNs, not to MusicVAE" in done.stderr
+
+
 def _records(done: subprocess.CompletedProcess) -> list[dict]:
     return [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
 
