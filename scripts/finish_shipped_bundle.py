@@ -222,7 +222,16 @@ def main(config_id: str, run_name: str | None = None) -> int:
                   for k, v in result.hparams.items() if k in ("batch_size", "rnn_layer_sizes", "dropout_keep_prob",
                                                               "attn_length", "clip_norm", "learning_rate"))
     run_flag = f" --run-name {run.name}" if run.name != config_id else ""
-    sections.append(("Reproduce", f"`.venv/bin/python scripts/train_shipped_bundles.py {config_id} --steps "
+    signature = json.loads((run / "run.json").read_text()) if (run / "run.json").exists() else {}
+    if "window" in signature:
+        run_flag += f" --window {signature['window']}"
+    start = ""
+    if "init_from" in signature:  # a run continued from an earlier run's bundle: that run comes first
+        first = load_result(RUNS / config_id)
+        start = (f"`.venv/bin/python scripts/train_shipped_bundles.py {config_id} --steps {first.steps} --hparams "
+                 f"\"{hp}\" --output first.mag`, then ")
+        run_flag += " --init-from first.mag"
+    sections.append(("Reproduce", f"{start}`.venv/bin/python scripts/train_shipped_bundles.py {config_id} --steps "
                                   f"{result.steps} --hparams \"{hp}\"{run_flag}` then "
                                   f"`scripts/finish_shipped_bundle.py {config_id}{' ' + run.name if run_flag else ''}` "
                                   f"(with the shared datasets beside the project; {_file_list(config)}). "
@@ -291,7 +300,7 @@ def _magenta_comparison(config, m: dict, compared_run: Path, shipped_run: Path) 
            f"app's at {ours.steps / ours.wall_time_s:.3f} steps/s including its held-out evaluations, both on the "
            "same shared 2-core CPU (the two runs are timed separately, each under the other jobs of its day)." if m.get("magenta_steps_per_sec") else ""),
     ]
-    if earlier:
+    if earlier and shipped_run.resolve() == compared_run.resolve():
         lines += ["", f"Magenta's trainer, slower here (above), was stopped at step {steps} to fit the session; the "
                       "shipped bundle is this app's run at its last step."]
     elif shipped_run.resolve() != compared_run.resolve():
