@@ -4503,6 +4503,10 @@
         <translation>--workers は 1 以上にしてください（{value} になっています）</translation>
     </message>
     <message>
+        <source>--window must be 8 events or more, not {value}</source>
+        <translation>--window は 8 イベント以上にしてください（{value} になっています）</translation>
+    </message>
+    <message>
         <source>cannot write the metrics log {log}: {reason}</source>
         <translation>メトリクスのログ {log} に書き込めません: {reason}</translation>
     </message>
