@@ -47,11 +47,15 @@ def train_step(net, optimizer: Adam, variables, inputs, labels, mask, keep_prob:
         # Data-parallel under tf.distribute (strategy.run): every replica applies the mean gradient, so the
         # mirrored copies stay equal. Outside a strategy this is skipped and the step is Magenta's.
         grads = replicas.all_reduce(tf.distribute.ReduceOp.MEAN, grads)
+    _clip_and_apply(optimizer, variables, grads, clip_norm)
+    return loss, correct / count
+
+
+def _clip_and_apply(optimizer: Adam, variables, grads, clip_norm: float) -> None:
     if clip_norm > 0:
         # slim's create_train_op(clip_gradient_norm=...) clips each gradient by its own norm, not the global norm.
         grads = [tf.clip_by_norm(g, clip_norm) for g in grads]
     optimizer.apply(grads, variables)
-    return loss, correct / count
 
 
 def eval_step(net, inputs, labels, mask):
@@ -68,10 +72,7 @@ def gradient_sums(net, variables, inputs, labels, mask, keep_prob):
 
 def apply_sums(optimizer: Adam, variables, grad_sums, loss_sum, correct, count, clip_norm: float):
     """train_step's update from a whole batch's gradient sums; returns (mean loss, accuracy)."""
-    grads = [g / count for g in grad_sums]
-    if clip_norm > 0:
-        grads = [tf.clip_by_norm(g, clip_norm) for g in grads]
-    optimizer.apply(grads, variables)
+    _clip_and_apply(optimizer, variables, [g / count for g in grad_sums], clip_norm)
     return loss_sum / count, correct / count
 
 
@@ -112,7 +113,7 @@ class BoundedSteps:
         spec = [tf.TensorSpec([None, None, input_size], tf.float32), tf.TensorSpec([None, None], tf.int64),
                 tf.TensorSpec([None, None], tf.float32)]
         scalar = tf.TensorSpec([], tf.float32)
-        self.net, self.limit = net, limit
+        self.limit = limit
         self.whole = tf.function(
             lambda x, y, m: train_step(net, optimizer, variables, x, y, m, keep_prob, clip_norm), input_signature=spec)
         self.part = tf.function(lambda x, y, m: gradient_sums(net, variables, x, y, m, keep_prob),

@@ -37,7 +37,7 @@ def make_steps(step, limit: int, clip_norm: float = 5.0):
 
     net = EventsRnn(fresh_weights(IN, CLASSES, LAYERS, 0, seed=3))
     variables = list(net.trainable_variables)
-    return step.BoundedSteps(net, step.Adam(variables, 0.01), variables, IN, None, clip_norm, limit), variables
+    return step.BoundedSteps(net, step.Adam(variables, 0.01), variables, IN, None, clip_norm, limit), variables, net
 
 
 def test_row_pieces_stay_within_the_limit_and_cover_every_row(step):
@@ -53,8 +53,8 @@ def test_row_pieces_stay_within_the_limit_and_cover_every_row(step):
 
 def test_a_split_step_updates_the_weights_as_the_whole_batch_does(step):
     batch = padded_batch([14, 11, 14, 3, 9, 7])
-    whole, whole_vars = make_steps(step, limit=10**6)
-    split, split_vars = make_steps(step, limit=30)
+    whole, whole_vars, _ = make_steps(step, limit=10**6)
+    split, split_vars, _ = make_steps(step, limit=30)
     assert len(step.row_pieces(batch[2], 30)) >= 3  # the split path is really taken
     loss_w, acc_w = whole.train(*batch)
     loss_s, acc_s = split.train(*batch)
@@ -68,8 +68,8 @@ def test_a_split_step_updates_the_weights_as_the_whole_batch_does(step):
 
 def test_split_held_out_sums_equal_the_whole_batch(step):
     batch = padded_batch([14, 11, 14, 3, 9, 7], seed=1)
-    whole, _ = make_steps(step, limit=10**6)
-    split, _ = make_steps(step, limit=25)
+    whole, _, _ = make_steps(step, limit=10**6)
+    split, _, _ = make_steps(step, limit=25)
     for a, b in zip(whole.evaluate(*batch), split.evaluate(*batch)):
         assert float(b) == pytest.approx(float(a), rel=1e-5)
 
@@ -85,14 +85,14 @@ def test_piece_gradient_sums_over_the_batch_count_are_the_mean_loss_gradient(ste
     from composer_app.models.training.forward import training_logits
 
     x, y, mask = padded_batch([14, 11, 14, 3, 9, 7], seed=2)
-    steps, variables = make_steps(step, limit=30)
+    _, variables, net = make_steps(step, limit=30)
     with tf.GradientTape() as tape:
-        loss_sum, _, count = step.masked_metrics(training_logits(steps.net, x), y, mask)
+        loss_sum, _, count = step.masked_metrics(training_logits(net, x), y, mask)
         mean = loss_sum / count
     expected = tape.gradient(mean, variables)
     total = None
     for rows, length in step.row_pieces(mask, 30):
-        grads, _, _, n = step.gradient_sums(steps.net, variables, x[rows, :length], y[rows, :length],
+        grads, _, _, n = step.gradient_sums(net, variables, x[rows, :length], y[rows, :length],
                                             mask[rows, :length], None)
         total = grads if total is None else [a + b for a, b in zip(total, grads)]
     for got, want in zip(total, expected):
