@@ -42,6 +42,7 @@ from composer_app.gui.training.vae_choices import (
     is_vae,
     vae_label,
 )
+from composer_app.gui.training.window_choice import WindowChoice
 from composer_app.models.rnn.configs import all_configs
 
 CONTINUE = "continue"
@@ -99,6 +100,7 @@ class TrainingForm(Retranslating, QWidget):
         self.step_hint = QLabel(objectName="training_step_hint")  # how long a MusicVAE step takes at this size
         for note in (self.vae_note, self.step_hint):
             note.setWordWrap(True)
+        self.window = WindowChoice()  # event RNNs only: MusicVAE learns fixed-length windows of its own
         self.output = QLineEdit(objectName="training_output")
         self.browse = QPushButton(objectName="training_browse")
         self._labels: list[tuple[QLabel, str]] = []
@@ -131,6 +133,8 @@ class TrainingForm(Retranslating, QWidget):
             length.addWidget(field, row, 1)
         length.setColumnStretch(1, 1)
         form.addRow(self._label(QT_TR_NOOP("Length:")), length)
+        self._window_label = self._label(QT_TR_NOOP("Pieces:"))
+        form.addRow(self._window_label, self.window)
         form.addRow(self.step_hint)
         output = QHBoxLayout()
         output.addWidget(self.output, 1)
@@ -143,6 +147,7 @@ class TrainingForm(Retranslating, QWidget):
         self.steps.valueChanged.connect(self._show_hint)
         self.minutes.valueChanged.connect(self._show_hint)
         self.infer_chords.toggled.connect(self.changed)
+        self.window.changed.connect(self.changed)
         self.add_folder.clicked.connect(self._add_folder)
         self.remove_folder.clicked.connect(self._remove_folder)
         self.browse.clicked.connect(self._browse)
@@ -284,6 +289,8 @@ class TrainingForm(Retranslating, QWidget):
         self.lead_sheet_note.setVisible(chords)
         self.infer_chords.setVisible(chords)
         self.vae_note.setVisible(self._vae)
+        self.window.setVisible(not self._vae)
+        self._window_label.setVisible(not self._vae)
         if self._vae:
             self.vae_note.setText(vae_choices.vae_note(self.config_id()))
         self.bundle_label.setVisible(continuing)
@@ -346,7 +353,8 @@ class TrainingForm(Retranslating, QWidget):
             steps=steps, minutes=None if self.by_steps.isChecked() else self.minutes.value(),
             hparams=hparams,
             init_from=self.bundle_path if continuing else "", eval_every=every, checkpoint_every=100,
-            eval_ratio=self.eval_ratio, infer_chords=self._needs_chords() and self.infer_chords.isChecked())
+            eval_ratio=self.eval_ratio, infer_chords=self._needs_chords() and self.infer_chords.isChecked(),
+            window=0 if self._vae else self.window.value())
 
     def show_choice(self, choice: TrainingChoice) -> None:
         """Put a saved run's choices back (a paused run after a restart)."""
@@ -367,4 +375,5 @@ class TrainingForm(Retranslating, QWidget):
             self.steps.setValue(choice.steps)
         self.output.setText(choice.output)
         self.infer_chords.setChecked(choice.infer_chords)
+        self.window.set_value(choice.window)
         self._show_bundle()

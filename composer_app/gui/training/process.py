@@ -42,6 +42,7 @@ class TrainingChoice:
     checkpoint_every: int = 100
     eval_ratio: float = 0.1
     infer_chords: bool = False  # Improv RNN: chords from a file's other parts where it has no chord symbols
+    window: int = 0  # event RNNs: learn from windows of this many events (0: whole pieces, as Magenta)
     extra: tuple[str, ...] = field(default=())  # further `train` options (tests pass small report intervals)
 
     @property
@@ -85,6 +86,8 @@ class TrainingChoice:
             args += ["--init-from", self.init_from]
         if self.infer_chords:
             args.append("--infer-chords")
+        if self.window:
+            args += ["--window", str(self.window)]
         if restart:
             args.append("--restart")
         return args + list(self.extra)

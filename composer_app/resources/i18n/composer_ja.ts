@@ -1937,6 +1937,10 @@
         <translation>長さ：</translation>
     </message>
     <message>
+        <source>Pieces:</source>
+        <translation>曲:</translation>
+    </message>
+    <message>
         <source>Save as:</source>
         <translation>保存先：</translation>
     </message>
@@ -4973,6 +4977,18 @@
     <message>
         <source>cannot start from {path}: tensor {name!r} {problem}</source>
         <translation>{path} から学習を始められません: テンソル {name!r} は{problem}</translation>
+    </message>
+    <message>
+        <source>Learn from windows of</source>
+        <translation>区切って学習:</translation>
+    </message>
+    <message>
+        <source> events</source>
+        <translation> イベントずつ</translation>
+    </message>
+    <message>
+        <source>Cuts long pieces (chorales, piano performances) into windows, which gives many more training steps an hour. Off: whole pieces, as Magenta learns. Held-out figures always score whole pieces.</source>
+        <translation>長い曲（コラールやピアノ演奏）を区切って学習します。1時間あたりの学習ステップがずっと多くなります。オフ: Magenta と同じく曲全体で学習します。評価用の数値は常に曲全体で計算します。</translation>
     </message>
 </context>
 <context>

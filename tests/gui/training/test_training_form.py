@@ -149,3 +149,25 @@ def test_continuing_a_shipped_model_saves_into_the_users_documents(qtbot):
     output = Path(form.output.text())
     assert output.name == "cat-drums_2bar_small_more.tar" and not output.resolve().is_relative_to(RESOURCE_DIR)
     assert form.choice().config_id == "cat-drums_2bar_small"
+
+
+def test_windows_are_offered_to_event_rnns_and_passed_as_window(qtbot):
+    """Ticking "Learn from windows" passes --window N and comes back from a saved choice; MusicVAE hides it."""
+    form = TrainingForm()
+    qtbot.addWidget(form)
+    form.show()
+    form.model.setCurrentIndex(form.model.findData("polyphony"))
+    form.output.setText("/tmp/chorales.mag")
+    assert form.window.isVisible() and form.choice().window == 0
+    assert "--window" not in form.choice().arguments(Path("/tmp/stop"))
+    form.window.enabled.setChecked(True)
+    form.window.length.setValue(300)
+    choice = form.choice()
+    args = choice.arguments(Path("/tmp/stop"))
+    assert choice.window == 300 and args[args.index("--window") + 1] == "300"
+    again = TrainingForm()
+    qtbot.addWidget(again)
+    again.show_choice(choice)
+    assert again.choice().window == 300
+    form.model.setCurrentIndex(form.model.findData("cat-mel_2bar_small"))
+    assert not form.window.isVisible() and form.choice().window == 0
