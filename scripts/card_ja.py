@@ -67,9 +67,14 @@ def _curve(s: dict[str, str]) -> str:
     curve = s["Sanity curve (held-out, measured)"]
     rows = [row for row in curve.splitlines() if re.match(r"\| \d", row)]
     classes = re.search(r"(\d+) classes", curve).group(1)
+    if "Step 0 is the network this run continued from" in curve:
+        zero = (f"ステップ 0 は、この学習が続きを始めたネットワークです（「hparams の選択」を参照）。学習前のモデルなら"
+                f"クラスが {classes} 個あるので、パープレキシティは {classes} になります。")
+    else:
+        zero = (f"ステップ 0 は学習前のモデルです。クラスが {classes} 個あるので、どのクラスも等しい確率で予測すると"
+                f"パープレキシティは {classes} になります。")
     return ("\n## 確認用の学習曲線（評価用データ、実測）\n| ステップ | パープレキシティ | 正解率 |\n|---|---|---|\n"
-            + "\n".join(rows) + f"\n\nステップ 0 は学習前のモデルです。クラスが {classes} 個あるので、どのクラスも等しい"
-            f"確率で予測するとパープレキシティは {classes} になります。\n")
+            + "\n".join(rows) + f"\n\n{zero}\n")
 
 
 def _comparison(compare: str, trainer: str) -> str:
@@ -78,15 +83,28 @@ def _comparison(compare: str, trainer: str) -> str:
     ratio = re.search(r"Ratio \(ours / Magenta\): ([\d.]+) \((within 5% or better|NOT within 5%)\)", compare).groups()
     rates = re.search(r"ran at ([\d.]+) steps/s \(its own step counter\), this app's at ([\d.]+) steps/s", compare)
     verdict = "差は 5% 以内、またはこのアプリのほうが良い" if ratio[1].startswith("within") else "差は 5% を超える"
+    longer = re.search(r"whose run went on to (\d+) steps", compare)
+    went_on = (f"（このアプリの学習はその後 {longer[1]} ステップまで続けました。下の数値はステップ {hp_used[1]} で記録した"
+               "評価用データの数値です）") if longer else ""
     ja = ("\n## Magenta 自身の学習プログラムとの比較（実測）\n"
           f"Magenta 2.1.4 の `{trainer}` に、同じエンコード済みの学習用シーケンスを SequenceExample の TFRecord "
-          f"として与え、このアプリの学習プログラムと同じ hparams（{hp_used[0]}）、同じ {hp_used[1]} ステップで学習させました。"
-          "そのチェックポイントを Magenta 自身の `--save_generator_bundle` でバンドルとして保存し、同じ評価用データを同じ"
+          f"として与え、このアプリの学習プログラムと同じ hparams（{hp_used[0]}）、同じ {hp_used[1]} ステップで学習させました"
+          f"{went_on}。そのチェックポイントを Magenta 自身の `--save_generator_bundle` でバンドルとして保存し、同じ評価用データを同じ"
           "コードで評価しました。\n\n| 学習プログラム | 評価用データのパープレキシティ | 評価用データの正解率 |\n|---|---|---|\n"
           + "\n".join(table) + f"\n\n比（このアプリ / Magenta）：{ratio[0]}（{verdict}）。")
     if rates:
         ja += (f"Magenta の学習プログラムは {rates[1]} ステップ/秒（自身のステップカウンタによる）、このアプリは評価用データでの"
                f"評価を含めて {rates[2]} ステップ/秒で、どちらも同じ共有の 2 コア CPU で動かしました。")
+        if "timed separately" in compare:
+            ja = ja[:-1] + "（二つの学習は別々に計ったもので、それぞれその日のほかの処理と同時に動いていました）。"
+    stopped = re.search(r"was stopped at step (\d+) to fit the session", compare)
+    if stopped:
+        ja += (f"\n\nこのマシンでは遅い Magenta の学習プログラム（上記）は、セッションに収まるようステップ {stopped[1]} で止め"
+               "ました。同梱のバンドルはこのアプリの学習の最後のステップのものです。")
+    if "This checks the trainer, not the shipped weights" in compare:
+        ja += ("\n\nこれは学習プログラムの確認で、同梱の重みの確認ではありません。同梱のバンドルは同じ学習プログラムでもっと長く"
+               "学習したものです（「hparams の選択」を参照）。このマシンでは遅い Magenta の学習プログラム（上記）では、その長い"
+               "学習を一つのセッションの中で繰り返せませんでした。")
     return ja + "\n"
 
 
@@ -120,9 +138,12 @@ def japanese_card(config_id: str) -> str:
     if "Looking at the samples" in s:
         ja += "\n## サンプルを見る\n" + prose["looking"] + "\n"
     codes = re.findall(r"`[^`]+`", s["Reproduce"])
+    first = ""
+    if len(codes) == 5:  # a run continued from an earlier run's bundle: that run comes first
+        first, codes = f"{codes[0]} を実行し、次に ", codes[1:]
     files = prose["files"].format(code=codes[2])
-    ja += (f"\n## 再現方法\n{codes[0]} を実行し、続けて {codes[1]} を実行します（共有データセットをプロジェクトの隣に置いた状態で。"
-           f"{files}）。自分のバンドルを学習するには {codes[3]} を使います。\n")
+    ja += (f"\n## 再現方法\n{first}{codes[0]} を実行し、続けて {codes[1]} を実行します（共有データセットをプロジェクトの隣に置いた"
+           f"状態で。{files}）。自分のバンドルを学習するには {codes[3]} を使います。\n")
     return ja
 
 

@@ -204,8 +204,7 @@ def main(config_id: str, run_name: str | None = None) -> int:
     rows = read_metrics(run / "metrics.jsonl")
     curve = [(r["step"], r["eval_perplexity"], r.get("eval_accuracy")) for r in rows if "eval_perplexity" in r]
     sections.append(("Sanity curve (held-out, measured)", "| step | perplexity | accuracy |\n|---|---|---|\n" + "\n".join(
-        f"| {s} | {p:.3f} | {a:.3f} |" for s, p, a in curve) + f"\n\nStep 0 is the untrained model: "
-        f"{config.encoder().num_classes} classes, so a uniform guess has perplexity {config.encoder().num_classes}."))
+        f"| {s} | {p:.3f} | {a:.3f} |" for s, p, a in curve) + "\n\n" + _step_zero(config, run)))
     cmp_path = RUNS / f"magenta_{config_id}" / "evaluation.json"
     if cmp_path.exists():
         compared = RUNS / config_id if (RUNS / config_id / "result.json").exists() else run
@@ -222,7 +221,7 @@ def main(config_id: str, run_name: str | None = None) -> int:
                   for k, v in result.hparams.items() if k in ("batch_size", "rnn_layer_sizes", "dropout_keep_prob",
                                                               "attn_length", "clip_norm", "learning_rate"))
     run_flag = f" --run-name {run.name}" if run.name != config_id else ""
-    signature = json.loads((run / "run.json").read_text()) if (run / "run.json").exists() else {}
+    signature = _signature(run)
     if "window" in signature:
         run_flag += f" --window {signature['window']}"
     start = ""
@@ -241,6 +240,19 @@ def main(config_id: str, run_name: str | None = None) -> int:
     print((run / "sample_stats.json").read_text())
     print(result.card.read_text())
     return 0
+
+
+def _step_zero(config, run: Path) -> str:
+    """What the curve's first row is: the untrained model, or the network a continued run started from."""
+    classes = config.encoder().num_classes
+    if "init_from" in _signature(run):
+        return (f"Step 0 is the network this run continued from (see \"Choice of hparams\"); an untrained one, with "
+                f"{classes} classes, would have perplexity {classes}.")
+    return f"Step 0 is the untrained model: {classes} classes, so a uniform guess has perplexity {classes}."
+
+
+def _signature(run: Path) -> dict:
+    return json.loads((run / "run.json").read_text()) if (run / "run.json").exists() else {}
 
 
 def _file_list(config) -> str:

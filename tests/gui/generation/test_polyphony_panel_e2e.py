@@ -1,5 +1,6 @@
-"""Polyphony RNN in the Generate dock as a user does it: harmonise a drawn melody (same track or a new one), Keep
-and undo, continue a piano part, and the refusals (no bundle, another family's bundle, drums, nothing to harmonise)."""
+"""Polyphony RNN in the Generate dock as a user does it: harmonise a drawn melody (same track or a new one; with
+Magenta's bundle and the app's own), Keep and undo, continue a piano part, and the refusals (no bundle, another
+family's bundle, drums, nothing to harmonise)."""
 
 from __future__ import annotations
 
@@ -70,6 +71,13 @@ def _check_harmonised(window, qtbot, generation, bundle):
 def test_harmonise_a_drawn_melody_with_magentas_bundle(window, qtbot, generation):
     """Magenta's own polyphony bundle harmonises a drawn melody: voices below it, Keep and undo on both placements."""
     _check_harmonised(window, qtbot, generation, shared_path(*FIXTURES, "polyphony.mag"))
+
+
+def test_harmonise_a_drawn_melody_with_the_shipped_bundle(window, qtbot, generation):
+    """The app's own Polyphony bundle, trained on Bach's chorales, harmonises a drawn melody the same way."""
+    from composer_app.models.rnn.bundle import shipped_bundle_path
+
+    _check_harmonised(window, qtbot, generation, shipped_bundle_path("polyphony"))
 
 
 def test_harmonise_with_a_tiny_bundle_written_here(window, qtbot, generation, improv_bundle):
