@@ -139,7 +139,7 @@ def japanese_card(config_id: str) -> str:
         ja += "\n## サンプルを見る\n" + prose["looking"] + "\n"
     codes = re.findall(r"`[^`]+`", s["Reproduce"])
     first = ""
-    if len(codes) == 5:  # a run continued from an earlier run's bundle: that run comes first
+    if "--init-from" in s["Reproduce"]:  # a run continued from an earlier run's bundle: that run comes first
         first, codes = f"{codes[0]} を実行し、次に ", codes[1:]
     files = prose["files"].format(code=codes[2])
     ja += (f"\n## 再現方法\n{first}{codes[0]} を実行し、続けて {codes[1]} を実行します（共有データセットをプロジェクトの隣に置いた"

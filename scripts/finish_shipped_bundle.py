@@ -252,7 +252,9 @@ def _step_zero(config, run: Path) -> str:
 
 
 def _signature(run: Path) -> dict:
-    return json.loads((run / "run.json").read_text()) if (run / "run.json").exists() else {}
+    from composer_app.models.training.run_folder import SIGNATURE
+
+    return json.loads((run / SIGNATURE).read_text()) if (run / SIGNATURE).exists() else {}
 
 
 def _file_list(config) -> str:
