@@ -1,6 +1,7 @@
 """Train Magenta 2.1.4's own trainer on exactly this app's extracted data, split and hparams, and score it.
 
-  export CONFIG            write training/eval SequenceExample TFRecords from this app's encoders
+  export CONFIG [N]        write training/eval SequenceExample TFRecords from this app's encoders; with N, only N
+                           training sequences drawn at random (seed 0), for corpora too big to write out whole
   train CONFIG STEPS HP    run melody_rnn_train / drums_rnn_train / improv_rnn_train in the reference venv (logs to RUN/train.log);
                            on a resumed run Magenta trains STEPS *more* (its StopAtStepHook counts from the restart)
   bundle CONFIG HP [STEP]  save Magenta's checkpoint (the latest, or model.ckpt-STEP) as a .mag with its own
@@ -35,15 +36,23 @@ def tool(config_id: str, what: str) -> str:
     return str(MAGENTA_BIN / f"{magenta_family(get_config(config_id))}_rnn_{what}")
 
 
-def export(config_id: str) -> None:
-    from composer_app.models.training.dataset import write_sequence_examples
+def export(config_id: str, limit: int | None = None) -> None:
+    from composer_app.models.training.dataset import EncodedSet, write_sequence_examples
 
     data = prepared(config_id)
     folder = run_dir(config_id)
     folder.mkdir(parents=True, exist_ok=True)
-    n_train = write_sequence_examples(data.train, folder / "training.tfrecord")
-    n_eval = write_sequence_examples(data.eval, folder / "eval.tfrecord")
-    print(json.dumps({"train": n_train, "eval": n_eval, "train_steps": data.train.steps}))
+    train = data.train
+    if limit is not None and limit < len(train):
+        # Magenta's inputs are dense float rows: Performance's 360k augmented sequences would be ~280 GB. A twin of
+        # S steps at batch B sees S*B sequences, so that many drawn at random stand for the whole set.
+        import numpy as np
+
+        picked = np.random.default_rng(0).choice(len(train), size=limit, replace=False)
+        train = EncodedSet([train.inputs[i] for i in picked], [train.labels[i] for i in picked], train.input_size,
+                           train.num_classes)
+    n_train = write_sequence_examples(train, folder / "training.tfrecord")
+    print(json.dumps({"train": n_train, "of": len(data.train), "train_steps": train.steps}))
 
 
 def train(config_id: str, steps: int, hparams: str) -> None:
@@ -106,7 +115,7 @@ def evaluate(config_id: str) -> dict:
 if __name__ == "__main__":
     cmd, cid = sys.argv[1], sys.argv[2]
     if cmd == "export":
-        export(cid)
+        export(cid, int(sys.argv[3]) if len(sys.argv) > 3 else None)
     elif cmd == "train":
         train(cid, int(sys.argv[3]), sys.argv[4])
     elif cmd == "bundle":

@@ -1,15 +1,15 @@
-"""Standard MIDI File import (read straight from the file's events) and type-1 export (through mido)."""
+"""Standard MIDI File import (read straight from the file's events) and type-1 export (smf.writer's bytes)."""
 
 from __future__ import annotations
 
 import bisect
-import io
 import os
 from pathlib import Path
 
 from composer_app.music.errors import MusicFileError
-from composer_app.music.smf_events import SmfEvents, read_smf_events
-from composer_app.music.smf_scan import MAX_SOURCE_TICKS
+from composer_app.music.smf.events import SmfEvents, read_smf_events
+from composer_app.music.smf.scan import MAX_SOURCE_TICKS
+from composer_app.music.smf.writer import CHORD_TRACK_NAME, free_channel, song_smf_bytes
 from composer_app.music.song import (
     DRUM_CHANNEL,
     MAX_NOTES,
@@ -25,10 +25,9 @@ from composer_app.music.song import (
 from composer_app.said import said
 from composer_app.user_files import read_limited
 
-# Guards that keep a hostile or corrupt file from hanging the app or eating memory; smf_scan holds the others.
+# Guards that keep a hostile or corrupt file from hanging the app or eating memory; smf.scan holds the others.
 MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_TICKS = MAX_SOURCE_TICKS
-CHORD_TRACK_NAME = "Chords"
 
 
 def read_midi(path: str | os.PathLike, sustain: bool = False) -> Song:
@@ -96,7 +95,7 @@ def _song_from_events(smf: SmfEvents, path: Path, sustain: bool = False) -> Song
         if total > MAX_NOTES:
             raise MusicFileError(path, said("more than {limit} notes").format(limit=MAX_NOTES))
         is_drum = channel == DRUM_CHANNEL
-        channel = DRUM_CHANNEL if is_drum else _free_channel(used_channels)
+        channel = DRUM_CHANNEL if is_drum else free_channel(used_channels)
         used_channels.add(channel)
         name = _file_text(name).strip() or _default_track_name(program, is_drum)
         tracks.append(Track(name=name, program=program, is_drum=is_drum, channel=channel, notes=notes))
@@ -106,7 +105,7 @@ def _song_from_events(smf: SmfEvents, path: Path, sustain: bool = False) -> Song
               for tick, scale in _tick_scales(conductor, src_ppq)]
     tempos = _dedupe_by_tick(tempos)
     sigs = [TimeSignature(_rescale(e[0], src_ppq), e[2], e[3]) for e in conductor if e[1] == "time_signature"]
-    sigs = _dedupe_by_tick(sigs)  # smf_scan has refused signatures a song cannot use
+    sigs = _dedupe_by_tick(sigs)  # smf.scan has refused signatures a song cannot use
     try:
         return Song(tracks=tracks, tempos=tempos, time_signatures=sigs, chords=_read_chord_track(smf),
                     title=_title(smf))
@@ -252,13 +251,6 @@ def _dedupe_by_tick(items):
     return [by_tick[t] for t in sorted(by_tick)]
 
 
-def _free_channel(used: set[int]) -> int:
-    for ch in list(range(9)) + list(range(10, 16)):
-        if ch not in used:
-            return ch
-    return 0
-
-
 def _default_track_name(program: int, is_drum: bool) -> str:
     if is_drum:
         return "Drums"
@@ -290,7 +282,7 @@ def _title(smf: SmfEvents) -> str:
 
 def _file_text(text: str) -> str:
     """A name or text event as written: UTF-8 when its bytes are UTF-8 (as this app and most DAWs write), else
-    the Latin-1 that smf_events (as mido) reads every file as."""
+    the Latin-1 that smf.events (as mido) reads every file as."""
     try:
         return text.encode("latin-1").decode("utf-8")
     except UnicodeError:
@@ -300,80 +292,16 @@ def _file_text(text: str) -> str:
 # -- export ------------------------------------------------------------------------------
 
 
-def song_to_midi_file(song: Song):
-    """Build a type-1 mido.MidiFile: a conductor track, then one named MTrk per track."""
-    import mido
-
-    # UTF-8, as today's DAWs write it: Latin-1 (mido's default) cannot hold a title such as 歌.
-    mid = mido.MidiFile(type=1, ticks_per_beat=PPQ, charset="utf-8")
-    # The first track's name is the song's title in type-1 files, so an untitled song leaves it unnamed.
-    conductor = [(0, 0, mido.MetaMessage("track_name", name=song.title, time=0))] if song.title else []
-    for sig in song.time_signatures:
-        conductor.append(
-            (sig.tick, 1, mido.MetaMessage("time_signature", numerator=sig.numerator,
-                                           denominator=sig.denominator, time=0))
-        )
-    for tempo in song.tempos:
-        conductor.append((tempo.tick, 1, mido.MetaMessage("set_tempo", tempo=mido.bpm2tempo(tempo.qpm), time=0)))
-    mid.tracks.append(_to_delta(conductor))
-
-    channels = _export_channels(song.tracks)
-    for track, channel in zip(song.tracks, channels):
-        events = [(0, 0, mido.MetaMessage("track_name", name=track.name, time=0))]
-        if not track.is_drum:
-            events.append((0, 1, mido.Message("program_change", channel=channel, program=track.program, time=0)))
-        for n in track.notes:
-            # Note-offs sort before note-ons at the same tick so repeated notes stay separate.
-            events.append((n.start, 3, mido.Message("note_on", channel=channel, note=n.pitch,
-                                                     velocity=max(1, n.velocity), time=0)))
-            events.append((n.end, 2, mido.Message("note_off", channel=channel, note=n.pitch, velocity=0, time=0)))
-        mid.tracks.append(_to_delta(events))
-
-    if song.chords:
-        events = [(0, 0, mido.MetaMessage("track_name", name=CHORD_TRACK_NAME, time=0))]
-        events += [(c.tick, 1, mido.MetaMessage("text", text=c.figure, time=0)) for c in song.chords]
-        mid.tracks.append(_to_delta(events))
-    return mid
-
-
-def _export_channels(tracks) -> list[int]:
-    channels, used = [], set()
-    for track in tracks:
-        if track.is_drum:
-            channels.append(DRUM_CHANNEL)
-            continue
-        ch = track.channel if track.channel != DRUM_CHANNEL and track.channel not in used else _free_channel(used)
-        used.add(ch)
-        channels.append(ch)
-    return channels
-
-
-def _to_delta(events):
-    import mido
-
-    track = mido.MidiTrack()
-    last = 0
-    # The messages were made for this track alone, so their delta time can be set in place.
-    events.sort(key=lambda e: (e[0], e[1]))
-    for tick, _order, msg in events:
-        msg.time = tick - last
-        track.append(msg)
-        last = tick
-    end = max((e[0] for e in events), default=0)
-    track.append(mido.MetaMessage("end_of_track", time=end - last))
-    return track
-
-
 def write_midi(song: Song, path: str | os.PathLike) -> Path:
     """Write a type-1 SMF atomically: a temporary file in the same folder, then a rename."""
     from composer_app.atomic_file import write_atomically
 
     path = Path(path)
-    mid = song_to_midi_file(song)
+    data = song_smf_bytes(song)
     if not (path.parent if str(path.parent) else Path(".")).is_dir():
         raise MusicFileError(path, said("cannot write in {folder}: no such folder").format(folder=str(path.parent)))
     try:
-        return write_atomically(path, lambda fh: mid.save(file=fh))
+        return write_atomically(path, lambda fh: fh.write(data))
     except OSError as exc:
         raise MusicFileError(path, said("could not write the file: {reason}").format(
             reason=exc.strerror or str(exc))) from None
@@ -381,7 +309,5 @@ def write_midi(song: Song, path: str | os.PathLike) -> Path:
 
 def midi_bytes(song: Song) -> bytes:
     """The SMF bytes of a song (for drag-out and the clipboard)."""
-    buf = io.BytesIO()
-    song_to_midi_file(song).save(file=buf)
-    return buf.getvalue()
+    return song_smf_bytes(song)
 

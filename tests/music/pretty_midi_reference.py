@@ -18,12 +18,12 @@ from composer_app.music.midi_io import (
     _dedupe_by_tick,
     _default_track_name,
     _file_text,
-    _free_channel,
     _read_bytes,
     _rescale,
     _tidy_qpm,
+    free_channel,
 )
-from composer_app.music.smf_scan import scan_smf
+from composer_app.music.smf.scan import scan_smf
 from composer_app.music.song import (
     DRUM_CHANNEL,
     MAX_NOTES,
@@ -119,7 +119,7 @@ def _song_from_pretty_midi(pm, mid, path: Path) -> Song:
         total += len(notes)
         if total > MAX_NOTES:
             raise MusicFileError(path, said("more than {limit} notes").format(limit=MAX_NOTES))
-        channel = DRUM_CHANNEL if inst.is_drum else _free_channel(used_channels)
+        channel = DRUM_CHANNEL if inst.is_drum else free_channel(used_channels)
         used_channels.add(channel)
         name = _file_text(inst.name).strip() or _default_track_name(inst.program, inst.is_drum)
         tracks.append(

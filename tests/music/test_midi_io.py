@@ -93,10 +93,10 @@ def test_failed_write_leaves_no_partial_file(tmp_path, monkeypatch):
     target = tmp_path / "keep.mid"
     target.write_bytes(b"old contents")
 
-    def boom(self, *a, **k):
+    def boom(fd):  # the disk fills once the bytes are written, before they reach it
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(mido.MidiFile, "save", boom)
+    monkeypatch.setattr("composer_app.atomic_file.os.fsync", boom)
     with pytest.raises(MusicFileError, match="No space left"):
         write_midi(_song(), target)
     assert target.read_bytes() == b"old contents"

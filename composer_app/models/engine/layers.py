@@ -55,10 +55,15 @@ class OneHotInput:
         """self.dense() @ kernel[:width]."""
         first = self.head.shape[1]
         start = first + int(self.offsets[-1])
-        out = self.tail @ kernel[start: self.width]
-        if first:
-            out += self.head @ kernel[:first]
-        for b in range(self.codes.shape[1]):
+        blocks = range(self.codes.shape[1])
+        if self.tail.shape[1] or first or not (self.codes[:, 0] >= 0).all():
+            out = self.tail @ kernel[start: self.width]
+            if first:
+                out += self.head @ kernel[:first]
+        else:  # one-hot only, as most event inputs are: start from the first block's rows (a step loop's hot path)
+            out = kernel[self.offsets[0] + self.codes[:, 0]]
+            blocks = blocks[1:]
+        for b in blocks:
             codes = self.codes[:, b]
             if (codes >= 0).all():
                 out += kernel[first + self.offsets[b] + codes]
@@ -97,11 +102,19 @@ def lstm_cell(x, c: np.ndarray, h: np.ndarray, kernel: np.ndarray, bias: np.ndar
 
 
 def lstm_update(gates: np.ndarray, c: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The LSTM's new (c, h) from its gate pre-activations [batch, 4 * units] (i, j, f, o), bias included."""
+    """The LSTM's new (c, h) from its gate pre-activations [batch, 4 * units] (i, j, f, o), bias included. The
+    gates array is used as scratch."""
     units = c.shape[1]
-    i, j, f, o = (gates[:, k * units:(k + 1) * units] for k in range(4))
-    new_c = c * sigmoid(f + FORGET_BIAS) + sigmoid(i) * np.tanh(j)
-    new_h = np.tanh(new_c) * sigmoid(o)
+    gates[:, 2 * units:3 * units] += FORGET_BIAS
+    j = np.tanh(gates[:, units:2 * units])
+    # sigmoid(x) = 0.5 * tanh(0.5 * x) + 0.5 (as sigmoid() computes it), for i, f and o in one pass over all four.
+    s = np.tanh(gates * np.float32(0.5))
+    s *= np.float32(0.5)
+    s += np.float32(0.5)
+    new_c = c * s[:, 2 * units:3 * units]
+    new_c += s[:, :units] * j
+    new_h = np.tanh(new_c)
+    new_h *= s[:, 3 * units:]
     return new_c, new_h
 
 

@@ -18,16 +18,15 @@ def step_uniforms(seed: int, step: int, rows: int) -> np.ndarray:
     return np.random.default_rng([seed, step]).random(rows, dtype=np.float32)
 
 
-def sample_classes(logits: np.ndarray, allowed: np.ndarray, temperature: float, uniforms: np.ndarray
+def sample_classes(logits: np.ndarray, allowed: np.ndarray | None, temperature: float, uniforms: np.ndarray
                    ) -> tuple[np.ndarray, np.ndarray]:
-    """Draw one class per row from softmax(logits / temperature) restricted to `allowed`.
+    """Draw one class per row from softmax(logits / temperature) restricted to `allowed` (None: every class).
 
     Returns (chosen class per row, log-probability of each choice). Inverse-CDF sampling with one uniform per
     row, as numpy's choice does.
     """
     scaled = logits / np.float32(temperature)
-    masked = np.where(allowed, scaled, np.float32(-1e9))
-    log_probs = log_softmax(masked)
+    log_probs = log_softmax(scaled if allowed is None else np.where(allowed, scaled, np.float32(-1e9)))
     cdf = np.cumsum(np.exp(log_probs), axis=1)
     chosen = np.minimum((cdf < uniforms[:, None]).sum(axis=1), log_probs.shape[1] - 1)
     rows = np.arange(len(chosen))

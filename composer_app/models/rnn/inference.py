@@ -7,10 +7,23 @@ the whole stack (older bundles), then a dense layer to the class logits. The sta
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 
-from composer_app.models.engine.layers import additive_attention, dense, input_width, lstm_cell, matmul_rows
+from composer_app.models.engine.layers import (
+    OneHotInput,
+    additive_attention,
+    dense,
+    input_width,
+    lstm_cell,
+    lstm_update,
+    matmul_rows,
+)
+from composer_app.models.engine.parallel import AHEAD, SPLIT_BYTES, TwoWays, matmul
 from composer_app.models.rnn.weights import RnnWeights
+
+FLIPPED_ROWS = 4  # below this the products are matrix-vector ones, fastest on the kernel as it is
 
 
 class RnnInference:
@@ -35,6 +48,9 @@ class RnnInference:
                 "input_kernel", "input_bias", "query_kernel", "query_bias", "attn_w", "attn_v",
                 "output_kernel", "output_bias")}
         self.attn_size = 0 if a is None else a.attn_size
+        # Pipelining the stack hands plain products to the second thread: only where no kernel is split itself.
+        self._pipelines = {} if len(self.kernels) > 1 and max(k.nbytes for k in self.kernels) < SPLIT_BYTES else None
+        self._flipped: list[np.ndarray] | None = None  # the kernels transposed, made when many rows first step
 
     def zero_state(self, batch: int) -> list[np.ndarray]:
         state = []
@@ -65,6 +81,8 @@ class RnnInference:
         """One time step: the top layer's output [batch, units] and the new state."""
         n = len(self.layer_sizes)
         cs, hs = state[0:2 * n:2], state[1:2 * n:2]
+        if self.layout == "none" and self._pipelines is not None:
+            return self._pipelined_step(x, cs, hs)
         if self.layout == "stack":
             def whole_stack(cell_input):
                 out, flat = cell_input, []
@@ -89,6 +107,53 @@ class RnnInference:
                 out = h
             new_state += [c, h]
         return out, new_state + extra
+
+    def _pipelined_step(self, x, cs: list[np.ndarray], hs: list[np.ndarray]) -> tuple[np.ndarray, list[np.ndarray]]:
+        """Stacked LSTMs without attention. Where timing shows that it pays, the upper layers' recurrent products
+        (last step's h times the kernel's lower rows, known before this step starts) run on the second thread while
+        the layers below are computed: one hand-off per step, not one per product (measured on 2 cores, idle:
+        3x512 with one row 632 -> 501 us a step, 3x256 with ten rows 945 -> 711 us; one row of 3x256 is faster
+        alone). Both ways compute the same products in the same order: the same bits."""
+        rows = cs[0].shape[0]
+        ways = self._pipelines.get((rows, input_width(x)))
+        if ways is None:
+            ways = self._pipelines.setdefault((rows, input_width(x)), TwoWays())
+        two, timed = ways.pick()
+        start = time.perf_counter() if timed else 0.0
+        product = self._rows_product(rows)
+        below = self.layer_sizes[:-1]
+        # The first layer's recurrent product is always taken as two halves of its columns, so that the right half
+        # can join the upper layers' products on the second thread and the two threads share the work evenly.
+        first_width, half = input_width(x), 2 * self.layer_sizes[0]
+        work = [(hs[0], 0, first_width, None, half, None)] + [(hs[i], i, below[i - 1], None, 0, None)
+                                                                for i in range(1, len(hs))]
+        pending = AHEAD.start(product, work) if two else None
+        out, new_state = x, []
+        for i, kernel in enumerate(self.kernels):
+            width = input_width(out)
+            gates = out.matmul(kernel) if isinstance(out, OneHotInput) else product(out, i, 0, width, 0, None)
+            if i == 0:
+                gates[:, :half] += product(hs[0], 0, first_width, None, 0, half)
+                gates[:, half:] += AHEAD.take(pending) if two else product(*work[0])
+            else:
+                gates += AHEAD.take(pending) if two else product(*work[i])
+            gates += self.biases[i]
+            c, out = lstm_update(gates, cs[i])
+            new_state += [c, out]
+        if timed:
+            ways.timed(two, time.perf_counter() - start)
+        return out, new_state
+
+    def _rows_product(self, rows: int):
+        """(x, layer, first row, end row, first column, end column) -> x @ that block of the layer's kernel. From
+        FLIPPED_ROWS rows on, the product is taken from a transposed copy of the kernel: OpenBLAS multiplies ten
+        rows by [256, 1024] in 117 us that way against 164 us (measured here, one thread)."""
+        if rows < FLIPPED_ROWS:
+            return lambda x, i, first, end, left, right: matmul(x, self.kernels[i][first:end, left:right])
+        if self._flipped is None:
+            self._flipped = [np.ascontiguousarray(k.T) for k in self.kernels]
+        flipped = self._flipped
+        return lambda x, i, first, end, left, right: (flipped[i][left:right, first:end] @ x.T).T
 
     def logits(self, outputs: np.ndarray) -> np.ndarray:
         return dense(outputs, self.softmax_kernel, self.softmax_bias)

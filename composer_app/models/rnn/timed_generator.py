@@ -150,8 +150,7 @@ class TimedGenerator:
             labels, log_prob = sample_heads(logits, self.heads, temperature,
                                             head_uniforms(key[0], key[1], len(logits), len(self.heads)))
             return self.one_hot.codes.code(labels), log_prob
-        return sample_classes(logits, np.ones(self.num_classes, bool), temperature,
-                              step_uniforms(key[0], key[1], len(logits)))
+        return sample_classes(logits, None, temperature, step_uniforms(key[0], key[1], len(logits)))
 
     def _inputs(self, codes: np.ndarray, controls: np.ndarray | None):
         """The network input of these classes (one per row), behind their rows' control blocks."""

@@ -39,7 +39,7 @@ def read_lead_sheet_songs(path: str | os.PathLike, counts: Counter, first_part: 
 def midi_chord_events(path: Path) -> tuple[ChordSymbol, ...]:
     """Chord symbols written as text or marker events on any track of a MIDI file (many lead-sheet exports do)."""
     from composer_app.music.midi_io import MAX_FILE_BYTES
-    from composer_app.music.smf_events import reread_smf_events
+    from composer_app.music.smf.events import reread_smf_events
 
     try:
         smf = reread_smf_events(read_limited(path, MAX_FILE_BYTES, said("MIDI song"), MusicFileError), path)

@@ -3,6 +3,7 @@
 import threading
 
 import numpy as np
+import pytest
 
 from composer_app.models.engine import parallel
 
@@ -45,3 +46,49 @@ def test_two_or_three_rows_are_multiplied_row_by_row_to_the_same_result():
     for rows in (1, 2, 3, 4):
         x = rng.standard_normal((rows, 50), dtype=np.float32)
         np.testing.assert_allclose(parallel.product(x, kernel), x @ kernel, rtol=1e-5, atol=1e-5)
+
+
+def _ways_after(monkeypatch, one_seconds: float, two_seconds: float, calls: int) -> list[bool]:
+    """Drive a TwoWays through `calls` calls whose work takes the given times; return how each call ran."""
+    monkeypatch.setattr(parallel, "TWO_CORES", True)
+    ways, ran = parallel.TwoWays(), []
+    for _ in range(calls):
+        two, timed = ways.pick()
+        ran.append(two)
+        if timed:
+            ways.timed(two, two_seconds if two else one_seconds)
+    return ran
+
+
+def test_the_faster_way_runs_after_the_trials(monkeypatch):
+    """Trial calls alternate one thread and two; then the one that took less time runs."""
+    trials = [False, True] * parallel.TRIALS
+    assert _ways_after(monkeypatch, 0.002, 0.001, 2 * parallel.TRIALS + 4) == trials + [True] * 4
+    assert _ways_after(monkeypatch, 0.001, 0.002, 2 * parallel.TRIALS + 4) == trials + [False] * 4
+
+
+def test_the_trials_come_back_as_the_load_may_change(monkeypatch):
+    """Every RECHECK_EVERY calls the work is timed both ways again."""
+    monkeypatch.setattr(parallel, "RECHECK_EVERY", 2 * parallel.TRIALS + 3)
+    ran = _ways_after(monkeypatch, 0.002, 0.001, 2 * parallel.TRIALS + 5)
+    assert ran[2 * parallel.TRIALS:] == [True, True, True, False, True]
+
+
+def test_one_core_never_hands_work_over(monkeypatch):
+    """Without a second core nothing is timed or handed over."""
+    monkeypatch.setattr(parallel, "TWO_CORES", False)
+    assert parallel.TwoWays().pick() == (False, False)
+
+
+def test_work_started_ahead_comes_back_in_order_and_errors_are_raised_here():
+    """Ahead runs its items in order on its own thread; an item that raises is re-raised where it is taken."""
+    def work(x):
+        if x == 2:
+            raise ValueError("two")
+        return x * 10, threading.current_thread().name
+
+    results = parallel.AHEAD.start(work, [(0,), (1,), (2,)])
+    assert parallel.Ahead.take(results) == (0, "ahead") and parallel.Ahead.take(results)[0] == 10
+    with pytest.raises(ValueError, match="two"):
+        parallel.Ahead.take(results)
+    assert parallel.Ahead.take(parallel.AHEAD.start(work, [(3,)]))[0] == 30  # the thread goes on serving

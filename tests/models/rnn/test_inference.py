@@ -74,3 +74,38 @@ def test_one_hot_blocks_of_different_widths_multiply_as_their_dense_form():
     headed = OneHotInput(np.array([[2, 4, 1]]), (3, 5, 2), np.zeros((1, 0), np.float32), np.ones((1, 1), np.float32))
     assert np.nonzero(headed.dense()[0])[0].tolist() == [0, 1 + 2, 1 + 3 + 4, 1 + 8 + 1]
     np.testing.assert_allclose(headed.matmul(kernel), headed.dense() @ kernel[:11], atol=1e-5)
+
+
+@pytest.mark.parametrize("rows", [1, 10])
+def test_a_pipelined_step_gives_the_same_bits_as_one_thread(monkeypatch, rows):
+    """With the upper layers' recurrent products on the second thread, a step's output and state are the same bits
+    as on one thread, over a dozen steps (one-hot inputs, as the event RNNs feed them)."""
+    from composer_app.models.engine import parallel
+    from composer_app.models.engine.layers import OneHotInput
+
+    monkeypatch.setattr(parallel, "TWO_CORES", True)
+    weights = initial_weights(30, 30, (16, 12, 8), 0, seed=5)
+    real_start = parallel.AHEAD.start
+    outputs = {}
+    for two in (False, True):
+        net = RnnInference(weights)
+        monkeypatch.setattr(parallel.TwoWays, "pick", lambda self, two=two: (two, False))
+        handed = []
+        monkeypatch.setattr(parallel.AHEAD, "start", lambda *work, seen=handed: seen.append(1) or real_start(*work))
+        state, seen = net.zero_state(rows), []
+        codes = np.random.default_rng(2).integers(0, 30, size=(12, rows))
+        for step in codes:
+            out, state = net.step(OneHotInput(step[:, None], 30, np.zeros((rows, 0), np.float32)), state)
+            seen.append((out, state))
+        assert bool(handed) == two
+        outputs[two] = seen
+    for (a, sa), (b, sb) in zip(outputs[False], outputs[True]):
+        np.testing.assert_array_equal(a, b)
+        for x, y in zip(sa, sb):
+            np.testing.assert_array_equal(x, y)
+
+
+def test_a_single_layer_or_a_split_kernel_is_never_pipelined():
+    """One layer has nothing to start ahead; a kernel big enough to be split itself keeps the second thread."""
+    assert RnnInference(initial_weights(9, 7, (8,), 0, seed=3))._pipelines is None
+    assert RnnInference(initial_weights(9, 7, (8, 6), 0, seed=3))._pipelines == {}

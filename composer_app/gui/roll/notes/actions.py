@@ -134,7 +134,7 @@ class NoteActions(QObject):
         mime.setText(tr("%n note(s) from Composer", "", len(clip)))
         track = self.current_track()
         if track is not None:
-            from composer_app.music.midi_io import midi_bytes  # mido loads on first copy, not at start-up
+            from composer_app.music.midi_io import midi_bytes
             from composer_app.music.song import Song
 
             mime.setData(MIDI_MIME, midi_bytes(Song(tracks=(track.with_notes(clip),))))

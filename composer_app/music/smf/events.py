@@ -1,6 +1,6 @@
 """A Standard MIDI File's notes, programs, names, texts, tempos and metres with absolute ticks, read as mido reads them.
 
-smf_scan walks the file once and says where each event's data lies; this decodes the events a song needs and
+scan.py walks the file once and says where each event's data lies; this decodes the events a song needs and
 refuses, with mido's own reason, the events mido refuses (a data byte over 127, a meta event too short for its
 type, an unknown key), so a file reads, or fails, exactly as it did through mido.
 """
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from composer_app.music.errors import MusicFileError
-from composer_app.music.smf_scan import META, scan_smf
+from composer_app.music.smf.scan import META, scan_smf
 from composer_app.said import said
 
 MAX_MESSAGE_LENGTH = 1_000_000  # mido refuses a longer meta or sysex event

@@ -3,7 +3,7 @@
 A file claims what it likes (a delta time of a million bytes, 65,535 tracks, events past their chunk, a tempo of
 0), so a damaged file could hang the app or fail with a bare exception. This walks every event once, the way mido
 reads them, and raises MusicFileError naming the problem, or hands back the track chunks' bodies (unknown chunks
-are skipped, as the SMF spec asks) with each event's tick, status and where its data lies, for smf_events to decode.
+are skipped, as the SMF spec asks) with each event's tick, status and where its data lies, for smf.events to decode.
 """
 
 from __future__ import annotations
