@@ -110,10 +110,10 @@ class RnnInference:
 
     def _pipelined_step(self, x, cs: list[np.ndarray], hs: list[np.ndarray]) -> tuple[np.ndarray, list[np.ndarray]]:
         """Stacked LSTMs without attention. Where timing shows that it pays, the upper layers' recurrent products
-        (last step's h times the kernel's lower rows, known before this step starts) run on the second thread while
-        the layers below are computed: one hand-off per step, not one per product (measured on 2 cores, idle:
-        3x512 with one row 632 -> 501 us a step, 3x256 with ten rows 945 -> 711 us; one row of 3x256 is faster
-        alone). Both ways compute the same products in the same order: the same bits."""
+        (last step's h times the kernel's lower rows, known before this step starts) and half of the first layer's
+        run on the second thread while the layers below are computed: one hand-off per step, not one per product
+        (measured on 2 idle cores: 3x512 with one row 632 -> 450-480 us a step, 3x256 with ten rows 945 -> 554 us;
+        one row of 3x256 is faster alone). Both ways compute the same products in the same order: the same bits."""
         rows = cs[0].shape[0]
         ways = self._pipelines.get((rows, input_width(x)))
         if ways is None:
