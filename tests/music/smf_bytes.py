@@ -4,15 +4,7 @@ from __future__ import annotations
 
 import struct
 
-
-def varlen(value: int) -> bytes:
-    """A MIDI variable-length quantity (7 bits a byte, high bit set on all but the last)."""
-    out = [value & 0x7F]
-    value >>= 7
-    while value:
-        out.append(0x80 | (value & 0x7F))
-        value >>= 7
-    return bytes(reversed(out))
+from composer_app.music.smf.writer import variable_int as varlen
 
 
 def header(fmt: int = 1, ntracks: int = 1, division: int = 480, length: int = 6) -> bytes:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import queue
 import threading
-from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
@@ -14,17 +13,7 @@ import numpy as np
 # kernel times one row went from 0.31 to 0.43 ms when split; 16 MB times five rows from 2.2 to 1.2 ms).
 SPLIT_BYTES = 16 << 20
 
-_pool: ThreadPoolExecutor | None = None
-_pool_lock = threading.Lock()
 TWO_CORES = len(os.sched_getaffinity(0)) >= 2 if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1) >= 2
-
-
-def _second_thread() -> ThreadPoolExecutor:
-    global _pool
-    with _pool_lock:
-        if _pool is None:
-            _pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="matmul")
-        return _pool
 
 
 def matmul(x: np.ndarray, kernel: np.ndarray) -> np.ndarray:
@@ -37,9 +26,9 @@ def matmul(x: np.ndarray, kernel: np.ndarray) -> np.ndarray:
     if kernel.nbytes < SPLIT_BYTES or kernel.ndim != 2 or x.ndim != 2:
         return x @ kernel
     half = kernel.shape[1] // 2
-    right = _second_thread().submit(product, x, kernel[:, half:])
+    right = AHEAD.start(product, [(x, kernel[:, half:])])
     left = product(x, kernel[:, :half])
-    return np.concatenate([left, right.result()], axis=1)
+    return np.concatenate([left, Ahead.take(right)], axis=1)
 
 
 # OpenBLAS multiplies two or three rows by a large kernel at a quarter of the speed it reads memory for one (measured
@@ -55,9 +44,9 @@ def product(x: np.ndarray, kernel: np.ndarray) -> np.ndarray:
 
 
 class Ahead:
-    """Work started on a thread of its own, its results taken in the order it was given: a step loop's products
-    that do not wait on this step. Lighter than futures (one queue put a step, not one future per product), which
-    counts at thousands of steps a second."""
+    """The second thread: work started on it, its results taken in the order it was given (the right half of a
+    split product, a step loop's products that do not wait on this step). Lighter than futures (one queue put a
+    step, not one future per product), which counts at thousands of steps a second."""
 
     def __init__(self):
         self._tasks: queue.SimpleQueue = queue.SimpleQueue()

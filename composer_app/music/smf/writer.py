@@ -75,7 +75,7 @@ def _track_bytes(events: list) -> bytes:
     out = bytearray()
     last, running = 0, None
     for tick, _order, message in events:
-        out += _variable_int(tick - last)
+        out += variable_int(tick - last)
         last = tick
         status = message[0]
         if status == 0xFF:
@@ -85,15 +85,15 @@ def _track_bytes(events: list) -> bytes:
             out += message[1:] if status == running else message
             running = status
     end = max((e[0] for e in events), default=0)
-    out += _variable_int(end - last) + b"\xff\x2f\x00"
+    out += variable_int(end - last) + b"\xff\x2f\x00"
     return bytes(out)
 
 
 def _meta(kind: int, data: bytes) -> bytes:
-    return bytes((0xFF, kind)) + _variable_int(len(data)) + data
+    return bytes((0xFF, kind)) + variable_int(len(data)) + data
 
 
-def _variable_int(value: int) -> bytes:
+def variable_int(value: int) -> bytes:
     """MIDI's variable-length quantity: seven bits a byte, most significant first, the high bit on all but the last."""
     if value < 0:
         raise ValueError("a MIDI delta time cannot be negative")

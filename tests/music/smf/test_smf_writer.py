@@ -6,9 +6,8 @@ import io
 import mido
 import pytest
 
-from composer_app.music.smf.writer import CHORD_TRACK_NAME, song_smf_bytes
+from composer_app.music.smf.writer import CHORD_TRACK_NAME, export_channels, song_smf_bytes
 from composer_app.music.song import (
-    DRUM_CHANNEL,
     PPQ,
     ChordSymbol,
     Note,
@@ -42,7 +41,7 @@ def song_to_midi_file(song: Song):
         conductor.append((tempo.tick, 1, mido.MetaMessage("set_tempo", tempo=mido.bpm2tempo(tempo.qpm), time=0)))
     mid.tracks.append(_to_delta(conductor))
 
-    channels = _mido_channels(song.tracks)
+    channels = export_channels(song.tracks)  # moved from the exporter as it was
     for track, channel in zip(song.tracks, channels):
         events = [(0, 0, mido.MetaMessage("track_name", name=track.name, time=0))]
         if not track.is_drum:
@@ -61,18 +60,6 @@ def song_to_midi_file(song: Song):
     return mid
 
 
-def _mido_channels(tracks) -> list[int]:
-    channels, used = [], set()
-    for track in tracks:
-        if track.is_drum:
-            channels.append(DRUM_CHANNEL)
-            continue
-        ch = track.channel if track.channel != DRUM_CHANNEL and track.channel not in used else _free_channel(used)
-        used.add(ch)
-        channels.append(ch)
-    return channels
-
-
 def _to_delta(events):
     track = mido.MidiTrack()
     last = 0
@@ -85,10 +72,6 @@ def _to_delta(events):
     end = max((e[0] for e in events), default=0)
     track.append(mido.MetaMessage("end_of_track", time=end - last))
     return track
-
-
-def _free_channel(used: set[int]) -> int:
-    return next((ch for ch in list(range(9)) + list(range(10, 16)) if ch not in used), 0)
 
 
 def _songs():
