@@ -18,7 +18,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run_results import load_result  # noqa: E402
+from run_results import Fields, load_result  # noqa: E402
 from shipped_data import RUNS, short_data_description, sources_for  # noqa: E402
 from timed_card_stats import notes_of_held_out, notes_of_sample, timed_stats, timed_stats_table  # noqa: E402
 from timed_card_stats import sample_command as timed_sample_command  # noqa: E402
@@ -35,6 +35,7 @@ PITCH_NAMES = ["C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B"]
 
 
 BACKING_CHORDS = "C G Am F C G F C"  # the course's progression, one bar each
+STOPPED = "stopped.json"  # in a run cut short and continued by another: {"step": the step whose weights went on}
 TIMED = ("polyphony", "performance")  # families whose samples are timed notes, not melody or drum events
 
 
@@ -207,7 +208,9 @@ def main(config_id: str, run_name: str | None = None) -> int:
         f"| {s} | {p:.3f} | {a:.3f} |" for s, p, a in curve) + "\n\n" + _step_zero(config, run)))
     cmp_path = RUNS / f"magenta_{config_id}" / "evaluation.json"
     if cmp_path.exists():
-        compared = RUNS / config_id if (RUNS / config_id / "result.json").exists() else run
+        first = RUNS / config_id  # a continued run's trainer check is its first run's
+        ran = (first / "result.json").exists() or (first / STOPPED).exists()
+        compared = first if first != run and ran else run
         sections.append(("Comparison with Magenta's own trainer (measured)", _magenta_comparison(
             config, json.loads(cmp_path.read_text()), compared, shipped_run=run)))
     shown = " ".join(f'"{a}"' if " " in a or "[" in a else a for a in sample_command(config_id))
@@ -226,7 +229,7 @@ def main(config_id: str, run_name: str | None = None) -> int:
         run_flag += f" --window {signature['window']}"
     start = ""
     if "init_from" in signature:  # a run continued from an earlier run's bundle: that run comes first
-        first = load_result(RUNS / config_id)
+        first = _run_figures(RUNS / config_id)
         start = (f"`.venv/bin/python scripts/train_shipped_bundles.py {config_id} --steps {first.steps} --hparams "
                  f"\"{hp}\" --output first.mag`, then ")
         run_flag += " --init-from first.mag"
@@ -285,10 +288,24 @@ def magenta_family(config) -> str:
     return "drums" if config.is_drums else "improv" if config.needs_chords else "melody"
 
 
+def _run_figures(run: Path) -> Fields:
+    """A run's steps, hparams, speed and held-out figures: from its result, or, for a run cut short to be
+    continued by another (no result, a `stopped.json` naming the step whose weights went on), from its metrics."""
+    if (run / "result.json").exists():
+        r = load_result(run)
+        return Fields(steps=r.steps, hparams=r.hparams, steps_per_sec=r.steps / r.wall_time_s,
+                      perplexity=r.held_out.perplexity, accuracy=r.held_out.accuracy)
+    steps = json.loads((run / STOPPED).read_text())["step"]
+    rows = [r for r in read_metrics(run / "metrics.jsonl") if r["step"] <= steps]
+    held = [r for r in rows if "eval_perplexity" in r][-1]
+    return Fields(steps=steps, hparams=_signature(run)["hparams"], perplexity=held["eval_perplexity"],
+                  accuracy=held["eval_accuracy"], steps_per_sec=rows[-1]["step"] / rows[-1]["elapsed_s"])
+
+
 def _magenta_comparison(config, m: dict, compared_run: Path, shipped_run: Path) -> str:
     """The trainer check: this app's and Magenta's trainers on the same data, split, hparams and steps."""
-    ours = load_result(compared_run)
-    steps, perplexity, accuracy = ours.steps, ours.held_out.perplexity, ours.held_out.accuracy
+    ours = _run_figures(compared_run)
+    steps, perplexity, accuracy = ours.steps, ours.perplexity, ours.accuracy
     earlier = m.get("steps") is not None and m["steps"] < ours.steps
     if earlier:  # Magenta's twin stopped sooner: our run's held-out figures logged at its step
         (row,) = [r for r in read_metrics(compared_run / "metrics.jsonl")
@@ -311,7 +328,7 @@ def _magenta_comparison(config, m: dict, compared_run: Path, shipped_run: Path) 
         "",
         f"Ratio (ours / Magenta): {ratio:.3f} ({'within 5% or better' if ratio <= 1.05 else 'NOT within 5%'})."
         + (f" Magenta's trainer ran at {m['magenta_steps_per_sec']:.3f} steps/s (its own step counter), this "
-           f"app's at {ours.steps / ours.wall_time_s:.3f} steps/s including its held-out evaluations, both on the "
+           f"app's at {ours.steps_per_sec:.3f} steps/s including its held-out evaluations, both on the "
            "same shared 2-core CPU (the two runs are timed separately, each under the other jobs of its day)." if m.get("magenta_steps_per_sec") else ""),
     ]
     if earlier and shipped_run.resolve() == compared_run.resolve():
