@@ -138,9 +138,10 @@ def japanese_card(config_id: str) -> str:
     if "Looking at the samples" in s:
         ja += "\n## サンプルを見る\n" + prose["looking"] + "\n"
     codes = re.findall(r"`[^`]+`", s["Reproduce"])
-    first = ""
-    if "--init-from" in s["Reproduce"]:  # a run continued from an earlier run's bundle: that run comes first
-        first, codes = f"{codes[0]} を実行し、次に ", codes[1:]
+    earlier = 0  # a run continued from earlier runs' bundles: those runs come first, each writing its --output
+    while "train_shipped_bundles.py" in codes[earlier] and "--output" in codes[earlier]:
+        earlier += 1
+    first, codes = "".join(f"{c} を実行し、次に " for c in codes[:earlier]), codes[earlier:]
     files = prose["files"].format(code=codes[2])
     ja += (f"\n## 再現方法\n{first}{codes[0]} を実行し、続けて {codes[1]} を実行します（共有データセットをプロジェクトの隣に置いた"
            f"状態で。{files}）。自分のバンドルを学習するには {codes[3]} を使います。\n")

@@ -208,9 +208,7 @@ def main(config_id: str, run_name: str | None = None) -> int:
         f"| {s} | {p:.3f} | {a:.3f} |" for s, p, a in curve) + "\n\n" + _step_zero(config, run)))
     cmp_path = RUNS / f"magenta_{config_id}" / "evaluation.json"
     if cmp_path.exists():
-        first = RUNS / config_id  # a continued run's trainer check is its first run's
-        ran = (first / "result.json").exists() or (first / STOPPED).exists()
-        compared = first if first != run and ran else run
+        compared = _chain(run, config_id)[0]  # a continued run's trainer check is its first run's
         sections.append(("Comparison with Magenta's own trainer (measured)", _magenta_comparison(
             config, json.loads(cmp_path.read_text()), compared, shipped_run=run)))
     shown = " ".join(f'"{a}"' if " " in a or "[" in a else a for a in sample_command(config_id))
@@ -220,19 +218,14 @@ def main(config_id: str, run_name: str | None = None) -> int:
     observed = run / "observations.md"
     if observed.exists():
         sections.append(("Looking at the samples", observed.read_text()))
-    hp = ",".join(f"{k}={list(v) if isinstance(v, (list, tuple)) else v}".replace(" ", "")
-                  for k, v in result.hparams.items() if k in ("batch_size", "rnn_layer_sizes", "dropout_keep_prob",
-                                                              "attn_length", "clip_norm", "learning_rate"))
-    run_flag = f" --run-name {run.name}" if run.name != config_id else ""
-    signature = _signature(run)
-    if "window" in signature:
-        run_flag += f" --window {signature['window']}"
+    hp = _hparams_flag(result.hparams)
+    chain = _chain(run, config_id)
     start = ""
-    if "init_from" in signature:  # a run continued from an earlier run's bundle: that run comes first
-        first = _run_figures(RUNS / config_id)
-        start = (f"`.venv/bin/python scripts/train_shipped_bundles.py {config_id} --steps {first.steps} --hparams "
-                 f"\"{hp}\" --output first.mag`, then ")
-        run_flag += " --init-from first.mag"
+    for i, part in enumerate(chain[:-1]):  # the runs this one continued from come first, each from the last's bundle
+        start += (f"`.venv/bin/python scripts/train_shipped_bundles.py {config_id} --steps "
+                  f"{_run_figures(part).steps} --hparams \"{_hparams_flag(_signature(part)['hparams'])}\""
+                  f"{_run_flags(part, config_id, i)} --output {_part_bundle(i + 1)}`, then ")
+    run_flag = _run_flags(run, config_id, len(chain) - 1)
     sections.append(("Reproduce", f"{start}`.venv/bin/python scripts/train_shipped_bundles.py {config_id} --steps "
                                   f"{result.steps} --hparams \"{hp}\"{run_flag}` then "
                                   f"`scripts/finish_shipped_bundle.py {config_id}{' ' + run.name if run_flag else ''}` "
@@ -252,6 +245,40 @@ def _step_zero(config, run: Path) -> str:
         return (f"Step 0 is the network this run continued from (see \"Choice of hparams\"); an untrained one, with "
                 f"{classes} classes, would have perplexity {classes}.")
     return f"Step 0 is the untrained model: {classes} classes, so a uniform guess has perplexity {classes}."
+
+
+def _chain(run: Path, config_id: str) -> list[Path]:
+    """The runs a shipped run grew from, first to last, itself included: a continued run starts from the bundle
+    that an earlier run's stopped.json names (or, for runs from before stopped.json, from the config's own run)."""
+    chain = [run]
+    while "init_from" in _signature(chain[0]):
+        name = Path(_signature(chain[0])["init_from"]).name
+        named = [r for r in RUNS.iterdir()
+                 if (r / STOPPED).exists() and json.loads((r / STOPPED).read_text()).get("bundle") == name]
+        chain.insert(0, named[0] if named else RUNS / config_id)
+    return chain
+
+
+def _run_flags(run: Path, config_id: str, index: int) -> str:
+    """A run's own flags for train_shipped_bundles.py: its name, its windows, and the bundle of the part before."""
+    signature = _signature(run)
+    flags = f" --run-name {run.name}" if run.name != config_id else ""
+    if "window" in signature:
+        flags += f" --window {signature['window']}"
+    if "init_from" in signature:
+        flags += f" --init-from {_part_bundle(index)}"
+    return flags
+
+
+def _part_bundle(number: int) -> str:
+    """The bundle the reader's reproduction of part `number` (from 1) writes for the next part to start from."""
+    return "first.mag" if number == 1 else f"part{number}.mag"
+
+
+def _hparams_flag(hparams: dict) -> str:
+    return ",".join(f"{k}={list(v) if isinstance(v, (list, tuple)) else v}".replace(" ", "")
+                    for k, v in hparams.items() if k in ("batch_size", "rnn_layer_sizes", "dropout_keep_prob",
+                                                         "attn_length", "clip_norm", "learning_rate"))
 
 
 def _signature(run: Path) -> dict:
