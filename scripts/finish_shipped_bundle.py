@@ -35,7 +35,7 @@ PITCH_NAMES = ["C", "C#", "D", "Eb", "E", "F", "F#", "G", "Ab", "A", "Bb", "B"]
 
 
 BACKING_CHORDS = "C G Am F C G F C"  # the course's progression, one bar each
-STOPPED = "stopped.json"  # in a run cut short and continued by another: {"step": the step whose weights went on}
+STOPPED = "stopped.json"  # in a run cut short and continued by another: {"step": N, "bundle": its weights at N}
 TIMED = ("polyphony", "performance")  # families whose samples are timed notes, not melody or drum events
 
 

@@ -9,7 +9,6 @@ of each of the first PIECES held-out pieces (the training split's own rule), wit
 
 from __future__ import annotations
 
-import hashlib
 import random
 import sys
 from pathlib import Path
@@ -18,19 +17,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 PIECES = 6
-EVAL_RATIO = 0.1  # the trainer's held-out share (held_out_split's hash of the piece)
+EVAL_RATIO = 0.1  # the trainer's held-out share
 
 
 def held_out_spans() -> list:
     """One span's events for each of PIECES held-out pieces, drawn in a fixed order."""
     from shipped_corpora import asap_performance_sources
 
+    from composer_app.models.training.dataset import split_by_source
     from composer_app.models.training.pipelines.performance import extract_performances, performance_pieces
 
-    def held(group: str) -> bool:
-        return int(hashlib.sha1(f"group:{group}".encode()).hexdigest()[:8], 16) / 16**8 < EVAL_RATIO
-
-    sources = [s for s in asap_performance_sources() if held(s.group)]
+    every = asap_performance_sources()
+    sides = split_by_source([f"group:{s.group}" for s in every], EVAL_RATIO, [s.split for s in every])
+    sources = [s for s, side in zip(every, sides) if side == "eval"]  # the trainer's held_out_split, by piece
     random.Random(0).shuffle(sources)
     spans, pieces = [], set()
     for source in sources:
@@ -51,6 +50,8 @@ def note_off_share(bundle_path: str, spans: list) -> tuple[float, float, int]:
     from composer_app.music.encodings.performance import NOTE_OFF, NOTE_ON
 
     bundle = read_bundle(bundle_path)
+    decode = bundle.config.encoder().class_index_to_event
+    offs_of = {e[1]: c for c in range(bundle.config.encoder().num_classes) if (e := decode(c, None))[0] == NOTE_OFF}
     sounding_share = true_share = 0.0
     count = 0
     for events in spans:
@@ -62,9 +63,9 @@ def note_off_share(bundle_path: str, spans: list) -> tuple[float, float, int]:
             elif kind == NOTE_OFF:
                 sounding.discard(value)
             if next_kind == NOTE_OFF and sounding:
-                offs = softmax[t, 128:256]  # Magenta's one-hot order: 128 NOTE_ONs, then 128 NOTE_OFFs
-                sounding_share += offs[sorted(sounding)].sum() / offs.sum()
-                true_share += offs[next_value] / offs.sum()
+                offs = softmax[t, list(offs_of.values())].sum()
+                sounding_share += softmax[t, [offs_of[p] for p in sounding]].sum() / offs
+                true_share += softmax[t, offs_of[next_value]] / offs
                 count += 1
     return sounding_share / count, true_share / count, count
 
