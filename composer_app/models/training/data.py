@@ -152,6 +152,14 @@ def prepare_data(config: ModelConfig, sources: list[SourceFile], eval_ratio: flo
     return PreparedData(train, held, report)
 
 
+def windowed(data: PreparedData, size: int, config: ModelConfig) -> PreparedData:
+    """The training side cut into windows of at most `size` events, each a clean start for a performance; the
+    held-out side stays whole."""
+    from composer_app.models.training.pipelines.performance import window_keeper
+
+    return PreparedData(data.train.windows(size, window_keeper(config)), data.eval, data.report)
+
+
 def held_out_split(usable: list, eval_ratio: float) -> list[str]:
     """The side of each read file, keyed by its group (a piece's performances stay together) or else by its
     content: a moved, renamed or copied corpus holds out the same music, and a duplicate file can never sit on

@@ -31,18 +31,35 @@ class EncodedSet:
     def lengths(self) -> np.ndarray:
         return np.array([len(x) for x in self.labels], np.int64)
 
-    def windows(self, size: int) -> EncodedSet:
+    def windows(self, size: int, keep=None) -> EncodedSet:
         """Each example cut into consecutive windows of at most `size` steps (a last piece shorter than a quarter
-        of that joins the window before it): many more updates per pass over long sequences."""
+        of that joins the window before it): many more updates per pass over long sequences. `keep(events, start,
+        end)` may pick which of a window's events stay (see pipelines.performance.window_keeper)."""
         inputs, labels = [], []
         for x, y in zip(self.inputs, self.labels):
             cuts = list(range(0, len(y), size))
             if len(cuts) > 1 and len(y) - cuts[-1] < size // 4:
                 cuts.pop()
+            events = None if keep is None or len(cuts) < 2 else _event_classes(x, y)
             for start, end in zip(cuts, cuts[1:] + [len(y)]):
-                inputs.append(x[start:end])
-                labels.append(y[start:end])
+                if events is None or start == 0:
+                    inputs.append(x[start:end])
+                    labels.append(y[start:end])
+                    continue
+                # Event k is input row k and label k - 1, so a window of kept events reads its inputs from all
+                # but the last and its labels from all but the first.
+                kept = keep(events, start, end)
+                if len(kept) >= 2:
+                    inputs.append(x[kept[:-1]])
+                    labels.append(y[kept[1:] - 1])
         return EncodedSet(inputs, labels, self.input_size, self.num_classes)
+
+
+def _event_classes(x, y) -> np.ndarray:
+    """An example's events as class numbers: the first from its one-hot input (-1 where the input is not one),
+    the rest from the labels."""
+    first = int(x.classes[0]) if isinstance(x, OneHotRows) else -1
+    return np.concatenate([[first], np.asarray(y, np.int64)])
 
 
 def _lead_sheet_examples(pair, config: ModelConfig):
@@ -101,7 +118,7 @@ class OneHotRows:
     def __len__(self) -> int:
         return len(self.classes)
 
-    def __getitem__(self, rows: slice) -> OneHotRows:
+    def __getitem__(self, rows) -> OneHotRows:  # a slice or an array of row numbers
         return OneHotRows(None if self.controls is None else self.controls[rows], self.classes[rows], self.width)
 
     def dense(self) -> np.ndarray:

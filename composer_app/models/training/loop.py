@@ -16,7 +16,7 @@ from composer_app.models.rnn.configs import ModelConfig, get_config
 from composer_app.models.rnn.extraction import ExtractorSettings
 from composer_app.models.training.card import check_card_replaceable
 from composer_app.models.training.corpus import CorpusCache, SourceFile
-from composer_app.models.training.data import CorpusReport, PreparedData, gather_sources, prepare_data
+from composer_app.models.training.data import CorpusReport, PreparedData, gather_sources, prepare_data, windowed
 from composer_app.models.training.dataset import BatchOrder, EncodedSet, pad_batch
 from composer_app.models.training.errors import TrainingCancelled, TrainingError
 from composer_app.models.training.metrics import HeldOut, MetricsLog, StepMetrics
@@ -296,7 +296,7 @@ def train(request: TrainingRequest, progress=None, cancelled=None) -> TrainingRe
     if is_cancelled():
         raise TrainingCancelled(said("cancelled while reading the corpus"))
     if request.window is not None:
-        data = PreparedData(data.train.windows(request.window), data.eval, data.report)
+        data = windowed(data, request.window, config)
     # Cached files are not reported one by one: this says what reading gave, and what was skipped and why.
     notify(TrainingProgress("read", files_done=data.report.files, files_total=data.report.files,
                             message=data.report.summary(request.settings)))

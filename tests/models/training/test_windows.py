@@ -43,3 +43,72 @@ def test_a_window_too_small_is_refused_before_reading(tmp_path):
     request = TrainingRequest("basic_rnn", tmp_path / "x.mag", window=4)
     with pytest.raises(TrainingError, match="--window must be 8 events or more, not 4"):
         check_request_values(request)
+
+
+def _performance_set(events):
+    """One performance_with_dynamics example from (kind, value) events, encoded as the trainer encodes it."""
+    from composer_app.models.rnn.configs import get_config
+    from composer_app.models.training.dataset import encode_sequences
+    from composer_app.models.training.pipelines.polyphony import TimedSequence
+
+    config = get_config("performance_with_dynamics")
+    return config, encode_sequences([TimedSequence(tuple(events), plain=True)], config)
+
+
+def _decoded(config, x, y):
+    encoder = config.encoder()
+    return [encoder.class_index_to_event(int(c), []) for c in np.r_[x.classes[:1], y]]
+
+
+def test_a_performance_window_drops_the_note_offs_of_notes_begun_before_it():
+    """A window cut mid-span keeps no NOTE_OFF whose NOTE_ON it never saw, and starts with the velocity in force."""
+    from composer_app.music.encodings.performance import NOTE_OFF, NOTE_ON, TIME_SHIFT, VELOCITY
+
+    events = [(VELOCITY, 20), (NOTE_ON, 60), (NOTE_ON, 64), (TIME_SHIFT, 50), (NOTE_OFF, 64), (TIME_SHIFT, 10),
+              (NOTE_ON, 67), (TIME_SHIFT, 30), (NOTE_OFF, 60), (NOTE_ON, 60), (TIME_SHIFT, 5), (NOTE_OFF, 67),
+              (NOTE_OFF, 60), (TIME_SHIFT, 5)]
+    config, data = _performance_set(events)
+    from composer_app.models.training.pipelines.performance import window_keeper
+
+    cut = data.windows(4, window_keeper(config))
+    seen = [_decoded(config, x, y) for x, y in zip(cut.inputs, cut.labels)]
+    assert seen[0] == events[:5]  # the span's own start is clean already
+    # Events 4..8: the NOTE_OFFs of 64 (event 4) and 60 (event 8) end notes begun before the window.
+    assert seen[1] == [(VELOCITY, 20), (TIME_SHIFT, 10), (NOTE_ON, 67), (TIME_SHIFT, 30)]
+    # Events 8..12: 67 and the first 60 began before (dropped); the second 60 begins inside (kept).
+    assert seen[2] == [(VELOCITY, 20), (NOTE_ON, 60), (TIME_SHIFT, 5), (NOTE_OFF, 60)]
+    assert len(seen) == 3  # events 12..13 leave one event once 60's NOTE_OFF goes: nothing to learn from
+
+    from composer_app.models.rnn.configs import get_config
+
+    assert window_keeper(get_config("polyphony")) is None
+
+
+def test_performance_windows_of_pedalled_piano_hold_no_stray_note_off():
+    """Cut from a span of overlapping, pedal-long notes, no window ends a pitch it has not begun; without the
+    keeper many would (what taught a model trained on windows to end silent pitches)."""
+    from composer_app.models.training.pipelines.performance import window_keeper
+    from composer_app.music.encodings.performance import NOTE_OFF, NOTE_ON, performance_from_notes
+
+    rng = np.random.default_rng(1)
+    starts = np.sort(rng.integers(0, 2000, 120))
+    notes = [(int(s), int(s + rng.integers(5, 150)), int(rng.integers(48, 84)), int(rng.integers(30, 110)))
+             for s in starts]
+    config, data = _performance_set(performance_from_notes(notes, config_bins := 32))
+    assert config.num_velocity_bins == config_bins
+
+    def strays(cut):
+        count = 0
+        for x, y in zip(cut.inputs, cut.labels):
+            sounding: dict[int, int] = {}
+            for kind, value in _decoded(config, x, y):
+                if kind == NOTE_ON:
+                    sounding[value] = sounding.get(value, 0) + 1
+                elif kind == NOTE_OFF:
+                    count += not sounding.get(value)
+                    sounding[value] = max(sounding.get(value, 0) - 1, 0)
+        return count
+
+    assert strays(data) == 0
+    assert strays(data.windows(32)) > 5
+    assert strays(data.windows(32, window_keeper(config))) == 0

@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
+
 from composer_app.models.rnn.configs import ModelConfig
 from composer_app.models.training.pipelines.polyphony import TimedSequence
 from composer_app.models.training.pipelines.timing import (
@@ -99,9 +101,79 @@ def performance_examples(events, config: ModelConfig):
         yield encoder.inputs_array(variant, events)[:-1], labels
 
 
+def window_keeper(config: ModelConfig):
+    """For a performance config, which events a training window cut from a span keeps (else None).
+
+    A span starts clean (every NOTE_OFF follows its NOTE_ON), but a window cut from its middle starts with notes
+    sounding that the network, starting from a zero state, never saw begin: their NOTE_OFFs would teach it that
+    silent pitches end, and its samples then spend their note-offs on silent pitches and hold notes for seconds. So
+    a window drops them, as Magenta's 30-second split drops notes begun before a span, and it starts with the
+    velocity then in force when a NOTE_ON comes before any VELOCITY in it.
+    """
+    if config.family != "performance":
+        return None
+    encoder = config.encoder()
+    table = [encoder.class_index_to_event(c, []) for c in range(encoder.num_classes)]
+    # Index num_classes stands for an unknown event (a first event whose input is not a class number).
+    kinds = np.array([e[0] for e in table] + [0], np.int16)
+    values = np.array([e[1] for e in table] + [0], np.int32)
+
+    def keep(events: np.ndarray, start: int, end: int) -> np.ndarray:
+        """Positions (into `events`, the span's event classes) that the window of events start..end keeps."""
+        positions = np.arange(start, end + 1)
+        if start == 0:
+            return positions
+        events = np.where(events < 0, len(table), events)
+        kind, pitch = kinds[events], values[events]
+        begun = _note_on_positions(kind, pitch)
+        positions = positions[(kind[positions] != perf.NOTE_OFF) | (begun[positions] >= start)]
+        first_on = _first(positions, kind == perf.NOTE_ON)
+        first_velocity = _first(positions, kind == perf.VELOCITY)
+        if first_on is not None and (first_velocity is None or first_velocity > first_on):
+            earlier = np.flatnonzero(kind[:start] == perf.VELOCITY)
+            if len(earlier):
+                positions = np.concatenate([earlier[-1:], positions])
+        return positions
+
+    return keep
+
+
+def _first(positions: np.ndarray, mask: np.ndarray):
+    hits = positions[mask[positions]]
+    return int(hits[0]) if len(hits) else None
+
+
+def _note_on_positions(kind: np.ndarray, pitch: np.ndarray) -> np.ndarray:
+    """For each NOTE_OFF, the position of the NOTE_ON it ends (the oldest open one of its pitch, as Magenta's
+    decoder pairs them); -1 for an unmatched NOTE_OFF and for every other event."""
+    begun = np.full(len(kind), -1, np.int64)
+    ons, offs = np.flatnonzero(kind == perf.NOTE_ON), np.flatnonzero(kind == perf.NOTE_OFF)
+    if not len(ons) or not len(offs):
+        return begun
+    on_keys, off_keys = _pitch_and_rank(pitch[ons], ons), _pitch_and_rank(pitch[offs], offs)
+    order = np.argsort(on_keys)
+    found = np.searchsorted(on_keys[order], off_keys)
+    found = np.minimum(found, len(ons) - 1)
+    matched = on_keys[order][found] == off_keys
+    begun[offs[matched]] = ons[order][found[matched]]
+    return begun
+
+
+def _pitch_and_rank(pitches: np.ndarray, positions: np.ndarray) -> np.ndarray:
+    """pitch * 2**32 + how many events of that pitch came before: the k-th NOTE_OFF of a pitch ends its k-th
+    NOTE_ON in a span where every note is ended at most once."""
+    order = np.lexsort((positions, pitches))
+    sorted_pitches = pitches[order]
+    starts = np.flatnonzero(np.r_[True, sorted_pitches[1:] != sorted_pitches[:-1]])
+    rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
+    keys = np.empty(len(order), np.int64)
+    keys[order] = sorted_pitches.astype(np.int64) * 2**32 + rank
+    return keys
+
+
 def plain_only(sequences) -> list:
     return [s for s in sequences if s.plain]
 
 
 __all__ = ["STRETCH_FACTORS", "TRANSPOSITIONS", "extract_performances", "performance_examples", "plain_only",
-           "control_sequence"]
+           "control_sequence", "window_keeper"]
