@@ -33,22 +33,22 @@ class EncodedSet:
 
     def windows(self, size: int, keep=None) -> EncodedSet:
         """Each example cut into consecutive windows of at most `size` steps (a last piece shorter than a quarter
-        of that joins the window before it): many more updates per pass over long sequences. `keep(events, start,
+        of that joins the window before it): many more updates per pass over long sequences. `keep(events)(start,
         end)` may pick which of a window's events stay (see pipelines.performance.window_keeper)."""
         inputs, labels = [], []
         for x, y in zip(self.inputs, self.labels):
             cuts = list(range(0, len(y), size))
             if len(cuts) > 1 and len(y) - cuts[-1] < size // 4:
                 cuts.pop()
-            events = None if keep is None or len(cuts) < 2 else _event_classes(x, y)
+            pick = None if keep is None or len(cuts) < 2 else keep(_event_classes(x, y))
             for start, end in zip(cuts, cuts[1:] + [len(y)]):
-                if events is None or start == 0:
+                if pick is None or start == 0:
                     inputs.append(x[start:end])
                     labels.append(y[start:end])
                     continue
                 # Event k is input row k and label k - 1, so a window of kept events reads its inputs from all
                 # but the last and its labels from all but the first.
-                kept = keep(events, start, end)
+                kept = pick(start, end)
                 if len(kept) >= 2:
                     inputs.append(x[kept[:-1]])
                     labels.append(y[kept[1:] - 1])

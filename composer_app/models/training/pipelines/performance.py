@@ -118,22 +118,26 @@ def window_keeper(config: ModelConfig):
     kinds = np.array([e[0] for e in table] + [0], np.int16)
     values = np.array([e[1] for e in table] + [0], np.int32)
 
-    def keep(events: np.ndarray, start: int, end: int) -> np.ndarray:
-        """Positions (into `events`, the span's event classes) that the window of events start..end keeps."""
-        positions = np.arange(start, end + 1)
-        if start == 0:
-            return positions
+    def keep(events: np.ndarray):
+        """For one span's event classes, the positions that its window of events start..end keeps."""
         events = np.where(events < 0, len(table), events)
         kind, pitch = kinds[events], values[events]
         begun = _note_on_positions(kind, pitch)
-        positions = positions[(kind[positions] != perf.NOTE_OFF) | (begun[positions] >= start)]
-        first_on = _first(positions, kind == perf.NOTE_ON)
-        first_velocity = _first(positions, kind == perf.VELOCITY)
-        if first_on is not None and (first_velocity is None or first_velocity > first_on):
-            earlier = np.flatnonzero(kind[:start] == perf.VELOCITY)
-            if len(earlier):
+        velocities = np.flatnonzero(kind == perf.VELOCITY)
+
+        def window(start: int, end: int) -> np.ndarray:
+            positions = np.arange(start, end + 1)
+            if start == 0:
+                return positions
+            positions = positions[(kind[positions] != perf.NOTE_OFF) | (begun[positions] >= start)]
+            first_on = _first(positions, kind == perf.NOTE_ON)
+            first_velocity = _first(positions, kind == perf.VELOCITY)
+            earlier = velocities[velocities < start]
+            if first_on is not None and (first_velocity is None or first_velocity > first_on) and len(earlier):
                 positions = np.concatenate([earlier[-1:], positions])
-        return positions
+            return positions
+
+        return window
 
     return keep
 
