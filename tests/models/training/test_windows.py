@@ -60,8 +60,9 @@ def _decoded(config, x, y):
     return [encoder.class_index_to_event(int(c), []) for c in np.r_[x.classes[:1], y]]
 
 
-def test_a_performance_window_drops_the_note_offs_of_notes_begun_before_it():
-    """A window cut mid-span keeps no NOTE_OFF whose NOTE_ON it never saw, and starts with the velocity in force."""
+def test_a_performance_window_strikes_the_notes_sounding_at_its_start():
+    """A window cut mid-span starts with the velocity in force and a NOTE_ON for each note then sounding, so each
+    of its NOTE_OFFs ends a note it saw begin."""
     from composer_app.music.encodings.performance import NOTE_OFF, NOTE_ON, TIME_SHIFT, VELOCITY
 
     events = [(VELOCITY, 20), (NOTE_ON, 60), (NOTE_ON, 64), (TIME_SHIFT, 50), (NOTE_OFF, 64), (TIME_SHIFT, 10),
@@ -73,20 +74,20 @@ def test_a_performance_window_drops_the_note_offs_of_notes_begun_before_it():
     cut = data.windows(4, window_keeper(config))
     seen = [_decoded(config, x, y) for x, y in zip(cut.inputs, cut.labels)]
     assert seen[0] == events[:5]  # the span's own start is clean already
-    # Events 4..8: the NOTE_OFFs of 64 (event 4) and 60 (event 8) end notes begun before the window.
-    assert seen[1] == [(VELOCITY, 20), (TIME_SHIFT, 10), (NOTE_ON, 67), (TIME_SHIFT, 30)]
-    # Events 8..12: 67 and the first 60 began before (dropped); the second 60 begins inside (kept).
-    assert seen[2] == [(VELOCITY, 20), (NOTE_ON, 60), (TIME_SHIFT, 5), (NOTE_OFF, 60)]
-    assert len(seen) == 3  # events 12..13 leave one event once 60's NOTE_OFF goes: nothing to learn from
+    # Events 4..8, with 60 and 64 sounding (begun at events 1 and 2).
+    assert seen[1] == [(VELOCITY, 20), (NOTE_ON, 60), (NOTE_ON, 64), *events[4:9]]
+    # Events 8..12, with the first 60 and 67 sounding; the second 60 begins inside.
+    assert seen[2] == [(VELOCITY, 20), (NOTE_ON, 60), (NOTE_ON, 67), *events[8:13]]
+    assert seen[3] == [(VELOCITY, 20), (NOTE_ON, 60), *events[12:14]]
 
     from composer_app.models.rnn.configs import get_config
 
     assert window_keeper(get_config("polyphony")) is None
 
 
-def test_performance_windows_of_pedalled_piano_hold_no_stray_note_off():
-    """Cut from a span of overlapping, pedal-long notes, no window ends a pitch it has not begun; without the
-    keeper many would (what taught a model trained on windows to end silent pitches)."""
+def test_performance_windows_of_pedalled_piano_keep_every_note_off_and_no_stray_one():
+    """Cut from a span of overlapping, pedal-long notes, no window ends a pitch it has not begun, and every
+    NOTE_OFF of the span is still learnt; without the keeper many would end silent pitches."""
     from composer_app.models.training.pipelines.performance import window_keeper
     from composer_app.music.encodings.performance import NOTE_OFF, NOTE_ON, performance_from_notes
 
@@ -112,3 +113,7 @@ def test_performance_windows_of_pedalled_piano_hold_no_stray_note_off():
     assert strays(data) == 0
     assert strays(data.windows(32)) > 5
     assert strays(data.windows(32, window_keeper(config))) == 0
+    # Every NOTE_OFF is still a label (an event at a window's start is one in both windows).
+    learnt = [sum(config.encoder().class_index_to_event(int(c), [])[0] == NOTE_OFF for c in y)
+              for y in (data.labels[0], np.concatenate(data.windows(32, window_keeper(config)).labels))]
+    assert learnt[1] >= learnt[0] > 100

@@ -105,10 +105,10 @@ def window_keeper(config: ModelConfig):
     """For a performance config, which events a training window cut from a span keeps (else None).
 
     A span starts clean (every NOTE_OFF follows its NOTE_ON), but a window cut from its middle starts with notes
-    sounding that the network, starting from a zero state, never saw begin: their NOTE_OFFs would teach it that
-    silent pitches end, and its samples then spend their note-offs on silent pitches and hold notes for seconds. So
-    a window drops them, as Magenta's 30-second split drops notes begun before a span, and it starts with the
-    velocity then in force when a NOTE_ON comes before any VELOCITY in it.
+    sounding that the network, starting from a zero state, never saw begin. Their NOTE_OFFs as they stand would
+    teach it that silent pitches end (its samples then spent a third of their note-offs on silent pitches); dropped,
+    they would teach it that a note older than a window never ends. So the window starts as if its sounding notes
+    were struck at its start: the velocity in force, then a NOTE_ON for each, in the order they began.
     """
     if config.family != "performance":
         return None
@@ -119,23 +119,27 @@ def window_keeper(config: ModelConfig):
     values = np.array([e[1] for e in table] + [0], np.int32)
 
     def keep(events: np.ndarray):
-        """For one span's event classes, the positions that its window of events start..end keeps."""
+        """For one span's event classes, the positions that its window of events start..end reads."""
         events = np.where(events < 0, len(table), events)
         kind, pitch = kinds[events], values[events]
         begun = _note_on_positions(kind, pitch)
-        velocities = np.flatnonzero(kind == perf.VELOCITY)
+        ons, velocities = np.flatnonzero(kind == perf.NOTE_ON), np.flatnonzero(kind == perf.VELOCITY)
+        ended = np.full(len(kind), len(kind), np.int64)  # for each NOTE_ON, where its note ends (len: never)
+        offs = np.flatnonzero(begun >= 0)
+        ended[begun[offs]] = offs
 
         def window(start: int, end: int) -> np.ndarray:
             positions = np.arange(start, end + 1)
             if start == 0:
                 return positions
-            positions = positions[(kind[positions] != perf.NOTE_OFF) | (begun[positions] >= start)]
+            positions = positions[(kind[positions] != perf.NOTE_OFF) | (begun[positions] >= 0)]
+            sounding = ons[(ons < start) & (ended[ons] >= start)]
             first_on = _first(positions, kind == perf.NOTE_ON)
             first_velocity = _first(positions, kind == perf.VELOCITY)
-            earlier = velocities[velocities < start]
-            if first_on is not None and (first_velocity is None or first_velocity > first_on) and len(earlier):
-                positions = np.concatenate([earlier[-1:], positions])
-            return positions
+            earlier = velocities[velocities < start][-1:]
+            if not len(sounding) and (first_on is None or (first_velocity is not None and first_velocity < first_on)):
+                earlier = earlier[:0]
+            return np.concatenate([earlier, sounding, positions])
 
         return window
 
