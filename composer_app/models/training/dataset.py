@@ -20,13 +20,15 @@ class EncodedSet:
     labels: list
     input_size: int
     num_classes: int
+    skips: list | None = None  # per example, how many leading labels are context only (no loss); None: none
 
     def __len__(self) -> int:
         return len(self.labels)
 
     @property
     def steps(self) -> int:
-        return int(sum(len(x) for x in self.labels))
+        """Labels learnt from (context-only ones left out)."""
+        return int(sum(len(x) for x in self.labels)) - int(sum(self.skips or ()))
 
     def lengths(self) -> np.ndarray:
         return np.array([len(x) for x in self.labels], np.int64)
@@ -35,7 +37,7 @@ class EncodedSet:
         """Each example cut into consecutive windows of at most `size` steps (a last piece shorter than a quarter
         of that joins the window before it): many more updates per pass over long sequences. `keep(events)(start,
         end)` may pick which of a window's events stay (see pipelines.performance.window_keeper)."""
-        inputs, labels = [], []
+        inputs, labels, skips = [], [], []
         for x, y in zip(self.inputs, self.labels):
             cuts = list(range(0, len(y), size))
             if len(cuts) > 1 and len(y) - cuts[-1] < size // 4:
@@ -45,14 +47,16 @@ class EncodedSet:
                 if pick is None or start == 0:
                     inputs.append(x[start:end])
                     labels.append(y[start:end])
+                    skips.append(0)
                     continue
                 # Event k is input row k and label k - 1, so a window of kept events reads its inputs from all
-                # but the last and its labels from all but the first.
+                # but the last and its labels from all but the first; events before `start` are context only.
                 kept = pick(start, end)
                 if len(kept) >= 2:
                     inputs.append(x[kept[:-1]])
                     labels.append(y[kept[1:] - 1])
-        return EncodedSet(inputs, labels, self.input_size, self.num_classes)
+                    skips.append(max(int((kept < start).sum()) - 1, 0))
+        return EncodedSet(inputs, labels, self.input_size, self.num_classes, skips if any(skips) else None)
 
 
 def _event_classes(x, y) -> np.ndarray:
@@ -186,7 +190,7 @@ def pad_batch(data: EncodedSet, indices) -> tuple[np.ndarray, np.ndarray, np.nda
     for row, (i, n) in enumerate(zip(indices, lengths)):
         x[row, :n] = dense_rows(data.inputs[i])
         y[row, :n] = data.labels[i]
-        mask[row, :n] = 1.0
+        mask[row, 0 if data.skips is None else data.skips[i]:n] = 1.0
     return x, y, mask
 
 

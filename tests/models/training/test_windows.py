@@ -79,6 +79,13 @@ def test_a_performance_window_strikes_the_notes_sounding_at_its_start():
     # Events 8..12, with the first 60 and 67 sounding; the second 60 begins inside.
     assert seen[2] == [(VELOCITY, 20), (NOTE_ON, 60), (NOTE_ON, 67), *events[8:13]]
     assert seen[3] == [(VELOCITY, 20), (NOTE_ON, 60), *events[12:14]]
+    # The struck notes are context: their labels carry no loss, so the model is not taught to open with them.
+    assert cut.skips == [0, 2, 2, 1]
+    from composer_app.models.training.dataset import pad_batch
+
+    _x, _y, mask = pad_batch(cut, [1, 3])
+    np.testing.assert_array_equal(mask, [[0, 0, 1, 1, 1, 1, 1], [0, 1, 1, 0, 0, 0, 0]])
+    assert cut.steps == sum(len(y) for y in cut.labels) - 5
 
     from composer_app.models.rnn.configs import get_config
 

@@ -108,7 +108,8 @@ def window_keeper(config: ModelConfig):
     sounding that the network, starting from a zero state, never saw begin. Their NOTE_OFFs as they stand would
     teach it that silent pitches end (its samples then spent a third of their note-offs on silent pitches); dropped,
     they would teach it that a note older than a window never ends. So the window starts as if its sounding notes
-    were struck at its start: the velocity in force, then a NOTE_ON for each, in the order they began.
+    were struck at its start: the velocity in force, then a NOTE_ON for each, in the order they began. Those are
+    context only (EncodedSet.skips): learnt as labels, they taught the model to open with bursts of note-ons.
     """
     if config.family != "performance":
         return None
