@@ -137,10 +137,10 @@ def window_keeper(config: ModelConfig):
             sounding = ons[(ons < start) & (ended[ons] >= start)]
             first_on = _first(positions, kind == perf.NOTE_ON)
             first_velocity = _first(positions, kind == perf.VELOCITY)
-            earlier = velocities[velocities < start][-1:]
-            if not len(sounding) and (first_on is None or (first_velocity is not None and first_velocity < first_on)):
-                earlier = earlier[:0]
-            return np.concatenate([earlier, sounding, positions])
+            # A NOTE_ON, struck or in the window, needs the velocity in force unless the window sets its own first.
+            needs_velocity = len(sounding) or (first_on is not None and (first_velocity or end + 1) > first_on)
+            velocity = velocities[velocities < start][-1:] if needs_velocity else velocities[:0]
+            return np.concatenate([velocity, sounding, positions])
 
         return window
 
