@@ -1,6 +1,6 @@
 """What a Performance RNN bundle's 30-second samples are like, beside held-out ASAP performances measured the same
-way: notes a second, the share of note-offs that name a silent pitch (and of note-ons that strike a sounding one),
-note lengths, notes sounding at once, notes still open at the end, and the share of notes in the best-fitting key.
+way: the model cards' statistics (notes a second, note lengths, notes sounding at once, silence, key, velocity), plus
+the share of note-offs that name a silent pitch, of note-ons that strike a sounding one, and the notes open at the end.
 
 Usage: performance_samples.py [--seed N] [--outputs N] [--temperature T] BUNDLE.mag ... | --data. The samples start
 from silence, as the Performance tab's default does; `--data` measures the first 30 s span of one performance of
@@ -14,19 +14,17 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-import numpy as np
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 STEPS = 3000  # 30 s in 10 ms steps
-MAJOR = np.array([1, 0, 1, 0, 1, 1, 0, 1, 0, 1, 0, 1])
-MINOR = np.array([1, 0, 1, 1, 0, 1, 0, 1, 1, 0, 1, 0])  # natural minor
 
 
-def describe(events: list, num_velocity_bins: int) -> str:
+def describe(events: list, config) -> str:
     """One line of figures for a performance's events over its first 30 s (or all of it, when shorter: a training
-    span stops at 512 events)."""
+    span stops at 512 events): the model cards' statistics (timed_card_stats) plus the stray-event counts."""
+    from timed_card_stats import timed_stats
+
     from composer_app.music.encodings import performance as perf
 
     seconds = min(STEPS, perf.performance_steps(events)) / 100
@@ -42,18 +40,16 @@ def describe(events: list, num_velocity_bins: int) -> str:
             stray_offs += sounding[value] == 0
             sounding[value] = max(sounding[value] - 1, 0)
     # Magenta's generator cuts notes to 5 s when it writes them out.
-    notes = np.array(perf.notes_from_performance(events, num_velocity_bins, max_note_steps=500), float)
-    if not len(notes):
+    notes = perf.notes_from_performance(events, config.num_velocity_bins, max_note_steps=500)
+    if not notes:
         return "no notes"
-    start, end, pitch = notes[:, 0] / 100, notes[:, 1] / 100, notes[:, 2].astype(int)
-    length = end - start
-    held = np.median([((start <= t) & (end > t)).sum() for t in np.linspace(0, seconds, 601)])
-    classes = np.bincount(pitch % 12, minlength=12)
-    in_key = max(np.roll(scale, k) @ classes for scale in (MAJOR, MINOR) for k in range(12)) / classes.sum()
-    return (f"{seconds:4.1f} s, {len(notes) / seconds:4.1f} notes/s, note-offs of silent pitches {stray_offs / max(offs, 1):.2f}, "
-            f"note-ons of sounding ones {restruck / max(ons, 1):.2f}, length median {np.median(length):.2f} s "
-            f"(quartiles {np.percentile(length, 25):.2f}-{np.percentile(length, 75):.2f}), {held:.0f} sounding "
-            f"(median), {sum(sounding.values())} open at the end, {in_key:.2f} in key")
+    s = timed_stats([[(a / 100, b / 100, p, v) for a, b, p, v in notes]], config)
+    return (f"{seconds:4.1f} s, {s['notes_per_second']:4.1f} notes/s, note-offs of silent pitches "
+            f"{stray_offs / max(offs, 1):.2f}, note-ons of sounding ones {restruck / max(ons, 1):.2f}, "
+            f"length median {s['median_note_length']:.2f} s, {s['mean_notes_sounding']:.1f} sounding "
+            f"(mean, while any sounds), {s['fraction_of_time_silent']:.2f} silent, {sum(sounding.values())} open "
+            f"at the end, {s['fraction_in_key']:.2f} in key, velocity {s['mean_velocity']:.0f}"
+            f"±{s['velocity_standard_deviation']:.0f}")
 
 
 def main() -> int:
@@ -67,8 +63,11 @@ def main() -> int:
     if args.data:
         from note_off_share import held_out_spans
 
+        from composer_app.models.rnn.configs import get_config
+
+        config = get_config("performance_with_dynamics")
         for i, events in enumerate(held_out_spans()):
-            print(f"ASAP held-out {i + 1}: {describe(events, 32)}")
+            print(f"ASAP held-out {i + 1}: {describe(events, config)}")
         return 0
     from threadpoolctl import threadpool_limits
 
@@ -78,14 +77,13 @@ def main() -> int:
 
     for path in args.bundles:
         bundle = read_bundle(path)
-        bins = bundle.config.num_velocity_bins
-        plan = performance_plan([], 0.0, STEPS, bins)
+        plan = performance_plan([], 0.0, STEPS, bundle.config.num_velocity_bins)
         with threadpool_limits(1):  # a step loop: one BLAS thread is the fast way (see bench_generation)
             result = TimedGenerator(bundle).generate(TimedRequest(
                 bundle, plan.primer, plan.total_steps, num_outputs=args.outputs, seed=args.seed,
                 temperature=args.temperature))
         for i, events in enumerate(result.events):
-            print(f"{path.name} sample {i + 1}: {describe(events, bins)}")
+            print(f"{path.name} sample {i + 1}: {describe(events, bundle.config)}")
     return 0
 
 
