@@ -20,8 +20,9 @@ PIECES = 6
 EVAL_RATIO = 0.1  # the trainer's held-out share
 
 
-def held_out_spans() -> list:
-    """One span's events for each of PIECES held-out pieces, drawn in a fixed order."""
+def held_out_spans(pieces: int = PIECES, every_span: bool = False) -> list:
+    """The first plain span's events (or every plain span's) of one performance of each of `pieces` held-out
+    pieces, drawn in a fixed order."""
     from shipped_corpora import asap_performance_sources
 
     from composer_app.models.training.dataset import split_by_source
@@ -31,14 +32,15 @@ def held_out_spans() -> list:
     sides = split_by_source([f"group:{s.group}" for s in every], EVAL_RATIO, [s.split for s in every])
     sources = [s for s, side in zip(every, sides) if side == "eval"]  # the trainer's held_out_split, by piece
     random.Random(0).shuffle(sources)
-    spans, pieces = [], set()
+    spans, seen = [], set()
     for source in sources:
-        if source.group in pieces:
+        if source.group in seen:
             continue
-        pieces.add(source.group)
+        seen.add(source.group)
         found, _ = extract_performances(performance_pieces(source.path)[0], 32)
-        spans.append(next(s.events for s in found if s.plain))
-        if len(spans) == PIECES:
+        plain = [s.events for s in found if s.plain]
+        spans += plain if every_span else plain[:1]
+        if len(seen) == pieces:
             break
     return spans
 
