@@ -4,8 +4,8 @@ Run: python benchmarks/bench_jam.py [BUNDLE.mag ...]   (the jam answers LOOKAHEA
 slack = the rest). Each shipped bundle of a family that jams answers a 2-bar call with 2 bars, 30 times, and so does
 each bundle named on the command line (Magenta's performance_with_dynamics.mag, say: no Performance bundle ships yet).
 Improv RNN plays over C | G; polyphonic and performance models answer the melody's call, drum models a beat. The
-first answer (which loads the bundle) is reported apart, as the jam loads the bundle when it starts. On a machine busy with other work,
-BENCH_CPU_TIME=1 reports this process's CPU time instead of wall time.
+first answer (which loads the bundle) is reported apart, as the jam loads the bundle when it starts. On a machine
+busy with other work, BENCH_CPU_TIME=1 reports this process's CPU time instead of wall time.
 """
 
 from __future__ import annotations
