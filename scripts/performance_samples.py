@@ -71,11 +71,10 @@ def held_out_spread(pieces: int, config) -> dict[str, tuple[float, float]]:
     from note_off_share import held_out_spans
 
     rows = [f for events in held_out_spans(pieces, every_span=True) if (f := figures(events, config))]
+    spread = {key: tuple(np.percentile([r[key] for r in rows], [5, 95])) for key in CHECKED}
     print(f"held-out: {len(rows)} spans of {pieces} pieces; 5th-95th percentiles: " + ", ".join(
-        f"{name} {np.percentile([r[key] for r in rows], 5):.2f}-{np.percentile([r[key] for r in rows], 95):.2f}"
-        for key, name in CHECKED.items()))
-    return {key: (np.percentile([r[key] for r in rows], 5), np.percentile([r[key] for r in rows], 95))
-            for key in CHECKED}
+        f"{name} {spread[key][0]:.2f}-{spread[key][1]:.2f}" for key, name in CHECKED.items()))
+    return spread
 
 
 def main() -> int:

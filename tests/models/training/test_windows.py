@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from composer_app.models.training.dataset import EncodedSet, OneHotRows, dense_rows
+from composer_app.models.training.dataset import EncodedSet, OneHotRows, dense_rows, pad_batch
 from composer_app.models.training.errors import TrainingError
 from composer_app.models.training.loop import TrainingRequest, check_request_values
 
@@ -81,8 +81,6 @@ def test_a_performance_window_strikes_the_notes_sounding_at_its_start():
     assert seen[3] == [(VELOCITY, 20), (NOTE_ON, 60), *events[12:14]]
     # The struck notes are context: their labels carry no loss, so the model is not taught to open with them.
     assert cut.skips == [0, 2, 2, 1]
-    from composer_app.models.training.dataset import pad_batch
-
     _x, _y, mask = pad_batch(cut, [1, 3])
     np.testing.assert_array_equal(mask, [[0, 0, 1, 1, 1, 1, 1], [0, 1, 1, 0, 0, 0, 0]])
     assert cut.steps == sum(len(y) for y in cut.labels) - 5

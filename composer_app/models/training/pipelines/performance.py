@@ -138,7 +138,8 @@ def window_keeper(config: ModelConfig):
             first_on = _first(positions, kind == perf.NOTE_ON)
             first_velocity = _first(positions, kind == perf.VELOCITY)
             # A NOTE_ON, struck or in the window, needs the velocity in force unless the window sets its own first.
-            needs_velocity = len(sounding) or (first_on is not None and (first_velocity or end + 1) > first_on)
+            needs_velocity = len(sounding) > 0 or (
+                first_on is not None and (first_velocity is None or first_velocity > first_on))
             velocity = velocities[velocities < start][-1:] if needs_velocity else velocities[:0]
             return np.concatenate([velocity, sounding, positions])
 
