@@ -18,6 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from installed_bytecode import compile_app
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 SHARED = ROOT.parent / "shared"
@@ -104,6 +106,7 @@ def _time(fn) -> float:
 
 def main() -> None:
     print(f"load average before: {os.getloadavg()[0]:.2f} (2 cores; figures are only comparable on an idle machine)")
+    compile_app()
     if not (SHARED / "fixtures").exists():
         print(f"no fixtures at {SHARED}: the command-line figures need ../shared")
         return

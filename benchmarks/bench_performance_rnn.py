@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+from installed_bytecode import compile_app
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -105,6 +106,7 @@ def network_steps(bundle: Path, config_id: str, outputs: int) -> tuple[int, int]
 
 def main() -> None:
     print(f"load average before: {os.getloadavg()[0]:.2f} (2 cores; figures are only comparable on an idle machine)")
+    compile_app()
     have_magenta = (MAGENTA / "bin" / "performance_rnn_generate").exists()
     with tempfile.TemporaryDirectory() as tmp:
         perf = random_bundle(Path(tmp), "performance_with_dynamics", (512, 512, 512))

@@ -2,7 +2,7 @@
 
 Both prepare the primer as Magenta's generators do (composer_app.models.rnn.timed_primers) and sample on the numpy
 engine. Unlike Magenta, a primer MIDI file with several programs is not dropped for silence: its parts are merged
-into one, and the command says so.
+into one, and the command says so; `performance_rnn_generate --piano_rules` samples by the piano's rules.
 """
 
 from __future__ import annotations
@@ -66,6 +66,9 @@ def add_performance_arguments(p: argparse.ArgumentParser) -> None:
                    help="12 pitch-class weights from C, e.g. \"[2, 0, 1, 0, 1, 1, 0, 1, 0, 1, 0, 1]\", or a list "
                         "of such lists over time")
     p.add_argument("--disable_conditioning", help="optional conditioning off: True/False, or a list over time")
+    p.add_argument("--piano_rules", type=_flag, nargs="?", const=True, default=False,
+                   help="not Magenta's: sample by the piano's rules (no release of a key that is up; a key struck "
+                        "while down is lifted first), so that a small model's slips do not pile up held notes")
 
 
 def _config_and_bundle(args, family: str):
@@ -224,7 +227,7 @@ def run_performance(args) -> int:
         raise UserError(f"{exc}; ask for more --num_steps or give a shorter primer") from None
     request = TimedRequest(bundle, plan.primer, plan.total_steps, args.num_outputs, args.temperature,
                            args.beam_size, args.branch_factor, args.steps_per_iteration, args.seed,
-                           control_values=values, disable_conditioning=flags)
+                           control_values=values, disable_conditioning=flags, piano_rules=args.piano_rules)
     if note_encoding:
         return _run(args, bundle, request,
                     lambda events: primers.note_performance_song(events, plan, config.num_velocity_bins))

@@ -4,7 +4,9 @@ A sequence is extended event by event until it spans the steps asked for, then c
 (Magenta's set_length). Per step: sample an event from every row's logits, then feed the network that event's input,
 behind the control of the next event where the model is conditioned (Performance RNN: the schedule's value at the
 time the next event starts), followed by any events injected for the step just closed (Polyphony RNN's
-harmonisation: the primer's notes replayed), whose log-probabilities join the row's score as in Magenta.
+harmonisation: the primer's notes replayed), whose log-probabilities join the row's score as in Magenta. With the
+piano's rules (a Performance RNN option Magenta lacks: composer_app.music.encodings.piano_keys), a key that is up is
+never released, and before a key that is down is struck again its NOTE_OFF is fed and scored like an injected event.
 
 Without beam search every output samples in one batch until all have their length (what Magenta's rounds of event
 budgets amount to). With beam search each output runs Magenta's rounds: a beam search over a budget of events from
@@ -28,6 +30,7 @@ from composer_app.models.rnn.bundle import Bundle
 from composer_app.models.rnn.inference import RnnInference
 from composer_app.music.encodings.performance import TIME_SHIFT
 from composer_app.music.encodings.performance_controls import DEFAULT_NOTE_DENSITY
+from composer_app.music.encodings.piano_keys import PianoKeys
 from composer_app.music.encodings.polyphony import STEP_END
 from composer_app.said import said
 
@@ -43,7 +46,8 @@ class TimedRequest:
     `total_steps` counts the model's grid (16ths, or 10 ms steps) from the primer's start. `inject[k]` holds the
     events replayed in step `inject_start + k` (Polyphony RNN); `control_values[s]` is the list of values over time
     of control signal s and `disable_conditioning` that of the disable flag (Performance RNN), as Magenta's
-    generator maps a list of values onto equal stretches of the performance.
+    generator maps a list of values onto equal stretches of the performance. `piano_rules` samples Performance RNN
+    events (not whole-note events) by the piano's rules; Magenta's sampling has none.
     """
 
     bundle: Bundle
@@ -59,6 +63,7 @@ class TimedRequest:
     inject_start: int = 0
     control_values: tuple[tuple, ...] = ()
     disable_conditioning: tuple[bool, ...] = (False,)
+    piano_rules: bool = False
 
 
 @dataclass(frozen=True)
@@ -144,13 +149,15 @@ class TimedGenerator:
             return rows.times
         return rows.times + self.one_hot.durations(np.array([c[-1] for c in rows.codes], np.int64))
 
-    def _sample(self, logits: np.ndarray, temperature: float, key: tuple[int, int]):
+    def _sample(self, rows: _Rows, temperature: float, key: tuple[int, int]):
         """One event code per row, and its log-probability (summed over the heads of a multi-head model)."""
+        logits = rows.logits
         if len(self.heads) > 1:
             labels, log_prob = sample_heads(logits, self.heads, temperature,
                                             head_uniforms(key[0], key[1], len(logits), len(self.heads)))
             return self.one_hot.codes.code(labels), log_prob
-        return sample_classes(logits, None, temperature, step_uniforms(key[0], key[1], len(logits)))
+        allowed = None if rows.keys is None else rows.keys.allowed()
+        return sample_classes(logits, allowed, temperature, step_uniforms(key[0], key[1], len(logits)))
 
     def _inputs(self, codes: np.ndarray, controls: np.ndarray | None):
         """The network input of these classes (one per row), behind their rows' control blocks."""
@@ -192,6 +199,8 @@ class TimedGenerator:
         logits, state = self.net.run(dense[None])
         k = request.beam_size * request.branch_factor
         base = _Rows(codes, state, logits[:, -1], int(times[-1]))
+        if request.piano_rules and self.config.family == "performance" and len(self.heads) == 1:
+            base.keys = PianoKeys.after(self.one_hot, codes)
         counter = [0]
         # Sampling every output in one batch until all span the length equals Magenta's rounds only where nothing
         # sampled after that can land inside the length; a note performance spans its last note's duration, so a
@@ -245,8 +254,14 @@ class TimedGenerator:
                 break
             if cancelled is not None and cancelled():
                 raise GenerationCancelled(said("generation was cancelled"))
-            chosen, log_prob = self._sample(rows.logits, request.temperature, (key[0], key[1] + n))
+            chosen, log_prob = self._sample(rows, request.temperature, (key[0], key[1] + n))
             rows.loglik += log_prob
+            if rows.keys is not None:
+                lifting, offs = rows.keys.restruck(chosen)
+                if len(lifting):
+                    self._force(rows, lifting, offs, request, table, stretches, total)
+                    counter[0] += len(lifting)
+                rows.keys.played(chosen)
             rows.append(chosen, self._steps(chosen))
             generated = n + 1
             if self._progress is not None and generated % REPORT_EVENTS == 0:
@@ -274,19 +289,22 @@ class TimedGenerator:
         depth = 0
         while pending:
             which = np.array(sorted(pending))
-            codes = np.array([pending[r][depth] for r in which])
-            scaled = log_softmax(rows.logits[which] / np.float32(request.temperature))
-            rows.loglik[which] += scaled[np.arange(len(which)), codes]
-            for r, c in zip(which, codes):
-                rows.codes[r].append(int(c))
-            sub = [s[which] for s in rows.state]
-            x = self._inputs(codes, self._controls_at(table, stretches, rows.times[which], total))
-            out, sub = self.net.step(x, sub)
-            for s, new in zip(rows.state, sub):
-                s[which] = new
-            rows.logits[which] = self.net.logits(out)
+            self._force(rows, which, np.array([pending[r][depth] for r in which]), request, table, stretches, total)
             depth += 1
             pending = {r: ev for r, ev in pending.items() if len(ev) > depth}
+
+    def _force(self, rows: _Rows, which: np.ndarray, codes: np.ndarray, request, table, stretches, total) -> None:
+        """Append one event to each of rows `which` without sampling it, score it, and run the network on it."""
+        scaled = log_softmax(rows.logits[which] / np.float32(request.temperature))
+        rows.loglik[which] += scaled[np.arange(len(which)), codes]
+        for r, c in zip(which, codes):
+            rows.codes[r].append(int(c))
+        sub = [s[which] for s in rows.state]
+        x = self._inputs(codes, self._controls_at(table, stretches, rows.times[which], total))
+        out, sub = self.net.step(x, sub)
+        for s, new in zip(rows.state, sub):
+            s[which] = new
+        rows.logits[which] = self.net.logits(out)
 
 
 class _Rows:
@@ -298,6 +316,7 @@ class _Rows:
         self.logits = np.array(logits, np.float32).reshape(1, -1)
         self.times = np.array([steps], np.int64)
         self.loglik = np.zeros(1, np.float32)
+        self.keys: PianoKeys | None = None  # the keys down, where the piano's rules are kept
 
     def __len__(self) -> int:
         return len(self.codes)
@@ -313,12 +332,13 @@ class _Rows:
         out.logits = self.logits[rows].copy()
         out.times = self.times[rows].copy()
         out.loglik = self.loglik[rows].copy()
+        out.keys = None if self.keys is None else self.keys.take(rows)
         return out
 
     def keep(self, rows) -> None:
         kept = self.take(rows)
         self.codes, self.state, self.logits = kept.codes, kept.state, kept.logits
-        self.times, self.loglik = kept.times, kept.loglik
+        self.times, self.loglik, self.keys = kept.times, kept.loglik, kept.keys
 
     def append(self, chosen: np.ndarray, steps: np.ndarray) -> None:
         for r, c in enumerate(chosen):

@@ -141,7 +141,8 @@ def performance_job(bundle: Bundle, song: Song, primer: Sequence[Note], origin: 
     """`seconds` of performance from the seam: after the primer's notes (from origin), or from silence.
 
     `controls` holds "notes_per_second", "pitch_class_histogram", "conditioning" (False turns optional conditioning
-    off) and "dynamics" (False plays every note at one velocity)."""
+    off), "dynamics" (False plays every note at one velocity) and "piano_rules" (True samples by the piano's rules;
+    whole-note events need none)."""
     from composer_app.models.rnn.timed_primers import performance_plan
     from composer_app.music.encodings import performance as perf
 
@@ -160,7 +161,7 @@ def performance_job(bundle: Bundle, song: Song, primer: Sequence[Note], origin: 
     values = tuple(_schedule(s.name, controls[s.name]) for s in config.control_signals)
     flags = (not controls.get("conditioning", True),)
     request = _timed_request(bundle, plan.primer, plan.total_steps, sampling, control_values=values,
-                             disable_conditioning=flags)
+                             disable_conditioning=flags, piano_rules=bool(controls.get("piano_rules", False)))
     primer_steps = perf.performance_steps(plan.primer)
     dynamics = controls.get("dynamics", True) and config.num_velocity_bins > 0
 

@@ -3,7 +3,7 @@
 base.py (one-hot and event-sequence encoder-decoders), melody.py, key_melody.py (attention_rnn), lookback.py,
 drums.py, chords.py (Improv RNN's chord encodings) and conditional.py (control events before target events).
 polyphony.py (Polyphony RNN), performance.py and performance_controls.py (Performance RNN and its control
-signals).
+signals), piano_keys.py (the keys down while performance events are sampled, for the piano's rules).
 """
 
 from composer_app.music.encodings.base import (

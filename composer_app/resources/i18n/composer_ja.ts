@@ -387,6 +387,14 @@
         <translation>オフにすると、すべての音が同じベロシティで鳴ります</translation>
     </message>
     <message>
+        <source>Piano rules (lift a key before striking it again)</source>
+        <translation>ピアノのルール（同じ鍵盤は離してから弾き直す）</translation>
+    </message>
+    <message>
+        <source>The model may not release a key that is up, and a key it strikes while down is lifted first, as a pianist&apos;s would be. Magenta samples without these rules: turn them off to hear the model exactly as Magenta plays it.</source>
+        <translation>上がっている鍵盤をモデルが離すことはなく、押さえたままの鍵盤を弾くときは、ピアニストと同じように先に離します。Magenta はこのルールなしでサンプリングします。Magenta とまったく同じ演奏を聴くにはオフにしてください。</translation>
+    </message>
+    <message>
         <source>{0} notes/s</source>
         <translation>{0} 音/秒</translation>
     </message>

@@ -15,11 +15,13 @@ BUNDLE = ROOT / "tests" / "models" / "rnn" / "data" / "performance_with_dynamics
 
 
 def test_note_encoding_continues_the_track(window, qtbot, generation):
-    """Continuing six drawn notes: the new notes start after the playhead, within the length asked for."""
+    """Continuing six drawn notes: the new notes start after the playhead, within the length asked for; the
+    piano's rules are off (whole notes have nothing to lift or release)."""
     draw(window, [(i * 480, (i + 1) * 480, 60 + 2 * i) for i in range(6)])
     window.editor.set_playhead(6 * 480)
     panel = generation.performance
     assert panel.use_bundle(str(BUNDLE))
+    assert not panel.piano_rules.isEnabled()
     panel.start.setCurrentIndex(panel.start.findData(CONTINUE))
     panel.place_combo.setCurrentIndex(panel.place_combo.findData(SAME_TRACK))
     panel.seconds.setValue(3.0)

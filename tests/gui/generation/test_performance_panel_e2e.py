@@ -17,7 +17,8 @@ STEP = 240  # a 16th note: Performance RNN's notes should mostly miss this grid
 
 def test_thirty_seconds_steered_by_density_and_key(window, qtbot, generation):
     """Magenta's multiconditioned bundle: the controls reach the request, the notes keep their own timing and
-    velocities, clicking the card hands the player a song with those notes, Keep adds a track and undo removes it."""
+    velocities and (the piano's rules on by default) never strike a pitch still sounding, clicking the card hands
+    the player a song with those notes, Keep adds a track and undo removes it."""
     player = recording_auditioner(generation)
     doc = window.document
     panel = generation.performance
@@ -32,7 +33,7 @@ def test_thirty_seconds_steered_by_density_and_key(window, qtbot, generation):
     job = run_panel(qtbot, generation, panel)
     request = job.request.request
     assert request.control_values == ((6.0,), (tuple(float(v) for v in key_histogram(7, False)),))
-    assert request.total_steps >= 3000
+    assert request.total_steps >= 3000 and request.piano_rules
 
     (card,) = generation.strip.cards
     notes = card.view.new_notes
@@ -41,6 +42,8 @@ def test_thirty_seconds_steered_by_density_and_key(window, qtbot, generation):
     assert all(0 <= n.start < end for n in notes) and max(n.end for n in notes) <= end + 1
     assert sum(n.start % STEP != 0 for n in notes) > len(notes) // 2, "the notes should keep their own timing"
     assert len({n.velocity for n in notes}) >= 4, "the dynamics should vary"
+    by_pitch = sorted(notes, key=lambda n: (n.pitch, n.start))
+    assert all(a.pitch != b.pitch or b.start >= a.end for a, b in zip(by_pitch, by_pitch[1:]))
 
     assert window.editor.state.overlay == {0: notes}  # shown over the current track until Keep adds its own
     QTest.mouseClick(card, Qt.LeftButton)
@@ -57,7 +60,7 @@ def test_thirty_seconds_steered_by_density_and_key(window, qtbot, generation):
 
 def test_a_density_drawn_over_time_reaches_the_model_as_a_schedule(window, qtbot, generation):
     """Dragging across the density columns draws a curve: the request carries one density per eighth of the
-    performance; the slider flattens it again."""
+    performance; the slider flattens it again. The piano's rules, turned off, stay off in the request."""
     from PySide6.QtCore import QPoint
 
     panel = generation.performance
@@ -74,7 +77,9 @@ def test_a_density_drawn_over_time_reaches_the_model_as_a_schedule(window, qtbot
     assert "–" in panel.density_label.text()
     panel.seconds.setValue(16.0)
     panel.num_outputs.setValue(1)
+    panel.piano_rules.setChecked(False)
     job = run_panel(qtbot, generation, panel)
+    assert not job.request.request.piano_rules
     density = job.request.request.control_values[0]
     assert density == tuple(float(v) for v in values)
     assert generation.strip.cards[0].view.new_notes  # (Magenta's tiny test bundle follows its controls only loosely)

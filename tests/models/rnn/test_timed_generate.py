@@ -93,3 +93,49 @@ def test_empty_performance_primer_opens_with_a_second_of_silence():
     """As Magenta: with no primer the performance starts with one 100-step time shift."""
     plan = performance_plan([], 0.0, 3000, 32)
     assert plan.primer == ((perf.TIME_SHIFT, 100),) and plan.total_steps == 2999 and plan.start_step == 1
+
+
+def _rule_breaks(events, primer_length: int) -> int:
+    """Stray releases and strikes of a key already down, in the events after the primer."""
+    down, breaks = set(), 0
+    for i, (kind, value) in enumerate(events):
+        if kind == perf.NOTE_ON:
+            breaks += i >= primer_length and value in down
+            down.add(value)
+        elif kind == perf.NOTE_OFF:
+            breaks += i >= primer_length and value not in down
+            down.discard(value)
+    return breaks
+
+
+def test_piano_rules_keep_every_key_playable_and_feed_what_they_write(seen):
+    """With the piano's rules no output releases a key that is up or strikes one that is down, and every input fed
+    is the event before it (the NOTE_OFF lifted before a re-strike included); the same seed without the rules
+    breaks them, so the rules did the work."""
+    bundle = read_bundle(fixture("performance_with_dynamics", "mag"))
+    plan = performance_plan(CHORD, 0.5, 600, 32)
+    ruled = TimedGenerator(bundle).generate(TimedRequest(bundle, plan.primer, plan.total_steps, seed=3,
+                                                         piano_rules=True))
+    events = list(ruled.events[0])
+    assert _rule_breaks(events, len(plan.primer)) == 0
+    assert perf.performance_steps(events) >= 600
+    fed = np.concatenate([r[0:1] for r in seen])
+    np.testing.assert_array_equal(fed, bundle.config.encoder().inputs_array(events)[:len(fed)])
+    plain = TimedGenerator(bundle).generate(TimedRequest(bundle, plan.primer, plan.total_steps, num_outputs=4,
+                                                         seed=3))
+    assert sum(_rule_breaks(e, len(plan.primer)) for e in plain.events) > 0
+
+
+def test_piano_rules_hold_in_a_batch_and_in_beam_search():
+    """Rows sampled together, and beams pruned and repeated, each keep their own keys."""
+    bundle = read_bundle(fixture("performance_with_dynamics", "mag"))
+    plan = performance_plan(CHORD, 0.5, 300, 32)
+    generator = TimedGenerator(bundle)
+    batch = generator.generate(TimedRequest(bundle, plan.primer, plan.total_steps, num_outputs=5, seed=8,
+                                            piano_rules=True))
+    beams = generator.generate(TimedRequest(bundle, plan.primer, plan.total_steps, num_outputs=2, seed=8,
+                                            beam_size=2, branch_factor=2, steps_per_iteration=3, piano_rules=True))
+    for events in batch.events + beams.events:
+        assert _rule_breaks(events, len(plan.primer)) == 0
+        assert perf.performance_steps(events) >= 300
+    assert all(np.isfinite(x) for x in beams.log_likelihoods)

@@ -1,5 +1,5 @@
 """The Performance RNN panel: a piano performance from silence or continuing the track, with the conditioned
-configs' controls (note density, pitch-class histogram, conditioning on/off) and dynamics on/off."""
+configs' controls (note density, pitch-class histogram, conditioning on/off), dynamics on/off and the piano's rules."""
 
 from __future__ import annotations
 
@@ -61,6 +61,11 @@ class PerformancePanel(FamilyPanel):
         self.dynamics.setObjectName("performance_dynamics")
         self.dynamics.setChecked(True)
         form.addRow(self.dynamics)
+        # On by default: small models sampled without the rules leave piles of notes held (see piano_keys).
+        self.piano_rules = QCheckBox()
+        self.piano_rules.setObjectName("performance_piano_rules")
+        self.piano_rules.setChecked(True)
+        form.addRow(self.piano_rules)
         self.controls_note = QLabel()
         self.controls_note.setWordWrap(True)
         form.addRow(self.controls_note)
@@ -75,6 +80,10 @@ class PerformancePanel(FamilyPanel):
         self.conditioning.setText(tr("Follow the density and pitch controls"))
         self.dynamics.setText(tr("Dynamics (the model's velocities)"))
         self.dynamics.setToolTip(tr("Off, every note plays at one velocity"))
+        self.piano_rules.setText(tr("Piano rules (lift a key before striking it again)"))
+        self.piano_rules.setToolTip(tr("The model may not release a key that is up, and a key it strikes while "
+                                       "down is lifted first, as a pianist's would be. Magenta samples without "
+                                       "these rules: turn them off to hear the model exactly as Magenta plays it."))
         self._show_density()
         self.bundle_changed()
 
@@ -96,6 +105,8 @@ class PerformancePanel(FamilyPanel):
         self.conditioning.setEnabled(optional)
         self.conditioning.setVisible(optional)  # only the optionally conditioned config can turn its controls off
         self.dynamics.setEnabled(config is None or config.num_velocity_bins > 0)
+        # The note encoding writes whole notes: nothing to lift or release.
+        self.piano_rules.setEnabled(config is None or len(config.encoder().head_sizes) == 1)
         if config is not None and not names:
             self.controls_note.setText(tr("This model is not conditioned on density or pitch classes, so those "
                                           "controls are off."))
@@ -111,4 +122,5 @@ class PerformancePanel(FamilyPanel):
                 "notes_per_second": (float(self.density.value()) if self.density_curve.is_flat()
                                      else [float(v) for v in self.density_curve.values()]),
                 "pitch_class_histogram": self.histogram.values(),
-                "conditioning": self.conditioning.isChecked(), "dynamics": self.dynamics.isChecked()}
+                "conditioning": self.conditioning.isChecked(), "dynamics": self.dynamics.isChecked(),
+                "piano_rules": self.piano_rules.isChecked()}
