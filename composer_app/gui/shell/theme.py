@@ -148,6 +148,8 @@ def _palette(theme: Theme) -> QPalette:
     pal.setColor(QPalette.PlaceholderText, theme.text.darker(160))
     for role in (QPalette.Text, QPalette.ButtonText, QPalette.WindowText):
         pal.setColor(QPalette.Disabled, role, theme.text.darker(200))
+    # Fusion fills a slider's groove with the highlight: without this a slider that is off looks as live as one on.
+    pal.setColor(QPalette.Disabled, QPalette.Highlight, theme.text.darker(300))
     return pal
 
 

@@ -17,6 +17,19 @@ def test_projector_theme_scales_fonts_and_back(qapp):
     assert QApplication.font().pointSizeF() == pytest.approx(base)
 
 
+def test_a_control_that_is_off_is_drawn_without_the_accent(qapp):
+    """A disabled slider's filled groove (the palette's highlight) is a dim grey, not the accent a live one shows."""
+    from PySide6.QtGui import QPalette
+
+    for theme in (DARK, PROJECTOR):
+        apply_theme(qapp, theme)
+        pal = QApplication.palette()
+        assert pal.color(QPalette.Active, QPalette.Highlight) == theme.accent
+        off = pal.color(QPalette.Disabled, QPalette.Highlight)
+        assert off.saturation() < 40 and off.value() < theme.accent.value() // 2
+    apply_theme(qapp, DARK)
+
+
 def test_projector_theme_is_high_contrast():
     """Projector colours are pure black and white with thicker lines and taller rows."""
     theme = theme_for(True)

@@ -4,7 +4,7 @@ mouse (or set with the arrow keys); Magenta spreads such a list of values evenly
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from composer_app.gui.shell.i18n import Retranslating, tr
@@ -114,9 +114,8 @@ class DensityCurve(Retranslating, QWidget):
         painter = QPainter(self)
         palette = self.palette()
         painter.fillRect(self.rect(), palette.color(QPalette.Base))
-        bar = palette.color(QPalette.Highlight)
-        if not self.isEnabled():
-            bar = QColor(palette.color(QPalette.Mid))
+        # The groove colour of the sliders beside it, dimmed with them when the bundle takes no density.
+        bar = palette.color(QPalette.Active if self.isEnabled() else QPalette.Disabled, QPalette.Highlight)
         painter.setPen(Qt.NoPen)
         painter.setBrush(bar)
         for column in range(COLUMNS):

@@ -100,6 +100,7 @@ class PerformancePanel(FamilyPanel):
         names = {s.name for s in config.control_signals} if config is not None else set()
         self.density.setEnabled(config is None or "notes_per_second" in names)
         self.density_curve.setEnabled(self.density.isEnabled())
+        self.density_label.setEnabled(self.density.isEnabled())
         self.histogram.setEnabled(config is None or "pitch_class_histogram" in names)
         optional = config is not None and config.optional_conditioning
         self.conditioning.setEnabled(optional)
