@@ -84,7 +84,7 @@ def _events_file(path: Path, config) -> tuple[list, list | None, list | None]:
     if not isinstance(doc, dict) or not isinstance(doc.get("events"), list):
         raise UserError(f'{path} needs an object with an "events" list')
     events = doc["events"]
-    if len(config.encoder().head_sizes) > 1:
+    if config.writes_whole_notes:
         if not all(isinstance(e, list) and len(e) == 4 for e in events):
             raise UserError(f"{path}: every note event is a [time shift, pitch, velocity bin, duration] list")
         events = [tuple(e) for e in events]
@@ -123,7 +123,7 @@ def timed_file_events(path: Path, config) -> tuple[list, list | None]:
         length = max(e for _, e, _, _ in steps)
         return poly.events_from_notes([(s, e, p) for s, e, p, _ in steps], length), None
     steps = quantized_notes(notes, perf.STEPS_PER_SECOND)
-    if len(config.encoder().head_sizes) > 1:
+    if config.writes_whole_notes:
         return note_encoding.note_performance_from_notes(steps, config.num_velocity_bins,
                                                          start_times=[n[0] for n in notes]), None
     events = perf.performance_from_notes(steps, config.num_velocity_bins)

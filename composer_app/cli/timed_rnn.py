@@ -216,7 +216,7 @@ def run_performance(args) -> int:
     config.hparams.with_overrides(args.hparams)
     values, flags = control_schedule(args, config)
     notes, total_time, _ = _primer_notes(args, 120.0)
-    note_encoding = len(config.encoder().head_sizes) > 1
+    note_encoding = config.writes_whole_notes
     try:
         plan = (primers.note_performance_plan if note_encoding else primers.performance_plan)(
             notes, total_time, args.num_steps, config.num_velocity_bins)

@@ -199,7 +199,7 @@ class TimedGenerator:
         logits, state = self.net.run(dense[None])
         k = request.beam_size * request.branch_factor
         base = _Rows(codes, state, logits[:, -1], int(times[-1]))
-        if request.piano_rules and self.config.family == "performance" and len(self.heads) == 1:
+        if request.piano_rules and self.config.family == "performance" and not self.config.writes_whole_notes:
             base.keys = PianoKeys.after(self.one_hot, codes)
         counter = [0]
         # Sampling every output in one batch until all span the length equals Magenta's rounds only where nothing

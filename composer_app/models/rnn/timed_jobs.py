@@ -147,7 +147,7 @@ def performance_job(bundle: Bundle, song: Song, primer: Sequence[Note], origin: 
     from composer_app.music.encodings import performance as perf
 
     config = bundle.config
-    if len(config.encoder().head_sizes) > 1:
+    if config.writes_whole_notes:
         return _note_performance_job(bundle, song, primer, origin, seam, seconds, controls, sampling)
     t0 = song.tick_to_seconds(origin)
     t_seam = song.tick_to_seconds(seam)

@@ -22,14 +22,15 @@ class PianoKeys:
     """For each row, which of the 128 keys are down; codes are classes of a performance one-hot encoding."""
 
     def __init__(self, one_hot, down: np.ndarray):
-        self._one_hot = one_hot
         events = [one_hot.decode_event(c) for c in range(one_hot.num_classes)]
-        # Per class: the key it strikes (NOTE_ON) or releases (NOTE_OFF), else -1; per key: its NOTE_OFF class.
+        # Per class: the key it strikes (NOTE_ON) or releases (NOTE_OFF), else -1; the NOTE_OFF classes and their
+        # keys; per key: its NOTE_OFF class.
         self._struck = np.array([e[1] if e[0] == NOTE_ON else -1 for e in events], np.int64)
         self._released = np.array([e[1] if e[0] == NOTE_OFF else -1 for e in events], np.int64)
+        self._off_classes = np.flatnonzero(self._released >= 0)
+        self._off_keys = self._released[self._off_classes]
         self._off_class = np.full(KEYS, -1, np.int64)
-        offs = np.flatnonzero(self._released >= 0)
-        self._off_class[self._released[offs]] = offs
+        self._off_class[self._off_keys] = self._off_classes
         self.down = down
 
     @classmethod
@@ -52,8 +53,7 @@ class PianoKeys:
     def allowed(self) -> np.ndarray:
         """[rows, classes]: False for the NOTE_OFF of every key that is up."""
         allowed = np.ones((len(self.down), len(self._released)), bool)
-        offs = np.flatnonzero(self._released >= 0)
-        allowed[:, offs] = self.down[:, self._released[offs]]
+        allowed[:, self._off_classes] = self.down[:, self._off_keys]
         return allowed
 
     def restruck(self, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

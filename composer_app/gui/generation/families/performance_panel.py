@@ -107,7 +107,7 @@ class PerformancePanel(FamilyPanel):
         self.conditioning.setVisible(optional)  # only the optionally conditioned config can turn its controls off
         self.dynamics.setEnabled(config is None or config.num_velocity_bins > 0)
         # The note encoding writes whole notes: nothing to lift or release.
-        self.piano_rules.setEnabled(config is None or len(config.encoder().head_sizes) == 1)
+        self.piano_rules.setEnabled(config is None or not config.writes_whole_notes)
         if config is not None and not names:
             self.controls_note.setText(tr("This model is not conditioned on density or pitch classes, so those "
                                           "controls are off."))

@@ -56,6 +56,12 @@ class ModelConfig:
         return self.family in ("polyphony", "performance")
 
     @property
+    def writes_whole_notes(self) -> bool:
+        """Whether each event is a whole note (Performance RNN's note encoding, six softmax heads), not a note-on
+        or note-off: nothing to release, and a primer must hold notes."""
+        return len(self.encoder().head_sizes) > 1
+
+    @property
     def generator_id(self) -> str:
         """The id Magenta writes into its bundles."""
         return self.bundle_id or self.id
